@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import type { ParseArgsConfig } from 'node:util';
+import { AppError } from '../domain/errors.ts';
+import { ROLES, type Role } from '../domain/roles.ts';
+import { SENSITIVITIES, type Sensitivity } from '../domain/sensitivity.ts';
+import { isEmptyStore, seedDemo } from '../demo/seed-demo.ts';
+import { actorOf } from '../services/auth/actor.ts';
+import { createApiToken } from '../services/auth/api-tokens.ts';
+import { createParty } from '../services/create-party.ts';
+import { createUser } from '../services/create-user.ts';
+import type { Db } from '../store/db.ts';
+import { findUserByName } from '../store/directory.ts';
+import { instanceId } from '../store/instance.ts';
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+interface Command {
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(db: Db, values: Values): Promise<unknown>;
+}
+
+function required(values: Values, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new AppError('validation.required', name, { field: name });
+  return value;
+}
+
+function readPassword(values: Values): string {
+  if (values['password-stdin']) return readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+  const variable = required(values, 'password-env');
+  const password = process.env[variable];
+  if (!password) throw new AppError('validation.required', 'password-env', { field: `$${variable}` });
+  return password;
+}
+
+function oneOf<T extends string>(list: readonly T[], value: string, field: string): T {
+  if (!(list as readonly string[]).includes(value)) throw new AppError('validation.invalid', field, { field, detail: `one of ${list.join(', ')}` });
+  return value as T;
+}
+
+/** The administration commands; each calls the same services as the API. */
+export const COMMANDS: Record<string, Command> = {
+  init: {
+    options: { demo: { type: 'boolean' } },
+    async run(db, values) {
+      const id = await instanceId(db);
+      const seeded = values.demo && (await isEmptyStore(db)) ? await seedDemo(db, id) : [];
+      return { instanceId: id, migrated: true, demoAccounts: seeded };
+    },
+  },
+  'party add': {
+    options: { id: { type: 'string' }, name: { type: 'string' }, language: { type: 'string' }, 'require-totp': { type: 'boolean' }, 'resolver-group': { type: 'string', multiple: true } },
+    async run(db, values) {
+      const language = values.language ? oneOf(['en', 'fr'] as const, values.language as string, 'language') : undefined;
+      const result = await createParty(db, { id: required(values, 'id'), name: required(values, 'name'), language, requireTotp: Boolean(values['require-totp']), resolverGroups: values['resolver-group'] as string[] | undefined });
+      return { party: result.party.id, groups: result.groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind })) };
+    },
+  },
+  'user add': {
+    options: {
+      party: { type: 'string' }, username: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' }, 'password-env': { type: 'string' }, 'password-stdin': { type: 'boolean' },
+      roles: { type: 'string' }, clearance: { type: 'string' }, group: { type: 'string', multiple: true }, language: { type: 'string' },
+    },
+    async run(db, values) {
+      const roles = required(values, 'roles').split(',').map((r) => oneOf(ROLES, r.trim(), 'roles')) as Role[];
+      const user = await createUser(db, {
+        party: required(values, 'party'),
+        username: required(values, 'username'),
+        displayName: (values.name as string | undefined) ?? required(values, 'username'),
+        email: values.email as string | undefined,
+        password: readPassword(values),
+        roles,
+        clearance: oneOf(SENSITIVITIES, required(values, 'clearance'), 'clearance') as Sensitivity,
+        language: values.language ? oneOf(['en', 'fr'] as const, values.language as string, 'language') : undefined,
+        groups: values.group as string[] | undefined,
+      });
+      return { id: user.id, username: user.username, party: user.partyId, roles: user.roles, clearance: user.clearance };
+    },
+  },
+  'token create': {
+    options: { username: { type: 'string' }, name: { type: 'string' }, expires: { type: 'string' } },
+    async run(db, values) {
+      const user = await findUserByName(db, required(values, 'username'));
+      if (!user) throw new AppError('user.not_found', 'username');
+      const expires = values.expires ? new Date(values.expires as string) : undefined;
+      if (expires && Number.isNaN(expires.getTime())) throw new AppError('validation.invalid', 'expires', { field: 'expires', detail: 'ISO 8601 date expected' });
+      const created = await createApiToken(db, actorOf(user), { name: required(values, 'name'), expiresAt: expires });
+      return created.token;
+    },
+  },
+};

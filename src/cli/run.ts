@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import type { Config } from '../config.ts';
+import { AppError } from '../domain/errors.ts';
+import { errorMessage, langFromHeader } from '../i18n/messages.ts';
+import { openStore, type Store } from '../store/db.ts';
+import { COMMANDS } from './commands.ts';
+
+const HELP = `passerelle — joint operations desk
+
+Usage:
+  passerelle serve                     start the HTTP server, console and jobs
+  passerelle init [--demo]             create or migrate the store (and seed the demo)
+  passerelle party add --id EU --name "…" [--language fr|en] [--require-totp] [--resolver-group "…"]…
+  passerelle user add --party EU --username u --name "…" --password-env VAR|--password-stdin
+                      --roles agent,resolver --clearance LIMITED|SENSITIVE|CRITICAL [--group "…"]… [--email e] [--language fr|en]
+  passerelle token create --username u --name "…" [--expires 2027-01-01T00:00:00Z]
+                      prints only the token on stdout, for scripts
+
+The store is the one the server uses: DATABASE_URL when set, else PGlite in DATA_DIR.
+Output is JSON on stdout; errors go to stderr with a non-zero exit code.`;
+
+/** Runs one administration command against the configured store; returns the exit code. */
+export async function runCli(command: string, args: string[], config: Config): Promise<number> {
+  const key = [command, args[0]].filter(Boolean).join(' ');
+  const entry = COMMANDS[key] ?? COMMANDS[command];
+  if (!entry || command === 'help' || args.includes('--help')) {
+    console.log(HELP);
+    return entry || command === 'help' || args.includes('--help') ? 0 : 2;
+  }
+  const rest = COMMANDS[key] ? args.slice(1) : args;
+  let store: Store | undefined;
+  try {
+    const { values } = parseArgs({ args: rest, options: entry.options, strict: true, allowPositionals: false });
+    store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    const output = await entry.run(store.db, values as Record<string, string | boolean | string[] | undefined>);
+    process.stdout.write(typeof output === 'string' ? `${output}\n` : `${JSON.stringify(output, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    const lang = langFromHeader(process.env.LANG?.replace('_', '-'));
+    if (error instanceof AppError) {
+      console.error(`${error.code}${error.field ? ` (${error.field})` : ''}: ${errorMessage(error.code, lang, { field: error.field ?? '', ...error.params })}`);
+    } else {
+      console.error(error instanceof Error ? error.message : String(error));
+    }
+    return 1;
+  } finally {
+    await store?.close();
+  }
+}

@@ -1,0 +1,145 @@
+import type { Role } from './roles.ts';
+import type { TicketType } from './ticket-types.ts';
+
+/**
+ * Who, relative to the ticket, may fire an action:
+ * - owner: the party whose desk registered the ticket (PARTY-2);
+ * - holder: the party the ticket is currently with (after a transfer, PARTY-3);
+ * - participant: any party on the ticket.
+ */
+export type Standing = 'owner' | 'holder' | 'participant';
+
+export interface ActionRule {
+  /** States from which the action may be fired. */
+  from: readonly string[];
+  /** State after the action; absent when the state does not change. */
+  to?: string;
+  standing: Standing;
+  roles: readonly Role[];
+}
+
+export interface Lifecycle {
+  initial: string;
+  states: readonly string[];
+  final: readonly string[];
+  actions: Readonly<Record<string, ActionRule>>;
+}
+
+/** Every action name a lifecycle may declare; the API has one route per action. */
+export const TICKET_ACTIONS = [
+  'update',
+  'comment',
+  'assign',
+  'transfer',
+  'escalate',
+  'record_known_error',
+  'pend',
+  'resume',
+  'resolve',
+  'reject_resolution',
+  'verify',
+  'close',
+  'record_recurrence',
+  'declare_security_incident',
+] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+
+const DESK: readonly Role[] = ['agent'];
+const WORKERS: readonly Role[] = ['agent', 'resolver'];
+const OPEN_INC = ['recorded', 'in_progress', 'pending'] as const;
+
+/** INC-1 … INC-6 as data: recorded → in progress ⇄ pending → resolved → verified → closed. */
+export const INCIDENT_LIFECYCLE: Lifecycle = {
+  initial: 'recorded',
+  states: ['recorded', 'in_progress', 'pending', 'resolved', 'verified', 'closed'],
+  final: ['closed'],
+  actions: {
+    update: { from: [...OPEN_INC, 'resolved', 'verified'], standing: 'holder', roles: WORKERS },
+    comment: { from: [...OPEN_INC, 'resolved', 'verified'], standing: 'participant', roles: WORKERS },
+    assign: { from: OPEN_INC, to: 'in_progress', standing: 'holder', roles: WORKERS },
+    transfer: { from: OPEN_INC, to: 'in_progress', standing: 'holder', roles: DESK },
+    escalate: { from: OPEN_INC, standing: 'holder', roles: WORKERS },
+    record_known_error: { from: OPEN_INC, standing: 'holder', roles: WORKERS },
+    pend: { from: ['recorded', 'in_progress'], to: 'pending', standing: 'holder', roles: WORKERS },
+    resume: { from: ['pending'], to: 'in_progress', standing: 'holder', roles: WORKERS },
+    resolve: { from: OPEN_INC, to: 'resolved', standing: 'holder', roles: WORKERS },
+    reject_resolution: { from: ['resolved'], to: 'in_progress', standing: 'owner', roles: DESK },
+    verify: { from: ['resolved'], to: 'verified', standing: 'owner', roles: DESK },
+    close: { from: ['verified'], to: 'closed', standing: 'owner', roles: DESK },
+    record_recurrence: { from: ['closed'], standing: 'participant', roles: WORKERS },
+    declare_security_incident: {
+      from: [...OPEN_INC, 'resolved', 'verified', 'closed'],
+      standing: 'participant',
+      roles: WORKERS,
+    },
+  },
+};
+
+/**
+ * Security incidents get their full lifecycle with the SEC issue; until then they are
+ * recorded, worked on and closed by the owning desk with the same assignment rules.
+ */
+export const SECURITY_LIFECYCLE: Lifecycle = {
+  initial: 'recorded',
+  states: ['recorded', 'in_progress', 'closed'],
+  final: ['closed'],
+  actions: {
+    update: { from: ['recorded', 'in_progress'], standing: 'holder', roles: ['agent', 'security_officer'] },
+    comment: { from: ['recorded', 'in_progress'], standing: 'participant', roles: ['agent', 'resolver', 'security_officer'] },
+    assign: { from: ['recorded', 'in_progress'], to: 'in_progress', standing: 'holder', roles: ['agent', 'security_officer'] },
+    escalate: { from: ['recorded', 'in_progress'], standing: 'holder', roles: ['agent', 'security_officer'] },
+    close: { from: ['in_progress'], to: 'closed', standing: 'owner', roles: ['security_officer'] },
+  },
+};
+
+const LIFECYCLES: Partial<Record<TicketType, Lifecycle>> = {
+  incident: INCIDENT_LIFECYCLE,
+  security: SECURITY_LIFECYCLE,
+};
+
+/** The lifecycle of a ticket type. */
+export function lifecycleOf(type: TicketType): Lifecycle {
+  const lifecycle = LIFECYCLES[type];
+  if (!lifecycle) throw new Error(`no lifecycle for ${type}`);
+  return lifecycle;
+}
+
+export interface ActorStanding {
+  party: string;
+  roles: readonly Role[];
+}
+
+export interface TicketPosition {
+  status: string;
+  ownerParty: string;
+  holderParty: string;
+  participants: readonly string[];
+}
+
+/** The standings an actor's party has on a ticket. */
+export function standingsOf(actor: ActorStanding, ticket: TicketPosition): Set<Standing> {
+  const standings = new Set<Standing>();
+  if (actor.party === ticket.ownerParty) standings.add('owner');
+  if (actor.party === ticket.holderParty) standings.add('holder');
+  if (actor.party === ticket.ownerParty || ticket.participants.includes(actor.party)) standings.add('participant');
+  return standings;
+}
+
+/** Why an action may not be fired now, or null when it may. */
+export function refusalOf(
+  lifecycle: Lifecycle,
+  action: TicketAction,
+  actor: ActorStanding,
+  ticket: TicketPosition,
+): 'transition_invalid' | 'action_not_allowed' | null {
+  const rule = lifecycle.actions[action];
+  if (!rule || !rule.from.includes(ticket.status)) return 'transition_invalid';
+  if (!standingsOf(actor, ticket).has(rule.standing)) return 'action_not_allowed';
+  if (!rule.roles.some((role) => actor.roles.includes(role))) return 'action_not_allowed';
+  return null;
+}
+
+/** The actions an actor may fire on a ticket now; the console shows exactly these. */
+export function allowedActions(lifecycle: Lifecycle, actor: ActorStanding, ticket: TicketPosition): TicketAction[] {
+  return TICKET_ACTIONS.filter((action) => refusalOf(lifecycle, action, actor, ticket) === null);
+}

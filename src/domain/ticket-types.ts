@@ -1,0 +1,16 @@
+/** TKT-1 ticket types and the short code used in identifiers (TKT-2). */
+export const TICKET_TYPES = ['incident', 'problem', 'request', 'change', 'release', 'security'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+
+export const TYPE_CODES: Record<TicketType, string> = {
+  incident: 'INC',
+  problem: 'PRB',
+  request: 'REQ',
+  change: 'CHG',
+  release: 'REL',
+  security: 'SEC',
+};
+
+/** Kinds of link between tickets (TKT-3). */
+export const LINK_KINDS = ['recurrence_of', 'security_incident_of', 'related'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];

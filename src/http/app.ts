@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import { AppError } from '../domain/errors.ts';
+import type { Db } from '../store/db.ts';
+import { registerAuth } from './auth-hook.ts';
+import { sendError, toAppError } from './errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import type { RouteDeps } from './routes/deps.ts';
+import { directoryRoutes } from './routes/directory.ts';
+import { ticketActionRoutes } from './routes/ticket-actions.ts';
+import { ticketRoutes } from './routes/tickets.ts';
+import { requireActor } from './auth-hook.ts';
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  instanceId: string;
+  /** Folder of the built console; served at / when it exists. */
+  webRoot?: string;
+}
+
+const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/** Builds the HTTP application: API under /api/v1, its OpenAPI document, and the console. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.config.LOG_LEVEL === 'silent' ? false : { level: options.config.LOG_LEVEL },
+    bodyLimit: options.config.BODY_LIMIT_BYTES,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Passerelle API', version: '1', description: 'Joint operations desk for linked organisations.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'passerelle_session' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, toAppError(request, error as Error)));
+  registerAuth(app, options.db);
+
+  const deps: RouteDeps = {
+    db: options.db,
+    config: options.config,
+    instanceId: options.instanceId,
+    ctx: (request) => ({
+      db: options.db,
+      actor: requireActor(request),
+      instanceId: options.instanceId,
+      channel: request.authKind === 'token' ? 'api' : 'console',
+    }),
+  };
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(deps));
+      await api.register(directoryRoutes(deps));
+      await api.register(ticketRoutes(deps));
+      await api.register(ticketActionRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
+  app.get('/api/health', { schema: { hide: true }, config: { public: true } }, () => ({ status: 'ok' }));
+
+  const webRoot = options.webRoot ?? defaultWebRoot;
+  const hasConsole = existsSync(`${webRoot}/index.html`);
+  if (hasConsole) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasConsole || request.method !== 'GET') return sendError(request, reply, new AppError('request.not_found'));
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

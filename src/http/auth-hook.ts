@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { AppError } from '../domain/errors.ts';
+import { findParty } from '../store/directory.ts';
+import type { Db } from '../store/db.ts';
+import { findApiToken, findSession, touchApiToken } from '../store/auth.ts';
+import { actorOf } from '../services/auth/actor.ts';
+import { digestOf } from '../services/auth/secrets.ts';
+import type { Actor } from '../services/context.ts';
+
+export const SESSION_COOKIE = 'passerelle_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+    authKind?: 'session' | 'token';
+    sessionId?: string;
+    csrfToken?: string;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without signing in. */
+    public?: boolean;
+    /** Reachable before a mandatory second factor is enrolled. */
+    beforeTotp?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Who is calling: a Bearer API token, else the session cookie. Throws when neither is valid. */
+async function authenticate(db: Db, request: FastifyRequest): Promise<void> {
+  const now = new Date();
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) {
+    const found = await findApiToken(db, digestOf(header.slice(7).trim()), now);
+    if (!found) throw new AppError('auth.token_invalid');
+    await touchApiToken(db, found.token.id, now);
+    request.actor = actorOf(found.user);
+    request.authKind = 'token';
+    return;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  const found = cookie ? await findSession(db, digestOf(cookie), now) : null;
+  if (!found) throw new AppError('auth.required');
+  request.actor = actorOf(found.user);
+  request.authKind = 'session';
+  request.sessionId = found.session.id;
+  request.csrfToken = found.session.csrfToken;
+  // CSRF: a cookie-authenticated write must echo the session's token in a header.
+  if (!SAFE_METHODS.has(request.method)) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !sameSecret(sent, found.session.csrfToken)) throw new AppError('auth.csrf');
+  }
+  const party = await findParty(db, found.user.partyId);
+  if (party?.requireTotp && !found.user.totpEnabled && !request.routeOptions.config.beforeTotp) {
+    throw new AppError('auth.totp_mandatory');
+  }
+}
+
+/** Authenticates every /api/v1 route not marked public. */
+export function registerAuth(app: FastifyInstance, db: Db) {
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/v1/') || request.routeOptions.config.public) return;
+    await authenticate(db, request);
+  });
+}
+
+/** The authenticated actor of a route that is not public. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('auth.required');
+  return request.actor;
+}

@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode } from '../domain/errors.ts';
+import { errorMessage } from '../i18n/messages.ts';
+import { requestLang } from './lang.ts';
+
+/** HTTP status of each error code; anything unlisted is a 400. */
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.totp_required': 401,
+  'auth.totp_invalid': 401,
+  'auth.token_invalid': 401,
+  'auth.csrf': 403,
+  'auth.forbidden': 403,
+  'auth.totp_mandatory': 403,
+  'auth.rate_limited': 429,
+  'ticket.not_found': 404,
+  'ticket.version_conflict': 409,
+  'ticket.transition_invalid': 409,
+  'ticket.closed': 409,
+  'ticket.action_not_allowed': 403,
+  'ticket.close_forbidden': 403,
+  'ticket.sensitivity_too_high': 403,
+  'party.not_found': 404,
+  'party.exists': 409,
+  'group.not_found': 404,
+  'user.not_found': 404,
+  'user.exists': 409,
+  'token.not_found': 404,
+  'request.not_found': 404,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'server.error': 500,
+};
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code] ?? 400;
+}
+
+/** Sends the one error shape: `{ error: { code, message, field? } }`, message in the caller's language. */
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  const lang = requestLang(request);
+  const message = errorMessage(error.code, lang, { field: error.field ?? '', ...error.params });
+  return reply.status(statusOf(error.code)).send({ error: { code: error.code, message, ...(error.field ? { field: error.field } : {}) } });
+}
+
+/** Turns whatever was thrown into a stable coded error; unknown errors are logged and hidden. */
+export function toAppError(request: FastifyRequest, error: FastifyError | Error): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issue = error.validation[0];
+    const field = issue?.instancePath.replace(/^\//, '').replaceAll('/', '.') || String((issue?.params as { missingProperty?: string } | undefined)?.missingProperty ?? error.validationContext ?? 'body');
+    return new AppError('validation.invalid', field, { field, detail: issue?.message ?? 'invalid' });
+  }
+  const code = (error as FastifyError).code;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('request.too_large');
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('request.unsupported_media_type');
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+    return new AppError('validation.invalid', 'body', { field: 'body', detail: 'not valid JSON' });
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) return new AppError('validation.invalid', 'body', { field: 'body', detail: error.message });
+  request.log.error({ err: error }, 'unhandled error');
+  return new AppError('server.error');
+}

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { EscalationLevel } from '../../domain/roles.ts';
+import { listGroups, listParties, listPartyUsers } from '../../store/directory.ts';
+import { requireActor } from '../auth-hook.ts';
+import { errorResponses } from '../schemas.ts';
+import type { RouteDeps } from './deps.ts';
+
+const Party = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  language: z.string(),
+  escalationLevels: z.array(z.object({ level: z.number().int(), name: z.string() })),
+  groups: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
+});
+
+/** Parties with their groups (transfer targets), and the caller's own party's people. */
+export const directoryRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
+  app.get('/parties', { schema: { tags: ['directory'], summary: 'Parties, their groups and escalation levels', response: { 200: z.object({ items: z.array(Party) }), ...errorResponses } } }, async () => {
+    const [parties, groups] = await Promise.all([listParties(deps.db), listGroups(deps.db)]);
+    return {
+      items: parties.map((p) => ({
+        id: p.id,
+        name: p.name,
+        kind: p.kind,
+        language: p.language,
+        escalationLevels: p.escalationLevels as EscalationLevel[],
+        groups: groups.filter((g) => g.partyId === p.id).map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
+      })),
+    };
+  });
+
+  app.get('/users', { schema: { tags: ['directory'], summary: "People of the caller's own party (assignment targets)", response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), party: z.string(), groupIds: z.array(z.uuid()) })) }), ...errorResponses } } }, async (request) => {
+    const actor = requireActor(request);
+    const rows = await listPartyUsers(deps.db, actor.party);
+    return { items: rows.map(({ user, groupIds }) => ({ id: user.id, username: user.username, displayName: user.displayName, party: user.partyId, groupIds })) };
+  });
+};

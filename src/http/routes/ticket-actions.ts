@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.ts';
+import { INCIDENT_CLOSURE_CHECKLIST } from '../../domain/checklist.ts';
+import type { TicketAction } from '../../domain/lifecycle.ts';
+import { assignTicket } from '../../services/assign-ticket.ts';
+import { closeTicket } from '../../services/close-ticket.ts';
+import { commentOnTicket } from '../../services/comment-on-ticket.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { declareSecurityIncident } from '../../services/declare-security-incident.ts';
+import { escalateTicket } from '../../services/escalate-ticket.ts';
+import { getTicket } from '../../services/get-ticket.ts';
+import { recordKnownError } from '../../services/record-known-error.ts';
+import { recordRecurrence } from '../../services/record-recurrence.ts';
+import { resolveIncident } from '../../services/resolve-incident.ts';
+import { pendTicket, resumeTicket } from '../../services/set-pending.ts';
+import { transferTicket } from '../../services/transfer-ticket.ts';
+import { rejectResolution, verifyIncident } from '../../services/verify-incident.ts';
+import type { TicketRow } from '../../store/ticket-reads.ts';
+import { presentDetail } from '../presenters.ts';
+import { errorResponses, text, TicketDetail, TicketParams, Version } from '../schemas.ts';
+import type { RouteDeps } from './deps.ts';
+import { expectedVersion } from './tickets.ts';
+
+const v = { version: Version.optional() };
+const reason = text(4000);
+
+type Run = (ctx: ServiceContext, id: string, body: never) => Promise<TicketRow | { created: TicketRow }>;
+
+/** Each action: its body schema, the one service it calls and a summary for the API document. */
+const ACTIONS: { action: TicketAction; summary: string; body: z.ZodObject; run: Run }[] = [
+  { action: 'comment', summary: 'Comment, internal (owning party only) or shared', body: z.object({ ...v, body: text(20_000), visibility: z.enum(['internal', 'shared']) }), run: commentOnTicket as Run },
+  { action: 'assign', summary: 'Assign to a group (and person) of the party holding the ticket', body: z.object({ ...v, groupId: z.uuid(), assigneeId: z.uuid().optional() }), run: assignTicket as Run },
+  { action: 'transfer', summary: "Transfer to another party's service desk (PARTY-3)", body: z.object({ ...v, party: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/), reason: z.string().max(4000).optional() }), run: transferTicket as Run },
+  {
+    action: 'escalate',
+    summary: 'Escalate functionally (another group) or hierarchically (next level) (PARTY-4)',
+    body: z.object({ ...v, mode: z.enum(['functional', 'hierarchical']), groupId: z.uuid().optional(), reason }).refine((b) => b.mode === 'hierarchical' || b.groupId, { path: ['groupId'], message: 'required for a functional escalation' }),
+    run: escalateTicket as Run,
+  },
+  { action: 'record_known_error', summary: 'Record the matched known error and the workaround applied (INC-2)', body: z.object({ ...v, knownError: text(4000), workaround: text(4000) }), run: recordKnownError as Run },
+  { action: 'pend', summary: 'Put on hold, waiting on the requester', body: z.object({ ...v, reason }), run: pendTicket as Run },
+  { action: 'resume', summary: 'Take a pending ticket back into work', body: z.object({ ...v }), run: resumeTicket as Run },
+  { action: 'resolve', summary: 'Resolve; the incident returns to the registering desk (INC-5)', body: z.object({ ...v, resolution: text(20_000) }), run: resolveIncident as Run },
+  { action: 'reject_resolution', summary: 'The reporter says it is not fixed: back into work', body: z.object({ ...v, reason }), run: rejectResolution as Run },
+  { action: 'verify', summary: 'The desk confirmed the resolution with the reporter (INC-5)', body: z.object({ ...v, note: z.string().max(4000).optional() }), run: verifyIncident as Run },
+  {
+    action: 'close',
+    summary: 'Close with the INC-6 checklist (owning desk only)',
+    body: z.object({ ...v, checklist: z.object(Object.fromEntries(INCIDENT_CLOSURE_CHECKLIST.map((k) => [k, z.boolean()]))), note: z.string().max(4000).optional() }),
+    run: closeTicket as Run,
+  },
+  { action: 'record_recurrence', summary: 'Record a recurrence: a new incident linked to this closed one', body: z.object({ ...v, title: text(200).optional(), description: z.string().max(20_000).optional() }), run: recordRecurrence as Run },
+  {
+    action: 'declare_security_incident',
+    summary: 'Declare a linked security incident, at least ETS SENSITIVE (INC-3)',
+    body: z.object({ ...v, title: text(200).optional(), description: z.string().max(20_000).optional(), sensitivity: z.enum(['SENSITIVE', 'CRITICAL']).optional() }),
+    run: declareSecurityIncident as Run,
+  },
+];
+
+const Created = z.object({ id: z.uuid(), ref: z.string(), type: z.string(), status: z.string() });
+
+/** One POST route per lifecycle action: `/tickets/{id}/actions/{action}`. */
+export const ticketActionRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
+  for (const { action, summary, body, run } of ACTIONS) {
+    const creates = action === 'record_recurrence' || action === 'declare_security_incident';
+    const response: Record<number, z.ZodType> = creates ? { 201: z.union([TicketDetail, Created]), ...errorResponses } : { 200: TicketDetail, ...errorResponses };
+    app.post(`/tickets/:id/actions/${action}`, { schema: { tags: ['ticket actions'], summary, params: TicketParams, body, response } }, async (request, reply) => {
+      const ctx = deps.ctx(request);
+      const input = { ...(request.body as object), version: expectedVersion(request.body as { version?: number }, request.headers['if-match']) };
+      const result = await run(ctx, request.params.id, input as never);
+      if ('created' in result) {
+        // The declarer of a security incident may lack the clearance to read it: confirm its number only.
+        const created = result.created;
+        const visible = await getTicket(ctx, created.id).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'ticket.not_found') return null;
+          throw error;
+        });
+        return reply.status(201).send(visible ? presentDetail(visible) : { id: created.id, ref: created.ref, type: created.type, status: created.status });
+      }
+      const detail = presentDetail(await getTicket(ctx, result.id));
+      return reply.header('etag', `"${detail.version}"`).send(detail);
+    });
+  }
+};

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { TICKET_TYPES } from '../domain/ticket-types.ts';
+import { CRITICALITIES, IMPACTS, PRIORITIES } from '../domain/priority.ts';
+import { SENSITIVITIES } from '../domain/sensitivity.ts';
+import { SORTS } from '../store/ticket-reads.ts';
+
+/** Schemas shared by validation and the OpenAPI document. */
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
+
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const Impact = z.enum(IMPACTS);
+export const Criticality = z.enum(CRITICALITIES);
+export const Priority = z.enum(PRIORITIES);
+export const Sensitivity = z.enum(SENSITIVITIES);
+export const Version = z.number().int().positive();
+
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item));
+
+export const ListQuery = z.object({
+  type: csv(z.enum(TICKET_TYPES)).optional(),
+  status: csv(z.string().regex(/^[a-z_]+$/)).optional(),
+  priority: csv(Priority).optional(),
+  owner: csv(z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/)).optional(),
+  assignee: z.union([z.literal('me'), z.uuid()]).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z.enum(SORTS).default('-createdAt'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const TicketParams = z.object({ id: z.string().min(1).max(64) });
+
+const Ref = z.object({ id: z.uuid(), ref: z.string(), type: z.string(), title: z.string(), status: z.string() });
+
+export const TicketSummary = z.object({
+  id: z.uuid(),
+  ref: z.string(),
+  type: z.enum(TICKET_TYPES),
+  title: z.string(),
+  status: z.string(),
+  priority: Priority,
+  impact: Impact,
+  criticality: Criticality,
+  sensitivity: Sensitivity,
+  service: z.string(),
+  ownerParty: z.string(),
+  holderParty: z.string(),
+  participants: z.array(z.string()),
+  group: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  assignee: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  escalationLevel: z.number().int(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  version: z.number().int(),
+});
+
+export const TicketDetail = TicketSummary.extend({
+  description: z.string(),
+  reporter: z.string().nullable(),
+  channel: z.string(),
+  priorityReason: z.string().nullable(),
+  knownError: z.string().nullable(),
+  workaround: z.string().nullable(),
+  resolution: z.string().nullable(),
+  checklist: z.record(z.string(), z.boolean()).nullable(),
+  resolvedAt: z.iso.datetime().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  links: z.array(z.object({ kind: z.string(), direction: z.enum(['from', 'to']), ticket: Ref })),
+  timeline: z.array(
+    z.object({
+      id: z.uuid(),
+      seq: z.number().int(),
+      kind: z.string(),
+      visibility: z.enum(['shared', 'internal']),
+      data: z.record(z.string(), z.unknown()),
+      actor: z.object({ id: z.uuid().nullable(), name: z.string() }),
+      party: z.string(),
+      createdAt: z.iso.datetime(),
+    }),
+  ),
+  allowedActions: z.array(z.string()),
+});
+
+export const TicketList = z.object({ items: z.array(TicketSummary), nextCursor: z.string().nullable(), total: z.number().int() });
+
+/** Standard error responses documented on every authenticated route. */
+export const errorResponses = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  429: ErrorBody,
+} as const;

@@ -1,0 +1,65 @@
+import type { ErrorCode } from '../domain/errors.ts';
+
+export type Lang = 'en' | 'fr';
+type Text = Record<Lang, string>;
+
+/** Server-side messages, in both languages. `{field}`-style placeholders are filled in. */
+const ERRORS: Record<ErrorCode, Text> = {
+  'validation.invalid': { en: 'The field "{field}" is invalid: {detail}', fr: 'Le champ « {field} » est invalide : {detail}' },
+  'validation.required': { en: 'The field "{field}" is required.', fr: 'Le champ « {field} » est obligatoire.' },
+  'auth.required': { en: 'Sign in first.', fr: 'Veuillez vous connecter.' },
+  'auth.invalid_credentials': { en: 'Unknown user name or wrong password.', fr: 'Identifiant inconnu ou mot de passe erroné.' },
+  'auth.totp_required': { en: 'Enter the code from your authenticator app.', fr: 'Saisissez le code de votre application d’authentification.' },
+  'auth.totp_invalid': { en: 'The authenticator code is wrong or expired.', fr: 'Le code d’authentification est erroné ou expiré.' },
+  'auth.totp_mandatory': { en: 'Your party requires a second factor: enrol one in Settings first.', fr: 'Votre partie exige un second facteur : activez-le d’abord dans les paramètres.' },
+  'auth.rate_limited': { en: 'Too many attempts; try again in {minutes} minutes.', fr: 'Trop de tentatives ; réessayez dans {minutes} minutes.' },
+  'auth.csrf': { en: 'Missing or wrong anti-forgery token; reload the page.', fr: 'Jeton anti-falsification absent ou erroné ; rechargez la page.' },
+  'auth.token_invalid': { en: 'The API token is unknown, expired or revoked.', fr: 'Le jeton d’API est inconnu, expiré ou révoqué.' },
+  'auth.forbidden': { en: 'You are not allowed to do this.', fr: 'Vous n’êtes pas autorisé à faire cela.' },
+  'ticket.not_found': { en: 'No such ticket.', fr: 'Ticket introuvable.' },
+  'ticket.version_conflict': { en: 'The ticket was changed by someone else (now version {current}); reload it and try again.', fr: 'Le ticket a été modifié par quelqu’un d’autre (version {current}) ; rechargez-le et recommencez.' },
+  'ticket.version_required': { en: 'Send the version you edited (field "version" or If-Match header).', fr: 'Indiquez la version modifiée (champ « version » ou en-tête If-Match).' },
+  'ticket.action_not_allowed': { en: 'You may not {action} this ticket.', fr: 'Vous ne pouvez pas effectuer « {action} » sur ce ticket.' },
+  'ticket.transition_invalid': { en: 'Action {action} is not possible while the ticket is {status}.', fr: 'L’action « {action} » est impossible tant que le ticket est à l’état {status}.' },
+  'ticket.close_forbidden': { en: 'Only the owning party’s service desk may close this ticket.', fr: 'Seul le centre de services de la partie propriétaire peut clôturer ce ticket.' },
+  'ticket.closed': { en: 'A closed ticket cannot be reopened; record a recurrence instead.', fr: 'Un ticket clôturé ne peut être rouvert ; enregistrez plutôt une récurrence.' },
+  'ticket.checklist_incomplete': { en: 'The closure checklist item "{field}" is not confirmed.', fr: 'Le point « {field} » de la liste de clôture n’est pas confirmé.' },
+  'ticket.priority_reason_required': { en: 'Give a reason for overriding the priority.', fr: 'Motivez la modification de la priorité.' },
+  'ticket.sensitivity_too_high': { en: 'You cannot classify a record above your own clearance.', fr: 'Vous ne pouvez pas classifier au-dessus de votre habilitation.' },
+  'party.not_found': { en: 'No such party.', fr: 'Partie inconnue.' },
+  'party.exists': { en: 'A party with this code already exists.', fr: 'Une partie avec ce code existe déjà.' },
+  'group.not_found': { en: 'No such group in that party.', fr: 'Groupe inconnu dans cette partie.' },
+  'user.not_found': { en: 'No such user in that party.', fr: 'Utilisateur inconnu dans cette partie.' },
+  'user.exists': { en: 'This user name is taken.', fr: 'Cet identifiant est déjà pris.' },
+  'token.not_found': { en: 'No such API token.', fr: 'Jeton d’API introuvable.' },
+  'request.too_large': { en: 'The request body is too large.', fr: 'Le corps de la requête est trop volumineux.' },
+  'request.unsupported_media_type': { en: 'Send JSON (Content-Type: application/json).', fr: 'Envoyez du JSON (Content-Type: application/json).' },
+  'request.not_found': { en: 'No such endpoint.', fr: 'Point d’accès inconnu.' },
+  'server.error': { en: 'Internal error; the request was not applied.', fr: 'Erreur interne ; la requête n’a pas été appliquée.' },
+};
+
+/** The message for an error code in a language, with its placeholders filled. */
+export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+  return fill(ERRORS[code][lang], params);
+}
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+}
+
+/** The preferred supported language of an Accept-Language header (English by default). */
+export function langFromHeader(header: string | undefined): Lang {
+  if (!header) return 'en';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', q] = part.trim().split(';q=');
+      return { tag: tag.toLowerCase(), q: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('fr')) return 'fr';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'en';
+}

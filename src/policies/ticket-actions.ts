@@ -1,0 +1,34 @@
+import { AppError } from '../domain/errors.ts';
+import { allowedActions, lifecycleOf, refusalOf, type TicketAction } from '../domain/lifecycle.ts';
+import type { TicketType } from '../domain/ticket-types.ts';
+import type { Actor } from '../services/context.ts';
+
+export interface TicketForPolicy {
+  type: string;
+  status: string;
+  ownerParty: string;
+  holderParty: string;
+  participants: string[];
+}
+
+function position(ticket: TicketForPolicy) {
+  return { status: ticket.status, ownerParty: ticket.ownerParty, holderParty: ticket.holderParty, participants: ticket.participants };
+}
+
+/** Throws the right error when the actor may not fire `action` on the ticket now. */
+export function assertMayAct(actor: Actor, ticket: TicketForPolicy, action: TicketAction): void {
+  const lifecycle = lifecycleOf(ticket.type as TicketType);
+  const refusal = refusalOf(lifecycle, action, actor, position(ticket));
+  if (refusal === null) return;
+  if (refusal === 'transition_invalid') {
+    if (lifecycle.final.includes(ticket.status) && lifecycle.actions[action]) throw new AppError('ticket.closed');
+    throw new AppError('ticket.transition_invalid', undefined, { action, status: ticket.status });
+  }
+  if (action === 'close' && actor.party !== ticket.ownerParty) throw new AppError('ticket.close_forbidden');
+  throw new AppError('ticket.action_not_allowed', undefined, { action });
+}
+
+/** The actions the console should offer this actor on this ticket. */
+export function actionsFor(actor: Actor, ticket: TicketForPolicy): TicketAction[] {
+  return allowedActions(lifecycleOf(ticket.type as TicketType), actor, position(ticket));
+}

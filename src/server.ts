@@ -1,0 +1,26 @@
+import type { Config } from './config.ts';
+import { DEMO_PASSWORD, isEmptyStore, seedDemo } from './demo/seed-demo.ts';
+import { buildApp } from './http/app.ts';
+import { openStore } from './store/db.ts';
+import { instanceId } from './store/instance.ts';
+
+/** `passerelle serve`: opens the store (migrating it), seeds the demo on a first start, listens. */
+export async function serve(config: Config) {
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const id = await instanceId(store.db);
+  if (config.DEMO && (await isEmptyStore(store.db))) {
+    const usernames = await seedDemo(store.db, id);
+    console.log(`Demo data created. Accounts (password "${DEMO_PASSWORD}"): ${usernames.join(', ')}`);
+  }
+  const app = await buildApp({ db: store.db, config, instanceId: id });
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  console.log(`Passerelle listening on ${address} (store: ${store.kind}${store.kind === 'pglite' ? ` in ${config.DATA_DIR}` : ''})`);
+  const stop = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return { app, store };
+}

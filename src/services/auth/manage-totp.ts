@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import { generateSecret, generateURI } from 'otplib';
+import { AppError } from '../../domain/errors.ts';
+import type { Db } from '../../store/db.ts';
+import { findUser } from '../../store/directory.ts';
+import { users } from '../../store/schema.ts';
+import { writeAudit } from '../../store/ticket-writes.ts';
+import type { Actor } from '../context.ts';
+import { totpMatches } from './sign-in.ts';
+
+/** Starts TOTP enrolment: a new secret is stored, not yet enforced until a code confirms it. */
+export async function setupTotp(db: Db, actor: Actor) {
+  const user = await findUser(db, actor.id);
+  if (user?.totpEnabled) throw new AppError('validation.invalid', 'totp', { field: 'totp', detail: 'already enabled' });
+  const secret = generateSecret();
+  await db.update(users).set({ totpSecret: secret }).where(eq(users.id, actor.id));
+  return { secret, otpauthUri: generateURI({ issuer: 'Passerelle', label: `${actor.username}@${actor.party}`, secret }) };
+}
+
+/** Turns TOTP on (or off) once the user proves they hold the secret. */
+export async function setTotpEnabled(db: Db, actor: Actor, code: string, enabled: boolean) {
+  const user = await findUser(db, actor.id);
+  if (!user?.totpSecret || user.totpEnabled === enabled) {
+    throw new AppError('validation.invalid', 'code', { field: 'code', detail: enabled ? 'run setup first' : 'TOTP is not enabled' });
+  }
+  if (!(await totpMatches(user.totpSecret, code))) throw new AppError('auth.totp_invalid', 'code');
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ totpEnabled: enabled, totpSecret: enabled ? user.totpSecret : null }).where(eq(users.id, actor.id));
+    await writeAudit(tx, { actorId: actor.id, party: actor.party, action: enabled ? 'auth.totp_enable' : 'auth.totp_disable' });
+  });
+}

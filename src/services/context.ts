@@ -1,0 +1,30 @@
+import type { Role } from '../domain/roles.ts';
+import type { Sensitivity } from '../domain/sensitivity.ts';
+import type { Lang } from '../i18n/messages.ts';
+import type { Db } from '../store/db.ts';
+
+/** The signed-in person (or token owner) on whose behalf a service runs. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  party: string;
+  roles: Role[];
+  clearance: Sensitivity;
+  language: Lang;
+}
+
+/** What every use case receives: the store, the actor and this instance's identity. */
+export interface ServiceContext {
+  db: Db;
+  actor: Actor;
+  instanceId: string;
+  /** How the request arrived, recorded on created tickets (TKT-6). */
+  channel?: 'console' | 'api' | 'cli';
+}
+
+/** A context for system work (CLI, demo seeding) not done on behalf of a user. */
+export interface SystemContext {
+  db: Db;
+  instanceId: string;
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../domain/errors.ts';
+import { PARTY_CODE_PATTERN } from '../domain/identifiers.ts';
+import { defaultEscalationLevels } from '../domain/roles.ts';
+import type { Lang } from '../i18n/messages.ts';
+import type { Db } from '../store/db.ts';
+import { findParty } from '../store/directory.ts';
+import { groups, parties } from '../store/schema.ts';
+import { writeAudit } from '../store/ticket-writes.ts';
+
+export interface CreatePartyInput {
+  id: string;
+  name: string;
+  language?: Lang | undefined;
+  requireTotp?: boolean | undefined;
+  resolverGroups?: string[] | undefined;
+}
+
+/** PARTY-1: a party with its service desk, its resolver groups and COP escalation levels. */
+export async function createParty(db: Db, input: CreatePartyInput) {
+  if (!PARTY_CODE_PATTERN.test(input.id)) throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'two to ten capitals or digits' });
+  return db.transaction(async (tx) => {
+    if (await findParty(tx, input.id)) throw new AppError('party.exists', 'id');
+    const [party] = await tx
+      .insert(parties)
+      .values({
+        id: input.id,
+        name: input.name,
+        language: input.language ?? 'en',
+        requireTotp: input.requireTotp ?? false,
+        escalationLevels: defaultEscalationLevels(input.id),
+      })
+      .returning();
+    const made = [
+      { id: randomUUID(), partyId: input.id, name: `${input.id} Service Desk`, kind: 'desk' },
+      ...(input.resolverGroups ?? []).map((name) => ({ id: randomUUID(), partyId: input.id, name, kind: 'resolver' })),
+    ];
+    await tx.insert(groups).values(made);
+    await writeAudit(tx, { actorId: null, party: input.id, action: 'party.create', targetId: input.id });
+    return { party: party!, groups: made };
+  });
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../domain/errors.ts';
+import { formatTicketRef } from '../domain/identifiers.ts';
+import { lifecycleOf } from '../domain/lifecycle.ts';
+import { isCompleteMatrix, priorityFor, type Criticality, type Impact, type Priority } from '../domain/priority.ts';
+import type { Sensitivity } from '../domain/sensitivity.ts';
+import type { TicketType } from '../domain/ticket-types.ts';
+import type { Db } from '../store/db.ts';
+import { findDesk, findParty } from '../store/directory.ts';
+import type { TicketRow } from '../store/ticket-reads.ts';
+import { appendEvents, insertTicket, nextTicketNumber, writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
+import { authorOf } from './ticket-action.ts';
+import type { ServiceContext } from './context.ts';
+
+export interface NewTicketInput {
+  type: TicketType;
+  title: string;
+  description?: string | undefined;
+  service: string;
+  impact: Impact;
+  criticality: Criticality;
+  sensitivity: Sensitivity;
+  priority?: Priority | undefined;
+  priorityReason?: string | undefined;
+  reporter?: string | undefined;
+  channel: string;
+  participants?: string[];
+  escalationLevel?: number;
+}
+
+/** The party's priority for an impact and criticality (its own matrix, else SLA-1's). */
+export async function matrixPriority(db: Db, partyId: string, impact: Impact, criticality: Criticality): Promise<Priority> {
+  const party = await findParty(db, partyId);
+  const matrix = isCompleteMatrix(party?.priorityMatrix) ? party.priorityMatrix : undefined;
+  return priorityFor(impact, criticality, matrix);
+}
+
+/**
+ * Records a new ticket owned by the actor's party, inside the caller's transaction: issues
+ * its identifier, puts it with the party's desk and writes its first timeline event.
+ */
+export async function insertNewTicket(ctx: ServiceContext, tx: Db, input: NewTicketInput, now: Date): Promise<TicketRow> {
+  const party = ctx.actor.party;
+  const computed = await matrixPriority(tx, party, input.impact, input.criticality);
+  const overridden = input.priority !== undefined && input.priority !== computed;
+  if (overridden && !input.priorityReason?.trim()) throw new AppError('ticket.priority_reason_required', 'priorityReason');
+  const desk = await findDesk(tx, party);
+  const year = now.getUTCFullYear();
+  const number = await nextTicketNumber(tx, party, input.type, year);
+  const ref = formatTicketRef(party, input.type, year, number);
+  const ticket = await insertTicket(tx, {
+    id: randomUUID(),
+    ref,
+    type: input.type,
+    ownerParty: party,
+    holderParty: party,
+    participants: [...new Set([party, ...(input.participants ?? [])])],
+    title: input.title,
+    description: input.description ?? '',
+    service: input.service,
+    impact: input.impact,
+    criticality: input.criticality,
+    priority: overridden ? input.priority! : computed,
+    priorityReason: overridden ? input.priorityReason! : null,
+    sensitivity: input.sensitivity,
+    status: lifecycleOf(input.type).initial,
+    channel: input.channel,
+    groupId: desk?.id ?? null,
+    escalationLevel: input.escalationLevel ?? 1,
+    reporter: input.reporter ?? null,
+    createdBy: ctx.actor.id,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const events: PendingEvent[] = [{ event: { kind: 'created', data: { ref, title: input.title, channel: input.channel } } }];
+  if (overridden) {
+    events.push({ event: { kind: 'field_changed', data: { field: 'priority', from: computed, to: input.priority, reason: input.priorityReason } } });
+  }
+  await appendEvents(tx, ticket.id, authorOf(ctx), events, now);
+  await writeAudit(tx, { actorId: ctx.actor.id, party, action: `ticket.create`, targetId: ticket.id, data: { ref, type: input.type } }, now);
+  return ticket;
+}

@@ -1,0 +1,39 @@
+import { and, inArray } from 'drizzle-orm';
+import { actionsFor } from '../policies/ticket-actions.ts';
+import { seesInternalEvents, ticketVisibleTo } from '../policies/ticket-visibility.ts';
+import { tickets } from '../store/schema.ts';
+import { ticketNames, ticketTimeline, visibleLinks, type TicketRow } from '../store/ticket-reads.ts';
+import type { ServiceContext } from './context.ts';
+import { loadVisibleTicket } from './ticket-action.ts';
+
+/** A ticket with its timeline, links and the actions the actor may take, all under ISM-4. */
+export async function getTicket(ctx: ServiceContext, idOrRef: string) {
+  const ticket = await loadVisibleTicket(ctx.db, ctx.actor, idOrRef);
+  return ticketDetail(ctx, ticket);
+}
+
+/** Details of a ticket already known to be visible to the actor. */
+export async function ticketDetail(ctx: ServiceContext, ticket: TicketRow) {
+  const [names, events, links] = await Promise.all([
+    ticketNames(ctx.db, ticket),
+    ticketTimeline(ctx.db, ticket.id, seesInternalEvents(ctx.actor, ticket.ownerParty)),
+    visibleLinks(ctx.db, ctx.actor, ticket.id),
+  ]);
+  const hidden = await invisibleLinkedIds(ctx, events);
+  const timeline = events.filter((e) => !(e.kind === 'linked' && hidden.has((e.data as { otherId: string }).otherId)));
+  return { ticket, ...names, timeline, links, allowedActions: actionsFor(ctx.actor, ticket) };
+}
+
+/** Linked tickets named on the timeline that the actor may not see: their events are dropped. */
+async function invisibleLinkedIds(ctx: ServiceContext, events: { kind: string; data: unknown }[]): Promise<Set<string>> {
+  const ids = events.filter((e) => e.kind === 'linked').map((e) => (e.data as { otherId: string }).otherId);
+  if (ids.length === 0) return new Set();
+  const visible = await ctx.db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(inArray(tickets.id, ids), ticketVisibleTo(ctx.actor)));
+  const seen = new Set(visible.map((row) => row.id));
+  return new Set(ids.filter((id) => !seen.has(id)));
+}
+
+export type TicketDetail = Awaited<ReturnType<typeof ticketDetail>>;

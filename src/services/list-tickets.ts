@@ -1,0 +1,31 @@
+import { AppError } from '../domain/errors.ts';
+import { countVisibleTickets, listVisibleTickets, type Cursor, type Sort, type TicketFilter } from '../store/ticket-reads.ts';
+import type { ServiceContext } from './context.ts';
+
+export interface ListInput extends TicketFilter {
+  sort: Sort;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+function decodeCursor(raw: string): Cursor {
+  try {
+    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    if (typeof value.v === 'string' && typeof value.id === 'string') return value;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('validation.invalid', 'cursor', { field: 'cursor', detail: 'unknown cursor' });
+}
+
+/** One page of the actor's visible tickets, the cursor of the next page and the total. */
+export async function listTickets(ctx: ServiceContext, input: ListInput) {
+  const filter: TicketFilter = { ...input, assignee: input.assignee === 'me' ? ctx.actor.id : input.assignee };
+  const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const [page, total] = await Promise.all([
+    listVisibleTickets(ctx.db, ctx.actor, filter, input.sort, input.limit, cursor),
+    countVisibleTickets(ctx.db, ctx.actor, filter),
+  ]);
+  const nextCursor = page.next ? Buffer.from(JSON.stringify(page.next)).toString('base64url') : null;
+  return { rows: page.rows, nextCursor, total };
+}

@@ -1,0 +1,59 @@
+import { AppError } from '../domain/errors.ts';
+import type { Criticality, Impact, Priority } from '../domain/priority.ts';
+import { clearanceCovers, sensitivityRank, type Sensitivity } from '../domain/sensitivity.ts';
+import type { PendingEvent } from '../store/ticket-writes.ts';
+import type { ServiceContext } from './context.ts';
+import { matrixPriority } from './create-ticket.ts';
+import { runTicketAction } from './ticket-action.ts';
+
+export interface UpdateTicketInput {
+  version: number;
+  title?: string | undefined;
+  description?: string | undefined;
+  service?: string | undefined;
+  impact?: Impact | undefined;
+  criticality?: Criticality | undefined;
+  priority?: Priority | undefined;
+  priorityReason?: string | undefined;
+  sensitivity?: Sensitivity | undefined;
+}
+
+const PLAIN_FIELDS = ['title', 'description', 'service', 'impact', 'criticality'] as const;
+
+/**
+ * TKT-5: fields are re-assessable; each change is a field_changed event with old and new
+ * values. Priority follows the matrix unless overridden with a recorded reason.
+ */
+export function updateTicket(ctx: ServiceContext, idOrRef: string, input: UpdateTicketInput) {
+  return runTicketAction(ctx, idOrRef, 'update', input.version, async (ticket, tx) => {
+    const patch: Record<string, unknown> = {};
+    const events: PendingEvent[] = [];
+    for (const field of PLAIN_FIELDS) {
+      const value = input[field];
+      if (value !== undefined && value !== ticket[field]) {
+        patch[field] = value;
+        events.push({ event: { kind: 'field_changed', data: { field, from: ticket[field], to: value } } });
+      }
+    }
+    const impact = input.impact ?? (ticket.impact as Impact);
+    const criticality = input.criticality ?? (ticket.criticality as Criticality);
+    const computed = await matrixPriority(tx, ticket.ownerParty, impact, criticality);
+    const wanted = input.priority ?? (ticket.priorityReason && !patch.impact && !patch.criticality ? (ticket.priority as Priority) : computed);
+    const reason = wanted === computed ? null : (input.priorityReason?.trim() || (input.priority ? '' : ticket.priorityReason));
+    if (reason === '') throw new AppError('ticket.priority_reason_required', 'priorityReason');
+    if (wanted !== ticket.priority) {
+      patch.priority = wanted;
+      patch.priorityReason = reason;
+      events.push({ event: { kind: 'field_changed', data: { field: 'priority', from: ticket.priority, to: wanted, ...(reason ? { reason } : {}) } } });
+    }
+    if (input.sensitivity && input.sensitivity !== ticket.sensitivity) {
+      if (!clearanceCovers(ctx.actor.clearance, input.sensitivity)) throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
+      if (ticket.type === 'security' && sensitivityRank(input.sensitivity) < sensitivityRank('SENSITIVE')) {
+        throw new AppError('validation.invalid', 'sensitivity', { field: 'sensitivity', detail: 'a security incident is at least SENSITIVE' });
+      }
+      patch.sensitivity = input.sensitivity;
+      events.push({ event: { kind: 'sensitivity_changed', data: { from: ticket.sensitivity as Sensitivity, to: input.sensitivity } } });
+    }
+    return { patch, events };
+  });
+}

@@ -1,0 +1,95 @@
+import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db } from './db.ts';
+import { apiTokens, sessions, signInAttempts, users } from './schema.ts';
+
+export async function insertSession(db: Db, values: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(values);
+}
+
+/** The live session with this id and its user, if the user is still active. */
+export async function findSession(db: Db, id: string, now: Date) {
+  const rows = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)));
+  return rows[0] ?? null;
+}
+
+export async function deleteSession(db: Db, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteExpiredSessions(db: Db, now: Date) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export async function insertApiToken(db: Db, values: typeof apiTokens.$inferInsert) {
+  const rows = await db.insert(apiTokens).values(values).returning();
+  return rows[0]!;
+}
+
+/** The usable token with this hash (not revoked, not expired) and its active user. */
+export async function findApiToken(db: Db, tokenHash: string, now: Date) {
+  const rows = await db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        eq(users.active, true),
+      ),
+    );
+  return rows[0] ?? null;
+}
+
+/** Records use of a token at most once a minute, to keep the hot path free of writes. */
+export async function touchApiToken(db: Db, id: string, now: Date) {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
+}
+
+export async function listApiTokens(db: Db, userId: string) {
+  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt));
+}
+
+export async function revokeApiToken(db: Db, userId: string, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length === 1;
+}
+
+/** Failures recorded for a key in the window that starts at or after `since`. */
+export async function recentFailures(db: Db, key: string, since: Date): Promise<number> {
+  const rows = await db
+    .select({ failures: signInAttempts.failures })
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.key, key), gt(signInAttempts.windowStart, since)));
+  return rows[0]?.failures ?? 0;
+}
+
+/** Counts one failure for a key, starting a new window when the old one has passed. */
+export async function recordFailure(db: Db, key: string, now: Date, windowStartAfter: Date) {
+  await db
+    .insert(signInAttempts)
+    .values({ key, failures: 1, windowStart: now })
+    .onConflictDoUpdate({
+      target: signInAttempts.key,
+      set: {
+        failures: sql`case when ${signInAttempts.windowStart} > ${windowStartAfter} then ${signInAttempts.failures} + 1 else 1 end`,
+        windowStart: sql`case when ${signInAttempts.windowStart} > ${windowStartAfter} then ${signInAttempts.windowStart} else ${now} end`,
+      },
+    });
+}
+
+export async function clearFailures(db: Db, key: string) {
+  await db.delete(signInAttempts).where(eq(signInAttempts.key, key));
+}

@@ -1,0 +1,68 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from './db.ts';
+import { groupMembers, groups, parties, users } from './schema.ts';
+
+export type PartyRow = typeof parties.$inferSelect;
+export type GroupRow = typeof groups.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+
+export async function findParty(db: Db, id: string): Promise<PartyRow | null> {
+  const rows = await db.select().from(parties).where(eq(parties.id, id));
+  return rows[0] ?? null;
+}
+
+export async function listParties(db: Db): Promise<PartyRow[]> {
+  return db.select().from(parties).orderBy(asc(parties.id));
+}
+
+export async function listGroups(db: Db, partyIds?: string[]): Promise<GroupRow[]> {
+  const query = db.select().from(groups);
+  const rows = partyIds ? await query.where(inArray(groups.partyId, partyIds)) : await query;
+  return rows.sort((a, b) => a.partyId.localeCompare(b.partyId) || a.name.localeCompare(b.name));
+}
+
+export async function findGroup(db: Db, id: string): Promise<GroupRow | null> {
+  const rows = await db.select().from(groups).where(eq(groups.id, id));
+  return rows[0] ?? null;
+}
+
+/** The service desk of a party (PARTY-1: exactly one per party). */
+export async function findDesk(db: Db, partyId: string): Promise<GroupRow | null> {
+  const rows = await db.select().from(groups).where(and(eq(groups.partyId, partyId), eq(groups.kind, 'desk')));
+  return rows[0] ?? null;
+}
+
+export async function findUserByName(db: Db, username: string): Promise<UserRow | null> {
+  const rows = await db.select().from(users).where(eq(users.username, username));
+  return rows[0] ?? null;
+}
+
+export async function findUser(db: Db, id: string): Promise<UserRow | null> {
+  const rows = await db.select().from(users).where(eq(users.id, id));
+  return rows[0] ?? null;
+}
+
+/** Active users of a party with the groups they belong to. */
+export async function listPartyUsers(db: Db, partyId: string) {
+  const rows = await db
+    .select({ user: users, groupId: groupMembers.groupId })
+    .from(users)
+    .leftJoin(groupMembers, eq(groupMembers.userId, users.id))
+    .where(and(eq(users.partyId, partyId), eq(users.active, true)))
+    .orderBy(asc(users.displayName));
+  const byId = new Map<string, { user: UserRow; groupIds: string[] }>();
+  for (const { user, groupId } of rows) {
+    const entry = byId.get(user.id) ?? { user, groupIds: [] };
+    if (groupId) entry.groupIds.push(groupId);
+    byId.set(user.id, entry);
+  }
+  return [...byId.values()];
+}
+
+export async function isGroupMember(db: Db, groupId: string, userId: string): Promise<boolean> {
+  const rows = await db
+    .select({ userId: groupMembers.userId })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)));
+  return rows.length > 0;
+}

@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from './db.ts';
+import { instanceSettings } from './schema.ts';
+
+export async function readSetting<T>(db: Db, key: string): Promise<T | null> {
+  const rows = await db.select().from(instanceSettings).where(eq(instanceSettings.key, key));
+  return (rows[0]?.value as T | undefined) ?? null;
+}
+
+export async function writeSetting(db: Db, key: string, value: unknown): Promise<void> {
+  await db.insert(instanceSettings).values({ key, value }).onConflictDoUpdate({ target: instanceSettings.key, set: { value } });
+}
+
+/** This instance's UUID, created on first use; stamped on every timeline event (FED). */
+export async function instanceId(db: Db): Promise<string> {
+  const existing = await readSetting<string>(db, 'instance_id');
+  if (existing) return existing;
+  const id = randomUUID();
+  await db.insert(instanceSettings).values({ key: 'instance_id', value: id }).onConflictDoNothing();
+  return (await readSetting<string>(db, 'instance_id')) ?? id;
+}

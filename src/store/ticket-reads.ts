@@ -1,0 +1,126 @@
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
+import type { Actor } from '../services/context.ts';
+import type { Db } from './db.ts';
+import { groups, ticketEvents, ticketLinks, tickets, users } from './schema.ts';
+
+export type TicketRow = typeof tickets.$inferSelect;
+
+/** The ticket with this UUID or reference if the actor may see it, else null. */
+export async function findVisibleTicket(db: Db, actor: Actor, idOrRef: string, isId: boolean): Promise<TicketRow | null> {
+  const key = isId ? eq(tickets.id, idOrRef) : eq(tickets.ref, idOrRef);
+  const rows = await db.select().from(tickets).where(and(key, ticketVisibleTo(actor))).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Locks a ticket row for the rest of the transaction. */
+export async function lockTicket(tx: Db, id: string): Promise<TicketRow> {
+  const rows = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
+  if (!rows[0]) throw new Error(`ticket ${id} vanished`);
+  return rows[0];
+}
+
+export const SORTS = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt', 'priority', '-priority'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface TicketFilter {
+  type?: string[] | undefined;
+  status?: string[] | undefined;
+  priority?: string[] | undefined;
+  owner?: string[] | undefined;
+  assignee?: string | undefined;
+  q?: string | undefined;
+}
+
+export interface Cursor {
+  v: string;
+  id: string;
+}
+
+const SORT_COLUMNS = { createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, priority: tickets.priority } as const;
+
+function filterSql(actor: Actor, filter: TicketFilter): SQL {
+  const parts: (SQL | undefined)[] = [ticketVisibleTo(actor)];
+  if (filter.type?.length) parts.push(inArray(tickets.type, filter.type));
+  if (filter.status?.length) parts.push(inArray(tickets.status, filter.status));
+  if (filter.priority?.length) parts.push(inArray(tickets.priority, filter.priority));
+  if (filter.owner?.length) parts.push(inArray(tickets.ownerParty, filter.owner));
+  if (filter.assignee) parts.push(eq(tickets.assigneeId, filter.assignee));
+  if (filter.q) {
+    parts.push(
+      or(
+        sql`${tickets.search} @@ plainto_tsquery('simple'::regconfig, ${filter.q})`,
+        eq(tickets.ref, filter.q.trim().toUpperCase()),
+      ),
+    );
+  }
+  return and(...parts) as SQL;
+}
+
+/** One page of the tickets the actor may see, newest first by default (keyset pagination). */
+export async function listVisibleTickets(db: Db, actor: Actor, filter: TicketFilter, sort: Sort, limit: number, cursor?: Cursor) {
+  const descending = sort.startsWith('-');
+  const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
+  const where = [filterSql(actor, filter)];
+  if (cursor) {
+    const value = column === tickets.priority ? cursor.v : new Date(cursor.v);
+    const after = descending
+      ? or(lt(column, value), and(eq(column, value), lt(tickets.id, cursor.id)))
+      : or(gt(column, value), and(eq(column, value), gt(tickets.id, cursor.id)));
+    where.push(after as SQL);
+  }
+  const order = descending ? [desc(column), desc(tickets.id)] : [asc(column), asc(tickets.id)];
+  const rows = await db
+    .select({ ticket: tickets, groupName: groups.name, assigneeName: users.displayName })
+    .from(tickets)
+    .leftJoin(groups, eq(groups.id, tickets.groupId))
+    .leftJoin(users, eq(users.id, tickets.assigneeId))
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const next: Cursor | null =
+    rows.length > limit && last
+      ? { v: column === tickets.priority ? last.ticket.priority : (last.ticket[sort.replace('-', '') as 'createdAt'] as Date).toISOString(), id: last.ticket.id }
+      : null;
+  return { rows: page, next };
+}
+
+/** How many tickets the actor may see under a filter (same visibility rule as lists). */
+export async function countVisibleTickets(db: Db, actor: Actor, filter: TicketFilter): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tickets).where(filterSql(actor, filter));
+  return Number(row?.n ?? 0);
+}
+
+/** Names of a ticket's group and assignee, for presentation. */
+export async function ticketNames(db: Db, ticket: TicketRow) {
+  const [group] = ticket.groupId ? await db.select({ name: groups.name }).from(groups).where(eq(groups.id, ticket.groupId)) : [];
+  const [assignee] = ticket.assigneeId
+    ? await db.select({ name: users.displayName }).from(users).where(eq(users.id, ticket.assigneeId))
+    : [];
+  return { groupName: group?.name ?? null, assigneeName: assignee?.name ?? null };
+}
+
+/** A ticket's timeline in order; internal events only when asked for. */
+export async function ticketTimeline(db: Db, ticketId: string, includeInternal: boolean) {
+  const where = includeInternal
+    ? eq(ticketEvents.ticketId, ticketId)
+    : and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.visibility, 'shared'));
+  return db.select().from(ticketEvents).where(where).orderBy(asc(ticketEvents.seq));
+}
+
+/** Links of a ticket to other tickets the actor may also see. */
+export async function visibleLinks(db: Db, actor: Actor, ticketId: string) {
+  const other = (direction: 'from' | 'to') =>
+    db
+      .select({ kind: ticketLinks.kind, id: tickets.id, ref: tickets.ref, type: tickets.type, title: tickets.title, status: tickets.status })
+      .from(ticketLinks)
+      .innerJoin(tickets, eq(tickets.id, direction === 'from' ? ticketLinks.toId : ticketLinks.fromId))
+      .where(and(eq(direction === 'from' ? ticketLinks.fromId : ticketLinks.toId, ticketId), ticketVisibleTo(actor)));
+  const [outgoing, incoming] = await Promise.all([other('from'), other('to')]);
+  return [
+    ...outgoing.map(({ kind, ...ticket }) => ({ kind, direction: 'from' as const, ticket })),
+    ...incoming.map(({ kind, ...ticket }) => ({ kind, direction: 'to' as const, ticket })),
+  ];
+}
