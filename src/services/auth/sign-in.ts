@@ -7,7 +7,8 @@ import { writeAudit } from '../../store/ticket-writes.ts';
 import { hashPassword, newSecret, verifyPassword } from './secrets.ts';
 
 export const SIGN_IN_WINDOW_MINUTES = 15;
-export const MAX_FAILURES = 10;
+/** Failures allowed per user name, and per address (higher: many people share one NAT address). */
+export const MAX_FAILURES = { user: 10, addr: 50 } as const;
 
 export interface SignInInput {
   username: string;
@@ -34,7 +35,7 @@ export async function signIn(db: Db, input: SignInInput, sessionHours: number): 
   const since = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
   const keys = [`user:${input.username.toLowerCase()}`, `addr:${input.address}`];
   for (const key of keys) {
-    if ((await recentFailures(db, key, since)) >= MAX_FAILURES) {
+    if ((await recentFailures(db, key, since)) >= MAX_FAILURES[key.startsWith('user:') ? 'user' : 'addr']) {
       throw new AppError('auth.rate_limited', undefined, { minutes: SIGN_IN_WINDOW_MINUTES });
     }
   }

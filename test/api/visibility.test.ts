@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentBody, signIn, type Client } from '../helpers/client.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { STORE_KINDS } from '../helpers/store.ts';
+
+/** ISM-4: every read path is tried as another party's user and as a user without clearance. */
+describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
+  let server: TestServer;
+  let euAgent: Client;
+  let euJunior: Client; // LIMITED clearance
+  let euAuditor: Client;
+  let chAgent: Client;
+  let euOnly: { id: string; ref: string };
+  let sensitive: { id: string; ref: string };
+  const marker = `zebracorn${Date.now()}`;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    [euAgent, euJunior, euAuditor, chAgent] = await Promise.all(['eu.agent', 'eu.agent2', 'eu.auditor', 'ch.agent'].map((u) => signIn(server.url, u)));
+    euOnly = (await euAgent.post('/incidents', incidentBody({ title: `EU only ${marker}` }))).body;
+    sensitive = (await euAgent.post('/incidents', incidentBody({ title: `Sensitive ${marker}`, sensitivity: 'SENSITIVE' }))).body;
+  });
+  afterAll(() => server.close());
+
+  const refsOf = async (client: Client, query: string) => {
+    const { body } = await client.get(`/tickets?${query}`);
+    return { refs: body.items.map((t: { ref: string }) => t.ref) as string[], total: body.total as number };
+  };
+
+  it("hides a party's ticket from the other party on every path (404, list, count, filter, search)", async () => {
+    for (const key of [euOnly.id, euOnly.ref]) {
+      const got = await chAgent.get(`/tickets/${key}`);
+      expect(got.status).toBe(404);
+      expect(got.body.error.code).toBe('ticket.not_found');
+    }
+    expect((await chAgent.post(`/tickets/${euOnly.ref}/actions/comment`, { body: 'x', visibility: 'shared' })).status).toBe(404);
+    expect((await chAgent.patch(`/tickets/${euOnly.ref}`, { version: 1, title: 'hijack' })).status).toBe(404);
+    const search = await refsOf(chAgent, `q=${marker}`);
+    expect(search).toEqual({ refs: [], total: 0 });
+    const filtered = await refsOf(chAgent, 'owner=EU');
+    expect(filtered.refs).not.toContain(euOnly.ref);
+    expect(filtered.total).toBe(filtered.refs.length);
+    const all = await refsOf(chAgent, 'limit=200');
+    expect(all.refs.every((ref) => ref.startsWith('CH-'))).toBe(true);
+  });
+
+  it('hides a ticket above the user’s clearance, even inside the same party', async () => {
+    expect((await euJunior.get(`/tickets/${sensitive.ref}`)).status).toBe(404);
+    expect((await euJunior.post(`/tickets/${sensitive.ref}/actions/comment`, { body: 'x', visibility: 'shared' })).status).toBe(404);
+    const search = await refsOf(euJunior, `q=${marker}`);
+    expect(search.refs).toEqual([euOnly.ref]);
+    expect(search.total).toBe(1);
+    const agentSearch = await refsOf(euAgent, `q=${marker}`);
+    expect(agentSearch.refs.sort()).toEqual([euOnly.ref, sensitive.ref].sort());
+    expect((await euJunior.post('/incidents', incidentBody({ sensitivity: 'SENSITIVE' }))).status).toBe(403);
+  });
+
+  it('answers 404 for a forged or unknown identifier, and 400 for garbage', async () => {
+    expect((await euAgent.get(`/tickets/${randomUUID()}`)).status).toBe(404);
+    expect((await euAgent.get('/tickets/EU-INC-2099-999999')).status).toBe(404);
+    expect((await euAgent.get('/tickets?assignee=not-a-uuid')).status).toBe(400);
+  });
+
+  it('shows internal comments only to the owning party', async () => {
+    const { body } = await euAgent.post('/incidents', incidentBody());
+    await euAgent.post(`/tickets/${body.ref}/actions/comment`, { body: 'EU internal: suspect CH firewall', visibility: 'internal' });
+    await euAgent.post(`/tickets/${body.ref}/actions/comment`, { body: 'Shared: please check your firewall', visibility: 'shared' });
+    await euAgent.post(`/tickets/${body.ref}/actions/transfer`, { party: 'CH' });
+    const asCh = await chAgent.get(`/tickets/${body.ref}`);
+    expect(asCh.status).toBe(200);
+    const chComments = asCh.body.timeline.filter((e: { kind: string }) => e.kind === 'comment').map((e: { data: { body: string } }) => e.data.body);
+    expect(chComments).toEqual(['Shared: please check your firewall']);
+    const asEu = await euAgent.get(`/tickets/${body.ref}`);
+    expect(asEu.body.timeline.filter((e: { kind: string }) => e.kind === 'comment')).toHaveLength(2);
+  });
+
+  it('lets an auditor read but not act', async () => {
+    const got = await euAuditor.get(`/tickets/${sensitive.ref}`);
+    expect(got.status).toBe(200);
+    expect(got.body.allowedActions).toEqual([]);
+    expect((await euAuditor.post(`/tickets/${sensitive.ref}/actions/comment`, { body: 'x', visibility: 'shared' })).status).toBe(403);
+    expect((await euAuditor.post('/incidents', incidentBody())).status).toBe(403);
+  });
+
+  it('declares a linked security incident at least SENSITIVE, hidden from users without clearance', async () => {
+    const { body } = await euJunior.post('/incidents', incidentBody({ title: 'Odd transfers' }));
+    const declared = await euJunior.post(`/tickets/${body.ref}/actions/declare_security_incident`, {});
+    expect(declared.status).toBe(201);
+    // The LIMITED declarer gets the number as confirmation, nothing more.
+    expect(Object.keys(declared.body).sort()).toEqual(['id', 'ref', 'status', 'type']);
+    expect(declared.body.ref).toMatch(/^EU-SEC-/);
+    expect((await euJunior.get(`/tickets/${declared.body.ref}`)).status).toBe(404);
+    const source = await euJunior.get(`/tickets/${body.ref}`);
+    expect(source.body.links).toEqual([]);
+    expect(source.body.timeline.some((e: { kind: string }) => e.kind === 'linked')).toBe(false);
+    const asAgent = await euAgent.get(`/tickets/${declared.body.ref}`);
+    expect(asAgent.body).toMatchObject({ type: 'security', sensitivity: 'SENSITIVE', escalationLevel: 3 });
+    expect(asAgent.body.links[0]).toMatchObject({ kind: 'security_incident_of', ticket: { ref: body.ref } });
+    const critical = await euAgent.post(`/tickets/${body.ref}/actions/declare_security_incident`, { sensitivity: 'CRITICAL' });
+    expect(critical.body.id).toBeDefined();
+    expect((await euAgent.get(`/tickets/${critical.body.ref}`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { openStore } from '../../src/store/db.ts';
+import { instanceId } from '../../src/store/instance.ts';
+import { incidentBody, withToken } from '../helpers/client.ts';
+
+const run = promisify(execFile);
+const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-cli-'));
+const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', SECRET_PW: 'a-long-script-password' };
+const cli = (...args: string[]) => run('node', ['bin/passerelle.js', ...args], { env });
+
+describe('passerelle CLI', () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('lets a script create a party, a user and a token, then use the API with it', async () => {
+    const init = JSON.parse((await cli('init')).stdout) as { migrated: boolean };
+    expect(init.migrated).toBe(true);
+    const party = JSON.parse((await cli('party', 'add', '--id', 'FR', '--name', 'ANSSI', '--language', 'fr', '--resolver-group', 'FR CERT')).stdout) as { groups: { name: string }[] };
+    expect(party.groups.map((g) => g.name)).toEqual(['FR Service Desk', 'FR CERT']);
+    const user = JSON.parse((await cli('user', 'add', '--party', 'FR', '--username', 'fr.bot', '--name', 'Monitoring', '--password-env', 'SECRET_PW', '--roles', 'agent', '--clearance', 'LIMITED', '--group', 'FR Service Desk')).stdout) as { username: string };
+    expect(user.username).toBe('fr.bot');
+    const token = (await cli('token', 'create', '--username', 'fr.bot', '--name', 'nagios')).stdout.trim();
+    expect(token).toMatch(/^psl_/);
+
+    const refused = await cli('user', 'add', '--party', 'XX', '--username', 'x', '--password-env', 'SECRET_PW', '--roles', 'agent', '--clearance', 'LIMITED').catch((e: { code: number; stderr: string }) => e);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('party.not_found') });
+    const badRole = await cli('user', 'add', '--party', 'FR', '--username', 'y', '--password-env', 'SECRET_PW', '--roles', 'wizard', '--clearance', 'LIMITED').catch((e: { code: number; stderr: string }) => e);
+    expect(badRole).toMatchObject({ code: 1, stderr: expect.stringContaining('roles') });
+
+    const store = await openStore({ dataDir });
+    const app = await buildApp({ db: store.db, config: loadConfig({ LOG_LEVEL: 'silent' }), instanceId: await instanceId(store.db) });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const created = await withToken(url, token).post('/incidents', incidentBody());
+      expect(created.status).toBe(201);
+      expect(created.body.ref).toMatch(/^FR-INC-/);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+});
