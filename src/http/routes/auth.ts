@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
 import { createApiToken, listOwnApiTokens, revokeOwnApiToken } from '../../services/auth/api-tokens.ts';
 import { setTotpEnabled, setupTotp } from '../../services/auth/manage-totp.ts';
+import { setLanguage } from '../../services/auth/set-language.ts';
 import { signIn } from '../../services/auth/sign-in.ts';
 import { deleteSession } from '../../store/auth.ts';
 import { findParty, findUser } from '../../store/directory.ts';
-import { users } from '../../store/schema.ts';
 import { requireActor, SESSION_COOKIE } from '../auth-hook.ts';
 import { ErrorBody, errorResponses, text } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
@@ -87,7 +86,7 @@ export const authRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app
 
   app.patch('/me', { config: { beforeTotp: true }, schema: { tags: ['me'], summary: 'Change the preferred language', body: z.object({ language: z.enum(['en', 'fr']) }), response: { 200: Me, ...errorResponses } } }, async (request) => {
     const actor = requireActor(request);
-    await deps.db.update(users).set({ language: request.body.language }).where(eq(users.id, actor.id));
+    await setLanguage(deps.db, actor, request.body.language);
     return me(actor.id, request.csrfToken ?? '');
   });
 
