@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
 import { errorMessage } from '../i18n/messages.ts';
+import { describeIssue } from '../i18n/validation.ts';
 import { requestLang } from './lang.ts';
 
 /** HTTP status of each error code; anything unlisted is a 400. */
@@ -51,7 +52,8 @@ export function toAppError(request: FastifyRequest, error: FastifyError | Error)
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issue = error.validation[0];
     const field = issue?.instancePath.replace(/^\//, '').replaceAll('/', '.') || String((issue?.params as { missingProperty?: string } | undefined)?.missingProperty ?? error.validationContext ?? 'body');
-    return new AppError('validation.invalid', field, { field, detail: issue?.message ?? 'invalid' });
+    const detail = issue ? describeIssue(requestLang(request), issue.keyword, issue.params, issue.message ?? 'invalid') : 'invalid';
+    return new AppError('validation.invalid', field, { field, detail });
   }
   const code = (error as FastifyError).code;
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('request.too_large');

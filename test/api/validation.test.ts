@@ -22,7 +22,7 @@ describe('bad input', () => {
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('validation.invalid');
     expect(r.body.error.field).toBe('impact');
-    expect(r.body.error.message).toMatch(/^Le champ « impact » est invalide/);
+    expect(r.body.error.message).toMatch(/^Le champ « impact » est invalide : Option invalide/);
     const missing = await agent.post('/incidents', { service: 'x', impact: 'I1', criticality: 'C1' });
     expect(missing.body.error.field).toBe('title');
   });

@@ -17,7 +17,7 @@ describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer(kind);
-    [euAgent, euJunior, euAuditor, chAgent] = await Promise.all(['eu.agent', 'eu.agent2', 'eu.auditor', 'ch.agent'].map((u) => signIn(server.url, u)));
+    [euAgent, euJunior, euAuditor, chAgent] = await Promise.all([signIn(server.url, 'eu.agent'), signIn(server.url, 'eu.agent2'), signIn(server.url, 'eu.auditor'), signIn(server.url, 'ch.agent')]);
     euOnly = (await euAgent.post('/incidents', incidentBody({ title: `EU only ${marker}` }))).body;
     sensitive = (await euAgent.post('/incidents', incidentBody({ title: `Sensitive ${marker}`, sensitivity: 'SENSITIVE' }))).body;
   });
