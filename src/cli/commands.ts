@@ -8,6 +8,7 @@ import { actorOf } from '../services/auth/actor.ts';
 import { createApiToken } from '../services/auth/api-tokens.ts';
 import { createParty } from '../services/create-party.ts';
 import { createUser } from '../services/create-user.ts';
+import { updatePartySettings } from '../services/update-party-settings.ts';
 import type { Db } from '../store/db.ts';
 import { findUserByName } from '../store/directory.ts';
 import { instanceId } from '../store/instance.ts';
@@ -53,6 +54,14 @@ export const COMMANDS: Record<string, Command> = {
       const language = values.language ? oneOf(['en', 'fr'] as const, values.language as string, 'language') : undefined;
       const result = await createParty(db, { id: required(values, 'id'), name: required(values, 'name'), language, requireTotp: Boolean(values['require-totp']), resolverGroups: values['resolver-group'] as string[] | undefined });
       return { party: result.party.id, groups: result.groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind })) };
+    },
+  },
+  'party set': {
+    options: { id: { type: 'string' }, 'require-totp': { type: 'string' } },
+    async run(db, values) {
+      const flag = values['require-totp'] === undefined ? undefined : oneOf(['true', 'false'] as const, values['require-totp'] as string, 'require-totp') === 'true';
+      const party = await updatePartySettings(db, null, required(values, 'id'), { requireTotp: flag });
+      return { party: party.id, requireTotp: party.requireTotp };
     },
   },
   'user add': {

@@ -25,6 +25,7 @@ describe('passerelle CLI', () => {
     expect(party.groups.map((g) => g.name)).toEqual(['FR Service Desk', 'FR CERT']);
     const user = JSON.parse((await cli('user', 'add', '--party', 'FR', '--username', 'fr.bot', '--name', 'Monitoring', '--password-env', 'SECRET_PW', '--roles', 'agent', '--clearance', 'LIMITED', '--group', 'FR Service Desk')).stdout) as { username: string };
     expect(user.username).toBe('fr.bot');
+    expect(JSON.parse((await cli('party', 'set', '--id', 'FR', '--require-totp', 'false')).stdout)).toEqual({ party: 'FR', requireTotp: false });
     const token = (await cli('token', 'create', '--username', 'fr.bot', '--name', 'nagios')).stdout.trim();
     expect(token).toMatch(/^psl_/);
 

@@ -3,11 +3,18 @@ import { z } from 'zod';
 import type { EscalationLevel } from '../../domain/roles.ts';
 import { listGroups, listParties, listPartyUsers } from '../../store/directory.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses } from '../schemas.ts';
+import { errorResponses, Priority } from '../schemas.ts';
+import { DEFAULT_PRIORITY_MATRIX, isCompleteMatrix } from '../../domain/priority.ts';
+import { updatePartySettings } from '../../services/update-party-settings.ts';
 import type { RouteDeps } from './deps.ts';
+
+const PriorityRow = z.object({ I1: Priority, I2: Priority, I3: Priority });
+const Matrix = z.object({ C1: PriorityRow, C2: PriorityRow, C3: PriorityRow });
 
 const Party = z.object({
   id: z.string(),
+  requireTotp: z.boolean(),
+  priorityMatrix: Matrix,
   name: z.string(),
   kind: z.string(),
   language: z.string(),
@@ -25,6 +32,8 @@ export const directoryRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async
         name: p.name,
         kind: p.kind,
         language: p.language,
+        requireTotp: p.requireTotp,
+        priorityMatrix: isCompleteMatrix(p.priorityMatrix) ? p.priorityMatrix : DEFAULT_PRIORITY_MATRIX,
         escalationLevels: p.escalationLevels as EscalationLevel[],
         groups: groups.filter((g) => g.partyId === p.id).map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
       })),
@@ -35,5 +44,10 @@ export const directoryRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async
     const actor = requireActor(request);
     const rows = await listPartyUsers(deps.db, actor.party);
     return { items: rows.map(({ user, groupIds }) => ({ id: user.id, username: user.username, displayName: user.displayName, party: user.partyId, groupIds })) };
+  });
+
+  app.patch('/parties/:id', { schema: { tags: ['directory'], summary: "Change a party's own settings (its administrators only)", params: z.object({ id: z.string().max(10) }), body: z.object({ requireTotp: z.boolean().optional(), priorityMatrix: Matrix.nullable().optional() }), response: { 200: z.object({ id: z.string(), requireTotp: z.boolean(), priorityMatrix: Matrix }), ...errorResponses } } }, async (request) => {
+    const party = await updatePartySettings(deps.db, requireActor(request), request.params.id, request.body);
+    return { id: party.id, requireTotp: party.requireTotp, priorityMatrix: isCompleteMatrix(party.priorityMatrix) ? party.priorityMatrix : DEFAULT_PRIORITY_MATRIX };
   });
 };

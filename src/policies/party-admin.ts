@@ -1,0 +1,7 @@
+import { AppError } from '../domain/errors.ts';
+import type { Actor } from '../services/context.ts';
+
+/** A party's settings are changed only by that party's own administrators. */
+export function assertAdministersParty(actor: Actor, partyId: string): void {
+  if (actor.party !== partyId || !actor.roles.includes('party_admin')) throw new AppError('auth.forbidden');
+}

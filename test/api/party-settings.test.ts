@@ -1,0 +1,52 @@
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PRIORITY_MATRIX } from '../../src/domain/priority.ts';
+import { incidentBody, signIn, type Client } from '../helpers/client.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { STORE_KINDS } from '../helpers/store.ts';
+
+describe.each(STORE_KINDS)('party settings (%s)', (kind) => {
+  let server: TestServer;
+  let euAdmin: Client;
+  let chAdmin: Client;
+  let euAgent: Client;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    [euAdmin, chAdmin, euAgent] = await Promise.all([signIn(server.url, 'eu.admin'), signIn(server.url, 'ch.admin'), signIn(server.url, 'eu.agent')]);
+  });
+  afterAll(() => server.close());
+
+  const stricter = { ...DEFAULT_PRIORITY_MATRIX, C3: { I1: 'P2', I2: 'P3', I3: 'P4' } };
+
+  it("lets only the party's own administrator change its matrix, which then drives new incidents", async () => {
+    expect((await chAdmin.patch('/parties/EU', { priorityMatrix: stricter })).status).toBe(403);
+    expect((await euAgent.patch('/parties/EU', { priorityMatrix: stricter })).status).toBe(403);
+    const bad = await euAdmin.patch('/parties/EU', { priorityMatrix: { ...stricter, C2: { I1: 'P9' } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toMatch(/^priorityMatrix\.C2/);
+    const ok = await euAdmin.patch('/parties/EU', { priorityMatrix: stricter });
+    expect(ok.status).toBe(200);
+    expect((await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe('P2');
+    const ch = await signIn(server.url, 'ch.agent');
+    expect((await ch.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe('P3');
+    await euAdmin.patch('/parties/EU', { priorityMatrix: null });
+    expect((await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe('P3');
+  });
+
+  it('makes a second factor mandatory for the party, once its administrator has one', async () => {
+    const refused = await euAdmin.patch('/parties/EU', { requireTotp: true });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: 'auth.totp_mandatory', field: 'requireTotp' });
+    const { secret } = (await euAdmin.post('/me/totp/setup')).body;
+    expect((await euAdmin.post('/me/totp/enable', { code: await generate({ secret }) })).status).toBe(204);
+    expect((await euAdmin.patch('/parties/EU', { requireTotp: true })).body.requireTotp).toBe(true);
+    const agent = await signIn(server.url, 'eu.resolver');
+    const blocked = await agent.get('/tickets');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error.code).toBe('auth.totp_mandatory');
+    expect((await agent.get('/me')).body.user.totpRequired).toBe(true);
+    expect((await agent.post('/me/totp/setup')).status).toBe(200);
+    await euAdmin.patch('/parties/EU', { requireTotp: false });
+    expect((await agent.get('/tickets')).status).toBe(200);
+  });
+});
