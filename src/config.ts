@@ -12,6 +12,9 @@ const ConfigSchema = z.object({
   DEMO: boolish.default(true),
   /** Set when the console is served over TLS (directly or behind a proxy): cookies become Secure. */
   SECURE_COOKIES: boolish.default(false),
+  /** PEM files: when both are set the server speaks HTTPS itself (and cookies become Secure). */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
   SESSION_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
@@ -19,11 +22,16 @@ const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+const WithTls = ConfigSchema.refine((c) => Boolean(c.TLS_CERT_FILE) === Boolean(c.TLS_KEY_FILE), {
+  path: ['TLS_KEY_FILE'],
+  message: 'TLS_CERT_FILE and TLS_KEY_FILE go together',
+});
+
 /** Reads the environment once; on a bad value, names the variable and exits. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable counts as unset, as in most shells' `VAR= command`.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = ConfigSchema.safeParse(present);
+  const parsed = WithTls.safeParse(present);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

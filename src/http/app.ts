@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -29,7 +29,9 @@ const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url))
 
 /** Builds the HTTP application: API under /api/v1, its OpenAPI document, and the console. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { TLS_CERT_FILE: cert, TLS_KEY_FILE: key } = options.config;
   const app = Fastify({
+    ...(cert && key ? { https: { cert: readFileSync(cert), key: readFileSync(key) } } : {}),
     logger: options.config.LOG_LEVEL === 'silent' ? false : { level: options.config.LOG_LEVEL },
     bodyLimit: options.config.BODY_LIMIT_BYTES,
   }).withTypeProvider<ZodTypeProvider>();

@@ -72,7 +72,7 @@ export const authRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app
 
   app.post('/auth/login', { config: { public: true }, schema: { tags: ['auth'], summary: 'Sign in (sets the session cookie)', body: z.object({ username: text(100), password: z.string().min(1).max(1000), totp: z.string().regex(/^\d{6}$/).optional() }), response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody } } }, async (request, reply) => {
     const { user, token, csrfToken } = await signIn(deps.db, { ...request.body, address: request.ip }, deps.config.SESSION_HOURS);
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.config.SECURE_COOKIES, maxAge: deps.config.SESSION_HOURS * 3600 });
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.config.SECURE_COOKIES || request.protocol === 'https', maxAge: deps.config.SESSION_HOURS * 3600 });
     return me(user.id, csrfToken);
   });
 
