@@ -1,0 +1,48 @@
+/**
+ * The facts SLA clocks need, projected from a ticket's timeline: when it opened, when the
+ * first intervention happened, and from which instant it had which status and holder.
+ * The projection is a pure fold over events, so the same history always gives the same
+ * facts; tickets keep a copy that the same fold maintains event by event.
+ */
+export interface SlaFacts {
+  openedAt: number;
+  firstInterventionAt: number | null;
+  segments: Segment[];
+}
+
+export interface Segment {
+  at: number;
+  status: string;
+  holder: string;
+}
+
+export interface FactEvent {
+  kind: string;
+  at: number;
+  data: Record<string, unknown>;
+}
+
+/** Timeline kinds that count as an intervention by a desk or resolver (GTI stops at the first). */
+const INTERVENTIONS = new Set(['assigned', 'transferred', 'comment', 'known_error_recorded', 'status_changed', 'escalated', 'resolved']);
+
+/** Applies one timeline event to the facts (creation starts them). */
+export function applyFact(facts: SlaFacts | null, event: FactEvent, ownerParty: string, initialStatus: string): SlaFacts {
+  if (event.kind === 'created' || !facts) {
+    return { openedAt: event.at, firstInterventionAt: null, segments: [{ at: event.at, status: initialStatus, holder: ownerParty }] };
+  }
+  const last = facts.segments.at(-1)!;
+  const next = { ...facts, segments: facts.segments };
+  if (facts.firstInterventionAt === null && INTERVENTIONS.has(event.kind)) next.firstInterventionAt = event.at;
+  if (event.kind === 'status_changed') {
+    const to = String(event.data.to);
+    next.segments = [...facts.segments, { at: event.at, status: to, holder: to === 'resolved' ? ownerParty : last.holder }];
+  } else if (event.kind === 'transferred') {
+    next.segments = [...facts.segments, { at: event.at, status: last.status, holder: String(event.data.toParty) }];
+  }
+  return next;
+}
+
+/** Folds a whole timeline (in sequence order) into facts. */
+export function projectFacts(events: FactEvent[], ownerParty: string, initialStatus: string): SlaFacts | null {
+  return events.reduce<SlaFacts | null>((facts, event) => applyFact(facts, event, ownerParty, initialStatus), null);
+}
