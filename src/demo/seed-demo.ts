@@ -33,8 +33,8 @@ function demoUsers(party: 'EU' | 'CH', resolverGroup: string): DemoUser[] {
 }
 
 const DEMO_PARTIES = [
-  { id: 'EU', name: 'European Union Registry', language: 'en' as const, resolver: 'EU Registry Operations' },
-  { id: 'CH', name: 'Swiss Emissions Trading Registry', language: 'fr' as const, resolver: 'CH Registry Application' },
+  { id: 'EU', name: 'European Union Registry', language: 'en' as const, resolver: 'EU Registry Operations', calendar: { timeZone: 'Europe/Paris', country: 'FR' } },
+  { id: 'CH', name: 'Swiss Emissions Trading Registry', language: 'fr' as const, resolver: 'CH Registry Application', calendar: { timeZone: 'Europe/Zurich', country: 'CH', region: 'BE' } },
 ];
 
 /** True when the store holds no party yet (a first start). */
@@ -46,7 +46,7 @@ export async function isEmptyStore(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db, instanceId: string): Promise<string[]> {
   const usernames: string[] = [];
   for (const party of DEMO_PARTIES) {
-    await createParty(db, { id: party.id, name: party.name, language: party.language, resolverGroups: [party.resolver] });
+    await createParty(db, { id: party.id, name: party.name, language: party.language, resolverGroups: [party.resolver], calendar: party.calendar });
     for (const user of demoUsers(party.id as 'EU' | 'CH', party.resolver)) {
       await createUser(db, { ...user, party: party.id, password: DEMO_PASSWORD, language: party.language, email: `${user.username}@demo.invalid` });
       usernames.push(user.username);

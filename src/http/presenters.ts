@@ -1,3 +1,4 @@
+import type { ClockState, SlaState } from '../domain/sla.ts';
 import type { TicketDetail as Detail } from '../services/get-ticket.ts';
 import type { TicketRow } from '../store/ticket-reads.ts';
 import type { z } from 'zod';
@@ -6,7 +7,14 @@ import type { TicketDetail, TicketSummary } from './schemas.ts';
 type Summary = z.infer<typeof TicketSummary>;
 
 /** The list shape of a ticket. */
-export function presentSummary(ticket: TicketRow, groupName: string | null, assigneeName: string | null): Summary {
+/** An SLA state with instants as ISO strings. */
+export function presentSla(sla: SlaState | null): Summary['sla'] {
+  if (!sla) return null;
+  const clock = (c: ClockState) => ({ ...c, dueAt: c.dueAt === null ? null : new Date(c.dueAt).toISOString() });
+  return { level: sla.level, gti: clock(sla.gti), gtr: clock(sla.gtr), gte: clock(sla.gte), pausedMs: sla.pausedMs, byParty: sla.byParty };
+}
+
+export function presentSummary(ticket: TicketRow, groupName: string | null, assigneeName: string | null, sla: SlaState | null): Summary {
   return {
     id: ticket.id,
     ref: ticket.ref,
@@ -27,6 +35,7 @@ export function presentSummary(ticket: TicketRow, groupName: string | null, assi
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
     version: ticket.version,
+    sla: presentSla(sla),
   };
 }
 
@@ -36,7 +45,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function presentDetail(detail: Detail): z.infer<typeof TicketDetail> {
   const t = detail.ticket;
   return {
-    ...presentSummary(t, detail.groupName, detail.assigneeName),
+    ...presentSummary(t, detail.groupName, detail.assigneeName, detail.sla),
     description: t.description,
     reporter: t.reporter,
     channel: t.channel,

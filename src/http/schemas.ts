@@ -38,6 +38,24 @@ export const TicketParams = z.object({ id: z.string().min(1).max(64) });
 
 const Ref = z.object({ id: z.uuid(), ref: z.string(), type: z.string(), title: z.string(), status: z.string() });
 
+const ClockState = z.object({
+  targetMs: z.number().int(),
+  elapsedMs: z.number().int(),
+  phase: z.enum(['running', 'paused', 'stopped']),
+  dueAt: z.iso.datetime().nullable(),
+  level: z.enum(['ok', 'warning', 'breached']),
+});
+
+/** SLA state (SLA-2/3/4): intervention, resolution and escalation clocks, pauses, per-party time. */
+export const Sla = z.object({
+  level: z.enum(['ok', 'warning', 'breached']),
+  gti: ClockState,
+  gtr: ClockState,
+  gte: ClockState,
+  pausedMs: z.number().int(),
+  byParty: z.record(z.string(), z.number().int()),
+});
+
 export const TicketSummary = z.object({
   id: z.uuid(),
   ref: z.string(),
@@ -58,6 +76,7 @@ export const TicketSummary = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int(),
+  sla: Sla.nullable(),
 });
 
 export const TicketDetail = TicketSummary.extend({

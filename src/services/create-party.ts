@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
+import { isHolidayArea } from '../domain/holidays.ts';
 import { PARTY_CODE_PATTERN } from '../domain/identifiers.ts';
+import { isTimeZone } from '../domain/time-zone.ts';
 import { defaultEscalationLevels } from '../domain/roles.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Db } from '../store/db.ts';
 import { findParty } from '../store/directory.ts';
 import { groups, parties } from '../store/schema.ts';
 import { writeAudit } from '../store/ticket-writes.ts';
+import { createCalendar, DEFAULT_CALENDAR, type CalendarChoice } from './sla/default-calendar.ts';
 
 export interface CreatePartyInput {
   id: string;
@@ -14,10 +17,13 @@ export interface CreatePartyInput {
   language?: Lang | undefined;
   requireTotp?: boolean | undefined;
   resolverGroups?: string[] | undefined;
+  calendar?: CalendarChoice | undefined;
 }
 
 /** PARTY-1: a party with its service desk, its resolver groups and COP escalation levels. */
 export async function createParty(db: Db, input: CreatePartyInput) {
+  if (input.calendar && !isTimeZone(input.calendar.timeZone)) throw new AppError('validation.invalid', 'timeZone', { field: 'timeZone', detail: 'unknown IANA time zone' });
+  if (input.calendar && !isHolidayArea(input.calendar.country, input.calendar.region ?? null)) throw new AppError('validation.invalid', 'country', { field: 'country', detail: 'unknown country or region' });
   if (!PARTY_CODE_PATTERN.test(input.id)) throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'two to ten capitals or digits' });
   return db.transaction(async (tx) => {
     if (await findParty(tx, input.id)) throw new AppError('party.exists', 'id');
@@ -36,6 +42,7 @@ export async function createParty(db: Db, input: CreatePartyInput) {
       ...(input.resolverGroups ?? []).map((name) => ({ id: randomUUID(), partyId: input.id, name, kind: 'resolver' })),
     ];
     await tx.insert(groups).values(made);
+    await createCalendar(tx, input.id, input.calendar ?? DEFAULT_CALENDAR);
     await writeAudit(tx, { actorId: null, party: input.id, action: 'party.create', targetId: input.id });
     return { party: party!, groups: made };
   });

@@ -4,6 +4,7 @@ import { seesInternalEvents, ticketVisibleTo } from '../policies/ticket-visibili
 import { tickets } from '../store/schema.ts';
 import { ticketNames, ticketTimeline, visibleLinks, type TicketRow } from '../store/ticket-reads.ts';
 import type { ServiceContext } from './context.ts';
+import { slaOfTickets } from './sla/ticket-sla.ts';
 import { loadVisibleTicket } from './ticket-action.ts';
 
 /** A ticket with its timeline, links and the actions the actor may take, all under ISM-4. */
@@ -14,14 +15,15 @@ export async function getTicket(ctx: ServiceContext, idOrRef: string) {
 
 /** Details of a ticket already known to be visible to the actor. */
 export async function ticketDetail(ctx: ServiceContext, ticket: TicketRow) {
-  const [names, events, links] = await Promise.all([
+  const [names, events, links, sla] = await Promise.all([
     ticketNames(ctx.db, ticket),
     ticketTimeline(ctx.db, ticket.id, seesInternalEvents(ctx.actor, ticket.ownerParty)),
     visibleLinks(ctx.db, ctx.actor, ticket.id),
+    slaOfTickets(ctx.db, [ticket]),
   ]);
   const hidden = await invisibleLinkedIds(ctx, events);
   const timeline = events.filter((e) => !(e.kind === 'linked' && hidden.has((e.data as { otherId: string }).otherId)));
-  return { ticket, ...names, timeline, links, allowedActions: actionsFor(ctx.actor, ticket) };
+  return { ticket, ...names, timeline, links, sla: sla.get(ticket.id) ?? null, allowedActions: actionsFor(ctx.actor, ticket) };
 }
 
 /** Linked tickets named on the timeline that the actor may not see: their events are dropped. */

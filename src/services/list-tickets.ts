@@ -1,6 +1,7 @@
 import { AppError } from '../domain/errors.ts';
 import { countVisibleTickets, listVisibleTickets, type Cursor, type Sort, type TicketFilter } from '../store/ticket-reads.ts';
 import type { ServiceContext } from './context.ts';
+import { slaOfTickets } from './sla/ticket-sla.ts';
 
 export interface ListInput extends TicketFilter {
   sort: Sort;
@@ -27,5 +28,6 @@ export async function listTickets(ctx: ServiceContext, input: ListInput) {
     countVisibleTickets(ctx.db, ctx.actor, filter),
   ]);
   const nextCursor = page.next ? Buffer.from(JSON.stringify(page.next)).toString('base64url') : null;
-  return { rows: page.rows, nextCursor, total };
+  const sla = await slaOfTickets(ctx.db, page.rows.map((r) => r.ticket));
+  return { rows: page.rows.map((r) => ({ ...r, sla: sla.get(r.ticket.id) ?? null })), nextCursor, total };
 }

@@ -163,6 +163,10 @@ export const tickets = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     resolvedAt: ts('resolved_at'),
     closedAt: ts('closed_at'),
+    /** Projection of the timeline that SLA clocks read (domain/sla-facts.ts); rebuilt by the same fold. */
+    slaFacts: jsonb('sla_facts'),
+    /** SLA thresholds already signalled, e.g. `gti:warning`, so each is raised once. */
+    slaAlerts: text('sla_alerts').array().notNull().default(sql`'{}'::text[]`),
     search: tsvector('search').generatedAlwaysAs(
       sql`to_tsvector('simple'::regconfig, ref || ' ' || title || ' ' || description || ' ' || service)`,
     ),
@@ -227,4 +231,142 @@ export const auditLog = pgTable(
     data: jsonb('data').notNull(),
   },
   (t) => [index('audit_log_party_at').on(t.party, t.at)],
+);
+
+/** SLA-3: a party's business calendar; its rules are versioned in calendar_versions. */
+export const calendars = pgTable('calendars', {
+  partyId: text('party_id').primaryKey().references(() => parties.id),
+  timeZone: text('time_zone').notNull(),
+  holidayCountry: text('holiday_country').notNull(),
+  holidayRegion: text('holiday_region'),
+  /** Priorities covered around the clock (on-call): their clocks run 24×7. */
+  onCallPriorities: text('on_call_priorities').array().notNull().default(sql`'{}'::text[]`),
+  /** Share of a target at which a warning is raised (SLA-4). */
+  warnPct: integer('warn_pct').notNull().default(75),
+});
+
+/**
+ * Immutable versions of a calendar. Each holds its expanded closed dates (public holidays
+ * computed when the version was made, plus extra closures), so history never moves when the
+ * holiday data or the calendar changes later.
+ */
+export const calendarVersions = pgTable(
+  'calendar_versions',
+  {
+    id: uuid('id').primaryKey(),
+    partyId: text('party_id').notNull().references(() => parties.id),
+    version: integer('version').notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    weekly: jsonb('weekly').notNull(),
+    holidays: jsonb('holidays').notNull(),
+    extraClosures: jsonb('extra_closures').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('calendar_versions_party_version').on(t.partyId, t.version)],
+);
+
+/** SLA-2 targets per party, ticket type and priority. */
+export const slaTargets = pgTable(
+  'sla_targets',
+  {
+    partyId: text('party_id').notNull().references(() => parties.id),
+    ticketType: text('ticket_type').notNull(),
+    priority: text('priority').notNull(),
+    gtiMs: integer('gti_ms').notNull(),
+    gtrMs: integer('gtr_ms').notNull(),
+    gteMs: integer('gte_ms').notNull(),
+    objectivePct: integer('objective_pct').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partyId, t.ticketType, t.priority] })],
+);
+
+/** Scheduled maintenance windows: excluded from SLA clocks and availability. */
+export const maintenanceWindows = pgTable(
+  'maintenance_windows',
+  {
+    id: uuid('id').primaryKey(),
+    partyId: text('party_id').notNull().references(() => parties.id),
+    title: text('title').notNull(),
+    /** Null: every service of the party. */
+    service: text('service'),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('maintenance_windows_party').on(t.partyId, t.startsAt)],
+);
+
+/** SLA-6: unavailability of a service; starts at the earliest of detection and report. */
+export const outages = pgTable(
+  'outages',
+  {
+    id: uuid('id').primaryKey(),
+    partyId: text('party_id').notNull().references(() => parties.id),
+    service: text('service').notNull(),
+    detectedAt: ts('detected_at'),
+    reportedAt: ts('reported_at'),
+    restoredAt: ts('restored_at'),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('outages_party_service').on(t.partyId, t.service)],
+);
+
+/** SLA-6 availability targets per party and service, in percent. */
+export const serviceTargets = pgTable(
+  'service_targets',
+  {
+    partyId: text('party_id').notNull().references(() => parties.id),
+    service: text('service').notNull(),
+    targetPct: text('target_pct').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partyId, t.service] })],
+);
+
+/** In-app notifications (COL-1); rendered in the reader's language when read. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    kind: text('kind').notNull(),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    params: jsonb('params').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    readAt: ts('read_at'),
+  },
+  (t) => [index('notifications_user_created').on(t.userId, t.createdAt.desc())],
+);
+
+/** Per-user notification preferences; a missing row means both channels on. */
+export const notificationPrefs = pgTable(
+  'notification_prefs',
+  {
+    userId: uuid('user_id').notNull().references(() => users.id),
+    kind: text('kind').notNull(),
+    inApp: boolean('in_app').notNull(),
+    email: boolean('email').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/** Durable jobs (outgoing mail, …), claimed with FOR UPDATE SKIP LOCKED so several nodes share them. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    runAt: ts('run_at').notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(8),
+    lastError: text('last_error'),
+    doneAt: ts('done_at'),
+    failedAt: ts('failed_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('jobs_due').on(t.runAt).where(sql`done_at is null and failed_at is null`)],
 );

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { EventVisibility, TimelineEvent } from '../domain/events.ts';
+import { lifecycleOf } from '../domain/lifecycle.ts';
+import { applyFact, type SlaFacts } from '../domain/sla-facts.ts';
+import type { TicketType } from '../domain/ticket-types.ts';
 import type { Db } from './db.ts';
 import { auditLog, ticketCounters, ticketEvents, ticketLinks, tickets } from './schema.ts';
 import type { TicketRow } from './ticket-reads.ts';
@@ -50,12 +53,15 @@ export interface PendingEvent {
 /** Appends timeline events with consecutive per-ticket sequence numbers. */
 export async function appendEvents(tx: Db, ticketId: string, author: EventAuthor, events: PendingEvent[], now: Date) {
   if (events.length === 0) return;
-  const rows = await tx
-    .update(tickets)
-    .set({ eventSeq: sql`${tickets.eventSeq} + ${events.length}` })
-    .where(eq(tickets.id, ticketId))
-    .returning({ seq: tickets.eventSeq });
-  const first = rows[0]!.seq - events.length + 1;
+  const [row] = await tx.select({ seq: tickets.eventSeq, facts: tickets.slaFacts, owner: tickets.ownerParty, type: tickets.type }).from(tickets).where(eq(tickets.id, ticketId));
+  const first = row!.seq + 1;
+  // The SLA projection is folded from exactly the events written here, in the same transaction.
+  const initial = lifecycleOf(row!.type as TicketType).initial;
+  const facts = events.reduce<SlaFacts | null>(
+    (acc, { event }) => applyFact(acc, { kind: event.kind, at: now.getTime(), data: event.data as Record<string, unknown> }, row!.owner, initial),
+    row!.facts as SlaFacts | null,
+  );
+  await tx.update(tickets).set({ eventSeq: row!.seq + events.length, slaFacts: facts }).where(eq(tickets.id, ticketId));
   await tx.insert(ticketEvents).values(
     events.map(({ event, visibility }, index) => ({
       id: randomUUID(),

@@ -1,0 +1,69 @@
+import { BusinessCalendar, WallClock, type CalendarRules, type Clock, type DayHours } from '../../domain/business-time.ts';
+import { ExcludingClock } from '../../domain/maintenance-clock.ts';
+import { OFFICE_HOURS } from '../../domain/business-time.ts';
+import type { Priority } from '../../domain/priority.ts';
+import { DEFAULT_INCIDENT_TARGETS, DEFAULT_REQUEST_TARGET, type SlaTarget } from '../../domain/sla.ts';
+import type { Db } from '../../store/db.ts';
+import { loadCalendars, loadTargets, loadWindows, windowsFor, type CalendarVersionRow, type WindowRow } from '../../store/sla.ts';
+
+/** Everything SLA clocks need for a set of parties: calendars, on-call coverage, windows, targets. */
+export interface SlaEnvironment {
+  /** The owning party's clock for a ticket: business hours or 24×7 by priority, maintenance excluded. */
+  ticketClock(party: string, priority: string, service: string): Clock;
+  /** A party's own business calendar (operational-level time). */
+  partyClock(party: string): Clock;
+  target(party: string, type: string, priority: string): SlaTarget;
+  warnAt(party: string): number;
+}
+
+// Versions are immutable, so a compiled calendar can be shared for as long as its version set lasts.
+const compiled = new Map<string, BusinessCalendar>();
+
+function compile(timeZone: string, versions: CalendarVersionRow[]): BusinessCalendar {
+  const key = `${timeZone}|${versions.map((v) => v.id).join(',')}`;
+  let calendar = compiled.get(key);
+  if (!calendar) {
+    calendar = new BusinessCalendar(
+      timeZone,
+      versions.map((v) => ({
+        effectiveFrom: v.effectiveFrom,
+        rules: { weekly: v.weekly as DayHours[], closedDates: [...(v.holidays as string[]), ...(v.extraClosures as string[])] } satisfies CalendarRules,
+      })),
+    );
+    if (compiled.size > 200) compiled.clear();
+    compiled.set(key, calendar);
+  }
+  return calendar;
+}
+
+const FALLBACK = new BusinessCalendar('Europe/Paris', [{ effectiveFrom: '1970-01-01', rules: { weekly: OFFICE_HOURS, closedDates: [] } }]);
+
+/** Loads the SLA environment of some parties, with maintenance windows over [from, to). */
+export async function loadSlaEnvironment(db: Db, partyIds: string[], from: Date, to: Date): Promise<SlaEnvironment> {
+  const unique = [...new Set(partyIds)];
+  const [{ calendars, versions }, windows, targets] = await Promise.all([loadCalendars(db, unique), loadWindows(db, unique, from, to), loadTargets(db, unique)]);
+  const business = new Map(calendars.map((c) => [c.partyId, compile(c.timeZone, versions.filter((v) => v.partyId === c.partyId))]));
+  const onCall = new Map(calendars.map((c) => [c.partyId, new Set(c.onCallPriorities)]));
+  const warn = new Map(calendars.map((c) => [c.partyId, c.warnPct / 100]));
+  const clocks = new Map<string, Clock>();
+  const wall = new WallClock();
+  return {
+    ticketClock(party, priority, service) {
+      const key = `${party}|${priority}|${service}`;
+      let clock = clocks.get(key);
+      if (!clock) {
+        const base = onCall.get(party)?.has(priority) ? wall : (business.get(party) ?? FALLBACK);
+        clock = new ExcludingClock(base, windowsFor(windows as WindowRow[], party, service));
+        clocks.set(key, clock);
+      }
+      return clock;
+    },
+    partyClock: (party) => business.get(party) ?? FALLBACK,
+    target(party, type, priority) {
+      const row = targets.find((t) => t.partyId === party && t.ticketType === type && t.priority === priority);
+      if (row) return { gtiMs: row.gtiMs, gtrMs: row.gtrMs, gteMs: row.gteMs, objectivePct: row.objectivePct };
+      return type === 'request' ? DEFAULT_REQUEST_TARGET : DEFAULT_INCIDENT_TARGETS[priority as Priority];
+    },
+    warnAt: (party) => warn.get(party) ?? 0.75,
+  };
+}

@@ -1,0 +1,41 @@
+import { computeSla, type SlaState } from '../../domain/sla.ts';
+import type { SlaFacts } from '../../domain/sla-facts.ts';
+import type { Db } from '../../store/db.ts';
+import { loadSlaEnvironment, type SlaEnvironment } from './sla-environment.ts';
+
+/** Ticket types under service levels (SLA-2). */
+export const SLA_TYPES = new Set(['incident', 'request']);
+
+export interface SlaTicket {
+  id: string;
+  type: string;
+  ownerParty: string;
+  priority: string;
+  service: string;
+  slaFacts: unknown;
+  createdAt: Date;
+}
+
+/** The SLA state of one ticket in an environment, or null for types without service levels. */
+export function slaOf(env: SlaEnvironment, ticket: SlaTicket, now: number): SlaState | null {
+  if (!SLA_TYPES.has(ticket.type) || !ticket.slaFacts) return null;
+  return computeSla({
+    facts: ticket.slaFacts as SlaFacts,
+    target: env.target(ticket.ownerParty, ticket.type, ticket.priority),
+    ownerClock: env.ticketClock(ticket.ownerParty, ticket.priority, ticket.service),
+    partyClock: (party) => env.partyClock(party),
+    warnAt: env.warnAt(ticket.ownerParty),
+    now,
+  });
+}
+
+/** SLA states of a batch of tickets at `now`, loading the environment once. */
+export async function slaOfTickets(db: Db, tickets: SlaTicket[], now = Date.now()): Promise<Map<string, SlaState | null>> {
+  const result = new Map<string, SlaState | null>();
+  if (tickets.length === 0) return result;
+  const parties = tickets.flatMap((t) => [t.ownerParty, ...((t.slaFacts as SlaFacts | null)?.segments.map((s) => s.holder) ?? [])]);
+  const from = new Date(tickets.reduce((min, t) => Math.min(min, t.createdAt.getTime()), now));
+  const env = await loadSlaEnvironment(db, parties, from, new Date(now + 366 * 86_400_000));
+  for (const ticket of tickets) result.set(ticket.id, slaOf(env, ticket, now));
+  return result;
+}
