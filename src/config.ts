@@ -15,6 +15,12 @@ const ConfigSchema = z.object({
   /** PEM files: when both are set the server speaks HTTPS itself (and cookies become Secure). */
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
+  /** Outgoing mail, e.g. smtp://user:pass@mail.example:587; unset = e-mail notifications off. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Passerelle <passerelle@localhost>'),
+  /** How often background jobs (mail) are polled for, and SLA clocks checked. */
+  JOBS_POLL_MS: z.coerce.number().int().positive().default(2000),
+  SLA_CHECK_MS: z.coerce.number().int().positive().default(60_000),
   SESSION_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),

@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import { DEMO_PASSWORD, isEmptyStore, seedDemo } from './demo/seed-demo.ts';
 import { buildApp } from './http/app.ts';
-import { startHousekeeping } from './jobs/housekeeping.ts';
+import { startBackground } from './jobs/background.ts';
 import { openStore } from './store/db.ts';
 import { instanceId } from './store/instance.ts';
 
@@ -14,11 +14,11 @@ export async function serve(config: Config) {
     console.log(`Demo data created. Accounts (password "${DEMO_PASSWORD}"): ${usernames.join(', ')}`);
   }
   const app = await buildApp({ db: store.db, config, instanceId: id });
-  const stopHousekeeping = startHousekeeping(store.db, (error) => app.log.error({ err: error }, 'housekeeping failed'));
+  const stopBackground = startBackground(store.db, config, id, (error) => app.log.error({ err: error }, 'background task failed'));
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   console.log(`Passerelle listening on ${address} (store: ${store.kind}${store.kind === 'pglite' ? ` in ${config.DATA_DIR}` : ''})`);
   const stop = async () => {
-    stopHousekeeping();
+    stopBackground();
     await app.close();
     await store.close();
     process.exit(0);

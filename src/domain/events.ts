@@ -18,7 +18,9 @@ export type TimelineEvent =
   | { kind: 'verified'; data: { note?: string } }
   | { kind: 'closed'; data: { checklist: Record<string, boolean>; note?: string } }
   | { kind: 'linked'; data: { linkKind: string; otherId: string; otherRef: string; direction: 'from' | 'to' } }
-  | { kind: 'sensitivity_changed'; data: { from: Sensitivity; to: Sensitivity; reason?: string } };
+  | { kind: 'sensitivity_changed'; data: { from: Sensitivity; to: Sensitivity; reason?: string } }
+  | { kind: 'sla_warning'; data: { clock: 'gti' | 'gtr' | 'gte'; targetMs: number; elapsedMs: number } }
+  | { kind: 'sla_breached'; data: { clock: 'gti' | 'gtr' | 'gte'; targetMs: number; elapsedMs: number } };
 
 export type TimelineKind = TimelineEvent['kind'];
 export type EventVisibility = 'shared' | 'internal';

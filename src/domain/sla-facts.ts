@@ -20,6 +20,8 @@ export interface FactEvent {
   kind: string;
   at: number;
   data: Record<string, unknown>;
+  /** Written by Passerelle itself (e.g. an automatic escalation): never an intervention. */
+  system?: boolean;
 }
 
 /** Timeline kinds that count as an intervention by a desk or resolver (GTI stops at the first). */
@@ -32,7 +34,7 @@ export function applyFact(facts: SlaFacts | null, event: FactEvent, ownerParty: 
   }
   const last = facts.segments.at(-1)!;
   const next = { ...facts, segments: facts.segments };
-  if (facts.firstInterventionAt === null && INTERVENTIONS.has(event.kind)) next.firstInterventionAt = event.at;
+  if (facts.firstInterventionAt === null && !event.system && INTERVENTIONS.has(event.kind)) next.firstInterventionAt = event.at;
   if (event.kind === 'status_changed') {
     const to = String(event.data.to);
     next.segments = [...facts.segments, { at: event.at, status: to, holder: to === 'resolved' ? ownerParty : last.holder }];

@@ -13,6 +13,7 @@ import { sendError, toAppError } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { directoryRoutes } from './routes/directory.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { ticketActionRoutes } from './routes/ticket-actions.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { requireActor } from './auth-hook.ts';
@@ -61,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       actor: requireActor(request),
       instanceId: options.instanceId,
       channel: request.authKind === 'token' ? 'api' : 'console',
+      mail: Boolean(options.config.SMTP_URL),
     }),
   };
   await app.register(
@@ -69,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(directoryRoutes(deps));
       await api.register(ticketRoutes(deps));
       await api.register(ticketActionRoutes(deps));
+      await api.register(notificationRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

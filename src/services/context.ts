@@ -21,6 +21,8 @@ export interface ServiceContext {
   instanceId: string;
   /** How the request arrived, recorded on created tickets (TKT-6). */
   channel?: 'console' | 'api' | 'cli';
+  /** True when outgoing mail is configured (SMTP_URL): notifications then also go by e-mail. */
+  mail?: boolean;
 }
 
 /** A context for system work (CLI, demo seeding) not done on behalf of a user. */

@@ -8,7 +8,8 @@ import type { TicketType } from '../domain/ticket-types.ts';
 import type { Db } from '../store/db.ts';
 import { findDesk, findParty } from '../store/directory.ts';
 import type { TicketRow } from '../store/ticket-reads.ts';
-import { appendEvents, insertTicket, nextTicketNumber, writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
+import { insertTicket, nextTicketNumber, writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
+import { recordEvents } from './record-events.ts';
 import { authorOf } from './ticket-action.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -76,7 +77,7 @@ export async function insertNewTicket(ctx: ServiceContext, tx: Db, input: NewTic
   if (overridden) {
     events.push({ event: { kind: 'field_changed', data: { field: 'priority', from: computed, to: input.priority, reason: input.priorityReason } } });
   }
-  await appendEvents(tx, ticket.id, authorOf(ctx), events, now);
+  await recordEvents(tx, ticket, authorOf(ctx), events, now, ctx.mail ?? false);
   await writeAudit(tx, { actorId: ctx.actor.id, party, action: `ticket.create`, targetId: ticket.id, data: { ref, type: input.type } }, now);
   return ticket;
 }

@@ -6,7 +6,8 @@ import type { TicketType } from '../domain/ticket-types.ts';
 import { assertMayAct } from '../policies/ticket-actions.ts';
 import type { Db } from '../store/db.ts';
 import { findVisibleTicket, lockTicket, type TicketRow } from '../store/ticket-reads.ts';
-import { appendEvents, updateTicket, writeAudit, type NewTicket, type PendingEvent } from '../store/ticket-writes.ts';
+import { updateTicket, writeAudit, type NewTicket, type PendingEvent } from '../store/ticket-writes.ts';
+import { recordEvents } from './record-events.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
 export interface ActionOutcome {
@@ -57,7 +58,7 @@ export async function runTicketAction(
       events.unshift({ event: { kind: 'status_changed', data: { from: ticket.status, to, action, ...(outcome.note ? { note: outcome.note } : {}) } } });
     }
     const updated = await updateTicket(tx, ticket.id, patch, now);
-    await appendEvents(tx, ticket.id, authorOf(ctx), events, now);
+    await recordEvents(tx, updated, authorOf(ctx), events, now, ctx.mail ?? false);
     await writeAudit(tx, { actorId: ctx.actor.id, party: ctx.actor.party, action: `ticket.${action}`, targetId: ticket.id, data: { ref: ticket.ref, ...outcome.audit } }, now);
     return updated;
   });

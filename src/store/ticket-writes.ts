@@ -58,7 +58,7 @@ export async function appendEvents(tx: Db, ticketId: string, author: EventAuthor
   // The SLA projection is folded from exactly the events written here, in the same transaction.
   const initial = lifecycleOf(row!.type as TicketType).initial;
   const facts = events.reduce<SlaFacts | null>(
-    (acc, { event }) => applyFact(acc, { kind: event.kind, at: now.getTime(), data: event.data as Record<string, unknown> }, row!.owner, initial),
+    (acc, { event }) => applyFact(acc, { kind: event.kind, at: now.getTime(), data: event.data as Record<string, unknown>, system: author.actorId === null }, row!.owner, initial),
     row!.facts as SlaFacts | null,
   );
   await tx.update(tickets).set({ eventSeq: row!.seq + events.length, slaFacts: facts }).where(eq(tickets.id, ticketId));

@@ -14,6 +14,7 @@ export interface Client {
   get(path: string, headers?: Record<string, string>): Promise<Reply<Json>>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply<Json>>;
   patch(path: string, body: unknown, headers?: Record<string, string>): Promise<Reply<Json>>;
+  put(path: string, body: unknown, headers?: Record<string, string>): Promise<Reply<Json>>;
   del(path: string, headers?: Record<string, string>): Promise<Reply<Json>>;
 }
 
@@ -33,6 +34,7 @@ function clientWith(base: string, auth: Record<string, string>): Client {
     get: (path, headers) => call(base, 'GET', path, auth, undefined, headers),
     post: (path, body = {}, headers) => call(base, 'POST', path, auth, body, headers),
     patch: (path, body, headers) => call(base, 'PATCH', path, auth, body, headers),
+    put: (path, body, headers) => call(base, 'PUT', path, auth, body, headers),
     del: (path, headers) => call(base, 'DELETE', path, auth, undefined, headers),
   };
 }

@@ -1,0 +1,58 @@
+/** COL-1 notification kinds; each user may turn each one off per channel. */
+export const NOTIFICATION_KINDS = [
+  'ticket_recorded',
+  'assigned',
+  'transferred',
+  'escalated',
+  'approval_needed',
+  'sla_warning',
+  'sla_breached',
+  'awaiting_verification',
+  'closed',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Who is told about what, as data: the recipients rule of each kind. */
+export type RecipientRule =
+  | 'creator'
+  | 'assignee_or_group'
+  | 'holder_desk'
+  | 'owner_desk'
+  | 'level_managers'
+  | 'other_parties_desks';
+
+export const RECIPIENTS: Record<NotificationKind, RecipientRule[]> = {
+  ticket_recorded: ['creator'],
+  assigned: ['assignee_or_group'],
+  transferred: ['holder_desk'],
+  escalated: ['level_managers', 'assignee_or_group'],
+  approval_needed: ['level_managers'],
+  sla_warning: ['assignee_or_group', 'holder_desk'],
+  sla_breached: ['assignee_or_group', 'holder_desk'],
+  awaiting_verification: ['owner_desk'],
+  closed: ['creator', 'other_parties_desks'],
+};
+
+/** The notification a timeline event gives rise to, if any. */
+export function notificationFor(kind: string, data: Record<string, unknown>): NotificationKind | null {
+  switch (kind) {
+    case 'created':
+      return 'ticket_recorded';
+    case 'assigned':
+      return 'assigned';
+    case 'transferred':
+      return 'transferred';
+    case 'escalated':
+      return 'escalated';
+    case 'sla_warning':
+      return 'sla_warning';
+    case 'sla_breached':
+      return 'sla_breached';
+    case 'closed':
+      return 'closed';
+    case 'status_changed':
+      return data.to === 'resolved' ? 'awaiting_verification' : null;
+    default:
+      return null;
+  }
+}

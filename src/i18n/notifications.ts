@@ -1,0 +1,59 @@
+import type { NotificationKind } from '../domain/notifications.ts';
+import type { Lang } from './messages.ts';
+
+type Template = Record<Lang, { subject: string; body: string }>;
+
+/** Notification texts. Only the reference, title, parties and SLA figures are ever put in. */
+const TEMPLATES: Record<NotificationKind, Template> = {
+  ticket_recorded: {
+    en: { subject: '[{ref}] recorded: {title}', body: 'Your ticket has been recorded under number {ref}. Quote this number in every exchange about it.' },
+    fr: { subject: '[{ref}] enregistré : {title}', body: 'Votre ticket a été enregistré sous le numéro {ref}. Rappelez ce numéro dans tout échange à son sujet.' },
+  },
+  assigned: {
+    en: { subject: '[{ref}] assigned to {target}: {title}', body: 'Ticket {ref} has been assigned to {target}.' },
+    fr: { subject: '[{ref}] affecté à {target} : {title}', body: 'Le ticket {ref} a été affecté à {target}.' },
+  },
+  transferred: {
+    en: { subject: '[{ref}] transferred to {target}: {title}', body: 'Ticket {ref} has been transferred from {from} to {target}. Your desk now holds it.' },
+    fr: { subject: '[{ref}] transféré à {target} : {title}', body: 'Le ticket {ref} a été transféré de {from} à {target}. Votre centre de services en a désormais la charge.' },
+  },
+  escalated: {
+    en: { subject: '[{ref}] escalated to {target}: {title}', body: 'Ticket {ref} has been escalated to {target}.' },
+    fr: { subject: '[{ref}] escaladé vers {target} : {title}', body: 'Le ticket {ref} a été escaladé vers {target}.' },
+  },
+  approval_needed: {
+    en: { subject: '[{ref}] approval needed: {title}', body: 'Ticket {ref} awaits your approval.' },
+    fr: { subject: '[{ref}] approbation requise : {title}', body: 'Le ticket {ref} attend votre approbation.' },
+  },
+  sla_warning: {
+    en: { subject: '[{ref}] {clock} target nearly reached: {title}', body: 'Ticket {ref} has used {elapsed} of its {target} {clock} target.' },
+    fr: { subject: '[{ref}] objectif {clock} bientôt atteint : {title}', body: 'Le ticket {ref} a consommé {elapsed} de son objectif {clock} de {target}.' },
+  },
+  sla_breached: {
+    en: { subject: '[{ref}] {clock} target breached: {title}', body: 'Ticket {ref} has exceeded its {target} {clock} target ({elapsed} elapsed).' },
+    fr: { subject: '[{ref}] objectif {clock} dépassé : {title}', body: 'Le ticket {ref} a dépassé son objectif {clock} de {target} ({elapsed} écoulées).' },
+  },
+  awaiting_verification: {
+    en: { subject: '[{ref}] resolved, to verify with the reporter: {title}', body: 'Ticket {ref} has been resolved and is back with your desk: verify the resolution with the reporter before closing it.' },
+    fr: { subject: '[{ref}] résolu, à vérifier avec le demandeur : {title}', body: 'Le ticket {ref} a été résolu et revient à votre centre de services : vérifiez la résolution avec le demandeur avant de le clôturer.' },
+  },
+  closed: {
+    en: { subject: '[{ref}] closed: {title}', body: 'Ticket {ref} has been formally closed by its owning desk.' },
+    fr: { subject: '[{ref}] clôturé : {title}', body: 'Le ticket {ref} a été formellement clôturé par son centre de services propriétaire.' },
+  },
+};
+
+/** A notification's subject and body in a language. */
+export function renderNotification(kind: NotificationKind, lang: Lang, params: Record<string, string>): { subject: string; body: string } {
+  const { subject, body } = TEMPLATES[kind][lang];
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  return { subject: fill(subject), body: fill(body) };
+}
+
+/** A duration in hours and minutes, e.g. "2 h 30 min". */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h > 0 ? (m > 0 ? `${h} h ${m} min` : `${h} h`) : `${m} min`;
+}

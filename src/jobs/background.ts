@@ -1,0 +1,18 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../store/db.ts';
+import { startHousekeeping } from './housekeeping.ts';
+import { startJobRunner, type JobHandler } from './runner.ts';
+import { mailHandler } from './send-mail.ts';
+import { checkSla } from './sla-monitor.ts';
+
+/** Starts every background task of `passerelle serve`; returns a function that stops them all. */
+export function startBackground(db: Db, config: Config, instanceId: string, log: (error: unknown) => void): () => void {
+  const handlers: Record<string, JobHandler> = {};
+  if (config.SMTP_URL) handlers.mail = mailHandler(db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const stops = [startHousekeeping(db, log)];
+  if (Object.keys(handlers).length > 0) stops.push(startJobRunner(db, handlers, config.JOBS_POLL_MS, log));
+  const sla = setInterval(() => void checkSla(db, instanceId, Boolean(config.SMTP_URL)).catch(log), config.SLA_CHECK_MS);
+  sla.unref();
+  stops.push(() => clearInterval(sla));
+  return () => stops.forEach((stop) => stop());
+}

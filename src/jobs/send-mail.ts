@@ -1,0 +1,31 @@
+import nodemailer from 'nodemailer';
+import type { NotificationKind } from '../domain/notifications.ts';
+import type { Lang } from '../i18n/messages.ts';
+import { renderNotification } from '../i18n/notifications.ts';
+import { actorOf } from '../services/auth/actor.ts';
+import type { Db } from '../store/db.ts';
+import { findUser } from '../store/directory.ts';
+import { findVisibleTicket } from '../store/ticket-reads.ts';
+import type { JobHandler } from './runner.ts';
+
+export interface MailSettings {
+  smtpUrl: string;
+  from: string;
+}
+
+/**
+ * The `mail` job: renders a notification in the recipient's language and sends it over
+ * SMTP. Visibility is checked again at sending time: a ticket reclassified above the
+ * recipient's clearance since the job was queued is not mailed at all.
+ */
+export function mailHandler(db: Db, settings: MailSettings): JobHandler {
+  const transport = nodemailer.createTransport(settings.smtpUrl);
+  return async (payload) => {
+    const user = await findUser(db, String(payload.userId));
+    if (!user?.active || !user.email) return;
+    const ticket = await findVisibleTicket(db, actorOf(user), String(payload.ticketId), true);
+    if (!ticket) return;
+    const { subject, body } = renderNotification(payload.kind as NotificationKind, user.language as Lang, payload.params as Record<string, string>);
+    await transport.sendMail({ from: settings.from, to: user.email, subject, text: `${body}\n\n— Passerelle` });
+  };
+}

@@ -1,0 +1,79 @@
+import { and, asc, gt, inArray, isNotNull, notInArray } from 'drizzle-orm';
+import type { EscalationLevel } from '../domain/roles.ts';
+import type { ClockState, SlaState } from '../domain/sla.ts';
+import { recordEvents } from '../services/record-events.ts';
+import { slaOfTickets, SLA_TYPES } from '../services/sla/ticket-sla.ts';
+import type { Db } from '../store/db.ts';
+import { findParty } from '../store/directory.ts';
+import { tickets } from '../store/schema.ts';
+import { lockTicket, type TicketRow } from '../store/ticket-reads.ts';
+import { updateTicket, writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
+
+const CLOSED = ['closed'];
+type ClockName = 'gti' | 'gtr' | 'gte';
+
+/** Thresholds a state has crossed that the ticket has not signalled yet, e.g. `gtr:breached`. */
+export function newAlerts(sla: SlaState, already: string[]): string[] {
+  const alerts: string[] = [];
+  for (const name of ['gti', 'gtr', 'gte'] as ClockName[]) {
+    const clock: ClockState = sla[name];
+    if (clock.level === 'ok') continue;
+    for (const level of clock.level === 'breached' ? ['warning', 'breached'] : ['warning']) {
+      if (!already.includes(`${name}:${level}`)) alerts.push(`${name}:${level}`);
+    }
+  }
+  return alerts;
+}
+
+/**
+ * SLA-4: checks every open ticket under service levels. For each newly crossed threshold it
+ * writes a timeline event (which notifies the assignee and the desk) and, on a resolution or
+ * escalation breach, escalates one level up the holding party's levels. Idempotent: each
+ * threshold is signalled once, under the ticket's row lock.
+ */
+export async function checkSla(db: Db, instanceId: string, mail: boolean, now = new Date(), batch = 2000): Promise<number> {
+  let raised = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(tickets)
+      .where(and(inArray(tickets.type, [...SLA_TYPES]), notInArray(tickets.status, CLOSED), isNotNull(tickets.slaFacts), gt(tickets.id, after)))
+      .orderBy(asc(tickets.id))
+      .limit(batch);
+    if (rows.length === 0) return raised;
+    after = rows.at(-1)!.id;
+    const states = await slaOfTickets(db, rows, now.getTime());
+    for (const row of rows) {
+      const sla = states.get(row.id);
+      if (sla && newAlerts(sla, row.slaAlerts).length > 0) raised += await signal(db, row.id, instanceId, mail, now);
+    }
+  }
+}
+
+async function signal(db: Db, id: string, instanceId: string, mail: boolean, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ticket = await lockTicket(tx, id);
+    const sla = (await slaOfTickets(tx, [ticket], now.getTime())).get(id);
+    if (!sla) return 0;
+    const alerts = newAlerts(sla, ticket.slaAlerts);
+    if (alerts.length === 0) return 0;
+    const events: PendingEvent[] = alerts.map((alert) => {
+      const [clock, level] = alert.split(':') as [ClockName, string];
+      return { event: { kind: level === 'breached' ? 'sla_breached' : 'sla_warning', data: { clock, targetMs: sla[clock].targetMs, elapsedMs: sla[clock].elapsedMs } } } as PendingEvent;
+    });
+    const patch: Partial<TicketRow> = { slaAlerts: [...ticket.slaAlerts, ...alerts] };
+    if (alerts.some((a) => a === 'gtr:breached' || a === 'gte:breached')) {
+      const levels = ((await findParty(tx, ticket.holderParty))?.escalationLevels ?? []) as EscalationLevel[];
+      const next = levels.find((l) => l.level === ticket.escalationLevel + 1);
+      if (next) {
+        patch.escalationLevel = next.level;
+        events.push({ event: { kind: 'escalated', data: { mode: 'hierarchical', fromLevel: ticket.escalationLevel, toLevel: next.level, levelName: next.name, reason: 'SLA breach' } } });
+      }
+    }
+    const updated = await updateTicket(tx, id, patch, now);
+    await recordEvents(tx, updated, { actorId: null, actorName: 'Passerelle', party: ticket.ownerParty, instanceId }, events, now, mail);
+    await writeAudit(tx, { actorId: null, party: ticket.ownerParty, action: 'sla.alert', targetId: id, data: { ref: ticket.ref, alerts } }, now);
+    return alerts.length;
+  });
+}

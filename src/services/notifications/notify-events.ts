@@ -1,0 +1,46 @@
+import { notificationFor } from '../../domain/notifications.ts';
+import { formatDuration } from '../../i18n/notifications.ts';
+import type { Db } from '../../store/db.ts';
+import { enqueueJob } from '../../store/jobs.ts';
+import { insertNotifications, prefsFor } from '../../store/notifications.ts';
+import type { TicketRow } from '../../store/ticket-reads.ts';
+import type { PendingEvent } from '../../store/ticket-writes.ts';
+import { recipientsOf } from './recipients.ts';
+
+const CLOCK_NAMES: Record<string, string> = { gti: 'GTI', gtr: 'GTR', gte: 'GTE' };
+
+/** Template parameters of an event: only the reference, title, parties, groups and SLA figures. */
+function paramsOf(ticket: TicketRow, data: Record<string, unknown>): Record<string, string> {
+  const params: Record<string, string> = { ref: ticket.ref, title: ticket.title };
+  const target = data.assigneeName ?? data.groupName ?? data.levelName ?? data.toParty;
+  if (target !== undefined && target !== null) params.target = String(target);
+  if (data.fromParty) params.from = String(data.fromParty);
+  if (typeof data.clock === 'string') {
+    params.clock = CLOCK_NAMES[data.clock] ?? data.clock;
+    params.target = formatDuration(Number(data.targetMs));
+    params.elapsed = formatDuration(Number(data.elapsedMs));
+  }
+  return params;
+}
+
+/**
+ * The outbox of notifications for events just written, in the same transaction: in-app
+ * rows, and one mail job per recipient when mail is configured, each per the recipient's
+ * preferences. Mail is rendered only when sent, in the recipient's language.
+ */
+export async function notifyEvents(tx: Db, ticket: TicketRow, events: PendingEvent[], actorId: string | null, mail: boolean, now: Date) {
+  for (const { event } of events) {
+    const kind = notificationFor(event.kind, event.data as Record<string, unknown>);
+    if (!kind) continue;
+    const recipients = await recipientsOf(tx, kind, ticket, actorId);
+    if (recipients.length === 0) continue;
+    const prefs = await prefsFor(tx, recipients.map((u) => u.id), kind);
+    const params = paramsOf(ticket, event.data as Record<string, unknown>);
+    const inApp = recipients.filter((u) => prefs.get(u.id)?.inApp ?? true);
+    await insertNotifications(tx, inApp.map((u) => ({ userId: u.id, kind, ticketId: ticket.id, params })), now);
+    if (!mail) continue;
+    for (const user of recipients.filter((u) => u.email && (prefs.get(u.id)?.email ?? true))) {
+      await enqueueJob(tx, 'mail', { kind, userId: user.id, ticketId: ticket.id, params });
+    }
+  }
+}

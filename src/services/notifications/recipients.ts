@@ -1,0 +1,40 @@
+import { RECIPIENTS, type NotificationKind, type RecipientRule } from '../../domain/notifications.ts';
+import { clearanceCovers, type Sensitivity } from '../../domain/sensitivity.ts';
+import type { Db } from '../../store/db.ts';
+import { findDesk } from '../../store/directory.ts';
+import { groupMemberIds, usersByIds, usersWithRole, type UserRow } from '../../store/notifications.ts';
+import type { TicketRow } from '../../store/ticket-reads.ts';
+
+async function desksMembers(db: Db, parties: string[]): Promise<string[]> {
+  const desks = await Promise.all(parties.map((p) => findDesk(db, p)));
+  return groupMemberIds(db, desks.flatMap((d) => (d ? [d.id] : [])));
+}
+
+async function idsFor(db: Db, rule: RecipientRule, ticket: TicketRow): Promise<string[]> {
+  switch (rule) {
+    case 'creator':
+      return ticket.createdBy ? [ticket.createdBy] : [];
+    case 'assignee_or_group':
+      if (ticket.assigneeId) return [ticket.assigneeId];
+      return ticket.groupId ? groupMemberIds(db, [ticket.groupId]) : [];
+    case 'holder_desk':
+      return desksMembers(db, [ticket.holderParty]);
+    case 'owner_desk':
+      return desksMembers(db, [ticket.ownerParty]);
+    case 'other_parties_desks':
+      return desksMembers(db, ticket.participants.filter((p) => p !== ticket.ownerParty));
+    case 'level_managers':
+      return (await usersWithRole(db, [ticket.holderParty], 'level_manager')).map((u) => u.id);
+  }
+}
+
+/**
+ * Who receives a notification about a ticket: the kind's rules, then only active users
+ * whose party is on the ticket and whose clearance covers its sensitivity (ISM-4).
+ */
+export async function recipientsOf(db: Db, kind: NotificationKind, ticket: TicketRow, exclude: string | null): Promise<UserRow[]> {
+  const ids = new Set((await Promise.all(RECIPIENTS[kind].map((rule) => idsFor(db, rule, ticket)))).flat());
+  if (kind !== 'ticket_recorded' && exclude) ids.delete(exclude);
+  const users = await usersByIds(db, [...ids]);
+  return users.filter((u) => u.active && ticket.participants.includes(u.partyId) && clearanceCovers(u.clearance as Sensitivity, ticket.sensitivity as Sensitivity));
+}

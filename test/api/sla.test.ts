@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSla } from '../../src/jobs/sla-monitor.ts';
+import { incidentBody, signIn, type Client } from '../helpers/client.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { STORE_KINDS } from '../helpers/store.ts';
+
+const DAY = 86_400_000;
+
+describe.each(STORE_KINDS)('SLA clocks, warnings and breaches (%s)', (kind) => {
+  let server: TestServer;
+  let euAgent: Client;
+  let euJunior: Client;
+  let euManager: Client;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    [euAgent, euJunior, euManager] = await Promise.all([signIn(server.url, 'eu.agent'), signIn(server.url, 'eu.agent2'), signIn(server.url, 'eu.manager')]);
+  });
+  afterAll(() => server.close());
+
+  it('shows the running clocks on the queue and the ticket, and pauses while pending', async () => {
+    const { body } = await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C1' }));
+    expect(body.sla).toMatchObject({ gti: { targetMs: 30 * 60_000, phase: 'running' }, gtr: { targetMs: 4 * 3_600_000 } });
+    const listed = (await euAgent.get('/tickets?limit=1')).body.items[0];
+    expect(listed.sla.gti.targetMs).toBe(30 * 60_000);
+    const pending = await euAgent.post(`/tickets/${body.ref}/actions/pend`, { reason: 'Waiting for the reporter' });
+    expect(pending.body.sla).toMatchObject({ gti: { phase: 'stopped' }, gtr: { phase: 'paused', dueAt: null } });
+    const reprioritised = await euAgent.patch(`/tickets/${body.ref}`, { version: pending.body.version, impact: 'I3', criticality: 'C3' });
+    expect(reprioritised.body.priority).toBe('P5');
+    expect(reprioritised.body.sla.gtr.targetMs).toBe(80 * 3_600_000);
+    expect(reprioritised.body.sla.gtr.elapsedMs).toBe(pending.body.sla.gtr.elapsedMs);
+  });
+
+  it('raises each warning and breach once, notifies the desk and escalates on a resolution breach', async () => {
+    const { body } = await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C1', title: 'Breach me' }));
+    const raised = await checkSla(server.db, server.instanceId, false, new Date(Date.now() + 30 * DAY));
+    expect(raised).toBeGreaterThanOrEqual(6);
+    expect(await checkSla(server.db, server.instanceId, false, new Date(Date.now() + 30 * DAY))).toBe(0);
+    const after = (await euAgent.get(`/tickets/${body.ref}`)).body;
+    const kinds = after.timeline.map((e: { kind: string; data: { clock?: string } }) => `${e.kind}${e.data.clock ? `:${e.data.clock}` : ''}`);
+    for (const clock of ['gti', 'gtr', 'gte']) {
+      expect(kinds.filter((k: string) => k === `sla_warning:${clock}`)).toHaveLength(1);
+      expect(kinds.filter((k: string) => k === `sla_breached:${clock}`)).toHaveLength(1);
+    }
+    expect(after.escalationLevel).toBe(2);
+    const escalation = after.timeline.find((e: { kind: string }) => e.kind === 'escalated');
+    expect(escalation).toMatchObject({ actor: { id: null, name: 'Passerelle' }, data: { reason: 'SLA breach', toLevel: 2 } });
+    // A system escalation is not an intervention: the GTI stays breached and running.
+    expect(after.sla.gti).toMatchObject({ phase: 'running' });
+    const desk = (await euAgent.get('/notifications')).body.items.map((n: { kind: string; ticketRef: string }) => `${n.kind}:${n.ticketRef}`);
+    expect(desk).toEqual(expect.arrayContaining([`sla_breached:${body.ref}`, `sla_warning:${body.ref}`]));
+    const manager = (await euManager.get('/notifications')).body.items;
+    expect(manager.some((n: { kind: string; subject: string }) => n.kind === 'escalated' && n.subject.includes(body.ref))).toBe(true);
+  });
+
+  it('never notifies a user about a ticket above their clearance, even after reclassification', async () => {
+    const secret = await euAgent.post('/incidents', incidentBody({ sensitivity: 'SENSITIVE', title: 'Sensitive breach' }));
+    const open = await euAgent.post('/incidents', incidentBody({ title: 'Later reclassified' }));
+    await checkSla(server.db, server.instanceId, false, new Date(Date.now() + 60 * DAY));
+    const junior = (await euJunior.get('/notifications')).body.items.map((n: { ticketRef: string }) => n.ticketRef);
+    expect(junior).not.toContain(secret.body.ref);
+    expect(junior).toContain(open.body.ref);
+    const current = (await euAgent.get(`/tickets/${open.body.ref}`)).body;
+    await euAgent.patch(`/tickets/${open.body.ref}`, { version: current.version, sensitivity: 'SENSITIVE' });
+    const after = (await euJunior.get('/notifications')).body;
+    expect(after.items.map((n: { ticketRef: string }) => n.ticketRef)).not.toContain(open.body.ref);
+    expect(after.items.every((n: { subject: string }) => !n.subject.includes('Later reclassified'))).toBe(true);
+  });
+
+  it('keeps per-user preferences and renders notifications in the reader’s language', async () => {
+    const prefs = await euJunior.put('/me/notification-preferences', { items: [{ kind: 'sla_warning', inApp: false, email: false }] });
+    expect(prefs.body.items.find((p: { kind: string }) => p.kind === 'sla_warning')).toEqual({ kind: 'sla_warning', inApp: false, email: false });
+    const { body } = await euAgent.post('/incidents', incidentBody({ title: 'Quiet warnings' }));
+    await checkSla(server.db, server.instanceId, false, new Date(Date.now() + 90 * DAY));
+    const mine = (await euJunior.get('/notifications', { 'accept-language': 'fr' })).body.items.filter((n: { ticketRef: string }) => n.ticketRef === body.ref);
+    expect(mine.map((n: { kind: string }) => n.kind)).not.toContain('sla_warning');
+    expect(mine.find((n: { kind: string }) => n.kind === 'sla_breached').subject).toMatch(/objectif .* dépassé/);
+    expect((await euJunior.post('/notifications/read', { all: true })).status).toBe(204);
+    expect((await euJunior.get('/notifications')).body.unread).toBe(0);
+  });
+});
