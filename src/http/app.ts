@@ -12,7 +12,9 @@ import { registerAuth } from './auth-hook.ts';
 import { sendError, toAppError } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import type { RouteDeps } from './routes/deps.ts';
+import { calendarRoutes } from './routes/calendars.ts';
 import { directoryRoutes } from './routes/directory.ts';
+import { serviceLevelRoutes } from './routes/service-levels.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { ticketActionRoutes } from './routes/ticket-actions.ts';
 import { ticketRoutes } from './routes/tickets.ts';
@@ -72,6 +74,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(ticketRoutes(deps));
       await api.register(ticketActionRoutes(deps));
       await api.register(notificationRoutes(deps));
+      await api.register(calendarRoutes(deps));
+      await api.register(serviceLevelRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

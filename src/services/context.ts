@@ -23,6 +23,13 @@ export interface ServiceContext {
   channel?: 'console' | 'api' | 'cli';
   /** True when outgoing mail is configured (SMTP_URL): notifications then also go by e-mail. */
   mail?: boolean;
+  /** The clock of the use case; tests pin it to replay history, production leaves it unset. */
+  now?: () => Date;
+}
+
+/** The current instant for a use case. */
+export function nowOf(ctx: { now?: (() => Date) | undefined }): Date {
+  return ctx.now?.() ?? new Date();
 }
 
 /** A context for system work (CLI, demo seeding) not done on behalf of a user. */

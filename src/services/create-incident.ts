@@ -2,7 +2,7 @@ import { AppError } from '../domain/errors.ts';
 import type { Criticality, Impact, Priority } from '../domain/priority.ts';
 import { clearanceCovers, type Sensitivity } from '../domain/sensitivity.ts';
 import type { TicketRow } from '../store/ticket-reads.ts';
-import type { ServiceContext } from './context.ts';
+import { nowOf, type ServiceContext } from './context.ts';
 import { insertNewTicket } from './create-ticket.ts';
 
 export interface CreateIncidentInput {
@@ -30,7 +30,7 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncidentI
       ctx,
       tx,
       { ...input, type: 'incident', sensitivity, channel: input.channel ?? ctx.channel ?? 'api' },
-      new Date(),
+      nowOf(ctx),
     ),
   );
 }

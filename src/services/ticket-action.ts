@@ -8,7 +8,7 @@ import type { Db } from '../store/db.ts';
 import { findVisibleTicket, lockTicket, type TicketRow } from '../store/ticket-reads.ts';
 import { updateTicket, writeAudit, type NewTicket, type PendingEvent } from '../store/ticket-writes.ts';
 import { recordEvents } from './record-events.ts';
-import type { Actor, ServiceContext } from './context.ts';
+import { nowOf, type Actor, type ServiceContext } from './context.ts';
 
 export interface ActionOutcome {
   patch?: Partial<NewTicket>;
@@ -48,7 +48,7 @@ export async function runTicketAction(
       throw new AppError('ticket.version_conflict', 'version', { current: ticket.version });
     }
     assertMayAct(ctx.actor, ticket, action);
-    const now = new Date();
+    const now = nowOf(ctx);
     const outcome = await decide(ticket, tx, now);
     const patch = { ...outcome.patch };
     const events = [...(outcome.events ?? [])];

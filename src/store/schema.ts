@@ -239,8 +239,6 @@ export const calendars = pgTable('calendars', {
   timeZone: text('time_zone').notNull(),
   holidayCountry: text('holiday_country').notNull(),
   holidayRegion: text('holiday_region'),
-  /** Priorities covered around the clock (on-call): their clocks run 24×7. */
-  onCallPriorities: text('on_call_priorities').array().notNull().default(sql`'{}'::text[]`),
   /** Share of a target at which a warning is raised (SLA-4). */
   warnPct: integer('warn_pct').notNull().default(75),
 });
@@ -260,6 +258,8 @@ export const calendarVersions = pgTable(
     weekly: jsonb('weekly').notNull(),
     holidays: jsonb('holidays').notNull(),
     extraClosures: jsonb('extra_closures').notNull(),
+    /** Priorities covered around the clock (on-call): their clocks run 24×7 while this version holds. */
+    onCallPriorities: text('on_call_priorities').array().notNull().default(sql`'{}'::text[]`),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },

@@ -14,6 +14,7 @@ export interface VersionInput {
   region: string | null;
   weekly: DayHours[];
   extraClosures: string[];
+  onCallPriorities: string[];
   effectiveFrom: string;
   createdBy: string | null;
 }
@@ -32,6 +33,7 @@ export async function writeCalendarVersion(tx: Db, partyId: string, input: Versi
       weekly: input.weekly,
       holidays: publicHolidays(input.country, input.region, year - YEARS_BACK, year + YEARS_AHEAD),
       extraClosures: [...new Set(input.extraClosures)].sort(),
+      onCallPriorities: [...new Set(input.onCallPriorities)].sort(),
       createdBy: input.createdBy,
     })
     .returning();

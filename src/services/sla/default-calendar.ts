@@ -20,6 +20,7 @@ export async function createCalendar(tx: Db, partyId: string, choice: CalendarCh
     region: choice.region ?? null,
     weekly: OFFICE_HOURS,
     extraClosures: [],
+    onCallPriorities: [],
     effectiveFrom: `${now.getUTCFullYear() - 1}-01-01`,
     createdBy: null,
   });

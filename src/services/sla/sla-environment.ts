@@ -1,10 +1,10 @@
-import { BusinessCalendar, WallClock, type CalendarRules, type Clock, type DayHours } from '../../domain/business-time.ts';
+import { BusinessCalendar, type CalendarRules, type Clock, type DayHours } from '../../domain/business-time.ts';
 import { ExcludingClock } from '../../domain/maintenance-clock.ts';
 import { OFFICE_HOURS } from '../../domain/business-time.ts';
 import type { Priority } from '../../domain/priority.ts';
 import { DEFAULT_INCIDENT_TARGETS, DEFAULT_REQUEST_TARGET, type SlaTarget } from '../../domain/sla.ts';
 import type { Db } from '../../store/db.ts';
-import { loadCalendars, loadTargets, loadWindows, windowsFor, type CalendarVersionRow, type WindowRow } from '../../store/sla.ts';
+import { loadCalendars, loadTargets, loadWindows, windowsFor, type CalendarVersionRow } from '../../store/sla.ts';
 
 /** Everything SLA clocks need for a set of parties: calendars, on-call coverage, windows, targets. */
 export interface SlaEnvironment {
@@ -19,15 +19,18 @@ export interface SlaEnvironment {
 // Versions are immutable, so a compiled calendar can be shared for as long as its version set lasts.
 const compiled = new Map<string, BusinessCalendar>();
 
-function compile(timeZone: string, versions: CalendarVersionRow[]): BusinessCalendar {
-  const key = `${timeZone}|${versions.map((v) => v.id).join(',')}`;
+const AROUND_THE_CLOCK: CalendarRules = { weekly: Array.from({ length: 7 }, () => [[0, 1440]] as DayHours), closedDates: [] };
+
+/** A party's calendar for one priority: each version's hours, or 24×7 where it covers that priority on call. */
+function compile(timeZone: string, versions: CalendarVersionRow[], priority: string | null): BusinessCalendar {
+  const key = `${timeZone}|${priority}|${versions.map((v) => v.id).join(',')}`;
   let calendar = compiled.get(key);
   if (!calendar) {
     calendar = new BusinessCalendar(
       timeZone,
       versions.map((v) => ({
         effectiveFrom: v.effectiveFrom,
-        rules: { weekly: v.weekly as DayHours[], closedDates: [...(v.holidays as string[]), ...(v.extraClosures as string[])] } satisfies CalendarRules,
+        rules: priority && v.onCallPriorities.includes(priority) ? AROUND_THE_CLOCK : { weekly: v.weekly as DayHours[], closedDates: [...(v.holidays as string[]), ...(v.extraClosures as string[])] },
       })),
     );
     if (compiled.size > 200) compiled.clear();
@@ -42,23 +45,24 @@ const FALLBACK = new BusinessCalendar('Europe/Paris', [{ effectiveFrom: '1970-01
 export async function loadSlaEnvironment(db: Db, partyIds: string[], from: Date, to: Date): Promise<SlaEnvironment> {
   const unique = [...new Set(partyIds)];
   const [{ calendars, versions }, windows, targets] = await Promise.all([loadCalendars(db, unique), loadWindows(db, unique, from, to), loadTargets(db, unique)]);
-  const business = new Map(calendars.map((c) => [c.partyId, compile(c.timeZone, versions.filter((v) => v.partyId === c.partyId))]));
-  const onCall = new Map(calendars.map((c) => [c.partyId, new Set(c.onCallPriorities)]));
+  const zones = new Map(calendars.map((c) => [c.partyId, c.timeZone]));
+  const calendarOf = (party: string, priority: string | null) => {
+    const zone = zones.get(party);
+    return zone ? compile(zone, versions.filter((v) => v.partyId === party), priority) : FALLBACK;
+  };
   const warn = new Map(calendars.map((c) => [c.partyId, c.warnPct / 100]));
   const clocks = new Map<string, Clock>();
-  const wall = new WallClock();
   return {
     ticketClock(party, priority, service) {
       const key = `${party}|${priority}|${service}`;
       let clock = clocks.get(key);
       if (!clock) {
-        const base = onCall.get(party)?.has(priority) ? wall : (business.get(party) ?? FALLBACK);
-        clock = new ExcludingClock(base, windowsFor(windows as WindowRow[], party, service));
+        clock = new ExcludingClock(calendarOf(party, priority), windowsFor(windows, party, service));
         clocks.set(key, clock);
       }
       return clock;
     },
-    partyClock: (party) => business.get(party) ?? FALLBACK,
+    partyClock: (party) => calendarOf(party, null),
     target(party, type, priority) {
       const row = targets.find((t) => t.partyId === party && t.ticketType === type && t.priority === priority);
       if (row) return { gtiMs: row.gtiMs, gtrMs: row.gtrMs, gteMs: row.gteMs, objectivePct: row.objectivePct };

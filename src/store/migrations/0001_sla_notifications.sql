@@ -6,6 +6,7 @@ CREATE TABLE "calendar_versions" (
 	"weekly" jsonb NOT NULL,
 	"holidays" jsonb NOT NULL,
 	"extra_closures" jsonb NOT NULL,
+	"on_call_priorities" text[] DEFAULT '{}'::text[] NOT NULL,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -15,7 +16,6 @@ CREATE TABLE "calendars" (
 	"time_zone" text NOT NULL,
 	"holiday_country" text NOT NULL,
 	"holiday_region" text,
-	"on_call_priorities" text[] DEFAULT '{}'::text[] NOT NULL,
 	"warn_pct" integer DEFAULT 75 NOT NULL
 );
 --> statement-breakpoint

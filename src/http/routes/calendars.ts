@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addCalendarVersion, readCalendar } from '../../services/sla/edit-calendar.ts';
+import { requireActor } from '../auth-hook.ts';
+import { errorResponses, Priority } from '../schemas.ts';
+import type { RouteDeps } from './deps.ts';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const Interval = z.tuple([z.number().int().min(0).max(1440), z.number().int().min(0).max(1440)]);
+const Weekly = z.array(z.array(Interval).max(4)).length(7);
+const Version = z.object({ version: z.number().int(), effectiveFrom: IsoDate, weekly: Weekly, holidays: z.array(IsoDate), extraClosures: z.array(IsoDate), onCallPriorities: z.array(z.string()), createdAt: z.iso.datetime() });
+const Calendar = z.object({ party: z.string(), timeZone: z.string(), country: z.string(), region: z.string().nullable(), warnPct: z.number().int(), versions: z.array(Version) });
+const PartyParams = z.object({ id: z.string().max(10) });
+
+async function present(deps: RouteDeps, partyId: string) {
+  const { calendar, versions } = await readCalendar(deps.db, partyId);
+  return {
+    party: calendar.partyId,
+    timeZone: calendar.timeZone,
+    country: calendar.holidayCountry,
+    region: calendar.holidayRegion,
+    warnPct: calendar.warnPct,
+    versions: versions.map((v) => ({
+      version: v.version,
+      effectiveFrom: v.effectiveFrom,
+      weekly: v.weekly as [number, number][][],
+      holidays: v.holidays as string[],
+      extraClosures: v.extraClosures as string[],
+      onCallPriorities: v.onCallPriorities,
+      createdAt: v.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** Business calendars (SLA-3): read by everyone, edited by adding dated versions. */
+export const calendarRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
+  app.get('/parties/:id/calendar', { schema: { tags: ['service levels'], summary: "A party's business calendar and its versions", params: PartyParams, response: { 200: Calendar, ...errorResponses } } }, async (request) => present(deps, request.params.id));
+
+  app.post('/parties/:id/calendar/versions', { schema: { tags: ['service levels'], summary: 'Add a calendar version in force from today or later (party administrators)', params: PartyParams, body: z.object({ effectiveFrom: IsoDate, weekly: Weekly, extraClosures: z.array(IsoDate).max(400).default([]), onCallPriorities: z.array(Priority).default([]), warnPct: z.number().int().min(1).max(99).optional() }), response: { 201: Calendar, ...errorResponses } } }, async (request, reply) => {
+    await addCalendarVersion(deps.db, requireActor(request), request.params.id, request.body);
+    return reply.status(201).send(await present(deps, request.params.id));
+  });
+};

@@ -1,0 +1,10 @@
+import { AppError } from '../domain/errors.ts';
+import type { Role } from '../domain/roles.ts';
+import type { Actor } from '../services/context.ts';
+
+const OPERATORS: readonly Role[] = ['agent', 'resolver', 'change_manager', 'release_manager', 'party_admin'];
+
+/** Outages and maintenance windows of a party are recorded by that party's own operators. */
+export function assertOperatesParty(actor: Actor, partyId: string): void {
+  if (actor.party !== partyId || !actor.roles.some((role) => OPERATORS.includes(role))) throw new AppError('auth.forbidden');
+}

@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import type { DayHours } from '../../domain/business-time.ts';
+import { AppError } from '../../domain/errors.ts';
+import { isoDate, localDayOf } from '../../domain/time-zone.ts';
+import { assertAdministersParty } from '../../policies/party-admin.ts';
+import type { Db } from '../../store/db.ts';
+import { loadCalendars } from '../../store/sla.ts';
+import { calendars } from '../../store/schema.ts';
+import { writeAudit } from '../../store/ticket-writes.ts';
+import type { Actor } from '../context.ts';
+import { writeCalendarVersion } from './calendar-version.ts';
+
+export interface NewVersionInput {
+  weekly: DayHours[];
+  extraClosures: string[];
+  onCallPriorities: string[];
+  effectiveFrom: string;
+  warnPct?: number | undefined;
+}
+
+/** A party's calendar with all its versions (readable by every signed-in user). */
+export async function readCalendar(db: Db, partyId: string) {
+  const { calendars: rows, versions } = await loadCalendars(db, [partyId]);
+  const calendar = rows[0];
+  if (!calendar) throw new AppError('party.not_found');
+  return { calendar, versions };
+}
+
+/**
+ * Edits a calendar by adding a version in force from a date that is today or later in the
+ * calendar's own time zone: days already past keep the rules they were measured with, so
+ * a closed month's figures never change (SLA-3).
+ */
+export async function addCalendarVersion(db: Db, actor: Actor, partyId: string, input: NewVersionInput) {
+  assertAdministersParty(actor, partyId);
+  const { calendar } = await readCalendar(db, partyId);
+  const today = isoDate(localDayOf(calendar.timeZone, Date.now()));
+  if (input.effectiveFrom < today) {
+    throw new AppError('validation.invalid', 'effectiveFrom', { field: 'effectiveFrom', detail: `must be ${today} or later` });
+  }
+  for (const [day, hours] of input.weekly.entries()) {
+    if (hours.some(([s, e]) => !(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e <= 1440 && s < e))) {
+      throw new AppError('validation.invalid', `weekly.${day}`, { field: `weekly.${day}`, detail: 'intervals of minutes 0–1440, start before end' });
+    }
+  }
+  return db.transaction(async (tx) => {
+    if (input.warnPct !== undefined) await tx.update(calendars).set({ warnPct: input.warnPct }).where(eq(calendars.partyId, partyId));
+    const version = await writeCalendarVersion(tx, partyId, { ...input, country: calendar.holidayCountry, region: calendar.holidayRegion, createdBy: actor.id });
+    await writeAudit(tx, { actorId: actor.id, party: partyId, action: 'calendar.version', targetId: version.id, data: { version: version.version, effectiveFrom: input.effectiveFrom } });
+    return version;
+  });
+}

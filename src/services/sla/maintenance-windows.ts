@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { AppError } from '../../domain/errors.ts';
+import { assertOperatesParty } from '../../policies/operations.ts';
+import type { Db } from '../../store/db.ts';
+import { maintenanceWindows } from '../../store/schema.ts';
+import { writeAudit } from '../../store/ticket-writes.ts';
+import type { Actor } from '../context.ts';
+
+export interface WindowInput {
+  title: string;
+  service?: string | null | undefined;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/**
+ * Schedules a maintenance window (COL-5, SLA-3). Only future windows may be scheduled or
+ * cancelled: clocks already measured never change afterwards.
+ */
+export async function scheduleMaintenance(db: Db, actor: Actor, input: WindowInput) {
+  assertOperatesParty(actor, actor.party);
+  if (input.startsAt.getTime() <= Date.now()) throw new AppError('validation.invalid', 'startsAt', { field: 'startsAt', detail: 'must be in the future' });
+  if (input.endsAt <= input.startsAt) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'must be after startsAt' });
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(maintenanceWindows).values({ id: randomUUID(), partyId: actor.party, title: input.title, service: input.service ?? null, startsAt: input.startsAt, endsAt: input.endsAt, createdBy: actor.id }).returning();
+    await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'maintenance.schedule', targetId: row!.id, data: { title: input.title } });
+    return row!;
+  });
+}
+
+export async function cancelMaintenance(db: Db, actor: Actor, id: string) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(maintenanceWindows).where(eq(maintenanceWindows.id, id));
+    if (!row || row.partyId !== actor.party) throw new AppError('request.not_found');
+    assertOperatesParty(actor, row.partyId);
+    if (row.startsAt.getTime() <= Date.now()) throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'a started window cannot be cancelled' });
+    await tx.delete(maintenanceWindows).where(eq(maintenanceWindows.id, id));
+    await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'maintenance.cancel', targetId: id });
+  });
+}
+
+/** Windows of some parties overlapping [from, to), in start order (every party publishes its own, COL-5). */
+export function listMaintenance(db: Db, parties: string[], from: Date, to: Date) {
+  return db
+    .select()
+    .from(maintenanceWindows)
+    .where(and(inArray(maintenanceWindows.partyId, parties), lt(maintenanceWindows.startsAt, to), gt(maintenanceWindows.endsAt, from)))
+    .orderBy(asc(maintenanceWindows.startsAt));
+}

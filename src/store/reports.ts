@@ -1,0 +1,29 @@
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
+import type { Actor } from '../services/context.ts';
+import type { Db } from './db.ts';
+import { outages, serviceTargets, tickets } from './schema.ts';
+
+/** What the compliance report needs of each ticket opened in a period, visible to the actor. */
+export async function ticketsOpenedIn(db: Db, actor: Actor, party: string, types: string[], from: Date, to: Date) {
+  return db
+    .select({
+      id: tickets.id,
+      ref: tickets.ref,
+      type: tickets.type,
+      priority: tickets.priority,
+      service: tickets.service,
+      openedAt: sql<number>`(${tickets.slaFacts}->>'openedAt')::bigint`,
+      firstInterventionAt: sql<number | null>`(${tickets.slaFacts}->>'firstInterventionAt')::bigint`,
+    })
+    .from(tickets)
+    .where(and(eq(tickets.ownerParty, party), inArray(tickets.type, types), gte(tickets.createdAt, from), lt(tickets.createdAt, to), ticketVisibleTo(actor)));
+}
+
+export async function partyOutages(db: Db, party: string) {
+  return db.select().from(outages).where(eq(outages.partyId, party));
+}
+
+export async function partyServiceTargets(db: Db, party: string) {
+  return db.select().from(serviceTargets).where(eq(serviceTargets.partyId, party));
+}

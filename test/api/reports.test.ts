@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf } from '../../src/services/auth/actor.ts';
+import { assignTicket } from '../../src/services/assign-ticket.ts';
+import type { ServiceContext } from '../../src/services/context.ts';
+import { createIncident } from '../../src/services/create-incident.ts';
+import { findUserByName, listGroups } from '../../src/store/directory.ts';
+import { incidentBody, signIn, type Client } from '../helpers/client.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { STORE_KINDS } from '../helpers/store.ts';
+
+describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
+  let server: TestServer;
+  let euAgent: Client;
+  let euAdmin: Client;
+  let chAgent: Client;
+
+  /** Replays history: each use case runs at a pinned instant. */
+  async function at(iso: string, run: (ctx: ServiceContext) => Promise<unknown>) {
+    const user = await findUserByName(server.db, 'eu.agent');
+    return run({ db: server.db, actor: actorOf(user!), instanceId: server.instanceId, now: () => new Date(iso) });
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    [euAgent, euAdmin, chAgent] = await Promise.all([signIn(server.url, 'eu.agent'), signIn(server.url, 'eu.admin'), signIn(server.url, 'ch.agent')]);
+    const resolvers = (await listGroups(server.db, ['EU'])).find((g) => g.kind === 'resolver')!;
+    const p3 = { ...incidentBody(), impact: 'I3' as const, criticality: 'C1' as const };
+    // Within: opened Monday 4 May 09:00, first intervention 12:00 (3 business hours of 4).
+    const a = (await at('2026-05-04T09:00:00+02:00', (ctx) => createIncident(ctx, { ...p3, title: 'A' }))) as { id: string };
+    await at('2026-05-04T12:00:00+02:00', (ctx) => assignTicket(ctx, a.id, { groupId: resolvers.id }));
+    // Within only because 8 May is a French holiday: 7 May 16–18 h, then 11 May 08–09 h = 3 h.
+    const b = (await at('2026-05-07T16:00:00+02:00', (ctx) => createIncident(ctx, { ...p3, title: 'B' }))) as { id: string };
+    await at('2026-05-11T09:00:00+02:00', (ctx) => assignTicket(ctx, b.id, { groupId: resolvers.id }));
+    // Breached: opened 12 May 09:00, first intervention 13 May 10:00 (11 business hours).
+    const c = (await at('2026-05-12T09:00:00+02:00', (ctx) => createIncident(ctx, { ...p3, title: 'C' }))) as { id: string };
+    await at('2026-05-13T10:00:00+02:00', (ctx) => assignTicket(ctx, c.id, { groupId: resolvers.id }));
+    // Breached with no intervention at all.
+    await at('2026-05-20T09:00:00+02:00', (ctx) => createIncident(ctx, { ...incidentBody(), impact: 'I1', criticality: 'C1', title: 'D' }));
+  });
+  afterAll(() => server.close());
+
+  it('computes monthly GTI compliance per priority from the timelines and the calendar', async () => {
+    const { status, body } = await euAgent.get('/reports/compliance?party=EU&month=2026-05&details=true');
+    expect(status).toBe(200);
+    expect(body.rows.find((r: { priority: string }) => r.priority === 'P3')).toEqual({ type: 'incident', priority: 'P3', tickets: 3, withinTarget: 2, pct: 66.67, objectivePct: 90, met: false, pending: 0 });
+    expect(body.rows.find((r: { priority: string }) => r.priority === 'P1')).toMatchObject({ tickets: 1, withinTarget: 0, met: false });
+    const b = body.details.find((d: { elapsedMs: number; within: boolean }) => d.elapsedMs === 3 * 3_600_000 && d.within);
+    expect(b).toBeDefined();
+    const csv = await fetch(`${server.url}/api/v1/reports/compliance.csv?party=EU&month=2026-05`, { headers: { authorization: `Bearer ${(await euAgent.post('/me/tokens', { name: 'csv' })).body.token}` } });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('type,priority,tickets,within_target,pct,objective_pct,met,pending');
+    expect(lines).toContain('incident,P3,3,2,66.67,90,false,0');
+  });
+
+  it('leaves a closed month unchanged when the calendar is edited', async () => {
+    const before = (await euAgent.get('/reports/compliance?party=EU&month=2026-05&details=true')).body;
+    const past = await euAdmin.post('/parties/EU/calendar/versions', { effectiveFrom: '2026-05-01', weekly: Array.from({ length: 7 }, () => [[0, 1440]]) });
+    expect(past.status).toBe(400);
+    expect(past.body.error.field).toBe('effectiveFrom');
+    expect((await chAgent.post('/parties/EU/calendar/versions', { effectiveFrom: '2099-01-01', weekly: Array.from({ length: 7 }, () => []) })).status).toBe(403);
+    const today = new Date().toISOString().slice(0, 10);
+    const edited = await euAdmin.post('/parties/EU/calendar/versions', { effectiveFrom: today, weekly: Array.from({ length: 7 }, () => [[0, 1440]]), extraClosures: ['2026-05-11'], onCallPriorities: ['P1'] });
+    expect(edited.status).toBe(201);
+    expect(edited.body.versions).toHaveLength(2);
+    expect(edited.body.versions[0].holidays).toContain('2026-05-08');
+    const after = (await euAgent.get('/reports/compliance?party=EU&month=2026-05&details=true')).body;
+    expect(after).toEqual(before);
+  });
+
+  it('counts only tickets the reader may see', async () => {
+    const report = (await chAgent.get('/reports/compliance?party=EU&month=2026-05')).body;
+    expect(report.rows.every((r: { tickets: number; pending: number }) => r.tickets === 0 && r.pending === 0)).toBe(true);
+    expect((await euAgent.get('/reports/compliance?party=EU&month=2026-13')).body.error.field).toBe('month');
+  });
+
+  it('reports availability per service, outage starting at the earliest of detection and report', async () => {
+    expect((await euAdmin.put('/parties/EU/service-targets/Link', { targetPct: 99.9 })).status).toBe(204);
+    expect((await chAgent.put('/parties/EU/service-targets/Link', { targetPct: 1 })).status).toBe(403);
+    const outage = await euAgent.post('/outages', { service: 'Link', detectedAt: '2026-10-05T10:00:00+02:00', reportedAt: '2026-10-05T09:30:00+02:00' });
+    expect(outage.status).toBe(201);
+    expect((await euAgent.patch(`/outages/${outage.body.id}`, { restoredAt: '2026-10-05T09:00:00+02:00' })).status).toBe(400);
+    expect((await chAgent.patch(`/outages/${outage.body.id}`, { restoredAt: '2026-10-05T11:30:00+02:00' })).status).toBe(404);
+    await euAgent.patch(`/outages/${outage.body.id}`, { restoredAt: '2026-10-05T11:30:00+02:00' });
+    expect((await euAgent.post('/outages', { service: 'Link' })).body.error.field).toBe('detectedAt');
+    const report = (await euAgent.get('/reports/availability?party=EU&month=2026-10')).body;
+    const link = report.rows.find((r: { service: string }) => r.service === 'Link');
+    // October 2026 in Paris has 745 hours (the clocks go back); 2 h down.
+    expect(link).toMatchObject({ outages: 1, downtimeMs: 2 * 3_600_000, targetPct: 99.9, met: false });
+    expect(link.availabilityPct).toBeCloseTo(100 * (1 - 2 / 745), 3);
+  });
+
+  it('schedules future maintenance windows only, for the actor’s own party', async () => {
+    const start = new Date(Date.now() + 86_400_000).toISOString();
+    const end = new Date(Date.now() + 90_000_000).toISOString();
+    const made = await euAgent.post('/maintenance-windows', { title: 'DB upgrade', service: 'Link', startsAt: start, endsAt: end });
+    expect(made.status).toBe(201);
+    expect(made.body.party).toBe('EU');
+    expect((await euAgent.post('/maintenance-windows', { title: 'Past', startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-01-02T00:00:00Z' })).body.error.field).toBe('startsAt');
+    const listed = await chAgent.get(`/maintenance-windows?from=${encodeURIComponent(start)}&to=${encodeURIComponent(end)}`);
+    expect(listed.body.items.map((w: { id: string }) => w.id)).toContain(made.body.id);
+    expect((await chAgent.del(`/maintenance-windows/${made.body.id}`)).status).toBe(404);
+    expect((await euAgent.del(`/maintenance-windows/${made.body.id}`)).status).toBe(204);
+  });
+});
