@@ -49,10 +49,14 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   'party add': {
-    options: { id: { type: 'string' }, name: { type: 'string' }, language: { type: 'string' }, 'require-totp': { type: 'boolean' }, 'resolver-group': { type: 'string', multiple: true } },
+    options: {
+      id: { type: 'string' }, name: { type: 'string' }, language: { type: 'string' }, 'require-totp': { type: 'boolean' }, 'resolver-group': { type: 'string', multiple: true },
+      'time-zone': { type: 'string' }, country: { type: 'string' }, region: { type: 'string' },
+    },
     async run(db, values) {
       const language = values.language ? oneOf(['en', 'fr'] as const, values.language as string, 'language') : undefined;
-      const result = await createParty(db, { id: required(values, 'id'), name: required(values, 'name'), language, requireTotp: Boolean(values['require-totp']), resolverGroups: values['resolver-group'] as string[] | undefined });
+      const calendar = values['time-zone'] || values.country ? { timeZone: (values['time-zone'] as string | undefined) ?? 'Europe/Paris', country: (values.country as string | undefined) ?? 'FR', region: (values.region as string | undefined) ?? null } : undefined;
+      const result = await createParty(db, { id: required(values, 'id'), name: required(values, 'name'), language, requireTotp: Boolean(values['require-totp']), resolverGroups: values['resolver-group'] as string[] | undefined, calendar });
       return { party: result.party.id, groups: result.groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind })) };
     },
   },

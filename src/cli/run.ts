@@ -11,6 +11,7 @@ Usage:
   passerelle serve                     start the HTTP server, console and jobs
   passerelle init [--demo]             create or migrate the store (and seed the demo)
   passerelle party add --id EU --name "…" [--language fr|en] [--require-totp] [--resolver-group "…"]…
+                      [--time-zone Europe/Zurich --country CH --region BE]   business calendar (default Paris, FR)
   passerelle party set --id EU --require-totp true|false
   passerelle user add --party EU --username u --name "…" --password-env VAR|--password-stdin
                       --roles agent,resolver --clearance LIMITED|SENSITIVE|CRITICAL [--group "…"]… [--email e] [--language fr|en]

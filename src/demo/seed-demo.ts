@@ -6,6 +6,7 @@ import { actorOf } from '../services/auth/actor.ts';
 import { createIncident } from '../services/create-incident.ts';
 import { createParty } from '../services/create-party.ts';
 import { createUser } from '../services/create-user.ts';
+import { serviceTargets } from '../store/schema.ts';
 
 /** The one password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = 'passerelle-demo';
@@ -51,6 +52,11 @@ export async function seedDemo(db: Db, instanceId: string): Promise<string[]> {
       await createUser(db, { ...user, party: party.id, password: DEMO_PASSWORD, language: party.language, email: `${user.username}@demo.invalid` });
       usernames.push(user.username);
     }
+  }
+  // SNC chapter 8 availability targets for the services of the link.
+  for (const party of DEMO_PARTIES) {
+    const targets: [string, string][] = [['Link / transaction log', '99.99'], ['Registry', '99.9'], ['Console', '97'], ['API', '99.9']];
+    await db.insert(serviceTargets).values(targets.map(([service, targetPct]) => ({ partyId: party.id, service, targetPct })));
   }
   const agent = await findUserByName(db, 'eu.agent');
   const ctx = { db, actor: actorOf(agent!), instanceId, channel: 'console' as const };

@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, isNotNull, notInArray } from 'drizzle-orm';
+import { and, asc, gt, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { EscalationLevel } from '../domain/roles.ts';
 import type { ClockState, SlaState } from '../domain/sla.ts';
 import { recordEvents } from '../services/record-events.ts';
@@ -31,23 +31,46 @@ export function newAlerts(sla: SlaState, already: string[]): string[] {
  * escalation breach, escalates one level up the holding party's levels. Idempotent: each
  * threshold is signalled once, under the ticket's row lock.
  */
-export async function checkSla(db: Db, instanceId: string, mail: boolean, now = new Date(), batch = 2000): Promise<number> {
+export async function checkSla(db: Db, instanceId: string, mail: boolean, now = new Date()): Promise<number> {
   let raised = 0;
+  const due: string[] = [];
+  await scanOpenSla(db, now, (row, sla) => {
+    if (sla && newAlerts(sla, row.slaAlerts).length > 0) due.push(row.id);
+  });
+  for (const id of due) raised += await signal(db, id, instanceId, mail, now);
+  return raised;
+}
+
+/** Computes the SLA state of every open ticket under service levels, in batches (keyset on id). */
+const SLA_COLUMNS = {
+  id: tickets.id,
+  type: tickets.type,
+  ownerParty: tickets.ownerParty,
+  priority: tickets.priority,
+  service: tickets.service,
+  // As text, parsed here: PGlite hands jsonb over far slower than text (measured: 1.4 s vs 0.8 s per 100k).
+  slaFacts: sql<string>`${tickets.slaFacts}::text`,
+  slaAlerts: tickets.slaAlerts,
+  createdAt: tickets.createdAt,
+};
+export type SlaRow = Omit<{ [K in keyof typeof SLA_COLUMNS]: TicketRow[K] }, 'slaFacts'> & { slaFacts: unknown };
+
+export async function scanOpenSla(db: Db, now: Date, visit: (row: SlaRow, sla: SlaState | null) => void, batch = 10_000): Promise<number> {
   let after = '00000000-0000-0000-0000-000000000000';
+  let seen = 0;
   for (;;) {
-    const rows = await db
-      .select()
+    const raw = await db
+      .select(SLA_COLUMNS)
       .from(tickets)
       .where(and(inArray(tickets.type, [...SLA_TYPES]), notInArray(tickets.status, CLOSED), isNotNull(tickets.slaFacts), gt(tickets.id, after)))
       .orderBy(asc(tickets.id))
       .limit(batch);
-    if (rows.length === 0) return raised;
+    if (raw.length === 0) return seen;
+    const rows: SlaRow[] = raw.map((r) => ({ ...r, slaFacts: JSON.parse(r.slaFacts) as unknown }));
     after = rows.at(-1)!.id;
+    seen += rows.length;
     const states = await slaOfTickets(db, rows, now.getTime());
-    for (const row of rows) {
-      const sla = states.get(row.id);
-      if (sla && newAlerts(sla, row.slaAlerts).length > 0) raised += await signal(db, row.id, instanceId, mail, now);
-    }
+    for (const row of rows) visit(row, states.get(row.id) ?? null);
   }
 }
 

@@ -21,7 +21,7 @@ describe('passerelle CLI', () => {
   it('lets a script create a party, a user and a token, then use the API with it', async () => {
     const init = JSON.parse((await cli('init')).stdout) as { migrated: boolean };
     expect(init.migrated).toBe(true);
-    const party = JSON.parse((await cli('party', 'add', '--id', 'FR', '--name', 'ANSSI', '--language', 'fr', '--resolver-group', 'FR CERT')).stdout) as { groups: { name: string }[] };
+    const party = JSON.parse((await cli('party', 'add', '--id', 'FR', '--name', 'ANSSI', '--language', 'fr', '--resolver-group', 'FR CERT', '--time-zone', 'Europe/Paris', '--country', 'FR')).stdout) as { groups: { name: string }[] };
     expect(party.groups.map((g) => g.name)).toEqual(['FR Service Desk', 'FR CERT']);
     const user = JSON.parse((await cli('user', 'add', '--party', 'FR', '--username', 'fr.bot', '--name', 'Monitoring', '--password-env', 'SECRET_PW', '--roles', 'agent', '--clearance', 'LIMITED', '--group', 'FR Service Desk')).stdout) as { username: string };
     expect(user.username).toBe('fr.bot');
@@ -31,6 +31,8 @@ describe('passerelle CLI', () => {
 
     const refused = await cli('user', 'add', '--party', 'XX', '--username', 'x', '--password-env', 'SECRET_PW', '--roles', 'agent', '--clearance', 'LIMITED').catch((e: { code: number; stderr: string }) => e);
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('party.not_found') });
+    const badZone = await cli('party', 'add', '--id', 'ZZ', '--name', 'Nowhere', '--time-zone', 'Mars/Olympus').catch((e: { code: number; stderr: string }) => e);
+    expect(badZone).toMatchObject({ code: 1, stderr: expect.stringContaining('timeZone') });
     const badRole = await cli('user', 'add', '--party', 'FR', '--username', 'y', '--password-env', 'SECRET_PW', '--roles', 'wizard', '--clearance', 'LIMITED').catch((e: { code: number; stderr: string }) => e);
     expect(badRole).toMatchObject({ code: 1, stderr: expect.stringContaining('roles') });
 
