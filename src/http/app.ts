@@ -84,9 +84,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(`${webRoot}/index.html`);
-  if (hasConsole) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  if (hasConsole) await app.register(fastifyStatic, { root: webRoot, wildcard: true });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasConsole || request.method !== 'GET') return sendError(request, reply, new AppError('request.not_found'));
+    // Console routes fall back to index.html; a missing file (a name with an extension) is a 404.
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path) || !hasConsole || request.method !== 'GET') return sendError(request, reply, new AppError('request.not_found'));
     return reply.sendFile('index.html');
   });
   return app;

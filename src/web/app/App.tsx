@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api, ApiError, setCsrfToken, setSignedOutHandler } from './api.ts';
+import { useI18n } from './i18n.tsx';
+import { currentPath } from './router.ts';
+import { SessionContext, type Flash, type Session } from './session.tsx';
+import { Shell } from './Shell.tsx';
+import { SignIn } from './SignIn.tsx';
+import { clearDirectory } from './ticket/actions/useDirectory.ts';
+import type { Me } from './types.ts';
+
+type State = { status: 'loading' } | { status: 'signed-out'; expired: boolean } | { status: 'signed-in'; me: Me };
+
+/** Loads the session, then shows the sign-in page or the console. */
+export function App() {
+  const { t, setLang } = useI18n();
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [flash, setFlash] = useState<Flash | null>(null);
+
+  const adopt = useCallback((me: Me) => {
+    setCsrfToken(me.csrfToken);
+    setLang(me.user.language);
+    setState({ status: 'signed-in', me });
+  }, [setLang]);
+
+  useEffect(() => {
+    setSignedOutHandler(() => setState({ status: 'signed-out', expired: true }));
+    api.get<Me>('/me').then(adopt, (error: unknown) => {
+      if (!(error instanceof ApiError) || error.status !== 401) console.error(error);
+      setState({ status: 'signed-out', expired: false });
+    });
+    return () => setSignedOutHandler(null);
+  }, [adopt]);
+
+  const session = useMemo<Session | null>(() => {
+    if (state.status !== 'signed-in') return null;
+    return {
+      user: state.me.user,
+      setMe: (me) => {
+        setCsrfToken(me.csrfToken);
+        setState({ status: 'signed-in', me });
+      },
+      signOut: async () => {
+        await api.post('/auth/logout').catch(() => undefined);
+        setCsrfToken('');
+        clearDirectory();
+        setFlash(null);
+        setState({ status: 'signed-out', expired: false });
+      },
+      notify: (message, path) => setFlash({ message, path: path ?? currentPath() }),
+    };
+  }, [state]);
+
+  if (state.status === 'loading') {
+    return (
+      <p className="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  if (!session) return <SignIn onSignedIn={adopt} expired={state.status === 'signed-out' && state.expired} />;
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell flash={flash} />
+    </SessionContext.Provider>
+  );
+}

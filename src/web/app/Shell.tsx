@@ -1,0 +1,70 @@
+import { useEffect, useRef } from 'react';
+import { Header } from './Header.tsx';
+import { useI18n } from './i18n.tsx';
+import { NewIncidentPage } from './incident/NewIncidentPage.tsx';
+import { QueuePage } from './queue/QueuePage.tsx';
+import { href, parseRoute, usePath, type Route } from './router.ts';
+import { useSession, type Flash } from './session.tsx';
+import { SettingsPage } from './settings/SettingsPage.tsx';
+import { TicketPage } from './ticket/TicketPage.tsx';
+
+function Page({ route }: { route: Route }) {
+  const { t } = useI18n();
+  switch (route.page) {
+    case 'queue':
+      return <QueuePage />;
+    case 'new-incident':
+      return <NewIncidentPage />;
+    case 'ticket':
+      return <TicketPage key={route.ref} reference={route.ref} />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return (
+        <section className="page">
+          <h1>{t('notFound.title')}</h1>
+          <p>
+            <a href={href('/tickets')}>{t('notFound.back')}</a>
+          </p>
+        </section>
+      );
+  }
+}
+
+/** The signed-in console: banner, flash message and the current page. */
+export function Shell({ flash }: { flash: Flash | null }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const path = usePath();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // A party that mandates a second factor: nothing but Settings works until it is enrolled.
+  const route: Route = user.totpRequired ? { page: 'settings' } : parseRoute(path);
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+    window.scrollTo(0, 0);
+  }, [path]);
+
+  return (
+    <div className="app">
+      <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
+        {t('nav.skip')}
+      </button>
+      <Header route={route} />
+      <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+        {user.totpRequired && <p className="alert alert--warning" role="alert">{t('settings.totp.mandatory')}</p>}
+        {flash && flash.path === path && (
+          <p className="alert alert--success" role="status">
+            {flash.message}
+          </p>
+        )}
+        <Page route={route} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { api, ApiError, setCsrfToken } from './api.ts';
+import { useI18n } from './i18n.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import type { Me } from './types.ts';
+import { Field } from './ui/Field.tsx';
+import { FormError } from './ui/errors.tsx';
+
+interface Props {
+  onSignedIn(me: Me): void;
+  expired: boolean;
+}
+
+/** Sign-in with user name and password, then the TOTP code when the server asks for it. */
+export function SignIn({ onSignedIn, expired }: Props) {
+  const { t, lang } = useI18n();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [needsTotp, setNeedsTotp] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const languageChosen = useRef(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      let me = await api.post<Me>('/auth/login', { username, password, ...(needsTotp && totp ? { totp } : {}) });
+      setCsrfToken(me.csrfToken);
+      // A language picked on this page becomes the user's preference.
+      if (languageChosen.current && me.user.language !== lang) me = await api.patch<Me>('/me', { language: lang });
+      onSignedIn(me);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'auth.totp_required') setNeedsTotp(true);
+      setError(caught);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="signin-page">
+      <header className="signin-header">
+        <span className="brand">{t('app.name')}</span>
+        <LanguageSwitch onChange={() => (languageChosen.current = true)} />
+      </header>
+      <main id="main" className="signin-main">
+        <form className="card signin-card" onSubmit={(e) => void submit(e)} aria-labelledby="signin-title">
+          <h1 id="signin-title">{t('signin.title')}</h1>
+          <p className="muted">{t('signin.subtitle')}</p>
+          {expired && !error && <p className="alert alert--info" role="status">{t('signin.expired')}</p>}
+          <FormError error={error} />
+          <Field label={t('signin.username')} required>
+            {(c) => <input {...c} name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />}
+          </Field>
+          <Field label={t('signin.password')} required>
+            {(c) => <input {...c} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
+          </Field>
+          {needsTotp && (
+            <Field label={t('signin.totp')} hint={t('signin.totpHint')} required>
+              {(c) => (
+                <input {...c} name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required autoFocus value={totp} onChange={(e) => setTotp(e.target.value.trim())} />
+              )}
+            </Field>
+          )}
+          <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
+            {busy ? t('signin.submitting') : t('signin.submit')}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Lang } from './types.ts';
+
+/** An error answered by the API: `{ error: { code, message, field? } }`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | undefined;
+
+  constructor(status: number, code: string, message: string, field?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+const BASE = '/api/v1';
+let csrfToken = '';
+let language: Lang = 'en';
+let onSignedOut: (() => void) | null = null;
+
+/** The anti-forgery token echoed on every write (from login or /me). */
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** The language server messages come back in. */
+export function setApiLanguage(lang: Lang): void {
+  language = lang;
+}
+
+/** Called when the session has expired (401 auth.required on an authenticated call). */
+export function setSignedOutHandler(handler: (() => void) | null): void {
+  onSignedOut = handler;
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; field?: string };
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(BASE + path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network.error', language === 'fr' ? 'Serveur injoignable.' : 'The server cannot be reached.');
+  }
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : null;
+  if (!response.ok) {
+    const error = (parsed as ErrorBody | null)?.error;
+    const code = error?.code ?? 'http.' + String(response.status);
+    if (response.status === 401 && code === 'auth.required' && path !== '/me') onSignedOut?.();
+    throw new ApiError(response.status, code, error?.message ?? response.statusText, error?.field);
+  }
+  return parsed as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** Query string from a record, skipping empty values. */
+export function query(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const s = search.toString();
+  return s ? '?' + s : '';
+}
+
+/** The single API client of the console. */
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  del: <T = null>(path: string) => request<T>('DELETE', path),
+};

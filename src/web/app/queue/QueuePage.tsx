@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import { href } from '../router.ts';
+import type { Party, TicketList, TicketSummary } from '../types.ts';
+import { FormError } from '../ui/errors.tsx';
+import { useTitle } from '../ui/useTitle.ts';
+import { FilterBar } from './FilterBar.tsx';
+import { listPath, loadFilters, saveFilters, type QueueFilters } from './filters.ts';
+import { QueueTable } from './QueueTable.tsx';
+
+/** The ticket queue: filters, sortable table and "load more" paging. */
+export function QueuePage() {
+  const { t } = useI18n();
+  useTitle(t('queue.title'));
+  const [filters, setFilters] = useState<QueueFilters>(loadFilters);
+  const [parties, setParties] = useState<Party[]>([]);
+  const [items, setItems] = useState<TicketSummary[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    api.get<{ items: Party[] }>('/parties').then((r) => setParties(r.items), () => setParties([]));
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    saveFilters(filters);
+    setLoading(true);
+    setError(null);
+    api.get<TicketList>(listPath(filters)).then(
+      (page) => {
+        if (!current) return;
+        setItems(page.items);
+        setTotal(page.total);
+        setCursor(page.nextCursor);
+        setLoading(false);
+      },
+      (caught: unknown) => {
+        if (!current) return;
+        setError(caught);
+        setLoading(false);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [filters]);
+
+  async function loadMore() {
+    if (!cursor) return;
+    setLoading(true);
+    try {
+      const page = await api.get<TicketList>(listPath(filters, cursor));
+      setItems((previous) => [...previous, ...page.items]);
+      setTotal(page.total);
+      setCursor(page.nextCursor);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  return (
+    <section className="page" aria-labelledby="queue-title">
+      <div className="page-head">
+        <h1 id="queue-title">{t('queue.title')}</h1>
+        <a className="btn btn--primary" href={href('/incidents/new')}>{t('nav.newIncident')}</a>
+      </div>
+      <FilterBar filters={filters} parties={parties} onChange={setFilters} />
+      <p className="queue-count" role="status" aria-live="polite">
+        {total === null ? t('common.loading') : t(total === 1 ? 'queue.countOne' : 'queue.count', { shown: items.length, total })}
+      </p>
+      <FormError error={error} />
+      {items.length > 0 ? (
+        <QueueTable items={items} sort={filters.sort} onSort={(sort) => setFilters({ ...filters, sort })} />
+      ) : (
+        !loading && !error && <p className="empty">{t('queue.empty')}</p>
+      )}
+      {cursor && (
+        <div className="load-more">
+          <button type="button" className="btn" onClick={() => void loadMore()} disabled={loading}>
+            {loading ? t('common.loading') : t('queue.loadMore')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

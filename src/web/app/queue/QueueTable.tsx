@@ -1,0 +1,59 @@
+import { useI18n } from '../i18n.tsx';
+import { href } from '../router.ts';
+import type { TicketSummary } from '../types.ts';
+import { PriorityBadge, SensitivityBadge, StatusBadge } from '../ui/badges.tsx';
+import { SlaCell } from '../ui/SlaCell.tsx';
+import type { Sort } from './filters.ts';
+import { SortHeader } from './SortHeader.tsx';
+
+interface Props {
+  items: TicketSummary[];
+  sort: Sort;
+  onSort(sort: Sort): void;
+}
+
+/** The ticket list; Priority and Created headers sort it. */
+export function QueueTable({ items, sort, onSort }: Props) {
+  const { t, formatDate } = useI18n();
+  const withSla = items.some((item) => item.sla !== undefined);
+
+  return (
+    <div className="table-wrap">
+      <table className="grid">
+        <caption className="visually-hidden">{t('queue.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('ticket.ref')}</th>
+            <th scope="col">{t('ticket.title')}</th>
+            <th scope="col">{t('ticket.status')}</th>
+            <SortHeader sort={sort} onSort={onSort} keyName="priority" label={t('ticket.priority')} />
+            <th scope="col">{t('ticket.ownerParty')}</th>
+            <th scope="col">{t('ticket.holderParty')}</th>
+            <th scope="col">{t('ticket.group')}</th>
+            <th scope="col">{t('ticket.assignee')}</th>
+            <th scope="col">{t('ticket.sensitivity')}</th>
+            {withSla && <th scope="col">{t('ticket.sla')}</th>}
+            <SortHeader sort={sort} onSort={onSort} keyName="createdAt" label={t('ticket.createdAt')} />
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((ticket) => (
+            <tr key={ticket.id} className={ticket.sla?.level && ticket.sla.level !== 'ok' ? `row--sla-${ticket.sla.level}` : undefined}>
+              <td className="nowrap mono"><a href={href(`/tickets/${ticket.ref}`)}>{ticket.ref}</a></td>
+              <td className="cell-title">{ticket.title}</td>
+              <td><StatusBadge status={ticket.status} /></td>
+              <td><PriorityBadge priority={ticket.priority} /></td>
+              <td>{ticket.ownerParty}</td>
+              <td>{ticket.holderParty}</td>
+              <td>{ticket.group?.name ?? <span className="muted">—</span>}</td>
+              <td>{ticket.assignee?.displayName ?? <span className="muted">{t('ticket.unassigned')}</span>}</td>
+              <td><SensitivityBadge sensitivity={ticket.sensitivity} /></td>
+              {withSla && <td><SlaCell sla={ticket.sla} /></td>}
+              <td className="nowrap">{formatDate(ticket.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react';
+import type { Me, User } from './types.ts';
+
+export interface Flash {
+  message: string;
+  /** The console path the message belongs to; it is shown only there. */
+  path: string;
+}
+
+export interface Session {
+  user: User;
+  /** Replaces the signed-in user (after PATCH /me, TOTP changes…). */
+  setMe(me: Me): void;
+  signOut(): Promise<void>;
+  /** Shows a confirmation on `path` (the current page when omitted). */
+  notify(message: string, path?: string): void;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+/** The signed-in user and session helpers. */
+export function useSession(): Session {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside a signed-in console');
+  return value;
+}

@@ -1,0 +1,53 @@
+import { api } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import { useSession } from '../session.tsx';
+import type { Lang, Me } from '../types.ts';
+import { Field } from '../ui/Field.tsx';
+import { SensitivityBadge } from '../ui/badges.tsx';
+import { useTitle } from '../ui/useTitle.ts';
+import { TokensSection } from './TokensSection.tsx';
+import { TotpSection } from './TotpSection.tsx';
+
+/** The user's profile: language, second factor and API tokens. */
+export function SettingsPage() {
+  const { t, lang, setLang } = useI18n();
+  const session = useSession();
+  const { user } = session;
+  useTitle(t('settings.title'));
+
+  function changeLanguage(next: Lang) {
+    setLang(next);
+    api.patch<Me>('/me', { language: next }).then(session.setMe, (error: unknown) => console.error(error));
+  }
+
+  return (
+    <section className="page page--narrow" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <section className="card block" aria-labelledby="profile-title">
+        <h2 id="profile-title">{t('settings.profile')}</h2>
+        <dl className="facts__meta">
+          <dt>{t('settings.username')}</dt>
+          <dd className="mono">{user.username}</dd>
+          <dt>{t('settings.displayName')}</dt>
+          <dd>{user.displayName}</dd>
+          <dt>{t('header.party')}</dt>
+          <dd>{user.party}</dd>
+          <dt>{t('settings.roles')}</dt>
+          <dd>{user.roles.map((r) => t(`role.${r}`)).join(', ')}</dd>
+          <dt>{t('header.clearance')}</dt>
+          <dd><SensitivityBadge sensitivity={user.clearance} /></dd>
+        </dl>
+        <Field label={t('settings.language')}>
+          {(c) => (
+            <select {...c} value={lang} onChange={(e) => changeLanguage(e.target.value as Lang)}>
+              <option value="en" lang="en">English</option>
+              <option value="fr" lang="fr">Français</option>
+            </select>
+          )}
+        </Field>
+      </section>
+      <TotpSection />
+      {!user.totpRequired && <TokensSection />}
+    </section>
+  );
+}

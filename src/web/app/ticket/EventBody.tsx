@@ -1,0 +1,83 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n.tsx';
+import { href } from '../router.ts';
+import type { TimelineEntry } from '../types.ts';
+import { CLOSURE_CHECKLIST } from '../ui/constants.ts';
+
+const str = (value: unknown): string => (value === null || value === undefined ? '—' : String(value));
+
+/** The readable content of one timeline event, per kind. */
+export function EventBody({ entry }: { entry: TimelineEntry }) {
+  const { t } = useI18n();
+  const d = entry.data;
+  const text = (value: unknown) => (typeof value === 'string' && value ? <p className="prose">{value}</p> : null);
+  const labelled = (key: string, value: unknown) =>
+    typeof value === 'string' && value ? (
+      <p>
+        <strong>{t(key)}</strong> <span className="prose">{value}</span>
+      </p>
+    ) : null;
+  const valueOf = (field: unknown, value: unknown) => (field === 'status' ? t(`status.${str(value)}`) : field === 'sensitivity' ? t(`sensitivity.${str(value)}`) : str(value));
+
+  let body: ReactNode;
+  switch (entry.kind) {
+    case 'created':
+      body = <p>{t('event.created.text', { ref: str(d.ref), channel: t(`channel.${str(d.channel)}`) })}</p>;
+      break;
+    case 'status_changed':
+      body = <><p>{t('event.status_changed.text', { from: t(`status.${str(d.from)}`), to: t(`status.${str(d.to)}`) })}</p>{labelled('event.note', d.note)}</>;
+      break;
+    case 'assigned':
+      body = <p>{d.assigneeName ? t('event.assigned.person', { group: str(d.groupName), person: str(d.assigneeName), party: str(d.party) }) : t('event.assigned.group', { group: str(d.groupName), party: str(d.party) })}</p>;
+      break;
+    case 'transferred':
+      body = <><p>{t('event.transferred.text', { from: str(d.fromParty), to: str(d.toParty), group: str(d.groupName) })}</p>{labelled('event.reason', d.reason)}</>;
+      break;
+    case 'escalated':
+      body = (
+        <>
+          <p>{d.mode === 'functional' ? t('event.escalated.functional', { group: str(d.groupName) }) : t('event.escalated.hierarchical', { level: str(d.toLevel), name: str(d.levelName) })}</p>
+          {labelled('event.reason', d.reason)}
+        </>
+      );
+      break;
+    case 'comment':
+      body = text(d.body);
+      break;
+    case 'field_changed':
+      body = <><p>{t('event.field_changed.text', { field: t(`field.${str(d.field)}`), from: valueOf(d.field, d.from), to: valueOf(d.field, d.to) })}</p>{labelled('event.reason', d.reason)}</>;
+      break;
+    case 'sensitivity_changed':
+      body = <><p>{t('event.field_changed.text', { field: t('field.sensitivity'), from: valueOf('sensitivity', d.from), to: valueOf('sensitivity', d.to) })}</p>{labelled('event.reason', d.reason)}</>;
+      break;
+    case 'known_error_recorded':
+      body = <>{labelled('ticket.knownError', d.knownError)}{labelled('ticket.workaround', d.workaround)}</>;
+      break;
+    case 'resolved':
+      body = text(d.resolution);
+      break;
+    case 'verified':
+      body = labelled('event.note', d.note);
+      break;
+    case 'closed': {
+      const checklist = (d.checklist ?? {}) as Record<string, boolean>;
+      body = (
+        <>
+          <ul className="checklist">
+            {CLOSURE_CHECKLIST.map((item) => (
+              <li key={item}><span aria-hidden="true">{checklist[item] ? '✔' : '✘'}</span> {t(`checklist.${item}`)}</li>
+            ))}
+          </ul>
+          {labelled('event.note', d.note)}
+        </>
+      );
+      break;
+    }
+    case 'linked':
+      body = <p>{t(`link.${str(d.linkKind)}.${str(d.direction)}`)} <a href={href(`/tickets/${str(d.otherRef)}`)} className="mono">{str(d.otherRef)}</a></p>;
+      break;
+    default:
+      body = null;
+  }
+  return <div className="timeline__body">{body}</div>;
+}

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n.tsx';
+import { href } from '../router.ts';
+import type { TicketDetail } from '../types.ts';
+import { PriorityBadge, SensitivityBadge, StatusBadge } from '../ui/badges.tsx';
+
+/** Reference, title and the key fields of a ticket at a glance. */
+export function TicketHeader({ detail }: { detail: TicketDetail }) {
+  const { t, formatDate } = useI18n();
+  const facts: [string, ReactNode][] = [
+    [t('ticket.status'), <StatusBadge status={detail.status} />],
+    [t('ticket.priority'), <><PriorityBadge priority={detail.priority} /> <span className="muted">{detail.impact} × {detail.criticality}</span></>],
+    [t('ticket.sensitivity'), <SensitivityBadge sensitivity={detail.sensitivity} />],
+    [t('ticket.ownerParty'), detail.ownerParty],
+    [t('ticket.holderParty'), detail.holderParty],
+    [t('ticket.group'), detail.group?.name ?? '—'],
+    [t('ticket.assignee'), detail.assignee?.displayName ?? t('ticket.unassigned')],
+    [t('ticket.escalationLevel'), t('ticket.levelValue', { level: detail.escalationLevel })],
+    [t('ticket.service'), detail.service],
+    [t('ticket.createdAt'), formatDate(detail.createdAt)],
+  ];
+  return (
+    <header className="ticket-header">
+      <nav aria-label={t('ticket.breadcrumb')} className="breadcrumb">
+        <a href={href('/tickets')}>{t('nav.queue')}</a> <span aria-hidden="true">›</span> <span>{t(`type.${detail.type}`)}</span>
+      </nav>
+      <h1 id="ticket-title">
+        <span className="ticket-ref mono">{detail.ref}</span> {detail.title}
+      </h1>
+      <dl className="fact-strip">
+        {facts.map(([label, value]) => (
+          <div key={label} className="fact">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import { href } from '../router.ts';
+import type { TicketDetail } from '../types.ts';
+import { useErrorText } from '../ui/errors.tsx';
+import { useTitle } from '../ui/useTitle.ts';
+import { ActionsPanel } from './actions/ActionsPanel.tsx';
+import { LinksList } from './LinksList.tsx';
+import { SlaPanel } from './SlaPanel.tsx';
+import { TicketFacts } from './TicketFacts.tsx';
+import { TicketHeader } from './TicketHeader.tsx';
+import { Timeline } from './Timeline.tsx';
+
+/** One ticket: header, facts, links, timeline and the actions the user may take. */
+export function TicketPage({ reference }: { reference: string }) {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const [detail, setDetail] = useState<TicketDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useTitle(detail ? `${detail.ref} ${detail.title}` : reference);
+
+  const reload = useCallback(async () => {
+    try {
+      setDetail(await api.get<TicketDetail>(`/tickets/${encodeURIComponent(reference)}`));
+      setError(null);
+    } catch (caught) {
+      setError(caught);
+    }
+  }, [reference]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  if (!detail) {
+    if (!error) return <p role="status">{t('common.loading')}</p>;
+    const notFound = error instanceof ApiError && error.status === 404;
+    return (
+      <section className="page">
+        <h1>{notFound ? t('ticket.notFound', { ref: reference }) : t('ticket.loadFailed')}</h1>
+        <p className="alert alert--error" role="alert">{errorText(error)}</p>
+        <p><a href={href('/tickets')}>{t('notFound.back')}</a></p>
+      </section>
+    );
+  }
+
+  return (
+    <article className="page ticket" aria-labelledby="ticket-title">
+      <TicketHeader detail={detail} />
+      {error !== null && <p className="alert alert--error" role="alert">{errorText(error)}</p>}
+      <div className="ticket__layout">
+        <div className="ticket__main">
+          <TicketFacts detail={detail} />
+          <SlaPanel sla={detail.sla} />
+          <LinksList links={detail.links} />
+          <Timeline entries={detail.timeline} />
+        </div>
+        <aside className="ticket__side" aria-label={t('actions.title')}>
+          <ActionsPanel detail={detail} onChanged={setDetail} reload={reload} />
+        </aside>
+      </div>
+    </article>
+  );
+}

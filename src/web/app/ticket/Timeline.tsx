@@ -1,0 +1,28 @@
+import { useI18n } from '../i18n.tsx';
+import type { TimelineEntry } from '../types.ts';
+import { EventBody } from './EventBody.tsx';
+
+/** The ticket's history, oldest first (newest last); internal entries are marked. */
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  const { t, formatDate } = useI18n();
+  const ordered = [...entries].sort((a, b) => a.seq - b.seq);
+  return (
+    <section className="card block" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('timeline.title')}</h2>
+      <ol className="timeline" aria-labelledby="timeline-title">
+        {ordered.map((entry) => (
+          <li key={entry.id} className={`timeline__item timeline__item--${entry.kind}${entry.visibility === 'internal' ? ' timeline__item--internal' : ''}`}>
+            <div className="timeline__meta">
+              <span className="timeline__kind">{t(`event.${entry.kind}`)}</span>
+              <span className="timeline__actor">{entry.actor.name}</span>
+              <span className="tag">{entry.party}</span>
+              <time dateTime={entry.createdAt}>{formatDate(entry.createdAt)}</time>
+              {entry.visibility === 'internal' && <span className="badge badge--internal">{t('timeline.internal')}</span>}
+            </div>
+            <EventBody entry={entry} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n.tsx';
+import type { TicketDetail } from '../../types.ts';
+import { useFieldError } from '../../ui/errors.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
+import { useDirectory } from './useDirectory.ts';
+
+type Mode = 'functional' | 'hierarchical';
+
+/** Functional (another group of the holding party) or hierarchical (next level) escalation. */
+export function EscalateForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
+  const { t } = useI18n();
+  const { parties, loaded } = useDirectory();
+  const holder = parties.find((p) => p.id === detail.holderParty);
+  const groups = (holder?.groups ?? []).filter((g) => g.id !== detail.group?.id);
+  const next = holder?.escalationLevels.find((l) => l.level === detail.escalationLevel + 1);
+  const [mode, setMode] = useState<Mode>('functional');
+  const [groupId, setGroupId] = useState('');
+  const [reason, setReason] = useState('');
+  const chosenGroup = groupId || groups[0]?.id || '';
+  const fieldError = useFieldError(props.error);
+
+  function onSubmit() {
+    const base = { mode, reason: reason.trim() };
+    props.submit(mode === 'functional' ? { ...base, groupId: chosenGroup } : base);
+  }
+
+  return (
+    <ActionForm action="escalate" fields={['mode', 'groupId', 'reason']} onSubmit={onSubmit} {...props}>
+      <fieldset className="radio-group">
+        <legend>{t('action.escalate.mode')}</legend>
+        {(['functional', 'hierarchical'] as const).map((m) => (
+          <label key={m} className="check">
+            <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+            {t(`action.escalate.${m}`)}
+          </label>
+        ))}
+        {fieldError('mode') && <p className="field-error" role="alert">{fieldError('mode')}</p>}
+      </fieldset>
+      {mode === 'functional' ? (
+        <Field label={t('action.escalate.group')} required error={fieldError('groupId')}>
+          {(c) => (
+            <select {...c} name="groupId" required value={chosenGroup} disabled={!loaded} onChange={(e) => setGroupId(e.target.value)}>
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>{g.name}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : (
+        <p className="hint">
+          {next ? t('action.escalate.nextLevel', { level: next.level, name: next.name }) : t('action.escalate.noNextLevel')}
+        </p>
+      )}
+      <Field label={t('action.escalate.reason')} required error={fieldError('reason')}>
+        {(c) => <textarea {...c} name="reason" rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n.tsx';
+import { useSession } from '../../session.tsx';
+import type { Criticality, Impact, Priority, Sensitivity, TicketDetail } from '../../types.ts';
+import { CRITICALITIES, IMPACTS, levelsUpTo, matrixPriority, PRIORITIES } from '../../ui/constants.ts';
+import { useFieldError } from '../../ui/errors.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
+
+type Draft = Pick<TicketDetail, 'title' | 'service' | 'description' | 'impact' | 'criticality' | 'sensitivity'>;
+const KEYS = ['title', 'service', 'description', 'impact', 'criticality', 'sensitivity'] as const;
+
+/** Re-assesses the ticket's fields (TKT-5); a priority off the matrix needs a reason. */
+export function UpdateForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const [draft, setDraft] = useState<Draft>(() => ({ ...detail }));
+  const [override, setOverride] = useState(false);
+  const [priority, setPriority] = useState<Priority>(detail.priority);
+  const [reason, setReason] = useState('');
+  const computed = matrixPriority(draft.impact, draft.criticality);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const fieldError = useFieldError(props.error);
+
+  function onSubmit() {
+    const body: Record<string, unknown> = {};
+    for (const key of KEYS) if (draft[key] !== detail[key]) body[key] = typeof draft[key] === 'string' ? draft[key].trim() : draft[key];
+    if (override) Object.assign(body, { priority, ...(reason.trim() ? { priorityReason: reason.trim() } : {}) });
+    props.submit(body);
+  }
+
+  const select = <T extends string>(key: 'impact' | 'criticality' | 'sensitivity', options: readonly T[], label: (o: T) => string) => (
+    <Field label={t(`ticket.${key}`)} error={fieldError(key)}>
+      {(c) => (
+        <select {...c} name={key} value={draft[key]} onChange={(e) => set({ [key]: e.target.value } as Partial<Draft>)}>
+          {options.map((o) => <option key={o} value={o}>{label(o)}</option>)}
+        </select>
+      )}
+    </Field>
+  );
+
+  return (
+    <ActionForm action="update" fields={[...KEYS, 'priority', 'priorityReason']} onSubmit={onSubmit} {...props}>
+      <Field label={t('ticket.title')} required error={fieldError('title')}>
+        {(c) => <input {...c} name="title" required value={draft.title} onChange={(e) => set({ title: e.target.value })} />}
+      </Field>
+      <Field label={t('ticket.service')} required error={fieldError('service')}>
+        {(c) => <input {...c} name="service" required value={draft.service} onChange={(e) => set({ service: e.target.value })} />}
+      </Field>
+      <Field label={t('ticket.description')} error={fieldError('description')}>
+        {(c) => <textarea {...c} name="description" rows={4} value={draft.description} onChange={(e) => set({ description: e.target.value })} />}
+      </Field>
+      {select<Impact>('impact', IMPACTS, (o) => t(`impact.${o}`))}
+      {select<Criticality>('criticality', CRITICALITIES, (o) => t(`criticality.${o}`))}
+      <p className="hint">{t('action.update.computed', { priority: computed })}</p>
+      <label className="check">
+        <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} />
+        {t('action.update.override')}
+      </label>
+      {override && (
+        <>
+          <Field label={t('ticket.priority')} error={fieldError('priority')}>
+            {(c) => (
+              <select {...c} name="priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
+                {PRIORITIES.map((p) => <option key={p} value={p}>{t(`priority.${p}`)}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label={t('ticket.priorityReason')} required={priority !== computed} error={fieldError('priorityReason')}>
+            {(c) => <textarea {...c} name="priorityReason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
+        </>
+      )}
+      {select<Sensitivity>('sensitivity', levelsUpTo(user.clearance), (o) => t(`sensitivity.${o}`))}
+    </ActionForm>
+  );
+}
