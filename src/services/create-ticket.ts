@@ -7,7 +7,7 @@ import type { Sensitivity } from '../domain/sensitivity.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
 import type { Db } from '../store/db.ts';
 import { findDesk, findParty } from '../store/directory.ts';
-import type { TicketRow } from '../store/ticket-reads.ts';
+import { lockTicket, type TicketRow } from '../store/ticket-reads.ts';
 import { insertTicket, nextTicketNumber, writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
 import { recordEvents } from './record-events.ts';
 import { authorOf } from './ticket-action.ts';
@@ -79,5 +79,6 @@ export async function insertNewTicket(ctx: ServiceContext, tx: Db, input: NewTic
   }
   await recordEvents(tx, ticket, authorOf(ctx), events, now, ctx.mail ?? false);
   await writeAudit(tx, { actorId: ctx.actor.id, party, action: `ticket.create`, targetId: ticket.id, data: { ref, type: input.type } }, now);
-  return ticket;
+  // Read back: writing the events also set the ticket's event sequence and SLA facts.
+  return lockTicket(tx, ticket.id);
 }

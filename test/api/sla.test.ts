@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSla } from '../../src/jobs/sla-monitor.ts';
+import { actorOf } from '../../src/services/auth/actor.ts';
+import { createIncident } from '../../src/services/create-incident.ts';
+import { slaOfTickets } from '../../src/services/sla/ticket-sla.ts';
+import { findUserByName } from '../../src/store/directory.ts';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
@@ -16,6 +20,18 @@ describe.each(STORE_KINDS)('SLA clocks, warnings and breaches (%s)', (kind) => {
     [euAgent, euJunior, euManager] = await Promise.all([signIn(server.url, 'eu.agent'), signIn(server.url, 'eu.agent2'), signIn(server.url, 'eu.manager')]);
   });
   afterAll(() => server.close());
+
+  it('takes a P3 opened Thursday 30 April 2026 16:00 in Paris to its 4 h GTI on Monday 4 May 10:00 (demo calendar, 1 May a holiday)', async () => {
+    const user = await findUserByName(server.db, 'eu.agent');
+    const opened = new Date('2026-04-30T16:00:00+02:00');
+    const ticket = await createIncident({ db: server.db, actor: actorOf(user!), instanceId: server.instanceId, now: () => opened }, { ...incidentBody(), impact: 'I3', criticality: 'C1' });
+    expect(ticket.priority).toBe('P3');
+    const sla = (await slaOfTickets(server.db, [ticket], opened.getTime())).get(ticket.id)!;
+    expect(new Date(sla.gti.dueAt!).toISOString()).toBe(new Date('2026-05-04T10:00:00+02:00').toISOString());
+    const due = (await slaOfTickets(server.db, [ticket], Date.parse('2026-05-04T10:00:00+02:00'))).get(ticket.id)!;
+    expect(due.gti).toMatchObject({ elapsedMs: 4 * 3_600_000, level: 'warning' });
+    expect(due.byParty).toEqual({ EU: 4 * 3_600_000 });
+  });
 
   it('shows the running clocks on the queue and the ticket, and pauses while pending', async () => {
     const { body } = await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C1' }));
