@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
-import { findParty } from '../store/directory.ts';
+import { findParty, type UserRow } from '../store/directory.ts';
 import type { Db } from '../store/db.ts';
 import { findApiToken, findSession, touchApiToken } from '../store/auth.ts';
 import { actorOf } from '../services/auth/actor.ts';
@@ -43,6 +43,7 @@ async function authenticate(db: Db, request: FastifyRequest): Promise<void> {
     await touchApiToken(db, found.token.id, now);
     request.actor = actorOf(found.user);
     request.authKind = 'token';
+    await assertSecondFactor(db, request, found.user);
     return;
   }
   const cookie = request.cookies[SESSION_COOKIE];
@@ -57,16 +58,21 @@ async function authenticate(db: Db, request: FastifyRequest): Promise<void> {
     const sent = request.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !sameSecret(sent, found.session.csrfToken)) throw new AppError('auth.csrf');
   }
-  const party = await findParty(db, found.user.partyId);
-  if (party?.requireTotp && !found.user.totpEnabled && !request.routeOptions.config.beforeTotp) {
-    throw new AppError('auth.totp_mandatory');
-  }
+  await assertSecondFactor(db, request, found.user);
+}
+
+/** A party that makes TOTP mandatory admits its unenrolled users (by session or token) only to enrolment. */
+async function assertSecondFactor(db: Db, request: FastifyRequest, user: UserRow): Promise<void> {
+  if (user.totpEnabled || request.routeOptions.config.beforeTotp) return;
+  const party = await findParty(db, user.partyId);
+  if (party?.requireTotp) throw new AppError('auth.totp_mandatory');
 }
 
 /** Authenticates every /api/v1 route not marked public. */
 export function registerAuth(app: FastifyInstance, db: Db) {
   app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/v1/') || request.routeOptions.config.public) return;
+    // Decide on the matched route, not the raw request target (which may be absolute-form).
+    if (!(request.routeOptions.url ?? '').startsWith('/api/v1/') || request.routeOptions.config.public) return;
     await authenticate(db, request);
   });
 }

@@ -9,7 +9,9 @@ export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 });
 
-export const text = (max: number) => z.string().trim().min(1).max(max);
+/** Free text as PostgreSQL can store it: no NUL characters. */
+export const plain = (max: number) => z.string().max(max).refine((v) => !v.includes('\u0000'), 'NUL characters are not allowed');
+export const text = (max: number) => z.string().trim().min(1).max(max).refine((v) => !v.includes('\u0000'), 'NUL characters are not allowed');
 export const Impact = z.enum(IMPACTS);
 export const Criticality = z.enum(CRITICALITIES);
 export const Priority = z.enum(PRIORITIES);
@@ -28,10 +30,10 @@ export const ListQuery = z.object({
   priority: csv(Priority).optional(),
   owner: csv(z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/)).optional(),
   assignee: z.union([z.literal('me'), z.uuid()]).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: text(200).optional(),
   sort: z.enum(SORTS).default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]+$/).max(500).optional(),
 });
 
 export const TicketParams = z.object({ id: z.string().min(1).max(64) });

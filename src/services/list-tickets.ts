@@ -1,4 +1,5 @@
 import { AppError } from '../domain/errors.ts';
+import { isUuid } from '../domain/identifiers.ts';
 import { countVisibleTickets, listVisibleTickets, type Cursor, type Sort, type TicketFilter } from '../store/ticket-reads.ts';
 import type { ServiceContext } from './context.ts';
 import { slaOfTickets } from './sla/ticket-sla.ts';
@@ -12,7 +13,9 @@ export interface ListInput extends TicketFilter {
 function decodeCursor(raw: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (typeof value.v === 'string' && typeof value.id === 'string') return value;
+    // A cursor is only ever one we issued; anything else (forged id, bad date) is refused here, not by SQL.
+    const validValue = typeof value.v === 'string' && (/^P[1-5]$/.test(value.v) || !Number.isNaN(Date.parse(value.v)));
+    if (validValue && typeof value.id === 'string' && isUuid(value.id)) return value;
   } catch {
     // fall through to the error below
   }

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, incidentBody, signIn, withToken } from '../helpers/client.ts';
@@ -45,6 +46,18 @@ describe.each(STORE_KINDS)('sign-in, sessions, tokens and TOTP (%s)', (kind) => 
     const limited = await login({ username: 'ch.admin', password: 'passerelle-demo' });
     expect(limited.status).toBe(429);
     expect((await anonymous(server.url).get('/tickets')).status).toBe(401);
+  });
+
+  it('authenticates by the matched route, whatever form the request target takes', async () => {
+    const { port } = new URL(server.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.end(`GET ${server.url}/api/v1/parties HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString()));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 401/);
   });
 
   it('creates, uses, lists and revokes API tokens; the secret is shown once and expired tokens fail', async () => {

@@ -1,7 +1,7 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PRIORITY_MATRIX } from '../../src/domain/priority.ts';
-import { incidentBody, signIn, type Client } from '../helpers/client.ts';
+import { incidentBody, signIn, withToken, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
@@ -34,6 +34,7 @@ describe.each(STORE_KINDS)('party settings (%s)', (kind) => {
   });
 
   it('makes a second factor mandatory for the party, once its administrator has one', async () => {
+    const token = (await euAgent.post('/me/tokens', { name: 'before the mandate' })).body.token;
     const refused = await euAdmin.patch('/parties/EU', { requireTotp: true });
     expect(refused.status).toBe(403);
     expect(refused.body.error).toMatchObject({ code: 'auth.totp_mandatory', field: 'requireTotp' });
@@ -41,6 +42,7 @@ describe.each(STORE_KINDS)('party settings (%s)', (kind) => {
     expect((await euAdmin.post('/me/totp/enable', { code: await generate({ secret }) })).status).toBe(204);
     expect((await euAdmin.patch('/parties/EU', { requireTotp: true })).body.requireTotp).toBe(true);
     const agent = await signIn(server.url, 'eu.resolver');
+    expect((await withToken(server.url, token).get('/tickets')).body.error.code).toBe('auth.totp_mandatory');
     const blocked = await agent.get('/tickets');
     expect(blocked.status).toBe(403);
     expect(blocked.body.error.code).toBe('auth.totp_mandatory');

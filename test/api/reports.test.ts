@@ -59,8 +59,10 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
     expect(past.status).toBe(400);
     expect(past.body.error.field).toBe('effectiveFrom');
     expect((await chAgent.post('/parties/EU/calendar/versions', { effectiveFrom: '2099-01-01', weekly: Array.from({ length: 7 }, () => []) })).status).toBe(403);
-    const today = new Date().toISOString().slice(0, 10);
-    const edited = await euAdmin.post('/parties/EU/calendar/versions', { effectiveFrom: today, weekly: Array.from({ length: 7 }, () => [[0, 1440]]), extraClosures: ['2026-05-11'], onCallPriorities: ['P1'] });
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    expect((await euAdmin.post('/parties/EU/calendar/versions', { effectiveFrom: tomorrow, weekly: Array.from({ length: 7 }, () => []) })).body.error.field).toBe('weekly');
+    expect((await euAdmin.post('/parties/EU/calendar/versions', { effectiveFrom: '2099-02-31', weekly: Array.from({ length: 7 }, () => [[480, 1080]]) })).body.error.field).toBe('effectiveFrom');
+    const edited = await euAdmin.post('/parties/EU/calendar/versions', { effectiveFrom: tomorrow, weekly: Array.from({ length: 7 }, () => [[0, 1440]]), extraClosures: ['2026-05-11'], onCallPriorities: ['P1'] });
     expect(edited.status).toBe(201);
     expect(edited.body.versions).toHaveLength(2);
     expect(edited.body.versions[0].holidays).toContain('2026-05-08');
@@ -72,6 +74,7 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
     const report = (await chAgent.get('/reports/compliance?party=EU&month=2026-05')).body;
     expect(report.rows.every((r: { tickets: number; pending: number }) => r.tickets === 0 && r.pending === 0)).toBe(true);
     expect((await euAgent.get('/reports/compliance?party=EU&month=2026-13')).body.error.field).toBe('month');
+    expect((await euAgent.get('/reports/availability?party=EU&month=0000-01')).body.error.field).toBe('month');
   });
 
   it('reports availability per service, outage starting at the earliest of detection and report', async () => {

@@ -49,6 +49,12 @@ describe('bad input', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('request.not_found');
     expect((await agent.get('/tickets?cursor=garbage')).body.error.field).toBe('cursor');
+    const forged = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    expect((await agent.get(`/tickets?cursor=${forged({ v: '2026-01-01T00:00:00Z', id: 'x' })}`)).status).toBe(400);
+    expect((await agent.get(`/tickets?cursor=${forged({ v: 'nope', id: '6f1c1a52-1d0e-4a8e-9a3e-1d2c3b4a5f60' })}`)).status).toBe(400);
+    expect((await agent.get('/tickets?q=a%00b')).status).toBe(400);
+    expect((await agent.post('/incidents', incidentBody({ title: 'a\u0000b' }))).body.error.field).toBe('title');
+    expect((await agent.post('/incidents', incidentBody({ description: 'a\u0000b' }))).body.error.field).toBe('description');
     expect((await agent.get('/tickets?sort=title')).body.error.field).toBe('sort');
     expect((await agent.get('/tickets?limit=5000')).body.error.field).toBe('limit');
   });

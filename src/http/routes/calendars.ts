@@ -5,7 +5,7 @@ import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Priority } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const IsoDate = z.iso.date();
 const Interval = z.tuple([z.number().int().min(0).max(1440), z.number().int().min(0).max(1440)]);
 const Weekly = z.array(z.array(Interval).max(4)).length(7);
 const Version = z.object({ version: z.number().int(), effectiveFrom: IsoDate, weekly: Weekly, holidays: z.array(IsoDate), extraClosures: z.array(IsoDate), onCallPriorities: z.array(z.string()), createdAt: z.iso.datetime() });
@@ -34,7 +34,10 @@ async function present(deps: RouteDeps, partyId: string) {
 
 /** Business calendars (SLA-3): read by everyone, edited by adding dated versions. */
 export const calendarRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/parties/:id/calendar', { schema: { tags: ['service levels'], summary: "A party's business calendar and its versions", params: PartyParams, response: { 200: Calendar, ...errorResponses } } }, async (request) => present(deps, request.params.id));
+  app.get('/parties/:id/calendar', { schema: { tags: ['service levels'], summary: "A party's business calendar and its versions", params: PartyParams, response: { 200: Calendar, ...errorResponses } } }, async (request) => {
+    requireActor(request);
+    return present(deps, request.params.id);
+  });
 
   app.post('/parties/:id/calendar/versions', { schema: { tags: ['service levels'], summary: 'Add a calendar version in force from today or later (party administrators)', params: PartyParams, body: z.object({ effectiveFrom: IsoDate, weekly: Weekly, extraClosures: z.array(IsoDate).max(400).default([]), onCallPriorities: z.array(Priority).default([]), warnPct: z.number().int().min(1).max(99).optional() }), response: { 201: Calendar, ...errorResponses } } }, async (request, reply) => {
     await addCalendarVersion(deps.db, requireActor(request), request.params.id, request.body);

@@ -24,7 +24,8 @@ const Party = z.object({
 
 /** Parties with their groups (transfer targets), and the caller's own party's people. */
 export const directoryRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/parties', { schema: { tags: ['directory'], summary: 'Parties, their groups and escalation levels', response: { 200: z.object({ items: z.array(Party) }), ...errorResponses } } }, async () => {
+  app.get('/parties', { schema: { tags: ['directory'], summary: 'Parties, their groups and escalation levels', response: { 200: z.object({ items: z.array(Party) }), ...errorResponses } } }, async (request) => {
+    requireActor(request);
     const [parties, groups] = await Promise.all([listParties(deps.db), listGroups(deps.db)]);
     return {
       items: parties.map((p) => ({

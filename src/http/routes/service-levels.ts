@@ -7,10 +7,10 @@ import { cancelMaintenance, listMaintenance, scheduleMaintenance } from '../../s
 import { listParties } from '../../store/directory.ts';
 import { partyOutages } from '../../store/reports.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, text } from '../schemas.ts';
+import { plain, errorResponses, text } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+const Month = z.string().regex(/^(19[7-9]\d|20\d\d)-(0[1-9]|1[0-2])$/, 'YYYY-MM, 1970–2099');
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 const When = z.iso.datetime({ offset: true });
 const ReportQuery = z.object({ party: PartyCode, month: Month, details: z.enum(['true', 'false']).default('false') });
@@ -64,7 +64,7 @@ export const serviceLevelRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => as
     return { items: (await partyOutages(deps.db, request.query.party)).map(presentOutage) };
   });
 
-  app.post('/outages', { schema: { tags: ['service levels'], summary: 'Record an outage of one of my party’s services', body: z.object({ service: text(120), detectedAt: When.optional(), reportedAt: When.optional(), restoredAt: When.optional(), ticket: z.string().max(64).optional() }), response: { 201: Outage, ...errorResponses } } }, async (request, reply) => {
+  app.post('/outages', { schema: { tags: ['service levels'], summary: 'Record an outage of one of my party’s services', body: z.object({ service: text(120), detectedAt: When.optional(), reportedAt: When.optional(), restoredAt: When.optional(), ticket: plain(64).optional() }), response: { 201: Outage, ...errorResponses } } }, async (request, reply) => {
     const b = request.body;
     const row = await recordOutage(deps.db, requireActor(request), { service: b.service, detectedAt: date(b.detectedAt), reportedAt: date(b.reportedAt), restoredAt: date(b.restoredAt), ticket: b.ticket });
     return reply.status(201).send(presentOutage(row));
@@ -87,7 +87,7 @@ export const serviceLevelRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => as
     return { items: rows.map(presentWindow) };
   });
 
-  app.post('/maintenance-windows', { schema: { tags: ['service levels'], summary: 'Schedule a maintenance window of my party', body: z.object({ title: text(200), service: z.string().max(120).nullable().optional(), startsAt: When, endsAt: When }), response: { 201: Window, ...errorResponses } } }, async (request, reply) => {
+  app.post('/maintenance-windows', { schema: { tags: ['service levels'], summary: 'Schedule a maintenance window of my party', body: z.object({ title: text(200), service: plain(120).nullable().optional(), startsAt: When, endsAt: When }), response: { 201: Window, ...errorResponses } } }, async (request, reply) => {
     const b = request.body;
     const row = await scheduleMaintenance(deps.db, requireActor(request), { title: b.title, service: b.service, startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) });
     return reply.status(201).send(presentWindow(row));

@@ -18,7 +18,7 @@ import { transferTicket } from '../../services/transfer-ticket.ts';
 import { rejectResolution, verifyIncident } from '../../services/verify-incident.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import { presentDetail } from '../presenters.ts';
-import { errorResponses, text, TicketDetail, TicketParams, Version } from '../schemas.ts';
+import { plain, errorResponses, text, TicketDetail, TicketParams, Version } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 import { expectedVersion } from './tickets.ts';
 
@@ -31,7 +31,7 @@ type Run = (ctx: ServiceContext, id: string, body: never) => Promise<TicketRow |
 const ACTIONS: { action: TicketAction; summary: string; body: z.ZodObject; run: Run }[] = [
   { action: 'comment', summary: 'Comment, internal (owning party only) or shared', body: z.object({ ...v, body: text(20_000), visibility: z.enum(['internal', 'shared']) }), run: commentOnTicket as Run },
   { action: 'assign', summary: 'Assign to a group (and person) of the party holding the ticket', body: z.object({ ...v, groupId: z.uuid(), assigneeId: z.uuid().optional() }), run: assignTicket as Run },
-  { action: 'transfer', summary: "Transfer to another party's service desk (PARTY-3)", body: z.object({ ...v, party: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/), reason: z.string().max(4000).optional() }), run: transferTicket as Run },
+  { action: 'transfer', summary: "Transfer to another party's service desk (PARTY-3)", body: z.object({ ...v, party: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/), reason: plain(4000).optional() }), run: transferTicket as Run },
   {
     action: 'escalate',
     summary: 'Escalate functionally (another group) or hierarchically (next level) (PARTY-4)',
@@ -43,18 +43,18 @@ const ACTIONS: { action: TicketAction; summary: string; body: z.ZodObject; run: 
   { action: 'resume', summary: 'Take a pending ticket back into work', body: z.object({ ...v }), run: resumeTicket as Run },
   { action: 'resolve', summary: 'Resolve; the incident returns to the registering desk (INC-5)', body: z.object({ ...v, resolution: text(20_000) }), run: resolveIncident as Run },
   { action: 'reject_resolution', summary: 'The reporter says it is not fixed: back into work', body: z.object({ ...v, reason }), run: rejectResolution as Run },
-  { action: 'verify', summary: 'The desk confirmed the resolution with the reporter (INC-5)', body: z.object({ ...v, note: z.string().max(4000).optional() }), run: verifyIncident as Run },
+  { action: 'verify', summary: 'The desk confirmed the resolution with the reporter (INC-5)', body: z.object({ ...v, note: plain(4000).optional() }), run: verifyIncident as Run },
   {
     action: 'close',
     summary: 'Close with the INC-6 checklist (owning desk only)',
-    body: z.object({ ...v, checklist: z.object(Object.fromEntries(INCIDENT_CLOSURE_CHECKLIST.map((k) => [k, z.boolean()]))), note: z.string().max(4000).optional() }),
+    body: z.object({ ...v, checklist: z.object(Object.fromEntries(INCIDENT_CLOSURE_CHECKLIST.map((k) => [k, z.boolean()]))), note: plain(4000).optional() }),
     run: closeTicket as Run,
   },
-  { action: 'record_recurrence', summary: 'Record a recurrence: a new incident linked to this closed one', body: z.object({ ...v, title: text(200).optional(), description: z.string().max(20_000).optional() }), run: recordRecurrence as Run },
+  { action: 'record_recurrence', summary: 'Record a recurrence: a new incident linked to this closed one', body: z.object({ ...v, title: text(200).optional(), description: plain(20_000).optional() }), run: recordRecurrence as Run },
   {
     action: 'declare_security_incident',
     summary: 'Declare a linked security incident, at least ETS SENSITIVE (INC-3)',
-    body: z.object({ ...v, title: text(200).optional(), description: z.string().max(20_000).optional(), sensitivity: z.enum(['SENSITIVE', 'CRITICAL']).optional() }),
+    body: z.object({ ...v, title: text(200).optional(), description: plain(20_000).optional(), sensitivity: z.enum(['SENSITIVE', 'CRITICAL']).optional() }),
     run: declareSecurityIncident as Run,
   },
 ];

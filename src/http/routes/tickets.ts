@@ -6,31 +6,31 @@ import { getTicket } from '../../services/get-ticket.ts';
 import { listTickets } from '../../services/list-tickets.ts';
 import { updateTicket } from '../../services/update-ticket.ts';
 import { presentDetail, presentSummary } from '../presenters.ts';
-import { Criticality, errorResponses, Impact, ListQuery, Priority, Sensitivity, text, TicketDetail, TicketList, TicketParams, Version } from '../schemas.ts';
+import { plain, Criticality, errorResponses, Impact, ListQuery, Priority, Sensitivity, text, TicketDetail, TicketList, TicketParams, Version } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const CreateIncident = z.object({
   title: text(200),
-  description: z.string().max(20_000).optional(),
+  description: plain(20_000).optional(),
   service: text(120),
   impact: Impact,
   criticality: Criticality,
   sensitivity: Sensitivity.optional(),
   priority: Priority.optional(),
-  priorityReason: z.string().max(2000).optional(),
-  reporter: z.string().max(200).optional(),
+  priorityReason: plain(2000).optional(),
+  reporter: plain(200).optional(),
   channel: z.enum(['console', 'api', 'phone', 'email']).optional(),
 });
 
 const UpdateTicket = z.object({
   version: Version.optional(),
   title: text(200).optional(),
-  description: z.string().max(20_000).optional(),
+  description: plain(20_000).optional(),
   service: text(120).optional(),
   impact: Impact.optional(),
   criticality: Criticality.optional(),
   priority: Priority.optional(),
-  priorityReason: z.string().max(2000).optional(),
+  priorityReason: plain(2000).optional(),
   sensitivity: Sensitivity.optional(),
 });
 

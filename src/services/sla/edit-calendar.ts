@@ -27,16 +27,21 @@ export async function readCalendar(db: Db, partyId: string) {
 }
 
 /**
- * Edits a calendar by adding a version in force from a date that is today or later in the
- * calendar's own time zone: days already past keep the rules they were measured with, so
- * a closed month's figures never change (SLA-3).
+ * Edits a calendar by adding a version in force from tomorrow or later in the calendar's own
+ * time zone: days already counted keep the rules they were measured with, so a closed
+ * month's figures never change (SLA-3).
  */
 export async function addCalendarVersion(db: Db, actor: Actor, partyId: string, input: NewVersionInput) {
   assertAdministersParty(actor, partyId);
   const { calendar } = await readCalendar(db, partyId);
-  const today = isoDate(localDayOf(calendar.timeZone, Date.now()));
-  if (input.effectiveFrom < today) {
-    throw new AppError('validation.invalid', 'effectiveFrom', { field: 'effectiveFrom', detail: `must be ${today} or later` });
+  // From tomorrow on: today's hours may already have been counted.
+  const tomorrow = isoDate(localDayOf(calendar.timeZone, Date.now()) + 1);
+  if (input.effectiveFrom < tomorrow) {
+    throw new AppError('validation.invalid', 'effectiveFrom', { field: 'effectiveFrom', detail: `must be ${tomorrow} or later` });
+  }
+  // A calendar without any opening hour would never reach a deadline.
+  if (input.weekly.every((hours) => hours.length === 0) && input.onCallPriorities.length < 5) {
+    throw new AppError('validation.invalid', 'weekly', { field: 'weekly', detail: 'at least one opening interval' });
   }
   for (const [day, hours] of input.weekly.entries()) {
     if (hours.some(([s, e]) => !(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e <= 1440 && s < e))) {
