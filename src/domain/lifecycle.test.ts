@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, INCIDENT_LIFECYCLE, refusalOf, standingsOf, TICKET_ACTIONS } from './lifecycle.ts';
+import { allowedActions, INCIDENT_LIFECYCLE, nextState, refusalOf, standingsOf, TICKET_ACTIONS } from './lifecycle.ts';
 
 const agentEU = { party: 'EU', roles: ['agent'] as const };
 const resolverCH = { party: 'CH', roles: ['resolver'] as const };
@@ -12,7 +12,8 @@ describe('incident lifecycle', () => {
     for (const [name, rule] of Object.entries(INCIDENT_LIFECYCLE.actions)) {
       expect(TICKET_ACTIONS).toContain(name);
       for (const state of rule.from) expect(INCIDENT_LIFECYCLE.states).toContain(state);
-      if (rule.to) expect(INCIDENT_LIFECYCLE.states).toContain(rule.to);
+      const targets = typeof rule.to === 'string' ? [rule.to] : Object.values(rule.to ?? {});
+      for (const state of targets) expect(INCIDENT_LIFECYCLE.states).toContain(state);
     }
   });
 
@@ -31,7 +32,13 @@ describe('incident lifecycle', () => {
   it('gives work to the holding party after a transfer', () => {
     expect(refusalOf(INCIDENT_LIFECYCLE, 'resolve', resolverCH, atCH('in_progress'))).toBeNull();
     expect(refusalOf(INCIDENT_LIFECYCLE, 'resolve', { party: 'EU', roles: ['resolver'] }, atCH('in_progress'))).toBe('action_not_allowed');
-    expect(standingsOf(resolverCH, atCH('in_progress'))).toEqual(new Set(['holder', 'participant']));
+    expect(standingsOf(resolverCH, atCH('in_progress'))).toEqual(new Set(['holder', 'worker', 'participant']));
+  });
+
+  it('keeps a pending incident pending when it is assigned or transferred', () => {
+    expect(nextState(INCIDENT_LIFECYCLE, 'assign', 'pending')).toBe('pending');
+    expect(nextState(INCIDENT_LIFECYCLE, 'transfer', 'recorded')).toBe('in_progress');
+    expect(nextState(INCIDENT_LIFECYCLE, 'comment', 'resolved')).toBe('resolved');
   });
 
   it('offers nothing to a read-only auditor', () => {

@@ -5,15 +5,16 @@ import type { TicketType } from './ticket-types.ts';
  * Who, relative to the ticket, may fire an action:
  * - owner: the party whose desk registered the ticket (PARTY-2);
  * - holder: the party the ticket is currently with (after a transfer, PARTY-3);
+ * - worker: the owner or the holder;
  * - participant: any party on the ticket.
  */
-export type Standing = 'owner' | 'holder' | 'participant';
+export type Standing = 'owner' | 'holder' | 'worker' | 'participant';
 
 export interface ActionRule {
   /** States from which the action may be fired. */
   from: readonly string[];
-  /** State after the action; absent when the state does not change. */
-  to?: string;
+  /** State after the action: one state, or a state per starting state (absent: unchanged). */
+  to?: string | Readonly<Record<string, string>>;
   standing: Standing;
   roles: readonly Role[];
 }
@@ -54,10 +55,11 @@ export const INCIDENT_LIFECYCLE: Lifecycle = {
   states: ['recorded', 'in_progress', 'pending', 'resolved', 'verified', 'closed'],
   final: ['closed'],
   actions: {
-    update: { from: [...OPEN_INC, 'resolved', 'verified'], standing: 'holder', roles: WORKERS },
+    update: { from: [...OPEN_INC, 'resolved', 'verified'], standing: 'worker', roles: WORKERS },
     comment: { from: [...OPEN_INC, 'resolved', 'verified'], standing: 'participant', roles: WORKERS },
-    assign: { from: OPEN_INC, to: 'in_progress', standing: 'holder', roles: WORKERS },
-    transfer: { from: OPEN_INC, to: 'in_progress', standing: 'holder', roles: DESK },
+    // Assigning or transferring starts the work, but does not end a wait on the requester.
+    assign: { from: OPEN_INC, to: { recorded: 'in_progress' }, standing: 'holder', roles: WORKERS },
+    transfer: { from: OPEN_INC, to: { recorded: 'in_progress' }, standing: 'holder', roles: DESK },
     escalate: { from: OPEN_INC, standing: 'holder', roles: WORKERS },
     record_known_error: { from: OPEN_INC, standing: 'holder', roles: WORKERS },
     pend: { from: ['recorded', 'in_progress'], to: 'pending', standing: 'holder', roles: WORKERS },
@@ -84,7 +86,7 @@ export const SECURITY_LIFECYCLE: Lifecycle = {
   states: ['recorded', 'in_progress', 'closed'],
   final: ['closed'],
   actions: {
-    update: { from: ['recorded', 'in_progress'], standing: 'holder', roles: ['agent', 'security_officer'] },
+    update: { from: ['recorded', 'in_progress'], standing: 'worker', roles: ['agent', 'security_officer'] },
     comment: { from: ['recorded', 'in_progress'], standing: 'participant', roles: ['agent', 'resolver', 'security_officer'] },
     assign: { from: ['recorded', 'in_progress'], to: 'in_progress', standing: 'holder', roles: ['agent', 'security_officer'] },
     escalate: { from: ['recorded', 'in_progress'], standing: 'holder', roles: ['agent', 'security_officer'] },
@@ -121,8 +123,16 @@ export function standingsOf(actor: ActorStanding, ticket: TicketPosition): Set<S
   const standings = new Set<Standing>();
   if (actor.party === ticket.ownerParty) standings.add('owner');
   if (actor.party === ticket.holderParty) standings.add('holder');
+  if (actor.party === ticket.ownerParty || actor.party === ticket.holderParty) standings.add('worker');
   if (actor.party === ticket.ownerParty || ticket.participants.includes(actor.party)) standings.add('participant');
   return standings;
+}
+
+/** The state a ticket moves to when `action` is fired from `status` (the same when unchanged). */
+export function nextState(lifecycle: Lifecycle, action: TicketAction, status: string): string {
+  const to = lifecycle.actions[action]?.to;
+  if (to === undefined) return status;
+  return typeof to === 'string' ? to : (to[status] ?? status);
 }
 
 /** Why an action may not be fired now, or null when it may. */

@@ -1,7 +1,7 @@
-import { and, arrayContains, inArray, type SQL } from 'drizzle-orm';
+import { and, arrayContains, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { levelsCoveredBy } from '../domain/sensitivity.ts';
 import type { Actor } from '../services/context.ts';
-import { tickets } from '../store/schema.ts';
+import { ticketEvents, tickets } from '../store/schema.ts';
 
 /**
  * ISM-4 in one place: a ticket is visible when the actor's party owns or participates in
@@ -15,7 +15,11 @@ export function ticketVisibleTo(actor: Actor): SQL {
   ) as SQL;
 }
 
-/** Internal comments and internal events are shown only to the owning party (TKT-4). */
-export function seesInternalEvents(actor: Actor, ownerParty: string): boolean {
-  return actor.party === ownerParty;
+/**
+ * TKT-4: an internal comment or event stays inside the party that wrote it — the owning
+ * desk's internal notes with the owner, another party's with that party; shared ones go to
+ * every party on the ticket.
+ */
+export function eventVisibleTo(actor: Actor): SQL {
+  return or(eq(ticketEvents.visibility, 'shared'), eq(ticketEvents.party, actor.party)) as SQL;
 }

@@ -1,6 +1,6 @@
 import { and, inArray } from 'drizzle-orm';
 import { actionsFor } from '../policies/ticket-actions.ts';
-import { seesInternalEvents, ticketVisibleTo } from '../policies/ticket-visibility.ts';
+import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import { tickets } from '../store/schema.ts';
 import { ticketNames, ticketTimeline, visibleLinks, type TicketRow } from '../store/ticket-reads.ts';
 import type { ServiceContext } from './context.ts';
@@ -17,7 +17,7 @@ export async function getTicket(ctx: ServiceContext, idOrRef: string) {
 export async function ticketDetail(ctx: ServiceContext, ticket: TicketRow) {
   const [names, events, links, sla] = await Promise.all([
     ticketNames(ctx.db, ticket),
-    ticketTimeline(ctx.db, ticket.id, seesInternalEvents(ctx.actor, ticket.ownerParty)),
+    ticketTimeline(ctx.db, ctx.actor, ticket.id),
     visibleLinks(ctx.db, ctx.actor, ticket.id),
     slaOfTickets(ctx.db, [ticket]),
   ]);

@@ -1,6 +1,6 @@
 import { AppError } from '../domain/errors.ts';
 import type { TicketAction } from '../domain/lifecycle.ts';
-import { lifecycleOf } from '../domain/lifecycle.ts';
+import { lifecycleOf, nextState } from '../domain/lifecycle.ts';
 import { isUuid } from '../domain/identifiers.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
 import { assertMayAct } from '../policies/ticket-actions.ts';
@@ -52,8 +52,8 @@ export async function runTicketAction(
     const outcome = await decide(ticket, tx, now);
     const patch = { ...outcome.patch };
     const events = [...(outcome.events ?? [])];
-    const to = lifecycleOf(ticket.type as TicketType).actions[action]?.to;
-    if (to && to !== ticket.status) {
+    const to = nextState(lifecycleOf(ticket.type as TicketType), action, ticket.status);
+    if (to !== ticket.status) {
       patch.status = to;
       events.unshift({ event: { kind: 'status_changed', data: { from: ticket.status, to, action, ...(outcome.note ? { note: outcome.note } : {}) } } });
     }

@@ -19,6 +19,8 @@ export interface UpdateTicketInput {
 }
 
 const PLAIN_FIELDS = ['title', 'description', 'service', 'impact', 'criticality'] as const;
+/** Classification is the owning party's assessment (TKT-5, ISM-2): the holder may not change it. */
+const OWNER_FIELDS = ['impact', 'criticality', 'priority', 'sensitivity'] as const;
 
 /**
  * TKT-5: fields are re-assessable; each change is a field_changed event with old and new
@@ -26,6 +28,10 @@ const PLAIN_FIELDS = ['title', 'description', 'service', 'impact', 'criticality'
  */
 export function updateTicket(ctx: ServiceContext, idOrRef: string, input: UpdateTicketInput) {
   return runTicketAction(ctx, idOrRef, 'update', input.version, async (ticket, tx) => {
+    if (ctx.actor.party !== ticket.ownerParty) {
+      const field = OWNER_FIELDS.find((f) => input[f] !== undefined && input[f] !== ticket[f]);
+      if (field) throw new AppError('ticket.action_not_allowed', field, { action: field });
+    }
     const patch: Record<string, unknown> = {};
     const events: PendingEvent[] = [];
     for (const field of PLAIN_FIELDS) {
@@ -39,7 +45,9 @@ export function updateTicket(ctx: ServiceContext, idOrRef: string, input: Update
     const criticality = input.criticality ?? (ticket.criticality as Criticality);
     const computed = await matrixPriority(tx, ticket.ownerParty, impact, criticality);
     const wanted = input.priority ?? (ticket.priorityReason && !patch.impact && !patch.criticality ? (ticket.priority as Priority) : computed);
-    const reason = wanted === computed ? null : (input.priorityReason?.trim() || (input.priority ? '' : ticket.priorityReason));
+    // A reason is needed for a new override; an unchanged one keeps its recorded reason.
+    const kept = wanted === ticket.priority ? ticket.priorityReason : null;
+    const reason = wanted === computed ? null : input.priorityReason?.trim() || kept || '';
     if (reason === '') throw new AppError('ticket.priority_reason_required', 'priorityReason');
     if (wanted !== ticket.priority) {
       patch.priority = wanted;

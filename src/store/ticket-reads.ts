@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
+import { eventVisibleTo, ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Actor } from '../services/context.ts';
 import type { Db } from './db.ts';
 import { groups, ticketEvents, ticketLinks, tickets, users } from './schema.ts';
@@ -102,12 +102,9 @@ export async function ticketNames(db: Db, ticket: TicketRow) {
   return { groupName: group?.name ?? null, assigneeName: assignee?.name ?? null };
 }
 
-/** A ticket's timeline in order; internal events only when asked for. */
-export async function ticketTimeline(db: Db, ticketId: string, includeInternal: boolean) {
-  const where = includeInternal
-    ? eq(ticketEvents.ticketId, ticketId)
-    : and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.visibility, 'shared'));
-  return db.select().from(ticketEvents).where(where).orderBy(asc(ticketEvents.seq));
+/** A ticket's timeline in order, as the actor may see it (internal events of their own party only). */
+export async function ticketTimeline(db: Db, actor: Actor, ticketId: string) {
+  return db.select().from(ticketEvents).where(and(eq(ticketEvents.ticketId, ticketId), eventVisibleTo(actor))).orderBy(asc(ticketEvents.seq));
 }
 
 /** Links of a ticket to other tickets the actor may also see. */

@@ -112,6 +112,9 @@ describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
       { field: 'priority', from: 'P5', to: 'P1', reason: 'Regulator deadline today' },
       { field: 'priority', from: 'P1', to: 'P2', reason: 'Deadline moved' },
     ]);
+    const same = await euAgent.patch(`/tickets/${overridden.body.ref}`, { version: reassessed.body.version, priority: 'P2', title: 'Same override, new title' });
+    expect(same.status).toBe(200);
+    expect(same.body.priorityReason).toBe('Deadline moved');
     const plain = await euAgent.post('/incidents', incidentBody({ impact: 'I3', criticality: 'C2' }));
     const bumped = await euAgent.patch(`/tickets/${plain.body.ref}`, { version: 1, impact: 'I1' });
     expect(bumped.body.priority).toBe('P2');
@@ -140,6 +143,8 @@ describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
     expect(known.body).toMatchObject({ knownError: 'KE-12 stale CRL cache', workaround: 'Flush the CRL cache' });
     const pending = await euAgent.post(`/tickets/${body.ref}/actions/pend`, { reason: 'Waiting for logs from reporter' });
     expect(pending.body.status).toBe('pending');
+    const stillPending = await euAgent.post(`/tickets/${body.ref}/actions/assign`, { groupId: group('EU', 'resolver').id });
+    expect(stillPending.body).toMatchObject({ status: 'pending', sla: { gtr: { phase: 'paused' } } });
     expect(pending.body.allowedActions).toContain('resume');
     const resumed = await euAgent.post(`/tickets/${body.ref}/actions/resume`, {});
     expect(resumed.body.status).toBe('in_progress');

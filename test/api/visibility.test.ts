@@ -75,6 +75,28 @@ describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
     expect(asEu.body.timeline.filter((e: { kind: string }) => e.kind === 'comment')).toHaveLength(2);
   });
 
+  it('keeps another party’s internal notes inside that party', async () => {
+    const { body } = await euAgent.post('/incidents', incidentBody());
+    await euAgent.post(`/tickets/${body.ref}/actions/transfer`, { party: 'CH' });
+    expect((await chAgent.post(`/tickets/${body.ref}/actions/comment`, { body: 'CH internal: our FW rule 17 is wrong', visibility: 'internal' })).status).toBe(200);
+    const notes = async (client: Client) => (await client.get(`/tickets/${body.ref}`)).body.timeline.filter((e: { kind: string }) => e.kind === 'comment').map((e: { data: { body: string } }) => e.data.body);
+    expect(await notes(chAgent)).toEqual(['CH internal: our FW rule 17 is wrong']);
+    expect(await notes(euAgent)).toEqual([]);
+  });
+
+  it("lets only the owning party change a ticket's classification, even while another party holds it", async () => {
+    const { body } = await euAgent.post('/incidents', incidentBody({ sensitivity: 'SENSITIVE' }));
+    const moved = await euAgent.post(`/tickets/${body.ref}/actions/transfer`, { party: 'CH' });
+    const declassify = await chAgent.patch(`/tickets/${body.ref}`, { version: moved.body.version, sensitivity: 'LIMITED' });
+    expect(declassify.status).toBe(403);
+    expect(declassify.body.error.field).toBe('sensitivity');
+    expect((await chAgent.patch(`/tickets/${body.ref}`, { version: moved.body.version, priority: 'P1', priorityReason: 'x' })).status).toBe(403);
+    const retitled = await chAgent.patch(`/tickets/${body.ref}`, { version: moved.body.version, title: 'Precise title from CH' });
+    expect(retitled.status).toBe(200);
+    const reassessed = await euAgent.patch(`/tickets/${body.ref}`, { version: retitled.body.version, impact: 'I1' });
+    expect(reassessed.body).toMatchObject({ impact: 'I1', sensitivity: 'SENSITIVE', holderParty: 'CH' });
+  });
+
   it('lets an auditor read but not act', async () => {
     const got = await euAuditor.get(`/tickets/${sensitive.ref}`);
     expect(got.status).toBe(200);
