@@ -38,9 +38,9 @@ try {
         'openedAt', t,
         'firstInterventionAt', CASE WHEN g % 2 = 0 THEN t + 3600000 ELSE NULL END,
         'segments', jsonb_build_array(
-          jsonb_build_object('at', t, 'status', 'recorded', 'holder', 'EU'),
-          jsonb_build_object('at', t + 3600000, 'status', 'in_progress', 'holder', CASE WHEN g % 3 = 0 THEN 'CH' ELSE 'EU' END),
-          jsonb_build_object('at', t + 7200000, 'status', CASE WHEN g % 4 = 0 THEN 'pending' ELSE 'in_progress' END, 'holder', CASE WHEN g % 3 = 0 THEN 'CH' ELSE 'EU' END))),
+          jsonb_build_object('at', t, 'status', 'recorded', 'holder', 'EU', 'priority', 'P' || (1 + g % 5)),
+          jsonb_build_object('at', t + 3600000, 'status', 'in_progress', 'holder', CASE WHEN g % 3 = 0 THEN 'CH' ELSE 'EU' END, 'priority', 'P' || (1 + g % 5)),
+          jsonb_build_object('at', t + 7200000, 'status', CASE WHEN g % 4 = 0 THEN 'pending' ELSE 'in_progress' END, 'holder', CASE WHEN g % 3 = 0 THEN 'CH' ELSE 'EU' END, 'priority', 'P' || (1 + g % 5)))),
       to_timestamp(t / 1000.0), to_timestamp(t / 1000.0)
     FROM (SELECT g, ${monthStart}::bigint + g::bigint * ${step} AS t FROM generate_series(1, ${n}) g) s`);
   const seedS = (performance.now() - seedStart) / 1000;

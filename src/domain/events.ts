@@ -6,7 +6,7 @@ import type { Sensitivity } from './sensitivity.ts';
  * the owning party.
  */
 export type TimelineEvent =
-  | { kind: 'created'; data: { ref: string; title: string; channel: string } }
+  | { kind: 'created'; data: { ref: string; title: string; channel: string; priority: string } }
   | { kind: 'status_changed'; data: { from: string; to: string; action: string; note?: string } }
   | { kind: 'assigned'; data: { party: string; groupId: string | null; groupName: string | null; assigneeId: string | null; assigneeName: string | null } }
   | { kind: 'transferred'; data: { fromParty: string; toParty: string; groupId: string; groupName: string; reason?: string } }

@@ -14,6 +14,8 @@ export interface Segment {
   at: number;
   status: string;
   holder: string;
+  /** The priority in force: a later change of priority never re-measures earlier time. */
+  priority: string;
 }
 
 export interface FactEvent {
@@ -30,16 +32,18 @@ const INTERVENTIONS = new Set(['assigned', 'transferred', 'comment', 'known_erro
 /** Applies one timeline event to the facts (creation starts them). */
 export function applyFact(facts: SlaFacts | null, event: FactEvent, ownerParty: string, initialStatus: string): SlaFacts {
   if (event.kind === 'created' || !facts) {
-    return { openedAt: event.at, firstInterventionAt: null, segments: [{ at: event.at, status: initialStatus, holder: ownerParty }] };
+    return { openedAt: event.at, firstInterventionAt: null, segments: [{ at: event.at, status: initialStatus, holder: ownerParty, priority: String(event.data.priority) }] };
   }
   const last = facts.segments.at(-1)!;
   const next = { ...facts, segments: facts.segments };
   if (facts.firstInterventionAt === null && !event.system && INTERVENTIONS.has(event.kind)) next.firstInterventionAt = event.at;
   if (event.kind === 'status_changed') {
     const to = String(event.data.to);
-    next.segments = [...facts.segments, { at: event.at, status: to, holder: to === 'resolved' ? ownerParty : last.holder }];
+    next.segments = [...facts.segments, { ...last, at: event.at, status: to, holder: to === 'resolved' ? ownerParty : last.holder }];
   } else if (event.kind === 'transferred') {
-    next.segments = [...facts.segments, { at: event.at, status: last.status, holder: String(event.data.toParty) }];
+    next.segments = [...facts.segments, { ...last, at: event.at, holder: String(event.data.toParty) }];
+  } else if (event.kind === 'field_changed' && event.data.field === 'priority') {
+    next.segments = [...facts.segments, { ...last, at: event.at, priority: String(event.data.to) }];
   }
   return next;
 }

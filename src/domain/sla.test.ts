@@ -11,7 +11,7 @@ const paris = new BusinessCalendar('Europe/Paris', [{ effectiveFrom: '2000-01-01
 const zurich = new BusinessCalendar('Europe/Zurich', [{ effectiveFrom: '2000-01-01', rules: { weekly: OFFICE_HOURS, closedDates: ['2026-05-14'] } }]);
 
 const events: FactEvent[] = [
-  { kind: 'created', at: at('2026-05-11T09:00:00+02:00'), data: {} },
+  { kind: 'created', at: at('2026-05-11T09:00:00+02:00'), data: { priority: 'P3' } },
   { kind: 'status_changed', at: at('2026-05-11T10:00:00+02:00'), data: { to: 'in_progress' } },
   { kind: 'transferred', at: at('2026-05-11T10:00:00+02:00'), data: { toParty: 'CH' } },
   { kind: 'status_changed', at: at('2026-05-12T09:00:00+02:00'), data: { to: 'pending' } },
@@ -20,7 +20,7 @@ const events: FactEvent[] = [
 ];
 
 function input(facts = projectFacts(events, 'EU', 'recorded')!, now = at('2026-05-20T12:00:00+02:00')): SlaInput {
-  return { facts, target: DEFAULT_INCIDENT_TARGETS.P3, ownerClock: paris, partyClock: (p) => (p === 'CH' ? zurich : paris), warnAt: 0.75, now };
+  return { facts, target: DEFAULT_INCIDENT_TARGETS.P3, ownerClock: () => paris, partyClock: (p) => (p === 'CH' ? zurich : paris), warnAt: 0.75, now };
 }
 
 describe('SLA clocks', () => {
@@ -40,6 +40,19 @@ describe('SLA clocks', () => {
     expect(p1.gtr.elapsedMs).toBe(p3.gtr.elapsedMs);
     expect(p1.pausedMs).toBe(p3.pausedMs);
     expect(p1.gti.level).toBe('breached');
+  });
+
+  it('measures time before a change of priority with the clock of the old priority (on-call 24×7 for P1)', () => {
+    const history: FactEvent[] = [
+      { kind: 'created', at: at('2026-05-15T17:00:00+02:00'), data: { priority: 'P3' } },
+      { kind: 'field_changed', at: at('2026-05-18T09:00:00+02:00'), data: { field: 'priority', from: 'P3', to: 'P1' } },
+    ];
+    const facts = projectFacts(history, 'EU', 'recorded')!;
+    const onCall = (priority: string) => (priority === 'P1' ? new WallClock() : paris);
+    const sla = computeSla({ ...input(facts, at('2026-05-18T10:00:00+02:00')), target: DEFAULT_INCIDENT_TARGETS.P1, ownerClock: onCall });
+    // Friday 17–18 h and Monday 08–09 h in business hours as P3, then 09–10 h around the clock as P1.
+    expect(sla.gti.elapsedMs).toBe(3 * HOUR);
+    expect(sla.gtr.elapsedMs).toBe(3 * HOUR);
   });
 
   it('warns at 75 % and gives the due time of a running clock', () => {

@@ -57,8 +57,8 @@ export interface SlaState {
 export interface SlaInput {
   facts: SlaFacts;
   target: SlaTarget;
-  /** The owning party's clock for the ticket's priority (business hours or 24×7), maintenance excluded. */
-  ownerClock: Clock;
+  /** The owning party's clock for a priority (business hours or 24×7 on call), maintenance excluded. */
+  ownerClock(priority: string): Clock;
   partyClock(party: string): Clock;
   /** Share of a target at which a warning is raised, 0–1 (SLA-4, default 0.75). */
   warnAt: number;
@@ -72,31 +72,46 @@ function levelOf(elapsed: number, target: number, warnAt: number): Level {
 
 function clock(elapsedMs: number, targetMs: number, phase: ClockPhase, input: SlaInput): ClockState {
   const running = phase === 'running' && elapsedMs < targetMs;
+  const current = input.ownerClock(input.facts.segments.at(-1)!.priority);
   return {
     targetMs,
     elapsedMs,
     phase,
-    dueAt: running ? input.ownerClock.add(input.now, targetMs - elapsedMs) : null,
+    dueAt: running ? current.add(input.now, targetMs - elapsedMs) : null,
     level: levelOf(elapsedMs, targetMs, input.warnAt),
   };
+}
+
+/**
+ * Business time from opening to `until` (the first intervention, or now), each stretch
+ * measured with the clock of the priority then in force: GTI elapsed (SLA-2).
+ */
+export function interventionElapsed(facts: SlaFacts, ownerClock: (priority: string) => Clock, until: number): number {
+  let total = 0;
+  facts.segments.forEach((segment, index) => {
+    const end = Math.min(facts.segments[index + 1]?.at ?? until, until);
+    if (end > segment.at) total += ownerClock(segment.priority).between(segment.at, end);
+  });
+  return total;
 }
 
 /** The SLA state of a ticket at `now`, computed only from its facts and the calendars. */
 export function computeSla(input: SlaInput): SlaState {
   const { facts, target, ownerClock, now } = input;
   const intervened = facts.firstInterventionAt;
-  const gtiElapsed = ownerClock.between(facts.openedAt, intervened ?? now);
+  const gtiElapsed = interventionElapsed(facts, ownerClock, intervened ?? now);
   let working = 0;
   let paused = 0;
   const byParty: Record<string, number> = {};
   facts.segments.forEach((segment, index) => {
     const end = Math.min(facts.segments[index + 1]?.at ?? now, now);
     if (STOPPED_STATUSES.has(segment.status) || end <= segment.at) return;
+    const clockNow = ownerClock(segment.priority);
     if (PAUSED_STATUSES.has(segment.status)) {
-      paused += ownerClock.between(segment.at, end);
+      paused += clockNow.between(segment.at, end);
       return;
     }
-    working += ownerClock.between(segment.at, end);
+    working += clockNow.between(segment.at, end);
     byParty[segment.holder] = (byParty[segment.holder] ?? 0) + input.partyClock(segment.holder).between(segment.at, end);
   });
   const status = facts.segments.at(-1)!.status;

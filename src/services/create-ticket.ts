@@ -73,7 +73,8 @@ export async function insertNewTicket(ctx: ServiceContext, tx: Db, input: NewTic
     createdAt: now,
     updatedAt: now,
   });
-  const events: PendingEvent[] = [{ event: { kind: 'created', data: { ref, title: input.title, channel: input.channel } } }];
+  // The opening priority is the matrix's; an override follows as its own event with its reason.
+  const events: PendingEvent[] = [{ event: { kind: 'created', data: { ref, title: input.title, channel: input.channel, priority: computed } } }];
   if (overridden) {
     events.push({ event: { kind: 'field_changed', data: { field: 'priority', from: computed, to: input.priority, reason: input.priorityReason } } });
   }

@@ -1,6 +1,8 @@
 import { AppError } from '../../domain/errors.ts';
 import { monthBounds } from '../../domain/month.ts';
 import { PRIORITIES } from '../../domain/priority.ts';
+import { interventionElapsed } from '../../domain/sla.ts';
+import type { SlaFacts } from '../../domain/sla-facts.ts';
 import type { Db } from '../../store/db.ts';
 import { ticketsOpenedIn } from '../../store/reports.ts';
 import type { Actor } from '../context.ts';
@@ -42,15 +44,17 @@ export async function complianceReport(db: Db, actor: Actor, party: string, mont
   const rows = await ticketsOpenedIn(db, actor, party, ['incident', 'request'], new Date(from), new Date(to));
   const env = await loadSlaEnvironment(db, [party], new Date(from), new Date(now));
   const details: ComplianceDetail[] = rows.map((t) => {
-    const openedAt = Number(t.openedAt);
-    const stop = t.firstInterventionAt === null ? null : Number(t.firstInterventionAt);
-    const clock = env.ticketClock(party, t.priority, t.service);
-    const targetMs = env.target(party, t.type, t.priority).gtiMs;
+    const facts = JSON.parse(t.facts) as SlaFacts;
+    const stop = facts.firstInterventionAt;
+    const clockFor = (priority: string) => env.ticketClock(party, priority, t.service);
+    // The priority in force when the clock stopped (or now): later re-assessments change nothing.
+    const priority = facts.segments.findLast((s) => s.at <= (stop ?? now))?.priority ?? facts.segments[0]!.priority;
+    const targetMs = env.target(party, t.type, priority).gtiMs;
     // Without an intervention yet, the ticket counts as breached once past its target, and its
     // elapsed time is shown up to the end of the month, which later days cannot change.
-    const elapsedMs = clock.between(openedAt, stop ?? Math.min(now, to));
-    const within = stop !== null ? elapsedMs <= targetMs : clock.between(openedAt, now) > targetMs ? false : null;
-    return { ref: t.ref, type: t.type, priority: t.priority, openedAt: new Date(openedAt).toISOString(), firstInterventionAt: stop === null ? null : new Date(stop).toISOString(), elapsedMs, targetMs, within };
+    const elapsedMs = interventionElapsed(facts, clockFor, stop ?? Math.min(now, to));
+    const within = stop !== null ? elapsedMs <= targetMs : interventionElapsed(facts, clockFor, now) > targetMs ? false : null;
+    return { ref: t.ref, type: t.type, priority, openedAt: new Date(facts.openedAt).toISOString(), firstInterventionAt: stop === null ? null : new Date(stop).toISOString(), elapsedMs, targetMs, within };
   });
   const groups: { type: 'incident' | 'request'; priority: string }[] = [...PRIORITIES.map((p) => ({ type: 'incident' as const, priority: p })), { type: 'request', priority: 'all' }];
   const summary: ComplianceRow[] = groups.map(({ type, priority }) => {

@@ -22,7 +22,7 @@ export function slaOf(env: SlaEnvironment, ticket: SlaTicket, now: number): SlaS
   return computeSla({
     facts: ticket.slaFacts as SlaFacts,
     target: env.target(ticket.ownerParty, ticket.type, ticket.priority),
-    ownerClock: env.ticketClock(ticket.ownerParty, ticket.priority, ticket.service),
+    ownerClock: (priority) => env.ticketClock(ticket.ownerParty, priority, ticket.service),
     partyClock: (party) => env.partyClock(party),
     warnAt: env.warnAt(ticket.ownerParty),
     now,
