@@ -32,5 +32,6 @@ describe('availability (SLA-6)', () => {
       from + 34 * H,
     );
     expect(result.downtimeMs).toBe(H + 4 * H);
+    expect(result.periodMs).toBe(34 * H);
   });
 });

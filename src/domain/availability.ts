@@ -42,16 +42,18 @@ export interface OutageSpan {
  * while it lasts).
  */
 export function availability(outages: OutageSpan[], maintenance: [number, number][], from: number, to: number, now: number) {
-  const holes = clipAndMerge(maintenance, from, to);
+  const end = Math.min(to, now);
+  const holes = clipAndMerge(maintenance, from, end);
   const down = clipAndMerge(
     outages.flatMap((o) => {
       const starts = [o.detectedAt, o.reportedAt].filter((t): t is number => t !== null);
       return starts.length === 0 ? [] : [[Math.min(...starts), o.restoredAt ?? now] as [number, number]];
     }),
     from,
-    Math.min(to, now),
+    end,
   );
   const downtimeMs = length(subtract(down, holes));
-  const periodMs = to - from - length(holes);
+  // A month still running is measured up to now.
+  const periodMs = end - from - length(holes);
   return { downtimeMs, periodMs, pct: periodMs <= 0 ? 100 : Math.round((1 - downtimeMs / periodMs) * 1_000_000) / 10_000 };
 }

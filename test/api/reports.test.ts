@@ -93,16 +93,19 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
     expect(link.availabilityPct).toBeCloseTo(100 * (1 - 2 / 745), 3);
   });
 
-  it('schedules future maintenance windows only, for the actor’s own party', async () => {
+  it('lets the party’s managers schedule short future maintenance windows only, for their own party', async () => {
     const start = new Date(Date.now() + 86_400_000).toISOString();
     const end = new Date(Date.now() + 90_000_000).toISOString();
-    const made = await euAgent.post('/maintenance-windows', { title: 'DB upgrade', service: 'Link', startsAt: start, endsAt: end });
+    expect((await euAgent.post('/maintenance-windows', { title: 'DB upgrade', startsAt: start, endsAt: end })).status).toBe(403);
+    expect((await euAdmin.post('/maintenance-windows', { title: 'Freeze the clocks', startsAt: start, endsAt: new Date(Date.now() + 400 * 86_400_000).toISOString() })).body.error.field).toBe('endsAt');
+    const made = await euAdmin.post('/maintenance-windows', { title: 'DB upgrade', service: 'Link', startsAt: start, endsAt: end });
     expect(made.status).toBe(201);
     expect(made.body.party).toBe('EU');
-    expect((await euAgent.post('/maintenance-windows', { title: 'Past', startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-01-02T00:00:00Z' })).body.error.field).toBe('startsAt');
+    expect((await euAdmin.post('/maintenance-windows', { title: 'Past', startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-01-02T00:00:00Z' })).body.error.field).toBe('startsAt');
     const listed = await chAgent.get(`/maintenance-windows?from=${encodeURIComponent(start)}&to=${encodeURIComponent(end)}`);
     expect(listed.body.items.map((w: { id: string }) => w.id)).toContain(made.body.id);
     expect((await chAgent.del(`/maintenance-windows/${made.body.id}`)).status).toBe(404);
-    expect((await euAgent.del(`/maintenance-windows/${made.body.id}`)).status).toBe(204);
+    expect((await euAgent.del(`/maintenance-windows/${made.body.id}`)).status).toBe(403);
+    expect((await euAdmin.del(`/maintenance-windows/${made.body.id}`)).status).toBe(204);
   });
 });

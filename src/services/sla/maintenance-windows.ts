@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
-import { assertOperatesParty } from '../../policies/operations.ts';
+import { assertSchedulesMaintenance } from '../../policies/operations.ts';
 import type { Db } from '../../store/db.ts';
 import { maintenanceWindows } from '../../store/schema.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
@@ -14,14 +14,19 @@ export interface WindowInput {
   endsAt: Date;
 }
 
+/** Windows stop SLA clocks, so they are announced ahead and kept short. */
+const MIN_NOTICE_MS = 3_600_000;
+const MAX_LENGTH_MS = 72 * 3_600_000;
+
 /**
  * Schedules a maintenance window (COL-5, SLA-3). Only future windows may be scheduled or
  * cancelled: clocks already measured never change afterwards.
  */
 export async function scheduleMaintenance(db: Db, actor: Actor, input: WindowInput) {
-  assertOperatesParty(actor, actor.party);
-  if (input.startsAt.getTime() <= Date.now()) throw new AppError('validation.invalid', 'startsAt', { field: 'startsAt', detail: 'must be in the future' });
+  assertSchedulesMaintenance(actor, actor.party);
+  if (input.startsAt.getTime() < Date.now() + MIN_NOTICE_MS) throw new AppError('validation.invalid', 'startsAt', { field: 'startsAt', detail: 'at least one hour ahead' });
   if (input.endsAt <= input.startsAt) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'must be after startsAt' });
+  if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_LENGTH_MS) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'a window lasts at most 72 hours' });
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(maintenanceWindows).values({ id: randomUUID(), partyId: actor.party, title: input.title, service: input.service ?? null, startsAt: input.startsAt, endsAt: input.endsAt, createdBy: actor.id }).returning();
     await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'maintenance.schedule', targetId: row!.id, data: { title: input.title } });
@@ -33,7 +38,7 @@ export async function cancelMaintenance(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(maintenanceWindows).where(eq(maintenanceWindows.id, id));
     if (!row || row.partyId !== actor.party) throw new AppError('request.not_found');
-    assertOperatesParty(actor, row.partyId);
+    assertSchedulesMaintenance(actor, row.partyId);
     if (row.startsAt.getTime() <= Date.now()) throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'a started window cannot be cancelled' });
     await tx.delete(maintenanceWindows).where(eq(maintenanceWindows.id, id));
     await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'maintenance.cancel', targetId: id });
