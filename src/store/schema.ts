@@ -266,19 +266,20 @@ export const calendarVersions = pgTable(
   (t) => [uniqueIndex('calendar_versions_party_version').on(t.partyId, t.version)],
 );
 
-/** SLA-2 targets per party, ticket type and priority. */
+/** SLA-2 targets per party, ticket type and priority, versioned by the date they apply from (tickets opened on or after it). */
 export const slaTargets = pgTable(
   'sla_targets',
   {
     partyId: text('party_id').notNull().references(() => parties.id),
     ticketType: text('ticket_type').notNull(),
     priority: text('priority').notNull(),
+    effectiveFrom: text('effective_from').notNull(),
     gtiMs: integer('gti_ms').notNull(),
     gtrMs: integer('gtr_ms').notNull(),
     gteMs: integer('gte_ms').notNull(),
     objectivePct: integer('objective_pct').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.partyId, t.ticketType, t.priority] })],
+  (t) => [primaryKey({ columns: [t.partyId, t.ticketType, t.priority, t.effectiveFrom] })],
 );
 
 /** Scheduled maintenance windows: excluded from SLA clocks and availability. */

@@ -3,6 +3,7 @@ import { actorOf } from '../../src/services/auth/actor.ts';
 import { assignTicket } from '../../src/services/assign-ticket.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { createIncident } from '../../src/services/create-incident.ts';
+import { slaOfTickets } from '../../src/services/sla/ticket-sla.ts';
 import { findUserByName, listGroups } from '../../src/store/directory.ts';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -68,6 +69,25 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
     expect(edited.body.versions[0].holidays).toContain('2026-05-08');
     const after = (await euAgent.get('/reports/compliance?party=EU&month=2026-05&details=true')).body;
     expect(after).toEqual(before);
+  });
+
+  it('versions targets: new ones apply to tickets opened from their date, never to the closed month', async () => {
+    const before = (await euAgent.get('/reports/compliance?party=EU&month=2026-05')).body;
+    const current = (await euAgent.get('/parties/EU/sla-targets')).body.items;
+    expect(current.find((t: { ticketType: string; priority: string }) => t.ticketType === 'incident' && t.priority === 'P1')).toEqual({ ticketType: 'incident', priority: 'P1', gtiMinutes: 30, gtrMinutes: 240, gteMinutes: 60, objectivePct: 95 });
+    expect(current.find((t: { ticketType: string }) => t.ticketType === 'request').gtiMinutes).toBe(240);
+    const tighter = { ticketType: 'incident', priority: 'P3', gtiMinutes: 60, gtrMinutes: 480, gteMinutes: 120, objectivePct: 99 };
+    expect((await euAdmin.put('/parties/EU/sla-targets', { effectiveFrom: '2026-05-01', items: [tighter] })).body.error.field).toBe('effectiveFrom');
+    expect((await chAgent.put('/parties/EU/sla-targets', { effectiveFrom: '2099-01-01', items: [tighter] })).status).toBe(403);
+    expect((await euAdmin.put('/parties/EU/sla-targets', { effectiveFrom: '2099-01-01', items: [{ ...tighter, gtiMinutes: 0 }] })).body.error.field).toBe('items.0.gtiMinutes');
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    expect((await euAdmin.put('/parties/EU/sla-targets', { effectiveFrom: tomorrow, items: [tighter] })).status).toBe(200);
+    expect((await euAgent.get('/reports/compliance?party=EU&month=2026-05')).body).toEqual(before);
+    const later = (await at(`${tomorrow}T12:00:00Z`, (ctx) => createIncident(ctx, { ...incidentBody(), impact: 'I3', criticality: 'C1' }))) as Parameters<typeof slaOfTickets>[1][number];
+    const today = (await at(new Date().toISOString(), (ctx) => createIncident(ctx, { ...incidentBody(), impact: 'I3', criticality: 'C1' }))) as Parameters<typeof slaOfTickets>[1][number];
+    const states = await slaOfTickets(server.db, [later, today], Date.now() + 2 * 86_400_000);
+    expect(states.get(later.id)!.gti.targetMs).toBe(60 * 60_000);
+    expect(states.get(today.id)!.gti.targetMs).toBe(4 * 3_600_000);
   });
 
   it('counts only tickets the reader may see', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addCalendarVersion, readCalendar } from '../../services/sla/edit-calendar.ts';
+import { currentTargets, setTargets } from '../../services/sla/sla-targets.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Priority } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
@@ -32,7 +33,16 @@ async function present(deps: RouteDeps, partyId: string) {
   };
 }
 
-/** Business calendars (SLA-3): read by everyone, edited by adding dated versions. */
+const Target = z.object({
+  ticketType: z.enum(['incident', 'request']),
+  priority: Priority,
+  gtiMinutes: z.number().int().min(1).max(30_000),
+  gtrMinutes: z.number().int().min(1).max(30_000),
+  gteMinutes: z.number().int().min(1).max(30_000),
+  objectivePct: z.number().int().min(1).max(100),
+});
+
+/** Business calendars (SLA-3) and targets (SLA-2): read by everyone, changed by dated versions. */
 export const calendarRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
   app.get('/parties/:id/calendar', { schema: { tags: ['service levels'], summary: "A party's business calendar and its versions", params: PartyParams, response: { 200: Calendar, ...errorResponses } } }, async (request) => {
     requireActor(request);
@@ -42,5 +52,15 @@ export const calendarRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async 
   app.post('/parties/:id/calendar/versions', { schema: { tags: ['service levels'], summary: 'Add a calendar version in force from today or later (party administrators)', params: PartyParams, body: z.object({ effectiveFrom: IsoDate, weekly: Weekly, extraClosures: z.array(IsoDate).max(400).default([]), onCallPriorities: z.array(Priority).default([]), warnPct: z.number().int().min(1).max(99).optional() }), response: { 201: Calendar, ...errorResponses } } }, async (request, reply) => {
     await addCalendarVersion(deps.db, requireActor(request), request.params.id, request.body);
     return reply.status(201).send(await present(deps, request.params.id));
+  });
+
+  app.get('/parties/:id/sla-targets', { schema: { tags: ['service levels'], summary: 'Targets in force today per type and priority', params: PartyParams, response: { 200: z.object({ items: z.array(Target) }), ...errorResponses } } }, async (request) => {
+    requireActor(request);
+    return { items: await currentTargets(deps.db, request.params.id) };
+  });
+
+  app.put('/parties/:id/sla-targets', { schema: { tags: ['service levels'], summary: 'Set targets for tickets opened from a date on, tomorrow or later (party administrators)', params: PartyParams, body: z.object({ effectiveFrom: IsoDate, items: z.array(Target).min(1).max(12) }), response: { 200: z.object({ items: z.array(Target) }), ...errorResponses } } }, async (request) => {
+    await setTargets(deps.db, requireActor(request), request.params.id, request.body.effectiveFrom, request.body.items);
+    return { items: await currentTargets(deps.db, request.params.id) };
   });
 };

@@ -3,13 +3,15 @@ import { z } from 'zod';
 import type { EscalationLevel } from '../../domain/roles.ts';
 import { listGroups, listParties, listPartyUsers } from '../../store/directory.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, Priority } from '../schemas.ts';
+import { errorResponses, Priority, text } from '../schemas.ts';
 import { DEFAULT_PRIORITY_MATRIX, isCompleteMatrix } from '../../domain/priority.ts';
 import { updatePartySettings } from '../../services/update-party-settings.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PriorityRow = z.object({ I1: Priority, I2: Priority, I3: Priority });
 const Matrix = z.object({ C1: PriorityRow, C2: PriorityRow, C3: PriorityRow });
+
+const Level = z.object({ level: z.number().int().min(1).max(6), name: text(120) });
 
 const Party = z.object({
   id: z.string(),
@@ -18,7 +20,7 @@ const Party = z.object({
   name: z.string(),
   kind: z.string(),
   language: z.string(),
-  escalationLevels: z.array(z.object({ level: z.number().int(), name: z.string() })),
+  escalationLevels: z.array(Level),
   groups: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
 });
 
@@ -47,8 +49,8 @@ export const directoryRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async
     return { items: rows.map(({ user, groupIds }) => ({ id: user.id, username: user.username, displayName: user.displayName, party: user.partyId, groupIds })) };
   });
 
-  app.patch('/parties/:id', { schema: { tags: ['directory'], summary: "Change a party's own settings (its administrators only)", params: z.object({ id: z.string().max(10) }), body: z.object({ requireTotp: z.boolean().optional(), priorityMatrix: Matrix.nullable().optional() }), response: { 200: z.object({ id: z.string(), requireTotp: z.boolean(), priorityMatrix: Matrix }), ...errorResponses } } }, async (request) => {
+  app.patch('/parties/:id', { schema: { tags: ['directory'], summary: "Change a party's own settings: mandatory TOTP, priority matrix, escalation levels (its administrators only)", params: z.object({ id: z.string().max(10) }), body: z.object({ requireTotp: z.boolean().optional(), priorityMatrix: Matrix.nullable().optional(), escalationLevels: z.array(Level).min(2).max(6).optional() }), response: { 200: z.object({ id: z.string(), requireTotp: z.boolean(), priorityMatrix: Matrix, escalationLevels: z.array(Level) }), ...errorResponses } } }, async (request) => {
     const party = await updatePartySettings(deps.db, requireActor(request), request.params.id, request.body);
-    return { id: party.id, requireTotp: party.requireTotp, priorityMatrix: isCompleteMatrix(party.priorityMatrix) ? party.priorityMatrix : DEFAULT_PRIORITY_MATRIX };
+    return { id: party.id, requireTotp: party.requireTotp, priorityMatrix: isCompleteMatrix(party.priorityMatrix) ? party.priorityMatrix : DEFAULT_PRIORITY_MATRIX, escalationLevels: party.escalationLevels as EscalationLevel[] };
   });
 };

@@ -49,7 +49,7 @@ export async function complianceReport(db: Db, actor: Actor, party: string, mont
     const clockFor = (priority: string) => env.ticketClock(party, priority, t.service);
     // The priority in force when the clock stopped (or now): later re-assessments change nothing.
     const priority = facts.segments.findLast((s) => s.at <= (stop ?? now))?.priority ?? facts.segments[0]!.priority;
-    const targetMs = env.target(party, t.type, priority).gtiMs;
+    const targetMs = env.target(party, t.type, priority, facts.openedAt).gtiMs;
     // Without an intervention yet, the ticket counts as breached once past its target, and its
     // elapsed time is shown up to the end of the month, which later days cannot change.
     const elapsedMs = interventionElapsed(facts, clockFor, stop ?? Math.min(now, to));
@@ -61,7 +61,7 @@ export async function complianceReport(db: Db, actor: Actor, party: string, mont
     const mine = details.filter((d) => d.type === type && (priority === 'all' || d.priority === priority));
     const counted = mine.filter((d) => d.within !== null);
     const within = counted.filter((d) => d.within).length;
-    const objectivePct = env.target(party, type, priority === 'all' ? 'P3' : priority).objectivePct;
+    const objectivePct = env.target(party, type, priority === 'all' ? 'P3' : priority, from).objectivePct;
     const pct = counted.length === 0 ? null : Math.round((within / counted.length) * 10_000) / 100;
     return { type, priority, tickets: counted.length, withinTarget: within, pct, objectivePct, met: pct === null ? null : pct >= objectivePct, pending: mine.length - counted.length };
   });

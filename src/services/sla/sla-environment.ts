@@ -2,6 +2,7 @@ import { BusinessCalendar, type CalendarRules, type Clock, type DayHours } from 
 import { ExcludingClock } from '../../domain/maintenance-clock.ts';
 import { OFFICE_HOURS } from '../../domain/business-time.ts';
 import type { Priority } from '../../domain/priority.ts';
+import { isoDate, localDayOf } from '../../domain/time-zone.ts';
 import { DEFAULT_INCIDENT_TARGETS, DEFAULT_REQUEST_TARGET, type SlaTarget } from '../../domain/sla.ts';
 import type { Db } from '../../store/db.ts';
 import { loadCalendars, loadTargets, loadWindows, windowsFor, type CalendarVersionRow } from '../../store/sla.ts';
@@ -12,7 +13,8 @@ export interface SlaEnvironment {
   ticketClock(party: string, priority: string, service: string): Clock;
   /** A party's own business calendar (operational-level time). */
   partyClock(party: string): Clock;
-  target(party: string, type: string, priority: string): SlaTarget;
+  /** The target in force for tickets opened at `openedAt` (versions never re-target older tickets). */
+  target(party: string, type: string, priority: string, openedAt: number): SlaTarget;
   warnAt(party: string): number;
 }
 
@@ -63,8 +65,12 @@ export async function loadSlaEnvironment(db: Db, partyIds: string[], from: Date,
       return clock;
     },
     partyClock: (party) => calendarOf(party, null),
-    target(party, type, priority) {
-      const row = targets.find((t) => t.partyId === party && t.ticketType === type && t.priority === priority);
+    target(party, type, priority, openedAt) {
+      const day = isoDate(localDayOf(zones.get(party) ?? 'Europe/Paris', openedAt));
+      const row = targets
+        .filter((t) => t.partyId === party && t.ticketType === type && t.priority === priority && t.effectiveFrom <= day)
+        .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+        .at(-1);
       if (row) return { gtiMs: row.gtiMs, gtrMs: row.gtrMs, gteMs: row.gteMs, objectivePct: row.objectivePct };
       return type === 'request' ? DEFAULT_REQUEST_TARGET : DEFAULT_INCIDENT_TARGETS[priority as Priority];
     },

@@ -21,7 +21,7 @@ export function slaOf(env: SlaEnvironment, ticket: SlaTicket, now: number): SlaS
   if (!SLA_TYPES.has(ticket.type) || !ticket.slaFacts) return null;
   return computeSla({
     facts: ticket.slaFacts as SlaFacts,
-    target: env.target(ticket.ownerParty, ticket.type, ticket.priority),
+    target: env.target(ticket.ownerParty, ticket.type, ticket.priority, (ticket.slaFacts as SlaFacts).openedAt),
     ownerClock: (priority) => env.ticketClock(ticket.ownerParty, priority, ticket.service),
     partyClock: (party) => env.partyClock(party),
     warnAt: env.warnAt(ticket.ownerParty),

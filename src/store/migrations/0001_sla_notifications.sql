@@ -84,11 +84,12 @@ CREATE TABLE "sla_targets" (
 	"party_id" text NOT NULL,
 	"ticket_type" text NOT NULL,
 	"priority" text NOT NULL,
+	"effective_from" text NOT NULL,
 	"gti_ms" integer NOT NULL,
 	"gtr_ms" integer NOT NULL,
 	"gte_ms" integer NOT NULL,
 	"objective_pct" integer NOT NULL,
-	CONSTRAINT "sla_targets_party_id_ticket_type_priority_pk" PRIMARY KEY("party_id","ticket_type","priority")
+	CONSTRAINT "sla_targets_party_id_ticket_type_priority_effective_from_pk" PRIMARY KEY("party_id","ticket_type","priority","effective_from")
 );
 --> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "sla_facts" jsonb;--> statement-breakpoint
