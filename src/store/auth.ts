@@ -67,18 +67,9 @@ export async function revokeApiToken(db: Db, userId: string, id: string, now: Da
   return rows.length === 1;
 }
 
-/** Failures recorded for a key in the window that starts at or after `since`. */
-export async function recentFailures(db: Db, key: string, since: Date): Promise<number> {
+/** Counts one failure for a key, starting a new window when the old one has passed; returns the count. */
+export async function recordFailure(db: Db, key: string, now: Date, windowStartAfter: Date): Promise<number> {
   const rows = await db
-    .select({ failures: signInAttempts.failures })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.key, key), gt(signInAttempts.windowStart, since)));
-  return rows[0]?.failures ?? 0;
-}
-
-/** Counts one failure for a key, starting a new window when the old one has passed. */
-export async function recordFailure(db: Db, key: string, now: Date, windowStartAfter: Date) {
-  await db
     .insert(signInAttempts)
     .values({ key, failures: 1, windowStart: now })
     .onConflictDoUpdate({
@@ -87,7 +78,14 @@ export async function recordFailure(db: Db, key: string, now: Date, windowStartA
         failures: sql`case when ${signInAttempts.windowStart} > ${windowStartAfter} then ${signInAttempts.failures} + 1 else 1 end`,
         windowStart: sql`case when ${signInAttempts.windowStart} > ${windowStartAfter} then ${signInAttempts.windowStart} else ${now} end`,
       },
-    });
+    })
+    .returning({ failures: signInAttempts.failures });
+  return rows[0]!.failures;
+}
+
+/** Takes back one counted attempt (a sign-in that turned out to be right). */
+export async function forgiveFailure(db: Db, key: string) {
+  await db.update(signInAttempts).set({ failures: sql`greatest(${signInAttempts.failures} - 1, 0)` }).where(eq(signInAttempts.key, key));
 }
 
 export async function clearFailures(db: Db, key: string) {

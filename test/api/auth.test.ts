@@ -48,6 +48,13 @@ describe.each(STORE_KINDS)('sign-in, sessions, tokens and TOTP (%s)', (kind) => 
     expect((await anonymous(server.url).get('/tickets')).status).toBe(401);
   });
 
+  it('lets no more than the limit of parallel guesses be checked', async () => {
+    const replies = await Promise.all(Array.from({ length: 25 }, () => login({ username: 'ch.manager', password: 'wrong' })));
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
+  });
+
   it('authenticates by the matched route, whatever form the request target takes', async () => {
     const { port } = new URL(server.url);
     const raw = await new Promise<string>((resolve, reject) => {

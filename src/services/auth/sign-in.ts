@@ -2,7 +2,7 @@ import { verify as verifyTotp } from 'otplib';
 import { AppError } from '../../domain/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { findUserByName, type UserRow } from '../../store/directory.ts';
-import { clearFailures, insertSession, recentFailures, recordFailure } from '../../store/auth.ts';
+import { clearFailures, forgiveFailure, insertSession, recordFailure } from '../../store/auth.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { hashPassword, newSecret, verifyPassword } from './secrets.ts';
 
@@ -33,24 +33,29 @@ export async function totpMatches(secret: string, code: string): Promise<boolean
 export async function signIn(db: Db, input: SignInInput, sessionHours: number): Promise<{ user: UserRow; token: string; csrfToken: string }> {
   const now = new Date();
   const since = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
-  const keys = [`user:${input.username.toLowerCase()}`, `addr:${input.address}`];
-  for (const key of keys) {
-    if ((await recentFailures(db, key, since)) >= MAX_FAILURES[key.startsWith('user:') ? 'user' : 'addr']) {
-      throw new AppError('auth.rate_limited', undefined, { minutes: SIGN_IN_WINDOW_MINUTES });
-    }
+  const keys = [`user:${input.username.toLowerCase()}`, `addr:${input.address}`] as const;
+  // Count the attempt first, atomically, so parallel guesses cannot all slip under the limit;
+  // a right password takes it back.
+  const counts = [await recordFailure(db, keys[0], now, since), await recordFailure(db, keys[1], now, since)];
+  if (counts[0]! > MAX_FAILURES.user || counts[1]! > MAX_FAILURES.addr) {
+    throw new AppError('auth.rate_limited', undefined, { minutes: SIGN_IN_WINDOW_MINUTES });
   }
   const user = await findUserByName(db, input.username);
   const ok = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyHash, input.password);
   const fail = async (code: 'auth.invalid_credentials' | 'auth.totp_invalid', field?: string) => {
-    for (const key of keys) await recordFailure(db, key, now, since);
     await writeAudit(db, { actorId: user?.id ?? null, party: user?.partyId ?? null, action: 'auth.sign_in_failed', data: { username: input.username, address: input.address, reason: code } }, now);
     return new AppError(code, field);
   };
   if (!user || !ok) throw await fail('auth.invalid_credentials');
   if (user.totpEnabled && user.totpSecret) {
-    if (!input.totp) throw new AppError('auth.totp_required', 'totp');
+    if (!input.totp) {
+      await forgiveFailure(db, keys[0]);
+      await forgiveFailure(db, keys[1]);
+      throw new AppError('auth.totp_required', 'totp');
+    }
     if (!(await totpMatches(user.totpSecret, input.totp))) throw await fail('auth.totp_invalid', 'totp');
   }
+  await forgiveFailure(db, keys[1]);
   await clearFailures(db, keys[0]!);
   const session = newSecret();
   const csrf = newSecret();
