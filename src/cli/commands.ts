@@ -34,7 +34,7 @@ function readPassword(values: Values): string {
 }
 
 function oneOf<T extends string>(list: readonly T[], value: string, field: string): T {
-  if (!(list as readonly string[]).includes(value)) throw new AppError('validation.invalid', field, { field, detail: `one of ${list.join(', ')}` });
+  if (!(list as readonly string[]).includes(value)) throw new AppError('validation.invalid', field, { field, detail: 'one_of', values: list.join(', ') });
   return value as T;
 }
 
@@ -95,7 +95,7 @@ export const COMMANDS: Record<string, Command> = {
       const user = await findUserByName(db, required(values, 'username'));
       if (!user) throw new AppError('user.not_found', 'username');
       const expires = values.expires ? new Date(values.expires as string) : undefined;
-      if (expires && Number.isNaN(expires.getTime())) throw new AppError('validation.invalid', 'expires', { field: 'expires', detail: 'ISO 8601 date expected' });
+      if (expires && Number.isNaN(expires.getTime())) throw new AppError('validation.invalid', 'expires', { field: 'expires', detail: 'iso_date' });
       const created = await createApiToken(db, actorOf(user), { name: required(values, 'name'), expiresAt: expires });
       return created.token;
     },

@@ -81,3 +81,12 @@ describe('business time (SLA-3)', () => {
     );
   });
 });
+
+describe('local times around DST changes', () => {
+  it('maps a repeated local time to its first occurrence and a skipped one forward', async () => {
+    const { instantOf, dayNumber } = await import('./time-zone.ts');
+    expect(new Date(instantOf('Europe/Paris', dayNumber('2026-10-25'), 150)).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(new Date(instantOf('Europe/Paris', dayNumber('2026-03-29'), 150)).toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(new Date(instantOf('Europe/Paris', dayNumber('2026-07-01'), 480)).toISOString()).toBe('2026-07-01T06:00:00.000Z');
+  });
+});

@@ -47,16 +47,16 @@ export function localDayOf(timeZone: string, t: number): number {
 
 /**
  * The instant at which the local clock in `timeZone` shows `minute` minutes after the
- * midnight that starts local day `day`. A local time skipped by a DST change maps to the
- * first instant after the gap; a repeated one to its first occurrence.
+ * midnight that starts local day `day`. A local time repeated by a DST change maps to its
+ * first occurrence; one skipped maps forward by the length of the gap (as JavaScript does).
  */
 export function instantOf(timeZone: string, day: number, minute: number): number {
   const local = day * DAY + minute * 60_000;
-  const first = local - offsetAt(timeZone, local);
-  const second = local - offsetAt(timeZone, first);
-  if (first === second) return first;
-  const third = local - offsetAt(timeZone, second);
-  return third === second ? Math.min(first, second) : Math.max(first, second);
+  const before = offsetAt(timeZone, local - DAY);
+  const after = offsetAt(timeZone, local + DAY);
+  const candidates = [local - before, local - after].filter((t, i) => offsetAt(timeZone, t) === (i === 0 ? before : after));
+  if (candidates.length > 0) return Math.min(...candidates);
+  return Math.max(local - before, local - after);
 }
 
 /** `YYYY-MM-DD` of a day number. */

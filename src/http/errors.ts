@@ -59,7 +59,7 @@ export function toAppError(request: FastifyRequest, error: FastifyError | Error)
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('request.too_large');
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('request.unsupported_media_type');
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
-    return new AppError('validation.invalid', 'body', { field: 'body', detail: 'not valid JSON' });
+    return new AppError('validation.invalid', 'body', { field: 'body', detail: 'json' });
   }
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) return new AppError('validation.invalid', 'body', { field: 'body', detail: error.message });

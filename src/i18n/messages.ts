@@ -38,9 +38,39 @@ const ERRORS: Record<ErrorCode, Text> = {
   'server.error': { en: 'Internal error; the request was not applied.', fr: 'Erreur interne ; la requête n’a pas été appliquée.' },
 };
 
-/** The message for an error code in a language, with its placeholders filled. */
+/** Why a value is invalid, by key (services name the key; other `detail` text is shown as is). */
+const DETAILS: Record<string, Text> = {
+  levels_in_order: { en: 'levels numbered 1, 2, … in order', fr: 'niveaux numérotés 1, 2, … dans l’ordre' },
+  future: { en: 'must be in the future', fr: 'doit être dans le futur' },
+  totp_enabled: { en: 'already enabled', fr: 'déjà activé' },
+  totp_setup_first: { en: 'start the set-up first', fr: 'commencez d’abord la configuration' },
+  totp_not_enabled: { en: 'the second factor is not enabled', fr: 'le second facteur n’est pas activé' },
+  security_min_sensitive: { en: 'a security incident is at least ETS SENSITIVE', fr: 'un incident de sécurité est au moins ETS SENSITIVE' },
+  time_zone: { en: 'unknown IANA time zone', fr: 'fuseau horaire IANA inconnu' },
+  holiday_area: { en: 'unknown country or region', fr: 'pays ou région inconnus' },
+  party_code: { en: 'two to ten capital letters or digits', fr: 'deux à dix majuscules ou chiffres' },
+  already_holder: { en: 'that party already holds the ticket', fr: 'cette partie a déjà le ticket' },
+  highest_level: { en: 'level {level} is the highest', fr: 'le niveau {level} est le plus élevé' },
+  password_length: { en: 'at least 10 characters', fr: 'au moins 10 caractères' },
+  cursor: { en: 'unknown cursor', fr: 'curseur inconnu' },
+  month_future: { en: 'the month has not started yet', fr: 'le mois n’a pas encore commencé' },
+  after_start: { en: 'must be after the start', fr: 'doit suivre le début' },
+  from_date: { en: 'must be {date} or later', fr: 'doit être le {date} ou après' },
+  opening_hours: { en: 'at least one opening interval', fr: 'au moins une plage d’ouverture' },
+  day_intervals: { en: 'intervals of minutes 0–1440, start before end', fr: 'plages en minutes de 0 à 1440, début avant fin' },
+  notice: { en: 'at least one hour ahead', fr: 'au moins une heure à l’avance' },
+  window_length: { en: 'a window lasts at most 72 hours', fr: 'une fenêtre dure au plus 72 heures' },
+  window_started: { en: 'a started window cannot be cancelled', fr: 'une fenêtre commencée ne peut être annulée' },
+  if_match: { en: 'expected "<version>"', fr: '« <version> » attendu' },
+  json: { en: 'not valid JSON', fr: 'JSON invalide' },
+  one_of: { en: 'one of {values}', fr: 'une valeur parmi {values}' },
+  iso_date: { en: 'ISO 8601 date expected', fr: 'date ISO 8601 attendue' },
+};
+
+/** The message for an error code in a language, with its placeholders (and detail key) filled. */
 export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
-  return fill(ERRORS[code][lang], params);
+  const detail = typeof params.detail === 'string' && DETAILS[params.detail] ? fill(DETAILS[params.detail]![lang], params) : params.detail;
+  return fill(ERRORS[code][lang], { ...params, ...(detail === undefined ? {} : { detail }) });
 }
 
 function fill(template: string, params: Record<string, string | number>): string {

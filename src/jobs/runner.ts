@@ -5,10 +5,16 @@ export type JobHandler = (payload: Record<string, unknown>, job: JobRow) => Prom
 
 const LEASE_MS = 5 * 60_000;
 
-/** Runs every due job of the given kinds once; returns how many ran. */
-export async function runDueJobs(db: Db, handlers: Record<string, JobHandler>, now = new Date(), batch = 20): Promise<number> {
-  const claimed = await claimDueJobs(db, Object.keys(handlers), batch, now, LEASE_MS);
-  for (const job of claimed) {
+/**
+ * Runs due jobs of the given kinds, claiming one at a time so that each job's lease starts
+ * when its own work starts (handlers must finish well within the lease); returns how many ran.
+ */
+export async function runDueJobs(db: Db, handlers: Record<string, JobHandler>, now = new Date(), limit = 20): Promise<number> {
+  let ran = 0;
+  while (ran < limit) {
+    const [job] = await claimDueJobs(db, Object.keys(handlers), 1, now, LEASE_MS);
+    if (!job) break;
+    ran++;
     try {
       await handlers[job.kind]!(job.payload as Record<string, unknown>, job);
       await completeJob(db, job.id, new Date());
@@ -16,7 +22,7 @@ export async function runDueJobs(db: Db, handlers: Record<string, JobHandler>, n
       await failJob(db, job, error instanceof Error ? error.message : String(error), new Date());
     }
   }
-  return claimed.length;
+  return ran;
 }
 
 /** Polls for due jobs until stopped; each tick drains what is due. */

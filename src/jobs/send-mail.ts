@@ -19,7 +19,8 @@ export interface MailSettings {
  * recipient's clearance since the job was queued is not mailed at all.
  */
 export function mailHandler(db: Db, settings: MailSettings): JobHandler {
-  const transport = nodemailer.createTransport(settings.smtpUrl);
+  // Timeouts well inside the job lease (5 min), so a slow server never lets a job run twice.
+  const transport = nodemailer.createTransport({ url: settings.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
   return async (payload) => {
     const user = await findUser(db, String(payload.userId));
     if (!user?.active || !user.email) return;

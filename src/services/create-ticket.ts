@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
 import { formatTicketRef } from '../domain/identifiers.ts';
+import { isoDate, localDayOf } from '../domain/time-zone.ts';
+import { loadCalendars } from '../store/sla.ts';
 import { lifecycleOf } from '../domain/lifecycle.ts';
 import { isCompleteMatrix, priorityFor, type Criticality, type Impact, type Priority } from '../domain/priority.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
@@ -46,7 +48,9 @@ export async function insertNewTicket(ctx: ServiceContext, tx: Db, input: NewTic
   const overridden = input.priority !== undefined && input.priority !== computed;
   if (overridden && !input.priorityReason?.trim()) throw new AppError('ticket.priority_reason_required', 'priorityReason');
   const desk = await findDesk(tx, party);
-  const year = now.getUTCFullYear();
+  // The year of the identifier is the owning party's local year (00:30 on 1 January in Paris is already the new year).
+  const [calendar] = (await loadCalendars(tx, [party])).calendars;
+  const year = Number(isoDate(localDayOf(calendar?.timeZone ?? 'UTC', now.getTime())).slice(0, 4));
   const number = await nextTicketNumber(tx, party, input.type, year);
   const ref = formatTicketRef(party, input.type, year, number);
   const ticket = await insertTicket(tx, {

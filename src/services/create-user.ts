@@ -24,7 +24,7 @@ export interface CreateUserInput {
 
 /** Creates a local account with an argon2id password hash and its group memberships. */
 export async function createUser(db: Db, input: CreateUserInput) {
-  if (input.password.length < 10) throw new AppError('validation.invalid', 'password', { field: 'password', detail: 'at least 10 characters' });
+  if (input.password.length < 10) throw new AppError('validation.invalid', 'password', { field: 'password', detail: 'password_length' });
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     if (!(await findParty(tx, input.party))) throw new AppError('party.not_found', 'party');

@@ -26,7 +26,7 @@ export function escalateTicket(ctx: ServiceContext, idOrRef: string, input: Esca
     const party = await findParty(tx, ticket.holderParty);
     const levels = (party?.escalationLevels ?? []) as EscalationLevel[];
     const next = levels.find((l) => l.level === level + 1);
-    if (!next) throw new AppError('validation.invalid', 'mode', { field: 'mode', detail: `level ${level} is the highest` });
+    if (!next) throw new AppError('validation.invalid', 'mode', { field: 'mode', detail: 'highest_level', level });
     return {
       patch: { escalationLevel: next.level },
       events: [{ event: { kind: 'escalated', data: { mode: 'hierarchical', fromLevel: level, toLevel: next.level, levelName: next.name, reason: input.reason } } }],

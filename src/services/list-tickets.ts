@@ -19,7 +19,7 @@ function decodeCursor(raw: string): Cursor {
   } catch {
     // fall through to the error below
   }
-  throw new AppError('validation.invalid', 'cursor', { field: 'cursor', detail: 'unknown cursor' });
+  throw new AppError('validation.invalid', 'cursor', { field: 'cursor', detail: 'cursor' });
 }
 
 /** One page of the actor's visible tickets, the cursor of the next page and the total. */

@@ -15,7 +15,7 @@ export interface TransferInput {
  */
 export function transferTicket(ctx: ServiceContext, idOrRef: string, input: TransferInput) {
   return runTicketAction(ctx, idOrRef, 'transfer', input.version, async (ticket, tx) => {
-    if (input.party === ticket.holderParty) throw new AppError('validation.invalid', 'party', { field: 'party', detail: 'already holds the ticket' });
+    if (input.party === ticket.holderParty) throw new AppError('validation.invalid', 'party', { field: 'party', detail: 'already_holder' });
     const desk = await findDesk(tx, input.party);
     if (!desk) throw new AppError('party.not_found', 'party');
     return {

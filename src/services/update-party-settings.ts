@@ -28,7 +28,7 @@ export async function updatePartySettings(db: Db, actor: Actor | null, partyId: 
     if (input.requireTotp !== undefined) patch.requireTotp = input.requireTotp;
     if (input.priorityMatrix !== undefined) patch.priorityMatrix = input.priorityMatrix;
     if (input.escalationLevels !== undefined) {
-      if (input.escalationLevels.some((l, i) => l.level !== i + 1)) throw new AppError('validation.invalid', 'escalationLevels', { field: 'escalationLevels', detail: 'levels numbered 1, 2, … in order' });
+      if (input.escalationLevels.some((l, i) => l.level !== i + 1)) throw new AppError('validation.invalid', 'escalationLevels', { field: 'escalationLevels', detail: 'levels_in_order' });
       patch.escalationLevels = input.escalationLevels;
     }
     const [updated] = Object.keys(patch).length > 0 ? await tx.update(parties).set(patch).where(eq(parties.id, partyId)).returning() : [await findParty(tx, partyId)];

@@ -57,7 +57,7 @@ export function updateTicket(ctx: ServiceContext, idOrRef: string, input: Update
     if (input.sensitivity && input.sensitivity !== ticket.sensitivity) {
       if (!clearanceCovers(ctx.actor.clearance, input.sensitivity)) throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
       if (ticket.type === 'security' && sensitivityRank(input.sensitivity) < sensitivityRank('SENSITIVE')) {
-        throw new AppError('validation.invalid', 'sensitivity', { field: 'sensitivity', detail: 'a security incident is at least SENSITIVE' });
+        throw new AppError('validation.invalid', 'sensitivity', { field: 'sensitivity', detail: 'security_min_sensitive' });
       }
       patch.sensitivity = input.sensitivity;
       events.push({ event: { kind: 'sensitivity_changed', data: { from: ticket.sensitivity as Sensitivity, to: input.sensitivity } } });

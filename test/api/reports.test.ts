@@ -106,6 +106,13 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
     expect((await chAgent.patch(`/outages/${outage.body.id}`, { restoredAt: '2026-10-05T11:30:00+02:00' })).status).toBe(404);
     await euAgent.patch(`/outages/${outage.body.id}`, { restoredAt: '2026-10-05T11:30:00+02:00' });
     expect((await euAgent.post('/outages', { service: 'Link' })).body.error.field).toBe('detectedAt');
+    const secret = await euAgent.post('/incidents', incidentBody({ sensitivity: 'SENSITIVE', title: 'Link down' }));
+    const linked = await euAgent.post('/outages', { service: '=Evil,"name"', detectedAt: '2026-10-06T10:00:00+02:00', restoredAt: '2026-10-06T10:30:00+02:00', ticket: secret.body.ref });
+    expect(linked.body.ticketId).toBe(secret.body.id);
+    const asCh = (await chAgent.get('/outages?party=EU')).body.items.find((o: { id: string }) => o.id === linked.body.id);
+    expect(asCh.ticketId).toBeNull();
+    const csv = await fetch(`${server.url}/api/v1/reports/availability.csv?party=EU&month=2026-10`, { headers: { authorization: `Bearer ${(await euAgent.post('/me/tokens', { name: 'csv2' })).body.token}` } });
+    expect(await csv.text()).toContain(`"'=Evil,""name"""`);
     const report = (await euAgent.get('/reports/availability?party=EU&month=2026-10')).body;
     const link = report.rows.find((r: { service: string }) => r.service === 'Link');
     // October 2026 in Paris has 745 hours (the clocks go back); 2 h down.

@@ -33,10 +33,16 @@ describe.each(STORE_KINDS)('SLA clocks, warnings and breaches (%s)', (kind) => {
     expect(due.byParty).toEqual({ EU: 4 * 3_600_000 });
   });
 
+  it("numbers a ticket by the owning party's local year", async () => {
+    const user = await findUserByName(server.db, 'eu.agent');
+    const ctx = { db: server.db, actor: actorOf(user!), instanceId: server.instanceId, now: () => new Date('2026-12-31T23:30:00Z') };
+    expect((await createIncident(ctx, { ...incidentBody(), impact: 'I2', criticality: 'C1' })).ref).toMatch(/^EU-INC-2027-/);
+  });
+
   it('shows the running clocks on the queue and the ticket, and pauses while pending', async () => {
     const { body } = await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C1' }));
     expect(body.sla).toMatchObject({ gti: { targetMs: 30 * 60_000, phase: 'running' }, gtr: { targetMs: 4 * 3_600_000 } });
-    const listed = (await euAgent.get('/tickets?limit=1')).body.items[0];
+    const listed = (await euAgent.get(`/tickets?q=${body.ref}`)).body.items[0];
     expect(listed.sla.gti.targetMs).toBe(30 * 60_000);
     const pending = await euAgent.post(`/tickets/${body.ref}/actions/pend`, { reason: 'Waiting for the reporter' });
     expect(pending.body.sla).toMatchObject({ gti: { phase: 'stopped' }, gtr: { phase: 'paused', dueAt: null } });

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { availabilityReport } from '../../services/reports/availability-report.ts';
+import { availabilityCsv, availabilityReport } from '../../services/reports/availability-report.ts';
 import { complianceCsv, complianceReport } from '../../services/reports/compliance-report.ts';
-import { recordOutage, setServiceTarget, updateOutage } from '../../services/reports/outages.ts';
+import { listOutages, recordOutage, setServiceTarget, updateOutage } from '../../services/reports/outages.ts';
 import { cancelMaintenance, listMaintenance, scheduleMaintenance } from '../../services/sla/maintenance-windows.ts';
 import { listParties } from '../../store/directory.ts';
-import { partyOutages } from '../../store/reports.ts';
 import { requireActor } from '../auth-hook.ts';
 import { plain, errorResponses, text } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
@@ -55,13 +54,11 @@ export const serviceLevelRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => as
   app.get('/reports/availability.csv', { schema: { tags: ['service levels'], summary: 'Monthly availability per service, as CSV', querystring: ReportQuery.omit({ details: true }), produces: ['text/csv'] } }, async (request, reply) => {
     requireActor(request);
     const report = await availabilityReport(deps.db, request.query.party, request.query.month);
-    const lines = report.rows.map((r) => [JSON.stringify(r.service), r.outages, r.downtimeMs, r.availabilityPct, r.targetPct ?? '', r.met ?? ''].join(','));
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="availability-${report.party}-${report.month}.csv"`).send(`${['service,outages,downtime_ms,availability_pct,target_pct,met', ...lines].join('\r\n')}\r\n`);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="availability-${report.party}-${report.month}.csv"`).send(availabilityCsv(report.rows));
   });
 
   app.get('/outages', { schema: { tags: ['service levels'], summary: "A party's recorded outages", querystring: z.object({ party: PartyCode }), response: { 200: z.object({ items: z.array(Outage) }), ...errorResponses } } }, async (request) => {
-    requireActor(request);
-    return { items: (await partyOutages(deps.db, request.query.party)).map(presentOutage) };
+    return { items: (await listOutages(deps.db, requireActor(request), request.query.party)).map(presentOutage) };
   });
 
   app.post('/outages', { schema: { tags: ['service levels'], summary: 'Record an outage of one of my party’s services', body: z.object({ service: text(120), detectedAt: When.optional(), reportedAt: When.optional(), restoredAt: When.optional(), ticket: plain(64).optional() }), response: { 201: Outage, ...errorResponses } } }, async (request, reply) => {

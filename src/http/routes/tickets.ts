@@ -39,7 +39,7 @@ export function expectedVersion(body: { version?: number | undefined }, ifMatch:
   if (body.version !== undefined) return body.version;
   if (!ifMatch) return undefined;
   const n = Number(ifMatch.replace(/^W\//, '').replaceAll('"', ''));
-  if (!Number.isInteger(n) || n < 1) throw new AppError('validation.invalid', 'If-Match', { field: 'If-Match', detail: 'expected "<version>"' });
+  if (!Number.isInteger(n) || n < 1) throw new AppError('validation.invalid', 'If-Match', { field: 'If-Match', detail: 'if_match' });
   return n;
 }
 

@@ -12,7 +12,7 @@ const TOKEN_PREFIX = 'psl_';
 export async function createApiToken(db: Db, actor: Actor, input: { name: string; expiresAt?: Date | undefined }) {
   const now = new Date();
   if (input.expiresAt && input.expiresAt <= now) {
-    throw new AppError('validation.invalid', 'expiresAt', { field: 'expiresAt', detail: 'must be in the future' });
+    throw new AppError('validation.invalid', 'expiresAt', { field: 'expiresAt', detail: 'future' });
   }
   const { secret, digest } = newSecret(TOKEN_PREFIX);
   const row = await db.transaction(async (tx) => {

@@ -11,7 +11,7 @@ import { totpMatches } from './sign-in.ts';
 /** Starts TOTP enrolment: a new secret is stored, not yet enforced until a code confirms it. */
 export async function setupTotp(db: Db, actor: Actor) {
   const user = await findUser(db, actor.id);
-  if (user?.totpEnabled) throw new AppError('validation.invalid', 'totp', { field: 'totp', detail: 'already enabled' });
+  if (user?.totpEnabled) throw new AppError('validation.invalid', 'totp', { field: 'totp', detail: 'totp_enabled' });
   const secret = generateSecret();
   await db.update(users).set({ totpSecret: secret }).where(eq(users.id, actor.id));
   return { secret, otpauthUri: generateURI({ issuer: 'Passerelle', label: `${actor.username}@${actor.party}`, secret }) };
@@ -21,7 +21,7 @@ export async function setupTotp(db: Db, actor: Actor) {
 export async function setTotpEnabled(db: Db, actor: Actor, code: string, enabled: boolean) {
   const user = await findUser(db, actor.id);
   if (!user?.totpSecret || user.totpEnabled === enabled) {
-    throw new AppError('validation.invalid', 'code', { field: 'code', detail: enabled ? 'run setup first' : 'TOTP is not enabled' });
+    throw new AppError('validation.invalid', 'code', { field: 'code', detail: enabled ? 'totp_setup_first' : 'totp_not_enabled' });
   }
   if (!(await totpMatches(user.totpSecret, code))) throw new AppError('auth.totp_invalid', 'code');
   await db.transaction(async (tx) => {

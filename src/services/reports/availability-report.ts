@@ -1,4 +1,6 @@
 import { availability } from '../../domain/availability.ts';
+import { csvDocument } from '../../domain/csv.ts';
+import { AppError } from '../../domain/errors.ts';
 import { monthBounds } from '../../domain/month.ts';
 import type { Db } from '../../store/db.ts';
 import { partyOutages, partyServiceTargets } from '../../store/reports.ts';
@@ -10,6 +12,7 @@ import { listMaintenance } from '../sla/maintenance-windows.ts';
 export async function availabilityReport(db: Db, party: string, month: string, now = Date.now()) {
   const { calendar } = await readCalendar(db, party);
   const [from, to] = monthBounds(month, calendar.timeZone);
+  if (from > now) throw new AppError('validation.invalid', 'month', { field: 'month', detail: 'month_future' });
   const [rows, targets, windows] = await Promise.all([partyOutages(db, party), partyServiceTargets(db, party), listMaintenance(db, [party], new Date(from), new Date(to))]);
   const services = [...new Set([...targets.map((t) => t.service), ...rows.map((o) => o.service)])].sort();
   return {
@@ -26,4 +29,12 @@ export async function availabilityReport(db: Db, party: string, month: string, n
       return { service, outages: spans.length, downtimeMs: result.downtimeMs, availabilityPct: result.pct, targetPct, met: targetPct === null ? null : result.pct >= targetPct };
     }),
   };
+}
+
+/** The availability report as CSV. */
+export function availabilityCsv(rows: Awaited<ReturnType<typeof availabilityReport>>['rows']): string {
+  return csvDocument(
+    ['service', 'outages', 'downtime_ms', 'availability_pct', 'target_pct', 'met'],
+    rows.map((r) => [r.service, r.outages, r.downtimeMs, r.availabilityPct, r.targetPct, r.met]),
+  );
 }

@@ -1,3 +1,4 @@
+import { csvDocument } from '../../domain/csv.ts';
 import { AppError } from '../../domain/errors.ts';
 import { monthBounds } from '../../domain/month.ts';
 import { PRIORITIES } from '../../domain/priority.ts';
@@ -40,7 +41,7 @@ export interface ComplianceDetail {
 export async function complianceReport(db: Db, actor: Actor, party: string, month: string, now = Date.now()) {
   const { calendar } = await readCalendar(db, party);
   const [from, to] = monthBounds(month, calendar.timeZone);
-  if (from > now) throw new AppError('validation.invalid', 'month', { field: 'month', detail: 'in the future' });
+  if (from > now) throw new AppError('validation.invalid', 'month', { field: 'month', detail: 'month_future' });
   const rows = await ticketsOpenedIn(db, actor, party, ['incident', 'request'], new Date(from), new Date(to));
   const env = await loadSlaEnvironment(db, [party], new Date(from), new Date(now));
   const details: ComplianceDetail[] = rows.map((t) => {
@@ -70,7 +71,8 @@ export async function complianceReport(db: Db, actor: Actor, party: string, mont
 
 /** The report's summary as CSV (RFC 4180, header line first). */
 export function complianceCsv(rows: ComplianceRow[]): string {
-  const header = 'type,priority,tickets,within_target,pct,objective_pct,met,pending';
-  const lines = rows.map((r) => [r.type, r.priority, r.tickets, r.withinTarget, r.pct ?? '', r.objectivePct, r.met === null ? '' : r.met, r.pending].join(','));
-  return `${[header, ...lines].join('\r\n')}\r\n`;
+  return csvDocument(
+    ['type', 'priority', 'tickets', 'within_target', 'pct', 'objective_pct', 'met', 'pending'],
+    rows.map((r) => [r.type, r.priority, r.tickets, r.withinTarget, r.pct, r.objectivePct, r.met, r.pending]),
+  );
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { assertOperatesParty } from '../../policies/operations.ts';
 import type { Db } from '../../store/db.ts';
-import { outages, serviceTargets } from '../../store/schema.ts';
+import { outages, serviceTargets, tickets } from '../../store/schema.ts';
+import { partyOutages } from '../../store/reports.ts';
+import { ticketVisibleTo } from '../../policies/ticket-visibility.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import type { Actor } from '../context.ts';
 import { loadVisibleTicket } from '../ticket-action.ts';
@@ -20,7 +22,7 @@ export interface OutageInput {
 function check(o: { detectedAt: Date | null; reportedAt: Date | null; restoredAt: Date | null }) {
   if (!o.detectedAt && !o.reportedAt) throw new AppError('validation.required', 'detectedAt', { field: 'detectedAt' });
   const start = Math.min(...[o.detectedAt, o.reportedAt].filter((d): d is Date => d !== null).map((d) => d.getTime()));
-  if (o.restoredAt && o.restoredAt.getTime() <= start) throw new AppError('validation.invalid', 'restoredAt', { field: 'restoredAt', detail: 'must be after the start' });
+  if (o.restoredAt && o.restoredAt.getTime() <= start) throw new AppError('validation.invalid', 'restoredAt', { field: 'restoredAt', detail: 'after_start' });
 }
 
 /** SLA-6: records an outage of one of the actor's party's services, optionally linked to an incident. */
@@ -61,4 +63,13 @@ export async function setServiceTarget(db: Db, actor: Actor, partyId: string, se
     .insert(serviceTargets)
     .values({ partyId, service, targetPct: String(targetPct) })
     .onConflictDoUpdate({ target: [serviceTargets.partyId, serviceTargets.service], set: { targetPct: String(targetPct) } });
+}
+
+/** A party's outages; the incident behind one is named only to readers who may see that ticket. */
+export async function listOutages(db: Db, actor: Actor, partyId: string) {
+  const rows = await partyOutages(db, partyId);
+  const ids = rows.flatMap((o) => (o.ticketId ? [o.ticketId] : []));
+  const visible = ids.length === 0 ? [] : await db.select({ id: tickets.id }).from(tickets).where(and(inArray(tickets.id, ids), ticketVisibleTo(actor)));
+  const seen = new Set(visible.map((v) => v.id));
+  return rows.map((o) => ({ ...o, ticketId: o.ticketId && seen.has(o.ticketId) ? o.ticketId : null }));
 }

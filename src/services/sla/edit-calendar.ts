@@ -37,15 +37,15 @@ export async function addCalendarVersion(db: Db, actor: Actor, partyId: string, 
   // From tomorrow on: today's hours may already have been counted.
   const tomorrow = isoDate(localDayOf(calendar.timeZone, Date.now()) + 1);
   if (input.effectiveFrom < tomorrow) {
-    throw new AppError('validation.invalid', 'effectiveFrom', { field: 'effectiveFrom', detail: `must be ${tomorrow} or later` });
+    throw new AppError('validation.invalid', 'effectiveFrom', { field: 'effectiveFrom', detail: 'from_date', date: tomorrow });
   }
   // A calendar without any opening hour would never reach a deadline.
   if (input.weekly.every((hours) => hours.length === 0) && input.onCallPriorities.length < 5) {
-    throw new AppError('validation.invalid', 'weekly', { field: 'weekly', detail: 'at least one opening interval' });
+    throw new AppError('validation.invalid', 'weekly', { field: 'weekly', detail: 'opening_hours' });
   }
   for (const [day, hours] of input.weekly.entries()) {
     if (hours.some(([s, e]) => !(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e <= 1440 && s < e))) {
-      throw new AppError('validation.invalid', `weekly.${day}`, { field: `weekly.${day}`, detail: 'intervals of minutes 0–1440, start before end' });
+      throw new AppError('validation.invalid', `weekly.${day}`, { field: `weekly.${day}`, detail: 'day_intervals' });
     }
   }
   return db.transaction(async (tx) => {

@@ -24,9 +24,9 @@ const MAX_LENGTH_MS = 72 * 3_600_000;
  */
 export async function scheduleMaintenance(db: Db, actor: Actor, input: WindowInput) {
   assertSchedulesMaintenance(actor, actor.party);
-  if (input.startsAt.getTime() < Date.now() + MIN_NOTICE_MS) throw new AppError('validation.invalid', 'startsAt', { field: 'startsAt', detail: 'at least one hour ahead' });
-  if (input.endsAt <= input.startsAt) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'must be after startsAt' });
-  if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_LENGTH_MS) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'a window lasts at most 72 hours' });
+  if (input.startsAt.getTime() < Date.now() + MIN_NOTICE_MS) throw new AppError('validation.invalid', 'startsAt', { field: 'startsAt', detail: 'notice' });
+  if (input.endsAt <= input.startsAt) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'after_start' });
+  if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_LENGTH_MS) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'window_length' });
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(maintenanceWindows).values({ id: randomUUID(), partyId: actor.party, title: input.title, service: input.service ?? null, startsAt: input.startsAt, endsAt: input.endsAt, createdBy: actor.id }).returning();
     await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'maintenance.schedule', targetId: row!.id, data: { title: input.title } });
@@ -39,7 +39,7 @@ export async function cancelMaintenance(db: Db, actor: Actor, id: string) {
     const [row] = await tx.select().from(maintenanceWindows).where(eq(maintenanceWindows.id, id));
     if (!row || row.partyId !== actor.party) throw new AppError('request.not_found');
     assertSchedulesMaintenance(actor, row.partyId);
-    if (row.startsAt.getTime() <= Date.now()) throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'a started window cannot be cancelled' });
+    if (row.startsAt.getTime() <= Date.now()) throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'window_started' });
     await tx.delete(maintenanceWindows).where(eq(maintenanceWindows.id, id));
     await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'maintenance.cancel', targetId: id });
   });

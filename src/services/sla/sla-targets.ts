@@ -41,7 +41,7 @@ export async function setTargets(db: Db, actor: Actor, partyId: string, effectiv
   assertAdministersParty(actor, partyId);
   const { calendar } = await readCalendar(db, partyId);
   const tomorrow = isoDate(localDayOf(calendar.timeZone, Date.now()) + 1);
-  if (effectiveFrom < tomorrow) throw new AppError('validation.invalid', 'effectiveFrom', { field: 'effectiveFrom', detail: `must be ${tomorrow} or later` });
+  if (effectiveFrom < tomorrow) throw new AppError('validation.invalid', 'effectiveFrom', { field: 'effectiveFrom', detail: 'from_date', date: tomorrow });
   await db.transaction(async (tx) => {
     for (const t of items) {
       const values = { gtiMs: t.gtiMinutes * 60_000, gtrMs: t.gtrMinutes * 60_000, gteMs: t.gteMinutes * 60_000, objectivePct: t.objectivePct };

@@ -1,6 +1,7 @@
 import { api } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { Bell } from './notifications/Bell.tsx';
 import { href, type Route } from './router.ts';
 import { useSession } from './session.tsx';
 import type { Lang, Me } from './types.ts';
@@ -8,10 +9,12 @@ import type { Lang, Me } from './types.ts';
 const LINKS: { page: Route['page']; path: string; key: string }[] = [
   { page: 'queue', path: '/tickets', key: 'nav.queue' },
   { page: 'new-incident', path: '/incidents/new', key: 'nav.newIncident' },
+  { page: 'reports', path: '/reports', key: 'nav.reports' },
+  { page: 'calendar', path: '/calendar', key: 'nav.calendar' },
   { page: 'settings', path: '/settings', key: 'nav.settings' },
 ];
 
-/** The banner: brand, navigation, who is signed in, language and sign-out. */
+/** The banner: brand, navigation, notifications bell, who is signed in, language and sign-out. */
 export function Header({ route }: { route: Route }) {
   const { t } = useI18n();
   const session = useSession();
@@ -38,6 +41,7 @@ export function Header({ route }: { route: Route }) {
         </ul>
       </nav>
       <div className="app-header__end">
+        <Bell current={route.page === 'notifications'} />
         <p className="whoami">
           <span className="whoami__name">{user.displayName}</span>
           <span className="tag" title={t('header.party')}>

@@ -1,8 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { Header } from './Header.tsx';
 import { useI18n } from './i18n.tsx';
+import { CalendarPage } from './calendar/CalendarPage.tsx';
 import { NewIncidentPage } from './incident/NewIncidentPage.tsx';
+import { NotificationsProvider } from './notifications/NotificationsContext.tsx';
+import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { QueuePage } from './queue/QueuePage.tsx';
+import { ReportsPage } from './reports/ReportsPage.tsx';
 import { href, parseRoute, usePath, type Route } from './router.ts';
 import { useSession, type Flash } from './session.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
@@ -19,6 +23,12 @@ function Page({ route }: { route: Route }) {
       return <TicketPage key={route.ref} reference={route.ref} />;
     case 'settings':
       return <SettingsPage />;
+    case 'notifications':
+      return <NotificationsPage />;
+    case 'reports':
+      return <ReportsPage />;
+    case 'calendar':
+      return <CalendarPage />;
     default:
       return (
         <section className="page">
@@ -31,7 +41,7 @@ function Page({ route }: { route: Route }) {
   }
 }
 
-/** The signed-in console: banner, flash message and the current page. */
+/** The signed-in console: banner, flash message and the current page; notifications follow navigation. */
 export function Shell({ flash }: { flash: Flash | null }) {
   const { t } = useI18n();
   const { user } = useSession();
@@ -51,20 +61,22 @@ export function Shell({ flash }: { flash: Flash | null }) {
   }, [path]);
 
   return (
-    <div className="app">
-      <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
-        {t('nav.skip')}
-      </button>
-      <Header route={route} />
-      <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
-        {user.totpRequired && <p className="alert alert--warning" role="alert">{t('settings.totp.mandatory')}</p>}
-        {flash && flash.path === path && (
-          <p className="alert alert--success" role="status">
-            {flash.message}
-          </p>
-        )}
-        <Page route={route} />
-      </main>
-    </div>
+    <NotificationsProvider path={path}>
+      <div className="app">
+        <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
+          {t('nav.skip')}
+        </button>
+        <Header route={route} />
+        <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+          {user.totpRequired && <p className="alert alert--warning" role="alert">{t('settings.totp.mandatory')}</p>}
+          {flash && flash.path === path && (
+            <p className="alert alert--success" role="status">
+              {flash.message}
+            </p>
+          )}
+          <Page route={route} />
+        </main>
+      </div>
+    </NotificationsProvider>
   );
 }

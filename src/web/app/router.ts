@@ -21,7 +21,12 @@ export type Route =
   | { page: 'new-incident' }
   | { page: 'ticket'; ref: string }
   | { page: 'settings' }
+  | { page: 'notifications' }
+  | { page: 'reports' }
+  | { page: 'calendar' }
   | { page: 'not-found' };
+
+const SIMPLE_PAGES = ['settings', 'notifications', 'reports', 'calendar'] as const;
 
 /** Parses a path into a page. */
 export function parseRoute(path: string): Route {
@@ -29,7 +34,8 @@ export function parseRoute(path: string): Route {
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'tickets')) return { page: 'queue' };
   if (parts[0] === 'incidents' && parts[1] === 'new' && parts.length === 2) return { page: 'new-incident' };
   if (parts[0] === 'tickets' && parts.length === 2) return { page: 'ticket', ref: parts[1]! };
-  if (parts[0] === 'settings' && parts.length === 1) return { page: 'settings' };
+  const simple = SIMPLE_PAGES.find((page) => page === parts[0]);
+  if (simple && parts.length === 1) return { page: simple };
   return { page: 'not-found' };
 }
 

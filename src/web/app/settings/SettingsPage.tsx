@@ -5,10 +5,11 @@ import type { Lang, Me } from '../types.ts';
 import { Field } from '../ui/Field.tsx';
 import { SensitivityBadge } from '../ui/badges.tsx';
 import { useTitle } from '../ui/useTitle.ts';
+import { NotificationPrefsSection } from './NotificationPrefsSection.tsx';
 import { TokensSection } from './TokensSection.tsx';
 import { TotpSection } from './TotpSection.tsx';
 
-/** The user's profile: language, second factor and API tokens. */
+/** The user's profile: language, second factor, notification preferences and API tokens. */
 export function SettingsPage() {
   const { t, lang, setLang } = useI18n();
   const session = useSession();
@@ -47,6 +48,7 @@ export function SettingsPage() {
         </Field>
       </section>
       <TotpSection />
+      {!user.totpRequired && <NotificationPrefsSection />}
       {!user.totpRequired && <TokensSection />}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n.tsx';
-import type { Sla } from '../types.ts';
+import type { Sla, SlaClock } from '../types.ts';
 import { hoursMinutes, urgentClock } from './sla.ts';
 
 /** Formats a business-time duration as "3 h 05 min" / "12 min". */
@@ -11,20 +11,33 @@ export function useDuration(): (ms: number) => string {
   };
 }
 
-/** The SLA state of a ticket in one cell: level and the clock that matters now (SLA-4). */
+/** What is left on a clock: "2 h 10 min left" or "overdue by 25 min" (business time). */
+export function useTimeLeft(): (clock: SlaClock) => { text: string; overdue: boolean } {
+  const { t } = useI18n();
+  const duration = useDuration();
+  return (clock) => {
+    const left = clock.targetMs - clock.elapsedMs;
+    return left < 0 ? { text: t('sla.overdue', { duration: duration(-left) }), overdue: true } : { text: t('sla.left', { duration: duration(left) }), overdue: false };
+  };
+}
+
+/** The SLA state of a ticket in one cell: level and the time left on the clock that matters now (SLA-4). */
 export function SlaCell({ sla }: { sla: Sla | null | undefined }) {
   const { t, formatDate } = useI18n();
-  const duration = useDuration();
+  const timeLeft = useTimeLeft();
   if (!sla) return <span className="muted">—</span>;
   const urgent = urgentClock(sla);
-  const clockName = urgent ? t(`sla.short.${urgent.name}`) : '';
-  let detail = '';
-  if (urgent?.clock.level === 'breached') detail = t('sla.overdueBy', { clock: clockName, duration: duration(urgent.clock.elapsedMs - urgent.clock.targetMs) });
-  else if (urgent?.clock.dueAt) detail = t('sla.dueAt', { clock: clockName, time: formatDate(urgent.clock.dueAt) });
+  const paused = !urgent && [sla.gti, sla.gtr, sla.gte].some((clock) => clock.phase === 'paused');
+  const left = urgent ? timeLeft(urgent.clock) : null;
   return (
     <span className="sla-cell">
       <span className={`badge badge--sla badge--sla-${sla.level}`}>{t(`sla.level.${sla.level}`)}</span>
-      {detail && <span className="sla-cell__detail">{detail}</span>}
+      {urgent && left && (
+        <span className={`sla-cell__detail${left.overdue ? ' sla-cell__detail--overdue' : ''}`} title={urgent.clock.dueAt ? t('sla.dueAt', { clock: t(`sla.short.${urgent.name}`), time: formatDate(urgent.clock.dueAt) }) : undefined}>
+          {t('sla.clockLeft', { clock: t(`sla.short.${urgent.name}`), left: left.text })}
+        </span>
+      )}
+      {paused && <span className="sla-cell__detail">{t('sla.pausedShort')}</span>}
     </span>
   );
 }

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { api, query } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import { useSession } from '../session.tsx';
+import type { MaintenanceWindow } from '../serviceTypes.ts';
+import { FormError } from '../ui/errors.tsx';
+import { schedulesMaintenance } from '../ui/roles.ts';
+import { useGet } from '../ui/useGet.ts';
+import { MaintenanceForm } from './MaintenanceForm.tsx';
+
+const DAYS = 90;
+
+/** Maintenance windows of every party for the next 90 days (COL-5); a party's managers schedule and cancel its own. */
+export function MaintenanceSection() {
+  const { t, formatDate } = useI18n();
+  const { user } = useSession();
+  const [range] = useState(() => ({ from: new Date().toISOString(), to: new Date(Date.now() + DAYS * 86_400_000).toISOString() }));
+  const { data, error: loadError, loading, reload } = useGet<{ items: MaintenanceWindow[] }>(`/maintenance-windows${query(range)}`);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState('');
+  const mayCancel = (w: MaintenanceWindow) => schedulesMaintenance(user, w.party) && Date.parse(w.startsAt) > Date.now();
+
+  async function cancel(w: MaintenanceWindow) {
+    setError(null);
+    try {
+      await api.del(`/maintenance-windows/${w.id}`);
+      setConfirming(null);
+      setDone(t('maintenance.cancelled', { title: w.title }));
+      await reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <section className="card block" aria-labelledby="maintenance-title" aria-busy={loading}>
+      <h2 id="maintenance-title">{t('maintenance.title', { days: DAYS })}</h2>
+      {done && <p className="alert alert--success" role="status">{done}</p>}
+      <FormError error={error ?? loadError} />
+      {data && data.items.length === 0 && <p className="empty">{t('maintenance.none')}</p>}
+      {data && data.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="grid">
+            <caption className="visually-hidden">{t('maintenance.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.party')}</th>
+                <th scope="col">{t('maintenance.titleField')}</th>
+                <th scope="col">{t('maintenance.service')}</th>
+                <th scope="col">{t('maintenance.startsAt')}</th>
+                <th scope="col">{t('maintenance.endsAt')}</th>
+                <th scope="col"><span className="visually-hidden">{t('maintenance.actions')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((w) => (
+                <tr key={w.id}>
+                  <td>{w.party}</td>
+                  <th scope="row">{w.title}</th>
+                  <td>{w.service ?? <span className="muted">{t('maintenance.allServices')}</span>}</td>
+                  <td className="nowrap"><time dateTime={w.startsAt}>{formatDate(w.startsAt)}</time></td>
+                  <td className="nowrap"><time dateTime={w.endsAt}>{formatDate(w.endsAt)}</time></td>
+                  <td className="nowrap">
+                    {mayCancel(w) &&
+                      (confirming === w.id ? (
+                        <>
+                          <button type="button" className="btn btn--small btn--danger" autoFocus onClick={() => void cancel(w)}>{t('maintenance.confirmCancel')}</button>{' '}
+                          <button type="button" className="btn btn--small btn--ghost" onClick={() => setConfirming(null)}>{t('maintenance.keep')}</button>
+                        </>
+                      ) : (
+                        <button type="button" className="btn btn--small" aria-label={t('maintenance.cancelNamed', { title: w.title })} onClick={() => setConfirming(w.id)}>
+                          {t('maintenance.cancel')}
+                        </button>
+                      ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {schedulesMaintenance(user, user.party) && (
+        <MaintenanceForm
+          party={user.party}
+          onScheduled={(w) => {
+            setDone(t('maintenance.scheduled', { title: w.title }));
+            void reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api.ts';
+import type { Party } from '../types.ts';
+
+let cache: Promise<Party[]> | null = null;
+
+/** The parties (GET /parties), loaded once per page load; null while loading. */
+export function useParties(): Party[] | null {
+  const [parties, setParties] = useState<Party[] | null>(null);
+  useEffect(() => {
+    let current = true;
+    cache ??= api.get<{ items: Party[] }>('/parties').then(
+      (r) => r.items,
+      (error: unknown) => {
+        cache = null;
+        throw error;
+      },
+    );
+    cache.then(
+      (items) => current && setParties(items),
+      (error: unknown) => console.error(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return parties;
+}
