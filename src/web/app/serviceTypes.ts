@@ -1,17 +1,11 @@
 /** Shapes of the service-level, notification and report API (docs/api-contract.md) as the console reads them. */
 
-export const NOTIFICATION_KINDS = [
-  'ticket_recorded',
-  'assigned',
-  'transferred',
-  'escalated',
-  'approval_needed',
-  'sla_warning',
-  'sla_breached',
-  'awaiting_verification',
-  'closed',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import type { ComplianceDetail, ComplianceRow } from '../../services/reports/compliance-report.ts';
+import type { NotificationKind } from '../../domain/notifications.ts';
+
+export type { ComplianceDetail, ComplianceRow };
+// One list of kinds for the server and the console.
+export { NOTIFICATION_KINDS, type NotificationKind } from '../../domain/notifications.ts';
 
 export interface AppNotification {
   id: string;
@@ -57,27 +51,7 @@ export interface PartyCalendar {
   versions: CalendarVersion[];
 }
 
-export interface ComplianceRow {
-  type: 'incident' | 'request';
-  priority: string;
-  tickets: number;
-  withinTarget: number;
-  pct: number | null;
-  objectivePct: number;
-  met: boolean | null;
-  pending: number;
-}
 
-export interface ComplianceDetail {
-  ref: string;
-  type: string;
-  priority: string;
-  openedAt: string;
-  firstInterventionAt: string | null;
-  elapsedMs: number;
-  targetMs: number;
-  within: boolean | null;
-}
 
 export interface ComplianceReport {
   party: string;
