@@ -6,6 +6,7 @@ import { mailHandler } from '../../src/jobs/send-mail.ts';
 import { jobs } from '../../src/store/schema.ts';
 import { incidentBody, signIn } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { STORE_KINDS } from '../helpers/store.ts';
 
 interface Received {
   to: string[];
@@ -13,7 +14,7 @@ interface Received {
 }
 
 /** A real SMTP exchange: Passerelle's mail jobs talk to an smtp-server on loopback. */
-describe('e-mail notifications over SMTP', () => {
+describe.each(STORE_KINDS)('e-mail notifications over SMTP (%s)', (kind) => {
   let smtp: SMTPServer;
   let port: number;
   let server: TestServer;
@@ -36,7 +37,7 @@ describe('e-mail notifications over SMTP', () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     port = (smtp.server.address() as AddressInfo).port;
-    server = await startTestServer('pglite', { SMTP_URL: `smtp://127.0.0.1:${port}` });
+    server = await startTestServer(kind, { SMTP_URL: `smtp://127.0.0.1:${port}` });
   });
   afterAll(async () => {
     await server.close();

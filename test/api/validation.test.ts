@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { STORE_KINDS } from '../helpers/store.ts';
 
 /** NFR-2: bad input gets a clear, coded 4xx naming the field, and changes nothing. */
-describe('bad input', () => {
+describe.each(STORE_KINDS)('bad input (%s)', (kind) => {
   let server: TestServer;
   let agent: Client;
   let token: string;
   beforeAll(async () => {
-    server = await startTestServer('pglite', { BODY_LIMIT_BYTES: '20000' });
+    server = await startTestServer(kind, { BODY_LIMIT_BYTES: '20000' });
     agent = await signIn(server.url, 'eu.agent');
     token = (await agent.post('/me/tokens', { name: 'raw' })).body.token;
   });
