@@ -19,6 +19,7 @@ export type TimelineEvent =
   | { kind: 'closed'; data: { checklist: Record<string, boolean>; note?: string } }
   | { kind: 'linked'; data: { linkKind: string; otherId: string; otherRef: string; direction: 'from' | 'to' } }
   | { kind: 'sensitivity_changed'; data: { from: Sensitivity; to: Sensitivity; reason?: string } }
+  | { kind: 'notification_sent'; data: { notification: string; channel: 'email'; recipient: string } }
   | { kind: 'sla_warning'; data: { clock: 'gti' | 'gtr' | 'gte'; targetMs: number; elapsedMs: number } }
   | { kind: 'sla_breached'; data: { clock: 'gti' | 'gtr' | 'gte'; targetMs: number; elapsedMs: number } };
 

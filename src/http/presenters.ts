@@ -48,6 +48,7 @@ export function presentDetail(detail: Detail): z.infer<typeof TicketDetail> {
     ...presentSummary(t, detail.groupName, detail.assigneeName, detail.sla),
     description: t.description,
     reporter: t.reporter,
+    reporterEmail: t.reporterEmail,
     channel: t.channel,
     priorityReason: t.priorityReason,
     knownError: t.knownError,

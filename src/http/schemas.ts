@@ -84,6 +84,7 @@ export const TicketSummary = z.object({
 export const TicketDetail = TicketSummary.extend({
   description: z.string(),
   reporter: z.string().nullable(),
+  reporterEmail: z.string().nullable(),
   channel: z.string(),
   priorityReason: z.string().nullable(),
   knownError: z.string().nullable(),

@@ -43,6 +43,16 @@ const TEMPLATES: Record<NotificationKind, Template> = {
   },
 };
 
+const RECEIPT: Template = {
+  en: { subject: '[{ref}] Your request has been recorded', body: 'Your request has been recorded under number {ref}. Quote this number in every exchange about it.' },
+  fr: { subject: '[{ref}] Votre demande a été enregistrée', body: 'Votre demande a été enregistrée sous le numéro {ref}. Rappelez ce numéro dans tout échange à son sujet.' },
+};
+
+/** The receipt sent to a requester outside Passerelle: the number and nothing else. */
+export function renderReceipt(lang: Lang, ref: string): { subject: string; body: string } {
+  return { subject: RECEIPT[lang].subject.replace('{ref}', ref), body: RECEIPT[lang].body.replace('{ref}', ref) };
+}
+
 /** A notification's subject and body in a language. */
 export function renderNotification(kind: NotificationKind, lang: Lang, params: Record<string, string>): { subject: string; body: string } {
   const { subject, body } = TEMPLATES[kind][lang];

@@ -5,12 +5,15 @@ import { renderNotification } from '../i18n/notifications.ts';
 import { actorOf } from '../services/auth/actor.ts';
 import type { Db } from '../store/db.ts';
 import { findUser } from '../store/directory.ts';
-import { findVisibleTicket } from '../store/ticket-reads.ts';
+import { findVisibleTicket, lockTicket } from '../store/ticket-reads.ts';
+import { appendEvents } from '../store/ticket-writes.ts';
 import type { JobHandler } from './runner.ts';
 
 export interface MailSettings {
   smtpUrl: string;
   from: string;
+  /** This instance, to which the `notification_sent` timeline events are attributed. */
+  instanceId: string;
 }
 
 /**
@@ -28,5 +31,11 @@ export function mailHandler(db: Db, settings: MailSettings): JobHandler {
     if (!ticket) return;
     const { subject, body } = renderNotification(payload.kind as NotificationKind, user.language as Lang, payload.params as Record<string, string>);
     await transport.sendMail({ from: settings.from, to: user.email, subject, text: `${body}\n\n— Passerelle` });
+    // TKT-4: the sending is on the timeline, visible to the recipient's own party only.
+    await db.transaction(async (tx) => {
+      await lockTicket(tx, ticket.id);
+      const event = { kind: 'notification_sent' as const, data: { notification: String(payload.kind), channel: 'email' as const, recipient: user.displayName } };
+      await appendEvents(tx, ticket.id, { actorId: null, actorName: 'Passerelle', party: user.partyId, instanceId: settings.instanceId }, [{ event, visibility: 'internal' }], new Date());
+    });
   };
 }

@@ -15,6 +15,7 @@ export interface CreateIncidentInput {
   priority?: Priority | undefined;
   priorityReason?: string | undefined;
   reporter?: string | undefined;
+  reporterEmail?: string | undefined;
   channel?: 'console' | 'api' | 'phone' | 'email' | undefined;
 }
 

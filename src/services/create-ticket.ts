@@ -12,6 +12,7 @@ import { findDesk, findParty } from '../store/directory.ts';
 import { lockTicket, type TicketRow } from '../store/ticket-reads.ts';
 import { insertTicket, nextTicketNumber, writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
 import { recordEvents } from './record-events.ts';
+import { enqueueJob } from '../store/jobs.ts';
 import { authorOf } from './ticket-action.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -26,6 +27,7 @@ export interface NewTicketInput {
   priority?: Priority | undefined;
   priorityReason?: string | undefined;
   reporter?: string | undefined;
+  reporterEmail?: string | undefined;
   channel: string;
   participants?: string[];
   escalationLevel?: number;
@@ -73,6 +75,7 @@ export async function insertNewTicket(ctx: ServiceContext, tx: Db, input: NewTic
     groupId: desk?.id ?? null,
     escalationLevel: input.escalationLevel ?? 1,
     reporter: input.reporter ?? null,
+    reporterEmail: input.reporterEmail ?? null,
     createdBy: ctx.actor.id,
     createdAt: now,
     updatedAt: now,
@@ -83,6 +86,8 @@ export async function insertNewTicket(ctx: ServiceContext, tx: Db, input: NewTic
     events.push({ event: { kind: 'field_changed', data: { field: 'priority', from: computed, to: input.priority, reason: input.priorityReason } } });
   }
   await recordEvents(tx, ticket, authorOf(ctx), events, now, ctx.mail ?? false);
+  // The requester outside Passerelle is told the number only: no content leaves by this mail.
+  if (ctx.mail && input.reporterEmail) await enqueueJob(tx, 'mail_receipt', { ticketId: ticket.id, to: input.reporterEmail });
   await writeAudit(tx, { actorId: ctx.actor.id, party, action: `ticket.create`, targetId: ticket.id, data: { ref, type: input.type } }, now);
   // Read back: writing the events also set the ticket's event sequence and SLA facts.
   return lockTicket(tx, ticket.id);

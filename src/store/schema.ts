@@ -152,6 +152,8 @@ export const tickets = pgTable(
     assigneeId: uuid('assignee_id').references(() => users.id),
     escalationLevel: integer('escalation_level').notNull().default(1),
     reporter: text('reporter'),
+    /** Where the requester gets the confirmation with the ticket number (SNC 7.6.2). */
+    reporterEmail: text('reporter_email'),
     knownError: text('known_error'),
     workaround: text('workaround'),
     resolution: text('resolution'),

@@ -19,6 +19,7 @@ const CreateIncident = z.object({
   priority: Priority.optional(),
   priorityReason: plain(2000).optional(),
   reporter: plain(200).optional(),
+  reporterEmail: z.email().max(254).optional(),
   channel: z.enum(['console', 'api', 'phone', 'email']).optional(),
 });
 

@@ -30,6 +30,9 @@ export function DescriptionFields({ draft, update, error }: Props) {
         <Field label={t('ticket.reporter')} error={fieldError('reporter')}>
           {(c) => <input {...c} name="reporter" maxLength={200} value={draft.reporter} onChange={(e) => update({ reporter: e.target.value })} />}
         </Field>
+        <Field label={t('ticket.reporterEmail')} error={fieldError('reporterEmail')} hint={t('incident.reporterEmailHint')}>
+          {(c) => <input {...c} name="reporterEmail" type="email" maxLength={254} value={draft.reporterEmail} onChange={(e) => update({ reporterEmail: e.target.value })} />}
+        </Field>
         <Field label={t('ticket.channel')} error={fieldError('channel')}>
           {(c) => (
             <select {...c} name="channel" value={draft.channel} onChange={(e) => update({ channel: e.target.value as IncidentDraft['channel'] })}>

@@ -11,7 +11,7 @@ import { ClassificationFields } from './ClassificationFields.tsx';
 import { DescriptionFields } from './DescriptionFields.tsx';
 import { EMPTY_INCIDENT, incidentBody, type IncidentDraft } from './draft.ts';
 
-const FIELDS = ['title', 'description', 'service', 'impact', 'criticality', 'priority', 'priorityReason', 'sensitivity', 'reporter', 'channel'] as const;
+const FIELDS = ['title', 'description', 'service', 'impact', 'criticality', 'priority', 'priorityReason', 'sensitivity', 'reporter', 'reporterEmail', 'channel'] as const;
 
 /** Records an incident (INC-1) with its classification and computed priority (SLA-1). */
 export function NewIncidentPage() {

@@ -11,6 +11,7 @@ export interface IncidentDraft {
   priorityReason: string;
   sensitivity: Sensitivity;
   reporter: string;
+  reporterEmail: string;
   channel: 'console' | 'phone' | 'email';
 }
 
@@ -25,6 +26,7 @@ export const EMPTY_INCIDENT: IncidentDraft = {
   priorityReason: '',
   sensitivity: 'LIMITED',
   reporter: '',
+  reporterEmail: '',
   channel: 'console',
 };
 
@@ -40,6 +42,7 @@ export function incidentBody(draft: IncidentDraft, computed: Priority): Record<s
   };
   if (draft.description.trim()) body.description = draft.description.trim();
   if (draft.reporter.trim()) body.reporter = draft.reporter.trim();
+  if (draft.reporterEmail.trim()) body.reporterEmail = draft.reporterEmail.trim();
   if (draft.override && draft.priority !== computed) {
     body.priority = draft.priority;
     body.priorityReason = draft.priorityReason.trim();

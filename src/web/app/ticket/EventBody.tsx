@@ -3,12 +3,14 @@ import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
 import type { TimelineEntry } from '../types.ts';
 import { CLOSURE_CHECKLIST } from '../ui/constants.ts';
+import { useDuration } from '../ui/SlaCell.tsx';
 
 const str = (value: unknown): string => (value === null || value === undefined ? '—' : String(value));
 
 /** The readable content of one timeline event, per kind. */
 export function EventBody({ entry }: { entry: TimelineEntry }) {
   const { t } = useI18n();
+  const duration = useDuration();
   const d = entry.data;
   const text = (value: unknown) => (typeof value === 'string' && value ? <p className="prose">{value}</p> : null);
   const labelled = (key: string, value: unknown) =>
@@ -75,6 +77,13 @@ export function EventBody({ entry }: { entry: TimelineEntry }) {
     }
     case 'linked':
       body = <p>{t(`link.${str(d.linkKind)}.${str(d.direction)}`)} <a href={href(`/tickets/${str(d.otherRef)}`)} className="mono">{str(d.otherRef)}</a></p>;
+      break;
+    case 'sla_warning':
+    case 'sla_breached':
+      body = <p>{t('event.sla.text', { clock: str(d.clock).toUpperCase(), elapsed: duration(Number(d.elapsedMs)), target: duration(Number(d.targetMs)) })}</p>;
+      break;
+    case 'notification_sent':
+      body = <p>{t('event.notification_sent.text', { kind: t(`notification.kind.${str(d.notification)}`), recipient: str(d.recipient) })}</p>;
       break;
     default:
       body = null;
