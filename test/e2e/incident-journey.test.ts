@@ -23,7 +23,8 @@ describe('console: incident journey across the EU and CH desks', () => {
     await eu.getByLabel('Title', { exact: true }).fill('E2E: link endpoint times out');
     await eu.getByLabel('Description').fill('Monitoring reports timeouts towards the CH registry.');
     await eu.getByLabel('Service', { exact: true }).fill('Link / transaction log');
-    await eu.getByLabel('Reporter').fill('CH operations');
+    await eu.getByLabel('Reporter', { exact: true }).fill('CH operations');
+    await eu.getByLabel("Reporter's e-mail").fill('operations@ch-registry.example');
     await eu.getByLabel('Channel').selectOption('phone');
     await eu.getByLabel('Impact').selectOption('I2');
     await eu.getByLabel('Criticality').selectOption('C1');

@@ -109,6 +109,7 @@ export interface TimelineEntry {
 export interface TicketDetail extends TicketSummary {
   description: string;
   reporter: string | null;
+  reporterEmail: string | null;
   channel: string;
   priorityReason: string | null;
   knownError: string | null;

@@ -22,6 +22,12 @@ export function TicketFacts({ detail }: { detail: TicketDetail }) {
         <dl className="facts__meta">
           <dt>{t('ticket.reporter')}</dt>
           <dd>{detail.reporter ?? '—'}</dd>
+          {detail.reporterEmail && (
+            <>
+              <dt>{t('ticket.reporterEmail')}</dt>
+              <dd>{detail.reporterEmail}</dd>
+            </>
+          )}
           <dt>{t('ticket.channel')}</dt>
           <dd>{t(`channel.${detail.channel}`)}</dd>
           {detail.priorityReason && (
