@@ -2,16 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
 import { formatTicketRef } from '../domain/identifiers.ts';
 import { isoDate, localDayOf } from '../domain/time-zone.ts';
-import { loadCalendars } from '../store/sla.ts';
 import { lifecycleOf } from '../domain/lifecycle.ts';
 import { isCompleteMatrix, priorityFor, type Criticality, type Impact, type Priority } from '../domain/priority.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
 import type { Db } from '../store/db.ts';
-import { findDesk, findParty } from '../store/directory.ts';
-import { lockTicket, type TicketRow } from '../store/ticket-reads.ts';
-import { insertTicket, nextTicketNumber, writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
-import { recordEvents } from './record-events.ts';
+import { findParty, partyDefaults } from '../store/directory.ts';
+import type { TicketRow } from '../store/ticket-reads.ts';
+import { foldEvents, insertEventRows, insertTicket, nextTicketNumber, writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
+import { notifyEvents } from './notifications/notify-events.ts';
 import { enqueueJob } from '../store/jobs.ts';
 import { authorOf } from './ticket-action.ts';
 import type { ServiceContext } from './context.ts';
@@ -46,17 +45,24 @@ export async function matrixPriority(db: Db, partyId: string, impact: Impact, cr
  */
 export async function insertNewTicket(ctx: ServiceContext, tx: Db, input: NewTicketInput, now: Date): Promise<TicketRow> {
   const party = ctx.actor.party;
-  const computed = await matrixPriority(tx, party, input.impact, input.criticality);
+  // One round trip for the party's matrix, desk and time zone.
+  const defaults = await partyDefaults(tx, party);
+  const computed = priorityFor(input.impact, input.criticality, isCompleteMatrix(defaults.priorityMatrix) ? defaults.priorityMatrix : undefined);
   const overridden = input.priority !== undefined && input.priority !== computed;
   if (overridden && !input.priorityReason?.trim()) throw new AppError('ticket.priority_reason_required', 'priorityReason');
-  const desk = await findDesk(tx, party);
   // The year of the identifier is the owning party's local year (00:30 on 1 January in Paris is already the new year).
-  const [calendar] = (await loadCalendars(tx, [party])).calendars;
-  const year = Number(isoDate(localDayOf(calendar?.timeZone ?? 'UTC', now.getTime())).slice(0, 4));
+  const year = Number(isoDate(localDayOf(defaults.timeZone ?? 'UTC', now.getTime())).slice(0, 4));
   const number = await nextTicketNumber(tx, party, input.type, year);
   const ref = formatTicketRef(party, input.type, year, number);
+  const id = randomUUID();
+  // The opening priority is the matrix's; an override follows as its own event with its reason.
+  const events: PendingEvent[] = [{ event: { kind: 'created', data: { ref, title: input.title, channel: input.channel, priority: computed } } }];
+  if (overridden) {
+    events.push({ event: { kind: 'field_changed', data: { field: 'priority', from: computed, to: input.priority, reason: input.priorityReason } } });
+  }
+  const folded = foldEvents({ id, eventSeq: 0, slaFacts: null, ownerParty: party, type: input.type }, authorOf(ctx), events, now);
   const ticket = await insertTicket(tx, {
-    id: randomUUID(),
+    id,
     ref,
     type: input.type,
     ownerParty: party,
@@ -72,23 +78,19 @@ export async function insertNewTicket(ctx: ServiceContext, tx: Db, input: NewTic
     sensitivity: input.sensitivity,
     status: lifecycleOf(input.type).initial,
     channel: input.channel,
-    groupId: desk?.id ?? null,
+    groupId: defaults.deskId,
     escalationLevel: input.escalationLevel ?? 1,
     reporter: input.reporter ?? null,
     reporterEmail: input.reporterEmail ?? null,
     createdBy: ctx.actor.id,
     createdAt: now,
     updatedAt: now,
+    ...folded.patch,
   });
-  // The opening priority is the matrix's; an override follows as its own event with its reason.
-  const events: PendingEvent[] = [{ event: { kind: 'created', data: { ref, title: input.title, channel: input.channel, priority: computed } } }];
-  if (overridden) {
-    events.push({ event: { kind: 'field_changed', data: { field: 'priority', from: computed, to: input.priority, reason: input.priorityReason } } });
-  }
-  await recordEvents(tx, ticket, authorOf(ctx), events, now, ctx.mail ?? false);
+  await insertEventRows(tx, folded.rows);
+  await notifyEvents(tx, ticket, events, ctx.actor.id, ctx.mail ?? false, now);
   // The requester outside Passerelle is told the number only: no content leaves by this mail.
   if (ctx.mail && input.reporterEmail) await enqueueJob(tx, 'mail_receipt', { ticketId: ticket.id, to: input.reporterEmail });
   await writeAudit(tx, { actorId: ctx.actor.id, party, action: `ticket.create`, targetId: ticket.id, data: { ref, type: input.type } }, now);
-  // Read back: writing the events also set the ticket's event sequence and SLA facts.
-  return lockTicket(tx, ticket.id);
+  return ticket;
 }

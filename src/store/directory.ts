@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from './db.ts';
-import { groupMembers, groups, parties, users } from './schema.ts';
+import { calendars, groupMembers, groups, parties, users } from './schema.ts';
 
 export type PartyRow = typeof parties.$inferSelect;
 export type GroupRow = typeof groups.$inferSelect;
@@ -65,4 +65,16 @@ export async function isGroupMember(db: Db, groupId: string, userId: string): Pr
     .from(groupMembers)
     .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)));
   return rows.length > 0;
+}
+
+/** What recording a ticket needs of its party: priority matrix, service desk, calendar time zone. */
+export async function partyDefaults(db: Db, partyId: string) {
+  const rows = await db
+    .select({ priorityMatrix: parties.priorityMatrix, deskId: groups.id, timeZone: calendars.timeZone })
+    .from(parties)
+    .leftJoin(groups, and(eq(groups.partyId, parties.id), eq(groups.kind, 'desk')))
+    .leftJoin(calendars, eq(calendars.partyId, parties.id))
+    .where(eq(parties.id, partyId));
+  const row = rows[0];
+  return { priorityMatrix: row?.priorityMatrix ?? null, deskId: row?.deskId ?? null, timeZone: row?.timeZone ?? null };
 }

@@ -1,21 +1,24 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { eventVisibleTo, ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Actor } from '../services/context.ts';
 import type { Db } from './db.ts';
 import { groups, ticketEvents, ticketLinks, tickets, users } from './schema.ts';
 
-export type TicketRow = typeof tickets.$inferSelect;
+/** Every column of a ticket but its search vector, which only the database reads. */
+const { search: _search, ...ticketColumnsWithoutSearch } = getTableColumns(tickets);
+export const TICKET_COLUMNS = ticketColumnsWithoutSearch;
+export type TicketRow = Omit<typeof tickets.$inferSelect, 'search'>;
 
 /** The ticket with this UUID or reference if the actor may see it, else null. */
 export async function findVisibleTicket(db: Db, actor: Actor, idOrRef: string, isId: boolean): Promise<TicketRow | null> {
   const key = isId ? eq(tickets.id, idOrRef) : eq(tickets.ref, idOrRef);
-  const rows = await db.select().from(tickets).where(and(key, ticketVisibleTo(actor))).limit(1);
+  const rows = await db.select(TICKET_COLUMNS).from(tickets).where(and(key, ticketVisibleTo(actor))).limit(1);
   return rows[0] ?? null;
 }
 
 /** Locks a ticket row for the rest of the transaction. */
 export async function lockTicket(tx: Db, id: string): Promise<TicketRow> {
-  const rows = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
+  const rows = await tx.select(TICKET_COLUMNS).from(tickets).where(eq(tickets.id, id)).for('update');
   if (!rows[0]) throw new Error(`ticket ${id} vanished`);
   return rows[0];
 }
@@ -71,7 +74,7 @@ export async function listVisibleTickets(db: Db, actor: Actor, filter: TicketFil
   }
   const order = descending ? [desc(column), desc(tickets.id)] : [asc(column), asc(tickets.id)];
   const rows = await db
-    .select({ ticket: tickets, groupName: groups.name, assigneeName: users.displayName })
+    .select({ ticket: TICKET_COLUMNS, groupName: groups.name, assigneeName: users.displayName })
     .from(tickets)
     .leftJoin(groups, eq(groups.id, tickets.groupId))
     .leftJoin(users, eq(users.id, tickets.assigneeId))
@@ -107,17 +110,13 @@ export async function ticketTimeline(db: Db, actor: Actor, ticketId: string) {
   return db.select().from(ticketEvents).where(and(eq(ticketEvents.ticketId, ticketId), eventVisibleTo(actor))).orderBy(asc(ticketEvents.seq));
 }
 
-/** Links of a ticket to other tickets the actor may also see. */
+/** Links of a ticket to other tickets the actor may also see, in both directions (one query). */
 export async function visibleLinks(db: Db, actor: Actor, ticketId: string) {
-  const other = (direction: 'from' | 'to') =>
-    db
-      .select({ kind: ticketLinks.kind, id: tickets.id, ref: tickets.ref, type: tickets.type, title: tickets.title, status: tickets.status })
-      .from(ticketLinks)
-      .innerJoin(tickets, eq(tickets.id, direction === 'from' ? ticketLinks.toId : ticketLinks.fromId))
-      .where(and(eq(direction === 'from' ? ticketLinks.fromId : ticketLinks.toId, ticketId), ticketVisibleTo(actor)));
-  const [outgoing, incoming] = await Promise.all([other('from'), other('to')]);
-  return [
-    ...outgoing.map(({ kind, ...ticket }) => ({ kind, direction: 'from' as const, ticket })),
-    ...incoming.map(({ kind, ...ticket }) => ({ kind, direction: 'to' as const, ticket })),
-  ];
+  const outgoing = eq(ticketLinks.fromId, ticketId);
+  const rows = await db
+    .select({ kind: ticketLinks.kind, fromId: ticketLinks.fromId, id: tickets.id, ref: tickets.ref, type: tickets.type, title: tickets.title, status: tickets.status })
+    .from(ticketLinks)
+    .innerJoin(tickets, or(and(outgoing, eq(tickets.id, ticketLinks.toId)), and(eq(ticketLinks.toId, ticketId), eq(tickets.id, ticketLinks.fromId))))
+    .where(and(or(outgoing, eq(ticketLinks.toId, ticketId)), ticketVisibleTo(actor)));
+  return rows.map(({ kind, fromId, ...ticket }) => ({ kind, direction: fromId === ticketId ? ('from' as const) : ('to' as const), ticket }));
 }

@@ -6,7 +6,7 @@ import { applyFact, type SlaFacts } from '../domain/sla-facts.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
 import type { Db } from './db.ts';
 import { auditLog, ticketCounters, ticketEvents, ticketLinks, tickets } from './schema.ts';
-import type { TicketRow } from './ticket-reads.ts';
+import { TICKET_COLUMNS, type TicketRow } from './ticket-reads.ts';
 
 /** Issues the next number for a party, type and year; the row lock serialises concurrent creators. */
 export async function nextTicketNumber(tx: Db, partyId: string, type: string, year: number): Promise<number> {
@@ -24,7 +24,7 @@ export async function nextTicketNumber(tx: Db, partyId: string, type: string, ye
 export type NewTicket = typeof tickets.$inferInsert;
 
 export async function insertTicket(tx: Db, values: NewTicket): Promise<TicketRow> {
-  const rows = await tx.insert(tickets).values(values).returning();
+  const rows = await tx.insert(tickets).values(values).returning(TICKET_COLUMNS);
   return rows[0]!;
 }
 
@@ -34,7 +34,7 @@ export async function updateTicket(tx: Db, id: string, patch: Partial<NewTicket>
     .update(tickets)
     .set({ ...patch, version: sql`${tickets.version} + 1`, updatedAt: now })
     .where(eq(tickets.id, id))
-    .returning();
+    .returning(TICKET_COLUMNS);
   return rows[0]!;
 }
 
@@ -50,30 +50,50 @@ export interface PendingEvent {
   visibility?: EventVisibility;
 }
 
-/** Appends timeline events with consecutive per-ticket sequence numbers. */
+/** What a ticket must say of itself for events to be folded onto it. */
+export interface EventTarget {
+  id: string;
+  eventSeq: number;
+  slaFacts: unknown;
+  ownerParty: string;
+  type: string;
+}
+
+/**
+ * Folds events onto a ticket in memory: the ticket columns they change (next sequence
+ * number, SLA facts) and the rows to insert. Callers write both in their own transaction,
+ * so the projection always matches exactly the events written with it.
+ */
+export function foldEvents(target: EventTarget, author: EventAuthor, events: PendingEvent[], now: Date) {
+  const initial = lifecycleOf(target.type as TicketType).initial;
+  const facts = events.reduce<SlaFacts | null>(
+    (acc, { event }) => applyFact(acc, { kind: event.kind, at: now.getTime(), data: event.data as Record<string, unknown>, system: author.actorId === null }, target.ownerParty, initial),
+    target.slaFacts as SlaFacts | null,
+  );
+  const rows = events.map(({ event, visibility }, index) => ({
+    id: randomUUID(),
+    ticketId: target.id,
+    seq: target.eventSeq + index + 1,
+    kind: event.kind,
+    visibility: visibility ?? 'shared',
+    data: event.data,
+    ...author,
+    createdAt: now,
+  }));
+  return { patch: { eventSeq: target.eventSeq + events.length, slaFacts: facts }, rows };
+}
+
+export async function insertEventRows(tx: Db, rows: ReturnType<typeof foldEvents>['rows']) {
+  if (rows.length > 0) await tx.insert(ticketEvents).values(rows);
+}
+
+/** Appends events to a ticket locked by the caller (reads its sequence and facts first). */
 export async function appendEvents(tx: Db, ticketId: string, author: EventAuthor, events: PendingEvent[], now: Date) {
   if (events.length === 0) return;
-  const [row] = await tx.select({ seq: tickets.eventSeq, facts: tickets.slaFacts, owner: tickets.ownerParty, type: tickets.type }).from(tickets).where(eq(tickets.id, ticketId));
-  const first = row!.seq + 1;
-  // The SLA projection is folded from exactly the events written here, in the same transaction.
-  const initial = lifecycleOf(row!.type as TicketType).initial;
-  const facts = events.reduce<SlaFacts | null>(
-    (acc, { event }) => applyFact(acc, { kind: event.kind, at: now.getTime(), data: event.data as Record<string, unknown>, system: author.actorId === null }, row!.owner, initial),
-    row!.facts as SlaFacts | null,
-  );
-  await tx.update(tickets).set({ eventSeq: row!.seq + events.length, slaFacts: facts }).where(eq(tickets.id, ticketId));
-  await tx.insert(ticketEvents).values(
-    events.map(({ event, visibility }, index) => ({
-      id: randomUUID(),
-      ticketId,
-      seq: first + index,
-      kind: event.kind,
-      visibility: visibility ?? 'shared',
-      data: event.data,
-      ...author,
-      createdAt: now,
-    })),
-  );
+  const [row] = await tx.select({ id: tickets.id, eventSeq: tickets.eventSeq, slaFacts: tickets.slaFacts, ownerParty: tickets.ownerParty, type: tickets.type }).from(tickets).where(eq(tickets.id, ticketId));
+  const { patch, rows } = foldEvents(row!, author, events, now);
+  await tx.update(tickets).set(patch).where(eq(tickets.id, ticketId));
+  await insertEventRows(tx, rows);
 }
 
 export async function insertLink(tx: Db, fromId: string, toId: string, kind: string, now: Date) {

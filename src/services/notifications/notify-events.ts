@@ -32,11 +32,13 @@ export async function notifyEvents(tx: Db, ticket: TicketRow, events: PendingEve
   for (const { event } of events) {
     const kind = notificationFor(event.kind, event.data as Record<string, unknown>);
     if (!kind) continue;
+    // The confirmation of a recording goes by e-mail: in the console the creator has just seen it.
+    if (kind === 'ticket_recorded' && !mail) continue;
     const recipients = await recipientsOf(tx, kind, ticket, actorId);
     if (recipients.length === 0) continue;
     const prefs = await prefsFor(tx, recipients.map((u) => u.id), kind);
     const params = paramsOf(ticket, event.data as Record<string, unknown>);
-    const inApp = recipients.filter((u) => prefs.get(u.id)?.inApp ?? true);
+    const inApp = recipients.filter((u) => (prefs.get(u.id)?.inApp ?? true) && !(kind === 'ticket_recorded' && u.id === actorId));
     await insertNotifications(tx, inApp.map((u) => ({ userId: u.id, kind, ticketId: ticket.id, params })), now);
     if (!mail) continue;
     for (const user of recipients.filter((u) => u.email && (prefs.get(u.id)?.email ?? true))) {

@@ -5,7 +5,7 @@ import type { Priority } from '../../domain/priority.ts';
 import { isoDate, localDayOf } from '../../domain/time-zone.ts';
 import { DEFAULT_INCIDENT_TARGETS, DEFAULT_REQUEST_TARGET, type SlaTarget } from '../../domain/sla.ts';
 import type { Db } from '../../store/db.ts';
-import { loadCalendars, loadTargets, loadWindows, windowsFor, type CalendarVersionRow } from '../../store/sla.ts';
+import { loadSlaData, windowsFor, type CalendarVersionRow } from '../../store/sla.ts';
 
 /** Everything SLA clocks need for a set of parties: calendars, on-call coverage, windows, targets. */
 export interface SlaEnvironment {
@@ -46,7 +46,7 @@ const FALLBACK = new BusinessCalendar('Europe/Paris', [{ effectiveFrom: '1970-01
 /** Loads the SLA environment of some parties, with maintenance windows over [from, to). */
 export async function loadSlaEnvironment(db: Db, partyIds: string[], from: Date, to: Date): Promise<SlaEnvironment> {
   const unique = [...new Set(partyIds)];
-  const [{ calendars, versions }, windows, targets] = await Promise.all([loadCalendars(db, unique), loadWindows(db, unique, from, to), loadTargets(db, unique)]);
+  const { calendars, versions, windows, targets } = await loadSlaData(db, unique, from, to);
   const zones = new Map(calendars.map((c) => [c.partyId, c.timeZone]));
   const calendarOf = (party: string, priority: string | null) => {
     const zone = zones.get(party);
