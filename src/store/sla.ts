@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { calendars, calendarVersions, maintenanceWindows, slaTargets } from './schema.ts';
 
