@@ -34,6 +34,8 @@ export const parties = pgTable('parties', {
   requireTotp: boolean('require_totp').notNull().default(false),
   priorityMatrix: jsonb('priority_matrix'),
   escalationLevels: jsonb('escalation_levels').notNull(),
+  /** Bumped with every change to the party's calendar, targets or maintenance windows, so nodes know when their copy is stale. */
+  slaStamp: integer('sla_stamp').notNull().default(0),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

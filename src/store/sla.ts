@@ -1,6 +1,6 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
-import { calendars, calendarVersions, maintenanceWindows, slaTargets } from './schema.ts';
+import { calendars, calendarVersions, maintenanceWindows, parties, slaTargets } from './schema.ts';
 
 export type CalendarRow = typeof calendars.$inferSelect;
 export type CalendarVersionRow = typeof calendarVersions.$inferSelect;
@@ -28,37 +28,54 @@ export function windowsFor(rows: WindowRow[], partyId: string, service: string):
 }
 
 
-// Calendar versions never change once written, so every node may keep the ones it has read.
-const versionCache = new Map<string, CalendarVersionRow>();
+/** Marks a party's SLA settings as changed, inside the transaction that changes them. */
+export async function bumpSlaStamp(tx: Db, partyId: string) {
+  await tx.update(parties).set({ slaStamp: sql`${parties.slaStamp} + 1` }).where(eq(parties.id, partyId));
+}
+
+interface PartySla {
+  stamp: number;
+  calendars: CalendarRow[];
+  versions: CalendarVersionRow[];
+  windows: WindowRow[];
+  targets: TargetRow[];
+}
+
+// A node's copy of each party's SLA settings (per database), checked against the party's stamp
+// on every use, so a change made on any node is seen by all at their next read.
+const partyCaches = new WeakMap<Db, Map<string, PartySla>>();
+
+async function loadParty(db: Db, partyId: string, stamp: number): Promise<PartySla> {
+  const [cals, versions, windows, targets] = await Promise.all([
+    db.select().from(calendars).where(eq(calendars.partyId, partyId)),
+    db.select().from(calendarVersions).where(eq(calendarVersions.partyId, partyId)).orderBy(asc(calendarVersions.version)),
+    db.select().from(maintenanceWindows).where(eq(maintenanceWindows.partyId, partyId)),
+    db.select().from(slaTargets).where(eq(slaTargets.partyId, partyId)),
+  ]);
+  return { stamp, calendars: cals, versions, windows, targets };
+}
 
 /**
- * Everything SLA clocks need for some parties in two round trips at most: one query for
- * calendars, version ids, maintenance windows and targets, and one for versions not read
- * before (they are immutable).
+ * Everything SLA clocks need for some parties: one small query for the parties' stamps,
+ * and a reload only for parties whose settings changed since this node last read them.
  */
 export async function loadSlaData(db: Db, partyIds: string[], from: Date, to: Date) {
-  if (partyIds.length === 0) return { calendars: [] as CalendarRow[], versions: [] as CalendarVersionRow[], windows: [] as WindowRow[], targets: [] as TargetRow[] };
-  const parties = sql`array[${sql.join(partyIds.map((p) => sql`${p}`), sql`, `)}]::text[]`;
-  const result = (await db.execute(sql`
-    select
-      (select coalesce(json_agg(json_build_object('partyId', c.party_id, 'timeZone', c.time_zone, 'holidayCountry', c.holiday_country, 'holidayRegion', c.holiday_region, 'warnPct', c.warn_pct)), '[]'::json)
-         from calendars c where c.party_id = any(${parties}))::text as calendars,
-      (select coalesce(json_agg(v.id order by v.party_id, v.version), '[]'::json) from calendar_versions v where v.party_id = any(${parties}))::text as version_ids,
-      (select coalesce(json_agg(json_build_object('id', w.id, 'partyId', w.party_id, 'title', w.title, 'service', w.service, 'startsAt', w.starts_at, 'endsAt', w.ends_at)), '[]'::json)
-         from maintenance_windows w where w.party_id = any(${parties}) and w.starts_at < ${to.toISOString()}::timestamptz and w.ends_at > ${from.toISOString()}::timestamptz)::text as windows,
-      (select coalesce(json_agg(json_build_object('partyId', t.party_id, 'ticketType', t.ticket_type, 'priority', t.priority, 'effectiveFrom', t.effective_from, 'gtiMs', t.gti_ms, 'gtrMs', t.gtr_ms, 'gteMs', t.gte_ms, 'objectivePct', t.objective_pct)), '[]'::json)
-         from sla_targets t where t.party_id = any(${parties}))::text as targets`)) as unknown as { rows: unknown[] };
-  const row = result.rows[0] as { calendars: string; version_ids: string; windows: string; targets: string };
-  const ids = JSON.parse(row.version_ids) as string[];
-  const missing = ids.filter((id) => !versionCache.has(id));
-  if (missing.length > 0) {
-    for (const version of await db.select().from(calendarVersions).where(inArray(calendarVersions.id, missing))) versionCache.set(version.id, version);
+  const stamps = partyIds.length === 0 ? [] : await db.select({ id: parties.id, stamp: parties.slaStamp }).from(parties).where(inArray(parties.id, partyIds));
+  const data: PartySla[] = [];
+  let partyCache = partyCaches.get(db);
+  if (!partyCache) partyCaches.set(db, (partyCache = new Map()));
+  for (const { id, stamp } of stamps) {
+    let cached = partyCache.get(id);
+    if (!cached || cached.stamp !== stamp) {
+      cached = await loadParty(db, id, stamp);
+      partyCache.set(id, cached);
+    }
+    data.push(cached);
   }
-  const windows = (JSON.parse(row.windows) as (Omit<WindowRow, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string })[]).map((w) => ({ ...w, startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt) })) as WindowRow[];
   return {
-    calendars: JSON.parse(row.calendars) as CalendarRow[],
-    versions: ids.map((id) => versionCache.get(id)!),
-    windows,
-    targets: JSON.parse(row.targets) as TargetRow[],
+    calendars: data.flatMap((d) => d.calendars),
+    versions: data.flatMap((d) => d.versions),
+    windows: data.flatMap((d) => d.windows).filter((w) => w.startsAt < to && w.endsAt > from),
+    targets: data.flatMap((d) => d.targets),
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DayHours } from '../../domain/business-time.ts';
 import { publicHolidays } from '../../domain/holidays.ts';
 import type { Db } from '../../store/db.ts';
-import { latestCalendarVersion } from '../../store/sla.ts';
+import { bumpSlaStamp, latestCalendarVersion } from '../../store/sla.ts';
 import { calendarVersions } from '../../store/schema.ts';
 
 /** Holidays are expanded this many years around the version's start. */
@@ -37,5 +37,6 @@ export async function writeCalendarVersion(tx: Db, partyId: string, input: Versi
       createdBy: input.createdBy,
     })
     .returning();
+  await bumpSlaStamp(tx, partyId);
   return row!;
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors.ts';
 import { assertSchedulesMaintenance } from '../../policies/operations.ts';
 import type { Db } from '../../store/db.ts';
 import { maintenanceWindows } from '../../store/schema.ts';
+import { bumpSlaStamp } from '../../store/sla.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import type { Actor } from '../context.ts';
 
@@ -29,6 +30,7 @@ export async function scheduleMaintenance(db: Db, actor: Actor, input: WindowInp
   if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_LENGTH_MS) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'window_length' });
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(maintenanceWindows).values({ id: randomUUID(), partyId: actor.party, title: input.title, service: input.service ?? null, startsAt: input.startsAt, endsAt: input.endsAt, createdBy: actor.id }).returning();
+    await bumpSlaStamp(tx, actor.party);
     await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'maintenance.schedule', targetId: row!.id, data: { title: input.title } });
     return row!;
   });
@@ -41,6 +43,7 @@ export async function cancelMaintenance(db: Db, actor: Actor, id: string) {
     assertSchedulesMaintenance(actor, row.partyId);
     if (row.startsAt.getTime() <= Date.now()) throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'window_started' });
     await tx.delete(maintenanceWindows).where(eq(maintenanceWindows.id, id));
+    await bumpSlaStamp(tx, row.partyId);
     await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'maintenance.cancel', targetId: id });
   });
 }

@@ -5,6 +5,7 @@ import { isoDate, localDayOf } from '../../domain/time-zone.ts';
 import { assertAdministersParty } from '../../policies/party-admin.ts';
 import type { Db } from '../../store/db.ts';
 import { slaTargets } from '../../store/schema.ts';
+import { bumpSlaStamp } from '../../store/sla.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import type { Actor } from '../context.ts';
 import { readCalendar } from './edit-calendar.ts';
@@ -50,6 +51,7 @@ export async function setTargets(db: Db, actor: Actor, partyId: string, effectiv
         .values({ partyId, ticketType: t.ticketType, priority: t.priority, effectiveFrom, ...values })
         .onConflictDoUpdate({ target: [slaTargets.partyId, slaTargets.ticketType, slaTargets.priority, slaTargets.effectiveFrom], set: values });
     }
+    await bumpSlaStamp(tx, partyId);
     await writeAudit(tx, { actorId: actor.id, party: partyId, action: 'sla.targets', targetId: partyId, data: { effectiveFrom, items: items.length } });
   });
 }

@@ -92,6 +92,7 @@ CREATE TABLE "sla_targets" (
 	CONSTRAINT "sla_targets_party_id_ticket_type_priority_effective_from_pk" PRIMARY KEY("party_id","ticket_type","priority","effective_from")
 );
 --> statement-breakpoint
+ALTER TABLE "parties" ADD COLUMN "sla_stamp" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "reporter_email" text;--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "sla_facts" jsonb;--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "sla_alerts" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
