@@ -96,13 +96,13 @@ export async function countVisibleTickets(db: Db, actor: Actor, filter: TicketFi
   return Number(row?.n ?? 0);
 }
 
-/** Names of a ticket's group and assignee, for presentation. */
+/** Names of a ticket's group and assignee, for presentation (one query). */
 export async function ticketNames(db: Db, ticket: TicketRow) {
-  const [group] = ticket.groupId ? await db.select({ name: groups.name }).from(groups).where(eq(groups.id, ticket.groupId)) : [];
-  const [assignee] = ticket.assigneeId
-    ? await db.select({ name: users.displayName }).from(users).where(eq(users.id, ticket.assigneeId))
-    : [];
-  return { groupName: group?.name ?? null, assigneeName: assignee?.name ?? null };
+  if (!ticket.groupId && !ticket.assigneeId) return { groupName: null, assigneeName: null };
+  const group = db.select({ name: groups.name }).from(groups).where(eq(groups.id, ticket.groupId ?? sql`null`));
+  const assignee = db.select({ name: users.displayName }).from(users).where(eq(users.id, ticket.assigneeId ?? sql`null`));
+  const [row] = await db.select({ groupName: sql<string | null>`(${group})`, assigneeName: sql<string | null>`(${assignee})` }).from(sql`(select 1) as one`);
+  return { groupName: row?.groupName ?? null, assigneeName: row?.assigneeName ?? null };
 }
 
 /** A ticket's timeline in order, as the actor may see it (internal events of their own party only). */
