@@ -2,7 +2,7 @@ import type { Config } from './config.ts';
 import { DEMO_PASSWORD, isEmptyStore, seedDemo } from './demo/seed-demo.ts';
 import { buildApp } from './http/app.ts';
 import { startBackground } from './jobs/background.ts';
-import { openStore } from './store/db.ts';
+import { analyzeIfEmbedded, openStore } from './store/db.ts';
 import { instanceId } from './store/instance.ts';
 
 /** `passerelle serve`: opens the store (migrating it), seeds the demo on a first start, listens. */
@@ -13,8 +13,9 @@ export async function serve(config: Config) {
     const usernames = await seedDemo(store.db, id);
     console.log(`Demo data created. Accounts (password "${DEMO_PASSWORD}"): ${usernames.join(', ')}`);
   }
+  await analyzeIfEmbedded(store);
   const app = await buildApp({ db: store.db, config, instanceId: id });
-  const stopBackground = startBackground(store.db, config, id, (error) => app.log.error({ err: error }, 'background task failed'));
+  const stopBackground = startBackground(store, config, id, (error) => app.log.error({ err: error }, 'background task failed'));
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   console.log(`Passerelle listening on ${address} (store: ${store.kind}${store.kind === 'pglite' ? ` in ${config.DATA_DIR}` : ''})`);
   const stop = async () => {

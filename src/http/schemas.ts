@@ -109,7 +109,8 @@ export const TicketDetail = TicketSummary.extend({
   allowedActions: z.array(z.string()),
 });
 
-export const TicketList = z.object({ items: z.array(TicketSummary), nextCursor: z.string().nullable(), total: z.number().int() });
+/** `total` counts up to 1 000; `totalCapped` says there are more. */
+export const TicketList = z.object({ items: z.array(TicketSummary), nextCursor: z.string().nullable(), total: z.number().int(), totalCapped: z.boolean() });
 
 /** Standard error responses documented on every authenticated route. */
 export const errorResponses = {

@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import type { Db } from '../store/db.ts';
+import type { Store } from '../store/db.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { startJobRunner, type JobHandler } from './runner.ts';
 import { mailHandler } from './send-mail.ts';
@@ -7,14 +7,15 @@ import { receiptHandler } from './send-receipt.ts';
 import { checkSla } from './sla-monitor.ts';
 
 /** Starts every background task of `passerelle serve`; returns a function that stops them all. */
-export function startBackground(db: Db, config: Config, instanceId: string, log: (error: unknown) => void): () => void {
+export function startBackground(store: Store, config: Config, instanceId: string, log: (error: unknown) => void): () => void {
+  const db = store.db;
   const handlers: Record<string, JobHandler> = {};
   if (config.SMTP_URL) {
     const settings = { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, instanceId };
     handlers.mail = mailHandler(db, settings);
     handlers.mail_receipt = receiptHandler(db, settings);
   }
-  const stops = [startHousekeeping(db, log)];
+  const stops = [startHousekeeping(store, log)];
   if (Object.keys(handlers).length > 0) stops.push(startJobRunner(db, handlers, config.JOBS_POLL_MS, log));
   const sla = setInterval(() => void checkSla(db, instanceId, Boolean(config.SMTP_URL)).catch(log), config.SLA_CHECK_MS);
   sla.unref();

@@ -1,5 +1,5 @@
 import { lt } from 'drizzle-orm';
-import type { Db } from '../store/db.ts';
+import { analyzeIfEmbedded, type Db, type Store } from '../store/db.ts';
 import { deleteExpiredSessions } from '../store/auth.ts';
 import { signInAttempts } from '../store/schema.ts';
 
@@ -11,11 +11,10 @@ export async function housekeep(db: Db, now = new Date()): Promise<void> {
   await db.delete(signInAttempts).where(lt(signInAttempts.windowStart, new Date(now.getTime() - 24 * HOUR)));
 }
 
-/** Runs housekeeping now and every hour; returns a function that stops it. */
-export function startHousekeeping(db: Db, log: (error: unknown) => void): () => void {
-  const run = () => housekeep(db).catch(log);
-  void run();
-  const timer = setInterval(() => void run(), HOUR);
+/** Runs housekeeping (and, on the embedded store, fresh planner statistics) every hour; returns a function that stops it. */
+export function startHousekeeping(store: Store, log: (error: unknown) => void): () => void {
+  void housekeep(store.db).catch(log);
+  const timer = setInterval(() => void housekeep(store.db).then(() => analyzeIfEmbedded(store)).catch(log), HOUR);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 
 /** A drizzle handle or a transaction on either store; repositories take this. */
@@ -10,6 +11,14 @@ export interface Store {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+}
+
+/**
+ * Refreshes the planner's statistics. PostgreSQL's autovacuum does it by itself; PGlite has
+ * none, and without statistics it never picks the ordered index scans the queues rely on.
+ */
+export async function analyzeIfEmbedded(store: Store): Promise<void> {
+  if (store.kind === 'pglite') await store.db.execute(sql`analyze`);
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));

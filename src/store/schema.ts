@@ -177,10 +177,13 @@ export const tickets = pgTable(
   },
   (t) => [
     uniqueIndex('tickets_ref').on(t.ref),
-    index('tickets_created').on(t.createdAt.desc(), t.id.desc()),
-    index('tickets_status_created').on(t.status, t.createdAt.desc()),
-    index('tickets_priority_created').on(t.priority, t.createdAt.desc()),
-    index('tickets_owner_created').on(t.ownerParty, t.createdAt.desc()),
+    // Ascending on purpose: scanned backwards they give ORDER BY created_at DESC, id DESC (NULLS
+    // FIRST), which a DESC NULLS LAST index cannot; the id makes the order total for keyset pages.
+    index('tickets_created').on(t.createdAt, t.id),
+    index('tickets_updated').on(t.updatedAt, t.id),
+    index('tickets_status_created').on(t.status, t.createdAt, t.id),
+    index('tickets_priority_created').on(t.priority, t.createdAt, t.id),
+    index('tickets_owner_created').on(t.ownerParty, t.createdAt, t.id),
     index('tickets_assignee').on(t.assigneeId),
     index('tickets_participants').using('gin', t.participants),
     index('tickets_search').using('gin', t.search),

@@ -90,9 +90,13 @@ export async function listVisibleTickets(db: Db, actor: Actor, filter: TicketFil
   return { rows: page, next };
 }
 
-/** How many tickets the actor may see under a filter (same visibility rule as lists). */
+/** Totals above this are reported as "this many or more": counting every match is O(matches). */
+export const TOTAL_CAP = 1000;
+
+/** How many tickets the actor may see under a filter (same visibility rule as lists), counting at most TOTAL_CAP + 1. */
 export async function countVisibleTickets(db: Db, actor: Actor, filter: TicketFilter): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tickets).where(filterSql(actor, filter));
+  const capped = db.select({ one: sql`1` }).from(tickets).where(filterSql(actor, filter)).limit(TOTAL_CAP + 1).as('capped');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
   return Number(row?.n ?? 0);
 }
 

@@ -49,7 +49,7 @@ export const ticketRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (a
   app.get('/tickets', { schema: { tags: ['tickets'], summary: 'List visible tickets', querystring: ListQuery, response: { 200: TicketList, ...errorResponses } } }, async (request) => {
     const { type, status, priority, owner, assignee, q, sort, limit, cursor } = request.query;
     const page = await listTickets(deps.ctx(request), { type, status, priority, owner, assignee, q, sort, limit, cursor });
-    return { items: page.rows.map((r) => presentSummary(r.ticket, r.groupName, r.assigneeName, r.sla)), nextCursor: page.nextCursor, total: page.total };
+    return { items: page.rows.map((r) => presentSummary(r.ticket, r.groupName, r.assigneeName, r.sla)), nextCursor: page.nextCursor, total: page.total, totalCapped: page.totalCapped };
   });
 
   app.get('/tickets/:id', { schema: { tags: ['tickets'], summary: 'A ticket with its timeline (by UUID or reference)', params: TicketParams, response: { 200: TicketDetail, ...errorResponses } } }, async (request, reply) => {

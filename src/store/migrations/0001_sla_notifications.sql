@@ -92,6 +92,10 @@ CREATE TABLE "sla_targets" (
 	CONSTRAINT "sla_targets_party_id_ticket_type_priority_effective_from_pk" PRIMARY KEY("party_id","ticket_type","priority","effective_from")
 );
 --> statement-breakpoint
+DROP INDEX "tickets_created";--> statement-breakpoint
+DROP INDEX "tickets_status_created";--> statement-breakpoint
+DROP INDEX "tickets_priority_created";--> statement-breakpoint
+DROP INDEX "tickets_owner_created";--> statement-breakpoint
 ALTER TABLE "parties" ADD COLUMN "sla_stamp" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "reporter_email" text;--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "sla_facts" jsonb;--> statement-breakpoint
@@ -110,4 +114,9 @@ CREATE UNIQUE INDEX "calendar_versions_party_version" ON "calendar_versions" USI
 CREATE INDEX "jobs_due" ON "jobs" USING btree ("run_at") WHERE done_at is null and failed_at is null;--> statement-breakpoint
 CREATE INDEX "maintenance_windows_party" ON "maintenance_windows" USING btree ("party_id","starts_at");--> statement-breakpoint
 CREATE INDEX "notifications_user_created" ON "notifications" USING btree ("user_id","created_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "outages_party_service" ON "outages" USING btree ("party_id","service");
+CREATE INDEX "outages_party_service" ON "outages" USING btree ("party_id","service");--> statement-breakpoint
+CREATE INDEX "tickets_updated" ON "tickets" USING btree ("updated_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_created" ON "tickets" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_status_created" ON "tickets" USING btree ("status","created_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_priority_created" ON "tickets" USING btree ("priority","created_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_owner_created" ON "tickets" USING btree ("owner_party","created_at","id");

@@ -127,6 +127,8 @@ export interface TicketList {
   items: TicketSummary[];
   nextCursor: string | null;
   total: number;
+  /** True when there are more than `total` (the server counts up to 1 000). */
+  totalCapped: boolean;
 }
 
 export interface ApiToken {

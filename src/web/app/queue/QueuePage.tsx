@@ -16,7 +16,7 @@ export function QueuePage() {
   const [filters, setFilters] = useState<QueueFilters>(loadFilters);
   const [parties, setParties] = useState<Party[]>([]);
   const [items, setItems] = useState<TicketSummary[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
+  const [total, setTotal] = useState<number | string | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
@@ -34,7 +34,7 @@ export function QueuePage() {
       (page) => {
         if (!current) return;
         setItems(page.items);
-        setTotal(page.total);
+        setTotal(page.totalCapped ? `${page.total}+` : page.total);
         setCursor(page.nextCursor);
         setLoading(false);
       },
@@ -55,7 +55,7 @@ export function QueuePage() {
     try {
       const page = await api.get<TicketList>(listPath(filters, cursor));
       setItems((previous) => [...previous, ...page.items]);
-      setTotal(page.total);
+      setTotal(page.totalCapped ? `${page.total}+` : page.total);
       setCursor(page.nextCursor);
     } catch (caught) {
       setError(caught);

@@ -1,0 +1,112 @@
+/**
+ * Passerelle benchmark: seeds N incidents into a fresh embedded store, starts the server and
+ * drives its HTTP API with concurrent clients. Progress goes to stderr; the result is ONE
+ * JSON line on stdout. See BENCHMARKS.md.
+ *
+ *   npm run bench -- --tickets 100000 [--concurrency 16] [--analyze] [--keep]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiClient, type PhaseResult } from './load.ts';
+import { timeSlaCheck } from './monitor.ts';
+import { runScenario } from './scenario.ts';
+import { seedTickets } from './seed.ts';
+import { runCli, startServer, type RunningServer } from './server.ts';
+import { round1, summarise } from './stats.ts';
+
+const { values } = parseArgs({
+  options: {
+    tickets: { type: 'string', default: '100000' },
+    concurrency: { type: 'string', default: '16' },
+    /** ANALYZE after seeding (PGlite has no autovacuum, so by default the planner has no statistics). */
+    analyze: { type: 'boolean', default: false },
+    /** Keep the data directory (its path is logged) for EXPLAIN sessions. */
+    keep: { type: 'boolean', default: false },
+  },
+});
+const tickets = Number(values.tickets);
+const concurrency = Number(values.concurrency);
+if (!Number.isInteger(tickets) || tickets < 1) throw new Error('--tickets must be a positive integer');
+if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('--concurrency must be a positive integer');
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+/** Throughput and latency figures of one phase; its first error, if any, goes to the log. */
+function figures(phase: PhaseResult) {
+  if (phase.firstError) log(`first error: ${phase.firstError}`);
+  return { ...summarise(phase.latencies), errors: phase.errors, per_s: round1(phase.latencies.length / phase.seconds) };
+}
+
+async function main() {
+  const loadBefore = round1(loadavg()[0]!);
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-bench-'));
+  const env = { DATA_DIR: dataDir };
+  let server: RunningServer | undefined;
+  let api: ApiClient | undefined;
+  try {
+    log(`data dir ${dataDir}`);
+    log('init --demo');
+    await runCli(['init', '--demo'], env);
+    log(`seeding ${tickets} incidents`);
+    const seed = await seedTickets(dataDir, tickets, { analyze: values.analyze, log });
+    log(`seeded ${seed.tickets} tickets, ${seed.events} events in ${seed.seconds.toFixed(1)} s`);
+    const token = (await runCli(['token', 'create', '--username', 'eu.agent', '--name', 'bench'], env)).trim();
+
+    server = await startServer(dataDir, log);
+    log(`server pid ${server.pid} at ${server.url}`);
+    api = new ApiClient(server.url, token, concurrency);
+    const result = await runScenario(api, { concurrency, refs: seed.sampleRefs, log });
+    const rssMb = server.peakRssMb();
+    await server.stop();
+    server = undefined;
+    log('SLA monitor: one pass over the store');
+    const slaCheck = await timeSlaCheck(dataDir).catch((error: unknown) => {
+      log(`SLA monitor pass failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      return null;
+    });
+
+    const phases = {
+      create: figures(result.create),
+      get: figures(result.get),
+      list: figures(result.list),
+      search: figures(result.search),
+      serial_get: figures(result.serial.get),
+      serial_list: figures(result.serial.list),
+      serial_search: figures(result.serial.search),
+    };
+    const errors = Object.values(phases).reduce((sum, phase) => sum + phase.errors, 0);
+    const line = {
+      tickets,
+      events: seed.events,
+      concurrency,
+      analyzed: values.analyze,
+      seed_s: round1(seed.seconds),
+      create_per_s: phases.create.per_s,
+      create_p99_ms: phases.create.p99,
+      get_p50_ms: phases.get.p50,
+      get_p99_ms: phases.get.p99,
+      list_p99_ms: phases.list.p99,
+      search_p99_ms: phases.search.p99,
+      rss_mb: Math.round(rssMb),
+      sla_check_s: slaCheck ? round1(slaCheck.seconds) : null,
+      errors,
+      /** 1-minute load average before and after: other work on the machine skews every figure. */
+      load_avg: [loadBefore, round1(loadavg()[0]!)],
+      phases,
+      list_by_query: result.listByQuery,
+    };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  } finally {
+    api?.close();
+    await server?.stop();
+    if (values.keep) log(`kept ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});
