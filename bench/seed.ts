@@ -83,7 +83,7 @@ export async function seedTickets(dataDir: string, n: number, options: SeedOptio
     for (let from = 0; from < n; from += BATCH) {
       const batch = planBatch(sk, from, Math.min(n, from + BATCH), parties, instance!.id, now);
       for (const ticket of batch.tickets) {
-        const sla = ticket.status === 'closed' ? null : slaOf(env, { id: ticket.id as string, type: 'incident', ownerParty: ticket.owner_party as string, priority: ticket.priority as string, service: ticket.service as string, slaFacts: ticket.sla_facts, createdAt: new Date(ticket.created_at as string) }, now);
+        const sla = ticket.status === 'closed' ? null : slaOf(env, { id: ticket.id as string, type: 'incident', ownerParty: ticket.owner_party as string, priority: ticket.priority as string, service: ticket.service as string, slaFacts: ticket.sla_facts }, now);
         ticket.sla_alerts = sla ? newAlerts(sla, []) : [];
         if ((ticket.participants as string[]).includes('EU') && ticket.sensitivity !== 'CRITICAL') sample.push(ticket.ref as string);
       }

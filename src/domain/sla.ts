@@ -63,6 +63,8 @@ export interface SlaInput {
   /** Share of a target at which a warning is raised, 0–1 (SLA-4, default 0.75). */
   warnAt: number;
   now: number;
+  /** Skip the due instants (only levels are needed, e.g. by the SLA check): saves the calendar walks. */
+  levelsOnly?: boolean;
 }
 
 function levelOf(elapsed: number, target: number, warnAt: number): Level {
@@ -73,11 +75,12 @@ function levelOf(elapsed: number, target: number, warnAt: number): Level {
 function clock(elapsedMs: number, targetMs: number, phase: ClockPhase, input: SlaInput): ClockState {
   const running = phase === 'running' && elapsedMs < targetMs;
   const current = input.ownerClock(input.facts.segments.at(-1)!.priority);
+
   return {
     targetMs,
     elapsedMs,
     phase,
-    dueAt: running ? current.add(input.now, targetMs - elapsedMs) : null,
+    dueAt: running && !input.levelsOnly ? current.add(input.now, targetMs - elapsedMs) : null,
     level: levelOf(elapsedMs, targetMs, input.warnAt),
   };
 }

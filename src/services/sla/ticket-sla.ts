@@ -13,11 +13,10 @@ export interface SlaTicket {
   priority: string;
   service: string;
   slaFacts: unknown;
-  createdAt: Date;
 }
 
 /** The SLA state of one ticket in an environment, or null for types without service levels. */
-export function slaOf(env: SlaEnvironment, ticket: SlaTicket, now: number): SlaState | null {
+export function slaOf(env: SlaEnvironment, ticket: SlaTicket, now: number, levelsOnly = false): SlaState | null {
   if (!SLA_TYPES.has(ticket.type) || !ticket.slaFacts) return null;
   return computeSla({
     facts: ticket.slaFacts as SlaFacts,
@@ -26,16 +25,17 @@ export function slaOf(env: SlaEnvironment, ticket: SlaTicket, now: number): SlaS
     partyClock: (party) => env.partyClock(party),
     warnAt: env.warnAt(ticket.ownerParty),
     now,
+    levelsOnly,
   });
 }
 
 /** SLA states of a batch of tickets at `now`, loading the environment once. */
-export async function slaOfTickets(db: Db, tickets: SlaTicket[], now = Date.now()): Promise<Map<string, SlaState | null>> {
+export async function slaOfTickets(db: Db, tickets: SlaTicket[], now = Date.now(), levelsOnly = false): Promise<Map<string, SlaState | null>> {
   const result = new Map<string, SlaState | null>();
   if (tickets.length === 0) return result;
   const parties = tickets.flatMap((t) => [t.ownerParty, ...((t.slaFacts as SlaFacts | null)?.segments.map((s) => s.holder) ?? [])]);
-  const from = new Date(tickets.reduce((min, t) => Math.min(min, t.createdAt.getTime()), now));
+  const from = new Date(tickets.reduce((min, t) => Math.min(min, (t.slaFacts as SlaFacts | null)?.openedAt ?? now), now));
   const env = await loadSlaEnvironment(db, parties, from, new Date(now + 366 * 86_400_000));
-  for (const ticket of tickets) result.set(ticket.id, slaOf(env, ticket, now));
+  for (const ticket of tickets) result.set(ticket.id, slaOf(env, ticket, now, levelsOnly));
   return result;
 }
