@@ -42,6 +42,11 @@ async function openPostgres(url: string, max: number): Promise<Store> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection that the server drops (restart, failover, admin) must not crash the
+  // process: the pool replaces it at the next query.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.error(`PostgreSQL connection lost: ${error.message}`);
+  });
   const db = drizzle(pool, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
