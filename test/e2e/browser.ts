@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -42,4 +44,18 @@ export async function openTicket(page: Page, ref: string): Promise<void> {
 /** Waits for a timeline entry containing `text` (the timeline lists events oldest first). */
 export async function timelineEntry(page: Page, text: string | RegExp): Promise<void> {
   await page.getByRole('list', { name: /^(Timeline|Historique)$/ }).getByRole('listitem').filter({ hasText: text }).first().waitFor();
+}
+
+/** A test server and Chromium shared by the tests of one file; sign in as any demo user. */
+export function consoleSession() {
+  const state = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    [state.server, state.browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+  return { signIn: (username: string, password?: string) => signInAs(state.browser, state.server.url, username, password) };
 }

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { ensureConsoleBuilt, launchBrowser, openTicket, signInAs, timelineEntry } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { consoleSession, openTicket, timelineEntry } from './browser.ts';
 
 const ALL_TICKED = { categorisationVerified: true, informationComplete: true, documentationUpdated: true, stakeholdersInformed: true };
 
 describe('console: incident journey across the EU and CH desks', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = consoleSession();
 
   async function recordIncident(eu: Page): Promise<string> {
     await eu.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New incident' }).click();
@@ -39,7 +28,7 @@ describe('console: incident journey across the EU and CH desks', () => {
   }
 
   it('records, transfers, resolves on the other side, verifies, closes and records a recurrence', { timeout: 120_000 }, async () => {
-    const eu = await signInAs(browser, server.url, 'eu.agent');
+    const eu = await session.signIn('eu.agent');
     const ref = await recordIncident(eu);
     await timelineEntry(eu, `${ref} recorded via Phone.`);
 
@@ -53,7 +42,7 @@ describe('console: incident journey across the EU and CH desks', () => {
     expect(await eu.locator('[data-action=transfer]').count()).toBe(0);
 
     // The CH resolver (French console) resolves it.
-    const chResolver = await signInAs(browser, server.url, 'ch.resolver');
+    const chResolver = await session.signIn('ch.resolver');
     await openTicket(chResolver, ref);
     await chResolver.locator('[data-action=resolve]').click();
     const resolve = chResolver.getByRole('form', { name: 'Résoudre' });
@@ -86,7 +75,7 @@ describe('console: incident journey across the EU and CH desks', () => {
     }
 
     // The CH desk sees the closed incident but has no close action, and the API refuses it too.
-    const chAgent = await signInAs(browser, server.url, 'ch.agent');
+    const chAgent = await session.signIn('ch.agent');
     await openTicket(chAgent, ref);
     await chAgent.locator('[data-action=record_recurrence]').waitFor();
     expect(await chAgent.locator('[data-action=close]').count()).toBe(0);
@@ -112,7 +101,7 @@ describe('console: incident journey across the EU and CH desks', () => {
   });
 
   it('speaks French once switched, including server messages', { timeout: 60_000 }, async () => {
-    const page = await signInAs(browser, server.url, 'eu.agent2');
+    const page = await session.signIn('eu.agent2');
     await page.getByRole('heading', { level: 1, name: 'Ticket queue' }).waitFor();
     await page.getByRole('button', { name: 'FR' }).click();
     await page.getByRole('heading', { level: 1, name: 'File des tickets' }).waitFor();

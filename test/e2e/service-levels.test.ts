@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { ensureConsoleBuilt, launchBrowser, signInAs, timelineEntry } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { consoleSession, timelineEntry } from './browser.ts';
 
 /** Dates as the browser sees them (its local zone is the one the forms use). */
 function browserDates(page: Page): Promise<{ month: string; tomorrow: string }> {
@@ -24,21 +23,11 @@ function nextDayInParis(page: Page): Promise<string> {
 }
 
 describe('console: service levels, calendars, maintenance windows and notifications', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = consoleSession();
 
   it('reports compliance, versions a calendar, schedules maintenance and notifies the other desk', { timeout: 60_000 }, async () => {
     // EU records a P2 incident and hands it to the CH desk (the transfer is its first intervention).
-    const eu = await signInAs(browser, server.url, 'eu.agent');
+    const eu = await session.signIn('eu.agent');
     const nav = eu.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'New incident' }).click();
     await eu.getByLabel('Title', { exact: true }).fill('E2E: registry endpoint unreachable');
@@ -76,7 +65,7 @@ describe('console: service levels, calendars, maintenance windows and notificati
     await eu.getByRole('region', { name: 'Availability per service' }).getByRole('rowheader', { name: 'Registry' }).waitFor();
 
     // The EU administrator opens Saturday mornings from tomorrow (the earliest a version may start): version 2.
-    const admin = await signInAs(browser, server.url, 'eu.admin');
+    const admin = await session.signIn('eu.admin');
     const adminNav = admin.getByRole('navigation', { name: 'Main' });
     await adminNav.getByRole('link', { name: 'Calendar' }).click();
     await admin.getByRole('heading', { name: /^Version 1/ }).waitFor();
@@ -106,7 +95,7 @@ describe('console: service levels, calendars, maintenance windows and notificati
     await maintenance.getByRole('button', { name: 'Cancel maintenance window E2E: registry upgrade' }).waitFor();
 
     // The CH desk (French console) has been told about the transfer, and opens the ticket from the notification.
-    const ch = await signInAs(browser, server.url, 'ch.agent');
+    const ch = await session.signIn('ch.agent');
     const bell = ch.getByRole('link', { name: /^Notifications : \d+ non lues?$/ });
     const unread = Number(/\d+/.exec((await bell.getAttribute('aria-label')) ?? '')![0]);
     expect(unread).toBeGreaterThanOrEqual(1);
