@@ -4,6 +4,9 @@ import { actorOf } from '../../src/services/auth/actor.ts';
 import { createIncident } from '../../src/services/create-incident.ts';
 import { slaOfTickets } from '../../src/services/sla/ticket-sla.ts';
 import { findUserByName } from '../../src/store/directory.ts';
+import { ticketEvents, tickets } from '../../src/store/schema.ts';
+import { projectFacts } from '../../src/domain/sla-facts.ts';
+import { asc, eq } from 'drizzle-orm';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
@@ -50,6 +53,19 @@ describe.each(STORE_KINDS)('SLA clocks, warnings and breaches (%s)', (kind) => {
     expect(reprioritised.body.priority).toBe('P5');
     expect(reprioritised.body.sla.gtr.targetMs).toBe(80 * 3_600_000);
     expect(reprioritised.body.sla.gtr.elapsedMs).toBe(pending.body.sla.gtr.elapsedMs);
+  });
+
+  it('stores exactly the SLA facts that folding the ticket’s own timeline gives', async () => {
+    const { body } = await euAgent.post('/incidents', incidentBody({ impact: 'I3', criticality: 'C3', priority: 'P1', priorityReason: 'Board request' }));
+    await euAgent.post(`/tickets/${body.ref}/actions/pend`, { reason: 'Waiting' });
+    await euAgent.post(`/tickets/${body.ref}/actions/transfer`, { party: 'CH' });
+    await euAgent.post(`/tickets/${body.ref}/actions/comment`, { body: 'Note', visibility: 'internal' });
+    const [row] = await server.db.select().from(tickets).where(eq(tickets.id, body.id));
+    const events = await server.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, body.id)).orderBy(asc(ticketEvents.seq));
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(row!.eventSeq).toBe(events.length);
+    const folded = projectFacts(events.map((e) => ({ kind: e.kind, at: e.createdAt.getTime(), data: e.data as Record<string, unknown>, system: e.actorId === null })), 'EU', 'recorded');
+    expect(row!.slaFacts).toEqual(folded);
   });
 
   it('raises each warning and breach once, notifies the desk and escalates on a resolution breach', async () => {
