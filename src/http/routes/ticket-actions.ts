@@ -9,7 +9,7 @@ import { commentOnTicket } from '../../services/comment-on-ticket.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { declareSecurityIncident } from '../../services/declare-security-incident.ts';
 import { escalateTicket } from '../../services/escalate-ticket.ts';
-import { getTicket } from '../../services/get-ticket.ts';
+import { getTicket, ticketDetail } from '../../services/get-ticket.ts';
 import { recordKnownError } from '../../services/record-known-error.ts';
 import { recordRecurrence } from '../../services/record-recurrence.ts';
 import { resolveIncident } from '../../services/resolve-incident.ts';
@@ -79,7 +79,8 @@ export const ticketActionRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => as
         });
         return reply.status(201).send(visible ? presentDetail(visible) : { id: created.id, ref: created.ref, type: created.type, status: created.status });
       }
-      const detail = presentDetail(await getTicket(ctx, result.id));
+      // An action never takes the ticket out of the actor's sight (they stay a participant, clearance unchanged).
+      const detail = presentDetail(await ticketDetail(ctx, result));
       return reply.header('etag', `"${detail.version}"`).send(detail);
     });
   }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
 import { createIncident } from '../../services/create-incident.ts';
-import { getTicket } from '../../services/get-ticket.ts';
+import { getTicket, ticketDetail } from '../../services/get-ticket.ts';
 import { listTickets } from '../../services/list-tickets.ts';
 import { updateTicket } from '../../services/update-ticket.ts';
 import { presentDetail, presentSummary } from '../presenters.ts';
@@ -62,14 +62,15 @@ export const ticketRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (a
     if (version === undefined) throw new AppError('ticket.version_required', 'version');
     const ctx = deps.ctx(request);
     const updated = await updateTicket(ctx, request.params.id, { ...request.body, version });
-    const detail = presentDetail(await getTicket(ctx, updated.id));
+    // The actor just changed it within their own rights (classification never above their clearance): still visible.
+    const detail = presentDetail(await ticketDetail(ctx, updated));
     return reply.header('etag', `"${detail.version}"`).send(detail);
   });
 
   app.post('/incidents', { schema: { tags: ['incidents'], summary: 'Record an incident (INC-1)', body: CreateIncident, response: { 201: TicketDetail, ...errorResponses } } }, async (request, reply) => {
     const ctx = deps.ctx(request);
     const created = await createIncident(ctx, request.body);
-    const detail = presentDetail(await getTicket(ctx, created.id));
+    const detail = presentDetail(await ticketDetail(ctx, created));
     return reply.status(201).header('location', `/api/v1/tickets/${detail.ref}`).header('etag', `"${detail.version}"`).send(detail);
   });
 };
