@@ -18,6 +18,11 @@ export const Priority = z.enum(PRIORITIES);
 export const Sensitivity = z.enum(SENSITIVITIES);
 export const Version = z.number().int().positive();
 
+/** An ISO 8601 instant with an offset, within what the database stores (years 1970–9999). */
+export const Instant = z.iso
+  .datetime({ offset: true })
+  .refine((v) => Date.parse(v) >= 0 && Date.parse(v) < Date.parse('9999-12-31T00:00:00Z'), 'between 1970 and 9999');
+
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()

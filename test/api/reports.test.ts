@@ -67,6 +67,9 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
     expect(edited.status).toBe(201);
     expect(edited.body.versions).toHaveLength(2);
     expect(edited.body.versions[0].holidays).toContain('2026-05-08');
+    const parallel = await Promise.all(Array.from({ length: 4 }, () => euAdmin.post('/parties/EU/calendar/versions', { effectiveFrom: tomorrow, weekly: Array.from({ length: 7 }, () => [[480, 1080]]) })));
+    expect(parallel.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect((await euAgent.get('/parties/EU/calendar')).body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2, 3, 4, 5, 6]);
     const after = (await euAgent.get('/reports/compliance?party=EU&month=2026-05&details=true')).body;
     expect(after).toEqual(before);
   });
@@ -80,6 +83,8 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
     expect((await euAdmin.put('/parties/EU/sla-targets', { effectiveFrom: '2026-05-01', items: [tighter] })).body.error.field).toBe('effectiveFrom');
     expect((await chAgent.put('/parties/EU/sla-targets', { effectiveFrom: '2099-01-01', items: [tighter] })).status).toBe(403);
     expect((await euAdmin.put('/parties/EU/sla-targets', { effectiveFrom: '2099-01-01', items: [{ ...tighter, gtiMinutes: 0 }] })).body.error.field).toBe('items.0.gtiMinutes');
+    expect((await euAdmin.put('/parties/EU/sla-targets', { effectiveFrom: '2099-01-01', items: [{ ...tighter, gtiMinutes: 3000 }] })).body.error.field).toBe('items.0');
+    expect((await euAgent.get('/parties/ZZ/sla-targets')).status).toBe(404);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     expect((await euAdmin.put('/parties/EU/sla-targets', { effectiveFrom: tomorrow, items: [tighter] })).status).toBe(200);
     expect((await euAgent.get('/reports/compliance?party=EU&month=2026-05')).body).toEqual(before);
@@ -131,6 +136,11 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
     expect((await euAdmin.post('/maintenance-windows', { title: 'Past', startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-01-02T00:00:00Z' })).body.error.field).toBe('startsAt');
     const listed = await chAgent.get(`/maintenance-windows?from=${encodeURIComponent(start)}&to=${encodeURIComponent(end)}`);
     expect(listed.body.items.map((w: { id: string }) => w.id)).toContain(made.body.id);
+    // Windows back to back count as one stretch, which may not exceed 72 hours either.
+    const chained = await euAdmin.post('/maintenance-windows', { title: 'More', startsAt: end, endsAt: new Date(Date.parse(end) + 72 * 3_600_000).toISOString() });
+    expect(chained.status).toBe(400);
+    expect(chained.body.error.field).toBe('endsAt');
+    expect((await euAgent.get('/maintenance-windows?from=0000-01-01T00:00:00Z&to=2030-01-01T00:00:00Z')).body.error.field).toBe('from');
     expect((await chAgent.del(`/maintenance-windows/${made.body.id}`)).status).toBe(404);
     expect((await euAgent.del(`/maintenance-windows/${made.body.id}`)).status).toBe(403);
     expect((await euAdmin.del(`/maintenance-windows/${made.body.id}`)).status).toBe(204);

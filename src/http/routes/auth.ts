@@ -8,7 +8,7 @@ import { signIn } from '../../services/auth/sign-in.ts';
 import { deleteSession } from '../../store/auth.ts';
 import { findParty, findUser } from '../../store/directory.ts';
 import { requireActor, SESSION_COOKIE } from '../auth-hook.ts';
-import { ErrorBody, errorResponses, text } from '../schemas.ts';
+import { ErrorBody, errorResponses, Instant, text } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Me = z.object({
@@ -103,7 +103,7 @@ export const authRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app
     items: (await listOwnApiTokens(deps.db, requireActor(request))).map(presentToken),
   }));
 
-  app.post('/me/tokens', { schema: { tags: ['me'], summary: 'Create an API token (shown once)', body: z.object({ name: text(100), expiresAt: z.iso.datetime({ offset: true }).optional() }), response: { 201: Token.extend({ token: z.string() }), ...errorResponses } } }, async (request, reply) => {
+  app.post('/me/tokens', { schema: { tags: ['me'], summary: 'Create an API token (shown once)', body: z.object({ name: text(100), expiresAt: Instant.optional() }), response: { 201: Token.extend({ token: z.string() }), ...errorResponses } } }, async (request, reply) => {
     const expiresAt = request.body.expiresAt ? new Date(request.body.expiresAt) : undefined;
     const created = await createApiToken(deps.db, requireActor(request), { name: request.body.name, expiresAt });
     return reply.status(201).send({ ...presentToken(created), token: created.token });

@@ -6,12 +6,12 @@ import { listOutages, recordOutage, setServiceTarget, updateOutage } from '../..
 import { cancelMaintenance, listMaintenance, scheduleMaintenance } from '../../services/sla/maintenance-windows.ts';
 import { listParties } from '../../store/directory.ts';
 import { requireActor } from '../auth-hook.ts';
-import { plain, errorResponses, text } from '../schemas.ts';
+import { plain, errorResponses, Instant, text } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Month = z.string().regex(/^(19[7-9]\d|20\d\d)-(0[1-9]|1[0-2])$/, 'YYYY-MM, 1970–2099');
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
-const When = z.iso.datetime({ offset: true });
+const When = Instant;
 const ReportQuery = z.object({ party: PartyCode, month: Month, details: z.enum(['true', 'false']).default('false') });
 const Outage = z.object({ id: z.uuid(), service: z.string(), detectedAt: z.iso.datetime().nullable(), reportedAt: z.iso.datetime().nullable(), restoredAt: z.iso.datetime().nullable(), ticketId: z.uuid().nullable() });
 const Window = z.object({ id: z.uuid(), party: z.string(), title: z.string(), service: z.string().nullable(), startsAt: z.iso.datetime(), endsAt: z.iso.datetime() });

@@ -21,6 +21,8 @@ export interface VersionInput {
 
 /** Writes the next immutable version of a party's calendar, holidays expanded now. */
 export async function writeCalendarVersion(tx: Db, partyId: string, input: VersionInput) {
+  // Bumping first locks the party row: concurrent editors are serialised, numbers never clash.
+  await bumpSlaStamp(tx, partyId);
   const latest = await latestCalendarVersion(tx, partyId);
   const year = Number(input.effectiveFrom.slice(0, 4));
   const [row] = await tx
@@ -37,6 +39,5 @@ export async function writeCalendarVersion(tx: Db, partyId: string, input: Versi
       createdBy: input.createdBy,
     })
     .returning();
-  await bumpSlaStamp(tx, partyId);
   return row!;
 }

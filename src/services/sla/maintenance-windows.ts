@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, lte } from 'drizzle-orm';
+import { clipAndMerge } from '../../domain/availability.ts';
 import { AppError } from '../../domain/errors.ts';
 import { assertSchedulesMaintenance } from '../../policies/operations.ts';
 import type { Db } from '../../store/db.ts';
@@ -29,8 +30,16 @@ export async function scheduleMaintenance(db: Db, actor: Actor, input: WindowInp
   if (input.endsAt <= input.startsAt) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'after_start' });
   if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_LENGTH_MS) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'window_length' });
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(maintenanceWindows).values({ id: randomUUID(), partyId: actor.party, title: input.title, service: input.service ?? null, startsAt: input.startsAt, endsAt: input.endsAt, createdBy: actor.id }).returning();
+    // Locks the party row first, so two schedulers cannot both pass the length check below.
     await bumpSlaStamp(tx, actor.party);
+    // Back-to-back or overlapping windows count as one stretch, which may not exceed the limit either.
+    const neighbours = await tx
+      .select({ startsAt: maintenanceWindows.startsAt, endsAt: maintenanceWindows.endsAt })
+      .from(maintenanceWindows)
+      .where(and(eq(maintenanceWindows.partyId, actor.party), lte(maintenanceWindows.startsAt, new Date(input.endsAt.getTime() + MAX_LENGTH_MS)), gte(maintenanceWindows.endsAt, new Date(input.startsAt.getTime() - MAX_LENGTH_MS))));
+    const stretch = clipAndMerge([...neighbours.map((w) => [w.startsAt.getTime(), w.endsAt.getTime()] as [number, number]), [input.startsAt.getTime(), input.endsAt.getTime()]], -Infinity, Infinity).find(([s, e]) => s <= input.startsAt.getTime() && e >= input.endsAt.getTime())!;
+    if (stretch[1] - stretch[0] > MAX_LENGTH_MS) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'window_length' });
+    const [row] = await tx.insert(maintenanceWindows).values({ id: randomUUID(), partyId: actor.party, title: input.title, service: input.service ?? null, startsAt: input.startsAt, endsAt: input.endsAt, createdBy: actor.id }).returning();
     await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'maintenance.schedule', targetId: row!.id, data: { title: input.title } });
     return row!;
   });

@@ -24,6 +24,7 @@ const TYPES = ['incident', 'request'] as const;
 
 /** The targets in force today for every type and priority (the SLA-2 defaults where none is set). */
 export async function currentTargets(db: Db, partyId: string) {
+  await readCalendar(db, partyId); // 404 for an unknown party
   const env = await loadSlaEnvironment(db, [partyId], new Date(), new Date());
   const now = Date.now();
   return TYPES.flatMap((ticketType) =>
@@ -43,6 +44,9 @@ export async function setTargets(db: Db, actor: Actor, partyId: string, effectiv
   const { calendar } = await readCalendar(db, partyId);
   const tomorrow = isoDate(localDayOf(calendar.timeZone, Date.now()) + 1);
   if (effectiveFrom < tomorrow) throw new AppError('validation.invalid', 'effectiveFrom', { field: 'effectiveFrom', detail: 'from_date', date: tomorrow });
+  // First intervention comes before escalation, escalation before resolution.
+  const bad = items.findIndex((t) => !(t.gtiMinutes <= t.gteMinutes && t.gteMinutes <= t.gtrMinutes));
+  if (bad >= 0) throw new AppError('validation.invalid', `items.${bad}`, { field: `items.${bad}`, detail: 'target_order' });
   await db.transaction(async (tx) => {
     for (const t of items) {
       const values = { gtiMs: t.gtiMinutes * 60_000, gtrMs: t.gtrMinutes * 60_000, gteMs: t.gteMinutes * 60_000, objectivePct: t.objectivePct };
