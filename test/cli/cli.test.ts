@@ -3,20 +3,29 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { openStore } from '../../src/store/db.ts';
 import { instanceId } from '../../src/store/instance.ts';
 import { incidentBody, withToken } from '../helpers/client.ts';
+import { freshDatabase, STORE_KINDS } from '../helpers/store.ts';
 
 const run = promisify(execFile);
-const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-cli-'));
-const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', SECRET_PW: 'a-long-script-password' };
-const cli = (...args: string[]) => run('node', ['bin/passerelle.js', ...args], { env });
 
-describe('passerelle CLI', () => {
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+/** The CLI works on the same store as the server: PGlite in DATA_DIR, or PostgreSQL by DATABASE_URL. */
+describe.each(STORE_KINDS)('passerelle CLI (%s)', (kind) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-cli-'));
+  let databaseUrl = '';
+  let drop = async () => {};
+  const cli = (...args: string[]) => run('node', ['bin/passerelle.js', ...args], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, SECRET_PW: 'a-long-script-password' } });
+  beforeAll(async () => {
+    if (kind === 'postgres') ({ url: databaseUrl, drop } = await freshDatabase());
+  });
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await drop();
+  });
 
   it('lets a script create a party, a user and a token, then use the API with it', async () => {
     const init = JSON.parse((await cli('init')).stdout) as { migrated: boolean };
@@ -36,7 +45,7 @@ describe('passerelle CLI', () => {
     const badRole = await cli('user', 'add', '--party', 'FR', '--username', 'y', '--password-env', 'SECRET_PW', '--roles', 'wizard', '--clearance', 'LIMITED').catch((e: { code: number; stderr: string }) => e);
     expect(badRole).toMatchObject({ code: 1, stderr: expect.stringContaining('roles') });
 
-    const store = await openStore({ dataDir });
+    const store = await openStore({ dataDir, databaseUrl: databaseUrl || undefined });
     const app = await buildApp({ db: store.db, config: loadConfig({ LOG_LEVEL: 'silent' }), instanceId: await instanceId(store.db) });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
