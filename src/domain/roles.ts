@@ -14,9 +14,6 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Roles that may work on tickets (as opposed to read or administer). */
-export const WORKER_ROLES: readonly Role[] = ['agent', 'resolver', 'security_officer', 'imt_member', 'level_manager'];
-
 /** PARTY-4 escalation levels, COP defaults. */
 export interface EscalationLevel {
   level: number;

@@ -16,14 +16,18 @@ export interface MailSettings {
   instanceId: string;
 }
 
+/** The SMTP connection of mail jobs, with timeouts well inside the job lease (5 min) so a slow server never lets a job run twice. */
+export function smtpTransport(url: string) {
+  return nodemailer.createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+}
+
 /**
  * The `mail` job: renders a notification in the recipient's language and sends it over
  * SMTP. Visibility is checked again at sending time: a ticket reclassified above the
  * recipient's clearance since the job was queued is not mailed at all.
  */
 export function mailHandler(db: Db, settings: MailSettings): JobHandler {
-  // Timeouts well inside the job lease (5 min), so a slow server never lets a job run twice.
-  const transport = nodemailer.createTransport({ url: settings.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  const transport = smtpTransport(settings.smtpUrl);
   return async (payload) => {
     const user = await findUser(db, String(payload.userId));
     if (!user?.active || !user.email) return;

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { eq } from 'drizzle-orm';
 import type { Lang } from '../i18n/messages.ts';
 import { renderReceipt } from '../i18n/notifications.ts';
@@ -6,7 +5,7 @@ import type { Db } from '../store/db.ts';
 import { findParty } from '../store/directory.ts';
 import { tickets } from '../store/schema.ts';
 import type { JobHandler } from './runner.ts';
-import type { MailSettings } from './send-mail.ts';
+import { smtpTransport, type MailSettings } from './send-mail.ts';
 
 /**
  * The `mail_receipt` job (SNC 7.6.2): the requester named on a ticket receives its number,
@@ -14,7 +13,7 @@ import type { MailSettings } from './send-mail.ts';
  * of the requester's clearance.
  */
 export function receiptHandler(db: Db, settings: MailSettings): JobHandler {
-  const transport = nodemailer.createTransport({ url: settings.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  const transport = smtpTransport(settings.smtpUrl);
   return async (payload) => {
     const [ticket] = await db.select({ ref: tickets.ref, owner: tickets.ownerParty }).from(tickets).where(eq(tickets.id, String(payload.ticketId)));
     if (!ticket) return;

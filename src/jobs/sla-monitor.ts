@@ -1,13 +1,13 @@
 import { and, asc, gt, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { EscalationLevel } from '../domain/roles.ts';
 import type { ClockState, SlaState } from '../domain/sla.ts';
-import { recordEvents } from '../services/record-events.ts';
+import { applyTicketChange } from '../services/record-events.ts';
 import { slaOfTickets, SLA_TYPES } from '../services/sla/ticket-sla.ts';
 import type { Db } from '../store/db.ts';
 import { findParty } from '../store/directory.ts';
 import { tickets } from '../store/schema.ts';
 import { lockTicket, type TicketRow } from '../store/ticket-reads.ts';
-import { updateTicket, writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
+import { writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
 
 const CLOSED = ['closed'];
 type ClockName = 'gti' | 'gtr' | 'gte';
@@ -94,8 +94,7 @@ async function signal(db: Db, id: string, instanceId: string, mail: boolean, now
         events.push({ event: { kind: 'escalated', data: { mode: 'hierarchical', fromLevel: ticket.escalationLevel, toLevel: next.level, levelName: next.name, reason: 'SLA breach' } } });
       }
     }
-    const updated = await updateTicket(tx, id, patch, now);
-    await recordEvents(tx, updated, { actorId: null, actorName: 'Passerelle', party: ticket.ownerParty, instanceId }, events, now, mail);
+    await applyTicketChange(tx, ticket, patch, { actorId: null, actorName: 'Passerelle', party: ticket.ownerParty, instanceId }, events, now, mail);
     await writeAudit(tx, { actorId: null, party: ticket.ownerParty, action: 'sla.alert', targetId: id, data: { ref: ticket.ref, alerts } }, now);
     return alerts.length;
   });

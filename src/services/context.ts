@@ -31,9 +31,3 @@ export interface ServiceContext {
 export function nowOf(ctx: { now?: (() => Date) | undefined }): Date {
   return ctx.now?.() ?? new Date();
 }
-
-/** A context for system work (CLI, demo seeding) not done on behalf of a user. */
-export interface SystemContext {
-  db: Db;
-  instanceId: string;
-}

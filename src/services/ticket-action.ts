@@ -6,8 +6,8 @@ import type { TicketType } from '../domain/ticket-types.ts';
 import { assertMayAct } from '../policies/ticket-actions.ts';
 import type { Db } from '../store/db.ts';
 import { findVisibleTicket, lockTicket, type TicketRow } from '../store/ticket-reads.ts';
-import { foldEvents, insertEventRows, updateTicket, writeAudit, type NewTicket, type PendingEvent } from '../store/ticket-writes.ts';
-import { notifyEvents } from './notifications/notify-events.ts';
+import { writeAudit, type NewTicket, type PendingEvent } from '../store/ticket-writes.ts';
+import { applyTicketChange } from './record-events.ts';
 import { nowOf, type Actor, type ServiceContext } from './context.ts';
 
 export interface ActionOutcome {
@@ -57,10 +57,7 @@ export async function runTicketAction(
       patch.status = to;
       events.unshift({ event: { kind: 'status_changed', data: { from: ticket.status, to, action, ...(outcome.note ? { note: outcome.note } : {}) } } });
     }
-    const folded = foldEvents(ticket, authorOf(ctx), events, now);
-    const updated = await updateTicket(tx, ticket.id, { ...patch, ...folded.patch }, now);
-    await insertEventRows(tx, folded.rows);
-    await notifyEvents(tx, updated, events, ctx.actor.id, ctx.mail ?? false, now);
+    const updated = await applyTicketChange(tx, ticket, patch, authorOf(ctx), events, now, ctx.mail ?? false);
     await writeAudit(tx, { actorId: ctx.actor.id, party: ctx.actor.party, action: `ticket.${action}`, targetId: ticket.id, data: { ref: ticket.ref, ...outcome.audit } }, now);
     return updated;
   });

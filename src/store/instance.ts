@@ -3,13 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { instanceSettings } from './schema.ts';
 
-export async function readSetting<T>(db: Db, key: string): Promise<T | null> {
+async function readSetting<T>(db: Db, key: string): Promise<T | null> {
   const rows = await db.select().from(instanceSettings).where(eq(instanceSettings.key, key));
   return (rows[0]?.value as T | undefined) ?? null;
-}
-
-export async function writeSetting(db: Db, key: string, value: unknown): Promise<void> {
-  await db.insert(instanceSettings).values({ key, value }).onConflictDoUpdate({ target: instanceSettings.key, set: { value } });
 }
 
 /** This instance's UUID, created on first use; stamped on every timeline event (FED). */
