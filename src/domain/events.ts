@@ -1,3 +1,4 @@
+import type { Gate } from './lifecycle.ts';
 import type { Sensitivity } from './sensitivity.ts';
 
 /**
@@ -21,7 +22,33 @@ export type TimelineEvent =
   | { kind: 'sensitivity_changed'; data: { from: Sensitivity; to: Sensitivity; reason?: string } }
   | { kind: 'notification_sent'; data: { notification: string; channel: 'email'; recipient: string } }
   | { kind: 'sla_warning'; data: { clock: 'gti' | 'gtr' | 'gte'; targetMs: number; elapsedMs: number } }
-  | { kind: 'sla_breached'; data: { clock: 'gti' | 'gtr' | 'gte'; targetMs: number; elapsedMs: number } };
+  | { kind: 'sla_breached'; data: { clock: 'gti' | 'gtr' | 'gte'; targetMs: number; elapsedMs: number } }
+  // PARTY-4
+  | { kind: 'disagreement_recorded'; data: { reason: string; fromLevel: number; toLevel: number; levelName?: string } }
+  | { kind: 'disagreement_decided'; data: { decision: string; level: number } }
+  // problems, requests, changes, releases
+  | { kind: 'root_cause_recorded'; data: { rootCause: string; workaround?: string } }
+  | { kind: 'known_error_published'; data: { knownErrorId: string; title: string } }
+  | { kind: 'frequency_changed'; data: { frequency: number; criticality: string; priority: string } }
+  | { kind: 'approval_requested'; data: { gate: Gate; parties: string[]; roles: string[]; level?: number } }
+  | { kind: 'approval_given'; data: { gate: Gate; party: string; decision: string; note?: string; level?: number } }
+  | { kind: 'tasks_started'; data: { parties: string[] } }
+  | { kind: 'task_completed'; data: { party: string; note?: string } }
+  | { kind: 'task_forwarded'; data: { party: string; thirdParty: string; note?: string } }
+  | { kind: 'assessment_recorded'; data: Record<string, unknown> }
+  | { kind: 'pre_approved'; data: { standardChange: string } }
+  | { kind: 'change_applied'; data: { releaseId: string; releaseRef: string } }
+  | { kind: 'change_reverted'; data: { releaseId: string; releaseRef: string; reason: string } }
+  | { kind: 'implementation_reviewed'; data: { outcome: string; notes: string } }
+  | { kind: 'release_recorded'; data: { section: 'plan' | 'build_test' | 'deployment'; values: Record<string, unknown> } }
+  | { kind: 'release_changes'; data: { change: 'added' | 'removed'; changeId: string; changeRef: string } }
+  | { kind: 'window_proposed'; data: { windowId: string; startsAt: string; endsAt: string; partners: string[] } }
+  | { kind: 'window_decided'; data: { windowId: string; party: string; decision: 'accepted' | 'refused'; reason?: string } }
+  | { kind: 'deployed'; data: { note?: string; changes: string[] } }
+  | { kind: 'rolled_back'; data: { reason: string; restored: string; changes: string[] } }
+  | { kind: 'restarted'; data: { to: string } }
+  | { kind: 'checklist_ticked'; data: { item: string } }
+  | { kind: 'request_accepted'; data: { note?: string } };
 
 export type TimelineKind = TimelineEvent['kind'];
 export type EventVisibility = 'shared' | 'internal';

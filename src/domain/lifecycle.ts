@@ -1,14 +1,22 @@
 import type { Role } from './roles.ts';
 import type { TicketType } from './ticket-types.ts';
+import { CHANGE_LIFECYCLE } from './lifecycles/change.ts';
+import { PROBLEM_LIFECYCLE } from './lifecycles/problem.ts';
+import { RELEASE_LIFECYCLE } from './lifecycles/release.ts';
+import { REQUEST_LIFECYCLE } from './lifecycles/request.ts';
+import { withCommonActions } from './lifecycles/common.ts';
 
 /**
  * Who, relative to the ticket, may fire an action:
  * - owner: the party whose desk registered the ticket (PARTY-2);
  * - holder: the party the ticket is currently with (after a transfer, PARTY-3);
  * - worker: the owner or the holder;
- * - participant: any party on the ticket.
+ * - participant: any party on the ticket;
+ * - a gate: a party whose decision is awaited (approver, reviewer, window partner) or who
+ *   holds an open task (tasked), per the ticket's own records.
  */
-export type Standing = 'owner' | 'holder' | 'worker' | 'participant';
+export type Gate = 'approver' | 'reviewer' | 'window_partner' | 'tasked';
+export type Standing = 'owner' | 'holder' | 'worker' | 'participant' | Gate;
 
 export interface ActionRule {
   /** States from which the action may be fired. */
@@ -42,6 +50,43 @@ export const TICKET_ACTIONS = [
   'close',
   'record_recurrence',
   'declare_security_incident',
+  // every type (PARTY-4)
+  'record_disagreement',
+  'decide_disagreement',
+  // problems (PRB)
+  'link_incident',
+  'record_root_cause',
+  'publish_known_error',
+  // service requests (REQ)
+  'request_approval',
+  'approve',
+  'refuse',
+  'start_fulfilment',
+  'complete_task',
+  'forward_task',
+  'reject_fulfilment',
+  // changes (CHG)
+  'assess',
+  'submit',
+  'review_assessment',
+  'reject',
+  'review_implementation',
+  // releases (REL)
+  'add_change',
+  'remove_change',
+  'record_plan',
+  'start_build',
+  'record_build_test',
+  'prepare_deployment',
+  'record_deployment',
+  'propose_window',
+  'accept_window',
+  'refuse_window',
+  'approve_deployment',
+  'deploy',
+  'rollback',
+  'restart',
+  'tick_checklist',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -50,7 +95,7 @@ const WORKERS: readonly Role[] = ['agent', 'resolver'];
 const OPEN_INC = ['recorded', 'in_progress', 'pending'] as const;
 
 /** INC-1 … INC-6 as data: recorded → in progress ⇄ pending → resolved → verified → closed. */
-export const INCIDENT_LIFECYCLE: Lifecycle = {
+export const INCIDENT_LIFECYCLE: Lifecycle = withCommonActions({
   initial: 'recorded',
   states: ['recorded', 'in_progress', 'pending', 'resolved', 'verified', 'closed'],
   final: ['closed'],
@@ -75,13 +120,13 @@ export const INCIDENT_LIFECYCLE: Lifecycle = {
       roles: WORKERS,
     },
   },
-};
+}, OPEN_INC);
 
 /**
  * Security incidents get their full lifecycle with the SEC issue; until then they are
  * recorded, worked on and closed by the owning desk with the same assignment rules.
  */
-export const SECURITY_LIFECYCLE: Lifecycle = {
+export const SECURITY_LIFECYCLE: Lifecycle = withCommonActions({
   initial: 'recorded',
   states: ['recorded', 'in_progress', 'closed'],
   final: ['closed'],
@@ -92,11 +137,15 @@ export const SECURITY_LIFECYCLE: Lifecycle = {
     escalate: { from: ['recorded', 'in_progress'], standing: 'holder', roles: ['agent', 'security_officer'] },
     close: { from: ['in_progress'], to: 'closed', standing: 'owner', roles: ['security_officer'] },
   },
-};
+}, ['recorded', 'in_progress']);
 
 const LIFECYCLES: Partial<Record<TicketType, Lifecycle>> = {
   incident: INCIDENT_LIFECYCLE,
   security: SECURITY_LIFECYCLE,
+  problem: PROBLEM_LIFECYCLE,
+  request: REQUEST_LIFECYCLE,
+  change: CHANGE_LIFECYCLE,
+  release: RELEASE_LIFECYCLE,
 };
 
 /** The lifecycle of a ticket type. */
@@ -116,6 +165,8 @@ export interface TicketPosition {
   ownerParty: string;
   holderParty: string;
   participants: readonly string[];
+  /** Parties whose decision or task is awaited, per gate (from the ticket's details). */
+  gates?: Partial<Record<Gate, readonly string[]>>;
 }
 
 /** The standings an actor's party has on a ticket. */
@@ -125,6 +176,9 @@ export function standingsOf(actor: ActorStanding, ticket: TicketPosition): Set<S
   if (actor.party === ticket.holderParty) standings.add('holder');
   if (actor.party === ticket.ownerParty || actor.party === ticket.holderParty) standings.add('worker');
   if (actor.party === ticket.ownerParty || ticket.participants.includes(actor.party)) standings.add('participant');
+  for (const [gate, parties] of Object.entries(ticket.gates ?? {}) as [Gate, readonly string[]][]) {
+    if (parties.includes(actor.party)) standings.add(gate);
+  }
   return standings;
 }
 

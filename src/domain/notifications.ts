@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   'sla_breached',
   'awaiting_verification',
   'closed',
+  'release_deployed',
+  'release_rolled_back',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -19,18 +21,22 @@ export type RecipientRule =
   | 'holder_desk'
   | 'owner_desk'
   | 'level_managers'
-  | 'other_parties_desks';
+  | 'other_parties_desks'
+  | 'awaited_parties'
+  | 'release_managers';
 
 export const RECIPIENTS: Record<NotificationKind, RecipientRule[]> = {
   ticket_recorded: ['creator'],
   assigned: ['assignee_or_group'],
   transferred: ['holder_desk'],
   escalated: ['level_managers', 'assignee_or_group'],
-  approval_needed: ['level_managers'],
+  approval_needed: ['awaited_parties'],
   sla_warning: ['assignee_or_group', 'holder_desk'],
   sla_breached: ['assignee_or_group', 'holder_desk'],
   awaiting_verification: ['owner_desk'],
   closed: ['creator', 'other_parties_desks'],
+  release_deployed: ['owner_desk', 'other_parties_desks', 'release_managers'],
+  release_rolled_back: ['owner_desk', 'other_parties_desks', 'release_managers'],
 };
 
 /** The notification a timeline event gives rise to, if any. */
@@ -43,6 +49,7 @@ export function notificationFor(kind: string, data: Record<string, unknown>): No
     case 'transferred':
       return 'transferred';
     case 'escalated':
+    case 'disagreement_recorded':
       return 'escalated';
     case 'sla_warning':
       return 'sla_warning';
@@ -50,8 +57,15 @@ export function notificationFor(kind: string, data: Record<string, unknown>): No
       return 'sla_breached';
     case 'closed':
       return 'closed';
+    case 'approval_requested':
+      return 'approval_needed';
+    case 'deployed':
+      return 'release_deployed';
+    case 'rolled_back':
+      return 'release_rolled_back';
     case 'status_changed':
-      return data.to === 'resolved' ? 'awaiting_verification' : null;
+      if (data.to === 'resolved' || data.to === 'fulfilled') return 'awaiting_verification';
+      return data.to === 'closed' && data.action !== 'close' ? 'closed' : null;
     default:
       return null;
   }

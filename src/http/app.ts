@@ -18,6 +18,9 @@ import { serviceLevelRoutes } from './routes/service-levels.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { ticketActionRoutes } from './routes/ticket-actions.ts';
 import { ticketRoutes } from './routes/tickets.ts';
+import { catalogueRoutes } from './routes/catalogue.ts';
+import { maintenanceRoutes } from './routes/maintenance.ts';
+import { processRoutes } from './routes/processes.ts';
 import { requireActor } from './auth-hook.ts';
 
 export interface AppOptions {
@@ -76,6 +79,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(notificationRoutes(deps));
       await api.register(calendarRoutes(deps));
       await api.register(serviceLevelRoutes(deps));
+      await api.register(maintenanceRoutes(deps));
+      await api.register(processRoutes(deps));
+      await api.register(catalogueRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -22,6 +22,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable before a mandatory second factor is enrolled. */
     beforeTotp?: boolean;
+    /** A calendar feed: also reachable with a read-only feed token in `?feed=` (calendar clients send no headers). */
+    calendarFeed?: boolean;
   }
 }
 
@@ -39,9 +41,13 @@ function sameSecret(a: string, b: string): boolean {
 async function authenticate(db: Db, request: FastifyRequest): Promise<void> {
   const now = new Date();
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) {
-    const found = await findApiToken(db, digestOf(header.slice(7).trim()), now);
+  const feed = request.routeOptions.config.calendarFeed ? (request.query as { feed?: unknown }).feed : undefined;
+  const secret = header?.startsWith('Bearer ') ? header.slice(7).trim() : typeof feed === 'string' ? feed : undefined;
+  if (secret !== undefined) {
+    const found = await findApiToken(db, digestOf(secret), now);
     if (!found) throw new AppError('auth.token_invalid');
+    // A feed token reads calendar feeds and nothing else; an API token never travels in a URL.
+    if ((found.token.scope === 'calendar') !== (secret === feed)) throw new AppError('auth.token_invalid');
     if (now.getTime() - (touched.get(found.token.id) ?? 0) > 60_000) {
       touched.set(found.token.id, now.getTime());
       await touchApiToken(db, found.token.id, now);

@@ -1,5 +1,6 @@
 import type { ClockState, SlaState } from '../domain/sla.ts';
 import type { TicketDetail as Detail } from '../services/get-ticket.ts';
+import type { Disagreement } from '../domain/processes.ts';
 import type { TicketRow } from '../store/ticket-reads.ts';
 import type { z } from 'zod';
 import type { TicketDetail, TicketSummary } from './schemas.ts';
@@ -68,6 +69,29 @@ export function presentDetail(detail: Detail): z.infer<typeof TicketDetail> {
       party: e.party,
       createdAt: e.createdAt.toISOString(),
     })),
+    ...presentDetails(t.type, t.details, detail.links),
     allowedActions: detail.allowedActions,
   };
+}
+
+type Link = Detail['links'][number];
+
+/**
+ * The per-type facts, with tickets named only through the reader's visible links: a change or
+ * release the reader may not see is left out, not even its id.
+ */
+export function presentDetails(type: string, stored: unknown, links: Link[]) {
+  const { disagreement = null, ...details } = (stored ?? {}) as Record<string, unknown> & { disagreement?: Disagreement };
+  const linked = (kind: string, direction: 'from' | 'to') => links.filter((l) => l.kind === kind && l.direction === direction).map((l) => l.ticket);
+  if (type === 'release') {
+    const { changeIds: _ids, ...rest } = details;
+    return { details: { ...rest, changes: linked('implements', 'from') }, disagreement };
+  }
+  if (type === 'change') {
+    const { releaseId: _release, origin, ...rest } = details as { releaseId?: string; origin?: object };
+    const source = linked('change_for', 'from')[0];
+    const release = linked('implements', 'to')[0];
+    return { details: { ...rest, origin: { ...origin, ticket: source ? { id: source.id, ref: source.ref } : null }, releaseRef: release?.ref ?? null }, disagreement };
+  }
+  return { details, disagreement };
 }

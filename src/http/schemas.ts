@@ -111,6 +111,12 @@ export const TicketDetail = TicketSummary.extend({
       createdAt: z.iso.datetime(),
     }),
   ),
+  /** Per-type facts (problem, request, change, release); see docs/api-contract.md. */
+  details: z.record(z.string(), z.unknown()),
+  /** PARTY-4: the latest disagreement between the desks, decided or not. */
+  disagreement: z
+    .object({ openedByParty: z.string(), openedBy: z.string(), reason: z.string(), level: z.number().int(), openedAt: z.string(), decision: z.string().optional(), decidedBy: z.string().optional(), decidedAt: z.string().optional() })
+    .nullable(),
   allowedActions: z.array(z.string()),
 });
 

@@ -41,6 +41,14 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     en: { subject: '[{ref}] closed: {title}', body: 'Ticket {ref} has been formally closed by its owning desk.' },
     fr: { subject: '[{ref}] clôturé : {title}', body: 'Le ticket {ref} a été formellement clôturé par son centre de services propriétaire.' },
   },
+  release_deployed: {
+    en: { subject: '[{ref}] release deployed: {title}', body: 'Release {ref} has been deployed. Check your services and report any problem to your desk.' },
+    fr: { subject: '[{ref}] mise en production déployée : {title}', body: 'La mise en production {ref} a été déployée. Vérifiez vos services et signalez tout problème à votre centre de services.' },
+  },
+  release_rolled_back: {
+    en: { subject: '[{ref}] release rolled back: {title}', body: 'Release {ref} has been rolled back and the previous state restored. See its timeline for the reason.' },
+    fr: { subject: '[{ref}] mise en production annulée (retour arrière) : {title}', body: 'La mise en production {ref} a été annulée et l’état antérieur restauré. Consultez son historique pour le motif.' },
+  },
 };
 
 const RECEIPT: Template = {

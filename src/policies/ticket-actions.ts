@@ -1,5 +1,6 @@
 import { AppError } from '../domain/errors.ts';
 import { allowedActions, lifecycleOf, refusalOf, type TicketAction } from '../domain/lifecycle.ts';
+import { gatesOf } from '../domain/processes.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
 import type { Actor } from '../services/context.ts';
 
@@ -9,10 +10,11 @@ export interface TicketForPolicy {
   ownerParty: string;
   holderParty: string;
   participants: string[];
+  details?: unknown;
 }
 
 function position(ticket: TicketForPolicy) {
-  return { status: ticket.status, ownerParty: ticket.ownerParty, holderParty: ticket.holderParty, participants: ticket.participants };
+  return { status: ticket.status, ownerParty: ticket.ownerParty, holderParty: ticket.holderParty, participants: ticket.participants, gates: gatesOf(ticket.type, ticket.details) };
 }
 
 /** Throws the right error when the actor may not fire `action` on the ticket now. */

@@ -1,7 +1,7 @@
 import { and, arrayContains, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { levelsCoveredBy } from '../domain/sensitivity.ts';
 import type { Actor } from '../services/context.ts';
-import { ticketEvents, tickets } from '../store/schema.ts';
+import { knownErrors, ticketEvents, tickets } from '../store/schema.ts';
 
 /**
  * ISM-4 in one place: a ticket is visible when the actor's party owns or participates in
@@ -22,4 +22,9 @@ export function ticketVisibleTo(actor: Actor): SQL {
  */
 export function eventVisibleTo(actor: Actor): SQL {
   return or(eq(ticketEvents.visibility, 'shared'), eq(ticketEvents.party, actor.party)) as SQL;
+}
+
+/** COL-3 known errors follow the same rule: published to the problem's parties, at its sensitivity. */
+export function knownErrorVisibleTo(actor: Actor): SQL {
+  return and(arrayContains(knownErrors.parties, [actor.party]), inArray(knownErrors.sensitivity, levelsCoveredBy(actor.clearance))) as SQL;
 }

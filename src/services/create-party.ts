@@ -9,6 +9,7 @@ import type { Db } from '../store/db.ts';
 import { findParty } from '../store/directory.ts';
 import { groups, parties } from '../store/schema.ts';
 import { writeAudit } from '../store/ticket-writes.ts';
+import { seedCatalogue } from './catalogue/seed-catalogue.ts';
 import { createCalendar, DEFAULT_CALENDAR, type CalendarChoice } from './sla/default-calendar.ts';
 
 export interface CreatePartyInput {
@@ -43,6 +44,7 @@ export async function createParty(db: Db, input: CreatePartyInput) {
     ];
     await tx.insert(groups).values(made);
     await createCalendar(tx, input.id, input.calendar ?? DEFAULT_CALENDAR);
+    await seedCatalogue(tx, input.id);
     await writeAudit(tx, { actorId: null, party: input.id, action: 'party.create', targetId: input.id });
     return { party: party!, groups: made };
   });

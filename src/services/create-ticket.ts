@@ -30,6 +30,12 @@ export interface NewTicketInput {
   channel: string;
   participants?: string[];
   escalationLevel?: number;
+  /** Per-type facts (domain/processes.ts). */
+  details?: object;
+  /** A state other than the lifecycle's first (a pre-approved standard change). */
+  status?: string;
+  /** Events recorded right after the creation (e.g. the pre-approval of a standard change). */
+  events?: PendingEvent[];
 }
 
 /** The party's priority for an impact and criticality (its own matrix, else SLA-1's). */
@@ -60,6 +66,7 @@ export async function insertNewTicket(ctx: ServiceContext, tx: Db, input: NewTic
   if (overridden) {
     events.push({ event: { kind: 'field_changed', data: { field: 'priority', from: computed, to: input.priority, reason: input.priorityReason } } });
   }
+  events.push(...(input.events ?? []));
   const folded = foldEvents({ id, eventSeq: 0, slaFacts: null, ownerParty: party, type: input.type }, authorOf(ctx), events, now);
   const ticket = await insertTicket(tx, {
     id,
@@ -76,7 +83,8 @@ export async function insertNewTicket(ctx: ServiceContext, tx: Db, input: NewTic
     priority: overridden ? input.priority! : computed,
     priorityReason: overridden ? input.priorityReason! : null,
     sensitivity: input.sensitivity,
-    status: lifecycleOf(input.type).initial,
+    status: input.status ?? lifecycleOf(input.type).initial,
+    details: input.details ?? {},
     channel: input.channel,
     groupId: defaults.deskId,
     escalationLevel: input.escalationLevel ?? 1,

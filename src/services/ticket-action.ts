@@ -13,6 +13,8 @@ import { nowOf, type Actor, type ServiceContext } from './context.ts';
 export interface ActionOutcome {
   patch?: Partial<NewTicket>;
   events?: PendingEvent[];
+  /** The state to move to when the lifecycle leaves it to the use case (last approval, last task, restart step). */
+  status?: string;
   /** Why the state changed, kept on the status_changed event. */
   note?: string | undefined;
   /** Extra facts for the audit entry. */
@@ -52,7 +54,10 @@ export async function runTicketAction(
     const outcome = await decide(ticket, tx, now);
     const patch = { ...outcome.patch };
     const events = [...(outcome.events ?? [])];
-    const to = nextState(lifecycleOf(ticket.type as TicketType), action, ticket.status);
+    const lifecycle = lifecycleOf(ticket.type as TicketType);
+    const to = outcome.status ?? nextState(lifecycle, action, ticket.status);
+    if (!lifecycle.states.includes(to)) throw new Error(`${action} leads to unknown state ${to}`);
+    if (lifecycle.final.includes(to) && !patch.closedAt) patch.closedAt = now;
     if (to !== ticket.status) {
       patch.status = to;
       events.unshift({ event: { kind: 'status_changed', data: { from: ticket.status, to, action, ...(outcome.note ? { note: outcome.note } : {}) } } });

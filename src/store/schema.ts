@@ -103,6 +103,8 @@ export const apiTokens = pgTable(
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     prefix: text('prefix').notNull(),
+    /** `api`: the whole API as the user; `calendar`: only the user's maintenance calendar feeds. */
+    scope: text('scope').notNull().default('api'),
     createdAt: ts('created_at').notNull().defaultNow(),
     expiresAt: ts('expires_at'),
     revokedAt: ts('revoked_at'),
@@ -160,6 +162,8 @@ export const tickets = pgTable(
     workaround: text('workaround'),
     resolution: text('resolution'),
     checklist: jsonb('checklist'),
+    /** Per-type facts (problem root cause, request form and tasks, change assessment and approvals, release plan, checklist…) and an open disagreement. */
+    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
     version: integer('version').notNull().default(1),
     eventSeq: integer('event_seq').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id),
@@ -300,10 +304,19 @@ export const maintenanceWindows = pgTable(
     service: text('service'),
     startsAt: ts('starts_at').notNull(),
     endsAt: ts('ends_at').notNull(),
+    /** REL-2: a joint window is proposed by `party_id` and accepted by every partner before it counts. */
+    joint: boolean('joint').notNull().default(false),
+    partners: text('partners').array().notNull().default(sql`'{}'::text[]`),
+    /** scheduled (one party's own), proposed, accepted, refused, withdrawn. */
+    status: text('status').notNull().default('scheduled'),
+    releaseId: uuid('release_id').references(() => tickets.id),
+    decidedBy: text('decided_by'),
+    decidedAt: ts('decided_at'),
+    decisionNote: text('decision_note'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('maintenance_windows_party').on(t.partyId, t.startsAt)],
+  (t) => [index('maintenance_windows_party').on(t.partyId, t.startsAt), index('maintenance_windows_partners').using('gin', t.partners)],
 );
 
 /** SLA-6: unavailability of a service; starts at the earliest of detection and report. */
@@ -377,4 +390,48 @@ export const jobs = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('jobs_due').on(t.runAt).where(sql`done_at is null and failed_at is null`)],
+);
+
+/** REQ-5 request types and CHG-3 standard changes, per party. */
+export const catalogueItems = pgTable(
+  'catalogue_items',
+  {
+    id: uuid('id').primaryKey(),
+    partyId: text('party_id').notNull().references(() => parties.id),
+    kind: text('kind').notNull(),
+    code: text('code').notNull(),
+    name: jsonb('name').notNull(),
+    description: jsonb('description').notNull(),
+    fields: jsonb('fields').notNull(),
+    approvalRequired: boolean('approval_required').notNull().default(false),
+    fulfillers: text('fulfillers').notNull().default('owner'),
+    /** Standard changes: the pre-approved assessment copied onto each change. */
+    template: jsonb('template'),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('catalogue_items_code').on(t.partyId, t.kind, t.code)],
+);
+
+/** COL-3 known errors, published from problems; read under the problem's parties and sensitivity. */
+export const knownErrors = pgTable(
+  'known_errors',
+  {
+    id: uuid('id').primaryKey(),
+    problemId: uuid('problem_id').notNull().references(() => tickets.id),
+    partyId: text('party_id').notNull().references(() => parties.id),
+    parties: text('parties').array().notNull(),
+    sensitivity: text('sensitivity').notNull(),
+    title: text('title').notNull(),
+    service: text('service').notNull(),
+    symptoms: text('symptoms').notNull(),
+    cause: text('cause').notNull(),
+    workaround: text('workaround').notNull(),
+    publishedBy: uuid('published_by'),
+    publishedAt: ts('published_at').notNull().defaultNow(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('simple'::regconfig, title || ' ' || service || ' ' || symptoms || ' ' || cause || ' ' || workaround)`,
+    ),
+  },
+  (t) => [index('known_errors_problem').on(t.problemId), index('known_errors_search').using('gin', t.search), index('known_errors_parties').using('gin', t.parties)],
 );

@@ -1,6 +1,14 @@
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { calendars, calendarVersions, maintenanceWindows, parties, slaTargets } from './schema.ts';
+
+/**
+ * The windows that count for a party (its clocks, its availability): its own, and the joint
+ * windows it accepted with others (REL-2); proposed or refused ones stop no clock.
+ */
+export function countedWindowsOf(partyId: string): SQL {
+  return and(or(eq(maintenanceWindows.partyId, partyId), arrayContains(maintenanceWindows.partners, [partyId])), inArray(maintenanceWindows.status, ['scheduled', 'accepted'])) as SQL;
+}
 
 export type CalendarRow = typeof calendars.$inferSelect;
 export type CalendarVersionRow = typeof calendarVersions.$inferSelect;
@@ -49,7 +57,7 @@ async function loadParty(db: Db, partyId: string, stamp: number): Promise<PartyS
   const [cals, versions, windows, targets] = await Promise.all([
     db.select().from(calendars).where(eq(calendars.partyId, partyId)),
     db.select().from(calendarVersions).where(eq(calendarVersions.partyId, partyId)).orderBy(asc(calendarVersions.version)),
-    db.select().from(maintenanceWindows).where(eq(maintenanceWindows.partyId, partyId)),
+    db.select().from(maintenanceWindows).where(countedWindowsOf(partyId)),
     db.select().from(slaTargets).where(eq(slaTargets.partyId, partyId)),
   ]);
   return { stamp, calendars: cals, versions, windows, targets };

@@ -3,8 +3,6 @@ import { z } from 'zod';
 import { availabilityCsv, availabilityReport } from '../../services/reports/availability-report.ts';
 import { complianceCsv, complianceReport } from '../../services/reports/compliance-report.ts';
 import { listOutages, recordOutage, setServiceTarget, updateOutage } from '../../services/reports/outages.ts';
-import { cancelMaintenance, listMaintenance, scheduleMaintenance } from '../../services/sla/maintenance-windows.ts';
-import { listParties } from '../../store/directory.ts';
 import { requireActor } from '../auth-hook.ts';
 import { plain, errorResponses, Instant, text } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
@@ -14,7 +12,6 @@ const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 const When = Instant;
 const ReportQuery = z.object({ party: PartyCode, month: Month, details: z.enum(['true', 'false']).default('false') });
 const Outage = z.object({ id: z.uuid(), service: z.string(), detectedAt: z.iso.datetime().nullable(), reportedAt: z.iso.datetime().nullable(), restoredAt: z.iso.datetime().nullable(), ticketId: z.uuid().nullable() });
-const Window = z.object({ id: z.uuid(), party: z.string(), title: z.string(), service: z.string().nullable(), startsAt: z.iso.datetime(), endsAt: z.iso.datetime() });
 const ComplianceReport = z.object({
   party: z.string(),
   month: z.string(),
@@ -29,7 +26,6 @@ const AvailabilityReport = z.object({
 });
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const presentOutage = (o: { id: string; service: string; detectedAt: Date | null; reportedAt: Date | null; restoredAt: Date | null; ticketId: string | null }) => ({ id: o.id, service: o.service, detectedAt: iso(o.detectedAt), reportedAt: iso(o.reportedAt), restoredAt: iso(o.restoredAt), ticketId: o.ticketId });
-const presentWindow = (w: { id: string; partyId: string; title: string; service: string | null; startsAt: Date; endsAt: Date }) => ({ id: w.id, party: w.partyId, title: w.title, service: w.service, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() });
 const date = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
 
 /** SLA reports (SLA-5, SLA-6), outages and maintenance windows. */
@@ -74,24 +70,6 @@ export const serviceLevelRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => as
 
   app.put('/parties/:id/service-targets/:service', { schema: { tags: ['service levels'], summary: 'Set a service’s availability target (party administrators)', params: z.object({ id: PartyCode, service: z.string().min(1).max(120) }), body: z.object({ targetPct: z.number().min(0).max(100) }), response: { 204: z.null(), ...errorResponses } } }, async (request, reply) => {
     await setServiceTarget(deps.db, requireActor(request), request.params.id, request.params.service, request.body.targetPct);
-    return reply.status(204).send(null);
-  });
-
-  app.get('/maintenance-windows', { schema: { tags: ['service levels'], summary: 'Maintenance windows of every party in a period', querystring: z.object({ from: When, to: When }), response: { 200: z.object({ items: z.array(Window) }), ...errorResponses } } }, async (request) => {
-    requireActor(request);
-    const parties = await listParties(deps.db);
-    const rows = await listMaintenance(deps.db, parties.map((p) => p.id), new Date(request.query.from), new Date(request.query.to));
-    return { items: rows.map(presentWindow) };
-  });
-
-  app.post('/maintenance-windows', { schema: { tags: ['service levels'], summary: 'Schedule a maintenance window of my party', body: z.object({ title: text(200), service: plain(120).nullable().optional(), startsAt: When, endsAt: When }), response: { 201: Window, ...errorResponses } } }, async (request, reply) => {
-    const b = request.body;
-    const row = await scheduleMaintenance(deps.db, requireActor(request), { title: b.title, service: b.service, startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) });
-    return reply.status(201).send(presentWindow(row));
-  });
-
-  app.delete('/maintenance-windows/:id', { schema: { tags: ['service levels'], summary: 'Cancel a future maintenance window', params: z.object({ id: z.uuid() }), response: { 204: z.null(), ...errorResponses } } }, async (request, reply) => {
-    await cancelMaintenance(deps.db, requireActor(request), request.params.id);
     return reply.status(204).send(null);
   });
 };

@@ -2,11 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
 import { INCIDENT_CLOSURE_CHECKLIST } from '../../domain/checklist.ts';
-import type { TicketAction } from '../../domain/lifecycle.ts';
 import { assignTicket } from '../../services/assign-ticket.ts';
 import { closeTicket } from '../../services/close-ticket.ts';
 import { commentOnTicket } from '../../services/comment-on-ticket.ts';
-import type { ServiceContext } from '../../services/context.ts';
 import { declareSecurityIncident } from '../../services/declare-security-incident.ts';
 import { escalateTicket } from '../../services/escalate-ticket.ts';
 import { getTicket, ticketDetail } from '../../services/get-ticket.ts';
@@ -16,19 +14,17 @@ import { resolveIncident } from '../../services/resolve-incident.ts';
 import { pendTicket, resumeTicket } from '../../services/set-pending.ts';
 import { transferTicket } from '../../services/transfer-ticket.ts';
 import { rejectResolution, verifyIncident } from '../../services/verify-incident.ts';
-import type { TicketRow } from '../../store/ticket-reads.ts';
 import { presentDetail } from '../presenters.ts';
-import { plain, errorResponses, text, TicketDetail, TicketParams, Version } from '../schemas.ts';
+import { plain, errorResponses, text, TicketDetail, TicketParams } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 import { expectedVersion } from './tickets.ts';
 
-const v = { version: Version.optional() };
-const reason = text(4000);
+import { PROCESS_ACTIONS } from './process-actions.ts';
 
-type Run = (ctx: ServiceContext, id: string, body: never) => Promise<TicketRow | { created: TicketRow }>;
+import { reason, v, type ActionRoute, type Run } from './action-route.ts';
 
 /** Each action: its body schema, the one service it calls and a summary for the API document. */
-const ACTIONS: { action: TicketAction; summary: string; body: z.ZodObject; run: Run }[] = [
+const ACTIONS: ActionRoute[] = [
   { action: 'comment', summary: 'Comment, internal (owning party only) or shared', body: z.object({ ...v, body: text(20_000), visibility: z.enum(['internal', 'shared']) }), run: commentOnTicket as Run },
   { action: 'assign', summary: 'Assign to a group (and person) of the party holding the ticket', body: z.object({ ...v, groupId: z.uuid(), assigneeId: z.uuid().optional() }), run: assignTicket as Run },
   { action: 'transfer', summary: "Transfer to another party's service desk (PARTY-3)", body: z.object({ ...v, party: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/), reason: plain(4000).optional() }), run: transferTicket as Run },
@@ -38,7 +34,12 @@ const ACTIONS: { action: TicketAction; summary: string; body: z.ZodObject; run: 
     body: z.object({ ...v, mode: z.enum(['functional', 'hierarchical']), groupId: z.uuid().optional(), reason }).refine((b) => b.mode === 'hierarchical' || b.groupId, { path: ['groupId'], message: 'required for a functional escalation' }),
     run: escalateTicket as Run,
   },
-  { action: 'record_known_error', summary: 'Record the matched known error and the workaround applied (INC-2)', body: z.object({ ...v, knownError: text(4000), workaround: text(4000) }), run: recordKnownError as Run },
+  {
+    action: 'record_known_error',
+    summary: 'Record the matched known error and the workaround applied (INC-2), or apply a published one by its id (COL-3)',
+    body: z.object({ ...v, knownError: text(4000).optional(), workaround: text(4000).optional(), knownErrorId: z.uuid().optional() }),
+    run: recordKnownError as Run,
+  },
   { action: 'pend', summary: 'Put on hold, waiting on the requester', body: z.object({ ...v, reason }), run: pendTicket as Run },
   { action: 'resume', summary: 'Take a pending ticket back into work', body: z.object({ ...v }), run: resumeTicket as Run },
   { action: 'resolve', summary: 'Resolve; the incident returns to the registering desk (INC-5)', body: z.object({ ...v, resolution: text(20_000) }), run: resolveIncident as Run },
@@ -46,8 +47,8 @@ const ACTIONS: { action: TicketAction; summary: string; body: z.ZodObject; run: 
   { action: 'verify', summary: 'The desk confirmed the resolution with the reporter (INC-5)', body: z.object({ ...v, note: plain(4000).optional() }), run: verifyIncident as Run },
   {
     action: 'close',
-    summary: 'Close with the INC-6 checklist (owning desk only)',
-    body: z.object({ ...v, checklist: z.object(Object.fromEntries(INCIDENT_CLOSURE_CHECKLIST.map((k) => [k, z.boolean()]))), note: plain(4000).optional() }),
+    summary: 'Close (owning desk only): an incident with the INC-6 checklist, a request once the requester accepts, a problem once its change is applied, a release with its REL-6 checklist ticked',
+    body: z.object({ ...v, checklist: z.object(Object.fromEntries(INCIDENT_CLOSURE_CHECKLIST.map((k) => [k, z.boolean()]))).optional(), requesterAccepted: z.boolean().optional(), note: plain(4000).optional() }),
     run: closeTicket as Run,
   },
   { action: 'record_recurrence', summary: 'Record a recurrence: a new incident linked to this closed one', body: z.object({ ...v, title: text(200).optional(), description: plain(20_000).optional() }), run: recordRecurrence as Run },
@@ -57,6 +58,7 @@ const ACTIONS: { action: TicketAction; summary: string; body: z.ZodObject; run: 
     body: z.object({ ...v, title: text(200).optional(), description: plain(20_000).optional(), sensitivity: z.enum(['SENSITIVE', 'CRITICAL']).optional() }),
     run: declareSecurityIncident as Run,
   },
+  ...PROCESS_ACTIONS,
 ];
 
 const Created = z.object({ id: z.uuid(), ref: z.string(), type: z.string(), status: z.string() });

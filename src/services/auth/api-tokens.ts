@@ -9,7 +9,7 @@ import { newSecret } from './secrets.ts';
 const TOKEN_PREFIX = 'psl_';
 
 /** Creates an API token for the actor; the secret is returned once and stored only hashed. */
-export async function createApiToken(db: Db, actor: Actor, input: { name: string; expiresAt?: Date | undefined }) {
+export async function createApiToken(db: Db, actor: Actor, input: { name: string; expiresAt?: Date | undefined; scope?: 'api' | 'calendar' }) {
   const now = new Date();
   if (input.expiresAt && input.expiresAt <= now) {
     throw new AppError('validation.invalid', 'expiresAt', { field: 'expiresAt', detail: 'future' });
@@ -24,8 +24,9 @@ export async function createApiToken(db: Db, actor: Actor, input: { name: string
       prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
       createdAt: now,
       expiresAt: input.expiresAt ?? null,
+      scope: input.scope ?? 'api',
     });
-    await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'token.create', targetId: inserted.id, data: { name: input.name } }, now);
+    await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'token.create', targetId: inserted.id, data: { name: input.name, scope: input.scope ?? 'api' } }, now);
     return inserted;
   });
   return { ...row, token: secret };

@@ -34,7 +34,7 @@ export async function notifyEvents(tx: Db, ticket: TicketRow, events: PendingEve
     if (!kind) continue;
     // The confirmation of a recording goes by e-mail: in the console the creator has just seen it.
     if (kind === 'ticket_recorded' && !mail) continue;
-    const recipients = await recipientsOf(tx, kind, ticket, actorId);
+    const recipients = await recipientsOf(tx, kind, ticket, actorId, event.data as Record<string, unknown>);
     if (recipients.length === 0) continue;
     const prefs = await prefsFor(tx, recipients.map((u) => u.id), kind);
     const params = paramsOf(ticket, event.data as Record<string, unknown>);

@@ -10,7 +10,7 @@ async function desksMembers(db: Db, parties: string[]): Promise<string[]> {
   return groupMemberIds(db, desks.flatMap((d) => (d ? [d.id] : [])));
 }
 
-async function idsFor(db: Db, rule: RecipientRule, ticket: TicketRow): Promise<string[]> {
+async function idsFor(db: Db, rule: RecipientRule, ticket: TicketRow, data: Record<string, unknown>): Promise<string[]> {
   switch (rule) {
     case 'creator':
       return ticket.createdBy ? [ticket.createdBy] : [];
@@ -25,6 +25,15 @@ async function idsFor(db: Db, rule: RecipientRule, ticket: TicketRow): Promise<s
       return desksMembers(db, ticket.participants.filter((p) => p !== ticket.ownerParty));
     case 'level_managers':
       return (await usersWithRole(db, [ticket.holderParty], 'level_manager')).map((u) => u.id);
+    case 'release_managers':
+      return (await usersWithRole(db, ticket.participants, 'release_manager')).map((u) => u.id);
+    case 'awaited_parties': {
+      // Whoever may decide in each awaited party: the roles the gate asks for.
+      const parties = (data.parties as string[] | undefined) ?? [];
+      const roles = (data.roles as string[] | undefined) ?? [];
+      const users = await Promise.all(roles.map((role) => usersWithRole(db, parties, role)));
+      return users.flat().map((u) => u.id);
+    }
   }
 }
 
@@ -32,8 +41,8 @@ async function idsFor(db: Db, rule: RecipientRule, ticket: TicketRow): Promise<s
  * Who receives a notification about a ticket: the kind's rules, then only active users
  * whose party is on the ticket and whose clearance covers its sensitivity (ISM-4).
  */
-export async function recipientsOf(db: Db, kind: NotificationKind, ticket: TicketRow, exclude: string | null): Promise<UserRow[]> {
-  const ids = new Set((await Promise.all(RECIPIENTS[kind].map((rule) => idsFor(db, rule, ticket)))).flat());
+export async function recipientsOf(db: Db, kind: NotificationKind, ticket: TicketRow, exclude: string | null, data: Record<string, unknown> = {}): Promise<UserRow[]> {
+  const ids = new Set((await Promise.all(RECIPIENTS[kind].map((rule) => idsFor(db, rule, ticket, data)))).flat());
   if (kind !== 'ticket_recorded' && exclude) ids.delete(exclude);
   const users = await usersByIds(db, [...ids]);
   return users.filter((u) => u.active && ticket.participants.includes(u.partyId) && clearanceCovers(u.clearance as Sensitivity, ticket.sensitivity as Sensitivity));

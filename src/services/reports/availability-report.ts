@@ -6,14 +6,14 @@ import type { Db } from '../../store/db.ts';
 import { partyOutages, partyServiceTargets } from '../../store/reports.ts';
 import { windowsFor } from '../../store/sla.ts';
 import { readCalendar } from '../sla/edit-calendar.ts';
-import { listMaintenance } from '../sla/maintenance-windows.ts';
+import { countedWindows } from '../sla/maintenance-windows.ts';
 
 /** SLA-6: each service's monthly availability against its target, maintenance excluded. */
 export async function availabilityReport(db: Db, party: string, month: string, now = Date.now()) {
   const { calendar } = await readCalendar(db, party);
   const [from, to] = monthBounds(month, calendar.timeZone);
   if (from > now) throw new AppError('validation.invalid', 'month', { field: 'month', detail: 'month_future' });
-  const [rows, targets, windows] = await Promise.all([partyOutages(db, party), partyServiceTargets(db, party), listMaintenance(db, [party], new Date(from), new Date(to))]);
+  const [rows, targets, windows] = await Promise.all([partyOutages(db, party), partyServiceTargets(db, party), countedWindows(db, party, new Date(from), new Date(to))]);
   const services = [...new Set([...targets.map((t) => t.service), ...rows.map((o) => o.service)])].sort();
   return {
     party,

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, gte, inArray, lt, lte } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, eq, gt, gte, inArray, lt, lte, or } from 'drizzle-orm';
+import { ticketVisibleTo } from '../../policies/ticket-visibility.ts';
 import { clipAndMerge } from '../../domain/availability.ts';
 import { AppError } from '../../domain/errors.ts';
 import { assertSchedulesMaintenance } from '../../policies/operations.ts';
 import type { Db } from '../../store/db.ts';
-import { maintenanceWindows } from '../../store/schema.ts';
-import { bumpSlaStamp } from '../../store/sla.ts';
+import { maintenanceWindows, tickets } from '../../store/schema.ts';
+import { bumpSlaStamp, countedWindowsOf } from '../../store/sla.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import type { Actor } from '../context.ts';
 
@@ -20,15 +21,20 @@ export interface WindowInput {
 const MIN_NOTICE_MS = 3_600_000;
 const MAX_LENGTH_MS = 72 * 3_600_000;
 
+/** A window is announced at least an hour ahead, ends after it starts and lasts at most 72 hours. */
+export function checkWindowTimes(startsAt: Date, endsAt: Date, now: Date): void {
+  if (startsAt.getTime() < now.getTime() + MIN_NOTICE_MS) throw new AppError('validation.invalid', 'startsAt', { field: 'startsAt', detail: 'notice' });
+  if (endsAt <= startsAt) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'after_start' });
+  if (endsAt.getTime() - startsAt.getTime() > MAX_LENGTH_MS) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'window_length' });
+}
+
 /**
  * Schedules a maintenance window (COL-5, SLA-3). Only future windows may be scheduled or
  * cancelled: clocks already measured never change afterwards.
  */
 export async function scheduleMaintenance(db: Db, actor: Actor, input: WindowInput) {
   assertSchedulesMaintenance(actor, actor.party);
-  if (input.startsAt.getTime() < Date.now() + MIN_NOTICE_MS) throw new AppError('validation.invalid', 'startsAt', { field: 'startsAt', detail: 'notice' });
-  if (input.endsAt <= input.startsAt) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'after_start' });
-  if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_LENGTH_MS) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'window_length' });
+  checkWindowTimes(input.startsAt, input.endsAt, new Date());
   return db.transaction(async (tx) => {
     // Locks the party row first, so two schedulers cannot both pass the length check below.
     await bumpSlaStamp(tx, actor.party);
@@ -48,8 +54,10 @@ export async function scheduleMaintenance(db: Db, actor: Actor, input: WindowInp
 export async function cancelMaintenance(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(maintenanceWindows).where(eq(maintenanceWindows.id, id));
-    if (!row || row.partyId !== actor.party) throw new AppError('request.not_found');
+    if (!row || row.partyId !== actor.party) throw new AppError('window.not_found');
     assertSchedulesMaintenance(actor, row.partyId);
+    // A joint window belongs to its release and to every party that accepted it.
+    if (row.joint) throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'joint_window' });
     if (row.startsAt.getTime() <= Date.now()) throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'window_started' });
     await tx.delete(maintenanceWindows).where(eq(maintenanceWindows.id, id));
     await bumpSlaStamp(tx, row.partyId);
@@ -57,11 +65,25 @@ export async function cancelMaintenance(db: Db, actor: Actor, id: string) {
   });
 }
 
-/** Windows of some parties overlapping [from, to), in start order (every party publishes its own, COL-5). */
-export function listMaintenance(db: Db, parties: string[], from: Date, to: Date) {
+/**
+ * Windows of some parties (their own and the joint ones they are partners in) overlapping
+ * [from, to), in start order (every party publishes its own, COL-5). A joint window names its
+ * release only to a reader who may see that release.
+ */
+export function listMaintenance(db: Db, actor: Actor, parties: string[], from: Date, to: Date) {
+  return db
+    .select({ window: maintenanceWindows, releaseRef: tickets.ref })
+    .from(maintenanceWindows)
+    .leftJoin(tickets, and(eq(tickets.id, maintenanceWindows.releaseId), ticketVisibleTo(actor)))
+    .where(and(or(inArray(maintenanceWindows.partyId, parties), arrayOverlaps(maintenanceWindows.partners, parties)), lt(maintenanceWindows.startsAt, to), gt(maintenanceWindows.endsAt, from)))
+    .orderBy(asc(maintenanceWindows.startsAt));
+}
+
+/** The windows that count for a party's clocks and availability in [from, to): its own, and accepted joint ones. */
+export function countedWindows(db: Db, party: string, from: Date, to: Date) {
   return db
     .select()
     .from(maintenanceWindows)
-    .where(and(inArray(maintenanceWindows.partyId, parties), lt(maintenanceWindows.startsAt, to), gt(maintenanceWindows.endsAt, from)))
+    .where(and(countedWindowsOf(party), lt(maintenanceWindows.startsAt, to), gt(maintenanceWindows.endsAt, from)))
     .orderBy(asc(maintenanceWindows.startsAt));
 }

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CHANGE_KINDS, CHANGE_ORIGINS } from '../../domain/processes.ts';
+import { createChange } from '../../services/changes/create-change.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { ticketDetail } from '../../services/get-ticket.ts';
+import { createProblem } from '../../services/problems/create-problem.ts';
+import { createRelease } from '../../services/releases/create-release.ts';
+import { createRequest } from '../../services/requests/create-request.ts';
+import type { TicketRow } from '../../store/ticket-reads.ts';
+import { presentDetail } from '../presenters.ts';
+import { Criticality, errorResponses, Impact, plain, Sensitivity, text, TicketDetail } from '../schemas.ts';
+import type { RouteDeps } from './deps.ts';
+
+const TicketRef = z.string().trim().min(1).max(64);
+const Channel = z.enum(['console', 'api', 'phone', 'email']).optional();
+
+const CreateProblem = z.object({ title: text(200), description: plain(20_000).optional(), service: text(120), impact: Impact, sensitivity: Sensitivity.optional(), incidents: z.array(TicketRef).max(100).optional(), channel: Channel });
+const CreateRequest = z.object({
+  catalogueItem: z.string().regex(/^[a-z0-9_-]{1,60}$/),
+  values: z.record(z.string().max(60), z.unknown()).default({}),
+  title: text(200).optional(),
+  description: plain(20_000).optional(),
+  sensitivity: Sensitivity.optional(),
+  reporter: plain(200).optional(),
+  reporterEmail: z.email().max(254).optional(),
+  channel: Channel,
+});
+const CreateChange = z.object({
+  title: text(200),
+  description: plain(20_000).optional(),
+  service: text(120),
+  impact: Impact,
+  criticality: Criticality,
+  sensitivity: Sensitivity.optional(),
+  kind: z.enum(CHANGE_KINDS),
+  origin: z.object({ kind: z.enum(CHANGE_ORIGINS), ticket: TicketRef.optional(), reference: text(500).optional() }),
+  standardChange: z.string().regex(/^[a-z0-9_-]{1,60}$/).optional(),
+  channel: Channel,
+});
+const CreateRelease = z.object({ title: text(200), description: plain(20_000).optional(), service: text(120), impact: Impact.optional(), criticality: Criticality.optional(), sensitivity: Sensitivity.optional(), changes: z.array(TicketRef).max(100).optional(), channel: Channel });
+
+type Create<B> = (ctx: ServiceContext, body: B) => Promise<TicketRow>;
+
+/** Recording problems (PRB-1), service requests (REQ-1), changes (CHG-1) and releases (REL-1). */
+export const processRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
+  const route = <S extends z.ZodType>(path: string, summary: string, body: S, create: Create<z.infer<S>>) =>
+    app.post(path, { schema: { tags: [path.slice(1)], summary, body, response: { 201: TicketDetail, ...errorResponses } } }, async (request, reply) => {
+      const ctx = deps.ctx(request);
+      const created = await create(ctx, request.body as z.infer<S>);
+      const detail = presentDetail(await ticketDetail(ctx, created));
+      return reply.status(201).header('location', `/api/v1/tickets/${detail.ref}`).header('etag', `"${detail.version}"`).send(detail);
+    });
+  route('/problems', 'Record a problem, from incidents or proactively (PRB-1)', CreateProblem, createProblem);
+  route('/requests', "Record a service request of a type from your party's catalogue (REQ-1, REQ-5)", CreateRequest, createRequest);
+  route('/changes', 'Record a change (RFC) linked to its origin; a standard change starts pre-approved (CHG-1, CHG-3)', CreateChange, createChange);
+  route('/releases', 'Record a release bundling approved changes (REL-1)', CreateRelease, createRelease);
+};

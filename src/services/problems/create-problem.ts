@@ -1,0 +1,64 @@
+import { AppError } from '../../domain/errors.ts';
+import { criticalityForFrequency } from '../../domain/processes.ts';
+import type { Impact } from '../../domain/priority.ts';
+import { clearanceCovers, maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
+import type { TicketRow } from '../../store/ticket-reads.ts';
+import { appendEvents } from '../../store/ticket-writes.ts';
+import { nowOf, type ServiceContext } from '../context.ts';
+import { insertNewTicket } from '../create-ticket.ts';
+import { linkToExisting } from '../link-new-ticket.ts';
+import { authorOf, loadVisibleTicket } from '../ticket-action.ts';
+
+export interface CreateProblemInput {
+  title: string;
+  description?: string | undefined;
+  service: string;
+  impact: Impact;
+  sensitivity?: Sensitivity | undefined;
+  incidents?: string[] | undefined;
+  channel?: 'console' | 'api' | 'phone' | 'email' | undefined;
+}
+
+const RECORDERS = ['agent', 'resolver'];
+
+/**
+ * PRB-1: a problem opened from incidents (linked, their parties joining it, classified at
+ * least as high as they are) or proactively; its priority follows impact and frequency.
+ */
+export async function createProblem(ctx: ServiceContext, input: CreateProblemInput): Promise<TicketRow> {
+  if (!ctx.actor.roles.some((role) => RECORDERS.includes(role))) throw new AppError('auth.forbidden');
+  const refs = [...new Set(input.incidents ?? [])];
+  return ctx.db.transaction(async (tx) => {
+    const now = nowOf(ctx);
+    const incidents: TicketRow[] = [];
+    for (const [index, ref] of refs.entries()) {
+      const incident = await loadVisibleTicket(tx, ctx.actor, ref).catch(() => null);
+      if (!incident) throw new AppError('ticket.not_found', `incidents.${index}`);
+      if (incident.type !== 'incident') throw new AppError('validation.invalid', `incidents.${index}`, { field: `incidents.${index}`, detail: 'not_an_incident' });
+      incidents.push(incident);
+    }
+    const sensitivity = incidents.reduce<Sensitivity>((acc, i) => maxSensitivity(acc, i.sensitivity as Sensitivity), input.sensitivity ?? 'LIMITED');
+    if (!clearanceCovers(ctx.actor.clearance, sensitivity)) throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
+    const problem = await insertNewTicket(
+      ctx,
+      tx,
+      {
+        type: 'problem',
+        title: input.title,
+        description: input.description,
+        service: input.service,
+        impact: input.impact,
+        criticality: criticalityForFrequency(incidents.length),
+        sensitivity,
+        channel: input.channel ?? ctx.channel ?? 'api',
+        participants: incidents.flatMap((i) => i.participants),
+        details: { frequency: incidents.length },
+      },
+      now,
+    );
+    const links = [];
+    for (const incident of incidents) links.push(await linkToExisting(ctx, tx, problem, incident, 'problem_of', now));
+    await appendEvents(tx, problem.id, authorOf(ctx), links, now);
+    return problem;
+  });
+}

@@ -1,0 +1,68 @@
+import { and, eq } from 'drizzle-orm';
+import { AppError } from '../../domain/errors.ts';
+import type { ChangeDetails, ReleaseDetails } from '../../domain/processes.ts';
+import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
+import type { Db } from '../../store/db.ts';
+import { ticketLinks, tickets } from '../../store/schema.ts';
+import { lockTicket, type TicketRow } from '../../store/ticket-reads.ts';
+import { appendEvents, type PendingEvent } from '../../store/ticket-writes.ts';
+import type { ServiceContext } from '../context.ts';
+import { detailsOf, joined, withDetails } from '../details.ts';
+import { linkToExisting } from '../link-new-ticket.ts';
+import { authorOf, loadVisibleTicket, runTicketAction, type ActionOutcome } from '../ticket-action.ts';
+import { affectedBy, lockReleaseChanges } from './release-changes.ts';
+
+/**
+ * REL-1: bundles an approved change into a release (CHG-4). Refused for a change that is not
+ * approved or already in another release. The release joins the change's parties and is
+ * classified at least as high; pending deployment approvals start again.
+ */
+export async function bundleChange(ctx: ServiceContext, tx: Db, release: TicketRow, ref: string, field: string, now: Date): Promise<{ release: TicketRow; events: PendingEvent[] }> {
+  const visible = await loadVisibleTicket(tx, ctx.actor, ref).catch(() => {
+    throw new AppError('ticket.not_found', field);
+  });
+  if (visible.type !== 'change') throw new AppError('validation.invalid', field, { field, detail: 'one_of', values: 'change' });
+  const change = await lockTicket(tx, visible.id);
+  const changeDetails = detailsOf<ChangeDetails>(change);
+  if (changeDetails.releaseId === release.id) throw new AppError('validation.invalid', field, { field, detail: 'already_linked' });
+  if (changeDetails.releaseId) {
+    const [other] = await tx.select({ ref: tickets.ref }).from(tickets).where(eq(tickets.id, changeDetails.releaseId));
+    throw new AppError('change.in_other_release', field, { ref: change.ref, release: other?.ref ?? '?' });
+  }
+  if (change.status !== 'approved') throw new AppError('change.not_approved', field, { ref: change.ref });
+  const linked = await linkToExisting(ctx, tx, release, change, 'implements', now);
+  await tx.update(tickets).set(withDetails<ChangeDetails>(change, { releaseId: release.id })).where(eq(tickets.id, change.id));
+  const details = detailsOf<ReleaseDetails>(release);
+  const changeIds = [...(details.changeIds ?? []), change.id];
+  const affected = affectedBy([...(await lockReleaseChanges(tx, release)), change], release.ownerParty);
+  const sensitivity = maxSensitivity(release.sensitivity as Sensitivity, change.sensitivity as Sensitivity);
+  const events: PendingEvent[] = [linked, { event: { kind: 'release_changes', data: { change: 'added', changeId: change.id, changeRef: change.ref } } }];
+  if (sensitivity !== release.sensitivity) events.push({ event: { kind: 'sensitivity_changed', data: { from: release.sensitivity as Sensitivity, to: sensitivity, reason: change.ref } } });
+  const updated: TicketRow = { ...release, sensitivity, participants: joined(release, affected), ...withDetails<ReleaseDetails>(release, { changeIds, affectedParties: affected, approvals: [] }) };
+  return { release: updated, events };
+}
+
+export function addChange(ctx: ServiceContext, idOrRef: string, input: { change: string; version?: number | undefined }) {
+  return runTicketAction(ctx, idOrRef, 'add_change', input.version, async (release, tx, now): Promise<ActionOutcome> => {
+    const bundled = await bundleChange(ctx, tx, release, input.change, 'change', now);
+    const { sensitivity, participants, details } = bundled.release;
+    return { patch: { sensitivity, participants, details }, events: bundled.events, audit: { change: input.change } };
+  });
+}
+
+/** Takes a change out of a release still being prepared; it stays approved for another release. */
+export function removeChange(ctx: ServiceContext, idOrRef: string, input: { change: string; version?: number | undefined }) {
+  return runTicketAction(ctx, idOrRef, 'remove_change', input.version, async (release, tx, now): Promise<ActionOutcome> => {
+    const changes = await lockReleaseChanges(tx, release);
+    const change = changes.find((c) => c.ref === input.change || c.id === input.change);
+    if (!change) throw new AppError('validation.invalid', 'change', { field: 'change', detail: 'not_in_release' });
+    const remaining = changes.filter((c) => c.id !== change.id);
+    await tx.update(tickets).set(withDetails<ChangeDetails>(change, { releaseId: null })).where(eq(tickets.id, change.id));
+    await tx.delete(ticketLinks).where(and(eq(ticketLinks.fromId, release.id), eq(ticketLinks.toId, change.id), eq(ticketLinks.kind, 'implements')));
+    await appendEvents(tx, change.id, authorOf(ctx), [{ event: { kind: 'release_changes', data: { change: 'removed', changeId: change.id, changeRef: release.ref } } }], now);
+    return {
+      patch: withDetails<ReleaseDetails>(release, { changeIds: remaining.map((c) => c.id), affectedParties: affectedBy(remaining, release.ownerParty), approvals: [] }),
+      events: [{ event: { kind: 'release_changes', data: { change: 'removed', changeId: change.id, changeRef: change.ref } } }],
+    };
+  });
+}

@@ -1,0 +1,71 @@
+import { awaitApprovals } from '../../domain/approvals.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { ReleaseDetails } from '../../domain/processes.ts';
+import type { ServiceContext } from '../context.ts';
+import { detailsOf, withDetails } from '../details.ts';
+import { runTicketAction, type ActionOutcome } from '../ticket-action.ts';
+import { lockReleaseChanges, moveChange } from './release-changes.ts';
+
+/**
+ * REL-4 / CHG-4: deploys an approved release. Refused when one of its changes is no longer
+ * approved, or when several parties are affected and their joint window is not accepted.
+ * Every change becomes implemented (applied), on its own timeline too.
+ */
+export function deployRelease(ctx: ServiceContext, idOrRef: string, input: { note?: string | undefined; version?: number | undefined }) {
+  return runTicketAction(ctx, idOrRef, 'deploy', input.version, async (release, tx, now): Promise<ActionOutcome> => {
+    const details = detailsOf<ReleaseDetails>(release);
+    if (details.affectedParties.length > 1 && details.window?.status !== 'accepted') throw new AppError('release.window_required');
+    const changes = await lockReleaseChanges(tx, release);
+    if (changes.length === 0) throw new AppError('release.incomplete', 'changes', { field: 'changes' });
+    const unapproved = changes.find((c) => c.status !== 'approved');
+    if (unapproved) throw new AppError('change.not_approved', undefined, { ref: unapproved.ref });
+    for (const change of changes) {
+      await moveChange(ctx, tx, change, 'implemented', 'deploy', { appliedAt: now.toISOString() }, { event: { kind: 'change_applied', data: { releaseId: release.id, releaseRef: release.ref } } }, now);
+    }
+    return {
+      note: input.note,
+      patch: withDetails<ReleaseDetails>(release, { deployments: [...(details.deployments ?? []), { by: ctx.actor.displayName, at: now.toISOString(), note: input.note ?? null }], checklist: {} }),
+      events: [{ event: { kind: 'deployed', data: { ...(input.note ? { note: input.note } : {}), changes: changes.map((c) => c.ref) } } }],
+    };
+  });
+}
+
+/**
+ * REL-5: on failure or unmet acceptance criteria the previous state is restored; what was
+ * restored is recorded, the changes are approved-but-not-applied again, and every party on
+ * the release is told.
+ */
+export function rollbackRelease(ctx: ServiceContext, idOrRef: string, input: { reason: string; restored: string; version?: number | undefined }) {
+  return runTicketAction(ctx, idOrRef, 'rollback', input.version, async (release, tx, now): Promise<ActionOutcome> => {
+    const details = detailsOf<ReleaseDetails>(release);
+    const changes = await lockReleaseChanges(tx, release);
+    for (const change of changes) {
+      await moveChange(ctx, tx, change, 'approved', 'rollback', { appliedAt: null }, { event: { kind: 'change_reverted', data: { releaseId: release.id, releaseRef: release.ref, reason: input.reason } } }, now);
+    }
+    return {
+      note: input.reason,
+      patch: withDetails<ReleaseDetails>(release, { rollbacks: [...(details.rollbacks ?? []), { reason: input.reason, restored: input.restored, by: ctx.actor.displayName, at: now.toISOString() }], approvals: [] }),
+      events: [{ event: { kind: 'rolled_back', data: { reason: input.reason, restored: input.restored, changes: changes.map((c) => c.ref) } } }],
+    };
+  });
+}
+
+const EARLIER_STEPS = ['planning', 'build_test', 'deployment_preparation'] as const;
+
+/** REL-5: after a rollback the process restarts at any earlier step; approvals are given again. */
+export function restartRelease(ctx: ServiceContext, idOrRef: string, input: { to: (typeof EARLIER_STEPS)[number]; version?: number | undefined }) {
+  return runTicketAction(ctx, idOrRef, 'restart', input.version, (release): ActionOutcome => {
+    if (!EARLIER_STEPS.includes(input.to)) throw new AppError('validation.invalid', 'to', { field: 'to', detail: 'earlier_step' });
+    const details = detailsOf<ReleaseDetails>(release);
+    // Back in deployment preparation the recorded deployment plan is approved anew.
+    const approvals = input.to === 'deployment_preparation' && details.deployment ? awaitApprovals(details.affectedParties) : [];
+    return {
+      status: input.to,
+      patch: withDetails<ReleaseDetails>(release, { approvals }),
+      events: [
+        { event: { kind: 'restarted', data: { to: input.to } } },
+        ...(approvals.length > 0 ? [{ event: { kind: 'approval_requested' as const, data: { gate: 'approver' as const, parties: details.affectedParties, roles: ['release_manager'] } } }] : []),
+      ],
+    };
+  });
+}

@@ -1,0 +1,35 @@
+import { inArray } from 'drizzle-orm';
+import type { ChangeDetails, ReleaseDetails } from '../../domain/processes.ts';
+import type { Db } from '../../store/db.ts';
+import { tickets } from '../../store/schema.ts';
+import { lockTicket, type TicketRow } from '../../store/ticket-reads.ts';
+import type { PendingEvent } from '../../store/ticket-writes.ts';
+import type { ServiceContext } from '../context.ts';
+import { detailsOf, withDetails } from '../details.ts';
+import { applyTicketChange } from '../record-events.ts';
+import { authorOf } from '../ticket-action.ts';
+
+/** The changes bundled in a release, locked, in the order they were added. */
+export async function lockReleaseChanges(tx: Db, release: TicketRow): Promise<TicketRow[]> {
+  const ids = detailsOf<ReleaseDetails>(release).changeIds ?? [];
+  if (ids.length === 0) return [];
+  await tx.select({ id: tickets.id }).from(tickets).where(inArray(tickets.id, ids)).orderBy(tickets.id).for('update');
+  return Promise.all(ids.map((id) => lockTicket(tx, id)));
+}
+
+/** The parties affected by a set of changes (their assessments, else their participants). */
+export function affectedBy(changes: readonly TicketRow[], owner: string): string[] {
+  const parties = changes.flatMap((c) => detailsOf<ChangeDetails>(c).assessment?.affectedParties ?? c.participants);
+  return [...new Set([owner, ...parties])];
+}
+
+/**
+ * Moves a change along because of its release (CHG-4: a change is implemented only through a
+ * release), with the state change and its reason on the change's own timeline.
+ */
+export async function moveChange(ctx: ServiceContext, tx: Db, change: TicketRow, to: string, action: string, changes: Partial<ChangeDetails>, event: PendingEvent, now: Date) {
+  const events: PendingEvent[] = [event];
+  if (change.status !== to) events.unshift({ event: { kind: 'status_changed', data: { from: change.status, to, action } } });
+  await applyTicketChange(tx, change, { status: to, ...withDetails<ChangeDetails>(change, changes) }, authorOf(ctx), events, now, ctx.mail ?? false);
+}
+

@@ -1,0 +1,44 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { knownErrorVisibleTo } from '../policies/ticket-visibility.ts';
+import type { Actor } from '../services/context.ts';
+import type { Db } from './db.ts';
+import { knownErrors, tickets } from './schema.ts';
+
+const COLUMNS = {
+  id: knownErrors.id,
+  problemId: knownErrors.problemId,
+  problemRef: tickets.ref,
+  title: knownErrors.title,
+  service: knownErrors.service,
+  symptoms: knownErrors.symptoms,
+  cause: knownErrors.cause,
+  workaround: knownErrors.workaround,
+  sensitivity: knownErrors.sensitivity,
+  publishedAt: knownErrors.publishedAt,
+};
+
+export type KnownErrorRow = { [K in keyof typeof COLUMNS]: (typeof COLUMNS)[K]['_']['data'] };
+
+export async function insertKnownError(db: Db, values: typeof knownErrors.$inferInsert) {
+  await db.insert(knownErrors).values(values);
+}
+
+/** Known errors the actor may read, best matches first when searching (COL-3, ISM-4). */
+export function searchKnownErrors(db: Db, actor: Actor, q: string | undefined, service: string | undefined, limit: number): Promise<KnownErrorRow[]> {
+  const filters: SQL[] = [knownErrorVisibleTo(actor)];
+  const query = q ? sql`plainto_tsquery('simple', ${q})` : null;
+  if (query) filters.push(sql`${knownErrors.search} @@ ${query}`);
+  if (service) filters.push(eq(knownErrors.service, service));
+  return db
+    .select(COLUMNS)
+    .from(knownErrors)
+    .innerJoin(tickets, eq(tickets.id, knownErrors.problemId))
+    .where(and(...filters))
+    .orderBy(...(query ? [sql`ts_rank(${knownErrors.search}, ${query}) desc`] : []), desc(knownErrors.publishedAt))
+    .limit(limit);
+}
+
+export async function findVisibleKnownError(db: Db, actor: Actor, id: string): Promise<KnownErrorRow | null> {
+  const rows = await db.select(COLUMNS).from(knownErrors).innerJoin(tickets, eq(tickets.id, knownErrors.problemId)).where(and(eq(knownErrors.id, id), knownErrorVisibleTo(actor)));
+  return rows[0] ?? null;
+}
