@@ -44,8 +44,9 @@ export type TimelineEvent =
   | { kind: 'release_changes'; data: { change: 'added' | 'removed'; changeId: string; changeRef: string } }
   | { kind: 'window_proposed'; data: { windowId: string; startsAt: string; endsAt: string; partners: string[] } }
   | { kind: 'window_decided'; data: { windowId: string; party: string; decision: 'accepted' | 'refused'; reason?: string } }
-  | { kind: 'deployed'; data: { note?: string; changes: string[] } }
-  | { kind: 'rolled_back'; data: { reason: string; restored: string; changes: string[] } }
+  // The number of changes only: the release's details name those the reader may see.
+  | { kind: 'deployed'; data: { note?: string; changes: number } }
+  | { kind: 'rolled_back'; data: { reason: string; restored: string; changes: number } }
   | { kind: 'restarted'; data: { to: string } }
   | { kind: 'checklist_ticked'; data: { item: string } }
   | { kind: 'request_accepted'; data: { note?: string } };

@@ -145,3 +145,12 @@ export function gatesOf(type: string, details: unknown): Partial<Record<Gate, st
       return {};
   }
 }
+
+/**
+ * Actions the lifecycle allows from the current state but the ticket's own facts hold back,
+ * with the reason: a request whose type needs the other party's approval is not fulfilled before.
+ */
+export function heldBack(type: string, status: string, details: unknown): Partial<Record<string, 'request.approval_required'>> {
+  if (type === 'request' && status === 'recorded' && (details as Partial<RequestDetails> | null)?.approvalRequired) return { start_fulfilment: 'request.approval_required' };
+  return {};
+}

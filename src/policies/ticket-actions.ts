@@ -1,6 +1,6 @@
 import { AppError } from '../domain/errors.ts';
 import { allowedActions, lifecycleOf, refusalOf, type TicketAction } from '../domain/lifecycle.ts';
-import { gatesOf } from '../domain/processes.ts';
+import { gatesOf, heldBack } from '../domain/processes.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
 import type { Actor } from '../services/context.ts';
 
@@ -21,7 +21,11 @@ function position(ticket: TicketForPolicy) {
 export function assertMayAct(actor: Actor, ticket: TicketForPolicy, action: TicketAction): void {
   const lifecycle = lifecycleOf(ticket.type as TicketType);
   const refusal = refusalOf(lifecycle, action, actor, position(ticket));
-  if (refusal === null) return;
+  if (refusal === null) {
+    const held = heldBack(ticket.type, ticket.status, ticket.details)[action];
+    if (held) throw new AppError(held);
+    return;
+  }
   if (refusal === 'transition_invalid') {
     if (lifecycle.final.includes(ticket.status) && lifecycle.actions[action]) throw new AppError('ticket.closed');
     throw new AppError('ticket.transition_invalid', undefined, { action, status: ticket.status });
@@ -32,5 +36,6 @@ export function assertMayAct(actor: Actor, ticket: TicketForPolicy, action: Tick
 
 /** The actions the console should offer this actor on this ticket. */
 export function actionsFor(actor: Actor, ticket: TicketForPolicy): TicketAction[] {
-  return allowedActions(lifecycleOf(ticket.type as TicketType), actor, position(ticket));
+  const held = heldBack(ticket.type, ticket.status, ticket.details);
+  return allowedActions(lifecycleOf(ticket.type as TicketType), actor, position(ticket)).filter((action) => !held[action]);
 }

@@ -22,13 +22,21 @@ export async function ticketDetail(ctx: ServiceContext, ticket: TicketRow) {
     slaOfTickets(ctx.db, [ticket]),
   ]);
   const hidden = await invisibleLinkedIds(ctx, events);
-  const timeline = events.filter((e) => !(e.kind === 'linked' && hidden.has((e.data as { otherId: string }).otherId)));
+  const timeline = events.filter((e) => !hidden.has(namedTicketOf(e) ?? ''));
   return { ticket, ...names, timeline, links, sla: sla.get(ticket.id) ?? null, allowedActions: actionsFor(ctx.actor, ticket) };
 }
 
-/** Linked tickets named on the timeline that the actor may not see: their events are dropped. */
+/** The other ticket an event names (a link, a change bundled into a release), if any. */
+function namedTicketOf(event: { kind: string; data: unknown }): string | null {
+  if (event.kind === 'linked') return (event.data as { otherId: string }).otherId;
+  if (event.kind === 'release_changes') return (event.data as { changeId: string }).changeId;
+  if (event.kind === 'change_applied' || event.kind === 'change_reverted') return (event.data as { releaseId: string }).releaseId;
+  return null;
+}
+
+/** Other tickets named on the timeline that the actor may not see: their events are dropped. */
 async function invisibleLinkedIds(ctx: ServiceContext, events: { kind: string; data: unknown }[]): Promise<Set<string>> {
-  const ids = events.filter((e) => e.kind === 'linked').map((e) => (e.data as { otherId: string }).otherId);
+  const ids = events.flatMap((e) => namedTicketOf(e) ?? []);
   if (ids.length === 0) return new Set();
   const visible = await ctx.db
     .select({ id: tickets.id })

@@ -37,7 +37,8 @@ export async function bundleChange(ctx: ServiceContext, tx: Db, release: TicketR
   const affected = affectedBy([...(await lockReleaseChanges(tx, release)), change], release.ownerParty);
   const sensitivity = maxSensitivity(release.sensitivity as Sensitivity, change.sensitivity as Sensitivity);
   const events: PendingEvent[] = [linked, { event: { kind: 'release_changes', data: { change: 'added', changeId: change.id, changeRef: change.ref } } }];
-  if (sensitivity !== release.sensitivity) events.push({ event: { kind: 'sensitivity_changed', data: { from: release.sensitivity as Sensitivity, to: sensitivity, reason: change.ref } } });
+  // The reason does not name the change: not everyone who sees the release may see it.
+  if (sensitivity !== release.sensitivity) events.push({ event: { kind: 'sensitivity_changed', data: { from: release.sensitivity as Sensitivity, to: sensitivity } } });
   const updated: TicketRow = { ...release, sensitivity, participants: joined(release, affected), ...withDetails<ReleaseDetails>(release, { changeIds, affectedParties: affected, approvals: [] }) };
   return { release: updated, events };
 }
@@ -59,7 +60,8 @@ export function removeChange(ctx: ServiceContext, idOrRef: string, input: { chan
     const remaining = changes.filter((c) => c.id !== change.id);
     await tx.update(tickets).set(withDetails<ChangeDetails>(change, { releaseId: null })).where(eq(tickets.id, change.id));
     await tx.delete(ticketLinks).where(and(eq(ticketLinks.fromId, release.id), eq(ticketLinks.toId, change.id), eq(ticketLinks.kind, 'implements')));
-    await appendEvents(tx, change.id, authorOf(ctx), [{ event: { kind: 'release_changes', data: { change: 'removed', changeId: change.id, changeRef: release.ref } } }], now);
+    // On the change's own timeline the event names the release it left.
+    await appendEvents(tx, change.id, authorOf(ctx), [{ event: { kind: 'release_changes', data: { change: 'removed', changeId: release.id, changeRef: release.ref } } }], now);
     return {
       patch: withDetails<ReleaseDetails>(release, { changeIds: remaining.map((c) => c.id), affectedParties: affectedBy(remaining, release.ownerParty), approvals: [] }),
       events: [{ event: { kind: 'release_changes', data: { change: 'removed', changeId: change.id, changeRef: change.ref } } }],

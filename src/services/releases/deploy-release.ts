@@ -25,7 +25,7 @@ export function deployRelease(ctx: ServiceContext, idOrRef: string, input: { not
     return {
       note: input.note,
       patch: withDetails<ReleaseDetails>(release, { deployments: [...(details.deployments ?? []), { by: ctx.actor.displayName, at: now.toISOString(), note: input.note ?? null }], checklist: {} }),
-      events: [{ event: { kind: 'deployed', data: { ...(input.note ? { note: input.note } : {}), changes: changes.map((c) => c.ref) } } }],
+      events: [{ event: { kind: 'deployed', data: { ...(input.note ? { note: input.note } : {}), changes: changes.length } } }],
     };
   });
 }
@@ -45,7 +45,7 @@ export function rollbackRelease(ctx: ServiceContext, idOrRef: string, input: { r
     return {
       note: input.reason,
       patch: withDetails<ReleaseDetails>(release, { rollbacks: [...(details.rollbacks ?? []), { reason: input.reason, restored: input.restored, by: ctx.actor.displayName, at: now.toISOString() }], approvals: [] }),
-      events: [{ event: { kind: 'rolled_back', data: { reason: input.reason, restored: input.restored, changes: changes.map((c) => c.ref) } } }],
+      events: [{ event: { kind: 'rolled_back', data: { reason: input.reason, restored: input.restored, changes: changes.length } } }],
     };
   });
 }

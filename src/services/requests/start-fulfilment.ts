@@ -1,4 +1,3 @@
-import { AppError } from '../../domain/errors.ts';
 import type { RequestDetails, RequestTask } from '../../domain/processes.ts';
 import type { ServiceContext } from '../context.ts';
 import { detailsOf, joined, withDetails } from '../details.ts';
@@ -14,7 +13,6 @@ const task = (party: string): RequestTask => ({ party, status: 'open', note: nul
 export function startFulfilment(ctx: ServiceContext, idOrRef: string, input: { parties?: string[] | undefined; version?: number | undefined }) {
   return runTicketAction(ctx, idOrRef, 'start_fulfilment', input.version, async (request, tx) => {
     const details = detailsOf<RequestDetails>(request);
-    if (details.approvalRequired && request.status !== 'approved') throw new AppError('request.approval_required');
     let parties: string[];
     if (input.parties && input.parties.length > 0) parties = await existingParties(tx, input.parties, 'parties');
     else {
