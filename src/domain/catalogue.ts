@@ -13,6 +13,20 @@ export interface FormField {
   options?: string[];
 }
 
+/** A request type or standard change as a party defines it (REQ-5, CHG-3). */
+export interface CatalogueItemSpec {
+  kind: CatalogueKind;
+  code: string;
+  name: { en: string; fr: string };
+  description: { en: string; fr: string };
+  fields: FormField[];
+  approvalRequired: boolean;
+  fulfillers: (typeof FULFILLERS)[number];
+  /** Standard changes: the pre-approved assessment copied onto each change. */
+  template?: Record<string, unknown> | null | undefined;
+  active?: boolean | undefined;
+}
+
 const MAX = { text: 500, textarea: 10_000, email: 254, date: 10, cidr: 43, select: 200 } as const;
 
 /** An IPv4/IPv6 address or CIDR block. */

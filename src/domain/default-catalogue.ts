@@ -1,20 +1,9 @@
-import type { FormField } from './catalogue.ts';
-
-export interface CatalogueSeed {
-  kind: 'request' | 'standard_change';
-  code: string;
-  name: { en: string; fr: string };
-  description: { en: string; fr: string };
-  fields: FormField[];
-  approvalRequired: boolean;
-  fulfillers: 'owner' | 'other' | 'both';
-  template?: Record<string, unknown>;
-}
+import type { CatalogueItemSpec, FormField } from './catalogue.ts';
 
 const f = (key: string, en: string, fr: string, type: FormField['type'], required: boolean, options?: string[]): FormField => ({ key, label: { en, fr }, type, required, ...(options ? { options } : {}) });
 
 /** REQ-5 and CHG-3: the catalogue every party starts with; each party then edits its own. */
-export const DEFAULT_CATALOGUE: CatalogueSeed[] = [
+export const DEFAULT_CATALOGUE: CatalogueItemSpec[] = [
   {
     kind: 'request',
     code: 'tool_access',

@@ -17,6 +17,18 @@ export const Criticality = z.enum(CRITICALITIES);
 export const Priority = z.enum(PRIORITIES);
 export const Sensitivity = z.enum(SENSITIVITIES);
 export const Version = z.number().int().positive();
+export const Channel = z.enum(['console', 'api', 'phone', 'email']).optional();
+
+/** The fields every recorded ticket starts with (TKT-5). */
+export const TicketFields = {
+  title: text(200),
+  description: plain(20_000).optional(),
+  service: text(120),
+  impact: Impact,
+  criticality: Criticality,
+  sensitivity: Sensitivity.optional(),
+  channel: Channel,
+};
 
 /** An ISO 8601 instant with an offset, within what the database stores (years 1970–9999). */
 export const Instant = z.iso

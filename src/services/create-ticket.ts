@@ -15,6 +15,17 @@ import { enqueueJob } from '../store/jobs.ts';
 import { authorOf } from './ticket-action.ts';
 import type { ServiceContext } from './context.ts';
 
+/** The fields a ticket is recorded with (TKT-5), as the API takes them. */
+export interface TicketFieldsInput {
+  title: string;
+  description?: string | undefined;
+  service: string;
+  impact: Impact;
+  criticality: Criticality;
+  sensitivity?: Sensitivity | undefined;
+  channel?: 'console' | 'api' | 'phone' | 'email' | undefined;
+}
+
 export interface NewTicketInput {
   type: TicketType;
   title: string;

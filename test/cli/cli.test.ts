@@ -56,5 +56,6 @@ describe.each(STORE_KINDS)('passerelle CLI (%s)', (kind) => {
       await app.close();
       await store.close();
     }
-  });
+    // Eight process starts, each opening the store: slow on a loaded two-core machine.
+  }, 90_000);
 });

@@ -9,13 +9,13 @@ import { createRelease } from '../../services/releases/create-release.ts';
 import { createRequest } from '../../services/requests/create-request.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import { presentDetail } from '../presenters.ts';
-import { Criticality, errorResponses, Impact, plain, Sensitivity, text, TicketDetail } from '../schemas.ts';
+import { Channel, Criticality, errorResponses, Impact, plain, Sensitivity, text, TicketDetail, TicketFields } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const TicketRef = z.string().trim().min(1).max(64);
-const Channel = z.enum(['console', 'api', 'phone', 'email']).optional();
 
-const CreateProblem = z.object({ title: text(200), description: plain(20_000).optional(), service: text(120), impact: Impact, sensitivity: Sensitivity.optional(), incidents: z.array(TicketRef).max(100).optional(), channel: Channel });
+const { criticality: _fromFrequency, ...ProblemFields } = TicketFields;
+const CreateProblem = z.object({ ...ProblemFields, incidents: z.array(TicketRef).max(100).optional() });
 const CreateRequest = z.object({
   catalogueItem: z.string().regex(/^[a-z0-9_-]{1,60}$/),
   values: z.record(z.string().max(60), z.unknown()).default({}),
@@ -27,18 +27,12 @@ const CreateRequest = z.object({
   channel: Channel,
 });
 const CreateChange = z.object({
-  title: text(200),
-  description: plain(20_000).optional(),
-  service: text(120),
-  impact: Impact,
-  criticality: Criticality,
-  sensitivity: Sensitivity.optional(),
+  ...TicketFields,
   kind: z.enum(CHANGE_KINDS),
   origin: z.object({ kind: z.enum(CHANGE_ORIGINS), ticket: TicketRef.optional(), reference: text(500).optional() }),
   standardChange: z.string().regex(/^[a-z0-9_-]{1,60}$/).optional(),
-  channel: Channel,
 });
-const CreateRelease = z.object({ title: text(200), description: plain(20_000).optional(), service: text(120), impact: Impact.optional(), criticality: Criticality.optional(), sensitivity: Sensitivity.optional(), changes: z.array(TicketRef).max(100).optional(), channel: Channel });
+const CreateRelease = z.object({ ...TicketFields, impact: Impact.optional(), criticality: Criticality.optional(), changes: z.array(TicketRef).max(100).optional() });
 
 type Create<B> = (ctx: ServiceContext, body: B) => Promise<TicketRow>;
 

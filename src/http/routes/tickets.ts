@@ -6,21 +6,15 @@ import { getTicket, ticketDetail } from '../../services/get-ticket.ts';
 import { listTickets } from '../../services/list-tickets.ts';
 import { updateTicket } from '../../services/update-ticket.ts';
 import { presentDetail, presentSummary } from '../presenters.ts';
-import { plain, Criticality, errorResponses, Impact, ListQuery, Priority, Sensitivity, text, TicketDetail, TicketList, TicketParams, Version } from '../schemas.ts';
+import { plain, Criticality, errorResponses, Impact, ListQuery, Priority, Sensitivity, text, TicketDetail, TicketFields, TicketList, TicketParams, Version } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const CreateIncident = z.object({
-  title: text(200),
-  description: plain(20_000).optional(),
-  service: text(120),
-  impact: Impact,
-  criticality: Criticality,
-  sensitivity: Sensitivity.optional(),
+  ...TicketFields,
   priority: Priority.optional(),
   priorityReason: plain(2000).optional(),
   reporter: plain(200).optional(),
   reporterEmail: z.email().max(254).optional(),
-  channel: z.enum(['console', 'api', 'phone', 'email']).optional(),
 });
 
 const UpdateTicket = z.object({

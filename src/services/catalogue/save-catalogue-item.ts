@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.ts';
-import type { CatalogueKind, FormField } from '../../domain/catalogue.ts';
+import type { CatalogueItemSpec, FormField } from '../../domain/catalogue.ts';
 import { assertAdministersParty } from '../../policies/party-admin.ts';
 import { findCatalogueItemById, insertCatalogueItem, updateCatalogueItem } from '../../store/catalogue.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import type { ServiceContext } from '../context.ts';
 
-export interface CatalogueItemInput {
-  kind: CatalogueKind;
-  code: string;
-  name: { en: string; fr: string };
-  description: { en: string; fr: string };
-  fields: FormField[];
-  approvalRequired: boolean;
-  fulfillers: 'owner' | 'other' | 'both';
-  template?: Record<string, unknown> | null | undefined;
-  active?: boolean | undefined;
-}
+export type CatalogueItemInput = CatalogueItemSpec;
 
 function assertUniqueKeys(fields: FormField[]) {
   const index = fields.findIndex((f, i) => fields.findIndex((g) => g.key === f.key) !== i);

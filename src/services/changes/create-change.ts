@@ -1,29 +1,21 @@
+import { assertMayRecord } from '../../policies/recording.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { ChangeDetails, CHANGE_KINDS, CHANGE_ORIGINS } from '../../domain/processes.ts';
-import type { Criticality, Impact } from '../../domain/priority.ts';
-import { clearanceCovers, maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
+import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
 import { findCatalogueItem } from '../../store/catalogue.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import { appendEvents, type PendingEvent } from '../../store/ticket-writes.ts';
 import { nowOf, type ServiceContext } from '../context.ts';
-import { insertNewTicket } from '../create-ticket.ts';
+import { insertNewTicket, type TicketFieldsInput } from '../create-ticket.ts';
 import { linkToExisting } from '../link-new-ticket.ts';
 import { authorOf, loadVisibleTicket } from '../ticket-action.ts';
 
-export interface CreateChangeInput {
-  title: string;
-  description?: string | undefined;
-  service: string;
-  impact: Impact;
-  criticality: Criticality;
-  sensitivity?: Sensitivity | undefined;
+export interface CreateChangeInput extends TicketFieldsInput {
   kind: (typeof CHANGE_KINDS)[number];
   origin: { kind: (typeof CHANGE_ORIGINS)[number]; ticket?: string | undefined; reference?: string | undefined };
   standardChange?: string | undefined;
-  channel?: 'console' | 'api' | 'phone' | 'email' | undefined;
 }
 
-const RECORDERS = ['agent', 'resolver', 'change_manager'];
 const TICKET_ORIGINS = ['incident', 'problem', 'request'];
 
 /** The ticket a change comes from (CHG-1), visible to the actor and of the kind its origin says. */
@@ -44,7 +36,7 @@ async function sourceOf(ctx: ServiceContext, tx: ServiceContext['db'], input: Cr
  * its pre-approved assessment and starts approved (CHG-3); the pre-approval is recorded.
  */
 export async function createChange(ctx: ServiceContext, input: CreateChangeInput): Promise<TicketRow> {
-  if (!ctx.actor.roles.some((role) => RECORDERS.includes(role))) throw new AppError('auth.forbidden');
+  assertMayRecord(ctx.actor, 'change', input.sensitivity ?? 'LIMITED');
   if (input.kind === 'standard' && !input.standardChange) throw new AppError('validation.required', 'standardChange', { field: 'standardChange' });
   return ctx.db.transaction(async (tx) => {
     const now = nowOf(ctx);
@@ -52,7 +44,7 @@ export async function createChange(ctx: ServiceContext, input: CreateChangeInput
     const standard = input.kind === 'standard' ? await findCatalogueItem(tx, ctx.actor.party, 'standard_change', input.standardChange!) : null;
     if (input.kind === 'standard' && !standard) throw new AppError('validation.invalid', 'standardChange', { field: 'standardChange', detail: 'standard_unknown' });
     const sensitivity = maxSensitivity(input.sensitivity ?? 'LIMITED', (source?.sensitivity ?? 'LIMITED') as Sensitivity);
-    if (!clearanceCovers(ctx.actor.clearance, sensitivity)) throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
+    assertMayRecord(ctx.actor, 'change', sensitivity);
     const template = (standard?.template ?? null) as Partial<NonNullable<ChangeDetails['assessment']>> | null;
     const details: ChangeDetails = {
       kind: input.kind,

@@ -1,32 +1,24 @@
+import { assertMayRecord } from '../../policies/recording.ts';
 import { AppError } from '../../domain/errors.ts';
 import { criticalityForFrequency } from '../../domain/processes.ts';
-import type { Impact } from '../../domain/priority.ts';
-import { clearanceCovers, maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
+import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import { appendEvents } from '../../store/ticket-writes.ts';
 import { nowOf, type ServiceContext } from '../context.ts';
-import { insertNewTicket } from '../create-ticket.ts';
+import { insertNewTicket, type TicketFieldsInput } from '../create-ticket.ts';
 import { linkToExisting } from '../link-new-ticket.ts';
 import { authorOf, loadVisibleTicket } from '../ticket-action.ts';
 
-export interface CreateProblemInput {
-  title: string;
-  description?: string | undefined;
-  service: string;
-  impact: Impact;
-  sensitivity?: Sensitivity | undefined;
+export interface CreateProblemInput extends Omit<TicketFieldsInput, 'criticality'> {
   incidents?: string[] | undefined;
-  channel?: 'console' | 'api' | 'phone' | 'email' | undefined;
 }
-
-const RECORDERS = ['agent', 'resolver'];
 
 /**
  * PRB-1: a problem opened from incidents (linked, their parties joining it, classified at
  * least as high as they are) or proactively; its priority follows impact and frequency.
  */
 export async function createProblem(ctx: ServiceContext, input: CreateProblemInput): Promise<TicketRow> {
-  if (!ctx.actor.roles.some((role) => RECORDERS.includes(role))) throw new AppError('auth.forbidden');
+  assertMayRecord(ctx.actor, 'problem', input.sensitivity ?? 'LIMITED');
   const refs = [...new Set(input.incidents ?? [])];
   return ctx.db.transaction(async (tx) => {
     const now = nowOf(ctx);
@@ -38,7 +30,7 @@ export async function createProblem(ctx: ServiceContext, input: CreateProblemInp
       incidents.push(incident);
     }
     const sensitivity = incidents.reduce<Sensitivity>((acc, i) => maxSensitivity(acc, i.sensitivity as Sensitivity), input.sensitivity ?? 'LIMITED');
-    if (!clearanceCovers(ctx.actor.clearance, sensitivity)) throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
+    assertMayRecord(ctx.actor, 'problem', sensitivity);
     const problem = await insertNewTicket(
       ctx,
       tx,

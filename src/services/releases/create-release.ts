@@ -1,34 +1,26 @@
-import { AppError } from '../../domain/errors.ts';
+import { assertMayRecord } from '../../policies/recording.ts';
 import type { ReleaseDetails } from '../../domain/processes.ts';
 import type { Criticality, Impact } from '../../domain/priority.ts';
-import { clearanceCovers, type Sensitivity } from '../../domain/sensitivity.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import { foldEvents, insertEventRows, updateTicket } from '../../store/ticket-writes.ts';
 import { nowOf, type ServiceContext } from '../context.ts';
-import { insertNewTicket } from '../create-ticket.ts';
+import { insertNewTicket, type TicketFieldsInput } from '../create-ticket.ts';
 import { authorOf } from '../ticket-action.ts';
 import { bundleChange } from './add-change.ts';
 
-export interface CreateReleaseInput {
-  title: string;
-  description?: string | undefined;
-  service: string;
+export interface CreateReleaseInput extends Omit<TicketFieldsInput, 'impact' | 'criticality'> {
   impact?: Impact | undefined;
   criticality?: Criticality | undefined;
-  sensitivity?: Sensitivity | undefined;
   changes?: string[] | undefined;
-  channel?: 'console' | 'api' | 'phone' | 'email' | undefined;
 }
 
-const RECORDERS = ['release_manager', 'change_manager'];
 
 const EMPTY: ReleaseDetails = { changeIds: [], plan: null, buildTest: null, deployment: null, affectedParties: [], approvals: [], window: null, rollbacks: [], deployments: [], checklist: {} };
 
 /** REL-1: a release, bundling approved changes from the start or later. */
 export async function createRelease(ctx: ServiceContext, input: CreateReleaseInput): Promise<TicketRow> {
-  if (!ctx.actor.roles.some((role) => RECORDERS.includes(role))) throw new AppError('auth.forbidden');
   const sensitivity = input.sensitivity ?? 'LIMITED';
-  if (!clearanceCovers(ctx.actor.clearance, sensitivity)) throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
+  assertMayRecord(ctx.actor, 'release', sensitivity);
   return ctx.db.transaction(async (tx) => {
     const now = nowOf(ctx);
     let release = await insertNewTicket(

@@ -1,7 +1,8 @@
+import { assertMayRecord } from '../../policies/recording.ts';
 import { AppError } from '../../domain/errors.ts';
 import { validateForm, type FormField } from '../../domain/catalogue.ts';
 import type { RequestDetails } from '../../domain/processes.ts';
-import { clearanceCovers, type Sensitivity } from '../../domain/sensitivity.ts';
+import type { Sensitivity } from '../../domain/sensitivity.ts';
 import { findCatalogueItem } from '../../store/catalogue.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import { nowOf, type ServiceContext } from '../context.ts';
@@ -18,13 +19,11 @@ export interface CreateRequestInput {
   channel?: 'console' | 'api' | 'phone' | 'email' | undefined;
 }
 
-const RECORDERS = ['agent', 'resolver', 'requester'];
 
 /** REQ-1 / REQ-5: a request of a type from the party's catalogue, its form checked field by field. */
 export async function createRequest(ctx: ServiceContext, input: CreateRequestInput): Promise<TicketRow> {
-  if (!ctx.actor.roles.some((role) => RECORDERS.includes(role))) throw new AppError('auth.forbidden');
   const sensitivity = input.sensitivity ?? 'LIMITED';
-  if (!clearanceCovers(ctx.actor.clearance, sensitivity)) throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
+  assertMayRecord(ctx.actor, 'request', sensitivity);
   return ctx.db.transaction(async (tx) => {
     const item = await findCatalogueItem(tx, ctx.actor.party, 'request', input.catalogueItem);
     if (!item) throw new AppError('request.catalogue_item_unknown', 'catalogueItem');
