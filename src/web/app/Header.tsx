@@ -2,16 +2,31 @@ import { api } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Bell } from './notifications/Bell.tsx';
-import { href, type Route } from './router.ts';
+import { href, type ProcessType, type Route } from './router.ts';
 import { useSession } from './session.tsx';
 import type { Lang, Me } from './types.ts';
 
-const LINKS: { page: Route['page']; path: string; key: string }[] = [
-  { page: 'queue', path: '/tickets', key: 'nav.queue' },
-  { page: 'new-incident', path: '/incidents/new', key: 'nav.newIncident' },
-  { page: 'reports', path: '/reports', key: 'nav.reports' },
-  { page: 'calendar', path: '/calendar', key: 'nav.calendar' },
-  { page: 'settings', path: '/settings', key: 'nav.settings' },
+interface NavLink {
+  path: string;
+  key: string;
+  /** True when the link leads to the current page (or the list the page belongs to). */
+  current(route: Route): boolean;
+}
+
+const page = (...pages: Route['page'][]) => (route: Route) => pages.includes(route.page);
+const typeQueue = (type: ProcessType, creation: Route['page']) => (route: Route) => (route.page === 'queue' && route.type === type) || route.page === creation;
+
+const LINKS: NavLink[] = [
+  { path: '/tickets', key: 'nav.queue', current: (route) => route.page === 'queue' && !route.type },
+  { path: '/incidents/new', key: 'nav.newIncident', current: page('new-incident') },
+  { path: '/problems', key: 'nav.problems', current: typeQueue('problem', 'new-problem') },
+  { path: '/requests', key: 'nav.requests', current: typeQueue('request', 'new-request') },
+  { path: '/changes', key: 'nav.changes', current: typeQueue('change', 'new-change') },
+  { path: '/releases', key: 'nav.releases', current: typeQueue('release', 'new-release') },
+  { path: '/known-errors', key: 'nav.knownErrors', current: page('known-errors') },
+  { path: '/reports', key: 'nav.reports', current: page('reports') },
+  { path: '/calendar', key: 'nav.calendar', current: page('calendar') },
+  { path: '/settings', key: 'nav.settings', current: page('settings') },
 ];
 
 /** The banner: brand, navigation, notifications bell, who is signed in, language and sign-out. */
@@ -32,8 +47,8 @@ export function Header({ route }: { route: Route }) {
       <nav aria-label={t('nav.label')} className="app-nav">
         <ul>
           {LINKS.map((link) => (
-            <li key={link.page}>
-              <a href={href(link.path)} aria-current={route.page === link.page ? 'page' : undefined}>
+            <li key={link.path}>
+              <a href={href(link.path)} aria-current={link.current(route) ? 'page' : undefined}>
                 {t(link.key)}
               </a>
             </li>

@@ -3,6 +3,11 @@ import { Header } from './Header.tsx';
 import { useI18n } from './i18n.tsx';
 import { CalendarPage } from './calendar/CalendarPage.tsx';
 import { NewIncidentPage } from './incident/NewIncidentPage.tsx';
+import { KnownErrorsPage } from './knownErrors/KnownErrorsPage.tsx';
+import { NewChangePage } from './process/NewChangePage.tsx';
+import { NewProblemPage } from './process/NewProblemPage.tsx';
+import { NewReleasePage } from './process/NewReleasePage.tsx';
+import { NewRequestPage } from './process/NewRequestPage.tsx';
 import { NotificationsProvider } from './notifications/NotificationsContext.tsx';
 import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { QueuePage } from './queue/QueuePage.tsx';
@@ -16,9 +21,19 @@ function Page({ route }: { route: Route }) {
   const { t } = useI18n();
   switch (route.page) {
     case 'queue':
-      return <QueuePage />;
+      return <QueuePage key={route.type ?? 'all'} type={route.type} />;
     case 'new-incident':
       return <NewIncidentPage />;
+    case 'new-problem':
+      return <NewProblemPage incidents={route.incidents} />;
+    case 'new-request':
+      return <NewRequestPage item={route.item} />;
+    case 'new-change':
+      return <NewChangePage originKind={route.originKind} originTicket={route.originTicket} />;
+    case 'new-release':
+      return <NewReleasePage changes={route.changes} />;
+    case 'known-errors':
+      return <KnownErrorsPage focusId={route.id} />;
     case 'ticket':
       return <TicketPage key={route.ref} reference={route.ref} />;
     case 'settings':

@@ -16,9 +16,20 @@ export function href(path: string): string {
   return '#' + path;
 }
 
+/** Ticket types with their own queue and creation page. */
+export const PROCESS_TYPES = ['problem', 'request', 'change', 'release'] as const;
+export type ProcessType = (typeof PROCESS_TYPES)[number];
+/** The path segment of a process type: `problem` → `problems`. */
+export const PROCESS_PATHS: Record<ProcessType, string> = { problem: 'problems', request: 'requests', change: 'changes', release: 'releases' };
+
 export type Route =
-  | { page: 'queue' }
+  | { page: 'queue'; type?: ProcessType }
   | { page: 'new-incident' }
+  | { page: 'new-problem'; incidents: string[] }
+  | { page: 'new-request'; item: string }
+  | { page: 'new-change'; originKind: string; originTicket: string }
+  | { page: 'new-release'; changes: string[] }
+  | { page: 'known-errors'; id: string }
   | { page: 'ticket'; ref: string }
   | { page: 'settings' }
   | { page: 'notifications' }
@@ -28,11 +39,36 @@ export type Route =
 
 const SIMPLE_PAGES = ['settings', 'notifications', 'reports', 'calendar'] as const;
 
-/** Parses a path into a page. */
+/** A list of references from a query parameter (`a,b c`). */
+function refs(value: string | null): string[] {
+  return (value ?? '').split(/[\s,;]+/).filter(Boolean);
+}
+
+/** The page creating a ticket of a process type, prefilled from the query string. */
+function newProcessRoute(type: ProcessType, params: URLSearchParams): Route {
+  switch (type) {
+    case 'problem':
+      return { page: 'new-problem', incidents: refs(params.get('incidents')) };
+    case 'request':
+      return { page: 'new-request', item: params.get('item') ?? '' };
+    case 'change':
+      return { page: 'new-change', originKind: params.get('origin') ?? '', originTicket: params.get('ticket') ?? '' };
+    case 'release':
+      return { page: 'new-release', changes: refs(params.get('changes')) };
+  }
+}
+
+/** Parses a path (with an optional `?query`) into a page. */
 export function parseRoute(path: string): Route {
-  const parts = path.split('?')[0]!.split('/').filter(Boolean).map(decodeURIComponent);
+  const [pathname = '', search = ''] = path.split('?');
+  const params = new URLSearchParams(search);
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'tickets')) return { page: 'queue' };
   if (parts[0] === 'incidents' && parts[1] === 'new' && parts.length === 2) return { page: 'new-incident' };
+  const type = PROCESS_TYPES.find((candidate) => PROCESS_PATHS[candidate] === parts[0]);
+  if (type && parts.length === 1) return { page: 'queue', type };
+  if (type && parts.length === 2 && parts[1] === 'new') return newProcessRoute(type, params);
+  if (parts[0] === 'known-errors' && parts.length === 1) return { page: 'known-errors', id: params.get('id') ?? '' };
   if (parts[0] === 'tickets' && parts.length === 2) return { page: 'ticket', ref: parts[1]! };
   const simple = SIMPLE_PAGES.find((page) => page === parts[0]);
   if (simple && parts.length === 1) return { page: simple };

@@ -121,6 +121,22 @@ export interface TicketDetail extends TicketSummary {
   links: TicketLink[];
   timeline: TimelineEntry[];
   allowedActions: string[];
+  /** Per-type facts of problems, requests, changes and releases (see processTypes.ts). */
+  details?: Record<string, unknown> | null;
+  /** The open or decided disagreement between parties (PARTY-4). */
+  disagreement?: Disagreement | null;
+}
+
+export interface Disagreement {
+  openedByParty: string;
+  /** The name of who raised it. */
+  openedBy?: string;
+  reason: string;
+  level: number;
+  openedAt: string;
+  decision?: string | null;
+  decidedBy?: string | null;
+  decidedAt?: string | null;
 }
 
 export interface TicketList {

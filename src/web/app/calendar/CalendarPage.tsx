@@ -3,6 +3,7 @@ import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { PartySelect } from '../ui/PartySelect.tsx';
 import { useTitle } from '../ui/useTitle.ts';
+import { CalendarFeed } from './CalendarFeed.tsx';
 import { CalendarSection } from './CalendarSection.tsx';
 import { MaintenanceSection } from './MaintenanceSection.tsx';
 import { OutagesSection } from './OutagesSection.tsx';
@@ -22,6 +23,7 @@ export function CalendarPage() {
       </form>
       <CalendarSection key={`calendar-${party}`} party={party} />
       <MaintenanceSection />
+      <CalendarFeed />
       <OutagesSection key={`outages-${party}`} party={party} />
     </section>
   );

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { api, query } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import type { MaintenanceWindow } from '../serviceTypes.ts';
+import type { CalendarWindow } from '../processTypes.ts';
+import { href } from '../router.ts';
 import { FormError } from '../ui/errors.tsx';
 import { schedulesMaintenance } from '../ui/roles.ts';
 import { useGet } from '../ui/useGet.ts';
@@ -10,18 +11,19 @@ import { MaintenanceForm } from './MaintenanceForm.tsx';
 
 const DAYS = 90;
 
-/** Maintenance windows of every party for the next 90 days (COL-5); a party's managers schedule and cancel its own. */
+/** Maintenance windows of every party for the next 90 days, joint ones with their partners, status and release (COL-5, REL-2); a party's managers schedule and cancel its own. */
 export function MaintenanceSection() {
   const { t, formatDate } = useI18n();
   const { user } = useSession();
   const [range] = useState(() => ({ from: new Date().toISOString(), to: new Date(Date.now() + DAYS * 86_400_000).toISOString() }));
-  const { data, error: loadError, loading, reload } = useGet<{ items: MaintenanceWindow[] }>(`/maintenance-windows${query(range)}`);
+  const { data, error: loadError, loading, reload } = useGet<{ items: CalendarWindow[] }>(`/maintenance-windows${query(range)}`);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState('');
-  const mayCancel = (w: MaintenanceWindow) => schedulesMaintenance(user, w.party) && Date.parse(w.startsAt) > Date.now();
+  // Joint windows belong to their release (proposed, accepted or refused there).
+  const mayCancel = (w: CalendarWindow) => !w.joint && schedulesMaintenance(user, w.party) && Date.parse(w.startsAt) > Date.now();
 
-  async function cancel(w: MaintenanceWindow) {
+  async function cancel(w: CalendarWindow) {
     setError(null);
     try {
       await api.del(`/maintenance-windows/${w.id}`);
@@ -50,6 +52,9 @@ export function MaintenanceSection() {
                 <th scope="col">{t('maintenance.service')}</th>
                 <th scope="col">{t('maintenance.startsAt')}</th>
                 <th scope="col">{t('maintenance.endsAt')}</th>
+                <th scope="col">{t('window.partners')}</th>
+                <th scope="col">{t('window.status')}</th>
+                <th scope="col">{t('window.release')}</th>
                 <th scope="col"><span className="visually-hidden">{t('maintenance.actions')}</span></th>
               </tr>
             </thead>
@@ -61,6 +66,9 @@ export function MaintenanceSection() {
                   <td>{w.service ?? <span className="muted">{t('maintenance.allServices')}</span>}</td>
                   <td className="nowrap"><time dateTime={w.startsAt}>{formatDate(w.startsAt)}</time></td>
                   <td className="nowrap"><time dateTime={w.endsAt}>{formatDate(w.endsAt)}</time></td>
+                  <td>{w.joint ? (w.partners ?? []).join(', ') || '—' : <span className="muted">{t('window.ownOnly')}</span>}</td>
+                  <td><span className={`badge badge--window-${w.status ?? 'scheduled'}`}>{t(`window.status.${w.status ?? 'scheduled'}`)}</span></td>
+                  <td>{w.releaseRef ? <a href={href(`/tickets/${w.releaseRef}`)} className="mono">{w.releaseRef}</a> : <span className="muted">—</span>}</td>
                   <td className="nowrap">
                     {mayCancel(w) &&
                       (confirming === w.id ? (

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n.tsx';
 import type { Party } from '../types.ts';
-import { INCIDENT_STATUSES, PRIORITIES, TICKET_TYPES } from '../ui/constants.ts';
+import { INCIDENT_STATUSES, PRIORITIES, STATUSES_BY_TYPE, TICKET_TYPES } from '../ui/constants.ts';
 import { Field } from '../ui/Field.tsx';
 import { EMPTY_FILTERS, type QueueFilters } from './filters.ts';
 
@@ -9,10 +9,12 @@ interface Props {
   filters: QueueFilters;
   parties: Party[];
   onChange(filters: QueueFilters): void;
+  /** The type of a type queue (`#/problems`…): the type filter is fixed. */
+  fixedType?: string | undefined;
 }
 
 /** Queue filters: type, statuses, priority, owner, mine and free text (applied on Enter). */
-export function FilterBar({ filters, parties, onChange }: Props) {
+export function FilterBar({ filters, parties, onChange, fixedType }: Props) {
   const { t } = useI18n();
   const [q, setQ] = useState(filters.q);
   const set = (patch: Partial<QueueFilters>) => onChange({ ...filters, ...patch });
@@ -21,6 +23,9 @@ export function FilterBar({ filters, parties, onChange }: Props) {
     event.preventDefault();
     set({ q });
   }
+
+  // Statuses of the chosen type; without a type, the incident ones (the most common).
+  const statuses = STATUSES_BY_TYPE[filters.type] ?? INCIDENT_STATUSES;
 
   function toggleStatus(status: string, on: boolean) {
     set({ status: on ? [...filters.status, status] : filters.status.filter((s) => s !== status) });
@@ -31,16 +36,18 @@ export function FilterBar({ filters, parties, onChange }: Props) {
       <Field label={t('queue.search')} className="filters__q">
         {(c) => <input {...c} type="search" value={q} placeholder={t('queue.searchPlaceholder')} onChange={(e) => setQ(e.target.value)} />}
       </Field>
-      <Field label={t('queue.type')}>
-        {(c) => (
-          <select {...c} value={filters.type} onChange={(e) => set({ type: e.target.value })}>
-            <option value="">{t('common.all')}</option>
-            {TICKET_TYPES.map((type) => (
-              <option key={type} value={type}>{t(`type.${type}`)}</option>
-            ))}
-          </select>
-        )}
-      </Field>
+      {!fixedType && (
+        <Field label={t('queue.type')}>
+          {(c) => (
+            <select {...c} value={filters.type} onChange={(e) => set({ type: e.target.value, status: [] })}>
+              <option value="">{t('common.all')}</option>
+              {TICKET_TYPES.map((type) => (
+                <option key={type} value={type}>{t(`type.${type}`)}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <Field label={t('queue.priority')}>
         {(c) => (
           <select {...c} value={filters.priority} onChange={(e) => set({ priority: e.target.value })}>
@@ -63,7 +70,7 @@ export function FilterBar({ filters, parties, onChange }: Props) {
       </Field>
       <fieldset className="filters__statuses">
         <legend>{t('queue.status')}</legend>
-        {INCIDENT_STATUSES.map((status) => (
+        {statuses.map((status) => (
           <label key={status} className="check">
             <input type="checkbox" checked={filters.status.includes(status)} onChange={(e) => toggleStatus(status, e.target.checked)} />
             {t(`status.${status}`)}
@@ -76,7 +83,7 @@ export function FilterBar({ filters, parties, onChange }: Props) {
       </label>
       <div className="filters__buttons">
         <button type="submit" className="btn btn--primary">{t('queue.apply')}</button>
-        <button type="button" className="btn btn--ghost" onClick={() => { setQ(''); onChange({ ...EMPTY_FILTERS, sort: filters.sort }); }}>
+        <button type="button" className="btn btn--ghost" onClick={() => { setQ(''); onChange({ ...EMPTY_FILTERS, type: fixedType ?? '', sort: filters.sort }); }}>
           {t('queue.reset')}
         </button>
       </div>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { href } from '../router.ts';
+import { href, PROCESS_PATHS, type ProcessType } from '../router.ts';
 import type { Party, TicketList, TicketSummary } from '../types.ts';
 import { FormError } from '../ui/errors.tsx';
 import { useTitle } from '../ui/useTitle.ts';
@@ -9,11 +9,12 @@ import { FilterBar } from './FilterBar.tsx';
 import { listPath, loadFilters, saveFilters, type QueueFilters } from './filters.ts';
 import { QueueTable } from './QueueTable.tsx';
 
-/** The ticket queue: filters, sortable table and "load more" paging. */
-export function QueuePage() {
+/** The ticket queue, or the queue of one process type: filters, sortable table and "load more" paging. */
+export function QueuePage({ type }: { type?: ProcessType | undefined }) {
   const { t } = useI18n();
-  useTitle(t('queue.title'));
-  const [filters, setFilters] = useState<QueueFilters>(loadFilters);
+  const title = type ? t(`queue.title.${type}`) : t('queue.title');
+  useTitle(title);
+  const [filters, setFilters] = useState<QueueFilters>(() => loadFilters(type));
   const [parties, setParties] = useState<Party[]>([]);
   const [items, setItems] = useState<TicketSummary[]>([]);
   const [total, setTotal] = useState<number | string | null>(null);
@@ -27,7 +28,7 @@ export function QueuePage() {
 
   useEffect(() => {
     let current = true;
-    saveFilters(filters);
+    saveFilters(filters, type);
     setLoading(true);
     setError(null);
     api.get<TicketList>(listPath(filters)).then(
@@ -47,7 +48,7 @@ export function QueuePage() {
     return () => {
       current = false;
     };
-  }, [filters]);
+  }, [filters, type]);
 
   async function loadMore() {
     if (!cursor) return;
@@ -67,10 +68,14 @@ export function QueuePage() {
   return (
     <section className="page" aria-labelledby="queue-title">
       <div className="page-head">
-        <h1 id="queue-title">{t('queue.title')}</h1>
-        <a className="btn btn--primary" href={href('/incidents/new')}>{t('nav.newIncident')}</a>
+        <h1 id="queue-title">{title}</h1>
+        {type ? (
+          <a className="btn btn--primary" href={href(`/${PROCESS_PATHS[type]}/new`)}>{t(`new.${type}.button`)}</a>
+        ) : (
+          <a className="btn btn--primary" href={href('/incidents/new')}>{t('nav.newIncident')}</a>
+        )}
       </div>
-      <FilterBar filters={filters} parties={parties} onChange={setFilters} />
+      <FilterBar filters={filters} parties={parties} onChange={setFilters} fixedType={type} />
       <p className="queue-count" role="status" aria-live="polite">
         {total === null ? t('common.loading') : t(total === 1 ? 'queue.countOne' : 'queue.count', { shown: items.length, total })}
       </p>

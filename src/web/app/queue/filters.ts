@@ -15,18 +15,25 @@ export interface QueueFilters {
 export const EMPTY_FILTERS: QueueFilters = { type: '', status: [], priority: '', owner: '', mine: false, q: '', sort: '-createdAt' };
 const KEY = 'passerelle.queue';
 
-/** The filters last used in this tab, so coming back from a ticket keeps them. */
-export function loadFilters(): QueueFilters {
+/** The storage key of a queue: the whole queue, or the queue of one type (`#/problems`…). */
+function keyOf(fixedType?: string): string {
+  return fixedType ? `${KEY}.${fixedType}` : KEY;
+}
+
+/** The filters last used in this tab, so coming back from a ticket keeps them; a type queue keeps its type. */
+export function loadFilters(fixedType?: string): QueueFilters {
+  const base = fixedType ? { ...EMPTY_FILTERS, type: fixedType } : EMPTY_FILTERS;
   try {
-    const saved = sessionStorage.getItem(KEY);
-    return saved ? { ...EMPTY_FILTERS, ...(JSON.parse(saved) as Partial<QueueFilters>) } : EMPTY_FILTERS;
+    const saved = sessionStorage.getItem(keyOf(fixedType));
+    const filters = saved ? { ...base, ...(JSON.parse(saved) as Partial<QueueFilters>) } : base;
+    return fixedType ? { ...filters, type: fixedType } : filters;
   } catch {
-    return EMPTY_FILTERS;
+    return base;
   }
 }
 
-export function saveFilters(filters: QueueFilters): void {
-  sessionStorage.setItem(KEY, JSON.stringify(filters));
+export function saveFilters(filters: QueueFilters, fixedType?: string): void {
+  sessionStorage.setItem(keyOf(fixedType), JSON.stringify(filters));
 }
 
 /** The list URL for the filters and an optional page cursor. */

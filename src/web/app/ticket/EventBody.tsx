@@ -4,6 +4,7 @@ import { href } from '../router.ts';
 import type { TimelineEntry } from '../types.ts';
 import { CLOSURE_CHECKLIST } from '../ui/constants.ts';
 import { useDuration } from '../ui/SlaCell.tsx';
+import { ProcessEventBody } from './ProcessEventBody.tsx';
 
 const str = (value: unknown): string => (value === null || value === undefined ? '—' : String(value));
 
@@ -63,13 +64,16 @@ export function EventBody({ entry }: { entry: TimelineEntry }) {
       break;
     case 'closed': {
       const checklist = (d.checklist ?? {}) as Record<string, boolean>;
+      // Only incidents close with the INC-6 checklist; other types record an empty one.
       body = (
         <>
-          <ul className="checklist">
-            {CLOSURE_CHECKLIST.map((item) => (
-              <li key={item}><span aria-hidden="true">{checklist[item] ? '✔' : '✘'}</span> {t(`checklist.${item}`)}</li>
-            ))}
-          </ul>
+          {Object.keys(checklist).length > 0 && (
+            <ul className="checklist">
+              {CLOSURE_CHECKLIST.map((item) => (
+                <li key={item}><span aria-hidden="true">{checklist[item] ? '✔' : '✘'}</span> {t(`checklist.${item}`)}</li>
+              ))}
+            </ul>
+          )}
           {labelled('event.note', d.note)}
         </>
       );
@@ -86,7 +90,7 @@ export function EventBody({ entry }: { entry: TimelineEntry }) {
       body = <p>{t('event.notification_sent.text', { kind: t(`notification.kind.${str(d.notification)}`), recipient: str(d.recipient) })}</p>;
       break;
     default:
-      body = null;
+      body = <ProcessEventBody entry={entry} />;
   }
   return <div className="timeline__body">{body}</div>;
 }

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
-import { href } from '../router.ts';
+import { href, PROCESS_PATHS, PROCESS_TYPES, type ProcessType } from '../router.ts';
 import type { TicketDetail } from '../types.ts';
 import { PriorityBadge, SensitivityBadge, StatusBadge } from '../ui/badges.tsx';
+
+const isProcess = (type: string): type is ProcessType => (PROCESS_TYPES as readonly string[]).includes(type);
 
 /** Reference, title and the key fields of a ticket at a glance. */
 export function TicketHeader({ detail }: { detail: TicketDetail }) {
@@ -22,7 +24,8 @@ export function TicketHeader({ detail }: { detail: TicketDetail }) {
   return (
     <header className="ticket-header">
       <nav aria-label={t('ticket.breadcrumb')} className="breadcrumb">
-        <a href={href('/tickets')}>{t('nav.queue')}</a> <span aria-hidden="true">›</span> <span>{t(`type.${detail.type}`)}</span>
+        <a href={href('/tickets')}>{t('nav.queue')}</a> <span aria-hidden="true">›</span>{' '}
+        {isProcess(detail.type) ? <a href={href(`/${PROCESS_PATHS[detail.type]}`)}>{t(`type.${detail.type}`)}</a> : <span>{t(`type.${detail.type}`)}</span>}
       </nav>
       <h1 id="ticket-title">
         <span className="ticket-ref mono">{detail.ref}</span> {detail.title}

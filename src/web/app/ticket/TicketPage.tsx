@@ -6,6 +6,9 @@ import type { TicketDetail } from '../types.ts';
 import { useErrorText } from '../ui/errors.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { ActionsPanel } from './actions/ActionsPanel.tsx';
+import { DisagreementBox } from './details/DisagreementBox.tsx';
+import { TypeDetails } from './details/TypeDetails.tsx';
+import { FollowUpLinks } from './FollowUpLinks.tsx';
 import { LinksList } from './LinksList.tsx';
 import { SlaPanel } from './SlaPanel.tsx';
 import { TicketFacts } from './TicketFacts.tsx';
@@ -51,13 +54,16 @@ export function TicketPage({ reference }: { reference: string }) {
       {error !== null && <p className="alert alert--error" role="alert">{errorText(error)}</p>}
       <div className="ticket__layout">
         <div className="ticket__main">
+          <DisagreementBox disagreement={detail.disagreement} />
           <TicketFacts detail={detail} />
+          <TypeDetails detail={detail} />
           <SlaPanel sla={detail.sla} />
           <LinksList links={detail.links} />
           <Timeline entries={detail.timeline} />
         </div>
         <aside className="ticket__side" aria-label={t('actions.title')}>
           <ActionsPanel detail={detail} onChanged={setDetail} reload={reload} />
+          <FollowUpLinks detail={detail} />
         </aside>
       </div>
     </article>

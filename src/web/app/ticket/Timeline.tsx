@@ -6,6 +6,11 @@ import { EventBody } from './EventBody.tsx';
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, formatDate } = useI18n();
   const ordered = [...entries].sort((a, b) => a.seq - b.seq);
+  // A kind this console does not know yet still reads as words.
+  const kindLabel = (kind: string) => {
+    const label = t(`event.${kind}`);
+    return label === `event.${kind}` ? kind.replace(/_/g, ' ') : label;
+  };
   return (
     <section className="card block" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timeline.title')}</h2>
@@ -13,7 +18,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
         {ordered.map((entry) => (
           <li key={entry.id} className={`timeline__item timeline__item--${entry.kind}${entry.visibility === 'internal' ? ' timeline__item--internal' : ''}`}>
             <div className="timeline__meta">
-              <span className="timeline__kind">{t(`event.${entry.kind}`)}</span>
+              <span className="timeline__kind">{kindLabel(entry.kind)}</span>
               <span className="timeline__actor">{entry.actor.name}</span>
               <span className="tag">{entry.party}</span>
               <time dateTime={entry.createdAt}>{formatDate(entry.createdAt)}</time>

@@ -2,6 +2,15 @@ import type { Criticality, Impact, Priority, Sensitivity } from '../types.ts';
 
 export const TICKET_TYPES = ['incident', 'problem', 'request', 'change', 'release', 'security'] as const;
 export const INCIDENT_STATUSES = ['recorded', 'in_progress', 'pending', 'resolved', 'verified', 'closed'] as const;
+/** The statuses of each type, in lifecycle order (the queue filters on them). */
+export const STATUSES_BY_TYPE: Record<string, readonly string[]> = {
+  incident: INCIDENT_STATUSES,
+  security: ['recorded', 'in_progress', 'closed'],
+  problem: ['recorded', 'in_progress', 'pending', 'known_error', 'closed'],
+  request: ['recorded', 'awaiting_approval', 'approved', 'in_fulfilment', 'fulfilled', 'verified', 'closed'],
+  change: ['recorded', 'assessed', 'in_review', 'awaiting_approval', 'approved', 'implemented', 'reviewed', 'rejected', 'closed'],
+  release: ['planning', 'build_test', 'deployment_preparation', 'approved', 'deployed', 'rolled_back', 'closed'],
+};
 export const PRIORITIES: readonly Priority[] = ['P1', 'P2', 'P3', 'P4', 'P5'];
 export const IMPACTS: readonly Impact[] = ['I1', 'I2', 'I3'];
 export const CRITICALITIES: readonly Criticality[] = ['C1', 'C2', 'C3'];

@@ -31,3 +31,9 @@ export function isoToLocalInput(iso: string | Date): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso;
   return `${localDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/** The value of a `datetime-local` input (browser time zone) as an ISO 8601 UTC instant; null when empty or malformed. */
+export function localInputToUtc(value: string): string | null {
+  const iso = localInputToIso(value);
+  return iso ? new Date(iso).toISOString() : null;
+}

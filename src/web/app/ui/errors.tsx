@@ -39,3 +39,9 @@ export function FormError({ error, fields = [] }: Props) {
     </p>
   );
 }
+
+/** The message to show next to `field` only when the error names exactly that field (no prefix matching). */
+export function useExactFieldError(error: unknown): (field: string) => string | undefined {
+  const text = useErrorText();
+  return (field) => (error instanceof ApiError && error.field === field ? text(error) : undefined);
+}

@@ -17,10 +17,12 @@ interface Props extends Omit<ActionFormProps, 'submit'> {
   onSubmit(): void;
   children?: ReactNode;
   danger?: boolean;
+  /** The children submit by themselves (e.g. one button per checklist item): no submit button. */
+  hideSubmit?: boolean;
 }
 
 /** The inline form of one action: title, fields, confirm / cancel; Escape cancels. */
-export function ActionForm({ action, fields, busy, error, onSubmit, cancel, children, danger }: Props) {
+export function ActionForm({ action, fields, busy, error, onSubmit, cancel, children, danger, hideSubmit }: Props) {
   const { t } = useI18n();
   const ref = useRef<HTMLFormElement>(null);
 
@@ -57,11 +59,13 @@ export function ActionForm({ action, fields, busy, error, onSubmit, cancel, chil
       <FormError error={error} fields={fields} />
       {children}
       <div className="form-actions">
-        <button type="submit" className={danger ? 'btn btn--danger' : 'btn btn--primary'} disabled={busy}>
-          {busy ? t('common.saving') : t(`action.${action}.submit`)}
-        </button>
+        {!hideSubmit && (
+          <button type="submit" className={danger ? 'btn btn--danger' : 'btn btn--primary'} disabled={busy}>
+            {busy ? t('common.saving') : t(`action.${action}.submit`)}
+          </button>
+        )}
         <button type="button" className="btn btn--ghost" onClick={cancel}>
-          {t('common.cancel')}
+          {hideSubmit ? t('common.done') : t('common.cancel')}
         </button>
       </div>
     </form>

@@ -8,7 +8,35 @@ import { ActionFormFor } from './ActionFormFor.tsx';
 import { runAction, type ActionResult } from './runAction.ts';
 
 /** Display order of the actions; anything else the server allows comes last. */
-const ORDER = ['comment', 'assign', 'transfer', 'escalate', 'record_known_error', 'pend', 'resume', 'resolve', 'reject_resolution', 'verify', 'close', 'update', 'record_recurrence', 'declare_security_incident'];
+const ORDER = [
+  'comment', 'assign', 'transfer', 'escalate',
+  // Problems.
+  'link_incident', 'record_root_cause', 'publish_known_error',
+  // Incidents.
+  'record_known_error', 'pend', 'resume', 'resolve', 'reject_resolution',
+  // Requests.
+  'request_approval', 'start_fulfilment', 'complete_task', 'forward_task', 'reject_fulfilment',
+  // Changes.
+  'assess', 'submit', 'review_assessment', 'approve', 'refuse', 'reject', 'review_implementation',
+  // Releases.
+  'add_change', 'remove_change', 'record_plan', 'start_build', 'record_build_test', 'prepare_deployment', 'record_deployment',
+  'propose_window', 'accept_window', 'refuse_window', 'approve_deployment', 'deploy', 'rollback', 'restart', 'tick_checklist',
+  'verify', 'close', 'update', 'record_recurrence', 'declare_security_incident',
+  // PARTY-4.
+  'record_disagreement', 'decide_disagreement',
+];
+
+/** Actions whose form stays open after it was fired, while the server still allows it (one tick after another). */
+const STAYS_OPEN = new Set(['tick_checklist']);
+
+/** PARTY-4: at most one open disagreement; only an open one is decided. */
+function fitsDisagreement(action: string, detail: TicketDetail): boolean {
+  if (detail.disagreement === undefined) return true;
+  const open = detail.disagreement !== null && !detail.disagreement.decidedAt;
+  if (action === 'record_disagreement') return !open;
+  if (action === 'decide_disagreement') return open;
+  return true;
+}
 
 interface Props {
   detail: TicketDetail;
@@ -26,7 +54,7 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<{ kind: 'success' | 'conflict'; text: string } | null>(null);
   const buttons = useRef<Record<string, HTMLButtonElement | null>>({});
-  const actions = [...detail.allowedActions].sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
+  const actions = detail.allowedActions.filter((action) => fitsDisagreement(action, detail)).sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
   const current = open && actions.includes(open) ? open : null;
 
   function toggle(action: string) {
@@ -49,7 +77,7 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
     const result: ActionResult = await runAction(detail, action, body);
     setBusy(false);
     if (result.kind === 'updated') {
-      setOpen(null);
+      if (!STAYS_OPEN.has(action) || !result.detail.allowedActions.includes(action)) setOpen(null);
       onChanged(result.detail);
       setStatus({ kind: 'success', text: t('actions.done', { action: t(`action.${action}`) }) });
     } else if (result.kind === 'created') {

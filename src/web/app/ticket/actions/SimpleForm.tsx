@@ -4,37 +4,92 @@ import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
-interface FieldSpec {
+export interface FieldSpec {
   name: string;
   multiline?: boolean;
   required?: boolean;
+  /** A ticket reference (monospace, upper-cased). */
+  reference?: boolean;
+  /** A select of these values; labels from `optionLabel`, else the translation key `<optionKey>.<value>`. */
+  options?: readonly string[];
+  optionKey?: string;
+  optionLabel?(value: string): string;
 }
+
+const NOTE: FieldSpec = { name: 'note', multiline: true };
+const REASON: FieldSpec = { name: 'reason', multiline: true, required: true };
+const text = (...names: string[]): FieldSpec[] => names.map((name) => ({ name, multiline: true, required: true }));
 
 /** Actions whose body is a few text fields. */
 export const SIMPLE_ACTIONS: Record<string, FieldSpec[]> = {
-  pend: [{ name: 'reason', multiline: true, required: true }],
+  pend: [REASON],
   resume: [],
   resolve: [{ name: 'resolution', multiline: true, required: true }],
-  reject_resolution: [{ name: 'reason', multiline: true, required: true }],
-  verify: [{ name: 'note', multiline: true }],
+  reject_resolution: [REASON],
+  verify: [NOTE],
   record_known_error: [
     { name: 'knownError', multiline: true, required: true },
     { name: 'workaround', multiline: true, required: true },
   ],
   record_recurrence: [{ name: 'title' }, { name: 'description', multiline: true }],
+  // PARTY-4, every process type.
+  record_disagreement: [REASON],
+  decide_disagreement: [{ name: 'decision', multiline: true, required: true }],
+  // Problems.
+  link_incident: [{ name: 'incident', required: true, reference: true }],
+  record_root_cause: [{ name: 'rootCause', multiline: true, required: true }, { name: 'workaround', multiline: true }],
+  publish_known_error: text('symptoms', 'cause', 'workaround'),
+  // Requests and changes.
+  approve: [NOTE],
+  refuse: [REASON],
+  reject: [REASON],
+  complete_task: [NOTE],
+  forward_task: [{ name: 'thirdParty', required: true }, NOTE],
+  reject_fulfilment: [REASON],
+  submit: [],
+  review_implementation: [{ name: 'outcome', required: true, options: ['successful', 'partial', 'failed'], optionKey: 'pir' }, { name: 'notes', multiline: true, required: true }],
+  // Releases.
+  add_change: [{ name: 'change', required: true, reference: true }],
+  remove_change: [{ name: 'change', required: true, reference: true }],
+  record_plan: text('scope', 'riskProfile', 'affectedUsers', 'responsibleTeam', 'deploymentStrategy', 'resources'),
+  start_build: [],
+  prepare_deployment: [],
+  record_deployment: text('executionPlan', 'rollbackApproach', 'notifications'),
+  accept_window: [],
+  refuse_window: [REASON],
+  approve_deployment: [NOTE],
+  deploy: [NOTE],
+  rollback: [REASON, { name: 'restored', multiline: true, required: true }],
+  restart: [{ name: 'to', required: true, options: ['planning', 'build_test', 'deployment_preparation'], optionKey: 'status' }],
+  // Closing a problem, change or release: a note only.
+  close_note: [NOTE],
 };
 
-/** A form of text fields; empty optional fields are left out of the body. */
-export function SimpleForm({ action, ...props }: ActionFormProps & { action: string }) {
+interface Props extends ActionFormProps {
+  action: string;
+  /** The fields, when not those of SIMPLE_ACTIONS[action]. */
+  specs?: FieldSpec[];
+  /** Values the fields start with (e.g. the plan already recorded). */
+  initial?: Record<string, string> | undefined;
+}
+
+/** A form of text and select fields; empty optional fields are left out of the body. */
+export function SimpleForm({ action, specs: given, initial, ...props }: Props) {
   const { t } = useI18n();
-  const specs = SIMPLE_ACTIONS[action] ?? [];
-  const [values, setValues] = useState<Record<string, string>>({});
+  const specs = given ?? SIMPLE_ACTIONS[action] ?? [];
+  const [values, setValues] = useState<Record<string, string>>(() => {
+    const start: Record<string, string> = { ...initial };
+    for (const spec of specs) if (spec.options && start[spec.name] === undefined) start[spec.name] = spec.options[0] ?? '';
+    return start;
+  });
   const fieldError = useFieldError(props.error);
+  const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
 
   function onSubmit() {
     const body: Record<string, string> = {};
     for (const spec of specs) {
-      const value = (values[spec.name] ?? '').trim();
+      let value = (values[spec.name] ?? '').trim();
+      if (spec.reference) value = value.toUpperCase();
       if (value || spec.required) body[spec.name] = value;
     }
     props.submit(body);
@@ -47,11 +102,21 @@ export function SimpleForm({ action, ...props }: ActionFormProps & { action: str
         <Field key={spec.name} label={t(`action.${action}.${spec.name}`)} required={spec.required} error={fieldError(spec.name)}>
           {(c) => {
             const common = { ...c, name: spec.name, required: spec.required, value: values[spec.name] ?? '' };
-            const onChange = (value: string) => setValues((v) => ({ ...v, [spec.name]: value }));
+            if (spec.options) {
+              return (
+                <select {...common} onChange={(e) => set(spec.name, e.target.value)}>
+                  {spec.options.map((option) => (
+                    <option key={option} value={option}>
+                      {spec.optionLabel ? spec.optionLabel(option) : t(`${spec.optionKey ?? 'option'}.${option}`)}
+                    </option>
+                  ))}
+                </select>
+              );
+            }
             return spec.multiline ? (
-              <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
+              <textarea {...common} rows={3} onChange={(e) => set(spec.name, e.target.value)} />
             ) : (
-              <input {...common} onChange={(e) => onChange(e.target.value)} />
+              <input {...common} className={spec.reference ? 'mono' : undefined} spellCheck={spec.reference ? false : undefined} onChange={(e) => set(spec.name, e.target.value)} />
             );
           }}
         </Field>

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n.tsx';
+import { detailsOf, RISKS } from '../../processTypes.ts';
+import type { TicketDetail } from '../../types.ts';
+import { isoToLocalInput, localInputToUtc } from '../../ui/datetime.ts';
+import { useFieldError } from '../../ui/errors.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { useParties } from '../../ui/useParties.ts';
+import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
+
+const FIELDS = ['risk', 'impactAnalysis', 'affectedServices', 'affectedParties', 'plannedStart', 'plannedEnd', 'implementationPlan', 'rollbackPlan'] as const;
+
+/** The change assessment: risk, impact, affected services and parties, planned slot, implementation and rollback plans. */
+export function AssessForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
+  const { t } = useI18n();
+  const parties = useParties();
+  const previous = detailsOf(detail, 'change')?.assessment ?? null;
+  const [risk, setRisk] = useState<string>(previous?.risk ?? 'medium');
+  const [impactAnalysis, setImpactAnalysis] = useState(previous?.impactAnalysis ?? '');
+  const [services, setServices] = useState((previous?.affectedServices ?? [detail.service]).join(', '));
+  const [affected, setAffected] = useState<string[]>(previous?.affectedParties ?? [detail.ownerParty]);
+  const [plannedStart, setPlannedStart] = useState(previous ? isoToLocalInput(previous.plannedStart) : '');
+  const [plannedEnd, setPlannedEnd] = useState(previous ? isoToLocalInput(previous.plannedEnd) : '');
+  const [implementationPlan, setImplementationPlan] = useState(previous?.implementationPlan ?? '');
+  const [rollbackPlan, setRollbackPlan] = useState(previous?.rollbackPlan ?? '');
+  const fieldError = useFieldError(props.error);
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  function toggleParty(party: string, on: boolean) {
+    setAffected((list) => (on ? [...list.filter((p) => p !== party), party] : list.filter((p) => p !== party)));
+  }
+
+  function onSubmit() {
+    props.submit({
+      risk,
+      impactAnalysis: impactAnalysis.trim(),
+      affectedServices: services.split(',').map((s) => s.trim()).filter(Boolean),
+      affectedParties: affected,
+      plannedStart: localInputToUtc(plannedStart) ?? '',
+      plannedEnd: localInputToUtc(plannedEnd) ?? '',
+      implementationPlan: implementationPlan.trim(),
+      rollbackPlan: rollbackPlan.trim(),
+    });
+  }
+
+  const area = (name: string, value: string, set: (v: string) => void) => (
+    <Field label={t(`action.assess.${name}`)} required error={fieldError(name)}>
+      {(c) => <textarea {...c} name={name} rows={3} required value={value} onChange={(e) => set(e.target.value)} />}
+    </Field>
+  );
+
+  return (
+    <ActionForm action="assess" fields={FIELDS} onSubmit={onSubmit} {...props}>
+      <Field label={t('action.assess.risk')} required error={fieldError('risk')}>
+        {(c) => (
+          <select {...c} name="risk" value={risk} onChange={(e) => setRisk(e.target.value)}>
+            {RISKS.map((r) => (
+              <option key={r} value={r}>{t(`risk.${r}`)}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {area('impactAnalysis', impactAnalysis, setImpactAnalysis)}
+      <Field label={t('action.assess.affectedServices')} required error={fieldError('affectedServices')} hint={t('action.assess.affectedServicesHint')}>
+        {(c) => <input {...c} name="affectedServices" required value={services} onChange={(e) => setServices(e.target.value)} />}
+      </Field>
+      <fieldset className="radio-group">
+        <legend>{t('action.assess.affectedParties')}</legend>
+        {(parties ?? []).map((party) => (
+          <label key={party.id} className="check">
+            <input type="checkbox" name="affectedParties" value={party.id} checked={affected.includes(party.id)} onChange={(e) => toggleParty(party.id, e.target.checked)} />
+            {party.id} — {party.name}
+          </label>
+        ))}
+        <p className="hint">{t('action.assess.affectedPartiesHint')}</p>
+        {fieldError('affectedParties') && <p className="field-error" role="alert">{fieldError('affectedParties')}</p>}
+      </fieldset>
+      <Field label={t('action.assess.plannedStart')} required error={fieldError('plannedStart')} hint={t('common.localTime', { zone })}>
+        {(c) => <input {...c} type="datetime-local" name="plannedStart" required value={plannedStart} onChange={(e) => setPlannedStart(e.target.value)} />}
+      </Field>
+      <Field label={t('action.assess.plannedEnd')} required error={fieldError('plannedEnd')} hint={t('common.localTime', { zone })}>
+        {(c) => <input {...c} type="datetime-local" name="plannedEnd" required min={plannedStart || undefined} value={plannedEnd} onChange={(e) => setPlannedEnd(e.target.value)} />}
+      </Field>
+      {area('implementationPlan', implementationPlan, setImplementationPlan)}
+      {area('rollbackPlan', rollbackPlan, setRollbackPlan)}
+    </ActionForm>
+  );
+}

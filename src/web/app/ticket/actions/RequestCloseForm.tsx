@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n.tsx';
+import { useFieldError } from '../../ui/errors.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
+
+/** Closes a service request once the requester has accepted the fulfilment. */
+export function RequestCloseForm(props: ActionFormProps) {
+  const { t } = useI18n();
+  const [accepted, setAccepted] = useState(false);
+  const [note, setNote] = useState('');
+  const fieldError = useFieldError(props.error);
+
+  return (
+    <ActionForm action="close" fields={['requesterAccepted', 'note']} onSubmit={() => props.submit({ requesterAccepted: accepted, ...(note.trim() ? { note: note.trim() } : {}) })} {...props}>
+      <div className="field">
+        <label className="check">
+          <input type="checkbox" name="requesterAccepted" aria-invalid={fieldError('requesterAccepted') ? true : undefined} checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />
+          {t('action.close.requesterAccepted')}
+        </label>
+        {fieldError('requesterAccepted') && <p className="field-error" role="alert">{fieldError('requesterAccepted')}</p>}
+      </div>
+      <Field label={t('action.close.note')} error={fieldError('note')}>
+        {(c) => <textarea {...c} name="note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+    </ActionForm>
+  );
+}

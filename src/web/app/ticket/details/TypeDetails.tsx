@@ -1,0 +1,19 @@
+import { detailsOf } from '../../processTypes.ts';
+import type { TicketDetail } from '../../types.ts';
+import { ChangePanel } from './ChangePanel.tsx';
+import { ProblemPanel } from './ProblemPanel.tsx';
+import { ReleasePanel } from './ReleasePanel.tsx';
+import { RequestPanel } from './RequestPanel.tsx';
+
+/** The facts of a problem, request, change or release (`details`); nothing for other types. */
+export function TypeDetails({ detail }: { detail: TicketDetail }) {
+  const problem = detailsOf(detail, 'problem');
+  if (problem) return <ProblemPanel details={problem} />;
+  const request = detailsOf(detail, 'request');
+  if (request) return <RequestPanel details={request} ownerParty={detail.ownerParty} />;
+  const change = detailsOf(detail, 'change');
+  if (change) return <ChangePanel details={change} />;
+  const release = detailsOf(detail, 'release');
+  if (release) return <ReleasePanel details={release} />;
+  return null;
+}
