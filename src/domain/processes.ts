@@ -146,11 +146,17 @@ export function gatesOf(type: string, details: unknown): Partial<Record<Gate, st
   }
 }
 
+type HeldBackReason = 'request.approval_required' | 'ticket.disagreement_open' | 'ticket.no_disagreement';
+
 /**
  * Actions the lifecycle allows from the current state but the ticket's own facts hold back,
- * with the reason: a request whose type needs the other party's approval is not fulfilled before.
+ * with the reason: a request whose type needs the other party's approval is not fulfilled
+ * before it; one disagreement at a time, decided only while open.
  */
-export function heldBack(type: string, status: string, details: unknown): Partial<Record<string, 'request.approval_required'>> {
-  if (type === 'request' && status === 'recorded' && (details as Partial<RequestDetails> | null)?.approvalRequired) return { start_fulfilment: 'request.approval_required' };
-  return {};
+export function heldBack(type: string, status: string, details: unknown): Partial<Record<string, HeldBackReason>> {
+  const d = (details ?? {}) as Partial<RequestDetails> & { disagreement?: Disagreement };
+  const open = Boolean(d.disagreement && !d.disagreement.decidedAt);
+  const held: Partial<Record<string, HeldBackReason>> = open ? { record_disagreement: 'ticket.disagreement_open' } : { decide_disagreement: 'ticket.no_disagreement' };
+  if (type === 'request' && status === 'recorded' && d.approvalRequired) held.start_fulfilment = 'request.approval_required';
+  return held;
 }

@@ -1,17 +1,34 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import { AppError } from '../domain/errors.ts';
 import { findVisibleKnownError } from '../store/known-errors.ts';
 import { ticketLinks } from '../store/schema.ts';
+import { lockTicket, type TicketRow } from '../store/ticket-reads.ts';
+import { insertLink, type PendingEvent } from '../store/ticket-writes.ts';
 import type { ServiceContext } from './context.ts';
-import { linkToExisting } from './link-new-ticket.ts';
-import { loadVisibleTicket, runTicketAction, type ActionOutcome } from './ticket-action.ts';
+import { incidentCount, reassessFrequency } from './problems/frequency.ts';
+import { applyTicketChange } from './record-events.ts';
+import { authorOf, loadVisibleTicket, runTicketAction, type ActionOutcome } from './ticket-action.ts';
 
 export interface KnownErrorInput {
   knownError?: string | undefined;
   workaround?: string | undefined;
-  /** A published known error (COL-3): its workaround is applied and the incident linked to its problem. */
+  /** A published known error (COL-3): its workaround is applied and the incident counted on its problem. */
   knownErrorId?: string | undefined;
   version?: number | undefined;
+}
+
+/** PRB-1: the incident now counts towards the problem's frequency (once), on both timelines. */
+async function countOnProblem(ctx: ServiceContext, tx: ServiceContext['db'], incident: TicketRow, problemId: string, now: Date): Promise<PendingEvent[]> {
+  const problem = await loadVisibleTicket(tx, ctx.actor, problemId).catch(() => null);
+  if (!problem || problem.status === 'closed') return [];
+  const pair = or(and(eq(ticketLinks.fromId, problem.id), eq(ticketLinks.toId, incident.id)), and(eq(ticketLinks.fromId, incident.id), eq(ticketLinks.toId, problem.id)));
+  if ((await tx.select({ id: ticketLinks.id }).from(ticketLinks).where(pair)).length > 0) return [];
+  const locked = await lockTicket(tx, problem.id);
+  await insertLink(tx, problem.id, incident.id, 'problem_of', now);
+  const reassessed = await reassessFrequency(tx, locked, await incidentCount(tx, problem.id));
+  const linked: PendingEvent = { event: { kind: 'linked', data: { linkKind: 'problem_of', otherId: incident.id, otherRef: incident.ref, direction: 'from' } } };
+  await applyTicketChange(tx, locked, reassessed.patch, authorOf(ctx), [linked, reassessed.event], now, ctx.mail ?? false);
+  return [{ event: { kind: 'linked', data: { linkKind: 'problem_of', otherId: problem.id, otherRef: problem.ref, direction: 'to' } } }];
 }
 
 /** INC-2: the desk records the known error it matched and the workaround it applied. */
@@ -27,15 +44,9 @@ export function recordKnownError(ctx: ServiceContext, idOrRef: string, input: Kn
     }
     const known = await findVisibleKnownError(tx, ctx.actor, input.knownErrorId);
     if (!known) throw new AppError('known_error.not_found', 'knownErrorId');
-    const knownError = `${known.problemRef}: ${known.title}`;
-    const events: ActionOutcome['events'] = [{ event: { kind: 'known_error_recorded', data: { knownError, workaround: known.workaround } } }];
-    // The incident counts towards its problem's frequency when the actor may work on that problem.
-    const problem = await loadVisibleTicket(tx, ctx.actor, known.problemId).catch(() => null);
-    const linked = problem && (await tx.select({ id: ticketLinks.id }).from(ticketLinks).where(and(eq(ticketLinks.fromId, problem.id), eq(ticketLinks.toId, incident.id))));
-    if (problem && linked?.length === 0 && problem.status !== 'closed') {
-      const event = await linkToExisting(ctx, tx, incident, problem, 'related', now);
-      events.push(event);
-    }
-    return { patch: { knownError, workaround: known.workaround }, events, audit: { knownErrorId: known.id } };
+    // The incident may be shared with parties not on the problem: it carries the cause and workaround applied, not the problem's name.
+    const events: PendingEvent[] = [{ event: { kind: 'known_error_recorded', data: { knownError: known.cause, workaround: known.workaround } } }];
+    events.push(...(await countOnProblem(ctx, tx, incident, known.problemId, now)));
+    return { patch: { knownError: known.cause, workaround: known.workaround }, events, audit: { knownErrorId: known.id } };
   });
 }

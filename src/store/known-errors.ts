@@ -19,7 +19,9 @@ const COLUMNS = {
 
 export type KnownErrorRow = { [K in keyof typeof COLUMNS]: (typeof COLUMNS)[K]['_']['data'] };
 
-export async function insertKnownError(db: Db, values: typeof knownErrors.$inferInsert) {
+/** Publishes a problem's known error, replacing the one it published before. */
+export async function replaceKnownError(db: Db, values: typeof knownErrors.$inferInsert) {
+  await db.delete(knownErrors).where(eq(knownErrors.problemId, values.problemId));
   await db.insert(knownErrors).values(values);
 }
 

@@ -87,7 +87,7 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     // A CH desk agent is not a release manager; the EU manager cannot approve for CH.
     expect((await act(chAgent, 'approve_deployment')).status).toBe(403);
     await act(euChange, 'approve_deployment');
-    expect((await act(euChange, 'approve_deployment')).status).toBe(403);
+    expect((await act(euChange, 'approve_deployment', { note: 'for CH too' })).status).toBe(403);
     expect((await act(chChange, 'approve_deployment')).body.status).toBe('approved');
 
     // Deploying needs the joint window accepted by CH.
@@ -113,10 +113,19 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     expect(chNotes).toContain('release_rolled_back');
     expect((await euAgent.post(`/tickets/${problemRef}/actions/close`, {})).body.error.code).toBe('problem.change_not_applied');
 
+    // The rollback withdrew the joint window from every calendar: the next deployment is agreed anew.
+    expect(rolledBack.body.details.window).toBeNull();
+    const afterRollback = await chAgent.get(`/maintenance-windows?from=${hours(0)}&to=${hours(100)}`);
+    expect(afterRollback.body.items.find((w: { id: string }) => w.id === accepted.body.details.window.id)).toMatchObject({ status: 'withdrawn' });
+    // Test results are final once deployment is being prepared.
     expect((await act(euChange, 'restart', { to: 'release' })).status).toBe(400);
     expect((await act(euChange, 'restart', { to: 'deployment_preparation' })).body.status).toBe('deployment_preparation');
+    expect((await act(euChange, 'record_build_test', { ...buildTest, testCases: [{ name: 'valid transfer', expected: 'accepted', result: 'failed' }] })).status).toBe(409);
     await act(euChange, 'approve_deployment');
     await act(chChange, 'approve_deployment');
+    expect((await act(euChange, 'deploy', { note: 'second attempt' })).body.error.code).toBe('release.window_required');
+    await act(chChange, 'propose_window', { startsAt: hours(72), endsAt: hours(74) });
+    await act(euChange, 'accept_window');
     expect((await act(euChange, 'deploy', { note: 'second attempt' })).body.status).toBe('deployed');
 
     for (const item of CHECKLIST.slice(0, -1)) expect((await act(item.length % 2 ? chChange : euChange, 'tick_checklist', { item })).status).toBe(200);
@@ -136,6 +145,8 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     // Post-implementation review, then the change closes.
     expect((await euChange.post(`/tickets/${change}/actions/review_implementation`, { outcome: 'successful', notes: 'no rejection since' })).body.status).toBe('reviewed');
     expect((await euChange.post(`/tickets/${change}/actions/close`, {})).body.status).toBe('closed');
+    // What the CAB approved cannot be rewritten afterwards.
+    expect((await euChange.patch(`/tickets/${change}`, { version: (await euChange.get(`/tickets/${change}`)).body.version, title: 'Something else' })).status).toBe(409);
   });
 
   it('refuses to bundle an unapproved change and to approve for a party one does not belong to', async () => {
@@ -158,8 +169,10 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     await chChange.post(`/tickets/${ref}/actions/review_assessment`, { agree: true, comment: 'ok now' });
     await euChange.post(`/tickets/${ref}/actions/approve`, {});
     // The EU change manager cannot approve a second time for CH; a CH desk agent is no CAB member.
-    expect((await euChange.post(`/tickets/${ref}/actions/approve`, {})).status).toBe(403);
+    expect((await euChange.post(`/tickets/${ref}/actions/approve`, { note: 'for CH too' })).status).toBe(403);
     expect((await chAgent.post(`/tickets/${ref}/actions/approve`, {})).status).toBe(403);
+    // Once submitted, the change's content is frozen.
+    expect((await euChange.patch(`/tickets/${ref}`, { version: (await euChange.get(`/tickets/${ref}`)).body.version, description: 'drop all tables' })).status).toBe(409);
     const rejected = await chChange.post(`/tickets/${ref}/actions/reject`, { reason: 'Not before the freeze ends' });
     expect(rejected.body.status).toBe('rejected');
     expect((await euChange.post('/releases', { title: 'Still no', service: 'link', changes: [ref] })).body.error.code).toBe('change.not_approved');

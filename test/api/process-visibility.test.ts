@@ -55,7 +55,8 @@ describe.each(STORE_KINDS)('who sees and acts on changes and releases (%s)', (ki
     await euChange.post(`/tickets/${rel}/actions/propose_window`, { startsAt: hours(30), endsAt: hours(31) });
     const asLimited = await euAgent2.get(`/maintenance-windows?from=${hours(0)}&to=${hours(40)}`);
     const window = asLimited.body.items.find((w: { joint: boolean }) => w.joint);
-    expect(window).toMatchObject({ status: 'proposed', releaseRef: null });
+    expect(window).toMatchObject({ status: 'proposed', releaseRef: null, title: 'Joint maintenance window' });
+    expect(JSON.stringify(asLimited.body)).not.toContain('Mixed release');
     // A CH desk agent is not a window partner's release or change manager.
     expect((await chAgent.post(`/tickets/${rel}/actions/accept_window`, {})).status).toBe(403);
   });

@@ -15,6 +15,8 @@ export const CHANGE_LIFECYCLE: Lifecycle = withCommonActions(
     states: [...OPEN, 'closed', 'rejected'],
     final: ['closed', 'rejected'],
     actions: {
+      // What the CAB approves is what gets implemented: content is frozen once submitted.
+      update: { from: ['recorded', 'assessed'], standing: 'worker', roles: CHANGE_STAFF },
       assess: { from: ['recorded', 'assessed'], to: 'assessed', standing: 'holder', roles: CHANGE_STAFF },
       // To in_review or awaiting_approval, per the affected parties (decided by the use case).
       submit: { from: ['recorded', 'assessed'], standing: 'owner', roles: MANAGERS },

@@ -16,11 +16,13 @@ export const RELEASE_LIFECYCLE: Lifecycle = withCommonActions(
     states: [...OPEN, 'closed'],
     final: ['closed'],
     actions: {
+      update: { from: BUILDING, standing: 'worker', roles: RELEASE_STAFF },
       add_change: { from: BUILDING, standing: 'worker', roles: RELEASE_STAFF },
       remove_change: { from: BUILDING, standing: 'worker', roles: RELEASE_STAFF },
       record_plan: { from: BUILDING, standing: 'worker', roles: RELEASE_STAFF },
       start_build: { from: ['planning'], to: 'build_test', standing: 'worker', roles: MANAGERS },
-      record_build_test: { from: ['build_test', 'deployment_preparation'], standing: 'worker', roles: RELEASE_STAFF },
+      // REL-3 results are final once deployment preparation starts: redoing tests means restarting from build & test.
+      record_build_test: { from: ['build_test'], standing: 'worker', roles: RELEASE_STAFF },
       prepare_deployment: { from: ['build_test'], to: 'deployment_preparation', standing: 'worker', roles: MANAGERS },
       record_deployment: { from: ['deployment_preparation'], standing: 'worker', roles: RELEASE_STAFF },
       propose_window: { from: [...BUILDING, 'approved', 'rolled_back'], standing: 'participant', roles: MANAGERS },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CATALOGUE_KINDS, FIELD_TYPES, FULFILLERS } from '../../domain/catalogue.ts';
+import { RISKS } from '../../domain/processes.ts';
 import { createCatalogueItem, replaceCatalogueItem } from '../../services/catalogue/save-catalogue-item.ts';
 import { listCatalogue, type CatalogueRow } from '../../store/catalogue.ts';
 import { searchKnownErrors } from '../../store/known-errors.ts';
@@ -18,7 +19,11 @@ const ItemBody = z.object({
   fields: z.array(Field).max(30),
   approvalRequired: z.boolean(),
   fulfillers: z.enum(FULFILLERS),
-  template: z.record(z.string(), z.string().max(4000)).nullable().optional(),
+  template: z
+    .object({ risk: z.enum(RISKS).optional(), impactAnalysis: plain(4000).optional(), implementationPlan: plain(4000).optional(), rollbackPlan: plain(4000).optional(), service: text(120).optional() })
+    .strict()
+    .nullable()
+    .optional(),
   active: z.boolean().optional(),
 });
 const NewItem = ItemBody.extend({ kind: z.enum(CATALOGUE_KINDS), code: z.string().regex(/^[a-z0-9_-]{1,60}$/) });

@@ -19,7 +19,7 @@ const Window = z.object({
   endsAt: z.iso.datetime(),
   joint: z.boolean(),
   partners: z.array(z.string()),
-  status: z.enum(['scheduled', 'proposed', 'accepted', 'refused']),
+  status: z.enum(['scheduled', 'proposed', 'accepted', 'refused', 'withdrawn']),
   releaseRef: z.string().nullable(),
 });
 

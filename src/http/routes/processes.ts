@@ -18,7 +18,7 @@ const { criticality: _fromFrequency, ...ProblemFields } = TicketFields;
 const CreateProblem = z.object({ ...ProblemFields, incidents: z.array(TicketRef).max(100).optional() });
 const CreateRequest = z.object({
   catalogueItem: z.string().regex(/^[a-z0-9_-]{1,60}$/),
-  values: z.record(z.string().max(60), z.unknown()).default({}),
+  values: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), z.unknown()).default({}),
   title: text(200).optional(),
   description: plain(20_000).optional(),
   sensitivity: Sensitivity.optional(),

@@ -8,7 +8,8 @@ import { runTicketAction, type ActionOutcome } from '../ticket-action.ts';
 
 /** CHG-3: asks every affected party's CAB for its approval at the change's level. */
 export function askCab(change: TicketRow, details: ChangeDetails): ActionOutcome {
-  const parties = details.assessment?.affectedParties ?? [change.ownerParty];
+  // Without an assessment (an emergency), every party on the change is affected: the same rule as the release's.
+  const parties = details.assessment?.affectedParties ?? change.participants;
   const level = details.approvalLevel ?? cabLevelFor(details.assessment?.risk, details.kind);
   return {
     status: 'awaiting_approval',

@@ -22,7 +22,7 @@ export function linkIncident(ctx: ServiceContext, idOrRef: string, input: { inci
     const sensitivity = maxSensitivity(problem.sensitivity as Sensitivity, incident.sensitivity as Sensitivity);
     return {
       patch: { ...reassessed.patch, sensitivity, participants: joined(problem, incident.participants) },
-      events: [linked, reassessed.event, ...(sensitivity !== problem.sensitivity ? [{ event: { kind: 'sensitivity_changed' as const, data: { from: problem.sensitivity as Sensitivity, to: sensitivity, reason: incident.ref } } }] : [])],
+      events: [linked, reassessed.event, ...(sensitivity !== problem.sensitivity ? [{ event: { kind: 'sensitivity_changed' as const, data: { from: problem.sensitivity as Sensitivity, to: sensitivity } } }] : [])],
       audit: { incident: incident.ref },
     };
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ProblemDetails } from '../../domain/processes.ts';
-import { insertKnownError } from '../../store/known-errors.ts';
+import { replaceKnownError } from '../../store/known-errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { withDetails } from '../details.ts';
 import { runTicketAction } from '../ticket-action.ts';
@@ -19,7 +19,7 @@ export interface PublishKnownErrorInput {
 export function publishKnownError(ctx: ServiceContext, idOrRef: string, input: PublishKnownErrorInput) {
   return runTicketAction(ctx, idOrRef, 'publish_known_error', input.version, async (problem, tx, now) => {
     const id = randomUUID();
-    await insertKnownError(tx, {
+    await replaceKnownError(tx, {
       id,
       problemId: problem.id,
       partyId: ctx.actor.party,

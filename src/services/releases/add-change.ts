@@ -10,7 +10,10 @@ import type { ServiceContext } from '../context.ts';
 import { detailsOf, joined, withDetails } from '../details.ts';
 import { linkToExisting } from '../link-new-ticket.ts';
 import { authorOf, loadVisibleTicket, runTicketAction, type ActionOutcome } from '../ticket-action.ts';
+import { detachWindow } from './joint-window.ts';
 import { affectedBy, lockReleaseChanges } from './release-changes.ts';
+
+const sameParties = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((p) => b.includes(p));
 
 /**
  * REL-1: bundles an approved change into a release (CHG-4). Refused for a change that is not
@@ -25,10 +28,8 @@ export async function bundleChange(ctx: ServiceContext, tx: Db, release: TicketR
   const change = await lockTicket(tx, visible.id);
   const changeDetails = detailsOf<ChangeDetails>(change);
   if (changeDetails.releaseId === release.id) throw new AppError('validation.invalid', field, { field, detail: 'already_linked' });
-  if (changeDetails.releaseId) {
-    const [other] = await tx.select({ ref: tickets.ref }).from(tickets).where(eq(tickets.id, changeDetails.releaseId));
-    throw new AppError('change.in_other_release', field, { ref: change.ref, release: other?.ref ?? '?' });
-  }
+  // The other release is not named: the actor may not be allowed to see it.
+  if (changeDetails.releaseId) throw new AppError('change.in_other_release', field, { ref: change.ref });
   if (change.status !== 'approved') throw new AppError('change.not_approved', field, { ref: change.ref });
   const linked = await linkToExisting(ctx, tx, release, change, 'implements', now);
   await tx.update(tickets).set(withDetails<ChangeDetails>(change, { releaseId: release.id })).where(eq(tickets.id, change.id));
@@ -39,7 +40,8 @@ export async function bundleChange(ctx: ServiceContext, tx: Db, release: TicketR
   const events: PendingEvent[] = [linked, { event: { kind: 'release_changes', data: { change: 'added', changeId: change.id, changeRef: change.ref } } }];
   // The reason does not name the change: not everyone who sees the release may see it.
   if (sensitivity !== release.sensitivity) events.push({ event: { kind: 'sensitivity_changed', data: { from: release.sensitivity as Sensitivity, to: sensitivity } } });
-  const updated: TicketRow = { ...release, sensitivity, participants: joined(release, affected), ...withDetails<ReleaseDetails>(release, { changeIds, affectedParties: affected, approvals: [] }) };
+  const window = sameParties(details.affectedParties, affected) ? {} : await detachWindow(tx, release, now);
+  const updated: TicketRow = { ...release, sensitivity, participants: joined(release, affected), ...withDetails<ReleaseDetails>(release, { changeIds, affectedParties: affected, approvals: [], ...window }) };
   return { release: updated, events };
 }
 
@@ -58,12 +60,14 @@ export function removeChange(ctx: ServiceContext, idOrRef: string, input: { chan
     const change = changes.find((c) => c.ref === input.change || c.id === input.change);
     if (!change) throw new AppError('validation.invalid', 'change', { field: 'change', detail: 'not_in_release' });
     const remaining = changes.filter((c) => c.id !== change.id);
+    const affected = affectedBy(remaining, release.ownerParty);
+    const window = sameParties(detailsOf<ReleaseDetails>(release).affectedParties, affected) ? {} : await detachWindow(tx, release, now);
     await tx.update(tickets).set(withDetails<ChangeDetails>(change, { releaseId: null })).where(eq(tickets.id, change.id));
     await tx.delete(ticketLinks).where(and(eq(ticketLinks.fromId, release.id), eq(ticketLinks.toId, change.id), eq(ticketLinks.kind, 'implements')));
     // On the change's own timeline the event names the release it left.
     await appendEvents(tx, change.id, authorOf(ctx), [{ event: { kind: 'release_changes', data: { change: 'removed', changeId: release.id, changeRef: release.ref } } }], now);
     return {
-      patch: withDetails<ReleaseDetails>(release, { changeIds: remaining.map((c) => c.id), affectedParties: affectedBy(remaining, release.ownerParty), approvals: [] }),
+      patch: withDetails<ReleaseDetails>(release, { changeIds: remaining.map((c) => c.id), affectedParties: affected, approvals: [], ...window }),
       events: [{ event: { kind: 'release_changes', data: { change: 'removed', changeId: change.id, changeRef: change.ref } } }],
     };
   });

@@ -4,6 +4,7 @@ import type { ReleaseDetails } from '../../domain/processes.ts';
 import type { ServiceContext } from '../context.ts';
 import { detailsOf, withDetails } from '../details.ts';
 import { runTicketAction, type ActionOutcome } from '../ticket-action.ts';
+import { detachWindow } from './joint-window.ts';
 import { lockReleaseChanges, moveChange } from './release-changes.ts';
 
 /**
@@ -14,7 +15,8 @@ import { lockReleaseChanges, moveChange } from './release-changes.ts';
 export function deployRelease(ctx: ServiceContext, idOrRef: string, input: { note?: string | undefined; version?: number | undefined }) {
   return runTicketAction(ctx, idOrRef, 'deploy', input.version, async (release, tx, now): Promise<ActionOutcome> => {
     const details = detailsOf<ReleaseDetails>(release);
-    if (details.affectedParties.length > 1 && details.window?.status !== 'accepted') throw new AppError('release.window_required');
+    // The joint window must be agreed and not over yet.
+    if (details.affectedParties.length > 1 && (details.window?.status !== 'accepted' || Date.parse(details.window.endsAt) <= now.getTime())) throw new AppError('release.window_required');
     const changes = await lockReleaseChanges(tx, release);
     if (changes.length === 0) throw new AppError('release.incomplete', 'changes', { field: 'changes' });
     const unapproved = changes.find((c) => c.status !== 'approved');
@@ -39,12 +41,16 @@ export function rollbackRelease(ctx: ServiceContext, idOrRef: string, input: { r
   return runTicketAction(ctx, idOrRef, 'rollback', input.version, async (release, tx, now): Promise<ActionOutcome> => {
     const details = detailsOf<ReleaseDetails>(release);
     const changes = await lockReleaseChanges(tx, release);
+    // A change already reviewed or closed is history: undoing it is a new change.
+    const settled = changes.find((c) => c.status !== 'implemented');
+    if (settled) throw new AppError('release.rollback_too_late', undefined, { ref: settled.ref });
     for (const change of changes) {
       await moveChange(ctx, tx, change, 'approved', 'rollback', { appliedAt: null }, { event: { kind: 'change_reverted', data: { releaseId: release.id, releaseRef: release.ref, reason: input.reason } } }, now);
     }
     return {
       note: input.reason,
-      patch: withDetails<ReleaseDetails>(release, { rollbacks: [...(details.rollbacks ?? []), { reason: input.reason, restored: input.restored, by: ctx.actor.displayName, at: now.toISOString() }], approvals: [] }),
+      // The next deployment is agreed anew: approvals and the joint window.
+      patch: withDetails<ReleaseDetails>(release, { rollbacks: [...(details.rollbacks ?? []), { reason: input.reason, restored: input.restored, by: ctx.actor.displayName, at: now.toISOString() }], approvals: [], ...(await detachWindow(tx, release, now)) }),
       events: [{ event: { kind: 'rolled_back', data: { reason: input.reason, restored: input.restored, changes: changes.length } } }],
     };
   });

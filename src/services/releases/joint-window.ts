@@ -5,11 +5,28 @@ import { AppError } from '../../domain/errors.ts';
 import type { JointWindow, ReleaseDetails } from '../../domain/processes.ts';
 import { maintenanceWindows } from '../../store/schema.ts';
 import { bumpSlaStamp } from '../../store/sla.ts';
+import type { Db } from '../../store/db.ts';
+import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { ServiceContext } from '../context.ts';
 import { detailsOf, withDetails } from '../details.ts';
 import { recordDecision } from '../approve-ticket.ts';
 import { checkWindowTimes } from '../sla/maintenance-windows.ts';
 import { runTicketAction, type ActionOutcome } from '../ticket-action.ts';
+
+/**
+ * Detaches a release's joint window when what it was agreed for no longer holds (rollback,
+ * other affected parties). A window that has not started is withdrawn from every calendar; one
+ * already started stays, since clocks measured during it must not change afterwards.
+ */
+export async function detachWindow(tx: Db, release: TicketRow, now: Date): Promise<Partial<ReleaseDetails>> {
+  const window = detailsOf<ReleaseDetails>(release).window;
+  if (!window) return {};
+  if (Date.parse(window.startsAt) > now.getTime() && window.status !== 'refused') {
+    await tx.update(maintenanceWindows).set({ status: 'withdrawn', decidedAt: now }).where(eq(maintenanceWindows.id, window.id));
+    if (window.status === 'accepted') for (const party of [window.proposedBy, ...window.decisions.map((d) => d.party)]) await bumpSlaStamp(tx, party);
+  }
+  return { window: null };
+}
 
 export interface ProposeWindowInput {
   startsAt: Date;
@@ -31,7 +48,7 @@ export function proposeWindow(ctx: ServiceContext, idOrRef: string, input: Propo
     checkWindowTimes(input.startsAt, input.endsAt, now);
     const partners = details.affectedParties.filter((p) => p !== ctx.actor.party);
     const id = randomUUID();
-    await tx.insert(maintenanceWindows).values({ id, partyId: ctx.actor.party, title: input.title ?? `${release.ref} ${release.title}`, service: release.service, startsAt: input.startsAt, endsAt: input.endsAt, joint: true, partners, status: 'proposed', releaseId: release.id, createdBy: ctx.actor.id, createdAt: now });
+    await tx.insert(maintenanceWindows).values({ id, partyId: ctx.actor.party, title: input.title ?? 'Joint maintenance window', service: release.service, startsAt: input.startsAt, endsAt: input.endsAt, joint: true, partners, status: 'proposed', releaseId: release.id, createdBy: ctx.actor.id, createdAt: now });
     const window: JointWindow = { id, startsAt: input.startsAt.toISOString(), endsAt: input.endsAt.toISOString(), status: 'proposed', proposedBy: ctx.actor.party, decisions: awaitApprovals(partners) };
     return {
       patch: withDetails<ReleaseDetails>(release, { window }),
@@ -47,6 +64,8 @@ export function proposeWindow(ctx: ServiceContext, idOrRef: string, input: Propo
 export function decideWindow(ctx: ServiceContext, idOrRef: string, decision: 'accepted' | 'refused', input: { reason?: string | undefined; version?: number | undefined }) {
   return runTicketAction(ctx, idOrRef, decision === 'accepted' ? 'accept_window' : 'refuse_window', input.version, async (release, tx, now): Promise<ActionOutcome> => {
     const window = detailsOf<ReleaseDetails>(release).window!;
+    // Agreeing to a window once it has started would change clocks already measured.
+    if (Date.parse(window.startsAt) <= now.getTime()) throw new AppError('validation.invalid', 'window', { field: 'window', detail: 'window_passed' });
     const { approvals: decisions } = recordDecision(ctx.actor, window.decisions, decision === 'accepted' ? 'approved' : 'refused', now, input.reason);
     const status: JointWindow['status'] = decision === 'refused' ? 'refused' : pendingParties(decisions).length === 0 ? 'accepted' : 'proposed';
     if (status !== 'proposed') {
