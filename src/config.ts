@@ -4,6 +4,26 @@ const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/**
+ * TRUST_PROXY: `false` (the peer address is the client), `true` (trust every proxy: the first
+ * X-Forwarded-For address is the client), or a comma-separated list of the proxies' addresses,
+ * CIDR blocks or `loopback`/`linklocal`/`uniquelocal`.
+ */
+const proxyList = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/;
+const trustProxy = z
+  .string()
+  .transform((v, ctx) => {
+    const word = v.trim().toLowerCase();
+    if (['false', '0', 'no'].includes(word)) return false;
+    if (['true', '1', 'yes'].includes(word)) return true;
+    const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+    if (items.length === 0 || !items.every((i) => proxyList.test(i))) {
+      ctx.addIssue({ code: 'custom', message: 'true, false, or a comma-separated list of proxy addresses or CIDR blocks' });
+      return z.NEVER;
+    }
+    return items;
+  });
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -24,6 +44,13 @@ const ConfigSchema = z.object({
   SESSION_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** ISM-8: which X-Forwarded-For hops to believe for the client address (allow-list, sign-in limits); default: none. */
+  TRUST_PROXY: trustProxy.default(false),
+  /** ISM-8: requests allowed per API token per window (0: no limit), and the window in seconds. */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  API_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(60),
+  /** ISM-8: an identical write (same caller, method, target, body) is refused within this many ms (0: off). */
+  DUPLICATE_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -27,6 +27,7 @@ function demoUsers(party: 'EU' | 'CH', resolverGroup: string): DemoUser[] {
     { username: `${p}.agent2`, displayName: `${party} Junior Agent`, roles: ['agent'], clearance: 'LIMITED', groups: [desk] },
     { username: `${p}.resolver`, displayName: `${party} Resolver`, roles: ['resolver'], clearance: 'SENSITIVE', groups: [resolverGroup] },
     { username: `${p}.security`, displayName: `${party} Security Officer`, roles: ['security_officer', 'agent'], clearance: 'CRITICAL', groups: [desk] },
+    { username: `${p}.imt`, displayName: `${party} Incident Responder`, roles: ['imt_member', 'resolver'], clearance: 'CRITICAL', groups: [resolverGroup] },
     { username: `${p}.change`, displayName: `${party} Change & Release Manager`, roles: ['change_manager', 'release_manager'], clearance: 'SENSITIVE', groups: [] },
     { username: `${p}.manager`, displayName: `${party} Level Manager`, roles: ['level_manager'], clearance: 'SENSITIVE', groups: [] },
     { username: `${p}.auditor`, displayName: `${party} Auditor`, roles: ['auditor'], clearance: 'CRITICAL', groups: [] },

@@ -49,7 +49,23 @@ export type TimelineEvent =
   | { kind: 'rolled_back'; data: { reason: string; restored: string; changes: number } }
   | { kind: 'restarted'; data: { to: string } }
   | { kind: 'checklist_ticked'; data: { item: string } }
-  | { kind: 'request_accepted'; data: { note?: string } };
+  | { kind: 'request_accepted'; data: { note?: string } }
+  // security incidents
+  | { kind: 'attachment_added'; data: { attachmentId: string; sensitivity: string } }
+  | { kind: 'team_formed'; data: { members: string[]; eventType: string | null } }
+  | { kind: 'characterised'; data: { taxonomy: string; severity: string; impact: string; awareAt: string } }
+  | { kind: 'security_alert'; data: { parties: string[]; roles: string[]; reasons: string[] } }
+  | { kind: 'analysis_recorded'; data: { assets: number; cia: string[] } }
+  | { kind: 'contained'; data: { summary: string } }
+  | { kind: 'recovered'; data: { summary: string; linkReconnectedAt: string | null; registryTeamsInformed: boolean } }
+  | { kind: 'report_issued'; data: { report: 'response' | 'final' } }
+  | { kind: 'indicator_recorded'; data: { name: string } }
+  | { kind: 'follow_up_added'; data: { id: string; kind: string; description: string; exploitable: boolean } }
+  | { kind: 'follow_up_completed'; data: { id: string; kind: string; note?: string } }
+  | { kind: 'authority_notified'; data: { stage: string; recipient: string } }
+  | { kind: 'regulatory_reminder'; data: { stage: string; dueAt: string; parties: string[]; roles: string[] } }
+  // ISM-8: an IP allow-list change request applied on closure (`changed` false: the list already said so).
+  | { kind: 'ip_allowlist_changed'; data: { party: string; action: 'add' | 'remove'; cidr: string; changed: boolean } };
 
 export type TimelineKind = TimelineEvent['kind'];
 export type EventVisibility = 'shared' | 'internal';

@@ -4,6 +4,7 @@ import { CHANGE_LIFECYCLE } from './lifecycles/change.ts';
 import { PROBLEM_LIFECYCLE } from './lifecycles/problem.ts';
 import { RELEASE_LIFECYCLE } from './lifecycles/release.ts';
 import { REQUEST_LIFECYCLE } from './lifecycles/request.ts';
+import { SECURITY_LIFECYCLE } from './lifecycles/security.ts';
 import { withCommonActions } from './lifecycles/common.ts';
 
 /**
@@ -87,6 +88,18 @@ export const TICKET_ACTIONS = [
   'rollback',
   'restart',
   'tick_checklist',
+  // security incidents (SEC)
+  'form_team',
+  'characterise',
+  'record_analysis',
+  'contain',
+  'recover',
+  'issue_response_report',
+  'issue_final_report',
+  'record_indicator',
+  'add_follow_up',
+  'complete_follow_up',
+  'notify_authority',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -122,22 +135,7 @@ export const INCIDENT_LIFECYCLE: Lifecycle = withCommonActions({
   },
 }, OPEN_INC);
 
-/**
- * Security incidents get their full lifecycle with the SEC issue; until then they are
- * recorded, worked on and closed by the owning desk with the same assignment rules.
- */
-export const SECURITY_LIFECYCLE: Lifecycle = withCommonActions({
-  initial: 'recorded',
-  states: ['recorded', 'in_progress', 'closed'],
-  final: ['closed'],
-  actions: {
-    update: { from: ['recorded', 'in_progress'], standing: 'worker', roles: ['agent', 'security_officer'] },
-    comment: { from: ['recorded', 'in_progress'], standing: 'participant', roles: ['agent', 'resolver', 'security_officer'] },
-    assign: { from: ['recorded', 'in_progress'], to: 'in_progress', standing: 'holder', roles: ['agent', 'security_officer'] },
-    escalate: { from: ['recorded', 'in_progress'], standing: 'holder', roles: ['agent', 'security_officer'] },
-    close: { from: ['in_progress'], to: 'closed', standing: 'owner', roles: ['security_officer'] },
-  },
-}, ['recorded', 'in_progress']);
+export { SECURITY_LIFECYCLE };
 
 const LIFECYCLES: Partial<Record<TicketType, Lifecycle>> = {
   incident: INCIDENT_LIFECYCLE,

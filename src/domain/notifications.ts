@@ -11,6 +11,11 @@ export const NOTIFICATION_KINDS = [
   'closed',
   'release_deployed',
   'release_rolled_back',
+  'security_incident',
+  'regulatory_deadline',
+  'asset_approval_needed',
+  'asset_review_due',
+  'certificate_expiring',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -37,6 +42,13 @@ export const RECIPIENTS: Record<NotificationKind, RecipientRule[]> = {
   closed: ['creator', 'other_parties_desks'],
   release_deployed: ['owner_desk', 'other_parties_desks', 'release_managers'],
   release_rolled_back: ['owner_desk', 'other_parties_desks', 'release_managers'],
+  security_incident: ['awaited_parties'],
+  regulatory_deadline: ['awaited_parties'],
+  // Not caused by ticket events: sent to the parties' stewards by services/assets (ISM-1, ISM-3).
+  asset_approval_needed: [],
+  asset_review_due: [],
+  // Not caused by ticket events: sent to the owning party's security officers and administrators by jobs/certificate-checks (ISM-7).
+  certificate_expiring: [],
 };
 
 /** The notification a timeline event gives rise to, if any. */
@@ -59,6 +71,10 @@ export function notificationFor(kind: string, data: Record<string, unknown>): No
       return 'closed';
     case 'approval_requested':
       return 'approval_needed';
+    case 'security_alert':
+      return 'security_incident';
+    case 'regulatory_reminder':
+      return 'regulatory_deadline';
     case 'deployed':
       return 'release_deployed';
     case 'rolled_back':

@@ -19,8 +19,14 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { ticketActionRoutes } from './routes/ticket-actions.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
+import { certificateRoutes } from './routes/certificates.ts';
+import { accessReviewRoutes } from './routes/access-reviews.ts';
+import { accessRoutes } from './routes/access.ts';
 import { maintenanceRoutes } from './routes/maintenance.ts';
 import { processRoutes } from './routes/processes.ts';
+import { securityRoutes } from './routes/security.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
+import { assetRoutes } from './routes/assets.ts';
 import { requireActor } from './auth-hook.ts';
 
 export interface AppOptions {
@@ -40,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(cert && key ? { https: { cert: readFileSync(cert), key: readFileSync(key) } } : {}),
     logger: options.config.LOG_LEVEL === 'silent' ? false : { level: options.config.LOG_LEVEL },
     bodyLimit: options.config.BODY_LIMIT_BYTES,
+    trustProxy: options.config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -56,7 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, toAppError(request, error as Error)));
-  registerAuth(app, options.db);
+  registerAuth(app, options.db, options.config);
 
   const deps: RouteDeps = {
     db: options.db,
@@ -68,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       instanceId: options.instanceId,
       channel: request.authKind === 'token' ? 'api' : 'console',
       mail: Boolean(options.config.SMTP_URL),
+      address: request.ip,
     }),
   };
   await app.register(
@@ -82,6 +90,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(maintenanceRoutes(deps));
       await api.register(processRoutes(deps));
       await api.register(catalogueRoutes(deps));
+      await api.register(securityRoutes(deps));
+      await api.register(attachmentRoutes(deps));
+      await api.register(assetRoutes(deps));
+      await api.register(certificateRoutes(deps));
+      await api.register(accessReviewRoutes(deps));
+      await api.register(accessRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,7 @@ import { findApiToken, findSession, touchApiToken } from '../store/auth.ts';
 import { actorOf } from '../services/auth/actor.ts';
 import { digestOf } from '../services/auth/secrets.ts';
 import type { Actor } from '../services/context.ts';
+import { DEFAULT_LIMITS, enforceAccess, registerDuplicateRelease, type AccessLimits } from './access-checks.ts';
 
 export const SESSION_COOKIE = 'passerelle_session';
 
@@ -14,6 +15,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor?: Actor;
     authKind?: 'session' | 'token';
+    tokenId?: string;
     sessionId?: string;
     csrfToken?: string;
   }
@@ -54,6 +56,7 @@ async function authenticate(db: Db, request: FastifyRequest): Promise<void> {
     }
     request.actor = actorOf(found.user);
     request.authKind = 'token';
+    request.tokenId = found.token.id;
     await assertSecondFactor(db, request, found.user);
     return;
   }
@@ -80,12 +83,14 @@ async function assertSecondFactor(db: Db, request: FastifyRequest, user: UserRow
 }
 
 /** Authenticates every /api/v1 route not marked public. */
-export function registerAuth(app: FastifyInstance, db: Db) {
-  app.addHook('preHandler', async (request) => {
+export function registerAuth(app: FastifyInstance, db: Db, limits: AccessLimits = DEFAULT_LIMITS) {
+  app.addHook('preHandler', async (request, reply) => {
     // Decide on the matched route, not the raw request target (which may be absolute-form).
     if (!(request.routeOptions.url ?? '').startsWith('/api/v1/') || request.routeOptions.config.public) return;
     await authenticate(db, request);
+    await enforceAccess(db, limits, request, reply, request.tokenId);
   });
+  registerDuplicateRelease(app, db);
 }
 
 /** The authenticated actor of a route that is not public. */

@@ -14,6 +14,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'auth.token_invalid': 401,
   'auth.csrf': 403,
   'auth.forbidden': 403,
+  'auth.address_not_allowed': 403,
   'auth.totp_mandatory': 403,
   'auth.rate_limited': 429,
   'ticket.not_found': 404,
@@ -34,7 +35,12 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'release.incomplete': 409,
   'release.window_required': 409,
   'release.checklist_incomplete': 409,
+  'release.rollback_too_late': 409,
   'known_error.not_found': 404,
+  'asset.not_found': 404,
+  'asset.version_conflict': 409,
+  'asset.approval_not_awaited': 409,
+  'asset.retired': 409,
   'catalogue.not_found': 404,
   'catalogue.exists': 409,
   'window.not_found': 404,
@@ -45,8 +51,28 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'user.exists': 409,
   'token.not_found': 404,
   'request.not_found': 404,
+  'request.conflict': 409,
+  'request.rate_limited': 429,
+  'request.duplicate': 409,
+  'request.allowlist_lockout': 409,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
+  'certificate.not_found': 404,
+  'certificate.exists': 409,
+  'certificate.ca_not_found': 404,
+  'certificate.ca_exists': 409,
+  'certificate.untrusted_issuer': 409,
+  'certificate.fingerprint_mismatch': 409,
+  'certificate.state_invalid': 409,
+  'certificate.change_pending': 409,
+  'certificate.renewal_not_approved': 409,
+  'access_review.not_found': 404,
+  'access_review.open_exists': 409,
+  'access_review.closed': 409,
+  'access_review.decided': 409,
+  'access_review.undecided': 409,
+  'access_review.own_account': 403,
+  'access_review.clearance_above_own': 403,
   'server.error': 500,
 };
 
@@ -76,6 +102,9 @@ export function toAppError(request: FastifyRequest, error: FastifyError | Error)
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
     return new AppError('validation.invalid', 'body', { field: 'body', detail: 'json' });
   }
+  // Two transactions waited on each other (PostgreSQL broke the deadlock): nothing was written; the caller may retry.
+  const sqlState = (error as { code?: unknown }).code;
+  if (sqlState === '40P01' || sqlState === '40001') return new AppError('request.conflict');
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) return new AppError('validation.invalid', 'body', { field: 'body', detail: error.message });
   request.log.error({ err: error }, 'unhandled error');

@@ -1,6 +1,8 @@
 import type { ClockState, SlaState } from '../domain/sla.ts';
 import type { TicketDetail as Detail } from '../services/get-ticket.ts';
 import type { Disagreement } from '../domain/processes.ts';
+import { regulatoryClocks, tlpFor, type SecurityDetails } from '../domain/security.ts';
+import type { Sensitivity } from '../domain/sensitivity.ts';
 import type { TicketRow } from '../store/ticket-reads.ts';
 import type { z } from 'zod';
 import type { TicketDetail, TicketSummary } from './schemas.ts';
@@ -69,6 +71,8 @@ export function presentDetail(detail: Detail): z.infer<typeof TicketDetail> {
       party: e.party,
       createdAt: e.createdAt.toISOString(),
     })),
+    tlp: tlpFor(t.sensitivity as Sensitivity),
+    team: t.team,
     ...presentDetails(t.type, t.details, detail.links),
     allowedActions: detail.allowedActions,
   };
@@ -86,6 +90,11 @@ export function presentDetails(type: string, stored: unknown, links: Link[]) {
   if (type === 'release') {
     const { changeIds: _ids, ...rest } = details;
     return { details: { ...rest, changes: linked('implements', 'from') }, disagreement };
+  }
+  if (type === 'security') {
+    // SEC-8: the regulatory clocks, counted from the moment of awareness.
+    const awareAt = (details as SecurityDetails).awareAt;
+    return { details: { ...details, clocks: awareAt ? regulatoryClocks(new Date(awareAt), (details as SecurityDetails).stages, new Date()) : [] }, disagreement };
   }
   if (type === 'change') {
     const { releaseId: _release, origin, ...rest } = details as { releaseId?: string; origin?: object };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TICKET_TYPES } from '../domain/ticket-types.ts';
 import { CRITICALITIES, IMPACTS, PRIORITIES } from '../domain/priority.ts';
 import { SENSITIVITIES } from '../domain/sensitivity.ts';
+import { TLP_LEVELS } from '../domain/security.ts';
 import { SORTS } from '../store/ticket-reads.ts';
 
 /** Schemas shared by validation and the OpenAPI document. */
@@ -125,6 +126,10 @@ export const TicketDetail = TicketSummary.extend({
   ),
   /** Per-type facts (problem, request, change, release); see docs/api-contract.md. */
   details: z.record(z.string(), z.unknown()),
+  /** ISM-5: the TLP 2.0 label of what is shared across parties, from the ETS level. */
+  tlp: z.enum(TLP_LEVELS),
+  /** SEC-2: the incident management team (user ids) when the ticket is restricted to it. */
+  team: z.array(z.uuid()).nullable(),
   /** PARTY-4: the latest disagreement between the desks, decided or not. */
   disagreement: z
     .object({ openedByParty: z.string(), openedBy: z.string(), reason: z.string(), level: z.number().int(), openedAt: z.string(), decision: z.string().optional(), decidedBy: z.string().optional(), decidedAt: z.string().optional() })

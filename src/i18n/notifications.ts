@@ -41,6 +41,14 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     en: { subject: '[{ref}] closed: {title}', body: 'Ticket {ref} has been formally closed by its owning desk.' },
     fr: { subject: '[{ref}] clôturé : {title}', body: 'Le ticket {ref} a été formellement clôturé par son centre de services propriétaire.' },
   },
+  security_incident: {
+    en: { subject: '[{ref}] security incident for your party', body: 'Security incident {ref} meets your party’s notification policy. Sign in to read it.' },
+    fr: { subject: '[{ref}] incident de sécurité pour votre partie', body: 'L’incident de sécurité {ref} relève de la politique de notification de votre partie. Connectez-vous pour le consulter.' },
+  },
+  regulatory_deadline: {
+    en: { subject: '[{ref}] regulatory deadline approaching', body: 'A regulatory notification stage of {ref} is due soon. Sign in to record it.' },
+    fr: { subject: '[{ref}] échéance réglementaire proche', body: 'Une étape de notification réglementaire de {ref} arrive à échéance. Connectez-vous pour l’enregistrer.' },
+  },
   release_deployed: {
     en: { subject: '[{ref}] release deployed: {title}', body: 'Release {ref} has been deployed. Check your services and report any problem to your desk.' },
     fr: { subject: '[{ref}] mise en production déployée : {title}', body: 'La mise en production {ref} a été déployée. Vérifiez vos services et signalez tout problème à votre centre de services.' },
@@ -48,6 +56,18 @@ const TEMPLATES: Record<NotificationKind, Template> = {
   release_rolled_back: {
     en: { subject: '[{ref}] release rolled back: {title}', body: 'Release {ref} has been rolled back and the previous state restored. See its timeline for the reason.' },
     fr: { subject: '[{ref}] mise en production annulée (retour arrière) : {title}', body: 'La mise en production {ref} a été annulée et l’état antérieur restauré. Consultez son historique pour le motif.' },
+  },
+  asset_approval_needed: {
+    en: { subject: 'Common asset to approve: {name}', body: '{party} has proposed the common information asset "{name}" (or a change to its owner or C/I/A levels). Your party’s approval is awaited.' },
+    fr: { subject: 'Actif commun à approuver : {name}', body: '{party} a proposé l’actif informationnel commun « {name} » (ou une modification de son propriétaire ou de ses niveaux C/I/D). L’approbation de votre partie est attendue.' },
+  },
+  asset_review_due: {
+    en: { subject: 'Review due: {name}', body: 'The information asset "{name}" ({party}) was due for review on {dueAt}. Review it and record the outcome.' },
+    fr: { subject: 'Revue à faire : {name}', body: 'L’actif informationnel « {name} » ({party}) devait être revu le {dueAt}. Revoyez-le et enregistrez le résultat.' },
+  },
+  certificate_expiring: {
+    en: { subject: 'Certificate {name} expires in {days} days', body: 'The certificate "{name}" ({usage}) of {party}, SHA-256 fingerprint {fingerprint}, expires on {notAfter}. Request its renewal in the certificate register: a renewal is a change approved by every party.' },
+    fr: { subject: 'Le certificat {name} expire dans {days} jours', body: 'Le certificat « {name} » ({usage}) de {party}, empreinte SHA-256 {fingerprint}, expire le {notAfter}. Demandez son renouvellement dans le registre des certificats : un renouvellement est un changement approuvé par toutes les parties.' },
   },
 };
 

@@ -4,7 +4,10 @@ import { startHousekeeping } from './housekeeping.ts';
 import { startJobRunner, type JobHandler } from './runner.ts';
 import { mailHandler } from './send-mail.ts';
 import { receiptHandler } from './send-receipt.ts';
+import { checkCertificates } from './certificate-checks.ts';
+import { remindRegulatoryDeadlines } from './regulatory-reminders.ts';
 import { checkSla } from './sla-monitor.ts';
+import { remindOverdueReviews } from '../services/assets/remind-reviews.ts';
 
 /** Starts every background task of `passerelle serve`; returns a function that stops them all. */
 export function startBackground(store: Store, config: Config, instanceId: string, log: (error: unknown) => void): () => void {
@@ -17,8 +20,19 @@ export function startBackground(store: Store, config: Config, instanceId: string
   }
   const stops = [startHousekeeping(store, log)];
   if (Object.keys(handlers).length > 0) stops.push(startJobRunner(db, handlers, config.JOBS_POLL_MS, log));
-  const sla = setInterval(() => void checkSla(db, instanceId, Boolean(config.SMTP_URL)).catch(log), config.SLA_CHECK_MS);
+  const sla = setInterval(() => {
+    void checkSla(db, instanceId, Boolean(config.SMTP_URL)).catch(log);
+    void remindRegulatoryDeadlines(db, instanceId, Boolean(config.SMTP_URL)).catch(log);
+  }, config.SLA_CHECK_MS);
   sla.unref();
   stops.push(() => clearInterval(sla));
+  // ISM-3 overdue-review reminders, once per overdue period (claimed atomically, so any node may run it).
+  const reviews = setInterval(() => void remindOverdueReviews(db).catch(log), config.SLA_CHECK_MS);
+  reviews.unref();
+  stops.push(() => clearInterval(reviews));
+  // ISM-7: certificate expiry warnings and joint renewal/revocation decisions, on the SLA check's period.
+  const certificates = setInterval(() => void checkCertificates(db).catch(log), config.SLA_CHECK_MS);
+  certificates.unref();
+  stops.push(() => clearInterval(certificates));
   return () => stops.forEach((stop) => stop());
 }

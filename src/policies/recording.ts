@@ -10,6 +10,7 @@ export const RECORDERS = {
   problem: ['agent', 'resolver'],
   change: ['agent', 'resolver', 'change_manager'],
   release: ['release_manager', 'change_manager'],
+  security: ['security_officer', 'agent'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** The actor may record this type of ticket, and never above their own clearance (ISM-4). */

@@ -1,7 +1,9 @@
-import { and, arrayContains, eq, inArray, or, type SQL } from 'drizzle-orm';
-import { levelsCoveredBy } from '../domain/sensitivity.ts';
+import { and, arrayContains, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import type { Role } from '../domain/roles.ts';
+import { TEAM_BYPASS_ROLES } from '../domain/security.ts';
+import { clearanceCovers, levelsCoveredBy, type Sensitivity } from '../domain/sensitivity.ts';
 import type { Actor } from '../services/context.ts';
-import { knownErrors, ticketEvents, tickets } from '../store/schema.ts';
+import { ticketEvents, tickets } from '../store/schema.ts';
 
 /**
  * ISM-4 in one place: a ticket is visible when the actor's party owns or participates in
@@ -9,10 +11,25 @@ import { knownErrors, ticketEvents, tickets } from '../store/schema.ts';
  * Every read of tickets — get, list, count, search, links, export — filters with this.
  */
 export function ticketVisibleTo(actor: Actor): SQL {
-  return and(
-    arrayContains(tickets.participants, [actor.party]),
-    inArray(tickets.sensitivity, levelsCoveredBy(actor.clearance)),
-  ) as SQL;
+  const rules = [arrayContains(tickets.participants, [actor.party]), inArray(tickets.sensitivity, levelsCoveredBy(actor.clearance))];
+  // SEC-2: a ticket restricted to its incident management team is read by the team, level 3 and auditors only.
+  if (!bypassesTeams(actor)) rules.push(or(isNull(tickets.team), arrayContains(tickets.team, [actor.id])) as SQL);
+  return and(...rules) as SQL;
+}
+
+/** Level-3 roles and auditors read team-restricted tickets of their parties without being on the team. */
+export function bypassesTeams(actor: Pick<Actor, 'roles'>): boolean {
+  return actor.roles.some((role) => TEAM_BYPASS_ROLES.includes(role));
+}
+
+/** The same rule for one user and one ticket already loaded (notifications, mail). */
+export function userMaySee(user: { id: string; partyId: string; clearance: string; roles: string[]; active: boolean }, ticket: { participants: string[]; sensitivity: string; team: string[] | null }): boolean {
+  return (
+    user.active &&
+    ticket.participants.includes(user.partyId) &&
+    clearanceCovers(user.clearance as Sensitivity, ticket.sensitivity as Sensitivity) &&
+    (ticket.team === null || ticket.team.includes(user.id) || bypassesTeams({ roles: user.roles as Role[] }))
+  );
 }
 
 /**
@@ -24,7 +41,10 @@ export function eventVisibleTo(actor: Actor): SQL {
   return or(eq(ticketEvents.visibility, 'shared'), eq(ticketEvents.party, actor.party)) as SQL;
 }
 
-/** COL-3 known errors follow the same rule: published to the problem's parties, at its sensitivity. */
+/**
+ * COL-3: a known error is read through its problem, so it follows every later change of the
+ * problem's parties, classification or team (callers join `tickets` on the problem).
+ */
 export function knownErrorVisibleTo(actor: Actor): SQL {
-  return and(arrayContains(knownErrors.parties, [actor.party]), inArray(knownErrors.sensitivity, levelsCoveredBy(actor.clearance))) as SQL;
+  return ticketVisibleTo(actor);
 }

@@ -1,11 +1,14 @@
 import { firstOpenItem, type ClosureItem } from '../domain/checklist.ts';
 import { AppError } from '../domain/errors.ts';
 import { firstOpenReleaseItem, type ReleaseDetails, type RequestDetails } from '../domain/processes.ts';
+import type { SecurityDetails } from '../domain/security.ts';
 import type { Db } from '../store/db.ts';
 import type { TicketRow } from '../store/ticket-reads.ts';
 import type { ServiceContext } from './context.ts';
 import { detailsOf, withDetails } from './details.ts';
 import { closeProblem } from './problems/close-problem.ts';
+import { forgetAllowlists } from './access/allowlist-cache.ts';
+import { isAllowlistRequest, withAllowlistChange } from './access/apply-allowlist-change.ts';
 import { runTicketAction, type ActionOutcome } from './ticket-action.ts';
 
 export interface CloseInput {
@@ -41,12 +44,24 @@ function closeRelease(release: TicketRow, input: CloseInput): ActionOutcome {
   return { events: [{ event: { kind: 'closed', data: { checklist: {}, ...noteOf(input) } } }] };
 }
 
-function closerOf(ticket: TicketRow, tx: Db, input: CloseInput): ActionOutcome | Promise<ActionOutcome> {
+/** SEC-5/6: closed once the final report is issued and every follow-up action is done. */
+function closeSecurity(incident: TicketRow, input: CloseInput): ActionOutcome {
+  const details = detailsOf<SecurityDetails>(incident);
+  if (!details.reports?.final) throw new AppError('validation.required', 'finalReport', { field: 'finalReport' });
+  const open = (details.followUps ?? []).findIndex((f) => !f.done);
+  if (open >= 0) throw new AppError('ticket.checklist_incomplete', `followUps.${open}`, { field: `followUps.${open}` });
+  return { events: [{ event: { kind: 'closed', data: { checklist: {}, ...noteOf(input) } } }] };
+}
+
+function closerOf(ctx: ServiceContext, ticket: TicketRow, tx: Db, now: Date, input: CloseInput): ActionOutcome | Promise<ActionOutcome> {
   switch (ticket.type) {
+    case 'security':
+      return closeSecurity(ticket, input);
     case 'problem':
       return closeProblem(ticket, tx, input.note);
     case 'request':
-      return closeRequest(ticket, input);
+      // ISM-8: an IP allow-list change is applied in the closing transaction.
+      return withAllowlistChange(ctx, ticket, tx, now, closeRequest(ticket, input));
     case 'release':
       return closeRelease(ticket, input);
     case 'change':
@@ -57,6 +72,8 @@ function closerOf(ticket: TicketRow, tx: Db, input: CloseInput): ActionOutcome |
 }
 
 /** Closure by the owning desk only, with the conditions of the ticket's process. */
-export function closeTicket(ctx: ServiceContext, idOrRef: string, input: CloseInput) {
-  return runTicketAction(ctx, idOrRef, 'close', input.version, (ticket, tx) => closerOf(ticket, tx, input));
+export async function closeTicket(ctx: ServiceContext, idOrRef: string, input: CloseInput) {
+  const closed = await runTicketAction(ctx, idOrRef, 'close', input.version, (ticket, tx, now) => closerOf(ctx, ticket, tx, now, input));
+  if (isAllowlistRequest(closed)) forgetAllowlists(ctx.db);
+  return closed;
 }

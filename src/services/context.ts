@@ -23,6 +23,8 @@ export interface ServiceContext {
   channel?: 'console' | 'api' | 'cli';
   /** True when outgoing mail is configured (SMTP_URL): notifications then also go by e-mail. */
   mail?: boolean;
+  /** The caller's network address (HTTP only): the IP allow-list lock-out guard checks it. */
+  address?: string;
   /** The clock of the use case; tests pin it to replay history, production leaves it unset. */
   now?: () => Date;
 }

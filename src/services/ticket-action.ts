@@ -2,6 +2,8 @@ import { AppError } from '../domain/errors.ts';
 import type { TicketAction } from '../domain/lifecycle.ts';
 import { lifecycleOf, nextState } from '../domain/lifecycle.ts';
 import { isUuid } from '../domain/identifiers.ts';
+import { raisedSensitivity } from '../domain/security.ts';
+import type { Sensitivity } from '../domain/sensitivity.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
 import { assertMayAct } from '../policies/ticket-actions.ts';
 import type { Db } from '../store/db.ts';
@@ -58,6 +60,13 @@ export async function runTicketAction(
     const to = outcome.status ?? nextState(lifecycle, action, ticket.status);
     if (!lifecycle.states.includes(to)) throw new Error(`${action} leads to unknown state ${to}`);
     if (lifecycle.final.includes(to) && !patch.closedAt) patch.closedAt = now;
+    // SEC-3: a security incident rises to ETS CRITICAL by itself while investigated or weak.
+    const current = (patch.sensitivity ?? ticket.sensitivity) as Sensitivity;
+    const raised = raisedSensitivity(ticket.type, to, patch.details ?? ticket.details, current);
+    if (raised) {
+      patch.sensitivity = raised;
+      events.push({ event: { kind: 'sensitivity_changed', data: { from: current, to: raised, reason: 'SEC-3' } } });
+    }
     if (to !== ticket.status) {
       patch.status = to;
       events.unshift({ event: { kind: 'status_changed', data: { from: ticket.status, to, action, ...(outcome.note ? { note: outcome.note } : {}) } } });

@@ -1,6 +1,7 @@
 import { AppError } from '../domain/errors.ts';
 import type { Criticality, Impact, Priority } from '../domain/priority.ts';
 import { clearanceCovers, sensitivityRank, type Sensitivity } from '../domain/sensitivity.ts';
+import { minimumSensitivity } from '../domain/security.ts';
 import type { PendingEvent } from '../store/ticket-writes.ts';
 import type { ServiceContext } from './context.ts';
 import { matrixPriority } from './create-ticket.ts';
@@ -56,8 +57,13 @@ export function updateTicket(ctx: ServiceContext, idOrRef: string, input: Update
     }
     if (input.sensitivity && input.sensitivity !== ticket.sensitivity) {
       if (!clearanceCovers(ctx.actor.clearance, input.sensitivity)) throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
-      if (ticket.type === 'security' && sensitivityRank(input.sensitivity) < sensitivityRank('SENSITIVE')) {
-        throw new AppError('validation.invalid', 'sensitivity', { field: 'sensitivity', detail: 'security_min_sensitive' });
+      if (ticket.type === 'security') {
+        // SEC-3: only the security officer reclassifies, never below what the incident's state requires.
+        if (!ctx.actor.roles.includes('security_officer')) throw new AppError('ticket.action_not_allowed', 'sensitivity', { action: 'sensitivity' });
+        const minimum = minimumSensitivity(ticket.type, ticket.status, ticket.details) ?? 'SENSITIVE';
+        if (sensitivityRank(input.sensitivity) < sensitivityRank(minimum)) {
+          throw new AppError('validation.invalid', 'sensitivity', { field: 'sensitivity', detail: minimum === 'CRITICAL' ? 'security_critical_while_open' : 'security_min_sensitive' });
+        }
       }
       patch.sensitivity = input.sensitivity;
       events.push({ event: { kind: 'sensitivity_changed', data: { from: ticket.sensitivity as Sensitivity, to: input.sensitivity } } });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { assetNotificationVisibleTo } from '../policies/asset-visibility.ts';
 import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Actor } from '../services/context.ts';
 import type { Db } from './db.ts';
@@ -41,10 +42,11 @@ export async function insertNotifications(db: Db, rows: { userId: string; kind: 
  * their clearance, or no longer shared with their party, drops out of the list.
  */
 export async function listOwnNotifications(db: Db, actor: Actor, limit: number) {
-  const where = and(eq(notifications.userId, actor.id), ticketVisibleTo(actor));
+  // Notifications about no ticket (a certificate expiring, a review overdue) carry only what their recipient may read.
+  const where = and(eq(notifications.userId, actor.id), or(and(isNull(notifications.ticketId), assetNotificationVisibleTo(actor)), ticketVisibleTo(actor)));
   const [rows, [unread]] = await Promise.all([
-    db.select({ n: notifications }).from(notifications).innerJoin(tickets, eq(tickets.id, notifications.ticketId)).where(where).orderBy(desc(notifications.createdAt)).limit(limit),
-    db.select({ n: count() }).from(notifications).innerJoin(tickets, eq(tickets.id, notifications.ticketId)).where(and(where, isNull(notifications.readAt))),
+    db.select({ n: notifications }).from(notifications).leftJoin(tickets, eq(tickets.id, notifications.ticketId)).where(where).orderBy(desc(notifications.createdAt)).limit(limit),
+    db.select({ n: count() }).from(notifications).leftJoin(tickets, eq(tickets.id, notifications.ticketId)).where(and(where, isNull(notifications.readAt))),
   ]);
   return { rows: rows.map((r) => r.n), unread: Number(unread?.n ?? 0) };
 }

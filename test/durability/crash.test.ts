@@ -9,7 +9,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-crash-'));
 
 async function startServer(port: number): Promise<ChildProcess> {
   const child = spawn('node', ['bin/passerelle.js', 'serve'], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
-  for (let i = 0; i < 200; i++) {
+  // A first start seeds the demo (a score of argon2 hashes): slow on a busy two-core machine.
+  for (let i = 0; i < 900; i++) {
     const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok).catch(() => false);
     if (up) return child;
     await new Promise((r) => setTimeout(r, 100));
@@ -22,7 +23,7 @@ async function startServer(port: number): Promise<ChildProcess> {
 describe('crash durability on the embedded store', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('keeps every acknowledged incident after SIGKILL', async () => {
+  it('keeps every acknowledged incident after SIGKILL', { timeout: 180_000 }, async () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const first = await startServer(port);
     const agent = await signIn(`http://127.0.0.1:${port}`, 'eu.agent');

@@ -14,12 +14,14 @@ import { resolveIncident } from '../../services/resolve-incident.ts';
 import { pendTicket, resumeTicket } from '../../services/set-pending.ts';
 import { transferTicket } from '../../services/transfer-ticket.ts';
 import { rejectResolution, verifyIncident } from '../../services/verify-incident.ts';
+import { findVisibleTicket } from '../../store/ticket-reads.ts';
 import { presentDetail } from '../presenters.ts';
 import { plain, errorResponses, text, TicketDetail, TicketParams } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 import { expectedVersion } from './tickets.ts';
 
 import { PROCESS_ACTIONS } from './process-actions.ts';
+import { SECURITY_ACTIONS } from './security-actions.ts';
 
 import { reason, v, type ActionRoute, type Run } from './action-route.ts';
 
@@ -59,6 +61,7 @@ const ACTIONS: ActionRoute[] = [
     run: declareSecurityIncident as Run,
   },
   ...PROCESS_ACTIONS,
+  ...SECURITY_ACTIONS,
 ];
 
 const Created = z.object({ id: z.uuid(), ref: z.string(), type: z.string(), status: z.string() });
@@ -67,7 +70,8 @@ const Created = z.object({ id: z.uuid(), ref: z.string(), type: z.string(), stat
 export const ticketActionRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
   for (const { action, summary, body, run } of ACTIONS) {
     const creates = action === 'record_recurrence' || action === 'declare_security_incident';
-    const response: Record<number, z.ZodType> = creates ? { 201: z.union([TicketDetail, Created]), ...errorResponses } : { 200: TicketDetail, ...errorResponses };
+    // A security incident raised to ETS CRITICAL (SEC-3) may leave the sight of the one who acted: then only its number and state come back.
+    const response: Record<number, z.ZodType> = creates ? { 201: z.union([TicketDetail, Created]), ...errorResponses } : { 200: z.union([TicketDetail, Created]), ...errorResponses };
     app.post(`/tickets/:id/actions/${action}`, { schema: { tags: ['ticket actions'], summary, params: TicketParams, body, response } }, async (request, reply) => {
       const ctx = deps.ctx(request);
       const input = { ...(request.body as object), version: expectedVersion(request.body as { version?: number }, request.headers['if-match']) };
@@ -81,7 +85,7 @@ export const ticketActionRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => as
         });
         return reply.status(201).send(visible ? presentDetail(visible) : { id: created.id, ref: created.ref, type: created.type, status: created.status });
       }
-      // An action never takes the ticket out of the actor's sight (they stay a participant, clearance unchanged).
+      if (result.type === 'security' && !(await findVisibleTicket(ctx.db, ctx.actor, result.id, true))) return reply.send({ id: result.id, ref: result.ref, type: result.type, status: result.status });
       const detail = presentDetail(await ticketDetail(ctx, result));
       return reply.header('etag', `"${detail.version}"`).send(detail);
     });

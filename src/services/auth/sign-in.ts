@@ -5,6 +5,7 @@ import { findUserByName, type UserRow } from '../../store/directory.ts';
 import { clearFailures, forgiveFailure, insertSession, recordFailure } from '../../store/auth.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { hashPassword, newSecret, verifyPassword } from './secrets.ts';
+import { assertSignInAddress } from '../access/check-address.ts';
 
 export const SIGN_IN_WINDOW_MINUTES = 15;
 /** Failures allowed per user name, and per address (higher: many people share one NAT address). */
@@ -55,6 +56,8 @@ export async function signIn(db: Db, input: SignInInput, sessionHours: number): 
     }
     if (!(await totpMatches(user.totpSecret, input.totp))) throw await fail('auth.totp_invalid', 'totp');
   }
+  // ISM-8: the party's IP allow-list, checked once the credentials are proven.
+  await assertSignInAddress(db, user, input.address, now);
   await forgiveFailure(db, keys[1]);
   await clearFailures(db, keys[0]!);
   const session = newSecret();

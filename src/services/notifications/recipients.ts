@@ -1,5 +1,5 @@
 import { RECIPIENTS, type NotificationKind, type RecipientRule } from '../../domain/notifications.ts';
-import { clearanceCovers, type Sensitivity } from '../../domain/sensitivity.ts';
+import { userMaySee } from '../../policies/ticket-visibility.ts';
 import type { Db } from '../../store/db.ts';
 import { findDesk } from '../../store/directory.ts';
 import { groupMemberIds, usersByIds, usersWithRole, type UserRow } from '../../store/notifications.ts';
@@ -45,5 +45,5 @@ export async function recipientsOf(db: Db, kind: NotificationKind, ticket: Ticke
   const ids = new Set((await Promise.all(RECIPIENTS[kind].map((rule) => idsFor(db, rule, ticket, data)))).flat());
   if (kind !== 'ticket_recorded' && exclude) ids.delete(exclude);
   const users = await usersByIds(db, [...ids]);
-  return users.filter((u) => u.active && ticket.participants.includes(u.partyId) && clearanceCovers(u.clearance as Sensitivity, ticket.sensitivity as Sensitivity));
+  return users.filter((u) => userMaySee(u, ticket));
 }

@@ -1,0 +1,39 @@
+import { AppError } from './errors.ts';
+import type { Role } from './roles.ts';
+import { sensitivityRank, type Sensitivity } from './sensitivity.ts';
+
+/** ISM-6: what a periodic access review decides for each account. */
+export const ACCESS_DECISIONS = ['keep', 'change', 'revoke'] as const;
+export type AccessDecision = (typeof ACCESS_DECISIONS)[number];
+
+export interface AccessDecisionInput {
+  decision: AccessDecision;
+  roles?: Role[] | undefined;
+  clearance?: Sensitivity | undefined;
+  note?: string | undefined;
+}
+
+interface Account {
+  id: string;
+  roles: string[];
+  clearance: string;
+}
+
+/**
+ * The rules of one decision, before it is applied: nobody decides on their own account but
+ * `keep` (another administrator must change or revoke it); a change names new roles or a new
+ * clearance; an administrator never raises a clearance above their own.
+ */
+export function assertDecisionAllowed(reviewer: { id: string; clearance: Sensitivity }, account: Account, input: AccessDecisionInput): void {
+  if (account.id === reviewer.id && input.decision !== 'keep') throw new AppError('access_review.own_account');
+  if (input.decision !== 'change') {
+    if (input.roles !== undefined) throw new AppError('validation.invalid', 'roles', { field: 'roles', detail: 'change_only' });
+    if (input.clearance !== undefined) throw new AppError('validation.invalid', 'clearance', { field: 'clearance', detail: 'change_only' });
+    return;
+  }
+  if (input.roles === undefined && input.clearance === undefined) throw new AppError('validation.required', 'roles', { field: 'roles' });
+  if (input.clearance !== undefined) {
+    const raised = sensitivityRank(input.clearance) > sensitivityRank(account.clearance as Sensitivity);
+    if (raised && sensitivityRank(input.clearance) > sensitivityRank(reviewer.clearance)) throw new AppError('access_review.clearance_above_own', 'clearance');
+  }
+}

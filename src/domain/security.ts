@@ -1,0 +1,166 @@
+import type { Impact } from './priority.ts';
+import type { Role } from './roles.ts';
+import { maxSensitivity, type Sensitivity } from './sensitivity.ts';
+import type { Severity } from './taxonomy.ts';
+
+/** SEC-2/5: escalation level 3 (the joint committee's working group): the roles that own security incidents and receive their reports. */
+export const LEVEL3_ROLES: readonly Role[] = ['security_officer', 'level_manager'];
+
+/** Roles that read a team-restricted ticket without being on its team: level 3, and auditors (read-only). */
+export const TEAM_BYPASS_ROLES: readonly Role[] = [...LEVEL3_ROLES, 'auditor'];
+
+export const LOSS_LEVELS = ['none', 'partial', 'total'] as const;
+export type Loss = (typeof LOSS_LEVELS)[number];
+
+/** SEC-4: what an incident did to one information asset, and what it means for each organisation. */
+export interface AssetImpact {
+  assetId: string;
+  assetName: string;
+  confidentiality: Loss;
+  integrity: Loss;
+  availability: Loss;
+  consequences: Record<string, string>;
+}
+
+export const FOLLOW_UP_KINDS = ['weakness', 'procedure', 'training'] as const;
+
+/** SEC-6: a follow-up action; an exploitable weakness keeps the incident ETS CRITICAL until it is done. */
+export interface FollowUp {
+  id: string;
+  kind: (typeof FOLLOW_UP_KINDS)[number];
+  description: string;
+  exploitable: boolean;
+  done: boolean;
+  doneBy: string | null;
+  doneAt: string | null;
+  note: string | null;
+}
+
+export const REGULATORY_STAGES = ['early_warning', 'notification', 'final_report'] as const;
+export type RegulatoryStage = (typeof REGULATORY_STAGES)[number];
+
+export interface StageRecord {
+  sentAt: string;
+  by: string;
+  recipient: string;
+  content: string;
+}
+
+export interface SecurityDetails {
+  eventType?: string;
+  taxonomy?: { class: string; type: string };
+  severity?: Severity;
+  national?: { party: string; level: string };
+  awareAt?: string;
+  personalData?: boolean;
+  ciaAffected?: ('confidentiality' | 'integrity' | 'availability')[];
+  impacts?: AssetImpact[];
+  measures?: { initial: string; followUp: string; resources: string };
+  containment?: { summary: string; by: string; at: string };
+  recovery?: { summary: string; linkDisconnected: boolean; linkReconnectedAt: string | null; registryTeamsInformed: boolean; by: string; at: string };
+  followUps?: FollowUp[];
+  stages?: Partial<Record<RegulatoryStage, StageRecord>>;
+  reminded?: Partial<Record<RegulatoryStage, boolean>>;
+  reports?: Partial<Record<'response' | 'final', { issuedAt: string; by: string }>>;
+  indicators?: { name: string; pattern: string }[];
+}
+
+const INVESTIGATING = ['characterised', 'analysed', 'contained'];
+
+/**
+ * SEC-3: a security incident is at least ETS SENSITIVE, and ETS CRITICAL while an investigation
+ * is open or an exploitable weakness is recorded and not yet dealt with.
+ */
+export function minimumSensitivity(type: string, status: string, details: unknown): Sensitivity | null {
+  if (type !== 'security') return null;
+  const d = (details ?? {}) as SecurityDetails;
+  const openWeakness = (d.followUps ?? []).some((f) => f.exploitable && !f.done);
+  return INVESTIGATING.includes(status) || openWeakness ? 'CRITICAL' : 'SENSITIVE';
+}
+
+/** The level a ticket must be raised to, or null when it already is high enough. */
+export function raisedSensitivity(type: string, status: string, details: unknown, current: Sensitivity): Sensitivity | null {
+  const minimum = minimumSensitivity(type, status, details);
+  if (!minimum) return null;
+  const raised = maxSensitivity(current, minimum);
+  return raised === current ? null : raised;
+}
+
+/** SEC-8 deadlines from the moment of awareness: early warning 24 h, notification 72 h, final report one month. */
+export function stageDeadline(stage: RegulatoryStage, awareAt: Date): Date {
+  if (stage === 'early_warning') return new Date(awareAt.getTime() + 24 * 3_600_000);
+  if (stage === 'notification') return new Date(awareAt.getTime() + 72 * 3_600_000);
+  const due = new Date(awareAt);
+  const day = due.getUTCDate();
+  due.setUTCMonth(due.getUTCMonth() + 1);
+  // 31 January + one month is the last day of February, not 3 March.
+  if (due.getUTCDate() !== day) due.setUTCDate(0);
+  return due;
+}
+
+/** How long before each deadline the team is reminded. */
+export const REMINDER_LEAD_MS: Record<RegulatoryStage, number> = { early_warning: 6 * 3_600_000, notification: 24 * 3_600_000, final_report: 7 * 86_400_000 };
+
+export interface StageClock {
+  stage: RegulatoryStage;
+  dueAt: string;
+  sentAt: string | null;
+  state: 'pending' | 'due_soon' | 'overdue' | 'sent' | 'sent_late';
+}
+
+/** SEC-8: the three regulatory clocks of an incident at `now`. */
+export function regulatoryClocks(awareAt: Date, stages: SecurityDetails['stages'], now: Date): StageClock[] {
+  return (['early_warning', 'notification', 'final_report'] as const).map((stage) => {
+    const due = stageDeadline(stage, awareAt);
+    const sent = stages?.[stage];
+    let state: StageClock['state'];
+    if (sent) state = Date.parse(sent.sentAt) <= due.getTime() ? 'sent' : 'sent_late';
+    else if (now > due) state = 'overdue';
+    else state = now.getTime() >= due.getTime() - REMINDER_LEAD_MS[stage] ? 'due_soon' : 'pending';
+    return { stage, dueAt: due.toISOString(), sentAt: sent?.sentAt ?? null, state };
+  });
+}
+
+/** SEC-7 default notification policy (SNC 11.1.1.3): impact I1/I2, confidentiality or integrity of the party's data, personal-data breaches. */
+export interface SecurityPolicy {
+  notifyImpacts: Impact[];
+  notifyCia: ('confidentiality' | 'integrity' | 'availability')[];
+  notifyPersonalData: boolean;
+  minSeverity: Severity | null;
+  roles: Role[];
+  /** SEC-9: the party's national scale mapped to the common one. */
+  severityScale: Record<string, Severity>;
+}
+
+export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
+  notifyImpacts: ['I1', 'I2'],
+  notifyCia: ['confidentiality', 'integrity'],
+  notifyPersonalData: true,
+  minSeverity: null,
+  roles: ['security_officer', 'level_manager'],
+  severityScale: {},
+};
+
+/** Why a party's policy asks for its people to be notified of an incident, or [] when it does not. */
+export function notificationReasons(policy: SecurityPolicy, incident: { impact: Impact; severity?: Severity | undefined; ciaAffected?: string[] | undefined; personalData?: boolean | undefined }, severityRank: (s: Severity) => number): string[] {
+  const reasons: string[] = [];
+  if (policy.notifyImpacts.includes(incident.impact)) reasons.push(`impact:${incident.impact}`);
+  for (const cia of incident.ciaAffected ?? []) if ((policy.notifyCia as string[]).includes(cia)) reasons.push(`cia:${cia}`);
+  if (policy.notifyPersonalData && incident.personalData) reasons.push('personal_data');
+  if (policy.minSeverity && incident.severity && severityRank(incident.severity) >= severityRank(policy.minSeverity)) reasons.push(`severity:${incident.severity}`);
+  return reasons;
+}
+
+export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export type Tlp = (typeof TLP_LEVELS)[number];
+
+/**
+ * ISM-5: the TLP 2.0 label of what crosses parties, from its ETS level. Nothing classified is
+ * ever CLEAR; SENSITIVE stays with the parties' organisations (AMBER); CRITICAL goes to named
+ * recipients only (RED), which is what a team-restricted security incident is.
+ */
+export const TLP_FOR_SENSITIVITY: Record<Sensitivity, Tlp> = { LIMITED: 'GREEN', SENSITIVE: 'AMBER', CRITICAL: 'RED' };
+
+export function tlpFor(sensitivity: Sensitivity): Tlp {
+  return TLP_FOR_SENSITIVITY[sensitivity];
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import { AppError } from '../domain/errors.ts';
+import { assertAddressAllowed } from '../services/access/check-address.ts';
+import { duplicateKey, isDuplicate, rateLimitWait, releaseDuplicate, sweepOldCounters } from '../services/access/throttle.ts';
+import type { Db } from '../store/db.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The duplicate-request key this write claimed (released if the write fails). */
+    duplicateKey?: string;
+  }
+}
+
+/** The ISM-8 limits in force; tests and a bare `registerAuth` call get the defaults. */
+export type AccessLimits = Pick<Config, 'API_RATE_LIMIT' | 'API_RATE_WINDOW_SECONDS' | 'DUPLICATE_WINDOW_MS'>;
+export const DEFAULT_LIMITS: AccessLimits = { API_RATE_LIMIT: 600, API_RATE_WINDOW_SECONDS: 60, DUPLICATE_WINDOW_MS: 1000 };
+
+/**
+ * ISM-8, after authentication: the party's IP allow-list, the per-token rate limit (Bearer
+ * tokens), and identical writes at most once per window. Counters live in the database so
+ * every node shares them.
+ */
+export async function enforceAccess(db: Db, limits: AccessLimits, request: FastifyRequest, reply: FastifyReply, tokenId: string | undefined): Promise<void> {
+  const actor = request.actor!;
+  await assertAddressAllowed(db, actor.party, request.ip);
+  const windowMs = limits.API_RATE_WINDOW_SECONDS * 1000;
+  await sweepOldCounters(db, Math.max(windowMs, limits.DUPLICATE_WINDOW_MS) + 60_000);
+  if (tokenId && limits.API_RATE_LIMIT > 0) {
+    const wait = await rateLimitWait(db, tokenId, limits.API_RATE_LIMIT, windowMs);
+    if (wait !== null) {
+      reply.header('retry-after', String(wait));
+      throw new AppError('request.rate_limited', undefined, { seconds: wait });
+    }
+  }
+  if (!SAFE_METHODS.has(request.method) && limits.DUPLICATE_WINDOW_MS > 0) {
+    const principal = tokenId ? `t:${tokenId}` : `u:${actor.id}`;
+    const key = duplicateKey(principal, request.method, request.url, request.body);
+    if (await isDuplicate(db, key, limits.DUPLICATE_WINDOW_MS)) {
+      throw new AppError('request.duplicate', undefined, { seconds: Math.max(1, Math.ceil(limits.DUPLICATE_WINDOW_MS / 1000)) });
+    }
+    request.duplicateKey = key;
+  }
+}
+
+/**
+ * A write that failed (4xx/5xx) gives its claim back before the answer leaves, so correcting
+ * the cause and sending the same request again is not refused as a duplicate.
+ */
+export function registerDuplicateRelease(app: FastifyInstance, db: Db): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.duplicateKey && reply.statusCode >= 400) await releaseDuplicate(db, request.duplicateKey);
+    return payload;
+  });
+}

@@ -1,0 +1,50 @@
+import { parseBlocks, type IpBlock } from '../../domain/ip-blocks.ts';
+import { listAllAllowlistEntries } from '../../store/access.ts';
+import type { Db } from '../../store/db.ts';
+
+/** How long a node trusts its copy of the allow-lists; a change made on another node holds after at most this. */
+export const ALLOWLIST_TTL_MS = 5_000;
+
+/** The restricted parties and their blocks; a party absent from the map has no list (no restriction). */
+type Lists = Map<string, IpBlock[]>;
+interface State {
+  lists?: Lists;
+  loadedAt: number;
+  loading?: Promise<Lists>;
+}
+
+/** One copy per store (tests run several stores in one process). */
+const states = new WeakMap<Db, State>();
+
+async function load(db: Db, state: State): Promise<Lists> {
+  const rows = await listAllAllowlistEntries(db);
+  const byParty = new Map<string, string[]>();
+  for (const row of rows) byParty.set(row.partyId, [...(byParty.get(row.partyId) ?? []), row.cidr]);
+  // A party with entries is restricted even if none parse: it then admits no address.
+  const lists: Lists = new Map([...byParty].map(([party, cidrs]) => [party, parseBlocks(cidrs)]));
+  state.lists = lists;
+  state.loadedAt = Date.now();
+  return lists;
+}
+
+/** Every party's allow-list, from this node's copy when it is fresh (at most one load at a time). */
+export async function allowlists(db: Db): Promise<Lists> {
+  let state = states.get(db);
+  if (!state) {
+    state = { loadedAt: 0 };
+    states.set(db, state);
+  }
+  if (state.lists && Date.now() - state.loadedAt < ALLOWLIST_TTL_MS) return state.lists;
+  if (!state.loading) {
+    const current = state;
+    current.loading = load(db, current).finally(() => {
+      current.loading = undefined;
+    });
+  }
+  return state.loading!;
+}
+
+/** Drops this node's copy (after this node changed a list); other nodes catch up within the TTL. */
+export function forgetAllowlists(db: Db): void {
+  states.delete(db);
+}

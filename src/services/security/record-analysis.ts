@@ -1,0 +1,43 @@
+import { AppError } from '../../domain/errors.ts';
+import type { AssetImpact, Loss, SecurityDetails } from '../../domain/security.ts';
+import { visibleAssetsByIds } from '../../store/assets.ts';
+import type { ServiceContext } from '../context.ts';
+import { detailsOf, withDetails } from '../details.ts';
+import { runTicketAction } from '../ticket-action.ts';
+import { policyAlert, securityPolicyOf } from './security-policy.ts';
+
+export interface AnalysisInput {
+  impacts: { assetId: string; confidentiality: Loss; integrity: Loss; availability: Loss; consequences: Record<string, string> }[];
+  initialMeasures: string;
+  followUpMeasures: string;
+  resources: string;
+  version?: number | undefined;
+}
+
+/**
+ * SEC-4: the loss of confidentiality, integrity and availability per information asset of the
+ * inventory (ISM-1, only assets the analyst may see), the consequences for each organisation on
+ * the incident, the measures taken and planned and their cost. What is touched feeds the
+ * parties' notification policies again.
+ */
+export function recordAnalysis(ctx: ServiceContext, idOrRef: string, input: AnalysisInput) {
+  return runTicketAction(ctx, idOrRef, 'record_analysis', input.version, async (ticket, tx) => {
+    const assets = await visibleAssetsByIds(tx, ctx.actor, input.impacts.map((i) => i.assetId));
+    const impacts: AssetImpact[] = input.impacts.map((impact, index) => {
+      const asset = assets.find((a) => a.id === impact.assetId);
+      if (!asset) throw new AppError('validation.invalid', `impacts.${index}.assetId`, { field: `impacts.${index}.assetId`, detail: 'unknown_asset' });
+      const party = Object.keys(impact.consequences).find((p) => !ticket.participants.includes(p));
+      if (party) throw new AppError('validation.invalid', `impacts.${index}.consequences.${party}`, { field: `impacts.${index}.consequences.${party}`, detail: 'other_party_only' });
+      return { ...impact, assetName: asset.name };
+    });
+    const touched = (['confidentiality', 'integrity', 'availability'] as const).filter((k) => impacts.some((i) => i[k] !== 'none'));
+    const details = detailsOf<SecurityDetails>(ticket);
+    const ciaAffected = [...new Set([...(details.ciaAffected ?? []), ...touched])];
+    const personalData = Boolean(details.personalData) || assets.some((a) => a.personalData && impacts.some((i) => i.assetId === a.id && i.confidentiality !== 'none'));
+    const alert = details.ciaAffected?.length === ciaAffected.length && details.personalData === personalData ? [] : await policyAlert(tx, ticket, { impact: ticket.impact as never, severity: details.severity, ciaAffected, personalData }, securityPolicyOf);
+    return {
+      patch: withDetails<SecurityDetails>(ticket, { impacts, ciaAffected, personalData, measures: { initial: input.initialMeasures, followUp: input.followUpMeasures, resources: input.resources } }),
+      events: [{ event: { kind: 'analysis_recorded' as const, data: { assets: impacts.length, cia: ciaAffected } } }, ...alert],
+    };
+  });
+}
