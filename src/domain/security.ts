@@ -14,8 +14,9 @@ export type Loss = (typeof LOSS_LEVELS)[number];
 
 /** SEC-4: what an incident did to one information asset, and what it means for each organisation. */
 export interface AssetImpact {
-  assetId: string;
-  assetName: string;
+  /** Null for a reader who may not see the asset (ISM-4). */
+  assetId: string | null;
+  assetName: string | null;
   confidentiality: Loss;
   integrity: Loss;
   availability: Loss;
@@ -105,16 +106,17 @@ export interface StageClock {
   stage: RegulatoryStage;
   dueAt: string;
   sentAt: string | null;
-  state: 'pending' | 'due_soon' | 'overdue' | 'sent' | 'sent_late';
+  state: 'pending' | 'due_soon' | 'overdue' | 'sent' | 'sent_late' | 'not_sent';
 }
 
-/** SEC-8: the three regulatory clocks of an incident at `now`. */
-export function regulatoryClocks(awareAt: Date, stages: SecurityDetails['stages'], now: Date): StageClock[] {
+/** SEC-8: the three regulatory clocks of an incident at `now`; once it is closed, a stage never sent stays `not_sent`. */
+export function regulatoryClocks(awareAt: Date, stages: SecurityDetails['stages'], now: Date, closedAt: Date | null = null): StageClock[] {
   return (['early_warning', 'notification', 'final_report'] as const).map((stage) => {
     const due = stageDeadline(stage, awareAt);
     const sent = stages?.[stage];
     let state: StageClock['state'];
     if (sent) state = Date.parse(sent.sentAt) <= due.getTime() ? 'sent' : 'sent_late';
+    else if (closedAt) state = 'not_sent';
     else if (now > due) state = 'overdue';
     else state = now.getTime() >= due.getTime() - REMINDER_LEAD_MS[stage] ? 'due_soon' : 'pending';
     return { stage, dueAt: due.toISOString(), sentAt: sent?.sentAt ?? null, state };

@@ -17,7 +17,10 @@ export type SeverityMapping = Record<string, Severity>;
 
 /** The common severity of a level on a party's national scale, or null when the party does not define it. */
 export function commonSeverity(mapping: SeverityMapping | undefined, national: string): Severity | null {
-  return mapping?.[national] ?? null;
+  // Own keys only: `constructor` or `__proto__` are not levels of anyone's scale.
+  if (!mapping || !Object.hasOwn(mapping, national)) return null;
+  const level = mapping[national];
+  return (SEVERITIES as readonly unknown[]).includes(level) ? (level as Severity) : null;
 }
 
 export function severityRank(severity: Severity): number {

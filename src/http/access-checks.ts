@@ -37,7 +37,9 @@ export async function enforceAccess(db: Db, limits: AccessLimits, request: Fasti
   }
   if (!SAFE_METHODS.has(request.method) && limits.DUPLICATE_WINDOW_MS > 0) {
     const principal = tokenId ? `t:${tokenId}` : `u:${actor.id}`;
-    const key = duplicateKey(principal, request.method, request.url, request.body);
+    // The matched route and its parameters, not the raw URL: an added query string is the same write.
+    const target = `${request.routeOptions.url ?? request.url} ${JSON.stringify(request.params ?? {})}`;
+    const key = duplicateKey(principal, request.method, target, request.body);
     if (await isDuplicate(db, key, limits.DUPLICATE_WINDOW_MS)) {
       throw new AppError('request.duplicate', undefined, { seconds: Math.max(1, Math.ceil(limits.DUPLICATE_WINDOW_MS / 1000)) });
     }

@@ -73,7 +73,8 @@ export function presentDetail(detail: Detail): z.infer<typeof TicketDetail> {
     })),
     tlp: tlpFor(t.sensitivity as Sensitivity),
     team: t.team,
-    ...presentDetails(t.type, t.details, detail.links),
+    teamMembers: detail.teamMembers,
+    ...presentDetails(t.type, t.details, detail.links, t.closedAt),
     allowedActions: detail.allowedActions,
   };
 }
@@ -84,7 +85,7 @@ type Link = Detail['links'][number];
  * The per-type facts, with tickets named only through the reader's visible links: a change or
  * release the reader may not see is left out, not even its id.
  */
-export function presentDetails(type: string, stored: unknown, links: Link[]) {
+export function presentDetails(type: string, stored: unknown, links: Link[], closedAt: Date | null = null) {
   const { disagreement = null, ...details } = (stored ?? {}) as Record<string, unknown> & { disagreement?: Disagreement };
   const linked = (kind: string, direction: 'from' | 'to') => links.filter((l) => l.kind === kind && l.direction === direction).map((l) => l.ticket);
   if (type === 'release') {
@@ -94,7 +95,7 @@ export function presentDetails(type: string, stored: unknown, links: Link[]) {
   if (type === 'security') {
     // SEC-8: the regulatory clocks, counted from the moment of awareness.
     const awareAt = (details as SecurityDetails).awareAt;
-    return { details: { ...details, clocks: awareAt ? regulatoryClocks(new Date(awareAt), (details as SecurityDetails).stages, new Date()) : [] }, disagreement };
+    return { details: { ...details, clocks: awareAt ? regulatoryClocks(new Date(awareAt), (details as SecurityDetails).stages, new Date(), closedAt) : [] }, disagreement };
   }
   if (type === 'change') {
     const { releaseId: _release, origin, ...rest } = details as { releaseId?: string; origin?: object };

@@ -130,6 +130,7 @@ export const TicketDetail = TicketSummary.extend({
   tlp: z.enum(TLP_LEVELS),
   /** SEC-2: the incident management team (user ids) when the ticket is restricted to it. */
   team: z.array(z.uuid()).nullable(),
+  teamMembers: z.array(z.object({ id: z.uuid(), name: z.string(), party: z.string() })).nullable(),
   /** PARTY-4: the latest disagreement between the desks, decided or not. */
   disagreement: z
     .object({ openedByParty: z.string(), openedBy: z.string(), reason: z.string(), level: z.number().int(), openedAt: z.string(), decision: z.string().optional(), decidedBy: z.string().optional(), decidedAt: z.string().optional() })

@@ -1,7 +1,9 @@
 import { and, inArray } from 'drizzle-orm';
+import type { SecurityDetails } from '../domain/security.ts';
 import { actionsFor } from '../policies/ticket-actions.ts';
+import { maskImpacts } from './security/mask-impacts.ts';
 import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
-import { tickets } from '../store/schema.ts';
+import { tickets, users } from '../store/schema.ts';
 import { ticketNames, ticketTimeline, visibleLinks, type TicketRow } from '../store/ticket-reads.ts';
 import type { ServiceContext } from './context.ts';
 import { slaOfTickets } from './sla/ticket-sla.ts';
@@ -14,16 +16,19 @@ export async function getTicket(ctx: ServiceContext, idOrRef: string) {
 }
 
 /** Details of a ticket already known to be visible to the actor. */
-export async function ticketDetail(ctx: ServiceContext, ticket: TicketRow) {
-  const [names, events, links, sla] = await Promise.all([
+export async function ticketDetail(ctx: ServiceContext, visibleTicket: TicketRow) {
+  const ticket = visibleTicket.type === 'security' ? { ...visibleTicket, details: await maskImpacts(ctx.db, ctx.actor, visibleTicket.details as SecurityDetails) } : visibleTicket;
+  const [names, events, links, sla, teamMembers] = await Promise.all([
     ticketNames(ctx.db, ticket),
     ticketTimeline(ctx.db, ctx.actor, ticket.id),
     visibleLinks(ctx.db, ctx.actor, ticket.id),
     slaOfTickets(ctx.db, [ticket]),
+    // SEC-2: whoever reads the incident may know who handles it.
+    ticket.team ? ctx.db.select({ id: users.id, name: users.displayName, party: users.partyId }).from(users).where(inArray(users.id, ticket.team)) : Promise.resolve(null),
   ]);
   const hidden = await invisibleLinkedIds(ctx, events);
   const timeline = events.filter((e) => !hidden.has(namedTicketOf(e) ?? ''));
-  return { ticket, ...names, timeline, links, sla: sla.get(ticket.id) ?? null, allowedActions: actionsFor(ctx.actor, ticket) };
+  return { ticket, ...names, timeline, links, teamMembers, sla: sla.get(ticket.id) ?? null, allowedActions: actionsFor(ctx.actor, ticket) };
 }
 
 /** The other ticket an event names (a link, a change bundled into a release), if any. */

@@ -43,10 +43,10 @@ export const directoryRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async
     };
   });
 
-  app.get('/users', { schema: { tags: ['directory'], summary: "People of the caller's own party (assignment targets)", response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), party: z.string(), groupIds: z.array(z.uuid()) })) }), ...errorResponses } } }, async (request) => {
+  app.get('/users', { schema: { tags: ['directory'], summary: "People of the caller's own party (assignment targets, team members), with their roles and clearance", response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), party: z.string(), groupIds: z.array(z.uuid()), roles: z.array(z.string()), clearance: z.string() })) }), ...errorResponses } } }, async (request) => {
     const actor = requireActor(request);
     const rows = await listPartyUsers(deps.db, actor.party);
-    return { items: rows.map(({ user, groupIds }) => ({ id: user.id, username: user.username, displayName: user.displayName, party: user.partyId, groupIds })) };
+    return { items: rows.map(({ user, groupIds }) => ({ id: user.id, username: user.username, displayName: user.displayName, party: user.partyId, groupIds, roles: user.roles, clearance: user.clearance })) };
   });
 
   app.patch('/parties/:id', { schema: { tags: ['directory'], summary: "Change a party's own settings: mandatory TOTP, priority matrix, escalation levels (its administrators only)", params: z.object({ id: z.string().max(10) }), body: z.object({ requireTotp: z.boolean().optional(), priorityMatrix: Matrix.nullable().optional(), escalationLevels: z.array(Level).min(2).max(6).optional() }), response: { 200: z.object({ id: z.string(), requireTotp: z.boolean(), priorityMatrix: Matrix, escalationLevels: z.array(Level) }), ...errorResponses } } }, async (request) => {

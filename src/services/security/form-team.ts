@@ -32,6 +32,8 @@ export function formTeam(ctx: ServiceContext, idOrRef: string, input: { members?
       return !user || !user.active || !ticket.participants.includes(user.partyId) || !clearanceCovers(user.clearance as Sensitivity, 'CRITICAL');
     });
     if (index >= 0) throw new AppError('user.not_found', `members.${index}`);
+    // The officer joins the team too, so must be cleared like every member.
+    if (!clearanceCovers(ctx.actor.clearance, 'CRITICAL')) throw new AppError('ticket.sensitivity_too_high', 'members');
     const team = [...new Set([...ids, ctx.actor.id])];
     const names = rows.map((u) => u.displayName);
     return {

@@ -30,8 +30,12 @@ export function recordAnalysis(ctx: ServiceContext, idOrRef: string, input: Anal
       if (party) throw new AppError('validation.invalid', `impacts.${index}.consequences.${party}`, { field: `impacts.${index}.consequences.${party}`, detail: 'other_party_only' });
       return { ...impact, assetName: asset.name };
     });
-    const touched = (['confidentiality', 'integrity', 'availability'] as const).filter((k) => impacts.some((i) => i[k] !== 'none'));
     const details = detailsOf<SecurityDetails>(ticket);
+    // Impacts on assets this analyst may not see (recorded by someone who may) are kept as they are.
+    const earlier = details.impacts ?? [];
+    const seen = new Set((await visibleAssetsByIds(tx, ctx.actor, earlier.flatMap((i) => (i.assetId ? [i.assetId] : [])))).map((a) => a.id));
+    impacts.push(...earlier.filter((i) => i.assetId && !seen.has(i.assetId) && !impacts.some((n) => n.assetId === i.assetId)));
+    const touched = (['confidentiality', 'integrity', 'availability'] as const).filter((k) => impacts.some((i) => i[k] !== 'none'));
     const ciaAffected = [...new Set([...(details.ciaAffected ?? []), ...touched])];
     const personalData = Boolean(details.personalData) || assets.some((a) => a.personalData && impacts.some((i) => i.assetId === a.id && i.confidentiality !== 'none'));
     const alert = details.ciaAffected?.length === ciaAffected.length && details.personalData === personalData ? [] : await policyAlert(tx, ticket, { impact: ticket.impact as never, severity: details.severity, ciaAffected, personalData }, securityPolicyOf);

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context.ts';
 import { detailsOf } from '../details.ts';
 import { nowOf } from '../context.ts';
 import { loadVisibleTicket } from '../ticket-action.ts';
+import { maskImpacts } from './mask-impacts.ts';
 
 export type ReportKind = 'response' | 'final';
 
@@ -18,7 +19,7 @@ export async function securityReport(ctx: ServiceContext, idOrRef: string, kind:
   if (!ctx.actor.roles.some((role) => LEVEL3_ROLES.includes(role))) throw new AppError('auth.forbidden');
   const ticket = await loadVisibleTicket(ctx.db, ctx.actor, idOrRef);
   if (ticket.type !== 'security') throw new AppError('ticket.not_found');
-  const d = detailsOf<SecurityDetails>(ticket);
+  const d = await maskImpacts(ctx.db, ctx.actor, detailsOf<SecurityDetails>(ticket));
   const issued = d.reports?.[kind];
   if (!issued) throw new AppError('validation.invalid', 'kind', { field: 'kind', detail: 'report_not_issued' });
   const base = {
@@ -49,8 +50,8 @@ export async function securityReport(ctx: ServiceContext, idOrRef: string, kind:
 export type SecurityReport = Awaited<ReturnType<typeof securityReport>>;
 
 const LABELS: Record<Lang, Record<string, string>> = {
-  en: { response: 'Security incident response report', final: 'Security incident final report', classification: 'Classification', parties: 'Parties', issued: 'Issued', taxonomy: 'Type', severity: 'Severity', awareAt: 'Aware since', containment: 'Containment', recovery: 'Recovery', link: 'Link reconnected', teams: 'Registry teams informed', impacts: 'Impact per information asset', measures: 'Measures', followUps: 'Follow-up actions', regulatory: 'Regulatory notifications', yes: 'yes', no: 'no', none: '—' },
-  fr: { response: 'Rapport de réponse à l’incident de sécurité', final: 'Rapport final d’incident de sécurité', classification: 'Classification', parties: 'Parties', issued: 'Émis', taxonomy: 'Type', severity: 'Gravité', awareAt: 'Connu depuis', containment: 'Confinement', recovery: 'Rétablissement', link: 'Liaison rétablie', teams: 'Équipes des registres informées', impacts: 'Impact par actif informationnel', measures: 'Mesures', followUps: 'Actions de suivi', regulatory: 'Notifications réglementaires', yes: 'oui', no: 'non', none: '—' },
+  en: { response: 'Security incident response report', final: 'Security incident final report', classification: 'Classification', parties: 'Parties', issued: 'Issued', taxonomy: 'Type', severity: 'Severity', awareAt: 'Aware since', containment: 'Containment', recovery: 'Recovery', link: 'Link reconnected', teams: 'Registry teams informed', impacts: 'Impact per information asset', measures: 'Measures', followUps: 'Follow-up actions', regulatory: 'Regulatory notifications', hiddenAsset: 'an asset you may not see', yes: 'yes', no: 'no', none: '—' },
+  fr: { response: 'Rapport de réponse à l’incident de sécurité', final: 'Rapport final d’incident de sécurité', classification: 'Classification', parties: 'Parties', issued: 'Émis', taxonomy: 'Type', severity: 'Gravité', awareAt: 'Connu depuis', containment: 'Confinement', recovery: 'Rétablissement', link: 'Liaison rétablie', teams: 'Équipes des registres informées', impacts: 'Impact par actif informationnel', measures: 'Mesures', followUps: 'Actions de suivi', regulatory: 'Notifications réglementaires', hiddenAsset: 'un actif que vous ne pouvez pas consulter', yes: 'oui', no: 'non', none: '—' },
 };
 
 /** The report as a PDF, marked with its ETS level and TLP label on every page, in the reader's language. */
@@ -75,7 +76,7 @@ export function reportPdf(report: SecurityReport, lang: Lang): Promise<Buffer> {
   line(t.teams!, report.registryTeamsInformed ? t.yes! : t.no!);
   if ('impacts' in report) {
     doc.moveDown().fontSize(12).text(t.impacts!);
-    for (const i of report.impacts) doc.fontSize(10).text(`• ${i.assetName}: C ${i.confidentiality}, I ${i.integrity}, A ${i.availability}. ${Object.entries(i.consequences).map(([p, c]) => `${p}: ${c}`).join(' ')}`);
+    for (const i of report.impacts) doc.fontSize(10).text(`• ${i.assetName ?? t.hiddenAsset}: C ${i.confidentiality}, I ${i.integrity}, A ${i.availability}. ${Object.entries(i.consequences).map(([p, c]) => `${p}: ${c}`).join(' ')}`);
     if (report.measures) line(t.measures!, `${report.measures.initial} / ${report.measures.followUp} (${report.measures.resources})`);
     doc.moveDown().fontSize(12).text(t.followUps!);
     for (const f of report.followUps) doc.fontSize(10).text(`• [${f.done ? 'x' : ' '}] ${f.kind}: ${f.description}`);

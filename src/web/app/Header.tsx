@@ -2,19 +2,22 @@ import { api } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Bell } from './notifications/Bell.tsx';
-import { href, type ProcessType, type Route } from './router.ts';
+import { href, type QueueType, type Route } from './router.ts';
 import { useSession } from './session.tsx';
-import type { Lang, Me } from './types.ts';
+import type { Lang, Me, User } from './types.ts';
+import { readsAccessReviews, readsAssets, readsCertificates, recordsSecurityIncidents, seesSecurityQueue } from './ui/roles.ts';
 
 interface NavLink {
   path: string;
   key: string;
   /** True when the link leads to the current page (or the list the page belongs to). */
   current(route: Route): boolean;
+  /** Shown only to users who may use the page. */
+  shown?(user: User): boolean;
 }
 
 const page = (...pages: Route['page'][]) => (route: Route) => pages.includes(route.page);
-const typeQueue = (type: ProcessType, creation: Route['page']) => (route: Route) => (route.page === 'queue' && route.type === type) || route.page === creation;
+const typeQueue = (type: QueueType, creation: Route['page']) => (route: Route) => (route.page === 'queue' && route.type === type) || route.page === creation;
 
 const LINKS: NavLink[] = [
   { path: '/tickets', key: 'nav.queue', current: (route) => route.page === 'queue' && !route.type },
@@ -23,7 +26,11 @@ const LINKS: NavLink[] = [
   { path: '/requests', key: 'nav.requests', current: typeQueue('request', 'new-request') },
   { path: '/changes', key: 'nav.changes', current: typeQueue('change', 'new-change') },
   { path: '/releases', key: 'nav.releases', current: typeQueue('release', 'new-release') },
+  { path: '/security', key: 'nav.security', current: typeQueue('security', 'new-security'), shown: (user) => seesSecurityQueue(user) || recordsSecurityIncidents(user) },
   { path: '/known-errors', key: 'nav.knownErrors', current: page('known-errors') },
+  { path: '/assets', key: 'nav.assets', current: page('assets'), shown: readsAssets },
+  { path: '/certificates', key: 'nav.certificates', current: page('certificates'), shown: readsCertificates },
+  { path: '/access-reviews', key: 'nav.accessReviews', current: page('access-reviews'), shown: readsAccessReviews },
   { path: '/reports', key: 'nav.reports', current: page('reports') },
   { path: '/calendar', key: 'nav.calendar', current: page('calendar') },
   { path: '/settings', key: 'nav.settings', current: page('settings') },
@@ -46,7 +53,7 @@ export function Header({ route }: { route: Route }) {
       </a>
       <nav aria-label={t('nav.label')} className="app-nav">
         <ul>
-          {LINKS.map((link) => (
+          {LINKS.filter((link) => !link.shown || link.shown(user)).map((link) => (
             <li key={link.path}>
               <a href={href(link.path)} aria-current={link.current(route) ? 'page' : undefined}>
                 {t(link.key)}

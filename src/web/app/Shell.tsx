@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { Header } from './Header.tsx';
 import { useI18n } from './i18n.tsx';
+import { AccessReviewsPage } from './accessReviews/AccessReviewsPage.tsx';
+import { AssetsPage } from './assets/AssetsPage.tsx';
 import { CalendarPage } from './calendar/CalendarPage.tsx';
+import { CertificatesPage } from './certificates/CertificatesPage.tsx';
 import { NewIncidentPage } from './incident/NewIncidentPage.tsx';
 import { KnownErrorsPage } from './knownErrors/KnownErrorsPage.tsx';
 import { NewChangePage } from './process/NewChangePage.tsx';
@@ -12,6 +15,7 @@ import { NotificationsProvider } from './notifications/NotificationsContext.tsx'
 import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { QueuePage } from './queue/QueuePage.tsx';
 import { ReportsPage } from './reports/ReportsPage.tsx';
+import { NewSecurityIncidentPage } from './security/NewSecurityIncidentPage.tsx';
 import { href, parseRoute, usePath, type Route } from './router.ts';
 import { useSession, type Flash } from './session.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
@@ -24,6 +28,14 @@ function Page({ route }: { route: Route }) {
       return <QueuePage key={route.type ?? 'all'} type={route.type} />;
     case 'new-incident':
       return <NewIncidentPage />;
+    case 'new-security':
+      return <NewSecurityIncidentPage />;
+    case 'assets':
+      return <AssetsPage />;
+    case 'certificates':
+      return <CertificatesPage />;
+    case 'access-reviews':
+      return <AccessReviewsPage />;
     case 'new-problem':
       return <NewProblemPage incidents={route.incidents} />;
     case 'new-request':

@@ -23,8 +23,9 @@ export type ProcessType = (typeof PROCESS_TYPES)[number];
 export const PROCESS_PATHS: Record<ProcessType, string> = { problem: 'problems', request: 'requests', change: 'changes', release: 'releases' };
 
 export type Route =
-  | { page: 'queue'; type?: ProcessType }
+  | { page: 'queue'; type?: QueueType }
   | { page: 'new-incident' }
+  | { page: 'new-security' }
   | { page: 'new-problem'; incidents: string[] }
   | { page: 'new-request'; item: string }
   | { page: 'new-change'; originKind: string; originTicket: string }
@@ -35,9 +36,15 @@ export type Route =
   | { page: 'notifications' }
   | { page: 'reports' }
   | { page: 'calendar' }
+  | { page: 'assets' }
+  | { page: 'certificates' }
+  | { page: 'access-reviews' }
   | { page: 'not-found' };
 
-const SIMPLE_PAGES = ['settings', 'notifications', 'reports', 'calendar'] as const;
+/** Queues of one type: the process types and security incidents (`#/security`). */
+export type QueueType = ProcessType | 'security';
+
+const SIMPLE_PAGES = ['settings', 'notifications', 'reports', 'calendar', 'assets', 'certificates', 'access-reviews'] as const;
 
 /** A list of references from a query parameter (`a,b c`). */
 function refs(value: string | null): string[] {
@@ -65,6 +72,8 @@ export function parseRoute(path: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'tickets')) return { page: 'queue' };
   if (parts[0] === 'incidents' && parts[1] === 'new' && parts.length === 2) return { page: 'new-incident' };
+  if (parts[0] === 'security' && parts.length === 1) return { page: 'queue', type: 'security' };
+  if (parts[0] === 'security' && parts[1] === 'new' && parts.length === 2) return { page: 'new-security' };
   const type = PROCESS_TYPES.find((candidate) => PROCESS_PATHS[candidate] === parts[0]);
   if (type && parts.length === 1) return { page: 'queue', type };
   if (type && parts.length === 2 && parts[1] === 'new') return newProcessRoute(type, params);

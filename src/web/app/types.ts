@@ -44,6 +44,8 @@ export interface DirectoryUser {
   displayName: string;
   party: string;
   groupIds: string[];
+  /** Not sent by `GET /users` today; used to narrow pickers when present. */
+  roles?: string[];
 }
 
 export interface TicketSummary {
@@ -125,6 +127,12 @@ export interface TicketDetail extends TicketSummary {
   details?: Record<string, unknown> | null;
   /** The open or decided disagreement between parties (PARTY-4). */
   disagreement?: Disagreement | null;
+  /** ISM-5: the TLP 2.0 label derived from the ETS level. */
+  tlp?: string;
+  /** SEC-2: the incident management team (user ids) when the ticket is restricted to it. */
+  team?: string[] | null;
+  /** The same team with names and parties. */
+  teamMembers?: { id: string; name: string; party: string }[] | null;
 }
 
 export interface Disagreement {

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { href, PROCESS_PATHS, type ProcessType } from '../router.ts';
+import { href, PROCESS_PATHS, type QueueType } from '../router.ts';
+import { useSession } from '../session.tsx';
+import { recordsSecurityIncidents } from '../ui/roles.ts';
 import type { Party, TicketList, TicketSummary } from '../types.ts';
 import { FormError } from '../ui/errors.tsx';
 import { useTitle } from '../ui/useTitle.ts';
@@ -10,8 +12,9 @@ import { listPath, loadFilters, saveFilters, type QueueFilters } from './filters
 import { QueueTable } from './QueueTable.tsx';
 
 /** The ticket queue, or the queue of one process type: filters, sortable table and "load more" paging. */
-export function QueuePage({ type }: { type?: ProcessType | undefined }) {
+export function QueuePage({ type }: { type?: QueueType | undefined }) {
   const { t } = useI18n();
+  const { user } = useSession();
   const title = type ? t(`queue.title.${type}`) : t('queue.title');
   useTitle(title);
   const [filters, setFilters] = useState<QueueFilters>(() => loadFilters(type));
@@ -69,7 +72,9 @@ export function QueuePage({ type }: { type?: ProcessType | undefined }) {
     <section className="page" aria-labelledby="queue-title">
       <div className="page-head">
         <h1 id="queue-title">{title}</h1>
-        {type ? (
+        {type === 'security' ? (
+          recordsSecurityIncidents(user) && <a className="btn btn--primary" href={href('/security/new')}>{t('new.security.button')}</a>
+        ) : type ? (
           <a className="btn btn--primary" href={href(`/${PROCESS_PATHS[type]}/new`)}>{t(`new.${type}.button`)}</a>
         ) : (
           <a className="btn btn--primary" href={href('/incidents/new')}>{t('nav.newIncident')}</a>

@@ -4,8 +4,11 @@ import { useSession } from '../session.tsx';
 import type { Lang, Me } from '../types.ts';
 import { Field } from '../ui/Field.tsx';
 import { SensitivityBadge } from '../ui/badges.tsx';
+import { namesRosters, setsSecurityPolicy } from '../ui/roles.ts';
 import { useTitle } from '../ui/useTitle.ts';
+import { ImtRostersSection } from './ImtRostersSection.tsx';
 import { NotificationPrefsSection } from './NotificationPrefsSection.tsx';
+import { SecurityPolicySection } from './SecurityPolicySection.tsx';
 import { TokensSection } from './TokensSection.tsx';
 import { TotpSection } from './TotpSection.tsx';
 
@@ -50,6 +53,8 @@ export function SettingsPage() {
       <TotpSection />
       {!user.totpRequired && <NotificationPrefsSection />}
       {!user.totpRequired && <TokensSection />}
+      {!user.totpRequired && setsSecurityPolicy(user) && <SecurityPolicySection />}
+      {!user.totpRequired && namesRosters(user) && <ImtRostersSection />}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { href, PROCESS_PATHS, PROCESS_TYPES, type ProcessType } from '../router.ts';
 import type { TicketDetail } from '../types.ts';
-import { PriorityBadge, SensitivityBadge, StatusBadge } from '../ui/badges.tsx';
+import { PriorityBadge, SensitivityBadge, StatusBadge, TlpBadge } from '../ui/badges.tsx';
 
 const isProcess = (type: string): type is ProcessType => (PROCESS_TYPES as readonly string[]).includes(type);
 
@@ -12,7 +12,7 @@ export function TicketHeader({ detail }: { detail: TicketDetail }) {
   const facts: [string, ReactNode][] = [
     [t('ticket.status'), <StatusBadge status={detail.status} />],
     [t('ticket.priority'), <><PriorityBadge priority={detail.priority} /> <span className="muted">{detail.impact} × {detail.criticality}</span></>],
-    [t('ticket.sensitivity'), <SensitivityBadge sensitivity={detail.sensitivity} />],
+    [t('ticket.sensitivity'), <span className="classification" data-testid="classification"><SensitivityBadge sensitivity={detail.sensitivity} />{detail.tlp && <> <TlpBadge tlp={detail.tlp} /></>}</span>],
     [t('ticket.ownerParty'), detail.ownerParty],
     [t('ticket.holderParty'), detail.holderParty],
     [t('ticket.group'), detail.group?.name ?? '—'],
@@ -25,7 +25,13 @@ export function TicketHeader({ detail }: { detail: TicketDetail }) {
     <header className="ticket-header">
       <nav aria-label={t('ticket.breadcrumb')} className="breadcrumb">
         <a href={href('/tickets')}>{t('nav.queue')}</a> <span aria-hidden="true">›</span>{' '}
-        {isProcess(detail.type) ? <a href={href(`/${PROCESS_PATHS[detail.type]}`)}>{t(`type.${detail.type}`)}</a> : <span>{t(`type.${detail.type}`)}</span>}
+        {isProcess(detail.type) ? (
+          <a href={href(`/${PROCESS_PATHS[detail.type]}`)}>{t(`type.${detail.type}`)}</a>
+        ) : detail.type === 'security' ? (
+          <a href={href('/security')}>{t('type.security')}</a>
+        ) : (
+          <span>{t(`type.${detail.type}`)}</span>
+        )}
       </nav>
       <h1 id="ticket-title">
         <span className="ticket-ref mono">{detail.ref}</span> {detail.title}

@@ -21,3 +21,13 @@ export function SensitivityBadge({ sensitivity }: { sensitivity: string }) {
   const { t } = useI18n();
   return <span className={`badge badge--sensitivity badge--${sensitivity.toLowerCase()}`}>{t(`sensitivity.${sensitivity}`)}</span>;
 }
+
+/** A TLP 2.0 label (ISM-5), coloured as the standard says. */
+export function TlpBadge({ tlp }: { tlp: string }) {
+  const { t } = useI18n();
+  return (
+    <span className={`badge badge--tlp badge--tlp-${tlp.toLowerCase().replace('+', '-')}`} title={t('tlp.hint')}>
+      TLP:{tlp}
+    </span>
+  );
+}

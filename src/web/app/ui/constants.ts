@@ -5,7 +5,7 @@ export const INCIDENT_STATUSES = ['recorded', 'in_progress', 'pending', 'resolve
 /** The statuses of each type, in lifecycle order (the queue filters on them). */
 export const STATUSES_BY_TYPE: Record<string, readonly string[]> = {
   incident: INCIDENT_STATUSES,
-  security: ['recorded', 'in_progress', 'closed'],
+  security: ['recorded', 'characterised', 'analysed', 'contained', 'recovered', 'reported', 'closed'],
   problem: ['recorded', 'in_progress', 'pending', 'known_error', 'closed'],
   request: ['recorded', 'awaiting_approval', 'approved', 'in_fulfilment', 'fulfilled', 'verified', 'closed'],
   change: ['recorded', 'assessed', 'in_review', 'awaiting_approval', 'approved', 'implemented', 'reviewed', 'rejected', 'closed'],

@@ -1,14 +1,20 @@
 import { detailsOf } from '../../processTypes.ts';
 import type { TicketDetail } from '../../types.ts';
 import type { ActionFormProps } from './ActionForm.tsx';
+import { AddFollowUpForm } from './AddFollowUpForm.tsx';
 import { AssessForm } from './AssessForm.tsx';
 import { AssignForm } from './AssignForm.tsx';
 import { BuildTestForm } from './BuildTestForm.tsx';
+import { CharacteriseForm } from './CharacteriseForm.tsx';
 import { CloseForm } from './CloseForm.tsx';
 import { CommentForm } from './CommentForm.tsx';
+import { CompleteFollowUpForm } from './CompleteFollowUpForm.tsx';
 import { EscalateForm } from './EscalateForm.tsx';
+import { FormTeamForm } from './FormTeamForm.tsx';
 import { ProposeWindowForm } from './ProposeWindowForm.tsx';
+import { RecordAnalysisForm } from './RecordAnalysisForm.tsx';
 import { RecordKnownErrorForm } from './RecordKnownErrorForm.tsx';
+import { RecoverForm } from './RecoverForm.tsx';
 import { RequestApprovalForm } from './RequestApprovalForm.tsx';
 import { RequestCloseForm } from './RequestCloseForm.tsx';
 import { ReviewAssessmentForm } from './ReviewAssessmentForm.tsx';
@@ -20,7 +26,7 @@ import { TransferForm } from './TransferForm.tsx';
 import { UpdateForm } from './UpdateForm.tsx';
 
 /** Types closed with a note only; incidents keep their INC-6 checklist and requests need the requester's acceptance. */
-const NOTE_CLOSE = new Set(['problem', 'change', 'release']);
+const NOTE_CLOSE = new Set(['problem', 'change', 'release', 'security']);
 
 /** Text the form starts with: what is already recorded, so recording again (after a rollback) edits it. */
 function initialValues(action: string, detail: TicketDetail): Record<string, string> | undefined {
@@ -52,6 +58,18 @@ export function ActionFormFor({ action, detail, ...props }: ActionFormProps & { 
       return <UpdateForm detail={detail} {...props} />;
     case 'declare_security_incident':
       return <SecurityForm detail={detail} {...props} />;
+    case 'form_team':
+      return <FormTeamForm detail={detail} {...props} />;
+    case 'characterise':
+      return <CharacteriseForm detail={detail} {...props} />;
+    case 'record_analysis':
+      return <RecordAnalysisForm detail={detail} {...props} />;
+    case 'recover':
+      return <RecoverForm {...props} />;
+    case 'add_follow_up':
+      return <AddFollowUpForm {...props} />;
+    case 'complete_follow_up':
+      return <CompleteFollowUpForm detail={detail} {...props} />;
     case 'record_known_error':
       return <RecordKnownErrorForm {...props} />;
     case 'assess':

@@ -21,6 +21,9 @@ const ORDER = [
   // Releases.
   'add_change', 'remove_change', 'record_plan', 'start_build', 'record_build_test', 'prepare_deployment', 'record_deployment',
   'propose_window', 'accept_window', 'refuse_window', 'approve_deployment', 'deploy', 'rollback', 'restart', 'tick_checklist',
+  // Security incidents.
+  'form_team', 'characterise', 'record_analysis', 'contain', 'recover', 'issue_response_report', 'notify_authority', 'issue_final_report',
+  'add_follow_up', 'complete_follow_up', 'record_indicator',
   'verify', 'close', 'update', 'record_recurrence', 'declare_security_incident',
   // PARTY-4.
   'record_disagreement', 'decide_disagreement',

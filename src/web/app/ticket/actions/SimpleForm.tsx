@@ -61,7 +61,13 @@ export const SIMPLE_ACTIONS: Record<string, FieldSpec[]> = {
   deploy: [NOTE],
   rollback: [REASON, { name: 'restored', multiline: true, required: true }],
   restart: [{ name: 'to', required: true, options: ['planning', 'build_test', 'deployment_preparation'], optionKey: 'status' }],
-  // Closing a problem, change or release: a note only.
+  // Security incidents (SEC-4 … SEC-8).
+  contain: [{ name: 'summary', multiline: true, required: true }],
+  issue_response_report: [],
+  issue_final_report: [],
+  record_indicator: [{ name: 'name', required: true }, { name: 'pattern', multiline: true, required: true }],
+  notify_authority: [{ name: 'stage', required: true, options: ['early_warning', 'notification', 'final_report'], optionKey: 'stage' }, { name: 'recipient', required: true }, { name: 'content', multiline: true, required: true }],
+  // Closing a problem, change, release or security incident: a note only.
   close_note: [NOTE],
 };
 

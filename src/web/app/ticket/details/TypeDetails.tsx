@@ -4,8 +4,9 @@ import { ChangePanel } from './ChangePanel.tsx';
 import { ProblemPanel } from './ProblemPanel.tsx';
 import { ReleasePanel } from './ReleasePanel.tsx';
 import { RequestPanel } from './RequestPanel.tsx';
+import { SecurityPanel } from './SecurityPanel.tsx';
 
-/** The facts of a problem, request, change or release (`details`); nothing for other types. */
+/** The facts of a problem, request, change, release or security incident (`details`); nothing for other types. */
 export function TypeDetails({ detail }: { detail: TicketDetail }) {
   const problem = detailsOf(detail, 'problem');
   if (problem) return <ProblemPanel details={problem} />;
@@ -15,5 +16,6 @@ export function TypeDetails({ detail }: { detail: TicketDetail }) {
   if (change) return <ChangePanel details={change} />;
   const release = detailsOf(detail, 'release');
   if (release) return <ReleasePanel details={release} />;
+  if (detail.type === 'security') return <SecurityPanel detail={detail} />;
   return null;
 }

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { api } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import { CIA, type Asset } from '../securityTypes.ts';
+import { SensitivityBadge } from '../ui/badges.tsx';
+import { useErrorText } from '../ui/errors.tsx';
+import { AssetReviewForm } from './AssetReviewForm.tsx';
+
+/** One asset of the inventory, with approve (a pending common asset) and review. */
+export function AssetRow({ asset, onChanged }: { asset: Asset; onChanged(asset: Asset): void }) {
+  const { t, formatDate } = useI18n();
+  const errorText = useErrorText();
+  const [reviewing, setReviewing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function decide(decision: 'approved' | 'refused') {
+    setBusy(true);
+    setError(null);
+    try {
+      onChanged(await api.post<Asset>(`/assets/${asset.id}/approve`, { decision, version: asset.version }));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <tr className={asset.overdue ? 'row--overdue' : undefined} data-asset={asset.name}>
+        <th scope="row">
+          {asset.name}
+          {asset.description && <div className="muted">{asset.description}</div>}
+        </th>
+        <td>{asset.common ? t('assets.commonTag') : asset.party}</td>
+        <td>{asset.owner}</td>
+        {CIA.map((f) => (
+          <td key={f}>{t(`ciaLevel.${asset[f]}`)}</td>
+        ))}
+        <td><SensitivityBadge sensitivity={asset.sensitivity} /></td>
+        <td>{asset.lis ? t('common.yes') : t('common.no')}{asset.personalData ? ` · ${t('assets.personalDataShort')}` : ''}</td>
+        <td><span className={`badge badge--status badge--asset-${asset.status}`}>{t(`assetStatus.${asset.status}`)}</span></td>
+        <td className="nowrap">
+          {formatDate(asset.nextReviewAt)}
+          {asset.overdue && <> <span className="badge badge--critical">{t('assets.overdue')}</span></>}
+        </td>
+        <td className="nowrap">
+          {asset.allowedActions.includes('approve') && (
+            <>
+              <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void decide('approved')}>{t('assets.approve')}</button>{' '}
+              <button type="button" className="btn" disabled={busy} onClick={() => void decide('refused')}>{t('assets.refuse')}</button>{' '}
+            </>
+          )}
+          {asset.allowedActions.includes('review') && (
+            <button type="button" className="btn" aria-expanded={reviewing} onClick={() => setReviewing(!reviewing)}>{t('assets.review')}</button>
+          )}
+          {error !== null && <p className="field-error" role="alert">{errorText(error)}</p>}
+        </td>
+      </tr>
+      {reviewing && (
+        <tr>
+          <td colSpan={11}>
+            <AssetReviewForm
+              asset={asset}
+              onCancel={() => setReviewing(false)}
+              onDone={(updated) => {
+                setReviewing(false);
+                onChanged(updated);
+              }}
+            />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { query } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import type { Asset } from '../securityTypes.ts';
+import { useSession } from '../session.tsx';
+import { FormError } from '../ui/errors.tsx';
+import { keepsAssets } from '../ui/roles.ts';
+import { useGet } from '../ui/useGet.ts';
+import { useTitle } from '../ui/useTitle.ts';
+import { AssetFilters, NO_ASSET_FILTERS, type AssetFilterValues } from './AssetFilters.tsx';
+import { AssetForm } from './AssetForm.tsx';
+import { AssetRow } from './AssetRow.tsx';
+
+/** ISM-1 … ISM-4: the information asset inventory and the sensitive information list (LIS). */
+export function AssetsPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  useTitle(t('assets.title'));
+  const [filters, setFilters] = useState<AssetFilterValues>(NO_ASSET_FILTERS);
+  const params = { lis: filters.lis ? 'true' : undefined, common: filters.common || undefined, overdue: filters.overdue ? 'true' : undefined, q: filters.q || undefined };
+  const list = useGet<{ items: Asset[]; total: number }>('/assets' + query({ ...params, limit: '200' }));
+  const csv = '/api/v1/assets.csv' + query({ common: params.common, overdue: params.overdue, q: params.q });
+  const items = list.data?.items ?? [];
+
+  function replace(asset: Asset) {
+    if (!list.data) return;
+    list.setData({ ...list.data, items: list.data.items.map((a) => (a.id === asset.id ? asset : a)) });
+  }
+
+  return (
+    <section className="page" aria-labelledby="assets-title">
+      <div className="page-head">
+        <h1 id="assets-title">{t('assets.title')}</h1>
+        <a className="btn" href={csv} download>{t('assets.csv')}</a>
+      </div>
+      <AssetFilters value={filters} onChange={setFilters} />
+      <p className="queue-count" role="status" aria-live="polite">
+        {list.loading ? t('common.loading') : t('assets.count', { shown: items.length, total: list.data?.total ?? 0 })}
+      </p>
+      <FormError error={list.error} />
+      {items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="grid">
+            <caption className="visually-hidden">{t('assets.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('assets.name')}</th>
+                <th scope="col">{t('common.party')}</th>
+                <th scope="col">{t('assets.owner')}</th>
+                <th scope="col">{t('cia.confidentiality')}</th>
+                <th scope="col">{t('cia.integrity')}</th>
+                <th scope="col">{t('cia.availability')}</th>
+                <th scope="col">{t('ticket.sensitivity')}</th>
+                <th scope="col">{t('assets.lis')}</th>
+                <th scope="col">{t('assets.status')}</th>
+                <th scope="col">{t('assets.nextReview')}</th>
+                <th scope="col">{t('assets.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((asset) => (
+                <AssetRow key={asset.id} asset={asset} onChanged={replace} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        !list.loading && !list.error && <p className="empty">{t('assets.empty')}</p>
+      )}
+      {keepsAssets(user) && <AssetForm onCreated={() => void list.reload()} />}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { useI18n } from '../i18n.tsx';
+import type { Certificate } from '../securityTypes.ts';
+import { useSession } from '../session.tsx';
+import { FormError } from '../ui/errors.tsx';
+import { keepsCertificates } from '../ui/roles.ts';
+import { useGet } from '../ui/useGet.ts';
+import { useTitle } from '../ui/useTitle.ts';
+import { CertificateRow } from './CertificateRow.tsx';
+import { ImportCertificateForm } from './ImportCertificateForm.tsx';
+import { TrustedCasSection } from './TrustedCasSection.tsx';
+
+/** ISM-7: the party's certificate register, the PEM import, the out-of-band verification and the trusted CAs. */
+export function CertificatesPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  useTitle(t('certificates.title'));
+  const list = useGet<{ items: Certificate[] }>('/certificates');
+  const items = list.data?.items ?? [];
+  const keeper = keepsCertificates(user);
+
+  function replace(c: Certificate) {
+    if (list.data) list.setData({ items: list.data.items.map((x) => (x.id === c.id ? c : x)) });
+  }
+
+  return (
+    <section className="page" aria-labelledby="certificates-title">
+      <h1 id="certificates-title">{t('certificates.title')}</h1>
+      <FormError error={list.error} />
+      {items.length === 0 ? (
+        <p className="empty">{list.loading ? t('common.loading') : t('certificates.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="grid">
+            <caption className="visually-hidden">{t('certificates.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('certificates.name')}</th>
+                <th scope="col">{t('certificates.subject')}</th>
+                <th scope="col">{t('certificates.state')}</th>
+                <th scope="col">{t('certificates.notAfter')}</th>
+                <th scope="col">{t('certificates.fingerprint')}</th>
+                <th scope="col">{t('certificates.verification')}</th>
+                <th scope="col"><span className="visually-hidden">{t('assets.actions')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <CertificateRow key={c.id} certificate={c} mayVerify={keeper} onChanged={replace} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {keeper && <ImportCertificateForm onCreated={() => void list.reload()} />}
+      <TrustedCasSection />
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import type { Certificate } from '../securityTypes.ts';
+import { FormError, useFieldError } from '../ui/errors.tsx';
+import { Field } from '../ui/Field.tsx';
+
+/** ISM-7: registers a PEM certificate of the user's party, issued by a CA every party trusts. */
+export function ImportCertificateForm({ onCreated }: { onCreated(certificate: Certificate): void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [usage, setUsage] = useState('');
+  const [pem, setPem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const fieldError = useFieldError(error);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api.post<Certificate>('/certificates', { name: name.trim(), usage: usage.trim(), pem: pem.trim() });
+      setName('');
+      setUsage('');
+      setPem('');
+      onCreated(created);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card form block" aria-labelledby="import-cert-title" onSubmit={(e) => void submit(e)} noValidate>
+      <h2 id="import-cert-title">{t('certificates.import')}</h2>
+      <FormError error={error} fields={['name', 'usage', 'pem']} />
+      <div className="form-row">
+        <Field label={t('certificates.name')} required error={fieldError('name')}>
+          {(c) => <input {...c} name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field label={t('certificates.usage')} required error={fieldError('usage')}>
+          {(c) => <input {...c} name="usage" required maxLength={120} value={usage} onChange={(e) => setUsage(e.target.value)} />}
+        </Field>
+      </div>
+      <Field label={t('certificates.pem')} required error={fieldError('pem')} hint={t('certificates.pemHint')}>
+        {(c) => <textarea {...c} name="pem" className="mono" rows={6} required spellCheck={false} value={pem} onChange={(e) => setPem(e.target.value)} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="btn btn--primary" disabled={busy}>{busy ? t('common.saving') : t('certificates.importSubmit')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { api } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import type { TrustedCa } from '../securityTypes.ts';
+import { useSession } from '../session.tsx';
+import { FormError } from '../ui/errors.tsx';
+import { useGet } from '../ui/useGet.ts';
+
+/** ISM-7: the certification authorities on the list and which parties trust each; an administrator trusts one for their party. */
+export function TrustedCasSection() {
+  const { t, formatDate } = useI18n();
+  const { user } = useSession();
+  const cas = useGet<{ items: TrustedCa[] }>('/trusted-cas');
+  const [error, setError] = useState<unknown>(null);
+  const isAdmin = user.roles.includes('party_admin');
+
+  async function trust(id: string) {
+    setError(null);
+    try {
+      await api.post(`/trusted-cas/${id}/trust`);
+      await cas.reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  const items = cas.data?.items ?? [];
+  return (
+    <section className="card block" aria-labelledby="cas-title">
+      <h2 id="cas-title">{t('certificates.cas')}</h2>
+      <FormError error={error ?? cas.error} />
+      {items.length === 0 ? (
+        <p className="muted">{cas.loading ? t('common.loading') : t('certificates.casEmpty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="grid grid--compact">
+            <caption className="visually-hidden">{t('certificates.cas')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('certificates.name')}</th>
+                <th scope="col">{t('certificates.subject')}</th>
+                <th scope="col">{t('certificates.notAfter')}</th>
+                <th scope="col">{t('certificates.trustedBy')}</th>
+                <th scope="col"><span className="visually-hidden">{t('assets.actions')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((ca) => (
+                <tr key={ca.id}>
+                  <th scope="row">{ca.name}</th>
+                  <td className="mono small">{ca.subject}</td>
+                  <td className="nowrap">{formatDate(ca.notAfter)}</td>
+                  <td>{ca.trustedBy.join(', ') || '—'}{ca.trustedByAll && <> <span className="badge badge--task-done">{t('certificates.trustedByAll')}</span></>}</td>
+                  <td>
+                    {isAdmin && !ca.trustedBy.includes(user.party) && (
+                      <button type="button" className="btn" onClick={() => void trust(ca.id)}>{t('certificates.trust', { party: user.party })}</button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../i18n.tsx';
+import { basicsBody, BasicsFields, EMPTY_BASICS, type Basics } from '../process/BasicsFields.tsx';
+import { ClassSelect } from '../process/ClassSelect.tsx';
+import { useCreate } from '../process/useCreate.ts';
+import { href } from '../router.ts';
+import { useSession } from '../session.tsx';
+import { levelsUpTo } from '../ui/constants.ts';
+import { FormError, useExactFieldError } from '../ui/errors.tsx';
+import { Field } from '../ui/Field.tsx';
+import { useTitle } from '../ui/useTitle.ts';
+
+const FIELDS = ['title', 'description', 'service', 'impact', 'criticality', 'sensitivity'] as const;
+
+/** SEC-1: records a security incident directly; it is at least ETS SENSITIVE and owned at level 3. */
+export function NewSecurityIncidentPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  useTitle(t('security.new.title'));
+  const [basics, setBasics] = useState<Basics>(EMPTY_BASICS);
+  const [impact, setImpact] = useState('I2');
+  const [criticality, setCriticality] = useState('C2');
+  const [sensitivity, setSensitivity] = useState('SENSITIVE');
+  const { error, busy, create } = useCreate('/security-incidents', 'security.new.done');
+  const fieldError = useExactFieldError(error);
+  const levels = levelsUpTo(user.clearance).filter((l) => l !== 'LIMITED');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void create({ ...basicsBody(basics), impact, criticality, sensitivity, channel: 'console' });
+  }
+
+  return (
+    <section className="page page--narrow" aria-labelledby="new-security-title">
+      <h1 id="new-security-title">{t('security.new.title')}</h1>
+      <p className="muted">{t('security.new.intro')}</p>
+      <form className="card form" onSubmit={submit} noValidate>
+        <FormError error={error} fields={FIELDS} />
+        <BasicsFields value={basics} onChange={(patch) => setBasics((b) => ({ ...b, ...patch }))} error={error} />
+        <div className="form-row">
+          <ClassSelect kind="impact" value={impact} onChange={setImpact} error={error} />
+          <ClassSelect kind="criticality" value={criticality} onChange={setCriticality} error={error} />
+          <Field label={t('ticket.sensitivity')} error={fieldError('sensitivity')} hint={t('security.new.sensitivityHint')}>
+            {(c) => (
+              <select {...c} name="sensitivity" value={sensitivity} onChange={(e) => setSensitivity(e.target.value)}>
+                {levels.map((l) => (
+                  <option key={l} value={l}>{t(`sensitivity.${l}`)}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn--primary" disabled={busy}>
+            {busy ? t('common.saving') : t('security.new.submit')}
+          </button>
+          <a className="btn btn--ghost" href={href('/security')}>{t('common.cancel')}</a>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,203 @@
+/** Shapes of the security API (SEC, ISM; src/http/routes/security*.ts, assets.ts, certificates.ts, access-reviews.ts) as the console reads them. */
+import type { Approval, Localized } from './processTypes.ts';
+import type { Sensitivity, TicketDetail } from './types.ts';
+
+export const CIA = ['confidentiality', 'integrity', 'availability'] as const;
+export type CiaField = (typeof CIA)[number];
+export const LOSS_LEVELS = ['none', 'partial', 'total'] as const;
+export type Loss = (typeof LOSS_LEVELS)[number];
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const FOLLOW_UP_KINDS = ['weakness', 'procedure', 'training'] as const;
+export const REGULATORY_STAGES = ['early_warning', 'notification', 'final_report'] as const;
+export type RegulatoryStage = (typeof REGULATORY_STAGES)[number];
+export const CIA_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
+export type CiaLevel = (typeof CIA_LEVELS)[number];
+export type Tlp = 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
+
+export interface AssetImpact {
+  /** Null when the reader may not see the asset. */
+  assetId: string | null;
+  assetName: string | null;
+  confidentiality: Loss;
+  integrity: Loss;
+  availability: Loss;
+  consequences: Record<string, string>;
+}
+
+export interface FollowUp {
+  id: string;
+  kind: (typeof FOLLOW_UP_KINDS)[number];
+  description: string;
+  exploitable: boolean;
+  done: boolean;
+  doneBy: string | null;
+  doneAt: string | null;
+  note: string | null;
+}
+
+export interface StageClock {
+  stage: RegulatoryStage;
+  dueAt: string;
+  sentAt: string | null;
+  state: 'pending' | 'due_soon' | 'overdue' | 'sent' | 'sent_late' | 'not_sent';
+}
+
+export interface StageRecord {
+  sentAt: string;
+  by: string;
+  recipient: string;
+  content: string;
+}
+
+export interface SecurityDetails {
+  eventType?: string;
+  taxonomy?: { class: string; type: string };
+  severity?: (typeof SEVERITIES)[number];
+  national?: { party: string; level: string };
+  awareAt?: string;
+  personalData?: boolean;
+  ciaAffected?: CiaField[];
+  impacts?: AssetImpact[];
+  measures?: { initial: string; followUp: string; resources: string };
+  containment?: { summary: string; by: string; at: string };
+  recovery?: { summary: string; linkDisconnected: boolean; linkReconnectedAt: string | null; registryTeamsInformed: boolean; by: string; at: string };
+  followUps?: FollowUp[];
+  stages?: Partial<Record<RegulatoryStage, StageRecord>>;
+  reports?: Partial<Record<'response' | 'final', { issuedAt: string; by: string }>>;
+  indicators?: { name: string; pattern: string }[];
+  clocks?: StageClock[];
+}
+
+/** The security details of a ticket, or null for another type. */
+export function securityDetailsOf(detail: TicketDetail): SecurityDetails | null {
+  return detail.type === 'security' ? ((detail.details ?? {}) as SecurityDetails) : null;
+}
+
+export interface TaxonomyType {
+  value: string;
+  label: Localized;
+}
+
+export interface TaxonomyClass {
+  value: string;
+  label: Localized;
+  types: TaxonomyType[];
+}
+
+export interface Taxonomy {
+  taxonomy: { classes: TaxonomyClass[] };
+  severities: string[];
+  tlp: string[];
+}
+
+export interface AssetPart {
+  id: string;
+  name: string;
+  party: string;
+  common: boolean;
+  sensitivity: Sensitivity;
+}
+
+export interface Asset {
+  id: string;
+  party: string;
+  common: boolean;
+  name: string;
+  description: string;
+  owner: string;
+  confidentiality: CiaLevel;
+  integrity: CiaLevel;
+  availability: CiaLevel;
+  sensitivity: Sensitivity;
+  personalData: boolean;
+  notes: string;
+  lis: boolean;
+  parts: AssetPart[];
+  status: 'active' | 'pending' | 'refused' | 'retired';
+  approvals: Approval[];
+  reviewIntervalDays: number;
+  nextReviewAt: string;
+  overdue: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  allowedActions: ('update' | 'approve' | 'review')[];
+}
+
+export const REVIEW_OUTCOMES = ['confirmed', 'changed', 'retired'] as const;
+
+export const VERIFICATION_CHANNELS = ['phone', 'in_person', 'signed_letter', 'video'] as const;
+
+export interface Certificate {
+  id: string;
+  party: string;
+  name: string;
+  usage: string;
+  subject: string;
+  issuer: string;
+  serial: string;
+  fingerprint: string;
+  notBefore: string;
+  notAfter: string;
+  caId: string | null;
+  state: string;
+  usable: boolean;
+  verification: { by: string; party: string; at: string; channel: string; counterpart: string; fingerprint: string } | null;
+  change: { id: string; ref: string; status: string } | null;
+  pendingChange: 'renewal' | 'revocation' | null;
+  alerts: string[];
+  version: number;
+  createdAt: string;
+}
+
+export interface TrustedCa {
+  id: string;
+  name: string;
+  subject: string;
+  fingerprint: string;
+  notAfter: string;
+  trustedBy: string[];
+  trustedByAll: boolean;
+  createdAt: string;
+}
+
+export const ACCESS_DECISIONS = ['keep', 'change', 'revoke'] as const;
+
+export interface AccessReviewItem {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  clearance: string;
+  active: boolean;
+  decision: (typeof ACCESS_DECISIONS)[number] | null;
+  newRoles: string[] | null;
+  newClearance: string | null;
+  note: string | null;
+  decidedBy: { id: string; name: string } | null;
+  decidedAt: string | null;
+}
+
+export interface AccessReviewSummary {
+  id: string;
+  party: string;
+  status: 'open' | 'closed';
+  startedBy: string | null;
+  startedAt: string;
+  closedAt: string | null;
+  accounts: number;
+  undecided: number;
+}
+
+export interface AccessReview extends AccessReviewSummary {
+  items: AccessReviewItem[];
+}
+
+export interface SecurityPolicy {
+  notifyImpacts: string[];
+  notifyCia: CiaField[];
+  notifyPersonalData: boolean;
+  minSeverity: string | null;
+  roles: string[];
+  severityScale: Record<string, string>;
+}

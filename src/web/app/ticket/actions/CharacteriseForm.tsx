@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n.tsx';
+import { useTaxonomy } from '../../security/useTaxonomy.ts';
+import { CIA, securityDetailsOf, type CiaField } from '../../securityTypes.ts';
+import type { TicketDetail } from '../../types.ts';
+import { IMPACTS } from '../../ui/constants.ts';
+import { isoToLocalInput, localInputToUtc } from '../../ui/datetime.ts';
+import { useFieldError } from '../../ui/errors.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
+
+/** SEC-1/SEC-9: taxonomy class and type, severity, impact, awareness, personal data and C/I/A touched. */
+export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
+  const { t } = useI18n();
+  const taxonomy = useTaxonomy();
+  const d = securityDetailsOf(detail) ?? {};
+  const [klass, setKlass] = useState(d.taxonomy?.class ?? '');
+  const [type, setType] = useState(d.taxonomy?.type ?? '');
+  const [severity, setSeverity] = useState<string>(d.severity ?? 'medium');
+  const [impact, setImpact] = useState<string>(detail.impact);
+  const [awareAt, setAwareAt] = useState(d.awareAt ? isoToLocalInput(d.awareAt) : '');
+  const [personalData, setPersonalData] = useState(d.personalData ?? false);
+  const [cia, setCia] = useState<CiaField[]>(d.ciaAffected ?? []);
+  const fieldError = useFieldError(props.error);
+  const types = taxonomy.classes.find((c) => c.value === klass)?.types ?? [];
+
+  function onSubmit() {
+    const aware = localInputToUtc(awareAt);
+    props.submit({ taxonomyClass: klass, taxonomyType: type, severity, impact, personalData, ciaAffected: cia, ...(aware ? { awareAt: aware } : {}) });
+  }
+
+  return (
+    <ActionForm action="characterise" fields={['taxonomyClass', 'taxonomyType', 'severity', 'impact', 'awareAt', 'personalData', 'ciaAffected']} onSubmit={onSubmit} {...props}>
+      <Field label={t('security.taxonomyClass')} required error={fieldError('taxonomyClass')}>
+        {(c) => (
+          <select
+            {...c}
+            name="taxonomyClass"
+            required
+            value={klass}
+            onChange={(e) => {
+              setKlass(e.target.value);
+              setType('');
+            }}
+          >
+            <option value="">{t('common.choose')}</option>
+            {taxonomy.classes.map((k) => (
+              <option key={k.value} value={k.value}>{taxonomy.classLabel(k.value)}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('security.taxonomyType')} required error={fieldError('taxonomyType')}>
+        {(c) => (
+          <select {...c} name="taxonomyType" required value={type} disabled={!klass} onChange={(e) => setType(e.target.value)}>
+            <option value="">{t('common.choose')}</option>
+            {types.map((ty) => (
+              <option key={ty.value} value={ty.value}>{taxonomy.typeLabel(klass, ty.value)}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('security.severity')} required error={fieldError('severity')}>
+        {(c) => (
+          <select {...c} name="severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
+            {taxonomy.severities.map((s) => (
+              <option key={s} value={s}>{t(`severity.${s}`)}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('field.impact')} required error={fieldError('impact')}>
+        {(c) => (
+          <select {...c} name="impact" value={impact} onChange={(e) => setImpact(e.target.value)}>
+            {IMPACTS.map((i) => (
+              <option key={i} value={i}>{t(`impact.${i}`)}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('security.awareAt')} error={fieldError('awareAt')} hint={t('security.awareAtHint')}>
+        {(c) => <input {...c} type="datetime-local" name="awareAt" value={awareAt} onChange={(e) => setAwareAt(e.target.value)} />}
+      </Field>
+      <label className="check">
+        <input type="checkbox" name="personalData" checked={personalData} onChange={(e) => setPersonalData(e.target.checked)} />
+        {t('security.personalData')}
+      </label>
+      <fieldset className="checklist-fieldset">
+        <legend>{t('security.ciaAffected')}</legend>
+        {CIA.map((field) => (
+          <label key={field} className="check">
+            <input type="checkbox" name="ciaAffected" value={field} checked={cia.includes(field)} onChange={(e) => setCia((current) => (e.target.checked ? [...current, field] : current.filter((x) => x !== field)))} />
+            {t(`cia.${field}`)}
+          </label>
+        ))}
+      </fieldset>
+    </ActionForm>
+  );
+}

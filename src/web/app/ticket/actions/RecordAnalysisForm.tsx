@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n.tsx';
+import { securityDetailsOf, type Asset } from '../../securityTypes.ts';
+import type { TicketDetail } from '../../types.ts';
+import { useFieldError } from '../../ui/errors.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { useGet } from '../../ui/useGet.ts';
+import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
+import { AnalysisRow, type ImpactRow } from './AnalysisRow.tsx';
+
+const EMPTY: ImpactRow = { assetId: '', confidentiality: 'none', integrity: 'none', availability: 'none', consequences: {} };
+
+/** SEC-4: the C/I/A loss per asset of the sensitive information list, consequences per party, measures and resources. */
+export function RecordAnalysisForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
+  const { t } = useI18n();
+  const d = securityDetailsOf(detail) ?? {};
+  const lis = useGet<{ items: Asset[] }>('/assets?lis=true&limit=200');
+  const [rows, setRows] = useState<ImpactRow[]>(() => (d.impacts?.length ? d.impacts.flatMap(({ assetName: _n, assetId, ...rest }) => (assetId ? [{ ...rest, assetId }] : [])) : [EMPTY]));
+  const [initial, setInitial] = useState(d.measures?.initial ?? '');
+  const [followUp, setFollowUp] = useState(d.measures?.followUp ?? '');
+  const [resources, setResources] = useState(d.measures?.resources ?? '');
+  const fieldError = useFieldError(props.error);
+  const assets = lis.data?.items ?? [];
+
+  function onSubmit() {
+    const impacts = rows.map((row) => ({ ...row, consequences: Object.fromEntries(Object.entries(row.consequences).map(([p, v]) => [p, v.trim()]).filter(([, v]) => v)) }));
+    props.submit({ impacts, initialMeasures: initial.trim(), followUpMeasures: followUp.trim(), resources: resources.trim() });
+  }
+
+  return (
+    <ActionForm action="record_analysis" fields={['impacts', 'initialMeasures', 'followUpMeasures', 'resources']} onSubmit={onSubmit} {...props}>
+      {!lis.loading && assets.length === 0 && <p className="alert alert--warning">{t('action.record_analysis.noAssets')}</p>}
+      {rows.map((row, index) => (
+        <AnalysisRow
+          key={index}
+          index={index}
+          row={row}
+          assets={assets}
+          parties={detail.participants}
+          error={fieldError}
+          onChange={(next) => setRows((current) => current.map((r, i) => (i === index ? next : r)))}
+          onRemove={rows.length > 1 ? () => setRows((current) => current.filter((_, i) => i !== index)) : undefined}
+        />
+      ))}
+      <button type="button" className="btn" onClick={() => setRows((current) => [...current, EMPTY])}>
+        {t('action.record_analysis.add')}
+      </button>
+      <Field label={t('security.measures.initial')} required error={fieldError('initialMeasures')}>
+        {(c) => <textarea {...c} name="initialMeasures" rows={2} required value={initial} onChange={(e) => setInitial(e.target.value)} />}
+      </Field>
+      <Field label={t('security.measures.followUp')} required error={fieldError('followUpMeasures')}>
+        {(c) => <textarea {...c} name="followUpMeasures" rows={2} required value={followUp} onChange={(e) => setFollowUp(e.target.value)} />}
+      </Field>
+      <Field label={t('security.measures.resources')} required error={fieldError('resources')}>
+        {(c) => <textarea {...c} name="resources" rows={2} required value={resources} onChange={(e) => setResources(e.target.value)} />}
+      </Field>
+    </ActionForm>
+  );
+}
