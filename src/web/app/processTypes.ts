@@ -75,21 +75,8 @@ export interface ChangeDetails {
   pir: { outcome: (typeof PIR_OUTCOMES)[number]; notes: string; by: string | null; at: string | null } | null;
 }
 
-/** REL-6, in the order the console lists them. */
-export const RELEASE_CHECKLIST = [
-  'feedbackCollected',
-  'qualityCriteriaReviewed',
-  'actionsCompleted',
-  'noCapacityIssues',
-  'knownErrorsDocumented',
-  'earlyLifeSupport',
-  'documentationUpdated',
-  'handedOver',
-  'lessonsLearned',
-  'summaryWritten',
-  'changesClosedChecked',
-] as const;
-export type ReleaseChecklistItem = (typeof RELEASE_CHECKLIST)[number];
+/** REL-6, in the order the console lists them: the server's own list. */
+export { RELEASE_CHECKLIST, type ReleaseChecklistItem } from '../../domain/processes.ts';
 
 export const RELEASE_PLAN_FIELDS = ['scope', 'riskProfile', 'affectedUsers', 'responsibleTeam', 'deploymentStrategy', 'resources'] as const;
 export const DEPLOYMENT_FIELDS = ['executionPlan', 'rollbackApproach', 'notifications'] as const;

@@ -35,19 +35,9 @@ export interface FollowUp {
   note: string | null;
 }
 
-export interface StageClock {
-  stage: RegulatoryStage;
-  dueAt: string;
-  sentAt: string | null;
-  state: 'pending' | 'due_soon' | 'overdue' | 'sent' | 'sent_late' | 'not_sent';
-}
+import type { StageClock, StageRecord } from '../../domain/security.ts';
 
-export interface StageRecord {
-  sentAt: string;
-  by: string;
-  recipient: string;
-  content: string;
-}
+export type { StageClock, StageRecord };
 
 export interface SecurityDetails {
   eventType?: string;
