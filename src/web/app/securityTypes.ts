@@ -116,6 +116,14 @@ export interface Asset {
 
 export const REVIEW_OUTCOMES = ['confirmed', 'changed', 'retired'] as const;
 
+export interface AssetReview {
+  id: string;
+  outcome: (typeof REVIEW_OUTCOMES)[number];
+  note: string;
+  reviewer: { id: string | null; name: string };
+  reviewedAt: string;
+}
+
 export const VERIFICATION_CHANNELS = ['phone', 'in_person', 'signed_letter', 'video'] as const;
 
 export interface Certificate {

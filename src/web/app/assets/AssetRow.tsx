@@ -4,13 +4,19 @@ import { useI18n } from '../i18n.tsx';
 import { CIA, type Asset } from '../securityTypes.ts';
 import { SensitivityBadge } from '../ui/badges.tsx';
 import { useErrorText } from '../ui/errors.tsx';
+import { AssetEditForm } from './AssetEditForm.tsx';
 import { AssetReviewForm } from './AssetReviewForm.tsx';
+import { AssetReviewHistory } from './AssetReviewHistory.tsx';
 
-/** One asset of the inventory, with approve (a pending common asset) and review. */
+type Panel = 'edit' | 'review' | null;
+
+/** One asset of the inventory, with approve (a pending common asset), edit, review and the review history. */
 export function AssetRow({ asset, onChanged }: { asset: Asset; onChanged(asset: Asset): void }) {
   const { t, formatDate } = useI18n();
   const errorText = useErrorText();
-  const [reviewing, setReviewing] = useState(false);
+  const [panel, setPanel] = useState<Panel>(null);
+  // The history shown after a review includes it: it is loaded again whenever the asset changes.
+  const [history, setHistory] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -52,23 +58,50 @@ export function AssetRow({ asset, onChanged }: { asset: Asset; onChanged(asset: 
               <button type="button" className="btn" disabled={busy} onClick={() => void decide('refused')}>{t('assets.refuse')}</button>{' '}
             </>
           )}
-          {asset.allowedActions.includes('review') && (
-            <button type="button" className="btn" aria-expanded={reviewing} onClick={() => setReviewing(!reviewing)}>{t('assets.review')}</button>
+          {asset.allowedActions.includes('update') && (
+            <>
+              <button type="button" className="btn" aria-expanded={panel === 'edit'} onClick={() => setPanel(panel === 'edit' ? null : 'edit')}>{t('assets.edit')}</button>{' '}
+            </>
           )}
+          {asset.allowedActions.includes('review') && (
+            <>
+              <button type="button" className="btn" aria-expanded={panel === 'review'} onClick={() => setPanel(panel === 'review' ? null : 'review')}>{t('assets.review')}</button>{' '}
+            </>
+          )}
+          <button type="button" className="btn btn--ghost" aria-expanded={history} onClick={() => setHistory(!history)}>{t('assets.history')}</button>
           {error !== null && <p className="field-error" role="alert">{errorText(error)}</p>}
         </td>
       </tr>
-      {reviewing && (
+      {panel !== null && (
         <tr>
           <td colSpan={11}>
-            <AssetReviewForm
-              asset={asset}
-              onCancel={() => setReviewing(false)}
-              onDone={(updated) => {
-                setReviewing(false);
-                onChanged(updated);
-              }}
-            />
+            {panel === 'edit' ? (
+              <AssetEditForm
+                asset={asset}
+                onCancel={() => setPanel(null)}
+                onDone={(updated) => {
+                  setPanel(null);
+                  onChanged(updated);
+                }}
+              />
+            ) : (
+              <AssetReviewForm
+                asset={asset}
+                onCancel={() => setPanel(null)}
+                onDone={(updated) => {
+                  setPanel(null);
+                  setHistory(true);
+                  onChanged(updated);
+                }}
+              />
+            )}
+          </td>
+        </tr>
+      )}
+      {history && (
+        <tr>
+          <td colSpan={11}>
+            <AssetReviewHistory key={`${asset.version}:${asset.nextReviewAt}`} asset={asset} />
           </td>
         </tr>
       )}

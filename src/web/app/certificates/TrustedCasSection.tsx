@@ -5,8 +5,9 @@ import type { TrustedCa } from '../securityTypes.ts';
 import { useSession } from '../session.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
+import { TrustedCaForm } from './TrustedCaForm.tsx';
 
-/** ISM-7: the certification authorities on the list and which parties trust each; an administrator trusts one for their party. */
+/** ISM-7: the certification authorities on the list and which parties trust each; an administrator adds one, or trusts one for their party. */
 export function TrustedCasSection() {
   const { t, formatDate } = useI18n();
   const { user } = useSession();
@@ -62,6 +63,7 @@ export function TrustedCasSection() {
           </table>
         </div>
       )}
+      {isAdmin && <TrustedCaForm onAdded={() => void cas.reload()} />}
     </section>
   );
 }
