@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import type { Asset } from '../securityTypes.ts';
-import { FormError, useFieldError } from '../ui/errors.tsx';
+import { FormError } from '../ui/errors.tsx';
+import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { Field } from '../ui/Field.tsx';
 import { CiaSelects, type CiaValues } from './CiaSelects.tsx';
 
@@ -18,33 +19,21 @@ export function AssetEditForm({ asset, onDone, onCancel }: { asset: Asset; onDon
   const [personalData, setPersonalData] = useState(asset.personalData);
   const [notes, setNotes] = useState(asset.notes);
   const [interval, setInterval] = useState(String(asset.reviewIntervalDays));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fieldError = useFieldError(error);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const days = Number.parseInt(interval, 10);
-      onDone(
-        await api.patch<Asset>(`/assets/${asset.id}`, {
-          version: asset.version,
-          name: name.trim(),
-          owner: owner.trim(),
-          description: description.trim(),
-          ...cia,
-          personalData,
-          notes: notes.trim(),
-          ...(Number.isFinite(days) ? { reviewIntervalDays: days } : {}),
-        }),
-      );
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+  const { busy, error, fieldError, submit } = useFormSubmit(async () => {
+    const days = Number.parseInt(interval, 10);
+    onDone(
+      await api.patch<Asset>(`/assets/${asset.id}`, {
+        version: asset.version,
+        name: name.trim(),
+        owner: owner.trim(),
+        description: description.trim(),
+        ...cia,
+        personalData,
+        notes: notes.trim(),
+        ...(Number.isFinite(days) ? { reviewIntervalDays: days } : {}),
+      }),
+    );
+  }, { stayBusy: true });
 
   return (
     <form className="form" aria-label={t('assets.editOf', { name: asset.name })} onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onCancel()} noValidate>

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import type { Asset } from '../securityTypes.ts';
-import { FormError, useFieldError } from '../ui/errors.tsx';
+import { FormError } from '../ui/errors.tsx';
+import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { Field } from '../ui/Field.tsx';
 import { CiaSelects, type CiaValues } from './CiaSelects.tsx';
 
@@ -19,39 +20,26 @@ export function AssetForm({ onCreated }: { onCreated(asset: Asset): void }) {
   const [personalData, setPersonalData] = useState(false);
   const [common, setCommon] = useState(false);
   const [interval, setInterval] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fieldError = useFieldError(error);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const days = Number.parseInt(interval, 10);
-      const asset = await api.post<Asset>('/assets', {
-        name: name.trim(),
-        owner: owner.trim(),
-        ...(description.trim() ? { description: description.trim() } : {}),
-        ...cia,
-        personalData,
-        common,
-        ...(Number.isFinite(days) ? { reviewIntervalDays: days } : {}),
-      });
-      setName('');
-      setOwner('');
-      setDescription('');
-      setCia(START);
-      setPersonalData(false);
-      setCommon(false);
-      setInterval('');
-      onCreated(asset);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, fieldError, submit } = useFormSubmit(async () => {
+    const days = Number.parseInt(interval, 10);
+    const asset = await api.post<Asset>('/assets', {
+      name: name.trim(),
+      owner: owner.trim(),
+      ...(description.trim() ? { description: description.trim() } : {}),
+      ...cia,
+      personalData,
+      common,
+      ...(Number.isFinite(days) ? { reviewIntervalDays: days } : {}),
+    });
+    setName('');
+    setOwner('');
+    setDescription('');
+    setCia(START);
+    setPersonalData(false);
+    setCommon(false);
+    setInterval('');
+    onCreated(asset);
+  });
 
   return (
     <form className="card form block" aria-labelledby="asset-form-title" onSubmit={(e) => void submit(e)} noValidate>

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { REVIEW_OUTCOMES, type Asset } from '../securityTypes.ts';
-import { FormError, useFieldError } from '../ui/errors.tsx';
+import { FormError } from '../ui/errors.tsx';
+import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { Field } from '../ui/Field.tsx';
 
 /** ISM-3: records a review of an asset; the next one falls due an interval later. */
@@ -10,22 +11,10 @@ export function AssetReviewForm({ asset, onDone, onCancel }: { asset: Asset; onD
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<string>('confirmed');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fieldError = useFieldError(error);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api.post<{ asset: Asset }>(`/assets/${asset.id}/reviews`, { outcome, version: asset.version, ...(note.trim() ? { note: note.trim() } : {}) });
-      onDone(result.asset);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+  const { busy, error, fieldError, submit } = useFormSubmit(async () => {
+    const result = await api.post<{ asset: Asset }>(`/assets/${asset.id}/reviews`, { outcome, version: asset.version, ...(note.trim() ? { note: note.trim() } : {}) });
+    onDone(result.asset);
+  }, { stayBusy: true });
 
   return (
     <form className="inline-form" aria-label={t('assets.reviewOf', { name: asset.name })} onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onCancel()} noValidate>

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import type { Certificate } from '../securityTypes.ts';
 import { localInputToIso } from '../ui/datetime.ts';
-import { FormError, useFieldError } from '../ui/errors.tsx';
+import { FormError } from '../ui/errors.tsx';
+import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { Field } from '../ui/Field.tsx';
 
 export interface CertificateChange {
@@ -24,29 +25,17 @@ export function CertificateChangeForm({ certificate, kind, onDone, onCancel }: P
   const [reason, setReason] = useState('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fieldError = useFieldError(error);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const plannedStart = localInputToIso(start);
-      const plannedEnd = localInputToIso(end);
-      onDone(
-        await api.post<CertificateChange>(`/certificates/${certificate.id}/${kind}`, {
-          reason: reason.trim(),
-          ...(plannedStart ? { plannedStart } : {}),
-          ...(plannedEnd ? { plannedEnd } : {}),
-        }),
-      );
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+  const { busy, error, fieldError, submit } = useFormSubmit(async () => {
+    const plannedStart = localInputToIso(start);
+    const plannedEnd = localInputToIso(end);
+    onDone(
+      await api.post<CertificateChange>(`/certificates/${certificate.id}/${kind}`, {
+        reason: reason.trim(),
+        ...(plannedStart ? { plannedStart } : {}),
+        ...(plannedEnd ? { plannedEnd } : {}),
+      }),
+    );
+  }, { stayBusy: true });
 
   return (
     <form className="inline-form" aria-label={t(`certificates.${kind}Of`, { name: certificate.name })} onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onCancel()} noValidate>

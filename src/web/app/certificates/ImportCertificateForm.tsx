@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import type { Certificate } from '../securityTypes.ts';
-import { FormError, useFieldError } from '../ui/errors.tsx';
+import { FormError } from '../ui/errors.tsx';
+import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { Field } from '../ui/Field.tsx';
 
 /** ISM-7: registers a PEM certificate of the user's party, issued by a CA every party trusts. */
@@ -11,26 +12,13 @@ export function ImportCertificateForm({ onCreated }: { onCreated(certificate: Ce
   const [name, setName] = useState('');
   const [usage, setUsage] = useState('');
   const [pem, setPem] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fieldError = useFieldError(error);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.post<Certificate>('/certificates', { name: name.trim(), usage: usage.trim(), pem: pem.trim() });
-      setName('');
-      setUsage('');
-      setPem('');
-      onCreated(created);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, fieldError, submit } = useFormSubmit(async () => {
+    const created = await api.post<Certificate>('/certificates', { name: name.trim(), usage: usage.trim(), pem: pem.trim() });
+    setName('');
+    setUsage('');
+    setPem('');
+    onCreated(created);
+  });
 
   return (
     <form className="card form block" aria-labelledby="import-cert-title" onSubmit={(e) => void submit(e)} noValidate>

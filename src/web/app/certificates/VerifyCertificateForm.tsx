@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { VERIFICATION_CHANNELS, type Certificate } from '../securityTypes.ts';
-import { FormError, useFieldError } from '../ui/errors.tsx';
+import { FormError } from '../ui/errors.tsx';
+import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { Field } from '../ui/Field.tsx';
 
 /** ISM-7: records the out-of-band fingerprint check by a second person; the certificate becomes usable. */
@@ -11,21 +12,9 @@ export function VerifyCertificateForm({ certificate, onDone, onCancel }: { certi
   const [channel, setChannel] = useState<string>('phone');
   const [counterpart, setCounterpart] = useState('');
   const [fingerprint, setFingerprint] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fieldError = useFieldError(error);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api.post<Certificate>(`/certificates/${certificate.id}/verify`, { channel, counterpart: counterpart.trim(), fingerprint: fingerprint.trim() }));
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+  const { busy, error, fieldError, submit } = useFormSubmit(async () => {
+    onDone(await api.post<Certificate>(`/certificates/${certificate.id}/verify`, { channel, counterpart: counterpart.trim(), fingerprint: fingerprint.trim() }));
+  }, { stayBusy: true });
 
   return (
     <form className="inline-form" aria-label={t('certificates.verifyOf', { name: certificate.name })} onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onCancel()} noValidate>
