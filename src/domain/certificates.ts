@@ -20,7 +20,8 @@ export const CERTIFICATE_STEPS = {
   verify: { from: ['registered'], to: 'verified' },
   install: { from: ['verified'], to: 'installed' },
   use: { from: ['installed'], to: 'in_use' },
-  renewal: { from: ['registered', 'verified', 'installed', 'in_use'], to: 'renewal' },
+  // Only a verified certificate is renewed; an unverified one is revoked or left to expire.
+  renewal: { from: ['verified', 'installed', 'in_use'], to: 'renewal' },
   revocation: { from: ['registered', 'verified', 'installed', 'in_use', 'renewal'], to: null },
 } as const satisfies Record<string, { from: readonly CertificateState[]; to: CertificateState | null }>;
 export type CertificateStep = keyof typeof CERTIFICATE_STEPS;
