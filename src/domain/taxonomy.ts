@@ -1,4 +1,4 @@
-import rsit from './data/rsit.json' with { type: 'json' };
+import rsit from './rsit.json' with { type: 'json' };
 
 /** SEC-9: the reference security incident taxonomy (RSIT), shipped as data. */
 export const TAXONOMY = rsit;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TLP_MARKINGS } from '../../src/domain/stix.ts';
 import { signIn, type Client } from '../helpers/client.ts';
+import { incidentWithIndicators } from '../helpers/security-incident.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 type StixObject = Record<string, unknown> & { type: string; id: string };
@@ -15,18 +16,7 @@ describe('STIX 2.1 export of a security incident', () => {
   beforeAll(async () => {
     server = await startTestServer();
     euSecurity = await signIn(server.url, 'eu.security');
-    const created = await euSecurity.post('/security-incidents', { title: 'Registry node compromised', description: 'Outbound beacons to a known C2 address', service: 'Link', impact: 'I2', criticality: 'C1' });
-    expect(created.status).toBe(201);
-    ref = created.body.ref;
-    ticketId = created.body.id;
-    const characterised = await euSecurity.post(`/tickets/${ref}/actions/characterise`, { taxonomyClass: 'intrusions', taxonomyType: 'system-compromise', severity: 'high', impact: 'I2', personalData: false, ciaAffected: ['confidentiality'] });
-    expect(characterised.status).toBe(200);
-    for (const [name, pattern] of [
-      ['C2 address', "[ipv4-addr:value = '198.51.100.7']"],
-      ['Dropper', "[file:hashes.'SHA-256' = 'aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f']"],
-    ]) {
-      expect((await euSecurity.post(`/tickets/${ref}/actions/record_indicator`, { name, pattern })).status).toBe(200);
-    }
+    ({ ref, id: ticketId } = await incidentWithIndicators(euSecurity));
   });
   afterAll(() => server.close());
 

@@ -24,14 +24,9 @@ export interface ProblemDetails {
   knownErrorId?: string | null;
 }
 
-export interface RequestTask {
-  party: string;
-  status: 'open' | 'done';
-  note: string | null;
-  thirdParty: string | null;
-  doneBy: string | null;
-  doneAt: string | null;
-}
+import type { RequestTask } from '../../domain/processes.ts';
+
+export type { RequestTask };
 
 export interface RequestDetails {
   catalogueItem: { id: string; code: string; name: Localized };

@@ -4,36 +4,16 @@ import type { Sensitivity, TicketDetail } from './types.ts';
 
 export const CIA = ['confidentiality', 'integrity', 'availability'] as const;
 export type CiaField = (typeof CIA)[number];
-export const LOSS_LEVELS = ['none', 'partial', 'total'] as const;
-export type Loss = (typeof LOSS_LEVELS)[number];
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export const FOLLOW_UP_KINDS = ['weakness', 'procedure', 'training'] as const;
-export const REGULATORY_STAGES = ['early_warning', 'notification', 'final_report'] as const;
-export type RegulatoryStage = (typeof REGULATORY_STAGES)[number];
+// The server's own vocabularies and shapes, so the console cannot drift from them.
+import type { AssetImpact, FollowUp, RegulatoryStage } from '../../domain/security.ts';
+import { SEVERITIES } from '../../domain/taxonomy.ts';
+
+export { FOLLOW_UP_KINDS, LOSS_LEVELS, REGULATORY_STAGES, type Loss, type Tlp } from '../../domain/security.ts';
+export { SEVERITIES, type AssetImpact, type FollowUp, type RegulatoryStage };
 export const CIA_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
 export type CiaLevel = (typeof CIA_LEVELS)[number];
-export type Tlp = 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
 
-export interface AssetImpact {
-  /** Null when the reader may not see the asset. */
-  assetId: string | null;
-  assetName: string | null;
-  confidentiality: Loss;
-  integrity: Loss;
-  availability: Loss;
-  consequences: Record<string, string>;
-}
 
-export interface FollowUp {
-  id: string;
-  kind: (typeof FOLLOW_UP_KINDS)[number];
-  description: string;
-  exploitable: boolean;
-  done: boolean;
-  doneBy: string | null;
-  doneAt: string | null;
-  note: string | null;
-}
 
 import type { StageClock, StageRecord } from '../../domain/security.ts';
 
