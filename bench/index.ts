@@ -7,7 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 
 const args = process.argv.slice(2);
-const { values } = parseArgs({ args, options: { tickets: { type: 'string', default: '100000' } }, strict: false, allowPositionals: true });
+const { values } = parseArgs({
+  args,
+  options: { tickets: { type: 'string', default: '100000' } },
+  strict: false,
+  allowPositionals: true,
+});
 const run = (script: string, scriptArgs: string[]) => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...scriptArgs], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -5,7 +5,11 @@ export class ApiClient {
   private readonly agent: Agent;
   private readonly base: URL;
 
-  constructor(baseUrl: string, private readonly token: string, sockets: number) {
+  constructor(
+    baseUrl: string,
+    private readonly token: string,
+    sockets: number,
+  ) {
     this.base = new URL(baseUrl);
     this.agent = new Agent({ keepAlive: true, maxSockets: sockets });
   }
@@ -24,7 +28,9 @@ export class ApiClient {
           headers: {
             authorization: `Bearer ${this.token}`,
             accept: 'application/json',
-            ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+            ...(payload === undefined
+              ? {}
+              : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
           },
         },
         (res) => {

@@ -37,7 +37,12 @@ const STATUSES: [string, number][] = [
   ['closed', 0.3],
 ];
 const CHANNELS = ['console', 'api', 'phone', 'email'];
-const CHECKLIST = { categorisationVerified: true, informationComplete: true, documentationUpdated: true, stakeholdersInformed: true };
+const CHECKLIST = {
+  categorisationVerified: true,
+  informationComplete: true,
+  documentationUpdated: true,
+  stakeholdersInformed: true,
+};
 
 /** One timeline entry before ids and times: who acts ('desk' = owner's agent, 'worker' = holder's resolver). */
 interface Step {
@@ -80,7 +85,14 @@ export function skeleton(n: number, now: number, counters: Map<string, number>):
 }
 
 /** Tickets [from, to) of the skeleton with their events; an index always draws the same attributes (ids are random). */
-export function planBatch(sk: Skeleton, from: number, to: number, parties: Map<string, PartyInfo>, instanceId: string, now: number) {
+export function planBatch(
+  sk: Skeleton,
+  from: number,
+  to: number,
+  parties: Map<string, PartyInfo>,
+  instanceId: string,
+  now: number,
+) {
   const texts = drawTexts(to - from, 1000 + from);
   const tickets: Row[] = [];
   const events: Row[] = [];
@@ -108,18 +120,62 @@ export function planBatch(sk: Skeleton, from: number, to: number, parties: Map<s
     const steps: Step[] = [{ event: { kind: 'created', data: { ref, title, channel, priority } }, by: 'desk' }];
     if (status === 'recorded') {
       steps.push({ event: { kind: 'comment', data: { body: texts.comments[t]! } }, by: 'desk', internal: i % 3 === 0 });
-      steps.push({ event: { kind: 'field_changed', data: { field: 'service', from: 'Registry / accounts', to: service } }, by: 'desk' });
+      steps.push({
+        event: { kind: 'field_changed', data: { field: 'service', from: 'Registry / accounts', to: service } },
+        by: 'desk',
+      });
     } else {
-      const transfer: Step = { event: { kind: 'transferred', data: { fromParty: owner.id, toParty: other.id, groupId: other.deskId, groupName: other.deskName, reason: 'Handled by the other registry' } }, by: 'desk' };
-      const assign: Step = { event: { kind: 'assigned', data: { party: owner.id, groupId: owner.rgroupId, groupName: owner.rgroupName, assigneeId: owner.resolverId, assigneeName: owner.resolverName } }, by: 'worker' };
-      steps.push(...(transferred ? [changed('recorded', 'in_progress', 'transfer', 'desk'), transfer] : [changed('recorded', 'in_progress', 'assign', 'worker'), assign]));
-      const comment: Step = { event: { kind: 'comment', data: { body: texts.comments[t]! } }, by: 'worker', internal: i % 3 === 0 };
-      const resolve: Step[] = [changed('in_progress', 'resolved', 'resolve', 'worker'), { event: { kind: 'resolved', data: { resolution } }, by: 'worker' }];
+      const transfer: Step = {
+        event: {
+          kind: 'transferred',
+          data: {
+            fromParty: owner.id,
+            toParty: other.id,
+            groupId: other.deskId,
+            groupName: other.deskName,
+            reason: 'Handled by the other registry',
+          },
+        },
+        by: 'desk',
+      };
+      const assign: Step = {
+        event: {
+          kind: 'assigned',
+          data: {
+            party: owner.id,
+            groupId: owner.rgroupId,
+            groupName: owner.rgroupName,
+            assigneeId: owner.resolverId,
+            assigneeName: owner.resolverName,
+          },
+        },
+        by: 'worker',
+      };
+      steps.push(
+        ...(transferred
+          ? [changed('recorded', 'in_progress', 'transfer', 'desk'), transfer]
+          : [changed('recorded', 'in_progress', 'assign', 'worker'), assign]),
+      );
+      const comment: Step = {
+        event: { kind: 'comment', data: { body: texts.comments[t]! } },
+        by: 'worker',
+        internal: i % 3 === 0,
+      };
+      const resolve: Step[] = [
+        changed('in_progress', 'resolved', 'resolve', 'worker'),
+        { event: { kind: 'resolved', data: { resolution } }, by: 'worker' },
+      ];
       if (status === 'in_progress') steps.push(comment);
-      if (status === 'pending') steps.push(changed('in_progress', 'pending', 'pend', 'worker', 'Waiting for the account holder'), comment);
+      if (status === 'pending')
+        steps.push(changed('in_progress', 'pending', 'pend', 'worker', 'Waiting for the account holder'), comment);
       if (status === 'resolved') steps.push(...resolve);
       if (status === 'verified') steps.push(...resolve, changed('resolved', 'verified', 'verify', 'desk'));
-      if (status === 'closed') steps.push(resolve[0]!, changed('resolved', 'verified', 'verify', 'desk'), changed('verified', 'closed', 'close', 'desk'));
+      if (status === 'closed')
+        steps.push(
+          resolve[0]!,
+          changed('resolved', 'verified', 'verify', 'desk'),
+          changed('verified', 'closed', 'close', 'desk'),
+        );
     }
 
     // Events spaced 10 min – 8 h apart, all in the past.
@@ -128,28 +184,60 @@ export function planBatch(sk: Skeleton, from: number, to: number, parties: Map<s
     const at = steps.map((_, k) => Math.floor(createdAt + k * step));
     const atOf = (to: string) => at[steps.findIndex(({ event: e }) => e.kind === 'status_changed' && e.data.to === to)];
     steps.forEach(({ event, by, internal }, k) => {
-      const actor = by === 'desk' ? { id: owner.agentId, name: owner.agentName, party: owner.id } : { id: holder.resolverId, name: holder.resolverName, party: holder.id };
+      const actor =
+        by === 'desk'
+          ? { id: owner.agentId, name: owner.agentName, party: owner.id }
+          : { id: holder.resolverId, name: holder.resolverName, party: holder.id };
       events.push({
-        id: randomUUID(), ticket_id: id, seq: k + 1, kind: event.kind, visibility: internal ? 'internal' : 'shared', data: event.data,
-        actor_id: actor.id, actor_name: actor.name, party: actor.party, instance_id: instanceId, created_at: new Date(at[k]!).toISOString(),
+        id: randomUUID(),
+        ticket_id: id,
+        seq: k + 1,
+        kind: event.kind,
+        visibility: internal ? 'internal' : 'shared',
+        data: event.data,
+        actor_id: actor.id,
+        actor_name: actor.name,
+        party: actor.party,
+        instance_id: instanceId,
+        created_at: new Date(at[k]!).toISOString(),
       });
     });
     const resolvedAt = atOf('resolved');
     const closedAt = atOf('closed');
     tickets.push({
-      id, ref, type: 'incident', owner_party: owner.id, holder_party: holder.id,
+      id,
+      ref,
+      type: 'incident',
+      owner_party: owner.id,
+      holder_party: holder.id,
       participants: transferred ? [owner.id, other.id] : [owner.id],
-      title, description: texts.descriptions[t], service, impact, criticality, priority, sensitivity, status, channel,
+      title,
+      description: texts.descriptions[t],
+      service,
+      impact,
+      criticality,
+      priority,
+      sensitivity,
+      status,
+      channel,
       group_id: status === 'recorded' ? owner.deskId : transferred ? other.deskId : owner.rgroupId,
       assignee_id: status === 'recorded' || transferred ? null : owner.resolverId,
-      escalation_level: 1, reporter: REPORTERS[i % REPORTERS.length],
+      escalation_level: 1,
+      reporter: REPORTERS[i % REPORTERS.length],
       resolution: resolvedAt === undefined ? null : resolution,
       checklist: closedAt === undefined ? null : CHECKLIST,
-      version: steps.length, event_seq: steps.length, created_by: owner.agentId,
-      created_at: new Date(createdAt).toISOString(), updated_at: new Date(at.at(-1)!).toISOString(),
+      version: steps.length,
+      event_seq: steps.length,
+      created_by: owner.agentId,
+      created_at: new Date(createdAt).toISOString(),
+      updated_at: new Date(at.at(-1)!).toISOString(),
       resolved_at: resolvedAt === undefined ? null : new Date(resolvedAt).toISOString(),
       closed_at: closedAt === undefined ? null : new Date(closedAt).toISOString(),
-      sla_facts: projectFacts(steps.map(({ event }, k) => ({ kind: event.kind, at: at[k]!, data: event.data })), owner.id, 'recorded'),
+      sla_facts: projectFacts(
+        steps.map(({ event }, k) => ({ kind: event.kind, at: at[k]!, data: event.data })),
+        owner.id,
+        'recorded',
+      ),
     });
   }
   return { tickets, events };

@@ -68,7 +68,12 @@ export async function runScenario(api: ApiClient, options: ScenarioOptions): Pro
 
   log('warm-up: every kind of request, untimed');
   const kinds = [get, list, search, (i: number) => create(CREATES + i)];
-  await runPhase({ concurrency: 4, count: WARM_UP, maxSeconds: PHASE_SECONDS, send: (i) => kinds[i % kinds.length]!(i) });
+  await runPhase({
+    concurrency: 4,
+    count: WARM_UP,
+    maxSeconds: PHASE_SECONDS,
+    send: (i) => kinds[i % kinds.length]!(i),
+  });
   for (const samples of byQuery.values()) samples.length = 0;
 
   log(`create: up to ${CREATES} incidents, ${concurrency} in flight`);

@@ -29,7 +29,10 @@ async function rows<T>(db: Db, query: SQL): Promise<T[]> {
 /** Inserts rows keyed by column name in one statement, through json_populate_recordset. */
 async function insertJson(db: Db, table: string, data: Row[]) {
   if (data.length === 0) return;
-  const columns = sql.join(Object.keys(data[0]!).map((c) => sql.identifier(c)), sql`, `);
+  const columns = sql.join(
+    Object.keys(data[0]!).map((c) => sql.identifier(c)),
+    sql`, `,
+  );
   await db.execute(sql`INSERT INTO ${sql.identifier(table)} (${columns})
     SELECT ${columns} FROM json_populate_recordset(NULL::${sql.identifier(table)}, ${JSON.stringify(data)}::json)`);
 }
@@ -66,11 +69,22 @@ export async function seedTickets(dataDir: string, n: number, options: SeedOptio
     const now = Date.now();
     const parties = new Map((await rows<PartyInfo>(db, PARTIES)).map((p) => [p.id, p]));
     if (parties.size !== 2) throw new Error('the EU and CH demo parties are missing: run `init --demo` first');
-    const [instance] = await rows<{ id: string }>(db, sql`SELECT value #>> '{}' AS id FROM instance_settings WHERE key = 'instance_id'`);
-    const counters = await rows<{ party_id: string; year: number; last: number }>(db, sql`SELECT party_id, year, last FROM ticket_counters WHERE type = 'incident'`);
+    const [instance] = await rows<{ id: string }>(
+      db,
+      sql`SELECT value #>> '{}' AS id FROM instance_settings WHERE key = 'instance_id'`,
+    );
+    const counters = await rows<{ party_id: string; year: number; last: number }>(
+      db,
+      sql`SELECT party_id, year, last FROM ticket_counters WHERE type = 'incident'`,
+    );
     const sk = skeleton(n, now, new Map(counters.map((c) => [`${c.party_id}|${c.year}`, c.last])));
     // SLA thresholds already crossed are marked as signalled, as if the SLA monitor had run all along.
-    const env = await loadSlaEnvironment(db, [...parties.keys()], new Date(now - 366 * 86_400_000), new Date(now + 366 * 86_400_000));
+    const env = await loadSlaEnvironment(
+      db,
+      [...parties.keys()],
+      new Date(now - 366 * 86_400_000),
+      new Date(now + 366 * 86_400_000),
+    );
 
     // Bulk-load practice: skip the per-row foreign-key triggers (every id comes from the lookups
     // above) and build the secondary indexes once at the end instead of row by row.
@@ -83,9 +97,24 @@ export async function seedTickets(dataDir: string, n: number, options: SeedOptio
     for (let from = 0; from < n; from += BATCH) {
       const batch = planBatch(sk, from, Math.min(n, from + BATCH), parties, instance!.id, now);
       for (const ticket of batch.tickets) {
-        const sla = ticket.status === 'closed' ? null : slaOf(env, { id: ticket.id as string, type: 'incident', ownerParty: ticket.owner_party as string, priority: ticket.priority as string, service: ticket.service as string, slaFacts: ticket.sla_facts }, now);
+        const sla =
+          ticket.status === 'closed'
+            ? null
+            : slaOf(
+                env,
+                {
+                  id: ticket.id as string,
+                  type: 'incident',
+                  ownerParty: ticket.owner_party as string,
+                  priority: ticket.priority as string,
+                  service: ticket.service as string,
+                  slaFacts: ticket.sla_facts,
+                },
+                now,
+              );
         ticket.sla_alerts = sla ? newAlerts(sla, []) : [];
-        if ((ticket.participants as string[]).includes('EU') && ticket.sensitivity !== 'CRITICAL') sample.push(ticket.ref as string);
+        if ((ticket.participants as string[]).includes('EU') && ticket.sensitivity !== 'CRITICAL')
+          sample.push(ticket.ref as string);
       }
       await insertJson(db, 'tickets', batch.tickets);
       await insertJson(db, 'ticket_events', batch.events);
@@ -105,8 +134,16 @@ export async function seedTickets(dataDir: string, n: number, options: SeedOptio
         ON CONFLICT (party_id, type, year) DO UPDATE SET last = greatest(ticket_counters.last, excluded.last)`);
     }
     if (options.analyze) await db.execute(sql`ANALYZE`);
-    const [total] = await rows<{ tickets: number; events: number }>(db, sql`SELECT (SELECT count(*) FROM tickets)::int AS tickets, (SELECT count(*) FROM ticket_events)::int AS events`);
-    return { tickets: total!.tickets, events: total!.events, sampleRefs: shuffle(sample).slice(0, 5000), seconds: (performance.now() - started) / 1000 };
+    const [total] = await rows<{ tickets: number; events: number }>(
+      db,
+      sql`SELECT (SELECT count(*) FROM tickets)::int AS tickets, (SELECT count(*) FROM ticket_events)::int AS events`,
+    );
+    return {
+      tickets: total!.tickets,
+      events: total!.events,
+      sampleRefs: shuffle(sample).slice(0, 5000),
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     await store.close();
   }

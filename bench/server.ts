@@ -9,10 +9,15 @@ const CLI = fileURLToPath(new URL('../bin/passerelle.js', import.meta.url));
 /** Runs `passerelle <args>` to completion and returns its stdout; rejects on a non-zero exit. */
 export function runCli(args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`passerelle ${args.join(' ')} failed: ${stderr || error.message}`));
-      else resolve(stdout);
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { ...process.env, ...env }, maxBuffer: 16 << 20 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`passerelle ${args.join(' ')} failed: ${stderr || error.message}`));
+        else resolve(stdout);
+      },
+    );
   });
 }
 
@@ -57,7 +62,16 @@ export async function startServer(dataDir: string, log: (line: string) => void):
     // in whichever phase runs a minute after start and stall that phase alone.
     // The benchmark drives one token far past a production rate limit: the limit is off, but its
     // accounting is not (API_RATE_LIMIT=0 skips the counter; the duplicate check still runs on writes).
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DEMO: 'false', LOG_LEVEL: 'warn', SLA_CHECK_MS: '3600000', API_RATE_LIMIT: '0' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      SLA_CHECK_MS: '3600000',
+      API_RATE_LIMIT: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => log(`[server] ${chunk.toString().trimEnd()}`));

@@ -31,7 +31,8 @@ try {
   // Open incidents spread over October 2026: half intervened after an hour, a third transferred
   // to CH, a quarter pending; every one with the facts its timeline would have produced.
   await store.db.execute(sql`
-    INSERT INTO tickets (id, ref, type, owner_party, holder_party, participants, title, description, service, impact, criticality, priority, sensitivity, status, channel, sla_facts, created_at, updated_at)
+    INSERT INTO tickets (id, ref, type, owner_party, holder_party, participants, title, description, service,
+      impact, criticality, priority, sensitivity, status, channel, sla_facts, created_at, updated_at)
     SELECT gen_random_uuid(), 'EU-INC-2026-' || lpad(g::text, 7, '0'), 'incident', 'EU', CASE WHEN g % 3 = 0 THEN 'CH' ELSE 'EU' END, ARRAY['EU','CH'],
       'Bench ticket ' || g, '', 'Link', 'I2', 'C2', 'P' || (1 + g % 5), 'LIMITED', CASE WHEN g % 4 = 0 THEN 'pending' ELSE 'in_progress' END, 'api',
       jsonb_build_object(
@@ -40,7 +41,9 @@ try {
         'segments', jsonb_build_array(
           jsonb_build_object('at', t, 'status', 'recorded', 'holder', 'EU', 'priority', 'P' || (1 + g % 5)),
           jsonb_build_object('at', t + 3600000, 'status', 'in_progress', 'holder', CASE WHEN g % 3 = 0 THEN 'CH' ELSE 'EU' END, 'priority', 'P' || (1 + g % 5)),
-          jsonb_build_object('at', t + 7200000, 'status', CASE WHEN g % 4 = 0 THEN 'pending' ELSE 'in_progress' END, 'holder', CASE WHEN g % 3 = 0 THEN 'CH' ELSE 'EU' END, 'priority', 'P' || (1 + g % 5)))),
+          jsonb_build_object('at', t + 7200000,
+            'status', CASE WHEN g % 4 = 0 THEN 'pending' ELSE 'in_progress' END,
+            'holder', CASE WHEN g % 3 = 0 THEN 'CH' ELSE 'EU' END, 'priority', 'P' || (1 + g % 5)))),
       to_timestamp(t / 1000.0), to_timestamp(t / 1000.0)
     FROM (SELECT g, ${monthStart}::bigint + g::bigint * ${step} AS t FROM generate_series(1, ${n}) g) s`);
   // As `passerelle serve` does at start: planner statistics for the embedded store.
@@ -64,7 +67,18 @@ try {
   const counted = report.rows.reduce((sum, r) => sum + r.tickets + r.pending, 0);
   log(`compliance report over ${counted} tickets in ${reportMs.toFixed(0)} ms`);
   await store.close();
-  console.log(JSON.stringify({ bench: 'sla', tickets: n, seed_s: Math.round(seedS * 10) / 10, sla_state_ms: Math.round(slaStateMs), sla_state_tickets: scanned, compliance_report_ms: Math.round(reportMs), compliance_report_tickets: counted, rss_mb: Math.round(process.memoryUsage().rss / 1_048_576) }));
+  console.log(
+    JSON.stringify({
+      bench: 'sla',
+      tickets: n,
+      seed_s: Math.round(seedS * 10) / 10,
+      sla_state_ms: Math.round(slaStateMs),
+      sla_state_tickets: scanned,
+      compliance_report_ms: Math.round(reportMs),
+      compliance_report_tickets: counted,
+      rss_mb: Math.round(process.memoryUsage().rss / 1_048_576),
+    }),
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

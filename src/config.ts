@@ -10,19 +10,23 @@ const boolish = z
  * CIDR blocks or `loopback`/`linklocal`/`uniquelocal`.
  */
 const proxyList = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/;
-const trustProxy = z
-  .string()
-  .transform((v, ctx) => {
-    const word = v.trim().toLowerCase();
-    if (['false', '0', 'no'].includes(word)) return false;
-    if (['true', '1', 'yes'].includes(word)) return true;
-    const items = v.split(',').map((s) => s.trim()).filter(Boolean);
-    if (items.length === 0 || !items.every((i) => proxyList.test(i))) {
-      ctx.addIssue({ code: 'custom', message: 'true, false, or a comma-separated list of proxy addresses or CIDR blocks' });
-      return z.NEVER;
-    }
-    return items;
-  });
+const trustProxy = z.string().transform((v, ctx) => {
+  const word = v.trim().toLowerCase();
+  if (['false', '0', 'no'].includes(word)) return false;
+  if (['true', '1', 'yes'].includes(word)) return true;
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length === 0 || !items.every((i) => proxyList.test(i))) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'true, false, or a comma-separated list of proxy addresses or CIDR blocks',
+    });
+    return z.NEVER;
+  }
+  return items;
+});
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -36,7 +40,10 @@ const ConfigSchema = z.object({
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
   /** Outgoing mail, e.g. smtp://user:pass@mail.example:587; unset = e-mail notifications off. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Passerelle <passerelle@localhost>'),
   /** How often background jobs (mail) are polled for, and SLA clocks checked. */
   JOBS_POLL_MS: z.coerce.number().int().positive().default(2000),

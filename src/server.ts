@@ -15,9 +15,13 @@ export async function serve(config: Config) {
   }
   await analyzeIfEmbedded(store);
   const app = await buildApp({ db: store.db, config, instanceId: id });
-  const stopBackground = startBackground(store, config, id, (error) => app.log.error({ err: error }, 'background task failed'));
+  const stopBackground = startBackground(store, config, id, (error) =>
+    app.log.error({ err: error }, 'background task failed'),
+  );
   const address = await app.listen({ port: config.PORT, host: config.HOST });
-  console.log(`Passerelle listening on ${address} (store: ${store.kind}${store.kind === 'pglite' ? ` in ${config.DATA_DIR}` : ''})`);
+  console.log(
+    `Passerelle listening on ${address} (store: ${store.kind}${store.kind === 'pglite' ? ` in ${config.DATA_DIR}` : ''})`,
+  );
   const stop = async () => {
     stopBackground();
     await app.close();

@@ -21,7 +21,8 @@ interface Command {
 
 function required(values: Values, name: string): string {
   const value = values[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new AppError('validation.required', name, { field: name });
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new AppError('validation.required', name, { field: name });
   return value;
 }
 
@@ -34,7 +35,8 @@ function readPassword(values: Values): string {
 }
 
 function oneOf<T extends string>(list: readonly T[], value: string, field: string): T {
-  if (!(list as readonly string[]).includes(value)) throw new AppError('validation.invalid', field, { field, detail: 'one_of', values: list.join(', ') });
+  if (!(list as readonly string[]).includes(value))
+    throw new AppError('validation.invalid', field, { field, detail: 'one_of', values: list.join(', ') });
   return value as T;
 }
 
@@ -50,31 +52,66 @@ export const COMMANDS: Record<string, Command> = {
   },
   'party add': {
     options: {
-      id: { type: 'string' }, name: { type: 'string' }, language: { type: 'string' }, 'require-totp': { type: 'boolean' }, 'resolver-group': { type: 'string', multiple: true },
-      'time-zone': { type: 'string' }, country: { type: 'string' }, region: { type: 'string' },
+      id: { type: 'string' },
+      name: { type: 'string' },
+      language: { type: 'string' },
+      'require-totp': { type: 'boolean' },
+      'resolver-group': { type: 'string', multiple: true },
+      'time-zone': { type: 'string' },
+      country: { type: 'string' },
+      region: { type: 'string' },
     },
     async run(db, values) {
-      const language = values.language ? oneOf(['en', 'fr'] as const, values.language as string, 'language') : undefined;
-      const calendar = values['time-zone'] || values.country ? { timeZone: (values['time-zone'] as string | undefined) ?? 'Europe/Paris', country: (values.country as string | undefined) ?? 'FR', region: (values.region as string | undefined) ?? null } : undefined;
-      const result = await createParty(db, { id: required(values, 'id'), name: required(values, 'name'), language, requireTotp: Boolean(values['require-totp']), resolverGroups: values['resolver-group'] as string[] | undefined, calendar });
+      const language = values.language
+        ? oneOf(['en', 'fr'] as const, values.language as string, 'language')
+        : undefined;
+      const calendar =
+        values['time-zone'] || values.country
+          ? {
+              timeZone: (values['time-zone'] as string | undefined) ?? 'Europe/Paris',
+              country: (values.country as string | undefined) ?? 'FR',
+              region: (values.region as string | undefined) ?? null,
+            }
+          : undefined;
+      const result = await createParty(db, {
+        id: required(values, 'id'),
+        name: required(values, 'name'),
+        language,
+        requireTotp: Boolean(values['require-totp']),
+        resolverGroups: values['resolver-group'] as string[] | undefined,
+        calendar,
+      });
       return { party: result.party.id, groups: result.groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind })) };
     },
   },
   'party set': {
     options: { id: { type: 'string' }, 'require-totp': { type: 'string' } },
     async run(db, values) {
-      const flag = values['require-totp'] === undefined ? undefined : oneOf(['true', 'false'] as const, values['require-totp'] as string, 'require-totp') === 'true';
+      const flag =
+        values['require-totp'] === undefined
+          ? undefined
+          : oneOf(['true', 'false'] as const, values['require-totp'] as string, 'require-totp') === 'true';
       const party = await updatePartySettings(db, null, required(values, 'id'), { requireTotp: flag });
       return { party: party.id, requireTotp: party.requireTotp };
     },
   },
   'user add': {
     options: {
-      party: { type: 'string' }, username: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' }, 'password-env': { type: 'string' }, 'password-stdin': { type: 'boolean' },
-      roles: { type: 'string' }, clearance: { type: 'string' }, group: { type: 'string', multiple: true }, language: { type: 'string' },
+      party: { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      'password-env': { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      roles: { type: 'string' },
+      clearance: { type: 'string' },
+      group: { type: 'string', multiple: true },
+      language: { type: 'string' },
     },
     async run(db, values) {
-      const roles = required(values, 'roles').split(',').map((r) => oneOf(ROLES, r.trim(), 'roles')) as Role[];
+      const roles = required(values, 'roles')
+        .split(',')
+        .map((r) => oneOf(ROLES, r.trim(), 'roles')) as Role[];
       const user = await createUser(db, {
         party: required(values, 'party'),
         username: required(values, 'username'),
@@ -86,7 +123,13 @@ export const COMMANDS: Record<string, Command> = {
         language: values.language ? oneOf(['en', 'fr'] as const, values.language as string, 'language') : undefined,
         groups: values.group as string[] | undefined,
       });
-      return { id: user.id, username: user.username, party: user.partyId, roles: user.roles, clearance: user.clearance };
+      return {
+        id: user.id,
+        username: user.username,
+        party: user.partyId,
+        roles: user.roles,
+        clearance: user.clearance,
+      };
     },
   },
   'token create': {
@@ -95,7 +138,8 @@ export const COMMANDS: Record<string, Command> = {
       const user = await findUserByName(db, required(values, 'username'));
       if (!user) throw new AppError('user.not_found', 'username');
       const expires = values.expires ? new Date(values.expires as string) : undefined;
-      if (expires && Number.isNaN(expires.getTime())) throw new AppError('validation.invalid', 'expires', { field: 'expires', detail: 'iso_date' });
+      if (expires && Number.isNaN(expires.getTime()))
+        throw new AppError('validation.invalid', 'expires', { field: 'expires', detail: 'iso_date' });
       const created = await createApiToken(db, actorOf(user), { name: required(values, 'name'), expiresAt: expires });
       return created.token;
     },

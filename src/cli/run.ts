@@ -40,7 +40,9 @@ export async function runCli(command: string, args: string[], config: Config): P
   } catch (error) {
     const lang = langFromHeader(process.env.LANG?.replace('_', '-'));
     if (error instanceof AppError) {
-      console.error(`${error.code}${error.field ? ` (${error.field})` : ''}: ${errorMessage(error.code, lang, { field: error.field ?? '', ...error.params })}`);
+      console.error(
+        `${error.code}${error.field ? ` (${error.field})` : ''}: ${errorMessage(error.code, lang, { field: error.field ?? '', ...error.params })}`,
+      );
     } else {
       console.error(error instanceof Error ? error.message : String(error));
     }

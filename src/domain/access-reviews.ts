@@ -24,16 +24,24 @@ interface Account {
  * `keep` (another administrator must change or revoke it); a change names new roles or a new
  * clearance; an administrator never raises a clearance above their own.
  */
-export function assertDecisionAllowed(reviewer: { id: string; clearance: Sensitivity }, account: Account, input: AccessDecisionInput): void {
+export function assertDecisionAllowed(
+  reviewer: { id: string; clearance: Sensitivity },
+  account: Account,
+  input: AccessDecisionInput,
+): void {
   if (account.id === reviewer.id && input.decision !== 'keep') throw new AppError('access_review.own_account');
   if (input.decision !== 'change') {
-    if (input.roles !== undefined) throw new AppError('validation.invalid', 'roles', { field: 'roles', detail: 'change_only' });
-    if (input.clearance !== undefined) throw new AppError('validation.invalid', 'clearance', { field: 'clearance', detail: 'change_only' });
+    if (input.roles !== undefined)
+      throw new AppError('validation.invalid', 'roles', { field: 'roles', detail: 'change_only' });
+    if (input.clearance !== undefined)
+      throw new AppError('validation.invalid', 'clearance', { field: 'clearance', detail: 'change_only' });
     return;
   }
-  if (input.roles === undefined && input.clearance === undefined) throw new AppError('validation.required', 'roles', { field: 'roles' });
+  if (input.roles === undefined && input.clearance === undefined)
+    throw new AppError('validation.required', 'roles', { field: 'roles' });
   if (input.clearance !== undefined) {
     const raised = sensitivityRank(input.clearance) > sensitivityRank(account.clearance as Sensitivity);
-    if (raised && sensitivityRank(input.clearance) > sensitivityRank(reviewer.clearance)) throw new AppError('access_review.clearance_above_own', 'clearance');
+    if (raised && sensitivityRank(input.clearance) > sensitivityRank(reviewer.clearance))
+      throw new AppError('access_review.clearance_above_own', 'clearance');
   }
 }

@@ -27,5 +27,9 @@ export function decide(
   at: Date,
   note: string | null | undefined,
 ): Approval[] {
-  return approvals.map((a) => (a.party === party && a.decision === null ? { ...a, decision, by: by.name, byId: by.id, at: at.toISOString(), note: note ?? null } : a));
+  return approvals.map((a) =>
+    a.party === party && a.decision === null
+      ? { ...a, decision, by: by.name, byId: by.id, at: at.toISOString(), note: note ?? null }
+      : a,
+  );
 }

@@ -24,7 +24,10 @@ export function assetSensitivity(cia: Cia): Sensitivity {
 
 /** The first C/I/A field that alone lifts the level above `clearance`, to name in a refusal. */
 export function ciaFieldAbove(cia: Cia, clearance: Sensitivity): CiaField | null {
-  return CIA_FIELDS.find((f) => sensitivityRank(sensitivityFromCia(cia[f], 'LOW', 'LOW')) > sensitivityRank(clearance)) ?? null;
+  return (
+    CIA_FIELDS.find((f) => sensitivityRank(sensitivityFromCia(cia[f], 'LOW', 'LOW')) > sensitivityRank(clearance)) ??
+    null
+  );
 }
 
 /** ISM-3: an asset is on the sensitive information list when SENSITIVE or CRITICAL, or holding personal data. */

@@ -1,6 +1,9 @@
 /** Merges intervals and clips them to [from, to). */
 export function clipAndMerge(intervals: [number, number][], from: number, to: number): [number, number][] {
-  const clipped = intervals.map(([s, e]) => [Math.max(s, from), Math.min(e, to)] as [number, number]).filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  const clipped = intervals
+    .map(([s, e]) => [Math.max(s, from), Math.min(e, to)] as [number, number])
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
   const out: [number, number][] = [];
   for (const [s, e] of clipped) {
     const last = out.at(-1);
@@ -41,7 +44,13 @@ export interface OutageSpan {
  * earliest of monitoring detection and user report and ends at full restoration (`now`
  * while it lasts).
  */
-export function availability(outages: OutageSpan[], maintenance: [number, number][], from: number, to: number, now: number) {
+export function availability(
+  outages: OutageSpan[],
+  maintenance: [number, number][],
+  from: number,
+  to: number,
+  now: number,
+) {
   const end = Math.min(to, now);
   const holes = clipAndMerge(maintenance, from, end);
   const down = clipAndMerge(
@@ -55,5 +64,9 @@ export function availability(outages: OutageSpan[], maintenance: [number, number
   const downtimeMs = length(subtract(down, holes));
   // A month still running is measured up to now.
   const periodMs = end - from - length(holes);
-  return { downtimeMs, periodMs, pct: periodMs <= 0 ? 100 : Math.round((1 - downtimeMs / periodMs) * 1_000_000) / 10_000 };
+  return {
+    downtimeMs,
+    periodMs,
+    pct: periodMs <= 0 ? 100 : Math.round((1 - downtimeMs / periodMs) * 1_000_000) / 10_000,
+  };
 }

@@ -17,7 +17,15 @@ export interface CalendarVersion {
 }
 
 /** 08:00–18:00 Monday to Friday (SLA-3 default). */
-export const OFFICE_HOURS: DayHours[] = [[], [[480, 1080]], [[480, 1080]], [[480, 1080]], [[480, 1080]], [[480, 1080]], []];
+export const OFFICE_HOURS: DayHours[] = [
+  [],
+  [[480, 1080]],
+  [[480, 1080]],
+  [[480, 1080]],
+  [[480, 1080]],
+  [[480, 1080]],
+  [],
+];
 
 interface Day {
   /** Opening intervals as UTC instants. */
@@ -48,7 +56,9 @@ export class BusinessCalendar {
     if (cached) return cached;
     const version = this.versions.findLast((v) => v.from <= day) ?? this.versions[0]!;
     const hours = version.closed.has(isoDate(day)) ? [] : (version.rules.weekly[(((day + 4) % 7) + 7) % 7] ?? []);
-    const open = merge(hours.map(([s, e]) => [instantOf(this.timeZone, day, s), instantOf(this.timeZone, day, e)] as [number, number]));
+    const open = merge(
+      hours.map(([s, e]) => [instantOf(this.timeZone, day, s), instantOf(this.timeZone, day, e)] as [number, number]),
+    );
     const computed = { open, total: open.reduce((sum, [s, e]) => sum + e - s, 0) };
     this.days.set(day, computed);
     return computed;

@@ -19,17 +19,40 @@ describe('catalogue forms', () => {
   });
 
   it('keeps valid values and drops empty optional ones', () => {
-    expect(validateForm(fields, { cidr: ' 10.1.0.0/16 ', action: 'add', contact: '' })).toEqual({ ok: true, values: { cidr: '10.1.0.0/16', action: 'add' } });
+    expect(validateForm(fields, { cidr: ' 10.1.0.0/16 ', action: 'add', contact: '' })).toEqual({
+      ok: true,
+      values: { cidr: '10.1.0.0/16', action: 'add' },
+    });
   });
 
   it('names the first offending field and why', () => {
     expect(validateForm(fields, { action: 'add' })).toEqual({ ok: false, key: 'cidr', detail: 'required' });
     expect(validateForm(fields, { cidr: 'nope', action: 'add' })).toEqual({ ok: false, key: 'cidr', detail: 'cidr' });
-    expect(validateForm(fields, { cidr: '10.0.0.1', action: 'drop' })).toEqual({ ok: false, key: 'action', detail: 'option' });
-    expect(validateForm(fields, { cidr: '10.0.0.1', action: 'add', contact: 'x@' })).toEqual({ ok: false, key: 'contact', detail: 'email' });
-    expect(validateForm(fields, { cidr: '10.0.0.1', action: 'add', from: '2026-02-31' })).toEqual({ ok: false, key: 'from', detail: 'iso_date' });
-    expect(validateForm(fields, { cidr: '10.0.0.1', action: 'add', from: '2026-99-99' })).toEqual({ ok: false, key: 'from', detail: 'iso_date' });
-    expect(validateForm(fields, { cidr: '10.0.0.1', action: 'add', extra: 'x' })).toEqual({ ok: false, key: 'extra', detail: 'unknown_field' });
+    expect(validateForm(fields, { cidr: '10.0.0.1', action: 'drop' })).toEqual({
+      ok: false,
+      key: 'action',
+      detail: 'option',
+    });
+    expect(validateForm(fields, { cidr: '10.0.0.1', action: 'add', contact: 'x@' })).toEqual({
+      ok: false,
+      key: 'contact',
+      detail: 'email',
+    });
+    expect(validateForm(fields, { cidr: '10.0.0.1', action: 'add', from: '2026-02-31' })).toEqual({
+      ok: false,
+      key: 'from',
+      detail: 'iso_date',
+    });
+    expect(validateForm(fields, { cidr: '10.0.0.1', action: 'add', from: '2026-99-99' })).toEqual({
+      ok: false,
+      key: 'from',
+      detail: 'iso_date',
+    });
+    expect(validateForm(fields, { cidr: '10.0.0.1', action: 'add', extra: 'x' })).toEqual({
+      ok: false,
+      key: 'extra',
+      detail: 'unknown_field',
+    });
     expect(validateForm(fields, { cidr: 5, action: 'add' })).toEqual({ ok: false, key: 'cidr', detail: 'text' });
   });
 });

@@ -47,7 +47,11 @@ function invalidReason(field: FormField, value: string): string | null {
       return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? null : 'email';
     case 'date': {
       const day = new Date(`${value}T00:00:00Z`);
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value ? null : 'iso_date';
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(day.getTime()) &&
+        day.toISOString().slice(0, 10) === value
+        ? null
+        : 'iso_date';
     }
     case 'cidr':
       return isCidr(value) ? null : 'cidr';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dueExpiryAlert, pendingChangeOf, sameFingerprint, settlementOf, trustedByAll, type CertificateHistoryEntry } from './certificates.ts';
+import {
+  dueExpiryAlert,
+  pendingChangeOf,
+  sameFingerprint,
+  settlementOf,
+  trustedByAll,
+  type CertificateHistoryEntry,
+} from './certificates.ts';
 
 const DAY = 86_400_000;
 const end = new Date('2027-03-01T00:00:00Z');
@@ -35,8 +42,19 @@ describe('ISM-7 rules', () => {
   });
 
   it('reads the pending renewal or revocation from the history', () => {
-    const h = (kind: string, changeId: string, from?: string): CertificateHistoryEntry => ({ kind, at: '', by: 'x', byId: null, party: null, changeId, ...(from ? { from } : {}) });
-    expect(pendingChangeOf([h('renewal_requested', 'c1', 'in_use')], 'c1')).toEqual({ kind: 'renewal', from: 'in_use' });
+    const h = (kind: string, changeId: string, from?: string): CertificateHistoryEntry => ({
+      kind,
+      at: '',
+      by: 'x',
+      byId: null,
+      party: null,
+      changeId,
+      ...(from ? { from } : {}),
+    });
+    expect(pendingChangeOf([h('renewal_requested', 'c1', 'in_use')], 'c1')).toEqual({
+      kind: 'renewal',
+      from: 'in_use',
+    });
     expect(pendingChangeOf([h('renewal_requested', 'c1'), h('renewal_rejected', 'c1')], 'c1')).toBeNull();
     expect(pendingChangeOf([h('revocation_requested', 'c2')], 'c2')?.kind).toBe('revocation');
     expect(pendingChangeOf([h('revocation_requested', 'c2')], null)).toBeNull();

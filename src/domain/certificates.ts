@@ -2,7 +2,16 @@
  * ISM-7 certificate and key register: lifecycle states, out-of-band verification channels,
  * expiry thresholds, and how a joint renewal or revocation change settles. Pure rules.
  */
-export const CERTIFICATE_STATES = ['generated', 'registered', 'verified', 'installed', 'in_use', 'renewal', 'revoked', 'expired'] as const;
+export const CERTIFICATE_STATES = [
+  'generated',
+  'registered',
+  'verified',
+  'installed',
+  'in_use',
+  'renewal',
+  'revoked',
+  'expired',
+] as const;
 export type CertificateState = (typeof CERTIFICATE_STATES)[number];
 
 /** How a fingerprint was compared with the other party, outside Passerelle. */
@@ -50,7 +59,11 @@ export function daysLeft(notAfter: Date, now: Date): number {
  * certificate registered 20 days before its end gets the 30-day warning only, never a late
  * 60-day one; `covers` lists every threshold the warning stands for, to record them as sent.
  */
-export function dueExpiryAlert(notAfter: Date, now: Date, sent: readonly string[]): { threshold: number; days: number; covers: string[] } | null {
+export function dueExpiryAlert(
+  notAfter: Date,
+  now: Date,
+  sent: readonly string[],
+): { threshold: number; days: number; covers: string[] } | null {
   const days = daysLeft(notAfter, now);
   if (days <= 0) return null;
   const reached = EXPIRY_THRESHOLDS.filter((t) => days <= t);
@@ -81,14 +94,20 @@ export interface CertificateHistoryEntry {
 export type CertificateChangeKind = 'renewal' | 'revocation';
 
 /** The renewal or revocation still awaiting its change, read from the history. */
-export function pendingChangeOf(history: readonly CertificateHistoryEntry[], changeId: string | null): { kind: CertificateChangeKind; from: string } | null {
+export function pendingChangeOf(
+  history: readonly CertificateHistoryEntry[],
+  changeId: string | null,
+): { kind: CertificateChangeKind; from: string } | null {
   if (!changeId) return null;
   const mine = history.filter((h) => h.changeId === changeId);
   const requested = mine.find((h) => h.kind === 'renewal_requested' || h.kind === 'revocation_requested');
   if (!requested) return null;
   const settled = mine.some((h) => h.kind.endsWith('_approved') || h.kind.endsWith('_rejected'));
   if (settled) return null;
-  return { kind: requested.kind === 'renewal_requested' ? 'renewal' : 'revocation', from: requested.from ?? 'registered' };
+  return {
+    kind: requested.kind === 'renewal_requested' ? 'renewal' : 'revocation',
+    from: requested.from ?? 'registered',
+  };
 }
 
 /** True when the certificate's last renewal change was approved by every party. */
@@ -104,7 +123,11 @@ const APPROVED_OR_LATER = ['approved', 'implemented', 'reviewed', 'closed'];
  * (a change whose assessment was narrowed to fewer parties does not count: `not_joint`),
  * `rejected` when a CAB refused it, else `pending`.
  */
-export function settlementOf(status: string, approvals: readonly { party: string; decision: string | null }[], parties: readonly string[]): 'approved' | 'rejected' | 'not_joint' | 'pending' {
+export function settlementOf(
+  status: string,
+  approvals: readonly { party: string; decision: string | null }[],
+  parties: readonly string[],
+): 'approved' | 'rejected' | 'not_joint' | 'pending' {
   if (status === 'rejected') return 'rejected';
   if (!APPROVED_OR_LATER.includes(status)) return 'pending';
   const joint = parties.every((p) => approvals.some((a) => a.party === p && a.decision === 'approved'));

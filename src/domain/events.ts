@@ -9,9 +9,31 @@ import type { Sensitivity } from './sensitivity.ts';
 export type TimelineEvent =
   | { kind: 'created'; data: { ref: string; title: string; channel: string; priority: string } }
   | { kind: 'status_changed'; data: { from: string; to: string; action: string; note?: string } }
-  | { kind: 'assigned'; data: { party: string; groupId: string | null; groupName: string | null; assigneeId: string | null; assigneeName: string | null } }
-  | { kind: 'transferred'; data: { fromParty: string; toParty: string; groupId: string; groupName: string; reason?: string } }
-  | { kind: 'escalated'; data: { mode: 'functional' | 'hierarchical'; fromLevel: number; toLevel: number; levelName?: string; groupName?: string; reason: string } }
+  | {
+      kind: 'assigned';
+      data: {
+        party: string;
+        groupId: string | null;
+        groupName: string | null;
+        assigneeId: string | null;
+        assigneeName: string | null;
+      };
+    }
+  | {
+      kind: 'transferred';
+      data: { fromParty: string; toParty: string; groupId: string; groupName: string; reason?: string };
+    }
+  | {
+      kind: 'escalated';
+      data: {
+        mode: 'functional' | 'hierarchical';
+        fromLevel: number;
+        toLevel: number;
+        levelName?: string;
+        groupName?: string;
+        reason: string;
+      };
+    }
   | { kind: 'comment'; data: { body: string } }
   | { kind: 'field_changed'; data: { field: string; from: unknown; to: unknown; reason?: string } }
   | { kind: 'known_error_recorded'; data: { knownError: string; workaround: string } }
@@ -40,10 +62,16 @@ export type TimelineEvent =
   | { kind: 'change_applied'; data: { releaseId: string; releaseRef: string } }
   | { kind: 'change_reverted'; data: { releaseId: string; releaseRef: string; reason: string } }
   | { kind: 'implementation_reviewed'; data: { outcome: string; notes: string } }
-  | { kind: 'release_recorded'; data: { section: 'plan' | 'build_test' | 'deployment'; values: Record<string, unknown> } }
+  | {
+      kind: 'release_recorded';
+      data: { section: 'plan' | 'build_test' | 'deployment'; values: Record<string, unknown> };
+    }
   | { kind: 'release_changes'; data: { change: 'added' | 'removed'; changeId: string; changeRef: string } }
   | { kind: 'window_proposed'; data: { windowId: string; startsAt: string; endsAt: string; partners: string[] } }
-  | { kind: 'window_decided'; data: { windowId: string; party: string; decision: 'accepted' | 'refused'; reason?: string } }
+  | {
+      kind: 'window_decided';
+      data: { windowId: string; party: string; decision: 'accepted' | 'refused'; reason?: string };
+    }
   // The number of changes only: the release's details name those the reader may see.
   | { kind: 'deployed'; data: { note?: string; changes: number } }
   | { kind: 'rolled_back'; data: { reason: string; restored: string; changes: number } }

@@ -11,7 +11,19 @@ describe('ISM-8 address blocks', () => {
   });
 
   it('refuses what is not an address or block', () => {
-    for (const bad of ['', 'example.org', '10.0.0.0/33', '2001:db8::/129', '10.0.0.0/-1', '10.0.0.0/8/8', '0x0a.0.0.1', '10.1', '10', 'fe80::1%eth0', '10.0.0.0/ 8']) {
+    for (const bad of [
+      '',
+      'example.org',
+      '10.0.0.0/33',
+      '2001:db8::/129',
+      '10.0.0.0/-1',
+      '10.0.0.0/8/8',
+      '0x0a.0.0.1',
+      '10.1',
+      '10',
+      'fe80::1%eth0',
+      '10.0.0.0/ 8',
+    ]) {
       expect(normaliseBlock(bad), bad).toBeNull();
     }
   });

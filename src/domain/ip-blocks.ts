@@ -10,7 +10,9 @@ export interface IpBlock {
 
 /** An IPv4-mapped IPv6 address (`::ffff:192.0.2.1`) is the IPv4 address it carries. */
 function plain(address: Address): Address {
-  return address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress() ? (address as ipaddr.IPv6).toIPv4Address() : address;
+  return address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()
+    ? (address as ipaddr.IPv6).toIPv4Address()
+    : address;
 }
 
 /** A client address as the network sees it, or null when it is not an IP address. */
@@ -32,7 +34,11 @@ export function parseBlock(value: string): IpBlock | null {
   const addressText = slash === -1 ? text : text.slice(0, slash);
   const bitsText = slash === -1 ? null : text.slice(slash + 1);
   if (text.includes('%')) return null;
-  const address = ipaddr.IPv4.isValidFourPartDecimal(addressText) ? ipaddr.IPv4.parse(addressText) : ipaddr.IPv6.isValid(addressText) ? ipaddr.IPv6.parse(addressText) : null;
+  const address = ipaddr.IPv4.isValidFourPartDecimal(addressText)
+    ? ipaddr.IPv4.parse(addressText)
+    : ipaddr.IPv6.isValid(addressText)
+      ? ipaddr.IPv6.parse(addressText)
+      : null;
   if (!address) return null;
   const max = address.kind() === 'ipv4' ? 32 : 128;
   if (bitsText !== null && !/^\d{1,3}$/.test(bitsText)) return null;
@@ -46,7 +52,11 @@ export function parseBlock(value: string): IpBlock | null {
     bits -= 96;
   }
   const cidr = `${network.toString()}/${bits}`;
-  return { network: network.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(cidr) : ipaddr.IPv6.networkAddressFromCIDR(cidr), bits };
+  return {
+    network:
+      network.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(cidr) : ipaddr.IPv6.networkAddressFromCIDR(cidr),
+    bits,
+  };
 }
 
 /** The canonical text of a block (`10.1.2.0/24`, `2001:db8::/32`), so that equal blocks compare equal. */

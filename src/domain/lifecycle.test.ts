@@ -26,12 +26,16 @@ describe('incident lifecycle', () => {
   it('lets only the owning party close, and only once verified', () => {
     expect(refusalOf(INCIDENT_LIFECYCLE, 'close', agentEU, atEU('verified'))).toBeNull();
     expect(refusalOf(INCIDENT_LIFECYCLE, 'close', agentEU, atEU('resolved'))).toBe('transition_invalid');
-    expect(refusalOf(INCIDENT_LIFECYCLE, 'close', { party: 'CH', roles: ['agent'] }, atEU('verified'))).toBe('action_not_allowed');
+    expect(refusalOf(INCIDENT_LIFECYCLE, 'close', { party: 'CH', roles: ['agent'] }, atEU('verified'))).toBe(
+      'action_not_allowed',
+    );
   });
 
   it('gives work to the holding party after a transfer', () => {
     expect(refusalOf(INCIDENT_LIFECYCLE, 'resolve', resolverCH, atCH('in_progress'))).toBeNull();
-    expect(refusalOf(INCIDENT_LIFECYCLE, 'resolve', { party: 'EU', roles: ['resolver'] }, atCH('in_progress'))).toBe('action_not_allowed');
+    expect(refusalOf(INCIDENT_LIFECYCLE, 'resolve', { party: 'EU', roles: ['resolver'] }, atCH('in_progress'))).toBe(
+      'action_not_allowed',
+    );
     expect(standingsOf(resolverCH, atCH('in_progress'))).toEqual(new Set(['holder', 'worker', 'participant']));
   });
 

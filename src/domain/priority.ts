@@ -29,7 +29,5 @@ export function priorityFor(
 export function isCompleteMatrix(matrix: unknown): matrix is PriorityMatrix {
   if (typeof matrix !== 'object' || matrix === null) return false;
   const rows = matrix as Record<string, Record<string, unknown> | undefined>;
-  return CRITICALITIES.every((c) =>
-    IMPACTS.every((i) => (PRIORITIES as readonly unknown[]).includes(rows[c]?.[i])),
-  );
+  return CRITICALITIES.every((c) => IMPACTS.every((i) => (PRIORITIES as readonly unknown[]).includes(rows[c]?.[i])));
 }

@@ -96,7 +96,10 @@ export type ReleaseChecklistItem = (typeof RELEASE_CHECKLIST)[number];
 export interface ReleaseDetails {
   changeIds: string[];
   plan: Record<string, string> | null;
-  buildTest: { testCases: { name: string; expected: string; result: 'pending' | 'passed' | 'failed' }[]; [key: string]: unknown } | null;
+  buildTest: {
+    testCases: { name: string; expected: string; result: 'pending' | 'passed' | 'failed' }[];
+    [key: string]: unknown;
+  } | null;
   deployment: Record<string, string> | null;
   affectedParties: string[];
   approvals: Approval[];
@@ -136,11 +139,17 @@ export function gatesOf(type: string, details: unknown): Partial<Record<Gate, st
   const d = (details ?? {}) as Partial<RequestDetails & ChangeDetails & ReleaseDetails>;
   switch (type) {
     case 'request':
-      return { approver: pendingParties(d.approvals), tasked: (d.tasks ?? []).filter((t) => t.status === 'open').map((t) => t.party) };
+      return {
+        approver: pendingParties(d.approvals),
+        tasked: (d.tasks ?? []).filter((t) => t.status === 'open').map((t) => t.party),
+      };
     case 'change':
       return { reviewer: pendingParties(d.reviews), approver: pendingParties(d.approvals) };
     case 'release':
-      return { approver: pendingParties(d.approvals), window_partner: d.window?.status === 'proposed' ? pendingParties(d.window.decisions) : [] };
+      return {
+        approver: pendingParties(d.approvals),
+        window_partner: d.window?.status === 'proposed' ? pendingParties(d.window.decisions) : [],
+      };
     default:
       return {};
   }
@@ -156,7 +165,10 @@ type HeldBackReason = 'request.approval_required' | 'ticket.disagreement_open' |
 export function heldBack(type: string, status: string, details: unknown): Partial<Record<string, HeldBackReason>> {
   const d = (details ?? {}) as Partial<RequestDetails> & { disagreement?: Disagreement };
   const open = Boolean(d.disagreement && !d.disagreement.decidedAt);
-  const held: Partial<Record<string, HeldBackReason>> = open ? { record_disagreement: 'ticket.disagreement_open' } : { decide_disagreement: 'ticket.no_disagreement' };
-  if (type === 'request' && status === 'recorded' && d.approvalRequired) held.start_fulfilment = 'request.approval_required';
+  const held: Partial<Record<string, HeldBackReason>> = open
+    ? { record_disagreement: 'ticket.disagreement_open' }
+    : { decide_disagreement: 'ticket.no_disagreement' };
+  if (type === 'request' && status === 'recorded' && d.approvalRequired)
+    held.start_fulfilment = 'request.approval_required';
   return held;
 }

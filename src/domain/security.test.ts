@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { minimumSensitivity, raisedSensitivity, regulatoryClocks, stageDeadline, TLP_FOR_SENSITIVITY, TLP_LEVELS, tlpFor } from './security.ts';
+import {
+  minimumSensitivity,
+  raisedSensitivity,
+  regulatoryClocks,
+  stageDeadline,
+  TLP_FOR_SENSITIVITY,
+  TLP_LEVELS,
+  tlpFor,
+} from './security.ts';
 import { SENSITIVITIES } from './sensitivity.ts';
 import { incidentBundle, TLP_MARKINGS, uuidV5 } from './stix.ts';
 
@@ -39,7 +47,12 @@ describe('ETS level → TLP 2.0 label (ISM-5)', () => {
       id: 'marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003',
       created: '2022-10-01T00:00:00.000Z',
       name: 'TLP:AMBER+STRICT',
-      extensions: { 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': { extension_type: 'property-extension', tlp_2_0: 'amber+strict' } },
+      extensions: {
+        'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': {
+          extension_type: 'property-extension',
+          tlp_2_0: 'amber+strict',
+        },
+      },
     });
   });
 });
@@ -54,7 +67,9 @@ describe('STIX bundle of an incident (ISM-5)', () => {
     createdAt: new Date('2026-03-02T08:00:00Z'),
     updatedAt: new Date('2026-03-02T09:00:00Z'),
     parties: [{ id: 'EU', name: 'EU Registry' }],
-    indicators: [{ name: 'C2', pattern: "[ipv4-addr:value = '198.51.100.7']", recordedAt: new Date('2026-03-02T08:30:00Z') }],
+    indicators: [
+      { name: 'C2', pattern: "[ipv4-addr:value = '198.51.100.7']", recordedAt: new Date('2026-03-02T08:30:00Z') },
+    ],
   };
 
   it('gives the same objects on every export, a new bundle id each time', () => {
@@ -68,12 +83,15 @@ describe('STIX bundle of an incident (ISM-5)', () => {
     const bundle = incidentBundle(input);
     const amber = TLP_MARKINGS.AMBER.id;
     expect(bundle.objects.filter((o) => o.type === 'marking-definition').map((o) => o.id)).toEqual([amber]);
-    for (const o of bundle.objects.filter((o) => o.type !== 'marking-definition')) expect(o.object_marking_refs).toEqual([amber]);
+    for (const o of bundle.objects.filter((o) => o.type !== 'marking-definition'))
+      expect(o.object_marking_refs).toEqual([amber]);
   });
 
   it('makes RFC 9562 version-5 identifiers', () => {
     // The RFC's own example: "www.example.com" in the DNS namespace.
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
   });
 });
 
@@ -81,10 +99,13 @@ describe('security incident rules (SEC-3, SEC-8)', () => {
   it('keeps a security incident at least SENSITIVE, CRITICAL while investigated or weak', () => {
     expect(minimumSensitivity('incident', 'new', {})).toBeNull();
     expect(minimumSensitivity('security', 'new', {})).toBe('SENSITIVE');
-    for (const status of ['characterised', 'analysed', 'contained']) expect(minimumSensitivity('security', status, {})).toBe('CRITICAL');
+    for (const status of ['characterised', 'analysed', 'contained'])
+      expect(minimumSensitivity('security', status, {})).toBe('CRITICAL');
     const weak = { followUps: [{ exploitable: true, done: false }] };
     expect(minimumSensitivity('security', 'closed', weak)).toBe('CRITICAL');
-    expect(minimumSensitivity('security', 'closed', { followUps: [{ exploitable: true, done: true }] })).toBe('SENSITIVE');
+    expect(minimumSensitivity('security', 'closed', { followUps: [{ exploitable: true, done: true }] })).toBe(
+      'SENSITIVE',
+    );
     expect(raisedSensitivity('security', 'characterised', {}, 'SENSITIVE')).toBe('CRITICAL');
     expect(raisedSensitivity('security', 'characterised', {}, 'CRITICAL')).toBeNull();
   });
@@ -97,9 +118,15 @@ describe('security incident rules (SEC-3, SEC-8)', () => {
   });
 
   it('ends the month at the end of February for 31 January (and 29 February in a leap year)', () => {
-    expect(stageDeadline('final_report', new Date('2026-01-31T12:00:00Z')).toISOString()).toBe('2026-02-28T12:00:00.000Z');
-    expect(stageDeadline('final_report', new Date('2028-01-31T12:00:00Z')).toISOString()).toBe('2028-02-29T12:00:00.000Z');
-    expect(stageDeadline('final_report', new Date('2026-03-31T12:00:00Z')).toISOString()).toBe('2026-04-30T12:00:00.000Z');
+    expect(stageDeadline('final_report', new Date('2026-01-31T12:00:00Z')).toISOString()).toBe(
+      '2026-02-28T12:00:00.000Z',
+    );
+    expect(stageDeadline('final_report', new Date('2028-01-31T12:00:00Z')).toISOString()).toBe(
+      '2028-02-29T12:00:00.000Z',
+    );
+    expect(stageDeadline('final_report', new Date('2026-03-31T12:00:00Z')).toISOString()).toBe(
+      '2026-04-30T12:00:00.000Z',
+    );
   });
 
   it('tells pending, due soon, overdue, sent and sent late apart', () => {

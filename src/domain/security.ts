@@ -58,7 +58,14 @@ export interface SecurityDetails {
   impacts?: AssetImpact[];
   measures?: { initial: string; followUp: string; resources: string };
   containment?: { summary: string; by: string; at: string };
-  recovery?: { summary: string; linkDisconnected: boolean; linkReconnectedAt: string | null; registryTeamsInformed: boolean; by: string; at: string };
+  recovery?: {
+    summary: string;
+    linkDisconnected: boolean;
+    linkReconnectedAt: string | null;
+    registryTeamsInformed: boolean;
+    by: string;
+    at: string;
+  };
   followUps?: FollowUp[];
   stages?: Partial<Record<RegulatoryStage, StageRecord>>;
   reminded?: Partial<Record<RegulatoryStage, boolean>>;
@@ -80,7 +87,12 @@ export function minimumSensitivity(type: string, status: string, details: unknow
 }
 
 /** The level a ticket must be raised to, or null when it already is high enough. */
-export function raisedSensitivity(type: string, status: string, details: unknown, current: Sensitivity): Sensitivity | null {
+export function raisedSensitivity(
+  type: string,
+  status: string,
+  details: unknown,
+  current: Sensitivity,
+): Sensitivity | null {
   const minimum = minimumSensitivity(type, status, details);
   if (!minimum) return null;
   const raised = maxSensitivity(current, minimum);
@@ -100,7 +112,11 @@ export function stageDeadline(stage: RegulatoryStage, awareAt: Date): Date {
 }
 
 /** How long before each deadline the team is reminded. */
-export const REMINDER_LEAD_MS: Record<RegulatoryStage, number> = { early_warning: 6 * 3_600_000, notification: 24 * 3_600_000, final_report: 7 * 86_400_000 };
+export const REMINDER_LEAD_MS: Record<RegulatoryStage, number> = {
+  early_warning: 6 * 3_600_000,
+  notification: 24 * 3_600_000,
+  final_report: 7 * 86_400_000,
+};
 
 export interface StageClock {
   stage: RegulatoryStage;
@@ -110,7 +126,12 @@ export interface StageClock {
 }
 
 /** SEC-8: the three regulatory clocks of an incident at `now`; once it is closed, a stage never sent stays `not_sent`. */
-export function regulatoryClocks(awareAt: Date, stages: SecurityDetails['stages'], now: Date, closedAt: Date | null = null): StageClock[] {
+export function regulatoryClocks(
+  awareAt: Date,
+  stages: SecurityDetails['stages'],
+  now: Date,
+  closedAt: Date | null = null,
+): StageClock[] {
   return (['early_warning', 'notification', 'final_report'] as const).map((stage) => {
     const due = stageDeadline(stage, awareAt);
     const sent = stages?.[stage];
@@ -144,12 +165,23 @@ export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
 };
 
 /** Why a party's policy asks for its people to be notified of an incident, or [] when it does not. */
-export function notificationReasons(policy: SecurityPolicy, incident: { impact: Impact; severity?: Severity | undefined; ciaAffected?: string[] | undefined; personalData?: boolean | undefined }, severityRank: (s: Severity) => number): string[] {
+export function notificationReasons(
+  policy: SecurityPolicy,
+  incident: {
+    impact: Impact;
+    severity?: Severity | undefined;
+    ciaAffected?: string[] | undefined;
+    personalData?: boolean | undefined;
+  },
+  severityRank: (s: Severity) => number,
+): string[] {
   const reasons: string[] = [];
   if (policy.notifyImpacts.includes(incident.impact)) reasons.push(`impact:${incident.impact}`);
-  for (const cia of incident.ciaAffected ?? []) if ((policy.notifyCia as string[]).includes(cia)) reasons.push(`cia:${cia}`);
+  for (const cia of incident.ciaAffected ?? [])
+    if ((policy.notifyCia as string[]).includes(cia)) reasons.push(`cia:${cia}`);
   if (policy.notifyPersonalData && incident.personalData) reasons.push('personal_data');
-  if (policy.minSeverity && incident.severity && severityRank(incident.severity) >= severityRank(policy.minSeverity)) reasons.push(`severity:${incident.severity}`);
+  if (policy.minSeverity && incident.severity && severityRank(incident.severity) >= severityRank(policy.minSeverity))
+    reasons.push(`severity:${incident.severity}`);
   return reasons;
 }
 

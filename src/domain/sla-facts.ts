@@ -27,19 +27,40 @@ export interface FactEvent {
 }
 
 /** Timeline kinds that count as an intervention by a desk or resolver (GTI stops at the first). */
-const INTERVENTIONS = new Set(['assigned', 'transferred', 'comment', 'known_error_recorded', 'status_changed', 'escalated', 'resolved']);
+const INTERVENTIONS = new Set([
+  'assigned',
+  'transferred',
+  'comment',
+  'known_error_recorded',
+  'status_changed',
+  'escalated',
+  'resolved',
+]);
 
 /** Applies one timeline event to the facts (creation starts them). */
-export function applyFact(facts: SlaFacts | null, event: FactEvent, ownerParty: string, initialStatus: string): SlaFacts {
+export function applyFact(
+  facts: SlaFacts | null,
+  event: FactEvent,
+  ownerParty: string,
+  initialStatus: string,
+): SlaFacts {
   if (event.kind === 'created' || !facts) {
-    return { openedAt: event.at, firstInterventionAt: null, segments: [{ at: event.at, status: initialStatus, holder: ownerParty, priority: String(event.data.priority) }] };
+    return {
+      openedAt: event.at,
+      firstInterventionAt: null,
+      segments: [{ at: event.at, status: initialStatus, holder: ownerParty, priority: String(event.data.priority) }],
+    };
   }
   const last = facts.segments.at(-1)!;
   const next = { ...facts, segments: facts.segments };
-  if (facts.firstInterventionAt === null && !event.system && INTERVENTIONS.has(event.kind)) next.firstInterventionAt = event.at;
+  if (facts.firstInterventionAt === null && !event.system && INTERVENTIONS.has(event.kind))
+    next.firstInterventionAt = event.at;
   if (event.kind === 'status_changed') {
     const to = String(event.data.to);
-    next.segments = [...facts.segments, { ...last, at: event.at, status: to, holder: to === 'resolved' ? ownerParty : last.holder }];
+    next.segments = [
+      ...facts.segments,
+      { ...last, at: event.at, status: to, holder: to === 'resolved' ? ownerParty : last.holder },
+    ];
   } else if (event.kind === 'transferred') {
     next.segments = [...facts.segments, { ...last, at: event.at, holder: String(event.data.toParty) }];
   } else if (event.kind === 'field_changed' && event.data.field === 'priority') {

@@ -7,8 +7,12 @@ import { projectFacts, type FactEvent } from './sla-facts.ts';
 
 const HOUR = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
-const paris = new BusinessCalendar('Europe/Paris', [{ effectiveFrom: '2000-01-01', rules: { weekly: OFFICE_HOURS, closedDates: ['2026-05-01'] } }]);
-const zurich = new BusinessCalendar('Europe/Zurich', [{ effectiveFrom: '2000-01-01', rules: { weekly: OFFICE_HOURS, closedDates: ['2026-05-14'] } }]);
+const paris = new BusinessCalendar('Europe/Paris', [
+  { effectiveFrom: '2000-01-01', rules: { weekly: OFFICE_HOURS, closedDates: ['2026-05-01'] } },
+]);
+const zurich = new BusinessCalendar('Europe/Zurich', [
+  { effectiveFrom: '2000-01-01', rules: { weekly: OFFICE_HOURS, closedDates: ['2026-05-14'] } },
+]);
 
 const events: FactEvent[] = [
   { kind: 'created', at: at('2026-05-11T09:00:00+02:00'), data: { priority: 'P3' } },
@@ -20,7 +24,14 @@ const events: FactEvent[] = [
 ];
 
 function input(facts = projectFacts(events, 'EU', 'recorded')!, now = at('2026-05-20T12:00:00+02:00')): SlaInput {
-  return { facts, target: DEFAULT_INCIDENT_TARGETS.P3, ownerClock: () => paris, partyClock: (p) => (p === 'CH' ? zurich : paris), warnAt: 0.75, now };
+  return {
+    facts,
+    target: DEFAULT_INCIDENT_TARGETS.P3,
+    ownerClock: () => paris,
+    partyClock: (p) => (p === 'CH' ? zurich : paris),
+    warnAt: 0.75,
+    now,
+  };
 }
 
 describe('SLA clocks', () => {
@@ -49,7 +60,11 @@ describe('SLA clocks', () => {
     ];
     const facts = projectFacts(history, 'EU', 'recorded')!;
     const onCall = (priority: string) => (priority === 'P1' ? new WallClock() : paris);
-    const sla = computeSla({ ...input(facts, at('2026-05-18T10:00:00+02:00')), target: DEFAULT_INCIDENT_TARGETS.P1, ownerClock: onCall });
+    const sla = computeSla({
+      ...input(facts, at('2026-05-18T10:00:00+02:00')),
+      target: DEFAULT_INCIDENT_TARGETS.P1,
+      ownerClock: onCall,
+    });
     // Friday 17–18 h and Monday 08–09 h in business hours as P3, then 09–10 h around the clock as P1.
     expect(sla.gti.elapsedMs).toBe(3 * HOUR);
     expect(sla.gtr.elapsedMs).toBe(3 * HOUR);
@@ -58,7 +73,12 @@ describe('SLA clocks', () => {
   it('warns at 75 % and gives the due time of a running clock', () => {
     const facts = projectFacts(events.slice(0, 1), 'EU', 'recorded')!;
     const sla = computeSla(input(facts, at('2026-05-11T12:00:00+02:00')));
-    expect(sla.gti).toMatchObject({ elapsedMs: 3 * HOUR, phase: 'running', level: 'warning', dueAt: at('2026-05-11T13:00:00+02:00') });
+    expect(sla.gti).toMatchObject({
+      elapsedMs: 3 * HOUR,
+      phase: 'running',
+      level: 'warning',
+      dueAt: at('2026-05-11T13:00:00+02:00'),
+    });
     expect(sla.level).toBe('warning');
   });
 
@@ -71,13 +91,21 @@ describe('SLA clocks', () => {
 
   it('measures back exactly what it adds around maintenance windows (property)', () => {
     const base = at('2026-01-05T00:00:00Z');
-    const windowArb = fc.tuple(fc.integer({ min: 0, max: 600 * HOUR }), fc.integer({ min: 1, max: 30 * HOUR })).map(([s, l]) => [base + s, base + s + l] as [number, number]);
+    const windowArb = fc
+      .tuple(fc.integer({ min: 0, max: 600 * HOUR }), fc.integer({ min: 1, max: 30 * HOUR }))
+      .map(([s, l]) => [base + s, base + s + l] as [number, number]);
     fc.assert(
-      fc.property(fc.array(windowArb, { maxLength: 4 }), fc.integer({ min: 0, max: 500 * HOUR }), fc.integer({ min: 0, max: 100 * HOUR }), fc.boolean(), (windows, offset, ms, wall) => {
-        const clock = new ExcludingClock(wall ? new WallClock() : paris, windows);
-        const start = base + offset;
-        expect(clock.between(start, clock.add(start, ms))).toBe(ms);
-      }),
+      fc.property(
+        fc.array(windowArb, { maxLength: 4 }),
+        fc.integer({ min: 0, max: 500 * HOUR }),
+        fc.integer({ min: 0, max: 100 * HOUR }),
+        fc.boolean(),
+        (windows, offset, ms, wall) => {
+          const clock = new ExcludingClock(wall ? new WallClock() : paris, windows);
+          const start = base + offset;
+          expect(clock.between(start, clock.add(start, ms))).toBe(ms);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -85,6 +113,13 @@ describe('SLA clocks', () => {
   it('projects status and holder segments from the timeline', () => {
     const whole = projectFacts(events, 'EU', 'recorded');
     expect(whole!.firstInterventionAt).toBe(at('2026-05-11T10:00:00+02:00'));
-    expect(whole!.segments.map((s) => `${s.status}@${s.holder}`)).toEqual(['recorded@EU', 'in_progress@EU', 'in_progress@CH', 'pending@CH', 'in_progress@CH', 'resolved@EU']);
+    expect(whole!.segments.map((s) => `${s.status}@${s.holder}`)).toEqual([
+      'recorded@EU',
+      'in_progress@EU',
+      'in_progress@CH',
+      'pending@CH',
+      'in_progress@CH',
+      'resolved@EU',
+    ]);
   });
 });

@@ -24,7 +24,12 @@ export const DEFAULT_INCIDENT_TARGETS: Record<Priority, SlaTarget> = {
 };
 
 /** Service requests: GTI 4 h at 90 % whatever the priority (SNC SLA 9). */
-export const DEFAULT_REQUEST_TARGET: SlaTarget = { gtiMs: 4 * HOUR, gtrMs: 40 * HOUR, gteMs: 24 * HOUR, objectivePct: 90 };
+export const DEFAULT_REQUEST_TARGET: SlaTarget = {
+  gtiMs: 4 * HOUR,
+  gtrMs: 40 * HOUR,
+  gteMs: 24 * HOUR,
+  objectivePct: 90,
+};
 
 /** Statuses during which the resolution clock waits on the requester. */
 export const PAUSED_STATUSES = new Set(['pending']);
@@ -115,10 +120,15 @@ export function computeSla(input: SlaInput): SlaState {
       return;
     }
     working += clockNow.between(segment.at, end);
-    byParty[segment.holder] = (byParty[segment.holder] ?? 0) + input.partyClock(segment.holder).between(segment.at, end);
+    byParty[segment.holder] =
+      (byParty[segment.holder] ?? 0) + input.partyClock(segment.holder).between(segment.at, end);
   });
   const status = facts.segments.at(-1)!.status;
-  const phase: ClockPhase = STOPPED_STATUSES.has(status) ? 'stopped' : PAUSED_STATUSES.has(status) ? 'paused' : 'running';
+  const phase: ClockPhase = STOPPED_STATUSES.has(status)
+    ? 'stopped'
+    : PAUSED_STATUSES.has(status)
+      ? 'paused'
+      : 'running';
   const gti = clock(gtiElapsed, target.gtiMs, intervened === null ? 'running' : 'stopped', input);
   const gtr = clock(working, target.gtrMs, phase, input);
   const gte = clock(working, target.gteMs, phase, input);

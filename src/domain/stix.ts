@@ -93,15 +93,31 @@ export function incidentBundle(input: StixIncidentInput, bundleId: string = rand
   const creator = stixId('identity', PASSERELLE_IDENTITY.key);
   const created = input.createdAt.toISOString();
   const modified = input.updatedAt.toISOString();
-  const common = (type: string, id: string, at: { created: string; modified: string }) => ({ type, spec_version: '2.1', id, created_by_ref: creator, created: at.created, modified: at.modified, object_marking_refs: markingRefs });
+  const common = (type: string, id: string, at: { created: string; modified: string }) => ({
+    type,
+    spec_version: '2.1',
+    id,
+    created_by_ref: creator,
+    created: at.created,
+    modified: at.modified,
+    object_marking_refs: markingRefs,
+  });
   const fixed = { created, modified: created };
 
   const identities: StixObject[] = [
     { ...common('identity', creator, fixed), name: PASSERELLE_IDENTITY.name, identity_class: 'system' },
-    ...input.parties.map((party) => ({ ...common('identity', stixId('identity', `party:${party.id}`), fixed), name: party.name, identity_class: 'organization', external_references: [{ source_name: 'passerelle-party', external_id: party.id }] })),
+    ...input.parties.map((party) => ({
+      ...common('identity', stixId('identity', `party:${party.id}`), fixed),
+      name: party.name,
+      identity_class: 'organization',
+      external_references: [{ source_name: 'passerelle-party', external_id: party.id }],
+    })),
   ];
   const incidentId = stixId('incident', `ticket:${input.id}`);
-  const labels = [...(input.taxonomy ? [`rsit:${input.taxonomy.class}="${input.taxonomy.type}"`] : []), ...(input.severity ? [`severity:${input.severity}`] : [])];
+  const labels = [
+    ...(input.taxonomy ? [`rsit:${input.taxonomy.class}="${input.taxonomy.type}"`] : []),
+    ...(input.severity ? [`severity:${input.severity}`] : []),
+  ];
   const incident: StixObject = {
     ...common('incident', incidentId, { created, modified }),
     name: input.title,
@@ -114,8 +130,23 @@ export function incidentBundle(input: StixIncidentInput, bundleId: string = rand
   input.indicators.forEach((indicator, index) => {
     const at = indicator.recordedAt.toISOString();
     const id = stixId('indicator', `ticket:${input.id}:${index}:${indicator.pattern}`);
-    indicators.push({ ...common('indicator', id, { created: at, modified: at }), name: indicator.name, pattern: indicator.pattern, pattern_type: 'stix', valid_from: at });
-    relationships.push({ ...common('relationship', stixId('relationship', `${id}:indicates:${incidentId}`), { created: at, modified: at }), relationship_type: 'indicates', source_ref: id, target_ref: incidentId });
+    indicators.push({
+      ...common('indicator', id, { created: at, modified: at }),
+      name: indicator.name,
+      pattern: indicator.pattern,
+      pattern_type: 'stix',
+      valid_from: at,
+    });
+    relationships.push({
+      ...common('relationship', stixId('relationship', `${id}:indicates:${incidentId}`), { created: at, modified: at }),
+      relationship_type: 'indicates',
+      source_ref: id,
+      target_ref: incidentId,
+    });
   });
-  return { type: 'bundle', id: `bundle--${bundleId}`, objects: [{ ...marking }, ...identities, incident, ...indicators, ...relationships] };
+  return {
+    type: 'bundle',
+    id: `bundle--${bundleId}`,
+    objects: [{ ...marking }, ...identities, incident, ...indicators, ...relationships],
+  };
 }

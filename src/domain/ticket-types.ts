@@ -12,5 +12,12 @@ export const TYPE_CODES: Record<TicketType, string> = {
 };
 
 /** Kinds of link between tickets (TKT-3). */
-export const LINK_KINDS = ['recurrence_of', 'security_incident_of', 'related', 'problem_of', 'change_for', 'implements'] as const;
+export const LINK_KINDS = [
+  'recurrence_of',
+  'security_incident_of',
+  'related',
+  'problem_of',
+  'change_for',
+  'implements',
+] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];

@@ -6,7 +6,16 @@ const HOUR = 3_600_000;
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -31,7 +40,8 @@ export function offsetAt(timeZone: string, t: number): number {
   if (hit !== undefined) return hit;
   const at = bucket * HOUR;
   const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  for (const part of formatter(timeZone).formatToParts(at))
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
   const local = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
   const offset = local - at;
   cache.set(bucket, offset);
@@ -54,7 +64,9 @@ export function instantOf(timeZone: string, day: number, minute: number): number
   const local = day * DAY + minute * 60_000;
   const before = offsetAt(timeZone, local - DAY);
   const after = offsetAt(timeZone, local + DAY);
-  const candidates = [local - before, local - after].filter((t, i) => offsetAt(timeZone, t) === (i === 0 ? before : after));
+  const candidates = [local - before, local - after].filter(
+    (t, i) => offsetAt(timeZone, t) === (i === 0 ? before : after),
+  );
   if (candidates.length > 0) return Math.min(...candidates);
   return Math.max(local - before, local - after);
 }

@@ -2,7 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
 import { assertAddressAllowed } from '../services/access/check-address.ts';
-import { duplicateKey, isDuplicate, rateLimitWait, releaseDuplicate, sweepOldCounters } from '../services/access/throttle.ts';
+import {
+  duplicateKey,
+  isDuplicate,
+  rateLimitWait,
+  releaseDuplicate,
+  sweepOldCounters,
+} from '../services/access/throttle.ts';
 import type { Db } from '../store/db.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -16,14 +22,24 @@ declare module 'fastify' {
 
 /** The ISM-8 limits in force; tests and a bare `registerAuth` call get the defaults. */
 export type AccessLimits = Pick<Config, 'API_RATE_LIMIT' | 'API_RATE_WINDOW_SECONDS' | 'DUPLICATE_WINDOW_MS'>;
-export const DEFAULT_LIMITS: AccessLimits = { API_RATE_LIMIT: 600, API_RATE_WINDOW_SECONDS: 60, DUPLICATE_WINDOW_MS: 1000 };
+export const DEFAULT_LIMITS: AccessLimits = {
+  API_RATE_LIMIT: 600,
+  API_RATE_WINDOW_SECONDS: 60,
+  DUPLICATE_WINDOW_MS: 1000,
+};
 
 /**
  * ISM-8, after authentication: the party's IP allow-list, the per-token rate limit (Bearer
  * tokens), and identical writes at most once per window. Counters live in the database so
  * every node shares them.
  */
-export async function enforceAccess(db: Db, limits: AccessLimits, request: FastifyRequest, reply: FastifyReply, tokenId: string | undefined): Promise<void> {
+export async function enforceAccess(
+  db: Db,
+  limits: AccessLimits,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  tokenId: string | undefined,
+): Promise<void> {
   const actor = request.actor!;
   await assertAddressAllowed(db, actor.party, request.ip);
   const windowMs = limits.API_RATE_WINDOW_SECONDS * 1000;
@@ -41,7 +57,9 @@ export async function enforceAccess(db: Db, limits: AccessLimits, request: Fasti
     const target = `${request.routeOptions.url ?? request.url} ${JSON.stringify(request.params ?? {})}`;
     const key = duplicateKey(principal, request.method, target, request.body);
     if (await isDuplicate(db, key, limits.DUPLICATE_WINDOW_MS)) {
-      throw new AppError('request.duplicate', undefined, { seconds: Math.max(1, Math.ceil(limits.DUPLICATE_WINDOW_MS / 1000)) });
+      throw new AppError('request.duplicate', undefined, {
+        seconds: Math.max(1, Math.ceil(limits.DUPLICATE_WINDOW_MS / 1000)),
+      });
     }
     request.duplicateKey = key;
   }

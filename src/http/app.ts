@@ -4,7 +4,12 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Db } from '../store/db.ts';
@@ -56,7 +61,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Passerelle API', version: '1', description: 'Joint operations desk for linked organisations.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'passerelle_session' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'passerelle_session' },
+        },
+      },
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -108,7 +118,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) => {
     // Console routes fall back to index.html; a missing file (a name with an extension) is a 404.
     const path = request.url.split('?')[0] ?? '';
-    if (path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path) || !hasConsole || request.method !== 'GET') return sendError(request, reply, new AppError('request.not_found'));
+    if (path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path) || !hasConsole || request.method !== 'GET')
+      return sendError(request, reply, new AppError('request.not_found'));
     return reply.sendFile('index.html');
   });
   return app;

@@ -11,7 +11,13 @@ import { Sensitivity } from './schemas.ts';
 export const CiaLevel = z.enum(CIA_LEVELS);
 const ASSET_ACTIONS = ['update', 'approve', 'review'] as const;
 
-export const AssetPart = z.object({ id: z.uuid(), name: z.string(), party: z.string(), common: z.boolean(), sensitivity: Sensitivity });
+export const AssetPart = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  party: z.string(),
+  common: z.boolean(),
+  sensitivity: Sensitivity,
+});
 
 export const Asset = z.object({
   id: z.uuid(),
@@ -29,7 +35,15 @@ export const Asset = z.object({
   lis: z.boolean().describe('on the sensitive information list: SENSITIVE, CRITICAL or personal data'),
   parts: z.array(AssetPart).describe('aggregate members the reader may see'),
   status: z.enum(ASSET_STATUSES),
-  approvals: z.array(z.object({ party: z.string(), decision: z.enum(['approved', 'refused', 'agreed', 'disagreed']).nullable(), by: z.string().nullable(), at: z.string().nullable(), note: z.string().nullable() })),
+  approvals: z.array(
+    z.object({
+      party: z.string(),
+      decision: z.enum(['approved', 'refused', 'agreed', 'disagreed']).nullable(),
+      by: z.string().nullable(),
+      at: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
   reviewIntervalDays: z.number().int(),
   nextReviewAt: z.iso.datetime(),
   overdue: z.boolean(),
@@ -39,11 +53,19 @@ export const Asset = z.object({
   allowedActions: z.array(z.enum(ASSET_ACTIONS)),
 });
 
-export const AssetReview = z.object({ id: z.uuid(), outcome: z.enum(REVIEW_OUTCOMES), note: z.string(), reviewer: z.object({ id: z.uuid().nullable(), name: z.string() }), reviewedAt: z.iso.datetime() });
+export const AssetReview = z.object({
+  id: z.uuid(),
+  outcome: z.enum(REVIEW_OUTCOMES),
+  note: z.string(),
+  reviewer: z.object({ id: z.uuid().nullable(), name: z.string() }),
+  reviewedAt: z.iso.datetime(),
+});
 
 export function presentAsset({ asset, parts }: AssetView, actor: Actor, now: Date): z.infer<typeof Asset> {
   const keeps = asset.status !== 'retired' && mayKeepAsset(actor, asset);
-  const allowed = ASSET_ACTIONS.filter((action) => (action === 'approve' ? asset.status === 'pending' && mayApproveAsset(actor, asset) : keeps));
+  const allowed = ASSET_ACTIONS.filter((action) =>
+    action === 'approve' ? asset.status === 'pending' && mayApproveAsset(actor, asset) : keeps,
+  );
   return {
     id: asset.id,
     party: asset.partyId,
@@ -58,9 +80,21 @@ export function presentAsset({ asset, parts }: AssetView, actor: Actor, now: Dat
     personalData: asset.personalData,
     notes: asset.notes,
     lis: onLis(asset),
-    parts: parts.map((p) => ({ id: p.id, name: p.name, party: p.partyId, common: p.common, sensitivity: p.sensitivity as z.infer<typeof Sensitivity> })),
+    parts: parts.map((p) => ({
+      id: p.id,
+      name: p.name,
+      party: p.partyId,
+      common: p.common,
+      sensitivity: p.sensitivity as z.infer<typeof Sensitivity>,
+    })),
     status: asset.status as z.infer<typeof Asset>['status'],
-    approvals: (asset.approvals as Approval[]).map((a) => ({ party: a.party, decision: a.decision, by: a.by, at: a.at, note: a.note })),
+    approvals: (asset.approvals as Approval[]).map((a) => ({
+      party: a.party,
+      decision: a.decision,
+      by: a.by,
+      at: a.at,
+      note: a.note,
+    })),
     reviewIntervalDays: asset.reviewIntervalDays,
     nextReviewAt: asset.nextReviewAt.toISOString(),
     overdue: reviewOverdue(asset, now),
@@ -72,5 +106,11 @@ export function presentAsset({ asset, parts }: AssetView, actor: Actor, now: Dat
 }
 
 export function presentReview(r: AssetReviewRow): z.infer<typeof AssetReview> {
-  return { id: r.id, outcome: r.outcome as z.infer<typeof AssetReview>['outcome'], note: r.note, reviewer: { id: r.reviewedBy, name: r.reviewerName }, reviewedAt: r.reviewedAt.toISOString() };
+  return {
+    id: r.id,
+    outcome: r.outcome as z.infer<typeof AssetReview>['outcome'],
+    note: r.note,
+    reviewer: { id: r.reviewedBy, name: r.reviewerName },
+    reviewedAt: r.reviewedAt.toISOString(),
+  };
 }

@@ -84,7 +84,9 @@ export function statusOf(code: ErrorCode): number {
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const lang = requestLang(request);
   const message = errorMessage(error.code, lang, { field: error.field ?? '', ...error.params });
-  return reply.status(statusOf(error.code)).send({ error: { code: error.code, message, ...(error.field ? { field: error.field } : {}) } });
+  return reply
+    .status(statusOf(error.code))
+    .send({ error: { code: error.code, message, ...(error.field ? { field: error.field } : {}) } });
 }
 
 /** Turns whatever was thrown into a stable coded error; unknown errors are logged and hidden. */
@@ -92,21 +94,34 @@ export function toAppError(request: FastifyRequest, error: FastifyError | Error)
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issue = error.validation[0];
-    const field = issue?.instancePath.replace(/^\//, '').replaceAll('/', '.') || String((issue?.params as { missingProperty?: string } | undefined)?.missingProperty ?? error.validationContext ?? 'body');
-    const detail = issue ? describeIssue(requestLang(request), issue.keyword, issue.params, issue.message ?? 'invalid') : 'invalid';
+    const field =
+      issue?.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
+      String(
+        (issue?.params as { missingProperty?: string } | undefined)?.missingProperty ??
+          error.validationContext ??
+          'body',
+      );
+    const detail = issue
+      ? describeIssue(requestLang(request), issue.keyword, issue.params, issue.message ?? 'invalid')
+      : 'invalid';
     return new AppError('validation.invalid', field, { field, detail });
   }
   const code = (error as FastifyError).code;
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('request.too_large');
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('request.unsupported_media_type');
-  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+  if (
+    code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    error instanceof SyntaxError
+  ) {
     return new AppError('validation.invalid', 'body', { field: 'body', detail: 'json' });
   }
   // Two transactions waited on each other (PostgreSQL broke the deadlock): nothing was written; the caller may retry.
   const sqlState = (error as { code?: unknown }).code;
   if (sqlState === '40P01' || sqlState === '40001') return new AppError('request.conflict');
   const status = (error as FastifyError).statusCode;
-  if (status && status >= 400 && status < 500) return new AppError('validation.invalid', 'body', { field: 'body', detail: error.message });
+  if (status && status >= 400 && status < 500)
+    return new AppError('validation.invalid', 'body', { field: 'body', detail: error.message });
   request.log.error({ err: error }, 'unhandled error');
   return new AppError('server.error');
 }

@@ -14,10 +14,22 @@ type Summary = z.infer<typeof TicketSummary>;
 export function presentSla(sla: SlaState | null): Summary['sla'] {
   if (!sla) return null;
   const clock = (c: ClockState) => ({ ...c, dueAt: c.dueAt === null ? null : new Date(c.dueAt).toISOString() });
-  return { level: sla.level, gti: clock(sla.gti), gtr: clock(sla.gtr), gte: clock(sla.gte), pausedMs: sla.pausedMs, byParty: sla.byParty };
+  return {
+    level: sla.level,
+    gti: clock(sla.gti),
+    gtr: clock(sla.gtr),
+    gte: clock(sla.gte),
+    pausedMs: sla.pausedMs,
+    byParty: sla.byParty,
+  };
 }
 
-export function presentSummary(ticket: TicketRow, groupName: string | null, assigneeName: string | null, sla: SlaState | null): Summary {
+export function presentSummary(
+  ticket: TicketRow,
+  groupName: string | null,
+  assigneeName: string | null,
+  sla: SlaState | null,
+): Summary {
   return {
     id: ticket.id,
     ref: ticket.ref,
@@ -86,8 +98,11 @@ type Link = Detail['links'][number];
  * release the reader may not see is left out, not even its id.
  */
 export function presentDetails(type: string, stored: unknown, links: Link[], closedAt: Date | null = null) {
-  const { disagreement = null, ...details } = (stored ?? {}) as Record<string, unknown> & { disagreement?: Disagreement };
-  const linked = (kind: string, direction: 'from' | 'to') => links.filter((l) => l.kind === kind && l.direction === direction).map((l) => l.ticket);
+  const { disagreement = null, ...details } = (stored ?? {}) as Record<string, unknown> & {
+    disagreement?: Disagreement;
+  };
+  const linked = (kind: string, direction: 'from' | 'to') =>
+    links.filter((l) => l.kind === kind && l.direction === direction).map((l) => l.ticket);
   if (type === 'release') {
     const { changeIds: _ids, ...rest } = details;
     return { details: { ...rest, changes: linked('implements', 'from') }, disagreement };
@@ -95,13 +110,28 @@ export function presentDetails(type: string, stored: unknown, links: Link[], clo
   if (type === 'security') {
     // SEC-8: the regulatory clocks, counted from the moment of awareness.
     const awareAt = (details as SecurityDetails).awareAt;
-    return { details: { ...details, clocks: awareAt ? regulatoryClocks(new Date(awareAt), (details as SecurityDetails).stages, new Date(), closedAt) : [] }, disagreement };
+    return {
+      details: {
+        ...details,
+        clocks: awareAt
+          ? regulatoryClocks(new Date(awareAt), (details as SecurityDetails).stages, new Date(), closedAt)
+          : [],
+      },
+      disagreement,
+    };
   }
   if (type === 'change') {
     const { releaseId: _release, origin, ...rest } = details as { releaseId?: string; origin?: object };
     const source = linked('change_for', 'from')[0];
     const release = linked('implements', 'to')[0];
-    return { details: { ...rest, origin: { ...origin, ticket: source ? { id: source.id, ref: source.ref } : null }, releaseRef: release?.ref ?? null }, disagreement };
+    return {
+      details: {
+        ...rest,
+        origin: { ...origin, ticket: source ? { id: source.id, ref: source.ref } : null },
+        releaseRef: release?.ref ?? null,
+      },
+      disagreement,
+    };
   }
   return { details, disagreement };
 }

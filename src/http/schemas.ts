@@ -11,8 +11,18 @@ export const ErrorBody = z.object({
 });
 
 /** Free text as PostgreSQL can store it: no NUL characters. */
-export const plain = (max: number) => z.string().max(max).refine((v) => !v.includes('\u0000'), 'NUL characters are not allowed');
-export const text = (max: number) => z.string().trim().min(1).max(max).refine((v) => !v.includes('\u0000'), 'NUL characters are not allowed');
+export const plain = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !v.includes('\u0000'), 'NUL characters are not allowed');
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => !v.includes('\u0000'), 'NUL characters are not allowed');
 export const Impact = z.enum(IMPACTS);
 export const Criticality = z.enum(CRITICALITIES);
 export const Priority = z.enum(PRIORITIES);
@@ -39,7 +49,12 @@ export const Instant = z.iso
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item));
 
 export const ListQuery = z.object({
@@ -51,7 +66,11 @@ export const ListQuery = z.object({
   q: text(200).optional(),
   sort: z.enum(SORTS).default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]+$/).max(500).optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .max(500)
+    .optional(),
 });
 
 export const TicketParams = z.object({ id: z.string().min(1).max(64) });
@@ -133,13 +152,27 @@ export const TicketDetail = TicketSummary.extend({
   teamMembers: z.array(z.object({ id: z.uuid(), name: z.string(), party: z.string() })).nullable(),
   /** PARTY-4: the latest disagreement between the desks, decided or not. */
   disagreement: z
-    .object({ openedByParty: z.string(), openedBy: z.string(), reason: z.string(), level: z.number().int(), openedAt: z.string(), decision: z.string().optional(), decidedBy: z.string().optional(), decidedAt: z.string().optional() })
+    .object({
+      openedByParty: z.string(),
+      openedBy: z.string(),
+      reason: z.string(),
+      level: z.number().int(),
+      openedAt: z.string(),
+      decision: z.string().optional(),
+      decidedBy: z.string().optional(),
+      decidedAt: z.string().optional(),
+    })
     .nullable(),
   allowedActions: z.array(z.string()),
 });
 
 /** `total` counts up to 1 000; `totalCapped` says there are more. */
-export const TicketList = z.object({ items: z.array(TicketSummary), nextCursor: z.string().nullable(), total: z.number().int(), totalCapped: z.boolean() });
+export const TicketList = z.object({
+  items: z.array(TicketSummary),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+});
 
 /** Standard error responses documented on every authenticated route. */
 export const errorResponses = {

@@ -8,8 +8,12 @@ describe('server messages', () => {
   });
 
   it('translates the reason of an invalid value', () => {
-    expect(errorMessage('validation.invalid', 'fr', { field: 'startsAt', detail: 'notice' })).toBe('Le champ « startsAt » est invalide : au moins une heure à l’avance');
-    expect(errorMessage('validation.invalid', 'en', { field: 'mode', detail: 'highest_level', level: 4 })).toBe('The field "mode" is invalid: level 4 is the highest');
+    expect(errorMessage('validation.invalid', 'fr', { field: 'startsAt', detail: 'notice' })).toBe(
+      'Le champ « startsAt » est invalide : au moins une heure à l’avance',
+    );
+    expect(errorMessage('validation.invalid', 'en', { field: 'mode', detail: 'highest_level', level: 4 })).toBe(
+      'The field "mode" is invalid: level 4 is the highest',
+    );
   });
 
   it('picks the preferred supported language', () => {

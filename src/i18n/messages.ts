@@ -5,45 +5,143 @@ type Text = Record<Lang, string>;
 
 /** Server-side messages, in both languages. `{field}`-style placeholders are filled in. */
 const ERRORS: Record<ErrorCode, Text> = {
-  'validation.invalid': { en: 'The field "{field}" is invalid: {detail}', fr: 'Le champ « {field} » est invalide : {detail}' },
+  'validation.invalid': {
+    en: 'The field "{field}" is invalid: {detail}',
+    fr: 'Le champ « {field} » est invalide : {detail}',
+  },
   'validation.required': { en: 'The field "{field}" is required.', fr: 'Le champ « {field} » est obligatoire.' },
   'auth.required': { en: 'Sign in first.', fr: 'Veuillez vous connecter.' },
-  'auth.invalid_credentials': { en: 'Unknown user name or wrong password.', fr: 'Identifiant inconnu ou mot de passe erroné.' },
-  'auth.totp_required': { en: 'Enter the code from your authenticator app.', fr: 'Saisissez le code de votre application d’authentification.' },
-  'auth.totp_invalid': { en: 'The authenticator code is wrong or expired.', fr: 'Le code d’authentification est erroné ou expiré.' },
-  'auth.totp_mandatory': { en: 'Your party requires a second factor: enrol one in Settings first.', fr: 'Votre partie exige un second facteur : activez-le d’abord dans les paramètres.' },
-  'auth.rate_limited': { en: 'Too many attempts; try again in {minutes} minutes.', fr: 'Trop de tentatives ; réessayez dans {minutes} minutes.' },
-  'auth.csrf': { en: 'Missing or wrong anti-forgery token; reload the page.', fr: 'Jeton anti-falsification absent ou erroné ; rechargez la page.' },
-  'auth.token_invalid': { en: 'The API token is unknown, expired or revoked.', fr: 'Le jeton d’API est inconnu, expiré ou révoqué.' },
+  'auth.invalid_credentials': {
+    en: 'Unknown user name or wrong password.',
+    fr: 'Identifiant inconnu ou mot de passe erroné.',
+  },
+  'auth.totp_required': {
+    en: 'Enter the code from your authenticator app.',
+    fr: 'Saisissez le code de votre application d’authentification.',
+  },
+  'auth.totp_invalid': {
+    en: 'The authenticator code is wrong or expired.',
+    fr: 'Le code d’authentification est erroné ou expiré.',
+  },
+  'auth.totp_mandatory': {
+    en: 'Your party requires a second factor: enrol one in Settings first.',
+    fr: 'Votre partie exige un second facteur : activez-le d’abord dans les paramètres.',
+  },
+  'auth.rate_limited': {
+    en: 'Too many attempts; try again in {minutes} minutes.',
+    fr: 'Trop de tentatives ; réessayez dans {minutes} minutes.',
+  },
+  'auth.csrf': {
+    en: 'Missing or wrong anti-forgery token; reload the page.',
+    fr: 'Jeton anti-falsification absent ou erroné ; rechargez la page.',
+  },
+  'auth.token_invalid': {
+    en: 'The API token is unknown, expired or revoked.',
+    fr: 'Le jeton d’API est inconnu, expiré ou révoqué.',
+  },
   'auth.forbidden': { en: 'You are not allowed to do this.', fr: 'Vous n’êtes pas autorisé à faire cela.' },
-  'auth.address_not_allowed': { en: 'Access from address {address} is not allowed for your party (IP allow-list); ask your desk for an IP allow-list change request.', fr: 'L’accès depuis l’adresse {address} n’est pas autorisé pour votre partie (liste d’adresses IP autorisées) ; demandez à votre centre de services une modification de la liste.' },
+  'auth.address_not_allowed': {
+    en: 'Access from address {address} is not allowed for your party (IP allow-list); ask your desk for an IP allow-list change request.',
+    fr:
+      'L’accès depuis l’adresse {address} n’est pas autorisé pour votre partie (liste d’adresses IP autorisées)' +
+      ' ; demandez à votre centre de services une modification de la liste.',
+  },
   'ticket.not_found': { en: 'No such ticket.', fr: 'Ticket introuvable.' },
-  'ticket.version_conflict': { en: 'The ticket was changed by someone else (now version {current}); reload it and try again.', fr: 'Le ticket a été modifié par quelqu’un d’autre (version {current}) ; rechargez-le et recommencez.' },
-  'ticket.version_required': { en: 'Send the version you edited (field "version" or If-Match header).', fr: 'Indiquez la version modifiée (champ « version » ou en-tête If-Match).' },
-  'ticket.action_not_allowed': { en: 'You may not {action} this ticket.', fr: 'Vous ne pouvez pas effectuer « {action} » sur ce ticket.' },
-  'ticket.transition_invalid': { en: 'Action {action} is not possible while the ticket is {status}.', fr: 'L’action « {action} » est impossible tant que le ticket est à l’état {status}.' },
-  'ticket.close_forbidden': { en: 'Only the owning party’s service desk may close this ticket.', fr: 'Seul le centre de services de la partie propriétaire peut clôturer ce ticket.' },
-  'ticket.closed': { en: 'A closed ticket cannot be reopened; record a recurrence instead.', fr: 'Un ticket clôturé ne peut être rouvert ; enregistrez plutôt une récurrence.' },
-  'ticket.checklist_incomplete': { en: 'The closure checklist item "{field}" is not confirmed.', fr: 'Le point « {field} » de la liste de clôture n’est pas confirmé.' },
-  'ticket.priority_reason_required': { en: 'Give a reason for overriding the priority.', fr: 'Motivez la modification de la priorité.' },
-  'ticket.sensitivity_too_high': { en: 'You cannot classify a record above your own clearance.', fr: 'Vous ne pouvez pas classifier au-dessus de votre habilitation.' },
-  'ticket.disagreement_open': { en: 'A disagreement on this ticket is already awaiting a decision.', fr: 'Un désaccord sur ce ticket attend déjà une décision.' },
-  'ticket.no_disagreement': { en: 'No disagreement on this ticket awaits a decision.', fr: 'Aucun désaccord sur ce ticket n’attend de décision.' },
-  'problem.change_not_applied': { en: 'A problem closes only once a linked change has been applied.', fr: 'Un problème ne se clôture qu’une fois un changement lié appliqué.' },
-  'request.approval_required': { en: 'This request needs the other party’s approval first.', fr: 'Cette demande requiert d’abord l’approbation de l’autre partie.' },
-  'request.catalogue_item_unknown': { en: 'No such active request type in your party’s catalogue.', fr: 'Aucun type de demande actif de ce nom dans le catalogue de votre partie.' },
+  'ticket.version_conflict': {
+    en: 'The ticket was changed by someone else (now version {current}); reload it and try again.',
+    fr: 'Le ticket a été modifié par quelqu’un d’autre (version {current}) ; rechargez-le et recommencez.',
+  },
+  'ticket.version_required': {
+    en: 'Send the version you edited (field "version" or If-Match header).',
+    fr: 'Indiquez la version modifiée (champ « version » ou en-tête If-Match).',
+  },
+  'ticket.action_not_allowed': {
+    en: 'You may not {action} this ticket.',
+    fr: 'Vous ne pouvez pas effectuer « {action} » sur ce ticket.',
+  },
+  'ticket.transition_invalid': {
+    en: 'Action {action} is not possible while the ticket is {status}.',
+    fr: 'L’action « {action} » est impossible tant que le ticket est à l’état {status}.',
+  },
+  'ticket.close_forbidden': {
+    en: 'Only the owning party’s service desk may close this ticket.',
+    fr: 'Seul le centre de services de la partie propriétaire peut clôturer ce ticket.',
+  },
+  'ticket.closed': {
+    en: 'A closed ticket cannot be reopened; record a recurrence instead.',
+    fr: 'Un ticket clôturé ne peut être rouvert ; enregistrez plutôt une récurrence.',
+  },
+  'ticket.checklist_incomplete': {
+    en: 'The closure checklist item "{field}" is not confirmed.',
+    fr: 'Le point « {field} » de la liste de clôture n’est pas confirmé.',
+  },
+  'ticket.priority_reason_required': {
+    en: 'Give a reason for overriding the priority.',
+    fr: 'Motivez la modification de la priorité.',
+  },
+  'ticket.sensitivity_too_high': {
+    en: 'You cannot classify a record above your own clearance.',
+    fr: 'Vous ne pouvez pas classifier au-dessus de votre habilitation.',
+  },
+  'ticket.disagreement_open': {
+    en: 'A disagreement on this ticket is already awaiting a decision.',
+    fr: 'Un désaccord sur ce ticket attend déjà une décision.',
+  },
+  'ticket.no_disagreement': {
+    en: 'No disagreement on this ticket awaits a decision.',
+    fr: 'Aucun désaccord sur ce ticket n’attend de décision.',
+  },
+  'problem.change_not_applied': {
+    en: 'A problem closes only once a linked change has been applied.',
+    fr: 'Un problème ne se clôture qu’une fois un changement lié appliqué.',
+  },
+  'request.approval_required': {
+    en: 'This request needs the other party’s approval first.',
+    fr: 'Cette demande requiert d’abord l’approbation de l’autre partie.',
+  },
+  'request.catalogue_item_unknown': {
+    en: 'No such active request type in your party’s catalogue.',
+    fr: 'Aucun type de demande actif de ce nom dans le catalogue de votre partie.',
+  },
   'change.not_approved': { en: 'Change {ref} is not approved.', fr: 'Le changement {ref} n’est pas approuvé.' },
-  'change.in_other_release': { en: 'Change {ref} is already in another release.', fr: 'Le changement {ref} fait déjà partie d’une autre mise en production.' },
-  'change.assessment_required': { en: 'Record the assessment ("{field}") first.', fr: 'Enregistrez d’abord l’évaluation (« {field} »).' },
-  'change.approver_level': { en: 'At escalation level {level}, the approval is given by a {role}.', fr: 'Au niveau d’escalade {level}, l’approbation revient à un {role}.' },
-  'release.incomplete': { en: 'The release lacks "{field}" for this step.', fr: 'Il manque « {field} » à la mise en production pour cette étape.' },
-  'release.window_required': { en: 'A release affecting several parties needs a joint maintenance window accepted by all of them.', fr: 'Une mise en production qui touche plusieurs parties exige une fenêtre de maintenance commune acceptée par toutes.' },
-  'release.checklist_incomplete': { en: 'The closure checklist item "{field}" is not ticked.', fr: 'Le point « {field} » de la liste de clôture n’est pas coché.' },
+  'change.in_other_release': {
+    en: 'Change {ref} is already in another release.',
+    fr: 'Le changement {ref} fait déjà partie d’une autre mise en production.',
+  },
+  'change.assessment_required': {
+    en: 'Record the assessment ("{field}") first.',
+    fr: 'Enregistrez d’abord l’évaluation (« {field} »).',
+  },
+  'change.approver_level': {
+    en: 'At escalation level {level}, the approval is given by a {role}.',
+    fr: 'Au niveau d’escalade {level}, l’approbation revient à un {role}.',
+  },
+  'release.incomplete': {
+    en: 'The release lacks "{field}" for this step.',
+    fr: 'Il manque « {field} » à la mise en production pour cette étape.',
+  },
+  'release.window_required': {
+    en: 'A release affecting several parties needs a joint maintenance window accepted by all of them.',
+    fr: 'Une mise en production qui touche plusieurs parties exige une fenêtre de maintenance commune acceptée par toutes.',
+  },
+  'release.checklist_incomplete': {
+    en: 'The closure checklist item "{field}" is not ticked.',
+    fr: 'Le point « {field} » de la liste de clôture n’est pas coché.',
+  },
   'known_error.not_found': { en: 'No such known error.', fr: 'Erreur connue introuvable.' },
   'asset.not_found': { en: 'No such information asset.', fr: 'Actif informationnel introuvable.' },
-  'asset.version_conflict': { en: 'The asset was changed by someone else (now version {current}); reload it and try again.', fr: 'L’actif a été modifié par quelqu’un d’autre (version {current}) ; rechargez-le et recommencez.' },
-  'asset.approval_not_awaited': { en: 'No approval of your party is awaited on this asset.', fr: 'Aucune approbation de votre partie n’est attendue sur cet actif.' },
-  'asset.retired': { en: 'This asset has been retired; it can no longer be changed or reviewed.', fr: 'Cet actif a été retiré ; il ne peut plus être modifié ni revu.' },
+  'asset.version_conflict': {
+    en: 'The asset was changed by someone else (now version {current}); reload it and try again.',
+    fr: 'L’actif a été modifié par quelqu’un d’autre (version {current}) ; rechargez-le et recommencez.',
+  },
+  'asset.approval_not_awaited': {
+    en: 'No approval of your party is awaited on this asset.',
+    fr: 'Aucune approbation de votre partie n’est attendue sur cet actif.',
+  },
+  'asset.retired': {
+    en: 'This asset has been retired; it can no longer be changed or reviewed.',
+    fr: 'Cet actif a été retiré ; il ne peut plus être modifié ni revu.',
+  },
   'catalogue.not_found': { en: 'No such catalogue item.', fr: 'Élément de catalogue introuvable.' },
   'catalogue.exists': { en: 'An item with this code already exists.', fr: 'Un élément avec ce code existe déjà.' },
   'window.not_found': { en: 'No such maintenance window.', fr: 'Fenêtre de maintenance introuvable.' },
@@ -54,30 +152,87 @@ const ERRORS: Record<ErrorCode, Text> = {
   'user.exists': { en: 'This user name is taken.', fr: 'Cet identifiant est déjà pris.' },
   'token.not_found': { en: 'No such API token.', fr: 'Jeton d’API introuvable.' },
   'request.too_large': { en: 'The request body is too large.', fr: 'Le corps de la requête est trop volumineux.' },
-  'request.unsupported_media_type': { en: 'Send JSON (Content-Type: application/json).', fr: 'Envoyez du JSON (Content-Type: application/json).' },
-  'request.conflict': { en: 'Another change to the same records happened at the same moment; nothing was written: try again.', fr: 'Une autre modification des mêmes données a eu lieu au même moment ; rien n’a été enregistré : réessayez.' },
-  'release.rollback_too_late': { en: 'Change {ref} has already been reviewed or closed: record a new change to undo it.', fr: 'Le changement {ref} a déjà été revu ou clôturé : enregistrez un nouveau changement pour l’annuler.' },
+  'request.unsupported_media_type': {
+    en: 'Send JSON (Content-Type: application/json).',
+    fr: 'Envoyez du JSON (Content-Type: application/json).',
+  },
+  'request.conflict': {
+    en: 'Another change to the same records happened at the same moment; nothing was written: try again.',
+    fr: 'Une autre modification des mêmes données a eu lieu au même moment ; rien n’a été enregistré : réessayez.',
+  },
+  'release.rollback_too_late': {
+    en: 'Change {ref} has already been reviewed or closed: record a new change to undo it.',
+    fr: 'Le changement {ref} a déjà été revu ou clôturé : enregistrez un nouveau changement pour l’annuler.',
+  },
   'request.not_found': { en: 'No such endpoint.', fr: 'Point d’accès inconnu.' },
-  'request.rate_limited': { en: 'Too many requests with this API token; try again in {seconds} s.', fr: 'Trop de requêtes avec ce jeton d’API ; réessayez dans {seconds} s.' },
-  'request.duplicate': { en: 'The same request was just sent; it is accepted at most once per {seconds} s.', fr: 'La même requête vient d’être envoyée ; elle n’est acceptée qu’une fois par {seconds} s.' },
-  'request.allowlist_lockout': { en: 'Applying this change would lock out the address you are working from ({address}); the list must keep a block that contains it.', fr: 'Appliquer cette modification bloquerait l’adresse depuis laquelle vous travaillez ({address}) ; la liste doit conserver un bloc qui la contient.' },
+  'request.rate_limited': {
+    en: 'Too many requests with this API token; try again in {seconds} s.',
+    fr: 'Trop de requêtes avec ce jeton d’API ; réessayez dans {seconds} s.',
+  },
+  'request.duplicate': {
+    en: 'The same request was just sent; it is accepted at most once per {seconds} s.',
+    fr: 'La même requête vient d’être envoyée ; elle n’est acceptée qu’une fois par {seconds} s.',
+  },
+  'request.allowlist_lockout': {
+    en: 'Applying this change would lock out the address you are working from ({address}); the list must keep a block that contains it.',
+    fr: 'Appliquer cette modification bloquerait l’adresse depuis laquelle vous travaillez ({address}) ; la liste doit conserver un bloc qui la contient.',
+  },
   'certificate.not_found': { en: 'No such certificate.', fr: 'Certificat introuvable.' },
-  'certificate.exists': { en: 'This certificate (same fingerprint) is already in the register.', fr: 'Ce certificat (même empreinte) figure déjà au registre.' },
+  'certificate.exists': {
+    en: 'This certificate (same fingerprint) is already in the register.',
+    fr: 'Ce certificat (même empreinte) figure déjà au registre.',
+  },
   'certificate.ca_not_found': { en: 'No such certification authority.', fr: 'Autorité de certification introuvable.' },
-  'certificate.ca_exists': { en: 'This certification authority is already on the list.', fr: 'Cette autorité de certification figure déjà sur la liste.' },
-  'certificate.untrusted_issuer': { en: 'The certificate was not issued by a certification authority trusted by every party.', fr: 'Le certificat n’a pas été émis par une autorité de certification reconnue par toutes les parties.' },
-  'certificate.fingerprint_mismatch': { en: 'The fingerprint read out of band does not match the certificate: do not use it.', fr: 'L’empreinte lue hors bande ne correspond pas au certificat : ne l’utilisez pas.' },
-  'certificate.state_invalid': { en: 'This is not possible while the certificate is {state}.', fr: 'Impossible tant que le certificat est à l’état {state}.' },
-  'certificate.change_pending': { en: 'A renewal or revocation of this certificate already awaits its change {ref}.', fr: 'Un renouvellement ou une révocation de ce certificat attend déjà son changement {ref}.' },
-  'certificate.renewal_not_approved': { en: 'The certificate it replaces has no renewal approved by every party.', fr: 'Le certificat remplacé n’a pas de renouvellement approuvé par toutes les parties.' },
+  'certificate.ca_exists': {
+    en: 'This certification authority is already on the list.',
+    fr: 'Cette autorité de certification figure déjà sur la liste.',
+  },
+  'certificate.untrusted_issuer': {
+    en: 'The certificate was not issued by a certification authority trusted by every party.',
+    fr: 'Le certificat n’a pas été émis par une autorité de certification reconnue par toutes les parties.',
+  },
+  'certificate.fingerprint_mismatch': {
+    en: 'The fingerprint read out of band does not match the certificate: do not use it.',
+    fr: 'L’empreinte lue hors bande ne correspond pas au certificat : ne l’utilisez pas.',
+  },
+  'certificate.state_invalid': {
+    en: 'This is not possible while the certificate is {state}.',
+    fr: 'Impossible tant que le certificat est à l’état {state}.',
+  },
+  'certificate.change_pending': {
+    en: 'A renewal or revocation of this certificate already awaits its change {ref}.',
+    fr: 'Un renouvellement ou une révocation de ce certificat attend déjà son changement {ref}.',
+  },
+  'certificate.renewal_not_approved': {
+    en: 'The certificate it replaces has no renewal approved by every party.',
+    fr: 'Le certificat remplacé n’a pas de renouvellement approuvé par toutes les parties.',
+  },
   'access_review.not_found': { en: 'No such access review.', fr: 'Revue des accès introuvable.' },
-  'access_review.open_exists': { en: 'An access review of this party is already open.', fr: 'Une revue des accès de cette partie est déjà ouverte.' },
+  'access_review.open_exists': {
+    en: 'An access review of this party is already open.',
+    fr: 'Une revue des accès de cette partie est déjà ouverte.',
+  },
   'access_review.closed': { en: 'This access review is closed.', fr: 'Cette revue des accès est close.' },
-  'access_review.decided': { en: 'A decision on this account is already recorded in this review.', fr: 'Une décision sur ce compte est déjà enregistrée dans cette revue.' },
-  'access_review.undecided': { en: '{count} account(s) still lack a decision.', fr: '{count} compte(s) sans décision.' },
-  'access_review.own_account': { en: 'You cannot change or revoke your own account; another administrator must.', fr: 'Vous ne pouvez ni modifier ni révoquer votre propre compte ; un autre administrateur doit le faire.' },
-  'access_review.clearance_above_own': { en: 'You cannot raise a clearance above your own.', fr: 'Vous ne pouvez pas relever une habilitation au-dessus de la vôtre.' },
-  'server.error': { en: 'Internal error; the request was not applied.', fr: 'Erreur interne ; la requête n’a pas été appliquée.' },
+  'access_review.decided': {
+    en: 'A decision on this account is already recorded in this review.',
+    fr: 'Une décision sur ce compte est déjà enregistrée dans cette revue.',
+  },
+  'access_review.undecided': {
+    en: '{count} account(s) still lack a decision.',
+    fr: '{count} compte(s) sans décision.',
+  },
+  'access_review.own_account': {
+    en: 'You cannot change or revoke your own account; another administrator must.',
+    fr: 'Vous ne pouvez ni modifier ni révoquer votre propre compte ; un autre administrateur doit le faire.',
+  },
+  'access_review.clearance_above_own': {
+    en: 'You cannot raise a clearance above your own.',
+    fr: 'Vous ne pouvez pas relever une habilitation au-dessus de la vôtre.',
+  },
+  'server.error': {
+    en: 'Internal error; the request was not applied.',
+    fr: 'Erreur interne ; la requête n’a pas été appliquée.',
+  },
 };
 
 /** Why a value is invalid, by key (services name the key; other `detail` text is shown as is). */
@@ -89,15 +244,30 @@ const DETAILS: Record<string, Text> = {
   totp_not_enabled: { en: 'the second factor is not enabled', fr: 'le second facteur n’est pas activé' },
   base64: { en: 'base64-encoded content expected', fr: 'contenu encodé en base64 attendu' },
   below_ticket: { en: 'cannot be below the ticket’s own level', fr: 'ne peut être inférieure au niveau du ticket' },
-  taxonomy: { en: 'not a type of that class in the reference taxonomy', fr: 'pas un type de cette classe dans la taxonomie de référence' },
-  national_scale: { en: 'not a level of your party’s national scale', fr: 'pas un niveau de l’échelle nationale de votre partie' },
+  taxonomy: {
+    en: 'not a type of that class in the reference taxonomy',
+    fr: 'pas un type de cette classe dans la taxonomie de référence',
+  },
+  national_scale: {
+    en: 'not a level of your party’s national scale',
+    fr: 'pas un niveau de l’échelle nationale de votre partie',
+  },
   not_future: { en: 'cannot be in the future', fr: 'ne peut être dans le futur' },
-  unknown_asset: { en: 'no such information asset you may read', fr: 'aucun actif informationnel de ce nom que vous puissiez consulter' },
+  unknown_asset: {
+    en: 'no such information asset you may read',
+    fr: 'aucun actif informationnel de ce nom que vous puissiez consulter',
+  },
   follow_up_unknown: { en: 'no such open follow-up action', fr: 'aucune action de suivi ouverte de ce nom' },
   stage_sent: { en: 'already recorded', fr: 'déjà enregistré' },
   stage_order: { en: 'the earlier stages come first', fr: 'les étapes précédentes d’abord' },
-  security_critical_while_open: { en: 'ETS CRITICAL while an investigation is open or an exploitable weakness is not dealt with', fr: 'ETS CRITICAL tant qu’une enquête est ouverte ou qu’une faiblesse exploitable n’est pas traitée' },
-  security_min_sensitive: { en: 'a security incident is at least ETS SENSITIVE', fr: 'un incident de sécurité est au moins ETS SENSITIVE' },
+  security_critical_while_open: {
+    en: 'ETS CRITICAL while an investigation is open or an exploitable weakness is not dealt with',
+    fr: 'ETS CRITICAL tant qu’une enquête est ouverte ou qu’une faiblesse exploitable n’est pas traitée',
+  },
+  security_min_sensitive: {
+    en: 'a security incident is at least ETS SENSITIVE',
+    fr: 'un incident de sécurité est au moins ETS SENSITIVE',
+  },
   time_zone: { en: 'unknown IANA time zone', fr: 'fuseau horaire IANA inconnu' },
   holiday_area: { en: 'unknown country or region', fr: 'pays ou région inconnus' },
   party_code: { en: 'two to ten capital letters or digits', fr: 'deux à dix majuscules ou chiffres' },
@@ -109,7 +279,10 @@ const DETAILS: Record<string, Text> = {
   after_start: { en: 'must be after the start', fr: 'doit suivre le début' },
   from_date: { en: 'must be {date} or later', fr: 'doit être le {date} ou après' },
   opening_hours: { en: 'at least one opening interval', fr: 'au moins une plage d’ouverture' },
-  day_intervals: { en: 'intervals of minutes 0–1440, start before end', fr: 'plages en minutes de 0 à 1440, début avant fin' },
+  day_intervals: {
+    en: 'intervals of minutes 0–1440, start before end',
+    fr: 'plages en minutes de 0 à 1440, début avant fin',
+  },
   notice: { en: 'at least one hour ahead', fr: 'au moins une heure à l’avance' },
   window_length: { en: 'a window lasts at most 72 hours', fr: 'une fenêtre dure au plus 72 heures' },
   window_started: { en: 'a started window cannot be cancelled', fr: 'une fenêtre commencée ne peut être annulée' },
@@ -128,31 +301,61 @@ const DETAILS: Record<string, Text> = {
   not_an_incident: { en: 'an incident reference expected', fr: 'une référence d’incident attendue' },
   already_linked: { en: 'already linked', fr: 'déjà lié' },
   not_in_release: { en: 'not in this release', fr: 'ne fait pas partie de cette mise en production' },
-  standard_unknown: { en: 'no such standard change in your catalogue', fr: 'aucun changement standard de ce nom dans votre catalogue' },
+  standard_unknown: {
+    en: 'no such standard change in your catalogue',
+    fr: 'aucun changement standard de ce nom dans votre catalogue',
+  },
   standard_code: { en: 'required for a standard change', fr: 'obligatoire pour un changement standard' },
   earlier_step: { en: 'an earlier step of the release', fr: 'une étape antérieure de la mise en production' },
-  single_party: { en: 'only needed when several parties are affected', fr: 'seulement lorsque plusieurs parties sont concernées' },
-  joint_window: { en: 'a joint window is withdrawn through its release', fr: 'une fenêtre commune se retire par sa mise en production' },
+  single_party: {
+    en: 'only needed when several parties are affected',
+    fr: 'seulement lorsque plusieurs parties sont concernées',
+  },
+  joint_window: {
+    en: 'a joint window is withdrawn through its release',
+    fr: 'une fenêtre commune se retire par sa mise en production',
+  },
   window_passed: { en: 'the window has already started', fr: 'la fenêtre a déjà commencé' },
   window_pending: { en: 'a window is already proposed or accepted', fr: 'une fenêtre est déjà proposée ou acceptée' },
   already_ticked: { en: 'already ticked', fr: 'déjà coché' },
   tests_not_passed: { en: 'every test case must have passed', fr: 'chaque cas de test doit avoir réussi' },
   iso_date: { en: 'ISO 8601 date expected', fr: 'date ISO 8601 attendue' },
-  pem: { en: 'one PEM certificate (-----BEGIN CERTIFICATE-----) expected', fr: 'un certificat PEM (-----BEGIN CERTIFICATE-----) attendu' },
+  pem: {
+    en: 'one PEM certificate (-----BEGIN CERTIFICATE-----) expected',
+    fr: 'un certificat PEM (-----BEGIN CERTIFICATE-----) attendu',
+  },
   not_ca: { en: 'not a certification authority certificate', fr: 'pas un certificat d’autorité de certification' },
   cert_expired: { en: 'the certificate has expired', fr: 'le certificat a expiré' },
-  cert_other_party: { en: 'a certificate of your own party expected', fr: 'un certificat de votre propre partie attendu' },
-  fingerprint_hex: { en: 'a SHA-256 fingerprint (64 hexadecimal digits) expected', fr: 'une empreinte SHA-256 (64 chiffres hexadécimaux) attendue' },
+  cert_other_party: {
+    en: 'a certificate of your own party expected',
+    fr: 'un certificat de votre propre partie attendu',
+  },
+  fingerprint_hex: {
+    en: 'a SHA-256 fingerprint (64 hexadecimal digits) expected',
+    fr: 'une empreinte SHA-256 (64 chiffres hexadécimaux) attendue',
+  },
   change_only: { en: 'only with the decision "change"', fr: 'seulement avec la décision « change »' },
-  derived_sensitivity: { en: 'the ETS level is derived from confidentiality, integrity and availability, never entered', fr: 'le niveau ETS découle de la confidentialité, de l’intégrité et de la disponibilité ; il ne se saisit pas' },
-  asset_part: { en: 'no such asset of this party or common to the parties', fr: 'aucun actif de ce nom dans cette partie ou commun aux parties' },
+  derived_sensitivity: {
+    en: 'the ETS level is derived from confidentiality, integrity and availability, never entered',
+    fr: 'le niveau ETS découle de la confidentialité, de l’intégrité et de la disponibilité ; il ne se saisit pas',
+  },
+  asset_part: {
+    en: 'no such asset of this party or common to the parties',
+    fr: 'aucun actif de ce nom dans cette partie ou commun aux parties',
+  },
   own_part: { en: 'an aggregate cannot contain itself', fr: 'un agrégat ne peut se contenir lui-même' },
-  aggregate_below_parts: { en: 'an aggregate is at least as sensitive as each of its parts', fr: 'un agrégat est au moins aussi sensible que chacune de ses parties' },
+  aggregate_below_parts: {
+    en: 'an aggregate is at least as sensitive as each of its parts',
+    fr: 'un agrégat est au moins aussi sensible que chacune de ses parties',
+  },
 };
 
 /** The message for an error code in a language, with its placeholders (and detail key) filled. */
 export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
-  const detail = typeof params.detail === 'string' && DETAILS[params.detail] ? fill(DETAILS[params.detail]![lang], params) : params.detail;
+  const detail =
+    typeof params.detail === 'string' && DETAILS[params.detail]
+      ? fill(DETAILS[params.detail]![lang], params)
+      : params.detail;
   return fill(ERRORS[code][lang], { ...params, ...(detail === undefined ? {} : { detail }) });
 }
 

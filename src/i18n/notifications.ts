@@ -6,16 +6,28 @@ type Template = Record<Lang, { subject: string; body: string }>;
 /** Notification texts. Only the reference, title, parties and SLA figures are ever put in. */
 const TEMPLATES: Record<NotificationKind, Template> = {
   ticket_recorded: {
-    en: { subject: '[{ref}] recorded: {title}', body: 'Your ticket has been recorded under number {ref}. Quote this number in every exchange about it.' },
-    fr: { subject: '[{ref}] enregistré : {title}', body: 'Votre ticket a été enregistré sous le numéro {ref}. Rappelez ce numéro dans tout échange à son sujet.' },
+    en: {
+      subject: '[{ref}] recorded: {title}',
+      body: 'Your ticket has been recorded under number {ref}. Quote this number in every exchange about it.',
+    },
+    fr: {
+      subject: '[{ref}] enregistré : {title}',
+      body: 'Votre ticket a été enregistré sous le numéro {ref}. Rappelez ce numéro dans tout échange à son sujet.',
+    },
   },
   assigned: {
     en: { subject: '[{ref}] assigned to {target}: {title}', body: 'Ticket {ref} has been assigned to {target}.' },
     fr: { subject: '[{ref}] affecté à {target} : {title}', body: 'Le ticket {ref} a été affecté à {target}.' },
   },
   transferred: {
-    en: { subject: '[{ref}] transferred to {target}: {title}', body: 'Ticket {ref} has been transferred from {from} to {target}. Your desk now holds it.' },
-    fr: { subject: '[{ref}] transféré à {target} : {title}', body: 'Le ticket {ref} a été transféré de {from} à {target}. Votre centre de services en a désormais la charge.' },
+    en: {
+      subject: '[{ref}] transferred to {target}: {title}',
+      body: 'Ticket {ref} has been transferred from {from} to {target}. Your desk now holds it.',
+    },
+    fr: {
+      subject: '[{ref}] transféré à {target} : {title}',
+      body: 'Le ticket {ref} a été transféré de {from} à {target}. Votre centre de services en a désormais la charge.',
+    },
   },
   escalated: {
     en: { subject: '[{ref}] escalated to {target}: {title}', body: 'Ticket {ref} has been escalated to {target}.' },
@@ -26,54 +38,129 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     fr: { subject: '[{ref}] approbation requise : {title}', body: 'Le ticket {ref} attend votre approbation.' },
   },
   sla_warning: {
-    en: { subject: '[{ref}] {clock} target nearly reached: {title}', body: 'Ticket {ref} has used {elapsed} of its {target} {clock} target.' },
-    fr: { subject: '[{ref}] objectif {clock} bientôt atteint : {title}', body: 'Le ticket {ref} a consommé {elapsed} de son objectif {clock} de {target}.' },
+    en: {
+      subject: '[{ref}] {clock} target nearly reached: {title}',
+      body: 'Ticket {ref} has used {elapsed} of its {target} {clock} target.',
+    },
+    fr: {
+      subject: '[{ref}] objectif {clock} bientôt atteint : {title}',
+      body: 'Le ticket {ref} a consommé {elapsed} de son objectif {clock} de {target}.',
+    },
   },
   sla_breached: {
-    en: { subject: '[{ref}] {clock} target breached: {title}', body: 'Ticket {ref} has exceeded its {target} {clock} target ({elapsed} elapsed).' },
-    fr: { subject: '[{ref}] objectif {clock} dépassé : {title}', body: 'Le ticket {ref} a dépassé son objectif {clock} de {target} ({elapsed} écoulées).' },
+    en: {
+      subject: '[{ref}] {clock} target breached: {title}',
+      body: 'Ticket {ref} has exceeded its {target} {clock} target ({elapsed} elapsed).',
+    },
+    fr: {
+      subject: '[{ref}] objectif {clock} dépassé : {title}',
+      body: 'Le ticket {ref} a dépassé son objectif {clock} de {target} ({elapsed} écoulées).',
+    },
   },
   awaiting_verification: {
-    en: { subject: '[{ref}] resolved, to verify with the reporter: {title}', body: 'Ticket {ref} has been resolved and is back with your desk: verify the resolution with the reporter before closing it.' },
-    fr: { subject: '[{ref}] résolu, à vérifier avec le demandeur : {title}', body: 'Le ticket {ref} a été résolu et revient à votre centre de services : vérifiez la résolution avec le demandeur avant de le clôturer.' },
+    en: {
+      subject: '[{ref}] resolved, to verify with the reporter: {title}',
+      body: 'Ticket {ref} has been resolved and is back with your desk: verify the resolution with the reporter before closing it.',
+    },
+    fr: {
+      subject: '[{ref}] résolu, à vérifier avec le demandeur : {title}',
+      body: 'Le ticket {ref} a été résolu et revient à votre centre de services : vérifiez la résolution avec le demandeur avant de le clôturer.',
+    },
   },
   closed: {
     en: { subject: '[{ref}] closed: {title}', body: 'Ticket {ref} has been formally closed by its owning desk.' },
-    fr: { subject: '[{ref}] clôturé : {title}', body: 'Le ticket {ref} a été formellement clôturé par son centre de services propriétaire.' },
+    fr: {
+      subject: '[{ref}] clôturé : {title}',
+      body: 'Le ticket {ref} a été formellement clôturé par son centre de services propriétaire.',
+    },
   },
   security_incident: {
-    en: { subject: '[{ref}] security incident for your party', body: 'Security incident {ref} meets your party’s notification policy. Sign in to read it.' },
-    fr: { subject: '[{ref}] incident de sécurité pour votre partie', body: 'L’incident de sécurité {ref} relève de la politique de notification de votre partie. Connectez-vous pour le consulter.' },
+    en: {
+      subject: '[{ref}] security incident for your party',
+      body: 'Security incident {ref} meets your party’s notification policy. Sign in to read it.',
+    },
+    fr: {
+      subject: '[{ref}] incident de sécurité pour votre partie',
+      body: 'L’incident de sécurité {ref} relève de la politique de notification de votre partie. Connectez-vous pour le consulter.',
+    },
   },
   regulatory_deadline: {
-    en: { subject: '[{ref}] regulatory deadline approaching', body: 'A regulatory notification stage of {ref} is due soon. Sign in to record it.' },
-    fr: { subject: '[{ref}] échéance réglementaire proche', body: 'Une étape de notification réglementaire de {ref} arrive à échéance. Connectez-vous pour l’enregistrer.' },
+    en: {
+      subject: '[{ref}] regulatory deadline approaching',
+      body: 'A regulatory notification stage of {ref} is due soon. Sign in to record it.',
+    },
+    fr: {
+      subject: '[{ref}] échéance réglementaire proche',
+      body: 'Une étape de notification réglementaire de {ref} arrive à échéance. Connectez-vous pour l’enregistrer.',
+    },
   },
   release_deployed: {
-    en: { subject: '[{ref}] release deployed: {title}', body: 'Release {ref} has been deployed. Check your services and report any problem to your desk.' },
-    fr: { subject: '[{ref}] mise en production déployée : {title}', body: 'La mise en production {ref} a été déployée. Vérifiez vos services et signalez tout problème à votre centre de services.' },
+    en: {
+      subject: '[{ref}] release deployed: {title}',
+      body: 'Release {ref} has been deployed. Check your services and report any problem to your desk.',
+    },
+    fr: {
+      subject: '[{ref}] mise en production déployée : {title}',
+      body: 'La mise en production {ref} a été déployée. Vérifiez vos services et signalez tout problème à votre centre de services.',
+    },
   },
   release_rolled_back: {
-    en: { subject: '[{ref}] release rolled back: {title}', body: 'Release {ref} has been rolled back and the previous state restored. See its timeline for the reason.' },
-    fr: { subject: '[{ref}] mise en production annulée (retour arrière) : {title}', body: 'La mise en production {ref} a été annulée et l’état antérieur restauré. Consultez son historique pour le motif.' },
+    en: {
+      subject: '[{ref}] release rolled back: {title}',
+      body: 'Release {ref} has been rolled back and the previous state restored. See its timeline for the reason.',
+    },
+    fr: {
+      subject: '[{ref}] mise en production annulée (retour arrière) : {title}',
+      body: 'La mise en production {ref} a été annulée et l’état antérieur restauré. Consultez son historique pour le motif.',
+    },
   },
   asset_approval_needed: {
-    en: { subject: 'Common asset to approve: {name}', body: '{party} has proposed the common information asset "{name}" (or a change to its owner or C/I/A levels). Your party’s approval is awaited.' },
-    fr: { subject: 'Actif commun à approuver : {name}', body: '{party} a proposé l’actif informationnel commun « {name} » (ou une modification de son propriétaire ou de ses niveaux C/I/D). L’approbation de votre partie est attendue.' },
+    en: {
+      subject: 'Common asset to approve: {name}',
+      body: '{party} has proposed the common information asset "{name}" (or a change to its owner or C/I/A levels). Your party’s approval is awaited.',
+    },
+    fr: {
+      subject: 'Actif commun à approuver : {name}',
+      body:
+        '{party} a proposé l’actif informationnel commun « {name} » (ou une modification de son propriétaire ou de ses niveaux C/I/D).' +
+        ' L’approbation de votre partie est attendue.',
+    },
   },
   asset_review_due: {
-    en: { subject: 'Review due: {name}', body: 'The information asset "{name}" ({party}) was due for review on {dueAt}. Review it and record the outcome.' },
-    fr: { subject: 'Revue à faire : {name}', body: 'L’actif informationnel « {name} » ({party}) devait être revu le {dueAt}. Revoyez-le et enregistrez le résultat.' },
+    en: {
+      subject: 'Review due: {name}',
+      body: 'The information asset "{name}" ({party}) was due for review on {dueAt}. Review it and record the outcome.',
+    },
+    fr: {
+      subject: 'Revue à faire : {name}',
+      body: 'L’actif informationnel « {name} » ({party}) devait être revu le {dueAt}. Revoyez-le et enregistrez le résultat.',
+    },
   },
   certificate_expiring: {
-    en: { subject: 'Certificate {name} expires in {days} days', body: 'The certificate "{name}" ({usage}) of {party}, SHA-256 fingerprint {fingerprint}, expires on {notAfter}. Request its renewal in the certificate register: a renewal is a change approved by every party.' },
-    fr: { subject: 'Le certificat {name} expire dans {days} jours', body: 'Le certificat « {name} » ({usage}) de {party}, empreinte SHA-256 {fingerprint}, expire le {notAfter}. Demandez son renouvellement dans le registre des certificats : un renouvellement est un changement approuvé par toutes les parties.' },
+    en: {
+      subject: 'Certificate {name} expires in {days} days',
+      body:
+        'The certificate "{name}" ({usage}) of {party}, SHA-256 fingerprint {fingerprint}, expires on {notAfter}.' +
+        ' Request its renewal in the certificate register: a renewal is a change approved by every party.',
+    },
+    fr: {
+      subject: 'Le certificat {name} expire dans {days} jours',
+      body:
+        'Le certificat « {name} » ({usage}) de {party}, empreinte SHA-256 {fingerprint}, expire le {notAfter}.' +
+        ' Demandez son renouvellement dans le registre des certificats : un renouvellement est un changement approuvé par toutes les parties.',
+    },
   },
 };
 
 const RECEIPT: Template = {
-  en: { subject: '[{ref}] Your request has been recorded', body: 'Your request has been recorded under number {ref}. Quote this number in every exchange about it.' },
-  fr: { subject: '[{ref}] Votre demande a été enregistrée', body: 'Votre demande a été enregistrée sous le numéro {ref}. Rappelez ce numéro dans tout échange à son sujet.' },
+  en: {
+    subject: '[{ref}] Your request has been recorded',
+    body: 'Your request has been recorded under number {ref}. Quote this number in every exchange about it.',
+  },
+  fr: {
+    subject: '[{ref}] Votre demande a été enregistrée',
+    body: 'Votre demande a été enregistrée sous le numéro {ref}. Rappelez ce numéro dans tout échange à son sujet.',
+  },
 };
 
 /** The receipt sent to a requester outside Passerelle: the number and nothing else. */
@@ -82,7 +169,11 @@ export function renderReceipt(lang: Lang, ref: string): { subject: string; body:
 }
 
 /** A notification's subject and body in a language. */
-export function renderNotification(kind: NotificationKind, lang: Lang, params: Record<string, string>): { subject: string; body: string } {
+export function renderNotification(
+  kind: NotificationKind,
+  lang: Lang,
+  params: Record<string, string>,
+): { subject: string; body: string } {
   const { subject, body } = TEMPLATES[kind][lang];
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
   return { subject: fill(subject), body: fill(body) };

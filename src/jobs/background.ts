@@ -10,7 +10,12 @@ import { checkSla } from './sla-monitor.ts';
 import { remindOverdueReviews } from '../services/assets/remind-reviews.ts';
 
 /** Starts every background task of `passerelle serve`; returns a function that stops them all. */
-export function startBackground(store: Store, config: Config, instanceId: string, log: (error: unknown) => void): () => void {
+export function startBackground(
+  store: Store,
+  config: Config,
+  instanceId: string,
+  log: (error: unknown) => void,
+): () => void {
   const db = store.db;
   const handlers: Record<string, JobHandler> = {};
   if (config.SMTP_URL) {

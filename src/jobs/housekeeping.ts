@@ -14,7 +14,13 @@ export async function housekeep(db: Db, now = new Date()): Promise<void> {
 /** Runs housekeeping (and, on the embedded store, fresh planner statistics) every hour; returns a function that stops it. */
 export function startHousekeeping(store: Store, log: (error: unknown) => void): () => void {
   void housekeep(store.db).catch(log);
-  const timer = setInterval(() => void housekeep(store.db).then(() => analyzeIfEmbedded(store)).catch(log), HOUR);
+  const timer = setInterval(
+    () =>
+      void housekeep(store.db)
+        .then(() => analyzeIfEmbedded(store))
+        .catch(log),
+    HOUR,
+  );
   timer.unref();
   return () => clearInterval(timer);
 }

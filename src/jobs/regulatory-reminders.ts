@@ -8,7 +8,9 @@ import type { PendingEvent } from '../store/ticket-writes.ts';
 
 /** Stages due soon or overdue, not yet sent and not yet reminded. */
 function remindable(details: SecurityDetails, awareAt: Date, now: Date) {
-  return regulatoryClocks(awareAt, details.stages, now).filter((c) => (c.state === 'due_soon' || c.state === 'overdue') && !details.reminded?.[c.stage]);
+  return regulatoryClocks(awareAt, details.stages, now).filter(
+    (c) => (c.state === 'due_soon' || c.state === 'overdue') && !details.reminded?.[c.stage],
+  );
 }
 
 /**
@@ -16,8 +18,16 @@ function remindable(details: SecurityDetails, awareAt: Date, now: Date) {
  * regulatory deadline (early warning 24 h, notification 72 h, final report one month), once per
  * stage, under the ticket's row lock so several nodes may run it.
  */
-export async function remindRegulatoryDeadlines(db: Db, instanceId: string, mail: boolean, now = new Date()): Promise<number> {
-  const open = await db.select({ id: tickets.id, details: tickets.details, createdAt: tickets.createdAt }).from(tickets).where(and(eq(tickets.type, 'security'), ne(tickets.status, 'closed')));
+export async function remindRegulatoryDeadlines(
+  db: Db,
+  instanceId: string,
+  mail: boolean,
+  now = new Date(),
+): Promise<number> {
+  const open = await db
+    .select({ id: tickets.id, details: tickets.details, createdAt: tickets.createdAt })
+    .from(tickets)
+    .where(and(eq(tickets.type, 'security'), ne(tickets.status, 'closed')));
   let reminded = 0;
   for (const row of open) {
     const details = row.details as SecurityDetails;
@@ -27,9 +37,22 @@ export async function remindRegulatoryDeadlines(db: Db, instanceId: string, mail
       const fresh = ticket.details as SecurityDetails;
       const due = remindable(fresh, new Date(fresh.awareAt ?? ticket.createdAt), now);
       if (due.length === 0) return;
-      const events: PendingEvent[] = due.map((c) => ({ event: { kind: 'regulatory_reminder', data: { stage: c.stage, dueAt: c.dueAt, parties: ticket.participants, roles: ['security_officer'] } } }));
+      const events: PendingEvent[] = due.map((c) => ({
+        event: {
+          kind: 'regulatory_reminder',
+          data: { stage: c.stage, dueAt: c.dueAt, parties: ticket.participants, roles: ['security_officer'] },
+        },
+      }));
       const remindedNow = Object.fromEntries(due.map((c) => [c.stage, true]));
-      await applyTicketChange(tx, ticket, { details: { ...fresh, reminded: { ...fresh.reminded, ...remindedNow } } }, { actorId: null, actorName: 'Passerelle', party: ticket.ownerParty, instanceId }, events, now, mail);
+      await applyTicketChange(
+        tx,
+        ticket,
+        { details: { ...fresh, reminded: { ...fresh.reminded, ...remindedNow } } },
+        { actorId: null, actorName: 'Passerelle', party: ticket.ownerParty, instanceId },
+        events,
+        now,
+        mail,
+      );
       reminded += due.length;
     });
   }

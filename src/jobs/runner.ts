@@ -9,7 +9,12 @@ const LEASE_MS = 5 * 60_000;
  * Runs due jobs of the given kinds, claiming one at a time so that each job's lease starts
  * when its own work starts (handlers must finish well within the lease); returns how many ran.
  */
-export async function runDueJobs(db: Db, handlers: Record<string, JobHandler>, now = new Date(), limit = 20): Promise<number> {
+export async function runDueJobs(
+  db: Db,
+  handlers: Record<string, JobHandler>,
+  now = new Date(),
+  limit = 20,
+): Promise<number> {
   let ran = 0;
   while (ran < limit) {
     const [job] = await claimDueJobs(db, Object.keys(handlers), 1, now, LEASE_MS);
@@ -26,7 +31,12 @@ export async function runDueJobs(db: Db, handlers: Record<string, JobHandler>, n
 }
 
 /** Polls for due jobs until stopped; each tick drains what is due. */
-export function startJobRunner(db: Db, handlers: Record<string, JobHandler>, pollMs: number, log: (error: unknown) => void): () => void {
+export function startJobRunner(
+  db: Db,
+  handlers: Record<string, JobHandler>,
+  pollMs: number,
+  log: (error: unknown) => void,
+): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {

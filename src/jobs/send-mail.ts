@@ -33,13 +33,26 @@ export function mailHandler(db: Db, settings: MailSettings): JobHandler {
     if (!user?.active || !user.email) return;
     const ticket = await findVisibleTicket(db, actorOf(user), String(payload.ticketId), true);
     if (!ticket) return;
-    const { subject, body } = renderNotification(payload.kind as NotificationKind, user.language as Lang, payload.params as Record<string, string>);
+    const { subject, body } = renderNotification(
+      payload.kind as NotificationKind,
+      user.language as Lang,
+      payload.params as Record<string, string>,
+    );
     await transport.sendMail({ from: settings.from, to: user.email, subject, text: `${body}\n\n— Passerelle` });
     // TKT-4: the sending is on the timeline, visible to the recipient's own party only.
     await db.transaction(async (tx) => {
       await lockTicket(tx, ticket.id);
-      const event = { kind: 'notification_sent' as const, data: { notification: String(payload.kind), channel: 'email' as const, recipient: user.displayName } };
-      await appendEvents(tx, ticket.id, { actorId: null, actorName: 'Passerelle', party: user.partyId, instanceId: settings.instanceId }, [{ event, visibility: 'internal' }], new Date());
+      const event = {
+        kind: 'notification_sent' as const,
+        data: { notification: String(payload.kind), channel: 'email' as const, recipient: user.displayName },
+      };
+      await appendEvents(
+        tx,
+        ticket.id,
+        { actorId: null, actorName: 'Passerelle', party: user.partyId, instanceId: settings.instanceId },
+        [{ event, visibility: 'internal' }],
+        new Date(),
+      );
     });
   };
 }

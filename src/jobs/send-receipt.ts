@@ -15,7 +15,10 @@ import { smtpTransport, type MailSettings } from './send-mail.ts';
 export function receiptHandler(db: Db, settings: MailSettings): JobHandler {
   const transport = smtpTransport(settings.smtpUrl);
   return async (payload) => {
-    const [ticket] = await db.select({ ref: tickets.ref, owner: tickets.ownerParty }).from(tickets).where(eq(tickets.id, String(payload.ticketId)));
+    const [ticket] = await db
+      .select({ ref: tickets.ref, owner: tickets.ownerParty })
+      .from(tickets)
+      .where(eq(tickets.id, String(payload.ticketId)));
     if (!ticket) return;
     const lang = ((await findParty(db, ticket.owner))?.language ?? 'en') as Lang;
     const { subject, body } = renderReceipt(lang, ticket.ref);

@@ -53,20 +53,39 @@ const SLA_COLUMNS = {
   // Text too: PGlite parses arrays and timestamps slowly, and the scan reads every open ticket.
   slaAlerts: sql<string>`array_to_string(${tickets.slaAlerts}, ',')`,
 };
-export type SlaRow = Omit<{ [K in keyof typeof SLA_COLUMNS]: TicketRow[K] }, 'slaFacts' | 'slaAlerts'> & { slaFacts: unknown; slaAlerts: string[] };
+export type SlaRow = Omit<{ [K in keyof typeof SLA_COLUMNS]: TicketRow[K] }, 'slaFacts' | 'slaAlerts'> & {
+  slaFacts: unknown;
+  slaAlerts: string[];
+};
 
-export async function scanOpenSla(db: Db, now: Date, visit: (row: SlaRow, sla: SlaState | null) => void, batch = 10_000): Promise<number> {
+export async function scanOpenSla(
+  db: Db,
+  now: Date,
+  visit: (row: SlaRow, sla: SlaState | null) => void,
+  batch = 10_000,
+): Promise<number> {
   let after = '00000000-0000-0000-0000-000000000000';
   let seen = 0;
   for (;;) {
     const raw = await db
       .select(SLA_COLUMNS)
       .from(tickets)
-      .where(and(inArray(tickets.type, [...SLA_TYPES]), notInArray(tickets.status, CLOSED), isNotNull(tickets.slaFacts), gt(tickets.id, after)))
+      .where(
+        and(
+          inArray(tickets.type, [...SLA_TYPES]),
+          notInArray(tickets.status, CLOSED),
+          isNotNull(tickets.slaFacts),
+          gt(tickets.id, after),
+        ),
+      )
       .orderBy(asc(tickets.id))
       .limit(batch);
     if (raw.length === 0) return seen;
-    const rows: SlaRow[] = raw.map((r) => ({ ...r, slaFacts: JSON.parse(r.slaFacts) as unknown, slaAlerts: r.slaAlerts ? r.slaAlerts.split(',') : [] }));
+    const rows: SlaRow[] = raw.map((r) => ({
+      ...r,
+      slaFacts: JSON.parse(r.slaFacts) as unknown,
+      slaAlerts: r.slaAlerts ? r.slaAlerts.split(',') : [],
+    }));
     after = rows.at(-1)!.id;
     seen += rows.length;
     const states = await slaOfTickets(db, rows, now.getTime(), true);
@@ -83,7 +102,12 @@ async function signal(db: Db, id: string, instanceId: string, mail: boolean, now
     if (alerts.length === 0) return 0;
     const events: PendingEvent[] = alerts.map((alert) => {
       const [clock, level] = alert.split(':') as [ClockName, string];
-      return { event: { kind: level === 'breached' ? 'sla_breached' : 'sla_warning', data: { clock, targetMs: sla[clock].targetMs, elapsedMs: sla[clock].elapsedMs } } } as PendingEvent;
+      return {
+        event: {
+          kind: level === 'breached' ? 'sla_breached' : 'sla_warning',
+          data: { clock, targetMs: sla[clock].targetMs, elapsedMs: sla[clock].elapsedMs },
+        },
+      } as PendingEvent;
     });
     const patch: Partial<TicketRow> = { slaAlerts: [...ticket.slaAlerts, ...alerts] };
     if (alerts.some((a) => a === 'gtr:breached' || a === 'gte:breached')) {
@@ -91,11 +115,34 @@ async function signal(db: Db, id: string, instanceId: string, mail: boolean, now
       const next = levels.find((l) => l.level === ticket.escalationLevel + 1);
       if (next) {
         patch.escalationLevel = next.level;
-        events.push({ event: { kind: 'escalated', data: { mode: 'hierarchical', fromLevel: ticket.escalationLevel, toLevel: next.level, levelName: next.name, reason: 'SLA breach' } } });
+        events.push({
+          event: {
+            kind: 'escalated',
+            data: {
+              mode: 'hierarchical',
+              fromLevel: ticket.escalationLevel,
+              toLevel: next.level,
+              levelName: next.name,
+              reason: 'SLA breach',
+            },
+          },
+        });
       }
     }
-    await applyTicketChange(tx, ticket, patch, { actorId: null, actorName: 'Passerelle', party: ticket.ownerParty, instanceId }, events, now, mail);
-    await writeAudit(tx, { actorId: null, party: ticket.ownerParty, action: 'sla.alert', targetId: id, data: { ref: ticket.ref, alerts } }, now);
+    await applyTicketChange(
+      tx,
+      ticket,
+      patch,
+      { actorId: null, actorName: 'Passerelle', party: ticket.ownerParty, instanceId },
+      events,
+      now,
+      mail,
+    );
+    await writeAudit(
+      tx,
+      { actorId: null, party: ticket.ownerParty, action: 'sla.alert', targetId: id, data: { ref: ticket.ref, alerts } },
+      now,
+    );
     return alerts.length;
   });
 }

@@ -3,5 +3,6 @@ import type { Actor } from '../services/context.ts';
 
 /** ISM-8: a party's allow-list is read by its own administrators and auditors only. */
 export function assertMayReadAllowlist(actor: Actor, partyId: string): void {
-  if (actor.party !== partyId || !(actor.roles.includes('party_admin') || actor.roles.includes('auditor'))) throw new AppError('auth.forbidden');
+  if (actor.party !== partyId || !(actor.roles.includes('party_admin') || actor.roles.includes('auditor')))
+    throw new AppError('auth.forbidden');
 }

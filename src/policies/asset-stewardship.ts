@@ -28,9 +28,14 @@ export function mayApproveAsset(actor: Actor, asset: { common: boolean; approval
   return asset.common && isSteward(actor) && pendingParties(asset.approvals as Approval[]).includes(actor.party);
 }
 
-export function assertApprovesAsset(actor: Actor, asset: { common: boolean; approvals: unknown; status: string }): void {
+export function assertApprovesAsset(
+  actor: Actor,
+  asset: { common: boolean; approvals: unknown; status: string },
+): void {
   const approvals = asset.approvals as Approval[];
   // Neither the proposing party nor a user without the role decides for another party.
-  if (!asset.common || !isSteward(actor) || !approvals.some((a) => a.party === actor.party)) throw new AppError('auth.forbidden');
-  if (asset.status !== 'pending' || !pendingParties(approvals).includes(actor.party)) throw new AppError('asset.approval_not_awaited');
+  if (!asset.common || !isSteward(actor) || !approvals.some((a) => a.party === actor.party))
+    throw new AppError('auth.forbidden');
+  if (asset.status !== 'pending' || !pendingParties(approvals).includes(actor.party))
+    throw new AppError('asset.approval_not_awaited');
 }

@@ -21,5 +21,7 @@ export function assetVisibleTo(actor: Pick<Actor, 'party' | 'clearance'>): SQL {
  * its recipient may still see that asset (reclassified above their clearance: it drops out).
  */
 export function assetNotificationVisibleTo(actor: Pick<Actor, 'party' | 'clearance'>): SQL {
-  return sql`(${notifications.params}->>'assetId' is null or exists (select 1 from ${informationAssets} where ${informationAssets.id} = (${notifications.params}->>'assetId')::uuid and ${assetVisibleTo(actor)}))`;
+  return sql`(${notifications.params}->>'assetId' is null or exists (
+    select 1 from ${informationAssets}
+    where ${informationAssets.id} = (${notifications.params}->>'assetId')::uuid and ${assetVisibleTo(actor)}))`;
 }

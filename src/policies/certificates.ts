@@ -7,7 +7,8 @@ export const CERTIFICATE_KEEPERS: readonly Role[] = ['party_admin', 'security_of
 
 /** Register, install, put in use, renew or revoke: a party administrator or security officer of the owning party. */
 export function assertKeepsRegister(actor: Actor, party: string): void {
-  if (actor.party !== party || !actor.roles.some((r) => CERTIFICATE_KEEPERS.includes(r))) throw new AppError('auth.forbidden');
+  if (actor.party !== party || !actor.roles.some((r) => CERTIFICATE_KEEPERS.includes(r)))
+    throw new AppError('auth.forbidden');
 }
 
 /**

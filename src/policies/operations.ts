@@ -6,12 +6,14 @@ const OPERATORS: readonly Role[] = ['agent', 'resolver', 'change_manager', 'rele
 
 /** Outages and maintenance windows of a party are recorded by that party's own operators. */
 export function assertOperatesParty(actor: Actor, partyId: string): void {
-  if (actor.party !== partyId || !actor.roles.some((role) => OPERATORS.includes(role))) throw new AppError('auth.forbidden');
+  if (actor.party !== partyId || !actor.roles.some((role) => OPERATORS.includes(role)))
+    throw new AppError('auth.forbidden');
 }
 
 const SCHEDULERS: readonly Role[] = ['change_manager', 'release_manager', 'party_admin'];
 
 /** Maintenance windows stop SLA clocks: only the party's change, release or party managers schedule them. */
 export function assertSchedulesMaintenance(actor: Actor, partyId: string): void {
-  if (actor.party !== partyId || !actor.roles.some((role) => SCHEDULERS.includes(role))) throw new AppError('auth.forbidden');
+  if (actor.party !== partyId || !actor.roles.some((role) => SCHEDULERS.includes(role)))
+    throw new AppError('auth.forbidden');
 }

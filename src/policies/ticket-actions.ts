@@ -14,7 +14,13 @@ export interface TicketForPolicy {
 }
 
 function position(ticket: TicketForPolicy) {
-  return { status: ticket.status, ownerParty: ticket.ownerParty, holderParty: ticket.holderParty, participants: ticket.participants, gates: gatesOf(ticket.type, ticket.details) };
+  return {
+    status: ticket.status,
+    ownerParty: ticket.ownerParty,
+    holderParty: ticket.holderParty,
+    participants: ticket.participants,
+    gates: gatesOf(ticket.type, ticket.details),
+  };
 }
 
 /** Throws the right error when the actor may not fire `action` on the ticket now. */
@@ -37,5 +43,7 @@ export function assertMayAct(actor: Actor, ticket: TicketForPolicy, action: Tick
 /** The actions the console should offer this actor on this ticket. */
 export function actionsFor(actor: Actor, ticket: TicketForPolicy): TicketAction[] {
   const held = heldBack(ticket.type, ticket.status, ticket.details);
-  return allowedActions(lifecycleOf(ticket.type as TicketType), actor, position(ticket)).filter((action) => !held[action]);
+  return allowedActions(lifecycleOf(ticket.type as TicketType), actor, position(ticket)).filter(
+    (action) => !held[action],
+  );
 }

@@ -11,7 +11,10 @@ import { ticketEvents, tickets } from '../store/schema.ts';
  * Every read of tickets — get, list, count, search, links, export — filters with this.
  */
 export function ticketVisibleTo(actor: Actor): SQL {
-  const rules = [arrayContains(tickets.participants, [actor.party]), inArray(tickets.sensitivity, levelsCoveredBy(actor.clearance))];
+  const rules = [
+    arrayContains(tickets.participants, [actor.party]),
+    inArray(tickets.sensitivity, levelsCoveredBy(actor.clearance)),
+  ];
   // SEC-2: a ticket restricted to its incident management team is read by the team, level 3 and auditors only.
   if (!bypassesTeams(actor)) rules.push(or(isNull(tickets.team), arrayContains(tickets.team, [actor.id])) as SQL);
   return and(...rules) as SQL;
@@ -23,7 +26,10 @@ export function bypassesTeams(actor: Pick<Actor, 'roles'>): boolean {
 }
 
 /** The same rule for one user and one ticket already loaded (notifications, mail). */
-export function userMaySee(user: { id: string; partyId: string; clearance: string; roles: string[]; active: boolean }, ticket: { participants: string[]; sensitivity: string; team: string[] | null }): boolean {
+export function userMaySee(
+  user: { id: string; partyId: string; clearance: string; roles: string[]; active: boolean },
+  ticket: { participants: string[]; sensitivity: string; team: string[] | null },
+): boolean {
   return (
     user.active &&
     ticket.participants.includes(user.partyId) &&

@@ -24,7 +24,13 @@ export function assertCabLevel(actor: Actor, change: TicketRow): number {
  * Records the actor's party's decision on the approvals awaited from it; returns the new
  * approvals and whether every party has now approved.
  */
-export function recordDecision(actor: Actor, approvals: Approval[], decision: NonNullable<Approval['decision']>, now: Date, note: string | undefined) {
+export function recordDecision(
+  actor: Actor,
+  approvals: Approval[],
+  decision: NonNullable<Approval['decision']>,
+  now: Date,
+  note: string | undefined,
+) {
   const next = decide(approvals, actor.party, decision, { id: actor.id, name: actor.displayName }, now, note);
   return { approvals: next, complete: pendingParties(next).length === 0 };
 }
@@ -35,14 +41,38 @@ export function recordDecision(actor: Actor, approvals: Approval[], decision: No
  * last approval moves the ticket to approved. A release's deployment is approved the same way
  * by each affected party's release manager (REL-4).
  */
-export function approveTicket(ctx: ServiceContext, idOrRef: string, input: DecisionInput, action: 'approve' | 'approve_deployment' = 'approve') {
+export function approveTicket(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: DecisionInput,
+  action: 'approve' | 'approve_deployment' = 'approve',
+) {
   return runTicketAction(ctx, idOrRef, action, input.version, (ticket, _tx, now): ActionOutcome => {
     const level = ticket.type === 'change' ? assertCabLevel(ctx.actor, ticket) : undefined;
-    const { approvals, complete } = recordDecision(ctx.actor, detailsOf<{ approvals: Approval[] }>(ticket).approvals, 'approved', now, input.note);
+    const { approvals, complete } = recordDecision(
+      ctx.actor,
+      detailsOf<{ approvals: Approval[] }>(ticket).approvals,
+      'approved',
+      now,
+      input.note,
+    );
     return {
       ...(complete ? { status: 'approved' } : {}),
       patch: withDetails(ticket, { approvals }),
-      events: [{ event: { kind: 'approval_given', data: { gate: 'approver', party: ctx.actor.party, decision: 'approved', ...(input.note ? { note: input.note } : {}), ...(level ? { level } : {}) } } }],
+      events: [
+        {
+          event: {
+            kind: 'approval_given',
+            data: {
+              gate: 'approver',
+              party: ctx.actor.party,
+              decision: 'approved',
+              ...(input.note ? { note: input.note } : {}),
+              ...(level ? { level } : {}),
+            },
+          },
+        },
+      ],
       audit: { party: ctx.actor.party, decision: 'approved' },
     };
   });
@@ -52,13 +82,32 @@ export function approveTicket(ctx: ServiceContext, idOrRef: string, input: Decis
 export function refuseTicket(ctx: ServiceContext, idOrRef: string, action: 'refuse' | 'reject', input: DecisionInput) {
   return runTicketAction(ctx, idOrRef, action, input.version, (ticket, _tx, now): ActionOutcome => {
     const level = ticket.type === 'change' ? assertCabLevel(ctx.actor, ticket) : undefined;
-    const { approvals } = recordDecision(ctx.actor, detailsOf<{ approvals: Approval[] }>(ticket).approvals, 'refused', now, input.reason);
+    const { approvals } = recordDecision(
+      ctx.actor,
+      detailsOf<{ approvals: Approval[] }>(ticket).approvals,
+      'refused',
+      now,
+      input.reason,
+    );
     // Nobody else is asked once one party refuses.
     const closed = approvals.filter((a) => a.decision !== null);
     return {
       note: input.reason,
       patch: { resolution: input.reason ?? null, ...withDetails(ticket, { approvals: closed }) },
-      events: [{ event: { kind: 'approval_given', data: { gate: 'approver', party: ctx.actor.party, decision: 'refused', ...(input.reason ? { note: input.reason } : {}), ...(level ? { level } : {}) } } }],
+      events: [
+        {
+          event: {
+            kind: 'approval_given',
+            data: {
+              gate: 'approver',
+              party: ctx.actor.party,
+              decision: 'refused',
+              ...(input.reason ? { note: input.reason } : {}),
+              ...(level ? { level } : {}),
+            },
+          },
+        },
+      ],
       audit: { party: ctx.actor.party, decision: 'refused' },
     };
   });

@@ -24,7 +24,13 @@ export function assignTicket(ctx: ServiceContext, idOrRef: string, input: Assign
         {
           event: {
             kind: 'assigned',
-            data: { party: group.partyId, groupId: group.id, groupName: group.name, assigneeId: assignee?.id ?? null, assigneeName: assignee?.displayName ?? null },
+            data: {
+              party: group.partyId,
+              groupId: group.id,
+              groupName: group.name,
+              assigneeId: assignee?.id ?? null,
+              assigneeName: assignee?.displayName ?? null,
+            },
           },
         },
       ],

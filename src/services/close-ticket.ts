@@ -30,10 +30,14 @@ function closeIncident(input: CloseInput): ActionOutcome {
 
 /** REQ-4: closed when the requester considers it settled. */
 function closeRequest(request: TicketRow, input: CloseInput): ActionOutcome {
-  if (input.requesterAccepted !== true) throw new AppError('validation.required', 'requesterAccepted', { field: 'requesterAccepted' });
+  if (input.requesterAccepted !== true)
+    throw new AppError('validation.required', 'requesterAccepted', { field: 'requesterAccepted' });
   return {
     patch: withDetails<RequestDetails>(request, { requesterAccepted: true }),
-    events: [{ event: { kind: 'request_accepted', data: noteOf(input) } }, { event: { kind: 'closed', data: { checklist: {}, ...noteOf(input) } } }],
+    events: [
+      { event: { kind: 'request_accepted', data: noteOf(input) } },
+      { event: { kind: 'closed', data: { checklist: {}, ...noteOf(input) } } },
+    ],
   };
 }
 
@@ -53,7 +57,13 @@ function closeSecurity(incident: TicketRow, input: CloseInput): ActionOutcome {
   return { events: [{ event: { kind: 'closed', data: { checklist: {}, ...noteOf(input) } } }] };
 }
 
-function closerOf(ctx: ServiceContext, ticket: TicketRow, tx: Db, now: Date, input: CloseInput): ActionOutcome | Promise<ActionOutcome> {
+function closerOf(
+  ctx: ServiceContext,
+  ticket: TicketRow,
+  tx: Db,
+  now: Date,
+  input: CloseInput,
+): ActionOutcome | Promise<ActionOutcome> {
   switch (ticket.type) {
     case 'security':
       return closeSecurity(ticket, input);
@@ -73,7 +83,9 @@ function closerOf(ctx: ServiceContext, ticket: TicketRow, tx: Db, now: Date, inp
 
 /** Closure by the owning desk only, with the conditions of the ticket's process. */
 export async function closeTicket(ctx: ServiceContext, idOrRef: string, input: CloseInput) {
-  const closed = await runTicketAction(ctx, idOrRef, 'close', input.version, (ticket, tx, now) => closerOf(ctx, ticket, tx, now, input));
+  const closed = await runTicketAction(ctx, idOrRef, 'close', input.version, (ticket, tx, now) =>
+    closerOf(ctx, ticket, tx, now, input),
+  );
   if (isAllowlistRequest(closed)) forgetAllowlists(ctx.db);
   return closed;
 }

@@ -23,9 +23,12 @@ export interface CreatePartyInput {
 
 /** PARTY-1: a party with its service desk, its resolver groups and COP escalation levels. */
 export async function createParty(db: Db, input: CreatePartyInput) {
-  if (input.calendar && !isTimeZone(input.calendar.timeZone)) throw new AppError('validation.invalid', 'timeZone', { field: 'timeZone', detail: 'time_zone' });
-  if (input.calendar && !isHolidayArea(input.calendar.country, input.calendar.region ?? null)) throw new AppError('validation.invalid', 'country', { field: 'country', detail: 'holiday_area' });
-  if (!PARTY_CODE_PATTERN.test(input.id)) throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'party_code' });
+  if (input.calendar && !isTimeZone(input.calendar.timeZone))
+    throw new AppError('validation.invalid', 'timeZone', { field: 'timeZone', detail: 'time_zone' });
+  if (input.calendar && !isHolidayArea(input.calendar.country, input.calendar.region ?? null))
+    throw new AppError('validation.invalid', 'country', { field: 'country', detail: 'holiday_area' });
+  if (!PARTY_CODE_PATTERN.test(input.id))
+    throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'party_code' });
   return db.transaction(async (tx) => {
     if (await findParty(tx, input.id)) throw new AppError('party.exists', 'id');
     const [party] = await tx

@@ -24,7 +24,8 @@ export interface CreateUserInput {
 
 /** Creates a local account with an argon2id password hash and its group memberships. */
 export async function createUser(db: Db, input: CreateUserInput) {
-  if (input.password.length < 10) throw new AppError('validation.invalid', 'password', { field: 'password', detail: 'password_length' });
+  if (input.password.length < 10)
+    throw new AppError('validation.invalid', 'password', { field: 'password', detail: 'password_length' });
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     if (!(await findParty(tx, input.party))) throw new AppError('party.not_found', 'party');
@@ -38,10 +39,26 @@ export async function createUser(db: Db, input: CreateUserInput) {
     const id = randomUUID();
     const [user] = await tx
       .insert(users)
-      .values({ id, partyId: input.party, username: input.username, displayName: input.displayName, email: input.email ?? null, passwordHash, roles: input.roles, clearance: input.clearance, language: input.language ?? 'en' })
+      .values({
+        id,
+        partyId: input.party,
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email ?? null,
+        passwordHash,
+        roles: input.roles,
+        clearance: input.clearance,
+        language: input.language ?? 'en',
+      })
       .returning();
     if (memberOf.length > 0) await tx.insert(groupMembers).values(memberOf.map((g) => ({ groupId: g.id, userId: id })));
-    await writeAudit(tx, { actorId: null, party: input.party, action: 'user.create', targetId: id, data: { username: input.username, roles: input.roles, clearance: input.clearance } });
+    await writeAudit(tx, {
+      actorId: null,
+      party: input.party,
+      action: 'user.create',
+      targetId: id,
+      data: { username: input.username, roles: input.roles, clearance: input.clearance },
+    });
     return user!;
   });
 }

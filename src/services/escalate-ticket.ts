@@ -20,7 +20,20 @@ export function escalateTicket(ctx: ServiceContext, idOrRef: string, input: Esca
       if (!group || group.partyId !== ticket.holderParty) throw new AppError('group.not_found', 'groupId');
       return {
         patch: { groupId: group.id, assigneeId: null },
-        events: [{ event: { kind: 'escalated', data: { mode: 'functional', fromLevel: level, toLevel: level, groupName: group.name, reason: input.reason } } }],
+        events: [
+          {
+            event: {
+              kind: 'escalated',
+              data: {
+                mode: 'functional',
+                fromLevel: level,
+                toLevel: level,
+                groupName: group.name,
+                reason: input.reason,
+              },
+            },
+          },
+        ],
       };
     }
     const party = await findParty(tx, ticket.holderParty);
@@ -29,7 +42,20 @@ export function escalateTicket(ctx: ServiceContext, idOrRef: string, input: Esca
     if (!next) throw new AppError('validation.invalid', 'mode', { field: 'mode', detail: 'highest_level', level });
     return {
       patch: { escalationLevel: next.level },
-      events: [{ event: { kind: 'escalated', data: { mode: 'hierarchical', fromLevel: level, toLevel: next.level, levelName: next.name, reason: input.reason } } }],
+      events: [
+        {
+          event: {
+            kind: 'escalated',
+            data: {
+              mode: 'hierarchical',
+              fromLevel: level,
+              toLevel: next.level,
+              levelName: next.name,
+              reason: input.reason,
+            },
+          },
+        },
+      ],
     };
   });
 }

@@ -17,30 +17,50 @@ export async function getTicket(ctx: ServiceContext, idOrRef: string) {
 
 /** Details of a ticket already known to be visible to the actor. */
 export async function ticketDetail(ctx: ServiceContext, visibleTicket: TicketRow) {
-  const ticket = visibleTicket.type === 'security' ? { ...visibleTicket, details: await maskImpacts(ctx.db, ctx.actor, visibleTicket.details as SecurityDetails) } : visibleTicket;
+  const ticket =
+    visibleTicket.type === 'security'
+      ? { ...visibleTicket, details: await maskImpacts(ctx.db, ctx.actor, visibleTicket.details as SecurityDetails) }
+      : visibleTicket;
   const [names, events, links, sla, teamMembers] = await Promise.all([
     ticketNames(ctx.db, ticket),
     ticketTimeline(ctx.db, ctx.actor, ticket.id),
     visibleLinks(ctx.db, ctx.actor, ticket.id),
     slaOfTickets(ctx.db, [ticket]),
     // SEC-2: whoever reads the incident may know who handles it.
-    ticket.team ? ctx.db.select({ id: users.id, name: users.displayName, party: users.partyId }).from(users).where(inArray(users.id, ticket.team)) : Promise.resolve(null),
+    ticket.team
+      ? ctx.db
+          .select({ id: users.id, name: users.displayName, party: users.partyId })
+          .from(users)
+          .where(inArray(users.id, ticket.team))
+      : Promise.resolve(null),
   ]);
   const hidden = await invisibleLinkedIds(ctx, events);
   const timeline = events.filter((e) => !hidden.has(namedTicketOf(e) ?? ''));
-  return { ticket, ...names, timeline, links, teamMembers, sla: sla.get(ticket.id) ?? null, allowedActions: actionsFor(ctx.actor, ticket) };
+  return {
+    ticket,
+    ...names,
+    timeline,
+    links,
+    teamMembers,
+    sla: sla.get(ticket.id) ?? null,
+    allowedActions: actionsFor(ctx.actor, ticket),
+  };
 }
 
 /** The other ticket an event names (a link, a change bundled into a release), if any. */
 function namedTicketOf(event: { kind: string; data: unknown }): string | null {
   if (event.kind === 'linked') return (event.data as { otherId: string }).otherId;
   if (event.kind === 'release_changes') return (event.data as { changeId: string }).changeId;
-  if (event.kind === 'change_applied' || event.kind === 'change_reverted') return (event.data as { releaseId: string }).releaseId;
+  if (event.kind === 'change_applied' || event.kind === 'change_reverted')
+    return (event.data as { releaseId: string }).releaseId;
   return null;
 }
 
 /** Other tickets named on the timeline that the actor may not see: their events are dropped. */
-async function invisibleLinkedIds(ctx: ServiceContext, events: { kind: string; data: unknown }[]): Promise<Set<string>> {
+async function invisibleLinkedIds(
+  ctx: ServiceContext,
+  events: { kind: string; data: unknown }[],
+): Promise<Set<string>> {
   const ids = events.flatMap((e) => namedTicketOf(e) ?? []);
   if (ids.length === 0) return new Set();
   const visible = await ctx.db

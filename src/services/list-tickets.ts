@@ -1,6 +1,13 @@
 import { AppError } from '../domain/errors.ts';
 import { isUuid } from '../domain/identifiers.ts';
-import { countVisibleTickets, listVisibleTickets, TOTAL_CAP, type Cursor, type Sort, type TicketFilter } from '../store/ticket-reads.ts';
+import {
+  countVisibleTickets,
+  listVisibleTickets,
+  TOTAL_CAP,
+  type Cursor,
+  type Sort,
+  type TicketFilter,
+} from '../store/ticket-reads.ts';
 import type { ServiceContext } from './context.ts';
 import { slaOfTickets } from './sla/ticket-sla.ts';
 
@@ -30,6 +37,14 @@ export async function listTickets(ctx: ServiceContext, input: ListInput) {
   // A first page that is not full is the whole answer: no need to count.
   const total = !cursor && !page.next ? page.rows.length : await countVisibleTickets(ctx.db, ctx.actor, filter);
   const nextCursor = page.next ? Buffer.from(JSON.stringify(page.next)).toString('base64url') : null;
-  const sla = await slaOfTickets(ctx.db, page.rows.map((r) => r.ticket));
-  return { rows: page.rows.map((r) => ({ ...r, sla: sla.get(r.ticket.id) ?? null })), nextCursor, total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP };
+  const sla = await slaOfTickets(
+    ctx.db,
+    page.rows.map((r) => r.ticket),
+  );
+  return {
+    rows: page.rows.map((r) => ({ ...r, sla: sla.get(r.ticket.id) ?? null })),
+    nextCursor,
+    total: Math.min(total, TOTAL_CAP),
+    totalCapped: total > TOTAL_CAP,
+  };
 }

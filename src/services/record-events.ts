@@ -1,6 +1,13 @@
 import type { Db } from '../store/db.ts';
 import type { TicketRow } from '../store/ticket-reads.ts';
-import { foldEvents, insertEventRows, updateTicket, type EventAuthor, type NewTicket, type PendingEvent } from '../store/ticket-writes.ts';
+import {
+  foldEvents,
+  insertEventRows,
+  updateTicket,
+  type EventAuthor,
+  type NewTicket,
+  type PendingEvent,
+} from '../store/ticket-writes.ts';
 import { notifyEvents } from './notifications/notify-events.ts';
 
 /**

@@ -13,7 +13,11 @@ export interface RecurrenceInput {
 }
 
 /** TKT-3: a closed incident is never reopened; its recurrence is a new incident linked to it. */
-export async function recordRecurrence(ctx: ServiceContext, idOrRef: string, input: RecurrenceInput): Promise<{ source: TicketRow; created: TicketRow }> {
+export async function recordRecurrence(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: RecurrenceInput,
+): Promise<{ source: TicketRow; created: TicketRow }> {
   let created: TicketRow | undefined;
   const source = await runTicketAction(ctx, idOrRef, 'record_recurrence', input.version, async (old, tx, now) => {
     created = await insertNewTicket(
@@ -31,7 +35,10 @@ export async function recordRecurrence(ctx: ServiceContext, idOrRef: string, inp
       },
       now,
     );
-    return { events: [await linkNewTicket(ctx, tx, created, old, 'recurrence_of', now)], audit: { created: created.ref } };
+    return {
+      events: [await linkNewTicket(ctx, tx, created, old, 'recurrence_of', now)],
+      audit: { created: created.ref },
+    };
   });
   return { source, created: created! };
 }

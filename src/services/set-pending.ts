@@ -2,7 +2,11 @@ import type { ServiceContext } from './context.ts';
 import { runTicketAction } from './ticket-action.ts';
 
 /** Puts a ticket on hold while waiting on the requester, with the reason. */
-export function pendTicket(ctx: ServiceContext, idOrRef: string, input: { reason: string; version?: number | undefined }) {
+export function pendTicket(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: { reason: string; version?: number | undefined },
+) {
   return runTicketAction(ctx, idOrRef, 'pend', input.version, () => ({ note: input.reason }));
 }
 

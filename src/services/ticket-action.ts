@@ -69,15 +69,35 @@ export async function runTicketAction(
     }
     if (to !== ticket.status) {
       patch.status = to;
-      events.unshift({ event: { kind: 'status_changed', data: { from: ticket.status, to, action, ...(outcome.note ? { note: outcome.note } : {}) } } });
+      events.unshift({
+        event: {
+          kind: 'status_changed',
+          data: { from: ticket.status, to, action, ...(outcome.note ? { note: outcome.note } : {}) },
+        },
+      });
     }
     const updated = await applyTicketChange(tx, ticket, patch, authorOf(ctx), events, now, ctx.mail ?? false);
-    await writeAudit(tx, { actorId: ctx.actor.id, party: ctx.actor.party, action: `ticket.${action}`, targetId: ticket.id, data: { ref: ticket.ref, ...outcome.audit } }, now);
+    await writeAudit(
+      tx,
+      {
+        actorId: ctx.actor.id,
+        party: ctx.actor.party,
+        action: `ticket.${action}`,
+        targetId: ticket.id,
+        data: { ref: ticket.ref, ...outcome.audit },
+      },
+      now,
+    );
     return updated;
   });
 }
 
 /** Who an event is attributed to. */
 export function authorOf(ctx: ServiceContext) {
-  return { actorId: ctx.actor.id, actorName: ctx.actor.displayName, party: ctx.actor.party, instanceId: ctx.instanceId };
+  return {
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.displayName,
+    party: ctx.actor.party,
+    instanceId: ctx.instanceId,
+  };
 }

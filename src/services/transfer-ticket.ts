@@ -15,7 +15,8 @@ export interface TransferInput {
  */
 export function transferTicket(ctx: ServiceContext, idOrRef: string, input: TransferInput) {
   return runTicketAction(ctx, idOrRef, 'transfer', input.version, async (ticket, tx) => {
-    if (input.party === ticket.holderParty) throw new AppError('validation.invalid', 'party', { field: 'party', detail: 'already_holder' });
+    if (input.party === ticket.holderParty)
+      throw new AppError('validation.invalid', 'party', { field: 'party', detail: 'already_holder' });
     const desk = await findDesk(tx, input.party);
     if (!desk) throw new AppError('party.not_found', 'party');
     return {
@@ -29,7 +30,13 @@ export function transferTicket(ctx: ServiceContext, idOrRef: string, input: Tran
         {
           event: {
             kind: 'transferred',
-            data: { fromParty: ticket.holderParty, toParty: desk.partyId, groupId: desk.id, groupName: desk.name, ...(input.reason ? { reason: input.reason } : {}) },
+            data: {
+              fromParty: ticket.holderParty,
+              toParty: desk.partyId,
+              groupId: desk.id,
+              groupName: desk.name,
+              ...(input.reason ? { reason: input.reason } : {}),
+            },
           },
         },
       ],

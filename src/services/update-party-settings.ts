@@ -21,18 +21,32 @@ export interface PartySettingsInput {
 export async function updatePartySettings(db: Db, actor: Actor | null, partyId: string, input: PartySettingsInput) {
   if (actor) assertAdministersParty(actor, partyId);
   // An administrator who makes the second factor mandatory must hold one, or would lock themselves out.
-  if (actor && input.requireTotp && !(await findUser(db, actor.id))?.totpEnabled) throw new AppError('auth.totp_mandatory', 'requireTotp');
+  if (actor && input.requireTotp && !(await findUser(db, actor.id))?.totpEnabled)
+    throw new AppError('auth.totp_mandatory', 'requireTotp');
   return db.transaction(async (tx) => {
     if (!(await findParty(tx, partyId))) throw new AppError('party.not_found', 'id');
     const patch: Partial<typeof parties.$inferInsert> = {};
     if (input.requireTotp !== undefined) patch.requireTotp = input.requireTotp;
     if (input.priorityMatrix !== undefined) patch.priorityMatrix = input.priorityMatrix;
     if (input.escalationLevels !== undefined) {
-      if (input.escalationLevels.some((l, i) => l.level !== i + 1)) throw new AppError('validation.invalid', 'escalationLevels', { field: 'escalationLevels', detail: 'levels_in_order' });
+      if (input.escalationLevels.some((l, i) => l.level !== i + 1))
+        throw new AppError('validation.invalid', 'escalationLevels', {
+          field: 'escalationLevels',
+          detail: 'levels_in_order',
+        });
       patch.escalationLevels = input.escalationLevels;
     }
-    const [updated] = Object.keys(patch).length > 0 ? await tx.update(parties).set(patch).where(eq(parties.id, partyId)).returning() : [await findParty(tx, partyId)];
-    await writeAudit(tx, { actorId: actor?.id ?? null, party: partyId, action: 'party.settings', targetId: partyId, data: { ...input } });
+    const [updated] =
+      Object.keys(patch).length > 0
+        ? await tx.update(parties).set(patch).where(eq(parties.id, partyId)).returning()
+        : [await findParty(tx, partyId)];
+    await writeAudit(tx, {
+      actorId: actor?.id ?? null,
+      party: partyId,
+      action: 'party.settings',
+      targetId: partyId,
+      data: { ...input },
+    });
     return updated!;
   });
 }

@@ -45,7 +45,9 @@ export function updateTicket(ctx: ServiceContext, idOrRef: string, input: Update
     const impact = input.impact ?? (ticket.impact as Impact);
     const criticality = input.criticality ?? (ticket.criticality as Criticality);
     const computed = await matrixPriority(tx, ticket.ownerParty, impact, criticality);
-    const wanted = input.priority ?? (ticket.priorityReason && !patch.impact && !patch.criticality ? (ticket.priority as Priority) : computed);
+    const wanted =
+      input.priority ??
+      (ticket.priorityReason && !patch.impact && !patch.criticality ? (ticket.priority as Priority) : computed);
     // A reason is needed for a new override; an unchanged one keeps its recorded reason.
     const kept = wanted === ticket.priority ? ticket.priorityReason : null;
     const reason = wanted === computed ? null : input.priorityReason?.trim() || kept || '';
@@ -53,20 +55,35 @@ export function updateTicket(ctx: ServiceContext, idOrRef: string, input: Update
     if (wanted !== ticket.priority) {
       patch.priority = wanted;
       patch.priorityReason = reason;
-      events.push({ event: { kind: 'field_changed', data: { field: 'priority', from: ticket.priority, to: wanted, ...(reason ? { reason } : {}) } } });
+      events.push({
+        event: {
+          kind: 'field_changed',
+          data: { field: 'priority', from: ticket.priority, to: wanted, ...(reason ? { reason } : {}) },
+        },
+      });
     }
     if (input.sensitivity && input.sensitivity !== ticket.sensitivity) {
-      if (!clearanceCovers(ctx.actor.clearance, input.sensitivity)) throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
+      if (!clearanceCovers(ctx.actor.clearance, input.sensitivity))
+        throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
       if (ticket.type === 'security') {
         // SEC-3: only the security officer reclassifies, never below what the incident's state requires.
-        if (!ctx.actor.roles.includes('security_officer')) throw new AppError('ticket.action_not_allowed', 'sensitivity', { action: 'sensitivity' });
+        if (!ctx.actor.roles.includes('security_officer'))
+          throw new AppError('ticket.action_not_allowed', 'sensitivity', { action: 'sensitivity' });
         const minimum = minimumSensitivity(ticket.type, ticket.status, ticket.details) ?? 'SENSITIVE';
         if (sensitivityRank(input.sensitivity) < sensitivityRank(minimum)) {
-          throw new AppError('validation.invalid', 'sensitivity', { field: 'sensitivity', detail: minimum === 'CRITICAL' ? 'security_critical_while_open' : 'security_min_sensitive' });
+          throw new AppError('validation.invalid', 'sensitivity', {
+            field: 'sensitivity',
+            detail: minimum === 'CRITICAL' ? 'security_critical_while_open' : 'security_min_sensitive',
+          });
         }
       }
       patch.sensitivity = input.sensitivity;
-      events.push({ event: { kind: 'sensitivity_changed', data: { from: ticket.sensitivity as Sensitivity, to: input.sensitivity } } });
+      events.push({
+        event: {
+          kind: 'sensitivity_changed',
+          data: { from: ticket.sensitivity as Sensitivity, to: input.sensitivity },
+        },
+      });
     }
     return { patch, events };
   });

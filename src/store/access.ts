@@ -26,7 +26,10 @@ export async function listPartyBlocks(db: Db, partyId: string): Promise<string[]
 }
 
 /** Adds a block; false when the party already had it. */
-export async function insertAllowlistEntry(db: Db, values: { partyId: string; cidr: string; note: string; requestId: string | null; createdAt: Date }): Promise<boolean> {
+export async function insertAllowlistEntry(
+  db: Db,
+  values: { partyId: string; cidr: string; note: string; requestId: string | null; createdAt: Date },
+): Promise<boolean> {
   const rows = await db
     .insert(ipAllowlist)
     .values({ id: randomUUID(), ...values })
@@ -64,7 +67,9 @@ export async function countHit(db: Db, key: string, windowMs: number): Promise<{
     })
     .returning({
       count: throttles.count,
-      resetMs: sql<number>`ceil(extract(epoch from (${throttles.windowStart} + ${window} - now())) * 1000)`.mapWith(Number),
+      resetMs: sql<number>`ceil(extract(epoch from (${throttles.windowStart} + ${window} - now())) * 1000)`.mapWith(
+        Number,
+      ),
     });
   return rows[0]!;
 }
@@ -73,7 +78,12 @@ export async function countHit(db: Db, key: string, windowMs: number): Promise<{
 export async function sweepThrottles(db: Db, olderThanMs: number) {
   await db
     .delete(throttles)
-    .where(and(or(like(throttles.key, 'rate:%'), like(throttles.key, 'dup:%')), lt(throttles.windowStart, sql`now() - (${olderThanMs}::integer * interval '1 millisecond')`)));
+    .where(
+      and(
+        or(like(throttles.key, 'rate:%'), like(throttles.key, 'dup:%')),
+        lt(throttles.windowStart, sql`now() - (${olderThanMs}::integer * interval '1 millisecond')`),
+      ),
+    );
 }
 
 /** Forgets a key (a write that failed does not block its retry). */

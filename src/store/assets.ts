@@ -24,17 +24,32 @@ export interface AssetFilter {
  * order; an unknown or invisible id is simply absent. For other modules that reference
  * assets (security incident impact, aggregates): compare the result's ids with the input.
  */
-export async function visibleAssetsByIds(db: Db, actor: Pick<Actor, 'party' | 'clearance'>, ids: readonly string[]): Promise<AssetRow[]> {
+export async function visibleAssetsByIds(
+  db: Db,
+  actor: Pick<Actor, 'party' | 'clearance'>,
+  ids: readonly string[],
+): Promise<AssetRow[]> {
   const unique = [...new Set(ids)].filter((id) => UUID.test(id));
   if (unique.length === 0) return [];
-  return db.select().from(informationAssets).where(and(inArray(informationAssets.id, unique), assetVisibleTo(actor)));
+  return db
+    .select()
+    .from(informationAssets)
+    .where(and(inArray(informationAssets.id, unique), assetVisibleTo(actor)));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One asset if the actor may see it; `lock` takes its row lock for a write. */
-export async function findVisibleAsset(db: Db, actor: Pick<Actor, 'party' | 'clearance'>, id: string, lock = false): Promise<AssetRow | null> {
-  const query = db.select().from(informationAssets).where(and(eq(informationAssets.id, id), assetVisibleTo(actor)));
+export async function findVisibleAsset(
+  db: Db,
+  actor: Pick<Actor, 'party' | 'clearance'>,
+  id: string,
+  lock = false,
+): Promise<AssetRow | null> {
+  const query = db
+    .select()
+    .from(informationAssets)
+    .where(and(eq(informationAssets.id, id), assetVisibleTo(actor)));
   const rows = lock ? await query.for('update') : await query;
   return rows[0] ?? null;
 }
@@ -42,7 +57,10 @@ export async function findVisibleAsset(db: Db, actor: Pick<Actor, 'party' | 'cle
 /** The levels of some assets, whoever may see them: only for checks whose answer names none of them. */
 export async function assetLevels(db: Db, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await db.select({ sensitivity: informationAssets.sensitivity }).from(informationAssets).where(inArray(informationAssets.id, [...ids]));
+  const rows = await db
+    .select({ sensitivity: informationAssets.sensitivity })
+    .from(informationAssets)
+    .where(inArray(informationAssets.id, [...ids]));
   return rows.map((r) => r.sensitivity);
 }
 
@@ -55,30 +73,62 @@ function filterSql(actor: Pick<Actor, 'party' | 'clearance'>, filter: AssetFilte
   if (filter.party) where.push(eq(informationAssets.partyId, filter.party));
   if (filter.common !== undefined) where.push(eq(informationAssets.common, filter.common));
   if (filter.lis) {
-    where.push(or(inArray(informationAssets.sensitivity, ['SENSITIVE', 'CRITICAL']), eq(informationAssets.personalData, true)) as SQL);
+    where.push(
+      or(
+        inArray(informationAssets.sensitivity, ['SENSITIVE', 'CRITICAL']),
+        eq(informationAssets.personalData, true),
+      ) as SQL,
+    );
     where.push(ne(informationAssets.status, 'retired'));
   }
-  if (filter.overdueAt) where.push(lte(informationAssets.nextReviewAt, filter.overdueAt), ne(informationAssets.status, 'retired'));
+  if (filter.overdueAt)
+    where.push(lte(informationAssets.nextReviewAt, filter.overdueAt), ne(informationAssets.status, 'retired'));
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
-    where.push(or(ilike(informationAssets.name, pattern), ilike(informationAssets.description, pattern), ilike(informationAssets.owner, pattern), ilike(informationAssets.notes, pattern)) as SQL);
+    where.push(
+      or(
+        ilike(informationAssets.name, pattern),
+        ilike(informationAssets.description, pattern),
+        ilike(informationAssets.owner, pattern),
+        ilike(informationAssets.notes, pattern),
+      ) as SQL,
+    );
   }
   return and(...where) as SQL;
 }
 
 /** A page of the assets the actor may see, by name, with the count of all that match. */
-export async function listVisibleAssets(db: Db, actor: Pick<Actor, 'party' | 'clearance'>, filter: AssetFilter, page: { limit: number; offset: number }) {
+export async function listVisibleAssets(
+  db: Db,
+  actor: Pick<Actor, 'party' | 'clearance'>,
+  filter: AssetFilter,
+  page: { limit: number; offset: number },
+) {
   const where = filterSql(actor, filter);
   const [rows, [total]] = await Promise.all([
-    db.select().from(informationAssets).where(where).orderBy(asc(informationAssets.name), asc(informationAssets.id)).limit(page.limit).offset(page.offset),
+    db
+      .select()
+      .from(informationAssets)
+      .where(where)
+      .orderBy(asc(informationAssets.name), asc(informationAssets.id))
+      .limit(page.limit)
+      .offset(page.offset),
     db.select({ n: count() }).from(informationAssets).where(where),
   ]);
   return { rows, total: Number(total?.n ?? 0) };
 }
 
 /** Every matching asset the actor may see (exports), by name. */
-export function allVisibleAssets(db: Db, actor: Pick<Actor, 'party' | 'clearance'>, filter: AssetFilter): Promise<AssetRow[]> {
-  return db.select().from(informationAssets).where(filterSql(actor, filter)).orderBy(asc(informationAssets.name), asc(informationAssets.id));
+export function allVisibleAssets(
+  db: Db,
+  actor: Pick<Actor, 'party' | 'clearance'>,
+  filter: AssetFilter,
+): Promise<AssetRow[]> {
+  return db
+    .select()
+    .from(informationAssets)
+    .where(filterSql(actor, filter))
+    .orderBy(asc(informationAssets.name), asc(informationAssets.id));
 }
 
 export async function insertAsset(db: Db, values: typeof informationAssets.$inferInsert): Promise<AssetRow> {
@@ -87,7 +137,12 @@ export async function insertAsset(db: Db, values: typeof informationAssets.$infe
 }
 
 /** Writes a locked asset's new state, one version up. */
-export async function saveAsset(db: Db, id: string, set: Partial<typeof informationAssets.$inferInsert>, now: Date): Promise<AssetRow> {
+export async function saveAsset(
+  db: Db,
+  id: string,
+  set: Partial<typeof informationAssets.$inferInsert>,
+  now: Date,
+): Promise<AssetRow> {
   const [row] = await db
     .update(informationAssets)
     .set({ ...set, version: sql`${informationAssets.version} + 1`, updatedAt: now })
@@ -96,14 +151,24 @@ export async function saveAsset(db: Db, id: string, set: Partial<typeof informat
   return row!;
 }
 
-export async function insertAssetReview(db: Db, values: Omit<typeof assetReviews.$inferInsert, 'id'>): Promise<AssetReviewRow> {
-  const [row] = await db.insert(assetReviews).values({ id: randomUUID(), ...values }).returning();
+export async function insertAssetReview(
+  db: Db,
+  values: Omit<typeof assetReviews.$inferInsert, 'id'>,
+): Promise<AssetReviewRow> {
+  const [row] = await db
+    .insert(assetReviews)
+    .values({ id: randomUUID(), ...values })
+    .returning();
   return row!;
 }
 
 /** An asset's review history, newest first (the caller has checked the asset is visible). */
 export function listAssetReviews(db: Db, assetId: string): Promise<AssetReviewRow[]> {
-  return db.select().from(assetReviews).where(eq(assetReviews.assetId, assetId)).orderBy(desc(assetReviews.reviewedAt), desc(assetReviews.id));
+  return db
+    .select()
+    .from(assetReviews)
+    .where(eq(assetReviews.assetId, assetId))
+    .orderBy(desc(assetReviews.reviewedAt), desc(assetReviews.id));
 }
 
 /**
@@ -114,12 +179,31 @@ export function claimOverdueReviews(db: Db, now: Date): Promise<AssetRow[]> {
   return db
     .update(informationAssets)
     .set({ reviewReminded: true })
-    .where(and(lte(informationAssets.nextReviewAt, now), eq(informationAssets.reviewReminded, false), ne(informationAssets.status, 'retired')))
+    .where(
+      and(
+        lte(informationAssets.nextReviewAt, now),
+        eq(informationAssets.reviewReminded, false),
+        ne(informationAssets.status, 'retired'),
+      ),
+    )
     .returning();
 }
 
 /** In-app notifications about an asset (no ticket); `params.assetId` lets the list re-check visibility. */
-export async function insertAssetNotifications(db: Db, rows: { userId: string; kind: string; params: Record<string, string> }[], now: Date): Promise<void> {
+export async function insertAssetNotifications(
+  db: Db,
+  rows: { userId: string; kind: string; params: Record<string, string> }[],
+  now: Date,
+): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(notifications).values(rows.map((r) => ({ id: randomUUID(), userId: r.userId, kind: r.kind, ticketId: null, params: r.params, createdAt: now })));
+  await db.insert(notifications).values(
+    rows.map((r) => ({
+      id: randomUUID(),
+      userId: r.userId,
+      kind: r.kind,
+      ticketId: null,
+      params: r.params,
+      createdAt: now,
+    })),
+  );
 }

@@ -51,7 +51,12 @@ export async function touchApiToken(db: Db, id: string, now: Date) {
   await db
     .update(apiTokens)
     .set({ lastUsedAt: now })
-    .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
+    .where(
+      and(
+        eq(apiTokens.id, id),
+        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000))),
+      ),
+    );
 }
 
 export async function listApiTokens(db: Db, userId: string) {
@@ -85,7 +90,10 @@ export async function recordFailure(db: Db, key: string, now: Date, windowStartA
 
 /** Takes back one counted attempt (a sign-in that turned out to be right). */
 export async function forgiveFailure(db: Db, key: string) {
-  await db.update(signInAttempts).set({ failures: sql`greatest(${signInAttempts.failures} - 1, 0)` }).where(eq(signInAttempts.key, key));
+  await db
+    .update(signInAttempts)
+    .set({ failures: sql`greatest(${signInAttempts.failures} - 1, 0)` })
+    .where(eq(signInAttempts.key, key));
 }
 
 export async function clearFailures(db: Db, key: string) {

@@ -5,15 +5,31 @@ import { catalogueItems } from './schema.ts';
 export type CatalogueRow = typeof catalogueItems.$inferSelect;
 
 export function listCatalogue(db: Db, partyId: string, kind: string) {
-  return db.select().from(catalogueItems).where(and(eq(catalogueItems.partyId, partyId), eq(catalogueItems.kind, kind))).orderBy(asc(catalogueItems.code));
+  return db
+    .select()
+    .from(catalogueItems)
+    .where(and(eq(catalogueItems.partyId, partyId), eq(catalogueItems.kind, kind)))
+    .orderBy(asc(catalogueItems.code));
 }
 
 /** The active item of a party's catalogue with this code. */
-export async function findCatalogueItem(db: Db, partyId: string, kind: string, code: string): Promise<CatalogueRow | null> {
+export async function findCatalogueItem(
+  db: Db,
+  partyId: string,
+  kind: string,
+  code: string,
+): Promise<CatalogueRow | null> {
   const rows = await db
     .select()
     .from(catalogueItems)
-    .where(and(eq(catalogueItems.partyId, partyId), eq(catalogueItems.kind, kind), eq(catalogueItems.code, code), eq(catalogueItems.active, true)));
+    .where(
+      and(
+        eq(catalogueItems.partyId, partyId),
+        eq(catalogueItems.kind, kind),
+        eq(catalogueItems.code, code),
+        eq(catalogueItems.active, true),
+      ),
+    );
   return rows[0] ?? null;
 }
 
@@ -23,12 +39,19 @@ export async function findCatalogueItemById(db: Db, id: string): Promise<Catalog
 }
 
 /** The new item, or null when the party already has one with this kind and code. */
-export async function insertCatalogueItem(db: Db, values: typeof catalogueItems.$inferInsert): Promise<CatalogueRow | null> {
+export async function insertCatalogueItem(
+  db: Db,
+  values: typeof catalogueItems.$inferInsert,
+): Promise<CatalogueRow | null> {
   const rows = await db.insert(catalogueItems).values(values).onConflictDoNothing().returning();
   return rows[0] ?? null;
 }
 
-export async function updateCatalogueItem(db: Db, id: string, values: Partial<typeof catalogueItems.$inferInsert>): Promise<CatalogueRow> {
+export async function updateCatalogueItem(
+  db: Db,
+  id: string,
+  values: Partial<typeof catalogueItems.$inferInsert>,
+): Promise<CatalogueRow> {
   const rows = await db.update(catalogueItems).set(values).where(eq(catalogueItems.id, id)).returning();
   return rows[0]!;
 }

@@ -12,7 +12,11 @@ export type CertificateWithChange = CertificateRow & { change: { id: string; ref
 
 /** Inserts a CA; null when one with this fingerprint is already on the list. */
 export async function insertTrustedCa(db: Db, values: typeof trustedCas.$inferInsert): Promise<TrustedCaRow | null> {
-  const rows = await db.insert(trustedCas).values(values).onConflictDoNothing({ target: trustedCas.fingerprint }).returning();
+  const rows = await db
+    .insert(trustedCas)
+    .values(values)
+    .onConflictDoNothing({ target: trustedCas.fingerprint })
+    .returning();
   return rows[0] ?? null;
 }
 
@@ -32,7 +36,10 @@ export async function setCaTrustedBy(db: Db, id: string, trustedBy: string[]): P
 }
 
 /** Inserts a certificate; null when the party already registered one with this fingerprint. */
-export async function insertCertificate(db: Db, values: typeof certificates.$inferInsert): Promise<CertificateRow | null> {
+export async function insertCertificate(
+  db: Db,
+  values: typeof certificates.$inferInsert,
+): Promise<CertificateRow | null> {
   const rows = await db.insert(certificates).values(values).onConflictDoNothing().returning();
   return rows[0] ?? null;
 }
@@ -42,7 +49,11 @@ export async function lockCertificate(db: Db, id: string): Promise<CertificateRo
   return rows[0] ?? null;
 }
 
-export async function updateCertificate(db: Db, id: string, patch: Partial<typeof certificates.$inferInsert>): Promise<CertificateRow> {
+export async function updateCertificate(
+  db: Db,
+  id: string,
+  patch: Partial<typeof certificates.$inferInsert>,
+): Promise<CertificateRow> {
   const rows = await db
     .update(certificates)
     .set({ ...patch, version: sql`${certificates.version} + 1` })
@@ -52,19 +63,33 @@ export async function updateCertificate(db: Db, id: string, patch: Partial<typeo
 }
 
 /** Certificates of a party (or one certificate) with their change as the reader may see it. */
-export async function readCertificates(db: Db, actor: Actor, where: { party?: string; id?: string }): Promise<CertificateWithChange[]> {
-  const conditions = [where.party ? eq(certificates.partyId, where.party) : undefined, where.id ? eq(certificates.id, where.id) : undefined].filter((c) => c !== undefined);
+export async function readCertificates(
+  db: Db,
+  actor: Actor,
+  where: { party?: string; id?: string },
+): Promise<CertificateWithChange[]> {
+  const conditions = [
+    where.party ? eq(certificates.partyId, where.party) : undefined,
+    where.id ? eq(certificates.id, where.id) : undefined,
+  ].filter((c) => c !== undefined);
   const rows = await db
     .select({ certificate: certificates, changeId: tickets.id, changeRef: tickets.ref, changeStatus: tickets.status })
     .from(certificates)
     .leftJoin(tickets, and(eq(tickets.id, certificates.changeId), ticketVisibleTo(actor)))
     .where(and(...conditions))
     .orderBy(asc(certificates.notAfter), asc(certificates.id));
-  return rows.map((r) => ({ ...r.certificate, change: r.changeId && r.changeRef && r.changeStatus ? { id: r.changeId, ref: r.changeRef, status: r.changeStatus } : null }));
+  return rows.map((r) => ({
+    ...r.certificate,
+    change:
+      r.changeId && r.changeRef && r.changeStatus ? { id: r.changeId, ref: r.changeRef, status: r.changeStatus } : null,
+  }));
 }
 
 /** Certificates whose renewal or revocation change has been decided (approved or later, or rejected). */
-export async function certificatesWithDecidedChange(db: Db, scope: { party?: string | undefined; id?: string | undefined }) {
+export async function certificatesWithDecidedChange(
+  db: Db,
+  scope: { party?: string | undefined; id?: string | undefined },
+) {
   return db
     .select({ id: certificates.id })
     .from(certificates)
@@ -76,14 +101,20 @@ export async function certificatesWithDecidedChange(db: Db, scope: { party?: str
         scope.party ? eq(certificates.partyId, scope.party) : undefined,
         scope.id ? eq(certificates.id, scope.id) : undefined,
         // Not yet settled: no approval or rejection of this very change in the history.
-        sql`not exists (select 1 from jsonb_array_elements(${certificates.history}) h where h->>'changeId' = ${certificates.changeId}::text and h->>'kind' in ('renewal_approved', 'renewal_rejected', 'revocation_approved', 'revocation_rejected'))`,
+        sql`not exists (
+          select 1 from jsonb_array_elements(${certificates.history}) h
+          where h->>'changeId' = ${certificates.changeId}::text
+            and h->>'kind' in ('renewal_approved', 'renewal_rejected', 'revocation_approved', 'revocation_rejected'))`,
       ),
     );
 }
 
 /** The change ticket's status and approvals. */
 export async function changeDecision(db: Db, changeId: string) {
-  const rows = await db.select({ id: tickets.id, ref: tickets.ref, status: tickets.status, details: tickets.details }).from(tickets).where(eq(tickets.id, changeId));
+  const rows = await db
+    .select({ id: tickets.id, ref: tickets.ref, status: tickets.status, details: tickets.details })
+    .from(tickets)
+    .where(eq(tickets.id, changeId));
   return rows[0] ?? null;
 }
 
@@ -96,7 +127,20 @@ export async function certificatesEndingBefore(db: Db, states: readonly string[]
 }
 
 /** In-app notifications about no ticket. */
-export async function insertTicketlessNotifications(db: Db, rows: { userId: string; kind: string; params: Record<string, string> }[], now: Date) {
+export async function insertTicketlessNotifications(
+  db: Db,
+  rows: { userId: string; kind: string; params: Record<string, string> }[],
+  now: Date,
+) {
   if (rows.length === 0) return;
-  await db.insert(notifications).values(rows.map((r) => ({ id: randomUUID(), userId: r.userId, kind: r.kind, ticketId: null, params: r.params, createdAt: now })));
+  await db.insert(notifications).values(
+    rows.map((r) => ({
+      id: randomUUID(),
+      userId: r.userId,
+      kind: r.kind,
+      ticketId: null,
+      params: r.params,
+      createdAt: now,
+    })),
+  );
 }

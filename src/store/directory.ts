@@ -28,7 +28,10 @@ export async function findGroup(db: Db, id: string): Promise<GroupRow | null> {
 
 /** The service desk of a party (PARTY-1: exactly one per party). */
 export async function findDesk(db: Db, partyId: string): Promise<GroupRow | null> {
-  const rows = await db.select().from(groups).where(and(eq(groups.partyId, partyId), eq(groups.kind, 'desk')));
+  const rows = await db
+    .select()
+    .from(groups)
+    .where(and(eq(groups.partyId, partyId), eq(groups.kind, 'desk')));
   return rows[0] ?? null;
 }
 

@@ -14,7 +14,13 @@ export async function enqueueJob(tx: Db, kind: string, payload: Record<string, u
  * Claims due jobs by pushing their run time a lease ahead, so another node skips them
  * (FOR UPDATE SKIP LOCKED) and a crashed worker's jobs come back when the lease ends.
  */
-export async function claimDueJobs(db: Db, kinds: string[], limit: number, now: Date, leaseMs: number): Promise<JobRow[]> {
+export async function claimDueJobs(
+  db: Db,
+  kinds: string[],
+  limit: number,
+  now: Date,
+  leaseMs: number,
+): Promise<JobRow[]> {
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: jobs.id })
@@ -27,7 +33,12 @@ export async function claimDueJobs(db: Db, kinds: string[], limit: number, now: 
     return tx
       .update(jobs)
       .set({ runAt: new Date(now.getTime() + leaseMs), attempts: sql`${jobs.attempts} + 1` })
-      .where(inArray(jobs.id, due.map((d) => d.id)))
+      .where(
+        inArray(
+          jobs.id,
+          due.map((d) => d.id),
+        ),
+      )
       .returning();
   });
 }
@@ -42,6 +53,8 @@ export async function failJob(db: Db, job: JobRow, error: string, now: Date) {
   const backoff = Math.min(3_600_000, 5_000 * 2 ** (job.attempts - 1));
   await db
     .update(jobs)
-    .set(finished ? { failedAt: now, lastError: error } : { runAt: new Date(now.getTime() + backoff), lastError: error })
+    .set(
+      finished ? { failedAt: now, lastError: error } : { runAt: new Date(now.getTime() + backoff), lastError: error },
+    )
     .where(eq(jobs.id, job.id));
 }

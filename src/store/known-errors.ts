@@ -26,7 +26,13 @@ export async function replaceKnownError(db: Db, values: typeof knownErrors.$infe
 }
 
 /** Known errors the actor may read, best matches first when searching (COL-3, ISM-4). */
-export function searchKnownErrors(db: Db, actor: Actor, q: string | undefined, service: string | undefined, limit: number): Promise<KnownErrorRow[]> {
+export function searchKnownErrors(
+  db: Db,
+  actor: Actor,
+  q: string | undefined,
+  service: string | undefined,
+  limit: number,
+): Promise<KnownErrorRow[]> {
   const filters: SQL[] = [knownErrorVisibleTo(actor)];
   const query = q ? sql`plainto_tsquery('simple', ${q})` : null;
   if (query) filters.push(sql`${knownErrors.search} @@ ${query}`);
@@ -41,6 +47,10 @@ export function searchKnownErrors(db: Db, actor: Actor, q: string | undefined, s
 }
 
 export async function findVisibleKnownError(db: Db, actor: Actor, id: string): Promise<KnownErrorRow | null> {
-  const rows = await db.select(COLUMNS).from(knownErrors).innerJoin(tickets, eq(tickets.id, knownErrors.problemId)).where(and(eq(knownErrors.id, id), knownErrorVisibleTo(actor)));
+  const rows = await db
+    .select(COLUMNS)
+    .from(knownErrors)
+    .innerJoin(tickets, eq(tickets.id, knownErrors.problemId))
+    .where(and(eq(knownErrors.id, id), knownErrorVisibleTo(actor)));
   return rows[0] ?? null;
 }

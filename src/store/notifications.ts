@@ -14,25 +14,38 @@ export async function usersByIds(db: Db, ids: string[]): Promise<UserRow[]> {
 
 export async function groupMemberIds(db: Db, groupIds: string[]): Promise<string[]> {
   if (groupIds.length === 0) return [];
-  const rows = await db.select({ id: groupMembers.userId }).from(groupMembers).where(inArray(groupMembers.groupId, groupIds));
+  const rows = await db
+    .select({ id: groupMembers.userId })
+    .from(groupMembers)
+    .where(inArray(groupMembers.groupId, groupIds));
   return rows.map((r) => r.id);
 }
 
 /** Users of some parties holding a role. */
 export async function usersWithRole(db: Db, partyIds: string[], role: string): Promise<UserRow[]> {
   if (partyIds.length === 0) return [];
-  const rows = await db.select().from(users).where(and(inArray(users.partyId, partyIds), eq(users.active, true)));
+  const rows = await db
+    .select()
+    .from(users)
+    .where(and(inArray(users.partyId, partyIds), eq(users.active, true)));
   return rows.filter((u) => u.roles.includes(role));
 }
 
 /** Preferences of some users for one kind (absent = both channels on). */
 export async function prefsFor(db: Db, userIds: string[], kind: string) {
   if (userIds.length === 0) return new Map<string, { inApp: boolean; email: boolean }>();
-  const rows = await db.select().from(notificationPrefs).where(and(inArray(notificationPrefs.userId, userIds), eq(notificationPrefs.kind, kind)));
+  const rows = await db
+    .select()
+    .from(notificationPrefs)
+    .where(and(inArray(notificationPrefs.userId, userIds), eq(notificationPrefs.kind, kind)));
   return new Map(rows.map((r) => [r.userId, { inApp: r.inApp, email: r.email }]));
 }
 
-export async function insertNotifications(db: Db, rows: { userId: string; kind: string; ticketId: string; params: Record<string, string> }[], now: Date) {
+export async function insertNotifications(
+  db: Db,
+  rows: { userId: string; kind: string; ticketId: string; params: Record<string, string> }[],
+  now: Date,
+) {
   if (rows.length === 0) return;
   await db.insert(notifications).values(rows.map((r) => ({ id: randomUUID(), ...r, createdAt: now })));
 }
@@ -43,17 +56,36 @@ export async function insertNotifications(db: Db, rows: { userId: string; kind: 
  */
 export async function listOwnNotifications(db: Db, actor: Actor, limit: number) {
   // Notifications about no ticket (a certificate expiring, a review overdue) carry only what their recipient may read.
-  const where = and(eq(notifications.userId, actor.id), or(and(isNull(notifications.ticketId), assetNotificationVisibleTo(actor)), ticketVisibleTo(actor)));
+  const where = and(
+    eq(notifications.userId, actor.id),
+    or(and(isNull(notifications.ticketId), assetNotificationVisibleTo(actor)), ticketVisibleTo(actor)),
+  );
   const [rows, [unread]] = await Promise.all([
-    db.select({ n: notifications }).from(notifications).leftJoin(tickets, eq(tickets.id, notifications.ticketId)).where(where).orderBy(desc(notifications.createdAt)).limit(limit),
-    db.select({ n: count() }).from(notifications).leftJoin(tickets, eq(tickets.id, notifications.ticketId)).where(and(where, isNull(notifications.readAt))),
+    db
+      .select({ n: notifications })
+      .from(notifications)
+      .leftJoin(tickets, eq(tickets.id, notifications.ticketId))
+      .where(where)
+      .orderBy(desc(notifications.createdAt))
+      .limit(limit),
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .leftJoin(tickets, eq(tickets.id, notifications.ticketId))
+      .where(and(where, isNull(notifications.readAt))),
   ]);
   return { rows: rows.map((r) => r.n), unread: Number(unread?.n ?? 0) };
 }
 
 export async function markRead(db: Db, userId: string, ids: string[] | 'all', now: Date) {
-  const scope = ids === 'all' ? eq(notifications.userId, userId) : and(eq(notifications.userId, userId), inArray(notifications.id, ids));
-  await db.update(notifications).set({ readAt: now }).where(and(scope, isNull(notifications.readAt)));
+  const scope =
+    ids === 'all'
+      ? eq(notifications.userId, userId)
+      : and(eq(notifications.userId, userId), inArray(notifications.id, ids));
+  await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(scope, isNull(notifications.readAt)));
 }
 
 export async function listPrefs(db: Db, userId: string) {

@@ -16,7 +16,15 @@ export async function ticketsOpenedIn(db: Db, actor: Actor, party: string, types
       facts: sql<string>`${tickets.slaFacts}::text`,
     })
     .from(tickets)
-    .where(and(eq(tickets.ownerParty, party), inArray(tickets.type, types), gte(tickets.createdAt, from), lt(tickets.createdAt, to), ticketVisibleTo(actor)))
+    .where(
+      and(
+        eq(tickets.ownerParty, party),
+        inArray(tickets.type, types),
+        gte(tickets.createdAt, from),
+        lt(tickets.createdAt, to),
+        ticketVisibleTo(actor),
+      ),
+    )
     .orderBy(asc(tickets.createdAt), asc(tickets.ref));
 }
 

@@ -49,7 +49,9 @@ export const groups = pgTable(
   'groups',
   {
     id: uuid('id').primaryKey(),
-    partyId: text('party_id').notNull().references(() => parties.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -61,7 +63,9 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey(),
-    partyId: text('party_id').notNull().references(() => parties.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     email: text('email'),
@@ -80,8 +84,12 @@ export const users = pgTable(
 export const groupMembers = pgTable(
   'group_members',
   {
-    groupId: uuid('group_id').notNull().references(() => groups.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => groups.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index('group_members_user').on(t.userId)],
 );
@@ -91,7 +99,9 @@ export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     csrfToken: text('csrf_token').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     expiresAt: ts('expires_at').notNull(),
@@ -104,7 +114,9 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: uuid('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     prefix: text('prefix').notNull(),
@@ -144,8 +156,12 @@ export const tickets = pgTable(
     id: uuid('id').primaryKey(),
     ref: text('ref').notNull(),
     type: text('type').notNull(),
-    ownerParty: text('owner_party').notNull().references(() => parties.id),
-    holderParty: text('holder_party').notNull().references(() => parties.id),
+    ownerParty: text('owner_party')
+      .notNull()
+      .references(() => parties.id),
+    holderParty: text('holder_party')
+      .notNull()
+      .references(() => parties.id),
     participants: text('participants').array().notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -168,7 +184,9 @@ export const tickets = pgTable(
     resolution: text('resolution'),
     checklist: jsonb('checklist'),
     /** Per-type facts (problem root cause, request form and tasks, change assessment and approvals, release plan, checklist…) and an open disagreement. */
-    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+    details: jsonb('details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     version: integer('version').notNull().default(1),
     eventSeq: integer('event_seq').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id),
@@ -181,7 +199,10 @@ export const tickets = pgTable(
     /** SEC-2: when set, only these users (the incident management team) and level-3 roles may read the ticket. */
     team: uuid('team').array(),
     /** SLA thresholds already signalled, e.g. `gti:warning`, so each is raised once. */
-    slaAlerts: text('sla_alerts').array().notNull().default(sql`'{}'::text[]`),
+    slaAlerts: text('sla_alerts')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     search: tsvector('search').generatedAlwaysAs(
       sql`to_tsvector('simple'::regconfig, ref || ' ' || title || ' ' || description || ' ' || service)`,
     ),
@@ -206,8 +227,12 @@ export const ticketLinks = pgTable(
   'ticket_links',
   {
     id: uuid('id').primaryKey(),
-    fromId: uuid('from_id').notNull().references(() => tickets.id),
-    toId: uuid('to_id').notNull().references(() => tickets.id),
+    fromId: uuid('from_id')
+      .notNull()
+      .references(() => tickets.id),
+    toId: uuid('to_id')
+      .notNull()
+      .references(() => tickets.id),
     kind: text('kind').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -222,7 +247,9 @@ export const ticketEvents = pgTable(
   'ticket_events',
   {
     id: uuid('id').primaryKey(),
-    ticketId: uuid('ticket_id').notNull().references(() => tickets.id),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
     seq: integer('seq').notNull(),
     kind: text('kind').notNull(),
     visibility: text('visibility').notNull(),
@@ -253,7 +280,9 @@ export const auditLog = pgTable(
 
 /** SLA-3: a party's business calendar; its rules are versioned in calendar_versions. */
 export const calendars = pgTable('calendars', {
-  partyId: text('party_id').primaryKey().references(() => parties.id),
+  partyId: text('party_id')
+    .primaryKey()
+    .references(() => parties.id),
   timeZone: text('time_zone').notNull(),
   holidayCountry: text('holiday_country').notNull(),
   holidayRegion: text('holiday_region'),
@@ -270,14 +299,19 @@ export const calendarVersions = pgTable(
   'calendar_versions',
   {
     id: uuid('id').primaryKey(),
-    partyId: text('party_id').notNull().references(() => parties.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     version: integer('version').notNull(),
     effectiveFrom: text('effective_from').notNull(),
     weekly: jsonb('weekly').notNull(),
     holidays: jsonb('holidays').notNull(),
     extraClosures: jsonb('extra_closures').notNull(),
     /** Priorities covered around the clock (on-call): their clocks run 24×7 while this version holds. */
-    onCallPriorities: text('on_call_priorities').array().notNull().default(sql`'{}'::text[]`),
+    onCallPriorities: text('on_call_priorities')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -288,7 +322,9 @@ export const calendarVersions = pgTable(
 export const slaTargets = pgTable(
   'sla_targets',
   {
-    partyId: text('party_id').notNull().references(() => parties.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     ticketType: text('ticket_type').notNull(),
     priority: text('priority').notNull(),
     effectiveFrom: text('effective_from').notNull(),
@@ -305,7 +341,9 @@ export const maintenanceWindows = pgTable(
   'maintenance_windows',
   {
     id: uuid('id').primaryKey(),
-    partyId: text('party_id').notNull().references(() => parties.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     title: text('title').notNull(),
     /** Null: every service of the party. */
     service: text('service'),
@@ -313,7 +351,10 @@ export const maintenanceWindows = pgTable(
     endsAt: ts('ends_at').notNull(),
     /** REL-2: a joint window is proposed by `party_id` and accepted by every partner before it counts. */
     joint: boolean('joint').notNull().default(false),
-    partners: text('partners').array().notNull().default(sql`'{}'::text[]`),
+    partners: text('partners')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** scheduled (one party's own), proposed, accepted, refused, withdrawn. */
     status: text('status').notNull().default('scheduled'),
     releaseId: uuid('release_id').references(() => tickets.id),
@@ -323,7 +364,10 @@ export const maintenanceWindows = pgTable(
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('maintenance_windows_party').on(t.partyId, t.startsAt), index('maintenance_windows_partners').using('gin', t.partners)],
+  (t) => [
+    index('maintenance_windows_party').on(t.partyId, t.startsAt),
+    index('maintenance_windows_partners').using('gin', t.partners),
+  ],
 );
 
 /** SLA-6: unavailability of a service; starts at the earliest of detection and report. */
@@ -331,7 +375,9 @@ export const outages = pgTable(
   'outages',
   {
     id: uuid('id').primaryKey(),
-    partyId: text('party_id').notNull().references(() => parties.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     service: text('service').notNull(),
     detectedAt: ts('detected_at'),
     reportedAt: ts('reported_at'),
@@ -347,7 +393,9 @@ export const outages = pgTable(
 export const serviceTargets = pgTable(
   'service_targets',
   {
-    partyId: text('party_id').notNull().references(() => parties.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     service: text('service').notNull(),
     targetPct: text('target_pct').notNull(),
   },
@@ -359,7 +407,9 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind').notNull(),
     ticketId: uuid('ticket_id').references(() => tickets.id),
     params: jsonb('params').notNull(),
@@ -373,7 +423,9 @@ export const notifications = pgTable(
 export const notificationPrefs = pgTable(
   'notification_prefs',
   {
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind').notNull(),
     inApp: boolean('in_app').notNull(),
     email: boolean('email').notNull(),
@@ -396,7 +448,11 @@ export const jobs = pgTable(
     failedAt: ts('failed_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('jobs_due').on(t.runAt).where(sql`done_at is null and failed_at is null`)],
+  (t) => [
+    index('jobs_due')
+      .on(t.runAt)
+      .where(sql`done_at is null and failed_at is null`),
+  ],
 );
 
 /** REQ-5 request types and CHG-3 standard changes, per party. */
@@ -404,7 +460,9 @@ export const catalogueItems = pgTable(
   'catalogue_items',
   {
     id: uuid('id').primaryKey(),
-    partyId: text('party_id').notNull().references(() => parties.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     kind: text('kind').notNull(),
     code: text('code').notNull(),
     name: jsonb('name').notNull(),
@@ -425,8 +483,12 @@ export const knownErrors = pgTable(
   'known_errors',
   {
     id: uuid('id').primaryKey(),
-    problemId: uuid('problem_id').notNull().references(() => tickets.id),
-    partyId: text('party_id').notNull().references(() => parties.id),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => tickets.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     parties: text('parties').array().notNull(),
     sensitivity: text('sensitivity').notNull(),
     title: text('title').notNull(),
@@ -440,7 +502,11 @@ export const knownErrors = pgTable(
       sql`to_tsvector('simple'::regconfig, title || ' ' || service || ' ' || symptoms || ' ' || cause || ' ' || workaround)`,
     ),
   },
-  (t) => [index('known_errors_problem').on(t.problemId), index('known_errors_search').using('gin', t.search), index('known_errors_parties').using('gin', t.parties)],
+  (t) => [
+    index('known_errors_problem').on(t.problemId),
+    index('known_errors_search').using('gin', t.search),
+    index('known_errors_parties').using('gin', t.parties),
+  ],
 );
 
 /**
@@ -452,7 +518,9 @@ export const informationAssets = pgTable(
   'information_assets',
   {
     id: uuid('id').primaryKey(),
-    partyId: text('party_id').notNull().references(() => parties.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     common: boolean('common').notNull().default(false),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
@@ -464,10 +532,15 @@ export const informationAssets = pgTable(
     personalData: boolean('personal_data').notNull().default(false),
     notes: text('notes').notNull().default(''),
     /** ISM-3 aggregates: the entries this one groups, when the whole is more sensitive than its parts. */
-    parts: uuid('parts').array().notNull().default(sql`'{}'::uuid[]`),
+    parts: uuid('parts')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     /** active, or pending while a common asset awaits the other parties' approval. */
     status: text('status').notNull().default('active'),
-    approvals: jsonb('approvals').notNull().default(sql`'[]'::jsonb`),
+    approvals: jsonb('approvals')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     reviewIntervalDays: integer('review_interval_days').notNull().default(365),
     nextReviewAt: ts('next_review_at').notNull(),
     reviewReminded: boolean('review_reminded').notNull().default(false),
@@ -484,7 +557,9 @@ export const assetReviews = pgTable(
   'asset_reviews',
   {
     id: uuid('id').primaryKey(),
-    assetId: uuid('asset_id').notNull().references(() => informationAssets.id),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => informationAssets.id),
     reviewedBy: uuid('reviewed_by'),
     reviewerName: text('reviewer_name').notNull(),
     outcome: text('outcome').notNull(),
@@ -498,7 +573,9 @@ export const assetReviews = pgTable(
 export const imtRosters = pgTable(
   'imt_rosters',
   {
-    partyId: text('party_id').notNull().references(() => parties.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     eventType: text('event_type').notNull(),
     members: uuid('members').array().notNull(),
     updatedBy: uuid('updated_by'),
@@ -512,7 +589,9 @@ export const accessReviews = pgTable(
   'access_reviews',
   {
     id: uuid('id').primaryKey(),
-    partyId: text('party_id').notNull().references(() => parties.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     status: text('status').notNull().default('open'),
     startedBy: uuid('started_by'),
     startedAt: ts('started_at').notNull().defaultNow(),
@@ -525,8 +604,12 @@ export const accessReviews = pgTable(
 export const accessReviewItems = pgTable(
   'access_review_items',
   {
-    reviewId: uuid('review_id').notNull().references(() => accessReviews.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    reviewId: uuid('review_id')
+      .notNull()
+      .references(() => accessReviews.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     roles: text('roles').array().notNull(),
     clearance: text('clearance').notNull(),
     active: boolean('active').notNull(),
@@ -558,7 +641,9 @@ export const certificates = pgTable(
   'certificates',
   {
     id: uuid('id').primaryKey(),
-    partyId: text('party_id').notNull().references(() => parties.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     name: text('name').notNull(),
     usage: text('usage').notNull(),
     pem: text('pem').notNull(),
@@ -574,13 +659,22 @@ export const certificates = pgTable(
     verification: jsonb('verification'),
     changeId: uuid('change_id').references(() => tickets.id),
     /** Expiry warnings already sent, e.g. `60`, `30`, `7`. */
-    alerts: text('alerts').array().notNull().default(sql`'{}'::text[]`),
-    history: jsonb('history').notNull().default(sql`'[]'::jsonb`),
+    alerts: text('alerts')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    history: jsonb('history')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('certificates_party').on(t.partyId), index('certificates_expiry').on(t.notAfter), uniqueIndex('certificates_fingerprint').on(t.partyId, t.fingerprint)],
+  (t) => [
+    index('certificates_party').on(t.partyId),
+    index('certificates_expiry').on(t.notAfter),
+    uniqueIndex('certificates_fingerprint').on(t.partyId, t.fingerprint),
+  ],
 );
 
 /** ISM-8 per-party IP allow-list for the console and API; empty: no restriction. */
@@ -588,7 +682,9 @@ export const ipAllowlist = pgTable(
   'ip_allowlist',
   {
     id: uuid('id').primaryKey(),
-    partyId: text('party_id').notNull().references(() => parties.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     cidr: text('cidr').notNull(),
     note: text('note').notNull().default(''),
     requestId: uuid('request_id').references(() => tickets.id),
@@ -609,7 +705,9 @@ export const attachments = pgTable(
   'attachments',
   {
     id: uuid('id').primaryKey(),
-    ticketId: uuid('ticket_id').notNull().references(() => tickets.id),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
     name: text('name').notNull(),
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),

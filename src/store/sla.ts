@@ -7,7 +7,10 @@ import { calendars, calendarVersions, maintenanceWindows, parties, slaTargets } 
  * windows it accepted with others (REL-2); proposed or refused ones stop no clock.
  */
 export function countedWindowsOf(partyId: string): SQL {
-  return and(or(eq(maintenanceWindows.partyId, partyId), arrayContains(maintenanceWindows.partners, [partyId])), inArray(maintenanceWindows.status, ['scheduled', 'accepted'])) as SQL;
+  return and(
+    or(eq(maintenanceWindows.partyId, partyId), arrayContains(maintenanceWindows.partners, [partyId])),
+    inArray(maintenanceWindows.status, ['scheduled', 'accepted']),
+  ) as SQL;
 }
 
 export type CalendarRow = typeof calendars.$inferSelect;
@@ -20,25 +23,38 @@ export async function loadCalendars(db: Db, partyIds: string[]) {
   if (partyIds.length === 0) return { calendars: [], versions: [] };
   const [cals, versions] = await Promise.all([
     db.select().from(calendars).where(inArray(calendars.partyId, partyIds)),
-    db.select().from(calendarVersions).where(inArray(calendarVersions.partyId, partyIds)).orderBy(asc(calendarVersions.version)),
+    db
+      .select()
+      .from(calendarVersions)
+      .where(inArray(calendarVersions.partyId, partyIds))
+      .orderBy(asc(calendarVersions.version)),
   ]);
   return { calendars: cals, versions };
 }
 
 export async function latestCalendarVersion(db: Db, partyId: string): Promise<CalendarVersionRow | null> {
-  const rows = await db.select().from(calendarVersions).where(eq(calendarVersions.partyId, partyId)).orderBy(desc(calendarVersions.version)).limit(1);
+  const rows = await db
+    .select()
+    .from(calendarVersions)
+    .where(eq(calendarVersions.partyId, partyId))
+    .orderBy(desc(calendarVersions.version))
+    .limit(1);
   return rows[0] ?? null;
 }
 
 /** Windows that apply to a service: those for that service and those for every service. */
 export function windowsFor(rows: WindowRow[], partyId: string, service: string): [number, number][] {
-  return rows.filter((w) => w.partyId === partyId && (w.service === null || w.service === service)).map((w) => [w.startsAt.getTime(), w.endsAt.getTime()]);
+  return rows
+    .filter((w) => w.partyId === partyId && (w.service === null || w.service === service))
+    .map((w) => [w.startsAt.getTime(), w.endsAt.getTime()]);
 }
-
 
 /** Marks a party's SLA settings as changed, inside the transaction that changes them. */
 export async function bumpSlaStamp(tx: Db, partyId: string) {
-  await tx.update(parties).set({ slaStamp: sql`${parties.slaStamp} + 1` }).where(eq(parties.id, partyId));
+  await tx
+    .update(parties)
+    .set({ slaStamp: sql`${parties.slaStamp} + 1` })
+    .where(eq(parties.id, partyId));
 }
 
 interface PartySla {
@@ -56,7 +72,11 @@ const partyCaches = new WeakMap<Db, Map<string, PartySla>>();
 async function loadParty(db: Db, partyId: string, stamp: number): Promise<PartySla> {
   const [cals, versions, windows, targets] = await Promise.all([
     db.select().from(calendars).where(eq(calendars.partyId, partyId)),
-    db.select().from(calendarVersions).where(eq(calendarVersions.partyId, partyId)).orderBy(asc(calendarVersions.version)),
+    db
+      .select()
+      .from(calendarVersions)
+      .where(eq(calendarVersions.partyId, partyId))
+      .orderBy(asc(calendarVersions.version)),
     db.select().from(maintenanceWindows).where(countedWindowsOf(partyId)),
     db.select().from(slaTargets).where(eq(slaTargets.partyId, partyId)),
   ]);
@@ -68,7 +88,10 @@ async function loadParty(db: Db, partyId: string, stamp: number): Promise<PartyS
  * and a reload only for parties whose settings changed since this node last read them.
  */
 export async function loadSlaData(db: Db, partyIds: string[], from: Date, to: Date) {
-  const stamps = partyIds.length === 0 ? [] : await db.select({ id: parties.id, stamp: parties.slaStamp }).from(parties).where(inArray(parties.id, partyIds));
+  const stamps =
+    partyIds.length === 0
+      ? []
+      : await db.select({ id: parties.id, stamp: parties.slaStamp }).from(parties).where(inArray(parties.id, partyIds));
   const data: PartySla[] = [];
   let partyCache = partyCaches.get(db);
   if (!partyCache) partyCaches.set(db, (partyCache = new Map()));

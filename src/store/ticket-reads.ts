@@ -10,9 +10,18 @@ export const TICKET_COLUMNS = ticketColumnsWithoutSearch;
 export type TicketRow = Omit<typeof tickets.$inferSelect, 'search'>;
 
 /** The ticket with this UUID or reference if the actor may see it, else null. */
-export async function findVisibleTicket(db: Db, actor: Actor, idOrRef: string, isId: boolean): Promise<TicketRow | null> {
+export async function findVisibleTicket(
+  db: Db,
+  actor: Actor,
+  idOrRef: string,
+  isId: boolean,
+): Promise<TicketRow | null> {
   const key = isId ? eq(tickets.id, idOrRef) : eq(tickets.ref, idOrRef);
-  const rows = await db.select(TICKET_COLUMNS).from(tickets).where(and(key, ticketVisibleTo(actor))).limit(1);
+  const rows = await db
+    .select(TICKET_COLUMNS)
+    .from(tickets)
+    .where(and(key, ticketVisibleTo(actor)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -40,7 +49,11 @@ export interface Cursor {
   id: string;
 }
 
-const SORT_COLUMNS = { createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, priority: tickets.priority } as const;
+const SORT_COLUMNS = {
+  createdAt: tickets.createdAt,
+  updatedAt: tickets.updatedAt,
+  priority: tickets.priority,
+} as const;
 
 function filterSql(actor: Actor, filter: TicketFilter): SQL {
   const parts: (SQL | undefined)[] = [ticketVisibleTo(actor)];
@@ -61,7 +74,14 @@ function filterSql(actor: Actor, filter: TicketFilter): SQL {
 }
 
 /** One page of the tickets the actor may see, newest first by default (keyset pagination). */
-export async function listVisibleTickets(db: Db, actor: Actor, filter: TicketFilter, sort: Sort, limit: number, cursor?: Cursor) {
+export async function listVisibleTickets(
+  db: Db,
+  actor: Actor,
+  filter: TicketFilter,
+  sort: Sort,
+  limit: number,
+  cursor?: Cursor,
+) {
   const descending = sort.startsWith('-');
   const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
   const where = [filterSql(actor, filter)];
@@ -85,7 +105,13 @@ export async function listVisibleTickets(db: Db, actor: Actor, filter: TicketFil
   const last = page.at(-1);
   const next: Cursor | null =
     rows.length > limit && last
-      ? { v: column === tickets.priority ? last.ticket.priority : (last.ticket[sort.replace('-', '') as 'createdAt'] as Date).toISOString(), id: last.ticket.id }
+      ? {
+          v:
+            column === tickets.priority
+              ? last.ticket.priority
+              : (last.ticket[sort.replace('-', '') as 'createdAt'] as Date).toISOString(),
+          id: last.ticket.id,
+        }
       : null;
   return { rows: page, next };
 }
@@ -95,7 +121,12 @@ export const TOTAL_CAP = 1000;
 
 /** How many tickets the actor may see under a filter (same visibility rule as lists), counting at most TOTAL_CAP + 1. */
 export async function countVisibleTickets(db: Db, actor: Actor, filter: TicketFilter): Promise<number> {
-  const capped = db.select({ one: sql`1` }).from(tickets).where(filterSql(actor, filter)).limit(TOTAL_CAP + 1).as('capped');
+  const capped = db
+    .select({ one: sql`1` })
+    .from(tickets)
+    .where(filterSql(actor, filter))
+    .limit(TOTAL_CAP + 1)
+    .as('capped');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
   return Number(row?.n ?? 0);
 }
@@ -103,24 +134,54 @@ export async function countVisibleTickets(db: Db, actor: Actor, filter: TicketFi
 /** Names of a ticket's group and assignee, for presentation (one query). */
 export async function ticketNames(db: Db, ticket: TicketRow) {
   if (!ticket.groupId && !ticket.assigneeId) return { groupName: null, assigneeName: null };
-  const group = db.select({ name: groups.name }).from(groups).where(eq(groups.id, ticket.groupId ?? sql`null`));
-  const assignee = db.select({ name: users.displayName }).from(users).where(eq(users.id, ticket.assigneeId ?? sql`null`));
-  const [row] = await db.select({ groupName: sql<string | null>`(${group})`, assigneeName: sql<string | null>`(${assignee})` }).from(sql`(select 1) as one`);
+  const group = db
+    .select({ name: groups.name })
+    .from(groups)
+    .where(eq(groups.id, ticket.groupId ?? sql`null`));
+  const assignee = db
+    .select({ name: users.displayName })
+    .from(users)
+    .where(eq(users.id, ticket.assigneeId ?? sql`null`));
+  const [row] = await db
+    .select({ groupName: sql<string | null>`(${group})`, assigneeName: sql<string | null>`(${assignee})` })
+    .from(sql`(select 1) as one`);
   return { groupName: row?.groupName ?? null, assigneeName: row?.assigneeName ?? null };
 }
 
 /** A ticket's timeline in order, as the actor may see it (internal events of their own party only). */
 export async function ticketTimeline(db: Db, actor: Actor, ticketId: string) {
-  return db.select().from(ticketEvents).where(and(eq(ticketEvents.ticketId, ticketId), eventVisibleTo(actor))).orderBy(asc(ticketEvents.seq));
+  return db
+    .select()
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), eventVisibleTo(actor)))
+    .orderBy(asc(ticketEvents.seq));
 }
 
 /** Links of a ticket to other tickets the actor may also see, in both directions (one query). */
 export async function visibleLinks(db: Db, actor: Actor, ticketId: string) {
   const outgoing = eq(ticketLinks.fromId, ticketId);
   const rows = await db
-    .select({ kind: ticketLinks.kind, fromId: ticketLinks.fromId, id: tickets.id, ref: tickets.ref, type: tickets.type, title: tickets.title, status: tickets.status })
+    .select({
+      kind: ticketLinks.kind,
+      fromId: ticketLinks.fromId,
+      id: tickets.id,
+      ref: tickets.ref,
+      type: tickets.type,
+      title: tickets.title,
+      status: tickets.status,
+    })
     .from(ticketLinks)
-    .innerJoin(tickets, or(and(outgoing, eq(tickets.id, ticketLinks.toId)), and(eq(ticketLinks.toId, ticketId), eq(tickets.id, ticketLinks.fromId))))
+    .innerJoin(
+      tickets,
+      or(
+        and(outgoing, eq(tickets.id, ticketLinks.toId)),
+        and(eq(ticketLinks.toId, ticketId), eq(tickets.id, ticketLinks.fromId)),
+      ),
+    )
     .where(and(or(outgoing, eq(ticketLinks.toId, ticketId)), ticketVisibleTo(actor)));
-  return rows.map(({ kind, fromId, ...ticket }) => ({ kind, direction: fromId === ticketId ? ('from' as const) : ('to' as const), ticket }));
+  return rows.map(({ kind, fromId, ...ticket }) => ({
+    kind,
+    direction: fromId === ticketId ? ('from' as const) : ('to' as const),
+    ticket,
+  }));
 }

@@ -67,7 +67,18 @@ export interface EventTarget {
 export function foldEvents(target: EventTarget, author: EventAuthor, events: PendingEvent[], now: Date) {
   const initial = lifecycleOf(target.type as TicketType).initial;
   const facts = events.reduce<SlaFacts | null>(
-    (acc, { event }) => applyFact(acc, { kind: event.kind, at: now.getTime(), data: event.data as Record<string, unknown>, system: author.actorId === null }, target.ownerParty, initial),
+    (acc, { event }) =>
+      applyFact(
+        acc,
+        {
+          kind: event.kind,
+          at: now.getTime(),
+          data: event.data as Record<string, unknown>,
+          system: author.actorId === null,
+        },
+        target.ownerParty,
+        initial,
+      ),
     target.slaFacts as SlaFacts | null,
   );
   const rows = events.map(({ event, visibility }, index) => ({
@@ -90,7 +101,16 @@ export async function insertEventRows(tx: Db, rows: ReturnType<typeof foldEvents
 /** Appends events to a ticket locked by the caller (reads its sequence and facts first). */
 export async function appendEvents(tx: Db, ticketId: string, author: EventAuthor, events: PendingEvent[], now: Date) {
   if (events.length === 0) return;
-  const [row] = await tx.select({ id: tickets.id, eventSeq: tickets.eventSeq, slaFacts: tickets.slaFacts, ownerParty: tickets.ownerParty, type: tickets.type }).from(tickets).where(eq(tickets.id, ticketId));
+  const [row] = await tx
+    .select({
+      id: tickets.id,
+      eventSeq: tickets.eventSeq,
+      slaFacts: tickets.slaFacts,
+      ownerParty: tickets.ownerParty,
+      type: tickets.type,
+    })
+    .from(tickets)
+    .where(eq(tickets.id, ticketId));
   const { patch, rows } = foldEvents(row!, author, events, now);
   await tx.update(tickets).set(patch).where(eq(tickets.id, ticketId));
   await insertEventRows(tx, rows);

@@ -34,7 +34,10 @@ async function signInFrom(url: string, username: string, address: string, passwo
   });
   const body = (await response.json()) as { csrfToken?: string; error?: { code: string; message: string } };
   if (response.status !== 200) return { status: response.status, error: body.error!, client: null };
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const plain: Client = {
     get: (p, hd) => fetchJson(url, 'GET', p, { cookie, 'x-csrf-token': body.csrfToken!, ...hd }),
     post: (p, b, hd) => fetchJson(url, 'POST', p, { cookie, 'x-csrf-token': body.csrfToken!, ...hd }, b),
@@ -46,14 +49,22 @@ async function signInFrom(url: string, username: string, address: string, passwo
 }
 
 async function fetchJson(url: string, method: string, path: string, headers: Record<string, string>, body?: unknown) {
-  const response = await fetch(`${url}/api/v1${path}`, { method, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body ?? {}) });
+  const response = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body ?? {}),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
 
 /** A second node on the same store: another HTTP server, sharing nothing with the first but the database. */
 async function secondNode(server: TestServer, env: Record<string, string>) {
-  const app = await buildApp({ db: server.db, config: loadConfig({ LOG_LEVEL: 'silent', PORT: '0', ...env }), instanceId: server.instanceId });
+  const app = await buildApp({
+    db: server.db,
+    config: loadConfig({ LOG_LEVEL: 'silent', PORT: '0', ...env }),
+    instanceId: server.instanceId,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, close: () => app.close() };
 }
@@ -79,13 +90,20 @@ describe.each(STORE_KINDS)('ISM-8 IP allow-list (%s)', (kind) => {
 
   /** Files an allow-list change and takes it to `verified`: approved by CH, fulfilled by CH, verified by EU. */
   async function verifiedRequest(values: Record<string, string>): Promise<string> {
-    const created = await euAgent.post('/requests', { catalogueItem: 'ip_allowlist_change', values: { justification: 'new operations network', ...values } });
+    const created = await euAgent.post('/requests', {
+      catalogueItem: 'ip_allowlist_change',
+      values: { justification: 'new operations network', ...values },
+    });
     expect(created.status).toBe(201);
     const ref = created.body.ref as string;
     expect((await euAgent.post(`/tickets/${ref}/actions/request_approval`, {})).body.status).toBe('awaiting_approval');
-    expect((await chAgent.post(`/tickets/${ref}/actions/approve`, { note: 'seen by CH' })).body.status).toBe('approved');
+    expect((await chAgent.post(`/tickets/${ref}/actions/approve`, { note: 'seen by CH' })).body.status).toBe(
+      'approved',
+    );
     expect((await euAgent.post(`/tickets/${ref}/actions/start_fulfilment`, {})).body.status).toBe('in_fulfilment');
-    expect((await chAgent.post(`/tickets/${ref}/actions/complete_task`, { note: 'firewall rule set' })).body.status).toBe('fulfilled');
+    expect(
+      (await chAgent.post(`/tickets/${ref}/actions/complete_task`, { note: 'firewall rule set' })).body.status,
+    ).toBe('fulfilled');
     expect((await euAgent.post(`/tickets/${ref}/actions/verify`, {})).body.status).toBe('verified');
     return ref;
   }
@@ -104,9 +122,16 @@ describe.each(STORE_KINDS)('ISM-8 IP allow-list (%s)', (kind) => {
     const closed = await from(euAgent, INSIDE).post(`/tickets/${ref}/actions/close`, { requesterAccepted: true });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('closed');
-    expect(closed.body.timeline).toContainEqual(expect.objectContaining({ kind: 'ip_allowlist_changed', data: { party: 'EU', action: 'add', cidr: '203.0.113.0/24', changed: true } }));
+    expect(closed.body.timeline).toContainEqual(
+      expect.objectContaining({
+        kind: 'ip_allowlist_changed',
+        data: { party: 'EU', action: 'add', cidr: '203.0.113.0/24', changed: true },
+      }),
+    );
     // The other party sees it on the timeline too.
-    expect((await chAgent.get(`/tickets/${ref}`)).body.timeline.map((e: { kind: string }) => e.kind)).toContain('ip_allowlist_changed');
+    expect((await chAgent.get(`/tickets/${ref}`)).body.timeline.map((e: { kind: string }) => e.kind)).toContain(
+      'ip_allowlist_changed',
+    );
   });
 
   it('refuses every EU request from outside the list, by session or token, in the caller’s language, and admits those inside', async () => {
@@ -117,7 +142,9 @@ describe.each(STORE_KINDS)('ISM-8 IP allow-list (%s)', (kind) => {
     expect(outside.body.error.message).toContain('autorisé');
     // Writes too (nothing is created), and API tokens.
     expect((await from(euAgent, OUTSIDE).post('/incidents', incidentBody({ title: 'from outside' }))).status).toBe(403);
-    expect((await from(withToken(server.url, euToken), OUTSIDE).get('/tickets')).body.error.code).toBe('auth.address_not_allowed');
+    expect((await from(withToken(server.url, euToken), OUTSIDE).get('/tickets')).body.error.code).toBe(
+      'auth.address_not_allowed',
+    );
     expect((await from(euAgent, INSIDE).get('/tickets?q=outside')).body.items).toHaveLength(0);
 
     expect((await from(euAgent, '203.0.113.250').get('/me')).status).toBe(200);
@@ -134,7 +161,9 @@ describe.each(STORE_KINDS)('ISM-8 IP allow-list (%s)', (kind) => {
     expect(refused.error).toMatchObject({ code: 'auth.address_not_allowed' });
     expect(refused.error!.message).toContain(OUTSIDE);
     // A wrong password from outside says only that: the answer does not reveal that the user exists.
-    expect((await signInFrom(server.url, 'eu.auditor', OUTSIDE, 'wrong-password')).error).toMatchObject({ code: 'auth.invalid_credentials' });
+    expect((await signInFrom(server.url, 'eu.auditor', OUTSIDE, 'wrong-password')).error).toMatchObject({
+      code: 'auth.invalid_credentials',
+    });
     expect((await signInFrom(server.url, 'eu.auditor', INSIDE)).status).toBe(200);
 
     // CH has no list: its users work from anywhere.
@@ -147,7 +176,13 @@ describe.each(STORE_KINDS)('ISM-8 IP allow-list (%s)', (kind) => {
     const auditor = (await signInFrom(server.url, 'eu.auditor', INSIDE)).client!;
     const listed = await admin.get('/parties/EU/ip-allowlist');
     expect(listed.status).toBe(200);
-    expect(listed.body.items).toEqual([expect.objectContaining({ cidr: '203.0.113.0/24', note: 'new operations network', request: expect.objectContaining({ ref: expect.stringMatching(/^EU-REQ-/) }) })]);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        cidr: '203.0.113.0/24',
+        note: 'new operations network',
+        request: expect.objectContaining({ ref: expect.stringMatching(/^EU-REQ-/) }),
+      }),
+    ]);
     expect((await auditor.get('/parties/EU/ip-allowlist')).body.items).toHaveLength(1);
 
     expect((await from(euAgent, INSIDE).get('/parties/EU/ip-allowlist')).status).toBe(403);
@@ -155,13 +190,17 @@ describe.each(STORE_KINDS)('ISM-8 IP allow-list (%s)', (kind) => {
     expect((await chAdmin.get('/parties/EU/ip-allowlist')).status).toBe(403);
     expect((await chAdmin.get('/parties/CH/ip-allowlist')).body).toEqual({ items: [] });
     // Changes go through a request only.
-    for (const method of ['post', 'put'] as const) expect((await admin[method]('/parties/EU/ip-allowlist', { cidr: '0.0.0.0/0' })).status).toBe(404);
+    for (const method of ['post', 'put'] as const)
+      expect((await admin[method]('/parties/EU/ip-allowlist', { cidr: '0.0.0.0/0' })).status).toBe(404);
     expect((await admin.del('/parties/EU/ip-allowlist')).status).toBe(404);
   });
 
   it('lifts the restriction when a removal request empties the list', async () => {
     const desk = from(euAgent, INSIDE);
-    const created = await desk.post('/requests', { catalogueItem: 'ip_allowlist_change', values: { action: 'remove', cidr: '203.0.113.0/24', justification: 'network retired' } });
+    const created = await desk.post('/requests', {
+      catalogueItem: 'ip_allowlist_change',
+      values: { action: 'remove', cidr: '203.0.113.0/24', justification: 'network retired' },
+    });
     const ref = created.body.ref as string;
     await desk.post(`/tickets/${ref}/actions/request_approval`, {});
     await from(chAgent, OUTSIDE).post(`/tickets/${ref}/actions/approve`, {});
@@ -169,7 +208,12 @@ describe.each(STORE_KINDS)('ISM-8 IP allow-list (%s)', (kind) => {
     await chAgent.post(`/tickets/${ref}/actions/complete_task`, {});
     await desk.post(`/tickets/${ref}/actions/verify`, {});
     const closed = await desk.post(`/tickets/${ref}/actions/close`, { requesterAccepted: true });
-    expect(closed.body.timeline).toContainEqual(expect.objectContaining({ kind: 'ip_allowlist_changed', data: { party: 'EU', action: 'remove', cidr: '203.0.113.0/24', changed: true } }));
+    expect(closed.body.timeline).toContainEqual(
+      expect.objectContaining({
+        kind: 'ip_allowlist_changed',
+        data: { party: 'EU', action: 'remove', cidr: '203.0.113.0/24', changed: true },
+      }),
+    );
     expect((await from(euAgent, OUTSIDE).get('/me')).status).toBe(200);
   });
 });
@@ -211,7 +255,9 @@ describe.each(STORE_KINDS)('ISM-8 rate limit and duplicate requests (%s)', (kind
 
   it('counts parallel requests atomically: no more than the limit get through', async () => {
     const token = await newToken(euAgent, 'parallel robot');
-    const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => withToken(i % 2 ? node2.url : server.url, token).get('/me')));
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => withToken(i % 2 ? node2.url : server.url, token).get('/me')),
+    );
     expect(replies.filter((r) => r.status === 200)).toHaveLength(5);
     expect(replies.filter((r) => r.status === 429)).toHaveLength(7);
   });
@@ -228,7 +274,11 @@ describe.each(STORE_KINDS)('ISM-8 rate limit and duplicate requests (%s)', (kind
     expect((await euResolver.post('/incidents', body)).status).toBe(201);
     expect((await euAgent.get('/tickets?q=Duplicate')).status).toBe(200);
     expect((await euAgent.get('/tickets?q=Duplicate')).status).toBe(200);
-    expect((await euAgent.get('/tickets?q=Duplicate%20probe')).body.items.filter((t: { title: string }) => t.title === 'Duplicate probe')).toHaveLength(2);
+    expect(
+      (await euAgent.get('/tickets?q=Duplicate%20probe')).body.items.filter(
+        (t: { title: string }) => t.title === 'Duplicate probe',
+      ),
+    ).toHaveLength(2);
 
     await sleep(1100);
     expect((await euAgent.post('/incidents', body)).status).toBe(201);
@@ -237,16 +287,26 @@ describe.each(STORE_KINDS)('ISM-8 rate limit and duplicate requests (%s)', (kind
   it('treats two nodes as one for duplicates, also for API tokens', async () => {
     const token = await newToken(euResolver, 'dup robot');
     const body = incidentBody({ title: 'Sent to both nodes' });
-    const replies = await Promise.all([withToken(server.url, token).post('/incidents', body), withToken(node2.url, token).post('/incidents', body)]);
+    const replies = await Promise.all([
+      withToken(server.url, token).post('/incidents', body),
+      withToken(node2.url, token).post('/incidents', body),
+    ]);
     expect(replies.map((r) => r.status).sort()).toEqual([201, 409]);
   });
 
   it('does not hold a failed write against its retry', async () => {
-    const ref = (await euAgent.post('/requests', { catalogueItem: 'tool_access', values: { person: 'Ada', email: 'ada@example.org', tool: 'wiki', role: 'reader' } })).body.ref;
+    const ref = (
+      await euAgent.post('/requests', {
+        catalogueItem: 'tool_access',
+        values: { person: 'Ada', email: 'ada@example.org', tool: 'wiki', role: 'reader' },
+      })
+    ).body.ref;
     const early = await euAgent.post(`/tickets/${ref}/actions/start_fulfilment`, {});
     expect(early.body.error.code).toBe('request.approval_required');
     // Still refused for its own reason, not as a duplicate.
-    expect((await euAgent.post(`/tickets/${ref}/actions/start_fulfilment`, {})).body.error.code).toBe('request.approval_required');
+    expect((await euAgent.post(`/tickets/${ref}/actions/start_fulfilment`, {})).body.error.code).toBe(
+      'request.approval_required',
+    );
   });
 });
 
@@ -254,7 +314,13 @@ describe.each(STORE_KINDS)('ISM-8 client address without a trusted proxy (%s)', 
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(kind);
-    await insertAllowlistEntry(server.db, { partyId: 'EU', cidr: '10.0.0.0/8', note: 'test', requestId: null, createdAt: new Date() });
+    await insertAllowlistEntry(server.db, {
+      partyId: 'EU',
+      cidr: '10.0.0.0/8',
+      note: 'test',
+      requestId: null,
+      createdAt: new Date(),
+    });
     forgetAllowlists(server.db);
   });
   afterAll(() => server.close());
@@ -269,7 +335,12 @@ describe.each(STORE_KINDS)('ISM-8 client address without a trusted proxy (%s)', 
 
 describe('ISM-8 configuration', () => {
   it('defaults to 600 requests a minute per token, identical writes once a second, and no trusted proxy', () => {
-    expect(loadConfig({})).toMatchObject({ API_RATE_LIMIT: 600, API_RATE_WINDOW_SECONDS: 60, DUPLICATE_WINDOW_MS: 1000, TRUST_PROXY: false });
+    expect(loadConfig({})).toMatchObject({
+      API_RATE_LIMIT: 600,
+      API_RATE_WINDOW_SECONDS: 60,
+      DUPLICATE_WINDOW_MS: 1000,
+      TRUST_PROXY: false,
+    });
     expect(loadConfig({ TRUST_PROXY: '10.0.0.1, loopback' }).TRUST_PROXY).toEqual(['10.0.0.1', 'loopback']);
     expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ API_RATE_LIMIT: '-1' })).toThrow(/API_RATE_LIMIT/);

@@ -3,7 +3,19 @@ import { incidentBody, signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
-const CHECKLIST = ['feedbackCollected', 'qualityCriteriaReviewed', 'actionsCompleted', 'noCapacityIssues', 'knownErrorsDocumented', 'earlyLifeSupport', 'documentationUpdated', 'handedOver', 'lessonsLearned', 'summaryWritten', 'changesClosedChecked'];
+const CHECKLIST = [
+  'feedbackCollected',
+  'qualityCriteriaReviewed',
+  'actionsCompleted',
+  'noCapacityIssues',
+  'knownErrorsDocumented',
+  'earlyLifeSupport',
+  'documentationUpdated',
+  'handedOver',
+  'lessonsLearned',
+  'summaryWritten',
+  'changesClosedChecked',
+];
 const hours = (n: number) => new Date(Date.now() + n * 3_600_000).toISOString();
 
 const assessment = (parties: string[], risk = 'medium') => ({
@@ -27,22 +39,42 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
 
   beforeAll(async () => {
     server = await startTestServer(kind);
-    [euAgent, euChange, chChange, chAgent, euManager] = await Promise.all([signIn(server.url, 'eu.agent'), signIn(server.url, 'eu.change'), signIn(server.url, 'ch.change'), signIn(server.url, 'ch.agent'), signIn(server.url, 'eu.manager')]);
+    [euAgent, euChange, chChange, chAgent, euManager] = await Promise.all([
+      signIn(server.url, 'eu.agent'),
+      signIn(server.url, 'eu.change'),
+      signIn(server.url, 'ch.change'),
+      signIn(server.url, 'ch.agent'),
+      signIn(server.url, 'eu.manager'),
+    ]);
   });
   afterAll(() => server.close());
 
   async function approvedJointChange(problemRef?: string) {
-    const origin = problemRef ? { kind: 'problem', ticket: problemRef } : { kind: 'maintenance', reference: 'yearly upgrade' };
-    const created = await euChange.post('/changes', { title: 'Fix the validator', service: 'link', impact: 'I2', criticality: 'C2', kind: 'normal', origin });
+    const origin = problemRef
+      ? { kind: 'problem', ticket: problemRef }
+      : { kind: 'maintenance', reference: 'yearly upgrade' };
+    const created = await euChange.post('/changes', {
+      title: 'Fix the validator',
+      service: 'link',
+      impact: 'I2',
+      criticality: 'C2',
+      kind: 'normal',
+      origin,
+    });
     expect(created.status).toBe(201);
     const ref: string = created.body.ref;
     expect((await euChange.post(`/tickets/${ref}/actions/assess`, assessment(['EU', 'CH']))).status).toBe(200);
     const submitted = await euChange.post(`/tickets/${ref}/actions/submit`, {});
     expect(submitted.body).toMatchObject({ status: 'in_review', participants: ['EU', 'CH'] });
-    const reviewed = await chChange.post(`/tickets/${ref}/actions/review_assessment`, { agree: true, comment: 'Plan fine for CH' });
+    const reviewed = await chChange.post(`/tickets/${ref}/actions/review_assessment`, {
+      agree: true,
+      comment: 'Plan fine for CH',
+    });
     expect(reviewed.body.status).toBe('awaiting_approval');
     expect(reviewed.body.details.approvalLevel).toBe(2);
-    expect((await euChange.post(`/tickets/${ref}/actions/approve`, { note: 'EU CAB ok' })).body.status).toBe('awaiting_approval');
+    expect((await euChange.post(`/tickets/${ref}/actions/approve`, { note: 'EU CAB ok' })).body.status).toBe(
+      'awaiting_approval',
+    );
     const approved = await chChange.post(`/tickets/${ref}/actions/approve`, {});
     expect(approved.body.status).toBe('approved');
     return ref;
@@ -50,19 +82,34 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
 
   it('runs incident → problem → change approved by both CABs → release with a joint window, rollback, redeploy → problem closed', async () => {
     const incident = (await euAgent.post('/incidents', incidentBody())).body.ref;
-    const problem = await euAgent.post('/problems', { title: 'Validator rejects valid transfers', service: 'link', impact: 'I2', incidents: [incident] });
+    const problem = await euAgent.post('/problems', {
+      title: 'Validator rejects valid transfers',
+      service: 'link',
+      impact: 'I2',
+      incidents: [incident],
+    });
     expect(problem.status).toBe(201);
-    expect(problem.body).toMatchObject({ type: 'problem', status: 'recorded', criticality: 'C3', details: { frequency: 1 } });
+    expect(problem.body).toMatchObject({
+      type: 'problem',
+      status: 'recorded',
+      criticality: 'C3',
+      details: { frequency: 1 },
+    });
     const problemRef: string = problem.body.ref;
     // A problem closes only once its change has been applied.
-    expect((await euAgent.post(`/tickets/${problemRef}/actions/assign`, { groupId: problem.body.group.id })).status).toBe(200);
+    expect(
+      (await euAgent.post(`/tickets/${problemRef}/actions/assign`, { groupId: problem.body.group.id })).status,
+    ).toBe(200);
     const early = await euAgent.post(`/tickets/${problemRef}/actions/close`, {});
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('problem.change_not_applied');
 
     const change = await approvedJointChange(problemRef);
     const changeDetail = (await euChange.get(`/tickets/${change}`)).body;
-    expect(changeDetail.details.approvals.map((a: { party: string; by: string }) => [a.party, a.by])).toEqual([['EU', 'EU Change & Release Manager'], ['CH', 'CH Change & Release Manager']]);
+    expect(changeDetail.details.approvals.map((a: { party: string; by: string }) => [a.party, a.by])).toEqual([
+      ['EU', 'EU Change & Release Manager'],
+      ['CH', 'CH Change & Release Manager'],
+    ]);
     expect(changeDetail.details.origin).toMatchObject({ kind: 'problem', ticket: { ref: problemRef } });
 
     const release = await euChange.post('/releases', { title: 'Validator 2.1', service: 'link', changes: [change] });
@@ -72,16 +119,43 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     const act = (who: Client, action: string, body: object = {}) => who.post(`/tickets/${rel}/actions/${action}`, body);
 
     expect((await act(euChange, 'start_build')).body.error.code).toBe('release.incomplete');
-    expect((await act(euChange, 'record_plan', { scope: 'validator', riskProfile: 'medium', affectedUsers: 'registry operators', responsibleTeam: 'EU ops', deploymentStrategy: 'big bang', resources: 'two engineers' })).status).toBe(200);
+    expect(
+      (
+        await act(euChange, 'record_plan', {
+          scope: 'validator',
+          riskProfile: 'medium',
+          affectedUsers: 'registry operators',
+          responsibleTeam: 'EU ops',
+          deploymentStrategy: 'big bang',
+          resources: 'two engineers',
+        })
+      ).status,
+    ).toBe(200);
     expect((await act(euChange, 'start_build')).body.status).toBe('build_test');
-    const buildTest = { deliveryPlan: 'build 2.1', testPlan: 'regression suite', leadTimes: '2 days', delayHandling: 'postpone a week', successIndicators: ['no rejected valid transfer'] };
-    await act(euChange, 'record_build_test', { ...buildTest, testCases: [{ name: 'valid transfer', expected: 'accepted', result: 'failed' }] });
+    const buildTest = {
+      deliveryPlan: 'build 2.1',
+      testPlan: 'regression suite',
+      leadTimes: '2 days',
+      delayHandling: 'postpone a week',
+      successIndicators: ['no rejected valid transfer'],
+    };
+    await act(euChange, 'record_build_test', {
+      ...buildTest,
+      testCases: [{ name: 'valid transfer', expected: 'accepted', result: 'failed' }],
+    });
     const notPassed = await act(euChange, 'prepare_deployment');
     expect(notPassed.status).toBe(409);
     expect(notPassed.body.error.field).toBe('testCases.0');
-    await act(euChange, 'record_build_test', { ...buildTest, testCases: [{ name: 'valid transfer', expected: 'accepted', result: 'passed' }] });
+    await act(euChange, 'record_build_test', {
+      ...buildTest,
+      testCases: [{ name: 'valid transfer', expected: 'accepted', result: 'passed' }],
+    });
     expect((await act(euChange, 'prepare_deployment')).body.status).toBe('deployment_preparation');
-    const prepared = await act(euChange, 'record_deployment', { executionPlan: 'stop, deploy, start', rollbackApproach: 'redeploy 2.0', notifications: 'both desks one day ahead' });
+    const prepared = await act(euChange, 'record_deployment', {
+      executionPlan: 'stop, deploy, start',
+      rollbackApproach: 'redeploy 2.0',
+      notifications: 'both desks one day ahead',
+    });
     expect(prepared.body.details.approvals.map((a: { party: string }) => a.party)).toEqual(['EU', 'CH']);
 
     // A CH desk agent is not a release manager; the EU manager cannot approve for CH.
@@ -98,29 +172,53 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     const accepted = await act(chChange, 'accept_window');
     expect(accepted.body.details.window.status).toBe('accepted');
     const calendar = await chAgent.get(`/maintenance-windows?from=${hours(0)}&to=${hours(100)}`);
-    expect(calendar.body.items).toContainEqual(expect.objectContaining({ joint: true, party: 'EU', partners: ['CH'], status: 'accepted', releaseRef: rel }));
+    expect(calendar.body.items).toContainEqual(
+      expect.objectContaining({ joint: true, party: 'EU', partners: ['CH'], status: 'accepted', releaseRef: rel }),
+    );
 
     const deployed = await act(euChange, 'deploy', { note: 'first attempt' });
     expect(deployed.body.status).toBe('deployed');
-    expect((await euChange.get(`/tickets/${change}`)).body).toMatchObject({ status: 'implemented', details: { releaseRef: rel } });
+    expect((await euChange.get(`/tickets/${change}`)).body).toMatchObject({
+      status: 'implemented',
+      details: { releaseRef: rel },
+    });
 
-    const rolledBack = await act(euChange, 'rollback', { reason: 'acceptance criteria not met', restored: 'validator 2.0 and its configuration' });
+    const rolledBack = await act(euChange, 'rollback', {
+      reason: 'acceptance criteria not met',
+      restored: 'validator 2.0 and its configuration',
+    });
     expect(rolledBack.body.status).toBe('rolled_back');
     expect(rolledBack.body.details.rollbacks[0]).toMatchObject({ restored: 'validator 2.0 and its configuration' });
-    expect((await euChange.get(`/tickets/${change}`)).body).toMatchObject({ status: 'approved', details: { appliedAt: null } });
+    expect((await euChange.get(`/tickets/${change}`)).body).toMatchObject({
+      status: 'approved',
+      details: { appliedAt: null },
+    });
     // CH hears of the rollback.
     const chNotes = (await chChange.get('/notifications')).body.items.map((n: { kind: string }) => n.kind);
     expect(chNotes).toContain('release_rolled_back');
-    expect((await euAgent.post(`/tickets/${problemRef}/actions/close`, {})).body.error.code).toBe('problem.change_not_applied');
+    expect((await euAgent.post(`/tickets/${problemRef}/actions/close`, {})).body.error.code).toBe(
+      'problem.change_not_applied',
+    );
 
     // The rollback withdrew the joint window from every calendar: the next deployment is agreed anew.
     expect(rolledBack.body.details.window).toBeNull();
     const afterRollback = await chAgent.get(`/maintenance-windows?from=${hours(0)}&to=${hours(100)}`);
-    expect(afterRollback.body.items.find((w: { id: string }) => w.id === accepted.body.details.window.id)).toMatchObject({ status: 'withdrawn' });
+    expect(
+      afterRollback.body.items.find((w: { id: string }) => w.id === accepted.body.details.window.id),
+    ).toMatchObject({ status: 'withdrawn' });
     // Test results are final once deployment is being prepared.
     expect((await act(euChange, 'restart', { to: 'release' })).status).toBe(400);
-    expect((await act(euChange, 'restart', { to: 'deployment_preparation' })).body.status).toBe('deployment_preparation');
-    expect((await act(euChange, 'record_build_test', { ...buildTest, testCases: [{ name: 'valid transfer', expected: 'accepted', result: 'failed' }] })).status).toBe(409);
+    expect((await act(euChange, 'restart', { to: 'deployment_preparation' })).body.status).toBe(
+      'deployment_preparation',
+    );
+    expect(
+      (
+        await act(euChange, 'record_build_test', {
+          ...buildTest,
+          testCases: [{ name: 'valid transfer', expected: 'accepted', result: 'failed' }],
+        })
+      ).status,
+    ).toBe(409);
     await act(euChange, 'approve_deployment');
     await act(chChange, 'approve_deployment');
     expect((await act(euChange, 'deploy', { note: 'second attempt' })).body.error.code).toBe('release.window_required');
@@ -128,10 +226,14 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     await act(euChange, 'accept_window');
     expect((await act(euChange, 'deploy', { note: 'second attempt' })).body.status).toBe('deployed');
 
-    for (const item of CHECKLIST.slice(0, -1)) expect((await act(item.length % 2 ? chChange : euChange, 'tick_checklist', { item })).status).toBe(200);
+    for (const item of CHECKLIST.slice(0, -1))
+      expect((await act(item.length % 2 ? chChange : euChange, 'tick_checklist', { item })).status).toBe(200);
     const open = await act(euChange, 'close');
     expect(open.status).toBe(409);
-    expect(open.body.error).toMatchObject({ code: 'release.checklist_incomplete', field: 'checklist.changesClosedChecked' });
+    expect(open.body.error).toMatchObject({
+      code: 'release.checklist_incomplete',
+      field: 'checklist.changesClosedChecked',
+    });
     await act(euChange, 'tick_checklist', { item: 'changesClosedChecked' });
     expect((await act(chChange, 'close')).status).toBe(403);
     const closed = await act(euChange, 'close', { note: 'done' });
@@ -143,14 +245,35 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     expect(problemClosed.body.status).toBe('closed');
 
     // Post-implementation review, then the change closes.
-    expect((await euChange.post(`/tickets/${change}/actions/review_implementation`, { outcome: 'successful', notes: 'no rejection since' })).body.status).toBe('reviewed');
+    expect(
+      (
+        await euChange.post(`/tickets/${change}/actions/review_implementation`, {
+          outcome: 'successful',
+          notes: 'no rejection since',
+        })
+      ).body.status,
+    ).toBe('reviewed');
     expect((await euChange.post(`/tickets/${change}/actions/close`, {})).body.status).toBe('closed');
     // What the CAB approved cannot be rewritten afterwards.
-    expect((await euChange.patch(`/tickets/${change}`, { version: (await euChange.get(`/tickets/${change}`)).body.version, title: 'Something else' })).status).toBe(409);
+    expect(
+      (
+        await euChange.patch(`/tickets/${change}`, {
+          version: (await euChange.get(`/tickets/${change}`)).body.version,
+          title: 'Something else',
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('refuses to bundle an unapproved change and to approve for a party one does not belong to', async () => {
-    const created = await euChange.post('/changes', { title: 'Unapproved', service: 'link', impact: 'I3', criticality: 'C3', kind: 'normal', origin: { kind: 'legislation', reference: 'Regulation 2026/1' } });
+    const created = await euChange.post('/changes', {
+      title: 'Unapproved',
+      service: 'link',
+      impact: 'I3',
+      criticality: 'C3',
+      kind: 'normal',
+      origin: { kind: 'legislation', reference: 'Regulation 2026/1' },
+    });
     const ref = created.body.ref;
     const release = await euChange.post('/releases', { title: 'Too early', service: 'link', changes: [ref] });
     expect(release.status).toBe(409);
@@ -158,12 +281,19 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     // Nothing was written: no release exists.
     expect((await euChange.get('/tickets?type=release&q=Too')).body.items).toHaveLength(0);
 
-    expect((await euChange.post(`/tickets/${ref}/actions/submit`, {})).body.error.code).toBe('change.assessment_required');
+    expect((await euChange.post(`/tickets/${ref}/actions/submit`, {})).body.error.code).toBe(
+      'change.assessment_required',
+    );
     await euChange.post(`/tickets/${ref}/actions/assess`, assessment(['EU', 'CH']));
     await euChange.post(`/tickets/${ref}/actions/submit`, {});
     // EU's own CAB may not review the assessment in CH's place, nor approve yet.
-    expect((await euChange.post(`/tickets/${ref}/actions/review_assessment`, { agree: true, comment: 'self' })).status).toBe(403);
-    const disagreed = await chChange.post(`/tickets/${ref}/actions/review_assessment`, { agree: false, comment: 'Rollback plan too vague' });
+    expect(
+      (await euChange.post(`/tickets/${ref}/actions/review_assessment`, { agree: true, comment: 'self' })).status,
+    ).toBe(403);
+    const disagreed = await chChange.post(`/tickets/${ref}/actions/review_assessment`, {
+      agree: false,
+      comment: 'Rollback plan too vague',
+    });
     expect(disagreed.body.status).toBe('assessed');
     await euChange.post(`/tickets/${ref}/actions/submit`, {});
     await chChange.post(`/tickets/${ref}/actions/review_assessment`, { agree: true, comment: 'ok now' });
@@ -172,21 +302,58 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     expect((await euChange.post(`/tickets/${ref}/actions/approve`, { note: 'for CH too' })).status).toBe(403);
     expect((await chAgent.post(`/tickets/${ref}/actions/approve`, {})).status).toBe(403);
     // Once submitted, the change's content is frozen.
-    expect((await euChange.patch(`/tickets/${ref}`, { version: (await euChange.get(`/tickets/${ref}`)).body.version, description: 'drop all tables' })).status).toBe(409);
+    expect(
+      (
+        await euChange.patch(`/tickets/${ref}`, {
+          version: (await euChange.get(`/tickets/${ref}`)).body.version,
+          description: 'drop all tables',
+        })
+      ).status,
+    ).toBe(409);
     const rejected = await chChange.post(`/tickets/${ref}/actions/reject`, { reason: 'Not before the freeze ends' });
     expect(rejected.body.status).toBe('rejected');
-    expect((await euChange.post('/releases', { title: 'Still no', service: 'link', changes: [ref] })).body.error.code).toBe('change.not_approved');
+    expect(
+      (await euChange.post('/releases', { title: 'Still no', service: 'link', changes: [ref] })).body.error.code,
+    ).toBe('change.not_approved');
   });
 
   it('pre-approves standard changes, sends high-risk ones to level managers, and lets emergencies skip the review', async () => {
-    const standard = await euChange.post('/changes', { title: 'Patch', service: 'link', impact: 'I3', criticality: 'C3', kind: 'standard', standardChange: 'os_patching', origin: { kind: 'maintenance' } });
+    const standard = await euChange.post('/changes', {
+      title: 'Patch',
+      service: 'link',
+      impact: 'I3',
+      criticality: 'C3',
+      kind: 'standard',
+      standardChange: 'os_patching',
+      origin: { kind: 'maintenance' },
+    });
     expect(standard.status).toBe(201);
-    expect(standard.body).toMatchObject({ status: 'approved', details: { standardChange: 'os_patching', assessment: { risk: 'low' } } });
+    expect(standard.body).toMatchObject({
+      status: 'approved',
+      details: { standardChange: 'os_patching', assessment: { risk: 'low' } },
+    });
     expect(standard.body.timeline.map((e: { kind: string }) => e.kind)).toContain('pre_approved');
-    const unknown = await euChange.post('/changes', { title: 'Patch', service: 'link', impact: 'I3', criticality: 'C3', kind: 'standard', standardChange: 'nope', origin: { kind: 'maintenance' } });
+    const unknown = await euChange.post('/changes', {
+      title: 'Patch',
+      service: 'link',
+      impact: 'I3',
+      criticality: 'C3',
+      kind: 'standard',
+      standardChange: 'nope',
+      origin: { kind: 'maintenance' },
+    });
     expect(unknown.body.error.field).toBe('standardChange');
 
-    const high = (await euChange.post('/changes', { title: 'Schema migration', service: 'link', impact: 'I1', criticality: 'C1', kind: 'normal', origin: { kind: 'maintenance' } })).body.ref;
+    const high = (
+      await euChange.post('/changes', {
+        title: 'Schema migration',
+        service: 'link',
+        impact: 'I1',
+        criticality: 'C1',
+        kind: 'normal',
+        origin: { kind: 'maintenance' },
+      })
+    ).body.ref;
     await euChange.post(`/tickets/${high}/actions/assess`, assessment(['EU'], 'high'));
     const submitted = await euChange.post(`/tickets/${high}/actions/submit`, {});
     expect(submitted.body).toMatchObject({ status: 'awaiting_approval', details: { approvalLevel: 3 } });
@@ -195,21 +362,43 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     expect(tooLow.body.error.code).toBe('change.approver_level');
     expect((await euManager.post(`/tickets/${high}/actions/approve`, {})).body.status).toBe('approved');
 
-    const emergency = (await euChange.post('/changes', { title: 'Hotfix', service: 'link', impact: 'I1', criticality: 'C1', kind: 'emergency', origin: { kind: 'maintenance' } })).body.ref;
+    const emergency = (
+      await euChange.post('/changes', {
+        title: 'Hotfix',
+        service: 'link',
+        impact: 'I1',
+        criticality: 'C1',
+        kind: 'emergency',
+        origin: { kind: 'maintenance' },
+      })
+    ).body.ref;
     const fast = await euChange.post(`/tickets/${emergency}/actions/submit`, {});
     expect(fast.body).toMatchObject({ status: 'awaiting_approval', details: { approvalLevel: 2 } });
-    expect((await euChange.post(`/tickets/${emergency}/actions/approve`, { note: 'ECAB by phone' })).body.status).toBe('approved');
+    expect((await euChange.post(`/tickets/${emergency}/actions/approve`, { note: 'ECAB by phone' })).body.status).toBe(
+      'approved',
+    );
   });
 
   it('records a disagreement between the desks and its decision one level up', async () => {
     const ref = await approvedJointChange();
-    const recorded = await chAgent.post(`/tickets/${ref}/actions/record_disagreement`, { reason: 'CH wants the change after the holidays' });
+    const recorded = await chAgent.post(`/tickets/${ref}/actions/record_disagreement`, {
+      reason: 'CH wants the change after the holidays',
+    });
     expect(recorded.status).toBe(200);
     expect(recorded.body).toMatchObject({ escalationLevel: 2, disagreement: { openedByParty: 'CH', level: 2 } });
-    expect((await euAgent.post(`/tickets/${ref}/actions/record_disagreement`, { reason: 'again' })).body.error.code).toBe('ticket.disagreement_open');
+    expect(
+      (await euAgent.post(`/tickets/${ref}/actions/record_disagreement`, { reason: 'again' })).body.error.code,
+    ).toBe('ticket.disagreement_open');
     expect((await euAgent.post(`/tickets/${ref}/actions/decide_disagreement`, { decision: 'mine' })).status).toBe(403);
-    const decided = await euManager.post(`/tickets/${ref}/actions/decide_disagreement`, { decision: 'Deploy on 12 January' });
-    expect(decided.body.disagreement).toMatchObject({ decision: 'Deploy on 12 January', decidedBy: 'EU Level Manager' });
-    expect(decided.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['disagreement_recorded', 'disagreement_decided']));
+    const decided = await euManager.post(`/tickets/${ref}/actions/decide_disagreement`, {
+      decision: 'Deploy on 12 January',
+    });
+    expect(decided.body.disagreement).toMatchObject({
+      decision: 'Deploy on 12 January',
+      decidedBy: 'EU Level Manager',
+    });
+    expect(decided.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(['disagreement_recorded', 'disagreement_decided']),
+    );
   });
 });

@@ -3,7 +3,12 @@ import { incidentBody, signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
-const CHECKLIST = { categorisationVerified: true, informationComplete: true, documentationUpdated: true, stakeholdersInformed: true };
+const CHECKLIST = {
+  categorisationVerified: true,
+  informationComplete: true,
+  documentationUpdated: true,
+  stakeholdersInformed: true,
+};
 
 describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
   let server: TestServer;
@@ -14,12 +19,17 @@ describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer(kind);
-    [euAgent, chAgent, chResolver] = await Promise.all([signIn(server.url, 'eu.agent'), signIn(server.url, 'ch.agent'), signIn(server.url, 'ch.resolver')]);
+    [euAgent, chAgent, chResolver] = await Promise.all([
+      signIn(server.url, 'eu.agent'),
+      signIn(server.url, 'ch.agent'),
+      signIn(server.url, 'ch.resolver'),
+    ]);
     parties = (await euAgent.get('/parties')).body.items;
   });
   afterAll(() => server.close());
 
-  const group = (party: string, kind: string) => parties.find((p) => p.id === party)!.groups.find((g) => g.kind === kind)!;
+  const group = (party: string, kind: string) =>
+    parties.find((p) => p.id === party)!.groups.find((g) => g.kind === kind)!;
 
   it('runs record → transfer → resolve by the other party → verify → close by the owning desk', async () => {
     const created = await euAgent.post('/incidents', incidentBody());
@@ -29,9 +39,18 @@ describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
     expect(created.body.priority).toBe('P2');
     expect(created.headers.get('location')).toBe(`/api/v1/tickets/${ref}`);
 
-    const transferred = await euAgent.post(`/tickets/${ref}/actions/transfer`, { party: 'CH', reason: 'CH side of the link', version: 1 });
+    const transferred = await euAgent.post(`/tickets/${ref}/actions/transfer`, {
+      party: 'CH',
+      reason: 'CH side of the link',
+      version: 1,
+    });
     expect(transferred.status).toBe(200);
-    expect(transferred.body).toMatchObject({ holderParty: 'CH', status: 'in_progress', participants: ['EU', 'CH'], group: { name: 'CH Service Desk' } });
+    expect(transferred.body).toMatchObject({
+      holderParty: 'CH',
+      status: 'in_progress',
+      participants: ['EU', 'CH'],
+      group: { name: 'CH Service Desk' },
+    });
 
     // The EU desk no longer holds it: it may not assign it inside CH.
     const euAssign = await euAgent.post(`/tickets/${ref}/actions/assign`, { groupId: group('CH', 'resolver').id });
@@ -39,7 +58,9 @@ describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
 
     const assigned = await chAgent.post(`/tickets/${ref}/actions/assign`, { groupId: group('CH', 'resolver').id });
     expect(assigned.status).toBe(200);
-    const resolved = await chResolver.post(`/tickets/${ref}/actions/resolve`, { resolution: 'Certificate on the CH endpoint renewed' });
+    const resolved = await chResolver.post(`/tickets/${ref}/actions/resolve`, {
+      resolution: 'Certificate on the CH endpoint renewed',
+    });
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ status: 'resolved', holderParty: 'EU', group: { name: 'EU Service Desk' } });
 
@@ -49,22 +70,43 @@ describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
     const chClose = await chAgent.post(`/tickets/${ref}/actions/close`, { checklist: CHECKLIST });
     expect(chClose.status).toBe(403);
     expect(chClose.body.error.code).toBe('ticket.close_forbidden');
-    const incomplete = await euAgent.post(`/tickets/${ref}/actions/close`, { checklist: { ...CHECKLIST, stakeholdersInformed: false } });
+    const incomplete = await euAgent.post(`/tickets/${ref}/actions/close`, {
+      checklist: { ...CHECKLIST, stakeholdersInformed: false },
+    });
     expect(incomplete.status).toBe(400);
-    expect(incomplete.body.error).toMatchObject({ code: 'ticket.checklist_incomplete', field: 'checklist.stakeholdersInformed' });
+    expect(incomplete.body.error).toMatchObject({
+      code: 'ticket.checklist_incomplete',
+      field: 'checklist.stakeholdersInformed',
+    });
     const closed = await euAgent.post(`/tickets/${ref}/actions/close`, { checklist: CHECKLIST });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('closed');
     expect(closed.body.allowedActions).toEqual(['record_recurrence', 'declare_security_incident']);
 
     const kinds = closed.body.timeline.map((e: { kind: string }) => e.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['created', 'transferred', 'assigned', 'resolved', 'verified', 'closed', 'status_changed']));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'created',
+        'transferred',
+        'assigned',
+        'resolved',
+        'verified',
+        'closed',
+        'status_changed',
+      ]),
+    );
     const seqs = closed.body.timeline.map((e: { seq: number }) => e.seq);
     expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
 
     // Never reopened: every working action is refused; a recurrence is a new linked incident.
     for (const action of ['comment', 'resolve', 'assign', 'transfer']) {
-      const refused = await euAgent.post(`/tickets/${ref}/actions/${action}`, { body: 'x', visibility: 'shared', resolution: 'x', groupId: group('EU', 'desk').id, party: 'CH' });
+      const refused = await euAgent.post(`/tickets/${ref}/actions/${action}`, {
+        body: 'x',
+        visibility: 'shared',
+        resolution: 'x',
+        groupId: group('EU', 'desk').id,
+        party: 'CH',
+      });
       expect(refused.status, action).toBe(409);
       expect(refused.body.error.code).toBe('ticket.closed');
     }
@@ -74,7 +116,9 @@ describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
     expect(recurrence.status).toBe(201);
     expect(recurrence.body.ref).not.toBe(ref);
     expect(recurrence.body.status).toBe('recorded');
-    expect(recurrence.body.links).toEqual([expect.objectContaining({ kind: 'recurrence_of', direction: 'from', ticket: expect.objectContaining({ ref }) })]);
+    expect(recurrence.body.links).toEqual([
+      expect.objectContaining({ kind: 'recurrence_of', direction: 'from', ticket: expect.objectContaining({ ref }) }),
+    ]);
     const old = await euAgent.get(`/tickets/${ref}`);
     expect(old.body.status).toBe('closed');
     expect(old.body.links).toEqual([expect.objectContaining({ kind: 'recurrence_of', direction: 'to' })]);
@@ -100,19 +144,35 @@ describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
   });
 
   it('computes priority from the matrix and records the reason of an override', async () => {
-    const noReason = await euAgent.post('/incidents', incidentBody({ impact: 'I3', criticality: 'C3', priority: 'P1' }));
+    const noReason = await euAgent.post(
+      '/incidents',
+      incidentBody({ impact: 'I3', criticality: 'C3', priority: 'P1' }),
+    );
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.field).toBe('priorityReason');
-    const overridden = await euAgent.post('/incidents', incidentBody({ impact: 'I3', criticality: 'C3', priority: 'P1', priorityReason: 'Regulator deadline today' }));
+    const overridden = await euAgent.post(
+      '/incidents',
+      incidentBody({ impact: 'I3', criticality: 'C3', priority: 'P1', priorityReason: 'Regulator deadline today' }),
+    );
     expect(overridden.body).toMatchObject({ priority: 'P1', priorityReason: 'Regulator deadline today' });
-    const reassessed = await euAgent.patch(`/tickets/${overridden.body.ref}`, { version: overridden.body.version, priority: 'P2', priorityReason: 'Deadline moved' });
+    const reassessed = await euAgent.patch(`/tickets/${overridden.body.ref}`, {
+      version: overridden.body.version,
+      priority: 'P2',
+      priorityReason: 'Deadline moved',
+    });
     expect(reassessed.body.priority).toBe('P2');
-    const events = reassessed.body.timeline.filter((e: { kind: string; data: { field?: string } }) => e.kind === 'field_changed' && e.data.field === 'priority');
+    const events = reassessed.body.timeline.filter(
+      (e: { kind: string; data: { field?: string } }) => e.kind === 'field_changed' && e.data.field === 'priority',
+    );
     expect(events.map((e: { data: unknown }) => e.data)).toEqual([
       { field: 'priority', from: 'P5', to: 'P1', reason: 'Regulator deadline today' },
       { field: 'priority', from: 'P1', to: 'P2', reason: 'Deadline moved' },
     ]);
-    const same = await euAgent.patch(`/tickets/${overridden.body.ref}`, { version: reassessed.body.version, priority: 'P2', title: 'Same override, new title' });
+    const same = await euAgent.patch(`/tickets/${overridden.body.ref}`, {
+      version: reassessed.body.version,
+      priority: 'P2',
+      title: 'Same override, new title',
+    });
     expect(same.status).toBe(200);
     expect(same.body.priorityReason).toBe('Deadline moved');
     const plain = await euAgent.post('/incidents', incidentBody({ impact: 'I3', criticality: 'C2' }));
@@ -122,28 +182,48 @@ describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
 
   it('escalates functionally and hierarchically, with the reason on the timeline', async () => {
     const { body } = await euAgent.post('/incidents', incidentBody());
-    const functional = await euAgent.post(`/tickets/${body.ref}/actions/escalate`, { mode: 'functional', groupId: group('EU', 'resolver').id, reason: 'Needs operations' });
+    const functional = await euAgent.post(`/tickets/${body.ref}/actions/escalate`, {
+      mode: 'functional',
+      groupId: group('EU', 'resolver').id,
+      reason: 'Needs operations',
+    });
     expect(functional.body.group.name).toBe('EU Registry Operations');
-    const missingGroup = await euAgent.post(`/tickets/${body.ref}/actions/escalate`, { mode: 'functional', reason: 'x' });
+    const missingGroup = await euAgent.post(`/tickets/${body.ref}/actions/escalate`, {
+      mode: 'functional',
+      reason: 'x',
+    });
     expect(missingGroup.body.error.field).toBe('groupId');
     let level = 1;
     for (const expected of [2, 3, 4]) {
-      const up = await euAgent.post(`/tickets/${body.ref}/actions/escalate`, { mode: 'hierarchical', reason: `to L${expected}` });
+      const up = await euAgent.post(`/tickets/${body.ref}/actions/escalate`, {
+        mode: 'hierarchical',
+        reason: `to L${expected}`,
+      });
       expect(up.body.escalationLevel).toBe(expected);
       level = expected;
     }
     expect(level).toBe(4);
-    const beyond = await euAgent.post(`/tickets/${body.ref}/actions/escalate`, { mode: 'hierarchical', reason: 'to L5' });
+    const beyond = await euAgent.post(`/tickets/${body.ref}/actions/escalate`, {
+      mode: 'hierarchical',
+      reason: 'to L5',
+    });
     expect(beyond.status).toBe(400);
   });
 
   it('records a known error and workaround during initial support, and pending/resume', async () => {
     const { body } = await euAgent.post('/incidents', incidentBody());
-    const known = await euAgent.post(`/tickets/${body.ref}/actions/record_known_error`, { knownError: 'KE-12 stale CRL cache', workaround: 'Flush the CRL cache' });
+    const known = await euAgent.post(`/tickets/${body.ref}/actions/record_known_error`, {
+      knownError: 'KE-12 stale CRL cache',
+      workaround: 'Flush the CRL cache',
+    });
     expect(known.body).toMatchObject({ knownError: 'KE-12 stale CRL cache', workaround: 'Flush the CRL cache' });
-    const pending = await euAgent.post(`/tickets/${body.ref}/actions/pend`, { reason: 'Waiting for logs from reporter' });
+    const pending = await euAgent.post(`/tickets/${body.ref}/actions/pend`, {
+      reason: 'Waiting for logs from reporter',
+    });
     expect(pending.body.status).toBe('pending');
-    const stillPending = await euAgent.post(`/tickets/${body.ref}/actions/assign`, { groupId: group('EU', 'resolver').id });
+    const stillPending = await euAgent.post(`/tickets/${body.ref}/actions/assign`, {
+      groupId: group('EU', 'resolver').id,
+    });
     expect(stillPending.body).toMatchObject({ status: 'pending', sla: { gtr: { phase: 'paused' } } });
     expect(pending.body.allowedActions).toContain('resume');
     const resumed = await euAgent.post(`/tickets/${body.ref}/actions/resume`, {});

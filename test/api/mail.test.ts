@@ -31,7 +31,10 @@ describe.each(STORE_KINDS)('e-mail notifications over SMTP (%s)', (kind) => {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           if (!accept) return callback(new Error('mailbox unavailable'));
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
           callback();
         });
       },
@@ -46,9 +49,24 @@ describe.each(STORE_KINDS)('e-mail notifications over SMTP (%s)', (kind) => {
   });
 
   const deliver = () =>
-    runDueJobs(server.db, { mail: mailHandler(server.db, { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Passerelle <desk@passerelle.test>', instanceId: server.instanceId }), mail_receipt: receiptHandler(server.db, { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Passerelle <desk@passerelle.test>', instanceId: server.instanceId }) });
+    runDueJobs(server.db, {
+      mail: mailHandler(server.db, {
+        smtpUrl: `smtp://127.0.0.1:${port}`,
+        from: 'Passerelle <desk@passerelle.test>',
+        instanceId: server.instanceId,
+      }),
+      mail_receipt: receiptHandler(server.db, {
+        smtpUrl: `smtp://127.0.0.1:${port}`,
+        from: 'Passerelle <desk@passerelle.test>',
+        instanceId: server.instanceId,
+      }),
+    });
   // Quoted-printable back to UTF-8 text, enough to read bodies and Q-encoded subjects.
-  const decoded = (m: Received) => Buffer.from(m.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  const decoded = (m: Received) =>
+    Buffer.from(
+      m.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
 
   it('confirms a recorded ticket with its number, and tells the other desk in its own language', async () => {
     const agent = await signIn(server.url, 'eu.agent');
@@ -62,7 +80,14 @@ describe.each(STORE_KINDS)('e-mail notifications over SMTP (%s)', (kind) => {
     const toCh = received.find((m) => m.to.includes('ch.agent@demo.invalid'));
     expect(decoded(toCh!)).toContain(`Le ticket ${body.ref} a été transféré de EU à CH Service Desk`);
     // Each mail sent is on the timeline, for the recipient's own party only.
-    const sent = (client: Client) => client.get(`/tickets/${body.ref}`).then((r) => r.body.timeline.filter((e: { kind: string }) => e.kind === 'notification_sent').map((e: { data: { recipient: string } }) => e.data.recipient));
+    const sent = (client: Client) =>
+      client
+        .get(`/tickets/${body.ref}`)
+        .then((r) =>
+          r.body.timeline
+            .filter((e: { kind: string }) => e.kind === 'notification_sent')
+            .map((e: { data: { recipient: string } }) => e.data.recipient),
+        );
     expect(await sent(agent)).toContain('EU Desk Agent');
     const chSent = await sent(await signIn(server.url, 'ch.agent'));
     expect(chSent).toContain('CH Desk Agent');
@@ -72,18 +97,26 @@ describe.each(STORE_KINDS)('e-mail notifications over SMTP (%s)', (kind) => {
   it('sends the requester named on the ticket a receipt with the number only', async () => {
     received.length = 0;
     const agent = await signIn(server.url, 'ch.agent');
-    const { body } = await agent.post('/incidents', incidentBody({ title: 'Secret project X', reporterEmail: 'operator@registry.example' }));
+    const { body } = await agent.post(
+      '/incidents',
+      incidentBody({ title: 'Secret project X', reporterEmail: 'operator@registry.example' }),
+    );
     await deliver();
     const receipt = received.find((m) => m.to.includes('operator@registry.example'));
     expect(decoded(receipt!)).toContain(`Votre demande a été enregistrée sous le numéro ${body.ref}`);
     expect(decoded(receipt!)).not.toContain('Secret project X');
-    expect((await agent.post('/incidents', incidentBody({ reporterEmail: 'not-an-address' }))).body.error.field).toBe('reporterEmail');
+    expect((await agent.post('/incidents', incidentBody({ reporterEmail: 'not-an-address' }))).body.error.field).toBe(
+      'reporterEmail',
+    );
   });
 
   it('never mails a ticket above the recipient’s clearance', async () => {
     received.length = 0;
     const agent = await signIn(server.url, 'eu.agent');
-    const { body } = await agent.post('/incidents', incidentBody({ title: 'Sensitive mail', sensitivity: 'SENSITIVE' }));
+    const { body } = await agent.post(
+      '/incidents',
+      incidentBody({ title: 'Sensitive mail', sensitivity: 'SENSITIVE' }),
+    );
     await agent.post(`/tickets/${body.ref}/actions/transfer`, { party: 'CH' });
     await deliver();
     const recipients = received.flatMap((m) => m.to);
@@ -102,7 +135,17 @@ describe.each(STORE_KINDS)('e-mail notifications over SMTP (%s)', (kind) => {
     expect(pending).toMatchObject({ attempts: 1, failedAt: null });
     expect(pending!.lastError).toMatch(/mailbox unavailable/);
     accept = true;
-    await runDueJobs(server.db, { mail: mailHandler(server.db, { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'x@passerelle.test', instanceId: server.instanceId }) }, new Date(Date.now() + 3_600_000));
+    await runDueJobs(
+      server.db,
+      {
+        mail: mailHandler(server.db, {
+          smtpUrl: `smtp://127.0.0.1:${port}`,
+          from: 'x@passerelle.test',
+          instanceId: server.instanceId,
+        }),
+      },
+      new Date(Date.now() + 3_600_000),
+    );
     expect(received.map(decoded).some((m) => m.includes(body.ref))).toBe(true);
   });
 });

@@ -12,7 +12,11 @@ describe.each(STORE_KINDS)('party settings (%s)', (kind) => {
   let euAgent: Client;
   beforeAll(async () => {
     server = await startTestServer(kind);
-    [euAdmin, chAdmin, euAgent] = await Promise.all([signIn(server.url, 'eu.admin'), signIn(server.url, 'ch.admin'), signIn(server.url, 'eu.agent')]);
+    [euAdmin, chAdmin, euAgent] = await Promise.all([
+      signIn(server.url, 'eu.admin'),
+      signIn(server.url, 'ch.admin'),
+      signIn(server.url, 'eu.agent'),
+    ]);
   });
   afterAll(() => server.close());
 
@@ -26,23 +30,46 @@ describe.each(STORE_KINDS)('party settings (%s)', (kind) => {
     expect(bad.body.error.field).toMatch(/^priorityMatrix\.C2/);
     const ok = await euAdmin.patch('/parties/EU', { priorityMatrix: stricter });
     expect(ok.status).toBe(200);
-    expect((await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe('P2');
+    expect((await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe(
+      'P2',
+    );
     const ch = await signIn(server.url, 'ch.agent');
     expect((await ch.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe('P3');
     await euAdmin.patch('/parties/EU', { priorityMatrix: null });
-    expect((await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe('P3');
+    expect((await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe(
+      'P3',
+    );
   });
 
   it('lets a party configure its own escalation levels, used by hierarchical escalation', async () => {
-    const levels = [{ level: 1, name: 'EU desk' }, { level: 2, name: 'EU duty manager' }, { level: 3, name: 'Joint working group' }];
-    expect((await euAdmin.patch('/parties/EU', { escalationLevels: [{ level: 2, name: 'x' }, { level: 1, name: 'y' }] })).body.error.field).toBe('escalationLevels');
+    const levels = [
+      { level: 1, name: 'EU desk' },
+      { level: 2, name: 'EU duty manager' },
+      { level: 3, name: 'Joint working group' },
+    ];
+    expect(
+      (
+        await euAdmin.patch('/parties/EU', {
+          escalationLevels: [
+            { level: 2, name: 'x' },
+            { level: 1, name: 'y' },
+          ],
+        })
+      ).body.error.field,
+    ).toBe('escalationLevels');
     expect((await chAdmin.patch('/parties/EU', { escalationLevels: levels })).status).toBe(403);
     expect((await euAdmin.patch('/parties/EU', { escalationLevels: levels })).body.escalationLevels).toEqual(levels);
     const { body } = await euAgent.post('/incidents', incidentBody());
-    const up = await euAgent.post(`/tickets/${body.ref}/actions/escalate`, { mode: 'hierarchical', reason: 'Needs a decision' });
+    const up = await euAgent.post(`/tickets/${body.ref}/actions/escalate`, {
+      mode: 'hierarchical',
+      reason: 'Needs a decision',
+    });
     expect(up.body.timeline.at(-1).data).toMatchObject({ toLevel: 2, levelName: 'EU duty manager' });
     await euAgent.post(`/tickets/${body.ref}/actions/escalate`, { mode: 'hierarchical', reason: 'Joint' });
-    expect((await euAgent.post(`/tickets/${body.ref}/actions/escalate`, { mode: 'hierarchical', reason: 'No L4 any more' })).status).toBe(400);
+    expect(
+      (await euAgent.post(`/tickets/${body.ref}/actions/escalate`, { mode: 'hierarchical', reason: 'No L4 any more' }))
+        .status,
+    ).toBe(400);
   });
 
   it('makes a second factor mandatory for the party, once its administrator has one', async () => {

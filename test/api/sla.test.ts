@@ -20,14 +20,21 @@ describe.each(STORE_KINDS)('SLA clocks, warnings and breaches (%s)', (kind) => {
   let euManager: Client;
   beforeAll(async () => {
     server = await startTestServer(kind);
-    [euAgent, euJunior, euManager] = await Promise.all([signIn(server.url, 'eu.agent'), signIn(server.url, 'eu.agent2'), signIn(server.url, 'eu.manager')]);
+    [euAgent, euJunior, euManager] = await Promise.all([
+      signIn(server.url, 'eu.agent'),
+      signIn(server.url, 'eu.agent2'),
+      signIn(server.url, 'eu.manager'),
+    ]);
   });
   afterAll(() => server.close());
 
   it('takes a P3 opened Thursday 30 April 2026 16:00 in Paris to its 4 h GTI on Monday 4 May 10:00 (demo calendar, 1 May a holiday)', async () => {
     const user = await findUserByName(server.db, 'eu.agent');
     const opened = new Date('2026-04-30T16:00:00+02:00');
-    const ticket = await createIncident({ db: server.db, actor: actorOf(user!), instanceId: server.instanceId, now: () => opened }, { ...incidentBody(), impact: 'I3', criticality: 'C1' });
+    const ticket = await createIncident(
+      { db: server.db, actor: actorOf(user!), instanceId: server.instanceId, now: () => opened },
+      { ...incidentBody(), impact: 'I3', criticality: 'C1' },
+    );
     expect(ticket.priority).toBe('P3');
     const sla = (await slaOfTickets(server.db, [ticket], opened.getTime())).get(ticket.id)!;
     expect(new Date(sla.gti.dueAt!).toISOString()).toBe(new Date('2026-05-04T10:00:00+02:00').toISOString());
@@ -38,60 +45,105 @@ describe.each(STORE_KINDS)('SLA clocks, warnings and breaches (%s)', (kind) => {
 
   it("numbers a ticket by the owning party's local year", async () => {
     const user = await findUserByName(server.db, 'eu.agent');
-    const ctx = { db: server.db, actor: actorOf(user!), instanceId: server.instanceId, now: () => new Date('2026-12-31T23:30:00Z') };
-    expect((await createIncident(ctx, { ...incidentBody(), impact: 'I2', criticality: 'C1' })).ref).toMatch(/^EU-INC-2027-/);
+    const ctx = {
+      db: server.db,
+      actor: actorOf(user!),
+      instanceId: server.instanceId,
+      now: () => new Date('2026-12-31T23:30:00Z'),
+    };
+    expect((await createIncident(ctx, { ...incidentBody(), impact: 'I2', criticality: 'C1' })).ref).toMatch(
+      /^EU-INC-2027-/,
+    );
   });
 
   it('shows the running clocks on the queue and the ticket, and pauses while pending', async () => {
     const { body } = await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C1' }));
-    expect(body.sla).toMatchObject({ gti: { targetMs: 30 * 60_000, phase: 'running' }, gtr: { targetMs: 4 * 3_600_000 } });
+    expect(body.sla).toMatchObject({
+      gti: { targetMs: 30 * 60_000, phase: 'running' },
+      gtr: { targetMs: 4 * 3_600_000 },
+    });
     const listed = (await euAgent.get(`/tickets?q=${body.ref}`)).body.items[0];
     expect(listed.sla.gti.targetMs).toBe(30 * 60_000);
     const pending = await euAgent.post(`/tickets/${body.ref}/actions/pend`, { reason: 'Waiting for the reporter' });
     expect(pending.body.sla).toMatchObject({ gti: { phase: 'stopped' }, gtr: { phase: 'paused', dueAt: null } });
-    const reprioritised = await euAgent.patch(`/tickets/${body.ref}`, { version: pending.body.version, impact: 'I3', criticality: 'C3' });
+    const reprioritised = await euAgent.patch(`/tickets/${body.ref}`, {
+      version: pending.body.version,
+      impact: 'I3',
+      criticality: 'C3',
+    });
     expect(reprioritised.body.priority).toBe('P5');
     expect(reprioritised.body.sla.gtr.targetMs).toBe(80 * 3_600_000);
     expect(reprioritised.body.sla.gtr.elapsedMs).toBe(pending.body.sla.gtr.elapsedMs);
   });
 
   it('stores exactly the SLA facts that folding the ticket’s own timeline gives', async () => {
-    const { body } = await euAgent.post('/incidents', incidentBody({ impact: 'I3', criticality: 'C3', priority: 'P1', priorityReason: 'Board request' }));
+    const { body } = await euAgent.post(
+      '/incidents',
+      incidentBody({ impact: 'I3', criticality: 'C3', priority: 'P1', priorityReason: 'Board request' }),
+    );
     await euAgent.post(`/tickets/${body.ref}/actions/pend`, { reason: 'Waiting' });
     await euAgent.post(`/tickets/${body.ref}/actions/transfer`, { party: 'CH' });
     await euAgent.post(`/tickets/${body.ref}/actions/comment`, { body: 'Note', visibility: 'internal' });
     const [row] = await server.db.select().from(tickets).where(eq(tickets.id, body.id));
-    const events = await server.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, body.id)).orderBy(asc(ticketEvents.seq));
+    const events = await server.db
+      .select()
+      .from(ticketEvents)
+      .where(eq(ticketEvents.ticketId, body.id))
+      .orderBy(asc(ticketEvents.seq));
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(row!.eventSeq).toBe(events.length);
-    const folded = projectFacts(events.map((e) => ({ kind: e.kind, at: e.createdAt.getTime(), data: e.data as Record<string, unknown>, system: e.actorId === null })), 'EU', 'recorded');
+    const folded = projectFacts(
+      events.map((e) => ({
+        kind: e.kind,
+        at: e.createdAt.getTime(),
+        data: e.data as Record<string, unknown>,
+        system: e.actorId === null,
+      })),
+      'EU',
+      'recorded',
+    );
     expect(row!.slaFacts).toEqual(folded);
   });
 
   it('raises each warning and breach once, notifies the desk and escalates on a resolution breach', async () => {
-    const { body } = await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C1', title: 'Breach me' }));
+    const { body } = await euAgent.post(
+      '/incidents',
+      incidentBody({ impact: 'I1', criticality: 'C1', title: 'Breach me' }),
+    );
     const raised = await checkSla(server.db, server.instanceId, false, new Date(Date.now() + 30 * DAY));
     expect(raised).toBeGreaterThanOrEqual(6);
     expect(await checkSla(server.db, server.instanceId, false, new Date(Date.now() + 30 * DAY))).toBe(0);
     const after = (await euAgent.get(`/tickets/${body.ref}`)).body;
-    const kinds = after.timeline.map((e: { kind: string; data: { clock?: string } }) => `${e.kind}${e.data.clock ? `:${e.data.clock}` : ''}`);
+    const kinds = after.timeline.map(
+      (e: { kind: string; data: { clock?: string } }) => `${e.kind}${e.data.clock ? `:${e.data.clock}` : ''}`,
+    );
     for (const clock of ['gti', 'gtr', 'gte']) {
       expect(kinds.filter((k: string) => k === `sla_warning:${clock}`)).toHaveLength(1);
       expect(kinds.filter((k: string) => k === `sla_breached:${clock}`)).toHaveLength(1);
     }
     expect(after.escalationLevel).toBe(2);
     const escalation = after.timeline.find((e: { kind: string }) => e.kind === 'escalated');
-    expect(escalation).toMatchObject({ actor: { id: null, name: 'Passerelle' }, data: { reason: 'SLA breach', toLevel: 2 } });
+    expect(escalation).toMatchObject({
+      actor: { id: null, name: 'Passerelle' },
+      data: { reason: 'SLA breach', toLevel: 2 },
+    });
     // A system escalation is not an intervention: the GTI stays breached and running.
     expect(after.sla.gti).toMatchObject({ phase: 'running' });
-    const desk = (await euAgent.get('/notifications')).body.items.map((n: { kind: string; ticketRef: string }) => `${n.kind}:${n.ticketRef}`);
+    const desk = (await euAgent.get('/notifications')).body.items.map(
+      (n: { kind: string; ticketRef: string }) => `${n.kind}:${n.ticketRef}`,
+    );
     expect(desk).toEqual(expect.arrayContaining([`sla_breached:${body.ref}`, `sla_warning:${body.ref}`]));
     const manager = (await euManager.get('/notifications')).body.items;
-    expect(manager.some((n: { kind: string; subject: string }) => n.kind === 'escalated' && n.subject.includes(body.ref))).toBe(true);
+    expect(
+      manager.some((n: { kind: string; subject: string }) => n.kind === 'escalated' && n.subject.includes(body.ref)),
+    ).toBe(true);
   });
 
   it('never notifies a user about a ticket above their clearance, even after reclassification', async () => {
-    const secret = await euAgent.post('/incidents', incidentBody({ sensitivity: 'SENSITIVE', title: 'Sensitive breach' }));
+    const secret = await euAgent.post(
+      '/incidents',
+      incidentBody({ sensitivity: 'SENSITIVE', title: 'Sensitive breach' }),
+    );
     const open = await euAgent.post('/incidents', incidentBody({ title: 'Later reclassified' }));
     await checkSla(server.db, server.instanceId, false, new Date(Date.now() + 60 * DAY));
     const junior = (await euJunior.get('/notifications')).body.items.map((n: { ticketRef: string }) => n.ticketRef);
@@ -105,11 +157,19 @@ describe.each(STORE_KINDS)('SLA clocks, warnings and breaches (%s)', (kind) => {
   });
 
   it('keeps per-user preferences and renders notifications in the reader’s language', async () => {
-    const prefs = await euJunior.put('/me/notification-preferences', { items: [{ kind: 'sla_warning', inApp: false, email: false }] });
-    expect(prefs.body.items.find((p: { kind: string }) => p.kind === 'sla_warning')).toEqual({ kind: 'sla_warning', inApp: false, email: false });
+    const prefs = await euJunior.put('/me/notification-preferences', {
+      items: [{ kind: 'sla_warning', inApp: false, email: false }],
+    });
+    expect(prefs.body.items.find((p: { kind: string }) => p.kind === 'sla_warning')).toEqual({
+      kind: 'sla_warning',
+      inApp: false,
+      email: false,
+    });
     const { body } = await euAgent.post('/incidents', incidentBody({ title: 'Quiet warnings' }));
     await checkSla(server.db, server.instanceId, false, new Date(Date.now() + 90 * DAY));
-    const mine = (await euJunior.get('/notifications', { 'accept-language': 'fr' })).body.items.filter((n: { ticketRef: string }) => n.ticketRef === body.ref);
+    const mine = (await euJunior.get('/notifications', { 'accept-language': 'fr' })).body.items.filter(
+      (n: { ticketRef: string }) => n.ticketRef === body.ref,
+    );
     expect(mine.map((n: { kind: string }) => n.kind)).not.toContain('sla_warning');
     expect(mine.find((n: { kind: string }) => n.kind === 'sla_breached').subject).toMatch(/objectif .* dépassé/);
     expect((await euJunior.post('/notifications/read', { all: true })).status).toBe(204);

@@ -31,7 +31,13 @@ const SCHEMA_OF_TYPE: Record<string, string> = {
 };
 
 function schemaFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? schemaFiles(join(dir, entry.name)) : entry.name.endsWith('.json') ? [join(dir, entry.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? schemaFiles(join(dir, entry.name))
+      : entry.name.endsWith('.json')
+        ? [join(dir, entry.name)]
+        : [],
+  );
 }
 
 /**
@@ -78,7 +84,10 @@ const bundleWrapper = (() => {
     ...official,
     $id: `${BASE}common/passerelle-bundle-wrapper.json`,
     $schema: META_2020,
-    properties: { ...properties, objects: { ...properties.objects, items: { type: 'object', required: ['type', 'id'] } } },
+    properties: {
+      ...properties,
+      objects: { ...properties.objects, items: { type: 'object', required: ['type', 'id'] } },
+    },
     required: [...(official.required as string[]), 'objects'],
   });
 })();
@@ -119,7 +128,9 @@ describe('STIX 2.1 export against the OASIS STIX 2.1 JSON schemas', () => {
   };
 
   it('loads the saved schemas, every one that core.json and the exported types reference', () => {
-    expect([...loaded.keys()].sort()).toEqual(expect.arrayContaining(['common/core.json', 'common/bundle.json', ...Object.values(SCHEMA_OF_TYPE)]));
+    expect([...loaded.keys()].sort()).toEqual(
+      expect.arrayContaining(['common/core.json', 'common/bundle.json', ...Object.values(SCHEMA_OF_TYPE)]),
+    );
     for (const path of Object.values(SCHEMA_OF_TYPE)) expect(() => validatorFor(path)).not.toThrow();
   });
 
@@ -131,7 +142,17 @@ describe('STIX 2.1 export against the OASIS STIX 2.1 JSON schemas', () => {
 
   it('gives a valid bundle for an incident with no party, indicator, description or taxonomy too', () => {
     const at = new Date('2026-01-02T03:04:05.678Z');
-    const bundle = incidentBundle({ id: 'ticket-1', ref: 'SEC-1', title: 'Bare incident', description: '', sensitivity: 'LIMITED', createdAt: at, updatedAt: at, parties: [], indicators: [] });
+    const bundle = incidentBundle({
+      id: 'ticket-1',
+      ref: 'SEC-1',
+      title: 'Bare incident',
+      description: '',
+      sensitivity: 'LIMITED',
+      createdAt: at,
+      updatedAt: at,
+      parties: [],
+      indicators: [],
+    });
     expect(schemaErrors(bundle)).toEqual([]);
   });
 
@@ -150,8 +171,14 @@ describe('STIX 2.1 export against the OASIS STIX 2.1 JSON schemas', () => {
     const [badPrefix] = broken((copy) => (incident(copy).id = incident(copy).id.replace(/^incident--/, 'indicator--')));
     expect(badPrefix).toMatch(/^indicator--.*must match pattern "\^incident--"/);
     expect(broken((copy) => (incident(copy).created = '2026-01-02T03:04:05Z'))).toHaveLength(1);
-    expect(broken((copy) => (copy.id = copy.id.replace(/^bundle--/, 'report--')))).toEqual([expect.stringMatching(/^bundle: .*must match pattern "\^bundle--"/)]);
-    expect(broken((copy) => delete (copy as Partial<Bundle>).objects)).toEqual([expect.stringMatching(/^bundle: .*must have required property 'objects'/)]);
-    expect(broken((copy) => (copy.objects[0]!.type = 'x-unknown'))).toEqual([expect.stringMatching(/no schema for type x-unknown/)]);
+    expect(broken((copy) => (copy.id = copy.id.replace(/^bundle--/, 'report--')))).toEqual([
+      expect.stringMatching(/^bundle: .*must match pattern "\^bundle--"/),
+    ]);
+    expect(broken((copy) => delete (copy as Partial<Bundle>).objects)).toEqual([
+      expect.stringMatching(/^bundle: .*must have required property 'objects'/),
+    ]);
+    expect(broken((copy) => (copy.objects[0]!.type = 'x-unknown'))).toEqual([
+      expect.stringMatching(/no schema for type x-unknown/),
+    ]);
   });
 });

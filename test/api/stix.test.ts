@@ -32,7 +32,12 @@ describe('STIX 2.1 export of a security incident', () => {
     const byType = (type: string) => bundle.objects.filter((o) => o.type === type);
 
     const [incident] = byType('incident');
-    expect(incident).toMatchObject({ spec_version: '2.1', name: 'Registry node compromised', description: 'Outbound beacons to a known C2 address', external_references: [{ source_name: 'passerelle', external_id: ref }] });
+    expect(incident).toMatchObject({
+      spec_version: '2.1',
+      name: 'Registry node compromised',
+      description: 'Outbound beacons to a known C2 address',
+      external_references: [{ source_name: 'passerelle', external_id: ref }],
+    });
     expect(incident!.labels).toEqual(['rsit:intrusions="system-compromise"', 'severity:high']);
 
     const identities = byType('identity');
@@ -41,13 +46,20 @@ describe('STIX 2.1 export of a security incident', () => {
       [expect.any(String), 'organization'],
     ]);
     const creator = identities[0]!.id;
-    for (const o of bundle.objects.filter((o) => o.type !== 'marking-definition')) expect(o.created_by_ref).toBe(creator);
+    for (const o of bundle.objects.filter((o) => o.type !== 'marking-definition'))
+      expect(o.created_by_ref).toBe(creator);
 
     const indicators = byType('indicator');
-    expect(indicators.map((i) => i.pattern)).toEqual(["[ipv4-addr:value = '198.51.100.7']", "[file:hashes.'SHA-256' = 'aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f']"]);
-    for (const i of indicators) expect(i).toMatchObject({ pattern_type: 'stix', valid_from: expect.stringMatching(/Z$/) });
+    expect(indicators.map((i) => i.pattern)).toEqual([
+      "[ipv4-addr:value = '198.51.100.7']",
+      "[file:hashes.'SHA-256' = 'aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f']",
+    ]);
+    for (const i of indicators)
+      expect(i).toMatchObject({ pattern_type: 'stix', valid_from: expect.stringMatching(/Z$/) });
     const relationships = byType('relationship');
-    expect(relationships.map((r) => [r.relationship_type, r.source_ref, r.target_ref])).toEqual(indicators.map((i) => ['indicates', i.id, incident!.id]));
+    expect(relationships.map((r) => [r.relationship_type, r.source_ref, r.target_ref])).toEqual(
+      indicators.map((i) => ['indicates', i.id, incident!.id]),
+    );
 
     // No person's name, nothing of the ticket's own internal identifier.
     const text = JSON.stringify(bundle);
@@ -61,7 +73,8 @@ describe('STIX 2.1 export of a security incident', () => {
     const markings = bundle.objects.filter((o) => o.type === 'marking-definition');
     expect(markings).toEqual([TLP_MARKINGS.RED]);
     expect(markings[0]!.id).toBe('marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1');
-    for (const o of bundle.objects.filter((o) => o.type !== 'marking-definition')) expect(o.object_marking_refs).toEqual([TLP_MARKINGS.RED.id]);
+    for (const o of bundle.objects.filter((o) => o.type !== 'marking-definition'))
+      expect(o.object_marking_refs).toEqual([TLP_MARKINGS.RED.id]);
   });
 
   it('gives the same objects on every export, only the bundle id changes', async () => {
@@ -71,7 +84,9 @@ describe('STIX 2.1 export of a security incident', () => {
   });
 
   it('is for level 3 and the team only; hidden incidents stay 404', async () => {
-    const [chAgent, euJunior, euImt, euAuditor, euManager, chSecurity] = (await Promise.all(['ch.agent', 'eu.agent2', 'eu.imt', 'eu.auditor', 'eu.manager', 'ch.security'].map((u) => signIn(server.url, u)))) as [Client, Client, Client, Client, Client, Client];
+    const [chAgent, euJunior, euImt, euAuditor, euManager, chSecurity] = (await Promise.all(
+      ['ch.agent', 'eu.agent2', 'eu.imt', 'eu.auditor', 'eu.manager', 'ch.security'].map((u) => signIn(server.url, u)),
+    )) as [Client, Client, Client, Client, Client, Client];
     expect((await exportOf(chAgent)).status).toBe(404); // other party, not on the incident
     expect((await exportOf(chSecurity)).status).toBe(404); // level 3 of a party not on it
     expect((await exportOf(euJunior)).status).toBe(404); // LIMITED clearance
@@ -94,7 +109,12 @@ describe('STIX 2.1 export of a security incident', () => {
 
   it('is only for security incidents', async () => {
     const agent = await signIn(server.url, 'eu.security');
-    const incident = await agent.post('/incidents', { title: 'Link endpoint down', service: 'Link', impact: 'I2', criticality: 'C1' });
+    const incident = await agent.post('/incidents', {
+      title: 'Link endpoint down',
+      service: 'Link',
+      impact: 'I2',
+      criticality: 'C1',
+    });
     expect(incident.status).toBe(201);
     expect((await agent.get(`/tickets/${incident.body.ref}/stix`)).status).toBe(404);
   });

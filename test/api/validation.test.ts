@@ -16,7 +16,11 @@ describe.each(STORE_KINDS)('bad input (%s)', (kind) => {
   afterAll(() => server.close());
 
   const raw = (body: string, contentType: string) =>
-    fetch(`${server.url}/api/v1/incidents`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body });
+    fetch(`${server.url}/api/v1/incidents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+      body,
+    });
 
   it('names the offending field, in French when asked', async () => {
     const r = await agent.post('/incidents', incidentBody({ impact: 'I9' }), { 'accept-language': 'fr-CH, en;q=0.5' });
@@ -52,10 +56,14 @@ describe.each(STORE_KINDS)('bad input (%s)', (kind) => {
     expect((await agent.get('/tickets?cursor=garbage')).body.error.field).toBe('cursor');
     const forged = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     expect((await agent.get(`/tickets?cursor=${forged({ v: '2026-01-01T00:00:00Z', id: 'x' })}`)).status).toBe(400);
-    expect((await agent.get(`/tickets?cursor=${forged({ v: 'nope', id: '6f1c1a52-1d0e-4a8e-9a3e-1d2c3b4a5f60' })}`)).status).toBe(400);
+    expect(
+      (await agent.get(`/tickets?cursor=${forged({ v: 'nope', id: '6f1c1a52-1d0e-4a8e-9a3e-1d2c3b4a5f60' })}`)).status,
+    ).toBe(400);
     expect((await agent.get('/tickets?q=a%00b')).status).toBe(400);
     expect((await agent.post('/incidents', incidentBody({ title: 'a\u0000b' }))).body.error.field).toBe('title');
-    expect((await agent.post('/incidents', incidentBody({ description: 'a\u0000b' }))).body.error.field).toBe('description');
+    expect((await agent.post('/incidents', incidentBody({ description: 'a\u0000b' }))).body.error.field).toBe(
+      'description',
+    );
     expect((await agent.get('/tickets?sort=title')).body.error.field).toBe('sort');
     expect((await agent.get('/tickets?limit=5000')).body.error.field).toBe('limit');
   });
@@ -65,21 +73,38 @@ describe.each(STORE_KINDS)('bad input (%s)', (kind) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { ref: string }[]; nextCursor: string | null } } = await agent.get(`/tickets?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { items: { ref: string }[]; nextCursor: string | null } } = await agent.get(
+        `/tickets?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...page.body.items.map((t) => t.ref));
       cursor = page.body.nextCursor;
     } while (cursor);
     const total = (await agent.get('/tickets')).body.total;
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
-    const byPriority = (await agent.get('/tickets?sort=priority&limit=200')).body.items.map((t: { priority: string }) => t.priority);
+    const byPriority = (await agent.get('/tickets?sort=priority&limit=200')).body.items.map(
+      (t: { priority: string }) => t.priority,
+    );
     expect(byPriority).toEqual([...byPriority].sort());
   });
 
   it('publishes an OpenAPI 3.1 document with every ticket action', async () => {
-    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
-    for (const action of ['assign', 'transfer', 'escalate', 'comment', 'resolve', 'verify', 'close', 'record_recurrence', 'declare_security_incident']) {
+    for (const action of [
+      'assign',
+      'transfer',
+      'escalate',
+      'comment',
+      'resolve',
+      'verify',
+      'close',
+      'record_recurrence',
+      'declare_security_incident',
+    ]) {
       expect(doc.paths).toHaveProperty([`/api/v1/tickets/{id}/actions/${action}`]);
     }
     expect(doc.paths).toHaveProperty(['/api/v1/incidents']);

@@ -17,9 +17,16 @@ describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer(kind);
-    [euAgent, euJunior, euAuditor, chAgent] = await Promise.all([signIn(server.url, 'eu.agent'), signIn(server.url, 'eu.agent2'), signIn(server.url, 'eu.auditor'), signIn(server.url, 'ch.agent')]);
+    [euAgent, euJunior, euAuditor, chAgent] = await Promise.all([
+      signIn(server.url, 'eu.agent'),
+      signIn(server.url, 'eu.agent2'),
+      signIn(server.url, 'eu.auditor'),
+      signIn(server.url, 'ch.agent'),
+    ]);
     euOnly = (await euAgent.post('/incidents', incidentBody({ title: `EU only ${marker}` }))).body;
-    sensitive = (await euAgent.post('/incidents', incidentBody({ title: `Sensitive ${marker}`, sensitivity: 'SENSITIVE' }))).body;
+    sensitive = (
+      await euAgent.post('/incidents', incidentBody({ title: `Sensitive ${marker}`, sensitivity: 'SENSITIVE' }))
+    ).body;
   });
   afterAll(() => server.close());
 
@@ -34,7 +41,9 @@ describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
       expect(got.status).toBe(404);
       expect(got.body.error.code).toBe('ticket.not_found');
     }
-    expect((await chAgent.post(`/tickets/${euOnly.ref}/actions/comment`, { body: 'x', visibility: 'shared' })).status).toBe(404);
+    expect(
+      (await chAgent.post(`/tickets/${euOnly.ref}/actions/comment`, { body: 'x', visibility: 'shared' })).status,
+    ).toBe(404);
     expect((await chAgent.patch(`/tickets/${euOnly.ref}`, { version: 1, title: 'hijack' })).status).toBe(404);
     const search = await refsOf(chAgent, `q=${marker}`);
     expect(search).toEqual({ refs: [], total: 0 });
@@ -47,7 +56,9 @@ describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
 
   it('hides a ticket above the user’s clearance, even inside the same party', async () => {
     expect((await euJunior.get(`/tickets/${sensitive.ref}`)).status).toBe(404);
-    expect((await euJunior.post(`/tickets/${sensitive.ref}/actions/comment`, { body: 'x', visibility: 'shared' })).status).toBe(404);
+    expect(
+      (await euJunior.post(`/tickets/${sensitive.ref}/actions/comment`, { body: 'x', visibility: 'shared' })).status,
+    ).toBe(404);
     const search = await refsOf(euJunior, `q=${marker}`);
     expect(search.refs).toEqual([euOnly.ref]);
     expect(search.total).toBe(1);
@@ -64,12 +75,20 @@ describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
 
   it('shows internal comments only to the owning party', async () => {
     const { body } = await euAgent.post('/incidents', incidentBody());
-    await euAgent.post(`/tickets/${body.ref}/actions/comment`, { body: 'EU internal: suspect CH firewall', visibility: 'internal' });
-    await euAgent.post(`/tickets/${body.ref}/actions/comment`, { body: 'Shared: please check your firewall', visibility: 'shared' });
+    await euAgent.post(`/tickets/${body.ref}/actions/comment`, {
+      body: 'EU internal: suspect CH firewall',
+      visibility: 'internal',
+    });
+    await euAgent.post(`/tickets/${body.ref}/actions/comment`, {
+      body: 'Shared: please check your firewall',
+      visibility: 'shared',
+    });
     await euAgent.post(`/tickets/${body.ref}/actions/transfer`, { party: 'CH' });
     const asCh = await chAgent.get(`/tickets/${body.ref}`);
     expect(asCh.status).toBe(200);
-    const chComments = asCh.body.timeline.filter((e: { kind: string }) => e.kind === 'comment').map((e: { data: { body: string } }) => e.data.body);
+    const chComments = asCh.body.timeline
+      .filter((e: { kind: string }) => e.kind === 'comment')
+      .map((e: { data: { body: string } }) => e.data.body);
     expect(chComments).toEqual(['Shared: please check your firewall']);
     const asEu = await euAgent.get(`/tickets/${body.ref}`);
     expect(asEu.body.timeline.filter((e: { kind: string }) => e.kind === 'comment')).toHaveLength(2);
@@ -78,8 +97,18 @@ describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
   it('keeps another party’s internal notes inside that party', async () => {
     const { body } = await euAgent.post('/incidents', incidentBody());
     await euAgent.post(`/tickets/${body.ref}/actions/transfer`, { party: 'CH' });
-    expect((await chAgent.post(`/tickets/${body.ref}/actions/comment`, { body: 'CH internal: our FW rule 17 is wrong', visibility: 'internal' })).status).toBe(200);
-    const notes = async (client: Client) => (await client.get(`/tickets/${body.ref}`)).body.timeline.filter((e: { kind: string }) => e.kind === 'comment').map((e: { data: { body: string } }) => e.data.body);
+    expect(
+      (
+        await chAgent.post(`/tickets/${body.ref}/actions/comment`, {
+          body: 'CH internal: our FW rule 17 is wrong',
+          visibility: 'internal',
+        })
+      ).status,
+    ).toBe(200);
+    const notes = async (client: Client) =>
+      (await client.get(`/tickets/${body.ref}`)).body.timeline
+        .filter((e: { kind: string }) => e.kind === 'comment')
+        .map((e: { data: { body: string } }) => e.data.body);
     expect(await notes(chAgent)).toEqual(['CH internal: our FW rule 17 is wrong']);
     expect(await notes(euAgent)).toEqual([]);
   });
@@ -87,11 +116,25 @@ describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
   it("lets only the owning party change a ticket's classification, even while another party holds it", async () => {
     const { body } = await euAgent.post('/incidents', incidentBody({ sensitivity: 'SENSITIVE' }));
     const moved = await euAgent.post(`/tickets/${body.ref}/actions/transfer`, { party: 'CH' });
-    const declassify = await chAgent.patch(`/tickets/${body.ref}`, { version: moved.body.version, sensitivity: 'LIMITED' });
+    const declassify = await chAgent.patch(`/tickets/${body.ref}`, {
+      version: moved.body.version,
+      sensitivity: 'LIMITED',
+    });
     expect(declassify.status).toBe(403);
     expect(declassify.body.error.field).toBe('sensitivity');
-    expect((await chAgent.patch(`/tickets/${body.ref}`, { version: moved.body.version, priority: 'P1', priorityReason: 'x' })).status).toBe(403);
-    const retitled = await chAgent.patch(`/tickets/${body.ref}`, { version: moved.body.version, title: 'Precise title from CH' });
+    expect(
+      (
+        await chAgent.patch(`/tickets/${body.ref}`, {
+          version: moved.body.version,
+          priority: 'P1',
+          priorityReason: 'x',
+        })
+      ).status,
+    ).toBe(403);
+    const retitled = await chAgent.patch(`/tickets/${body.ref}`, {
+      version: moved.body.version,
+      title: 'Precise title from CH',
+    });
     expect(retitled.status).toBe(200);
     const reassessed = await euAgent.patch(`/tickets/${body.ref}`, { version: retitled.body.version, impact: 'I1' });
     expect(reassessed.body).toMatchObject({ impact: 'I1', sensitivity: 'SENSITIVE', holderParty: 'CH' });
@@ -101,7 +144,9 @@ describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
     const got = await euAuditor.get(`/tickets/${sensitive.ref}`);
     expect(got.status).toBe(200);
     expect(got.body.allowedActions).toEqual([]);
-    expect((await euAuditor.post(`/tickets/${sensitive.ref}/actions/comment`, { body: 'x', visibility: 'shared' })).status).toBe(403);
+    expect(
+      (await euAuditor.post(`/tickets/${sensitive.ref}/actions/comment`, { body: 'x', visibility: 'shared' })).status,
+    ).toBe(403);
     expect((await euAuditor.post('/incidents', incidentBody())).status).toBe(403);
   });
 
@@ -119,7 +164,9 @@ describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
     const asAgent = await euAgent.get(`/tickets/${declared.body.ref}`);
     expect(asAgent.body).toMatchObject({ type: 'security', sensitivity: 'SENSITIVE', escalationLevel: 3 });
     expect(asAgent.body.links[0]).toMatchObject({ kind: 'security_incident_of', ticket: { ref: body.ref } });
-    const critical = await euAgent.post(`/tickets/${body.ref}/actions/declare_security_incident`, { sensitivity: 'CRITICAL' });
+    const critical = await euAgent.post(`/tickets/${body.ref}/actions/declare_security_incident`, {
+      sensitivity: 'CRITICAL',
+    });
     expect(critical.body.id).toBeDefined();
     expect((await euAgent.get(`/tickets/${critical.body.ref}`)).status).toBe(404);
   });

@@ -18,7 +18,10 @@ describe.each(STORE_KINDS)('passerelle CLI (%s)', (kind) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-cli-'));
   let databaseUrl = '';
   let drop = async () => {};
-  const cli = (...args: string[]) => run('node', ['bin/passerelle.js', ...args], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, SECRET_PW: 'a-long-script-password' } });
+  const cli = (...args: string[]) =>
+    run('node', ['bin/passerelle.js', ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, SECRET_PW: 'a-long-script-password' },
+    });
   beforeAll(async () => {
     if (kind === 'postgres') ({ url: databaseUrl, drop } = await freshDatabase());
   });
@@ -30,23 +33,98 @@ describe.each(STORE_KINDS)('passerelle CLI (%s)', (kind) => {
   it('lets a script create a party, a user and a token, then use the API with it', async () => {
     const init = JSON.parse((await cli('init')).stdout) as { migrated: boolean };
     expect(init.migrated).toBe(true);
-    const party = JSON.parse((await cli('party', 'add', '--id', 'FR', '--name', 'ANSSI', '--language', 'fr', '--resolver-group', 'FR CERT', '--time-zone', 'Europe/Paris', '--country', 'FR')).stdout) as { groups: { name: string }[] };
+    const party = JSON.parse(
+      (
+        await cli(
+          'party',
+          'add',
+          '--id',
+          'FR',
+          '--name',
+          'ANSSI',
+          '--language',
+          'fr',
+          '--resolver-group',
+          'FR CERT',
+          '--time-zone',
+          'Europe/Paris',
+          '--country',
+          'FR',
+        )
+      ).stdout,
+    ) as { groups: { name: string }[] };
     expect(party.groups.map((g) => g.name)).toEqual(['FR Service Desk', 'FR CERT']);
-    const user = JSON.parse((await cli('user', 'add', '--party', 'FR', '--username', 'fr.bot', '--name', 'Monitoring', '--password-env', 'SECRET_PW', '--roles', 'agent', '--clearance', 'LIMITED', '--group', 'FR Service Desk')).stdout) as { username: string };
+    const user = JSON.parse(
+      (
+        await cli(
+          'user',
+          'add',
+          '--party',
+          'FR',
+          '--username',
+          'fr.bot',
+          '--name',
+          'Monitoring',
+          '--password-env',
+          'SECRET_PW',
+          '--roles',
+          'agent',
+          '--clearance',
+          'LIMITED',
+          '--group',
+          'FR Service Desk',
+        )
+      ).stdout,
+    ) as { username: string };
     expect(user.username).toBe('fr.bot');
-    expect(JSON.parse((await cli('party', 'set', '--id', 'FR', '--require-totp', 'false')).stdout)).toEqual({ party: 'FR', requireTotp: false });
+    expect(JSON.parse((await cli('party', 'set', '--id', 'FR', '--require-totp', 'false')).stdout)).toEqual({
+      party: 'FR',
+      requireTotp: false,
+    });
     const token = (await cli('token', 'create', '--username', 'fr.bot', '--name', 'nagios')).stdout.trim();
     expect(token).toMatch(/^psl_/);
 
-    const refused = await cli('user', 'add', '--party', 'XX', '--username', 'x', '--password-env', 'SECRET_PW', '--roles', 'agent', '--clearance', 'LIMITED').catch((e: { code: number; stderr: string }) => e);
+    const refused = await cli(
+      'user',
+      'add',
+      '--party',
+      'XX',
+      '--username',
+      'x',
+      '--password-env',
+      'SECRET_PW',
+      '--roles',
+      'agent',
+      '--clearance',
+      'LIMITED',
+    ).catch((e: { code: number; stderr: string }) => e);
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('party.not_found') });
-    const badZone = await cli('party', 'add', '--id', 'ZZ', '--name', 'Nowhere', '--time-zone', 'Mars/Olympus').catch((e: { code: number; stderr: string }) => e);
+    const badZone = await cli('party', 'add', '--id', 'ZZ', '--name', 'Nowhere', '--time-zone', 'Mars/Olympus').catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(badZone).toMatchObject({ code: 1, stderr: expect.stringContaining('timeZone') });
-    const badRole = await cli('user', 'add', '--party', 'FR', '--username', 'y', '--password-env', 'SECRET_PW', '--roles', 'wizard', '--clearance', 'LIMITED').catch((e: { code: number; stderr: string }) => e);
+    const badRole = await cli(
+      'user',
+      'add',
+      '--party',
+      'FR',
+      '--username',
+      'y',
+      '--password-env',
+      'SECRET_PW',
+      '--roles',
+      'wizard',
+      '--clearance',
+      'LIMITED',
+    ).catch((e: { code: number; stderr: string }) => e);
     expect(badRole).toMatchObject({ code: 1, stderr: expect.stringContaining('roles') });
 
     const store = await openStore({ dataDir, databaseUrl: databaseUrl || undefined });
-    const app = await buildApp({ db: store.db, config: loadConfig({ LOG_LEVEL: 'silent' }), instanceId: await instanceId(store.db) });
+    const app = await buildApp({
+      db: store.db,
+      config: loadConfig({ LOG_LEVEL: 'silent' }),
+      instanceId: await instanceId(store.db),
+    });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const created = await withToken(url, token).post('/incidents', incidentBody());

@@ -8,10 +8,15 @@ import { incidentBody, signIn } from '../helpers/client.ts';
 const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-crash-'));
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn('node', ['bin/passerelle.js', 'serve'], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  const child = spawn('node', ['bin/passerelle.js', 'serve'], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
   // A first start seeds the demo (a score of argon2 hashes): slow on a busy two-core machine.
   for (let i = 0; i < 900; i++) {
-    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok).catch(() => false);
+    const up = await fetch(`http://127.0.0.1:${port}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (up) return child;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -28,7 +33,8 @@ describe('crash durability on the embedded store', () => {
     const first = await startServer(port);
     const agent = await signIn(`http://127.0.0.1:${port}`, 'eu.agent');
     const refs: string[] = [];
-    for (let i = 0; i < 5; i++) refs.push((await agent.post('/incidents', incidentBody({ title: `Durable ${i}` }))).body.ref);
+    for (let i = 0; i < 5; i++)
+      refs.push((await agent.post('/incidents', incidentBody({ title: `Durable ${i}` }))).body.ref);
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
 

@@ -10,20 +10,40 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Builds the console once when dist/web is missing (the server serves whatever is there). */
 export function ensureConsoleBuilt(): void {
   if (existsSync(`${ROOT}dist/web/index.html`)) return;
-  execFileSync(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [`${ROOT}node_modules/vite/bin/vite.js`, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'error'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
 }
 
 /** Debian's Chromium, never a downloaded browser. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
 /** A fresh browser context (own cookies and storage) signed in through the sign-in page. */
-export async function signInAs(browser: Browser, baseUrl: string, username: string, password = 'passerelle-demo'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  password = 'passerelle-demo',
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'en-GB',
+    viewport: { width: 1366, height: 900 },
+  });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   await page.goto('/');
@@ -43,7 +63,12 @@ export async function openTicket(page: Page, ref: string): Promise<void> {
 
 /** Waits for a timeline entry containing `text` (the timeline lists events oldest first). */
 export async function timelineEntry(page: Page, text: string | RegExp): Promise<void> {
-  await page.getByRole('list', { name: /^(Timeline|Historique)$/ }).getByRole('listitem').filter({ hasText: text }).first().waitFor();
+  await page
+    .getByRole('list', { name: /^(Timeline|Historique)$/ })
+    .getByRole('listitem')
+    .filter({ hasText: text })
+    .first()
+    .waitFor();
 }
 
 /** A test server and Chromium shared by the tests of one file; sign in as any demo user. */
@@ -57,5 +82,7 @@ export function consoleSession() {
     await state.browser?.close();
     await state.server?.close();
   });
-  return { signIn: (username: string, password?: string) => signInAs(state.browser, state.server.url, username, password) };
+  return {
+    signIn: (username: string, password?: string) => signInAs(state.browser, state.server.url, username, password),
+  };
 }

@@ -18,7 +18,14 @@ export interface Client {
   del(path: string, headers?: Record<string, string>): Promise<Reply<Json>>;
 }
 
-async function call(base: string, method: string, path: string, auth: Record<string, string>, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<Json>> {
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  auth: Record<string, string>,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply<Json>> {
   const init: RequestInit = { method, headers: { ...auth, ...headers } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
@@ -46,8 +53,12 @@ export async function signIn(base: string, username: string, password = DEMO_PAS
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password, ...(totp ? { totp } : {}) }),
   });
-  if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  if (response.status !== 200)
+    throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return clientWith(base, { cookie, 'x-csrf-token': csrfToken });
 }
@@ -64,5 +75,12 @@ export function anonymous(base: string): Client {
 
 /** A valid incident body, with overrides. */
 export function incidentBody(overrides: Record<string, unknown> = {}) {
-  return { title: 'Link endpoint times out', description: 'Monitoring alarms since 07:40', service: 'Link', impact: 'I2', criticality: 'C1', ...overrides };
+  return {
+    title: 'Link endpoint times out',
+    description: 'Monitoring alarms since 07:40',
+    service: 'Link',
+    impact: 'I2',
+    criticality: 'C1',
+    ...overrides,
+  };
 }

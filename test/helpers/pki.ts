@@ -21,7 +21,9 @@ export interface TestCert {
 }
 
 let serial = 1;
-const nextSerial = () => (serial++).toString(16).padStart(4, '0') + webcrypto.getRandomValues(new Uint8Array(4)).reduce((s, b) => s + b.toString(16).padStart(2, '0'), '');
+const nextSerial = () =>
+  (serial++).toString(16).padStart(4, '0') +
+  webcrypto.getRandomValues(new Uint8Array(4)).reduce((s, b) => s + b.toString(16).padStart(2, '0'), '');
 
 async function keyPair(): Promise<CryptoKeyPair> {
   return (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
@@ -38,7 +40,11 @@ export async function makeCa(commonName: string, days = 3650): Promise<TestCa> {
     notAfter: new Date(Date.now() + days * DAY),
     keys,
     signingAlgorithm: ALG,
-    extensions: [new x509.BasicConstraintsExtension(true, undefined, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true), await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)],
+    extensions: [
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+    ],
   });
   return { name: cert.subject, pem: cert.toString('pem'), keys };
 }
@@ -47,7 +53,11 @@ export async function makeCa(commonName: string, days = 3650): Promise<TestCa> {
  * A leaf certificate naming `issuer` as its issuer, signed with `signer`'s key (the issuer's
  * own by default; another CA's key makes a forgery that only a signature check catches).
  */
-export async function makeLeaf(issuer: TestCa, commonName: string, options: { days?: number; signer?: TestCa } = {}): Promise<TestCert> {
+export async function makeLeaf(
+  issuer: TestCa,
+  commonName: string,
+  options: { days?: number; signer?: TestCa } = {},
+): Promise<TestCert> {
   const keys = await keyPair();
   const notAfter = new Date(Math.floor((Date.now() + (options.days ?? 365) * DAY) / 1000) * 1000);
   const cert = await x509.X509CertificateGenerator.create({
@@ -59,7 +69,10 @@ export async function makeLeaf(issuer: TestCa, commonName: string, options: { da
     signingKey: (options.signer ?? issuer).keys.privateKey,
     publicKey: keys.publicKey,
     signingAlgorithm: ALG,
-    extensions: [new x509.BasicConstraintsExtension(false, undefined, true), await x509.AuthorityKeyIdentifierExtension.create(issuer.keys.publicKey)],
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      await x509.AuthorityKeyIdentifierExtension.create(issuer.keys.publicKey),
+    ],
   });
   const pem = cert.toString('pem');
   return { pem, fingerprint: new X509Certificate(pem).fingerprint256, notAfter };

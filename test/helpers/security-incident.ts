@@ -3,10 +3,23 @@ import type { Client } from './client.ts';
 
 /** A characterised security incident with two STIX indicators, recorded through the API by a security officer. */
 export async function incidentWithIndicators(officer: Client): Promise<{ ref: string; id: string }> {
-  const created = await officer.post('/security-incidents', { title: 'Registry node compromised', description: 'Outbound beacons to a known C2 address', service: 'Link', impact: 'I2', criticality: 'C1' });
+  const created = await officer.post('/security-incidents', {
+    title: 'Registry node compromised',
+    description: 'Outbound beacons to a known C2 address',
+    service: 'Link',
+    impact: 'I2',
+    criticality: 'C1',
+  });
   expect(created.status).toBe(201);
   const ref: string = created.body.ref;
-  const characterised = await officer.post(`/tickets/${ref}/actions/characterise`, { taxonomyClass: 'intrusions', taxonomyType: 'system-compromise', severity: 'high', impact: 'I2', personalData: false, ciaAffected: ['confidentiality'] });
+  const characterised = await officer.post(`/tickets/${ref}/actions/characterise`, {
+    taxonomyClass: 'intrusions',
+    taxonomyType: 'system-compromise',
+    severity: 'high',
+    impact: 'I2',
+    personalData: false,
+    ciaAffected: ['confidentiality'],
+  });
   expect(characterised.status).toBe(200);
   for (const [name, pattern] of [
     ['C2 address', "[ipv4-addr:value = '198.51.100.7']"],

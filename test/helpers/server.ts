@@ -14,7 +14,10 @@ export interface TestServer {
 }
 
 /** A real HTTP server on a random loopback port over a fresh store with the EU/CH demo seeded. */
-export async function startTestServer(kind: StoreKind = 'pglite', env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  kind: StoreKind = 'pglite',
+  env: Record<string, string> = {},
+): Promise<TestServer> {
   const store = await freshStore(kind);
   const id = await instanceId(store.db);
   await seedDemo(store.db, id);

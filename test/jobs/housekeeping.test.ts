@@ -15,7 +15,14 @@ describe.each(STORE_KINDS)('housekeeping (%s)', (kind) => {
 
   it('drops expired sessions and day-old sign-in counters, keeps live ones', async () => {
     await createParty(store.db, { id: 'EU', name: 'EU' });
-    const user = await createUser(store.db, { party: 'EU', username: 'u', displayName: 'U', password: 'long-enough-pw', roles: ['agent'], clearance: 'LIMITED' });
+    const user = await createUser(store.db, {
+      party: 'EU',
+      username: 'u',
+      displayName: 'U',
+      password: 'long-enough-pw',
+      roles: ['agent'],
+      clearance: 'LIMITED',
+    });
     const now = new Date('2026-06-01T12:00:00Z');
     await store.db.insert(sessions).values([
       { id: 'live', userId: user.id, csrfToken: 'a', expiresAt: new Date(now.getTime() + 60_000) },
@@ -27,7 +34,9 @@ describe.each(STORE_KINDS)('housekeeping (%s)', (kind) => {
     ]);
     await housekeep(store.db, now);
     expect((await store.db.select({ id: sessions.id }).from(sessions)).map((r) => r.id)).toEqual(['live']);
-    expect((await store.db.select({ key: signInAttempts.key }).from(signInAttempts)).map((r) => r.key)).toEqual(['user:recent']);
+    expect((await store.db.select({ key: signInAttempts.key }).from(signInAttempts)).map((r) => r.key)).toEqual([
+      'user:recent',
+    ]);
     expect(await store.db.select({ id: users.id }).from(users)).toHaveLength(1);
   });
 });

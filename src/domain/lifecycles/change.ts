@@ -22,7 +22,12 @@ export const CHANGE_LIFECYCLE: Lifecycle = withCommonActions(
       submit: { from: ['recorded', 'assessed'], standing: 'owner', roles: MANAGERS },
       review_assessment: { from: ['in_review'], standing: 'reviewer', roles: MANAGERS },
       approve: { from: ['awaiting_approval'], standing: 'approver', roles: ['change_manager', 'level_manager'] },
-      reject: { from: ['awaiting_approval'], to: 'rejected', standing: 'approver', roles: ['change_manager', 'level_manager'] },
+      reject: {
+        from: ['awaiting_approval'],
+        to: 'rejected',
+        standing: 'approver',
+        roles: ['change_manager', 'level_manager'],
+      },
       review_implementation: { from: ['implemented'], to: 'reviewed', standing: 'owner', roles: MANAGERS },
       close: { from: ['reviewed'], to: 'closed', standing: 'owner', roles: MANAGERS },
     },

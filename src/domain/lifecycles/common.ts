@@ -11,7 +11,11 @@ export const RELEASE_STAFF: readonly Role[] = ['agent', 'release_manager', 'chan
  * rule: field updates, comments, assignment inside the holding party, desk-to-desk transfer,
  * escalation, and PARTY-4 disagreements (recorded by a desk of either party, decided one level up).
  */
-export function withCommonActions(lifecycle: Lifecycle, open: readonly string[], staff: readonly Role[] = WORKERS): Lifecycle {
+export function withCommonActions(
+  lifecycle: Lifecycle,
+  open: readonly string[],
+  staff: readonly Role[] = WORKERS,
+): Lifecycle {
   const common: Lifecycle['actions'] = {
     update: { from: open, standing: 'worker', roles: staff },
     comment: { from: open, standing: 'participant', roles: staff },

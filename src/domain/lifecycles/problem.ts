@@ -16,7 +16,12 @@ export const PROBLEM_LIFECYCLE: Lifecycle = withCommonActions(
       assign: { from: OPEN, to: { recorded: 'in_progress' }, standing: 'holder', roles: WORKERS },
       link_incident: { from: OPEN, standing: 'participant', roles: WORKERS },
       record_root_cause: { from: OPEN, standing: 'holder', roles: WORKERS },
-      publish_known_error: { from: ['recorded', 'in_progress', 'pending', 'known_error'], to: 'known_error', standing: 'holder', roles: WORKERS },
+      publish_known_error: {
+        from: ['recorded', 'in_progress', 'pending', 'known_error'],
+        to: 'known_error',
+        standing: 'holder',
+        roles: WORKERS,
+      },
       pend: { from: ['recorded', 'in_progress'], to: 'pending', standing: 'holder', roles: WORKERS },
       resume: { from: ['pending'], to: 'in_progress', standing: 'holder', roles: WORKERS },
       close: { from: ['in_progress', 'known_error'], to: 'closed', standing: 'owner', roles: DESK },

@@ -10,7 +10,16 @@ import type { AccessReviewRow, ReviewItemWithUser } from '../../store/access-rev
 import { errorResponses, plain, Sensitivity } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
-const Summary = z.object({ id: z.uuid(), party: z.string(), status: z.enum(['open', 'closed']), startedBy: z.uuid().nullable(), startedAt: z.iso.datetime(), closedAt: z.iso.datetime().nullable(), accounts: z.number().int(), undecided: z.number().int() });
+const Summary = z.object({
+  id: z.uuid(),
+  party: z.string(),
+  status: z.enum(['open', 'closed']),
+  startedBy: z.uuid().nullable(),
+  startedAt: z.iso.datetime(),
+  closedAt: z.iso.datetime().nullable(),
+  accounts: z.number().int(),
+  undecided: z.number().int(),
+});
 const Item = z.object({
   userId: z.uuid(),
   username: z.string(),
@@ -59,41 +68,90 @@ const presentReview = ({ review, items }: { review: AccessReviewRow; items: Revi
 });
 
 /** ISM-6 periodic access reviews of a party's accounts. */
-export const accessReviewRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/access-reviews', { schema: { tags: ['access-reviews'], summary: "My party's access reviews, newest first (administrators, auditors)", response: { 200: z.object({ items: z.array(Summary) }), ...errorResponses } } }, async (request) => {
-    const rows = await listOwnAccessReviews(deps.ctx(request));
-    return { items: rows.map((r) => summary(r.review, r.accounts, r.undecided)) };
-  });
-
-  app.post('/access-reviews', { schema: { tags: ['access-reviews'], summary: "Start a review of every account of my party (party administrators)", response: { 201: Review, ...errorResponses } } }, async (request, reply) => {
-    const ctx = deps.ctx(request);
-    const review = await startAccessReview(ctx);
-    return reply.status(201).send(presentReview(await getAccessReview(ctx, review.id)));
-  });
-
-  app.get('/access-reviews/:id', { schema: { tags: ['access-reviews'], summary: 'One access review with every account and decision', params: z.object({ id: z.uuid() }), response: { 200: Review, ...errorResponses } } }, async (request) => presentReview(await getAccessReview(deps.ctx(request), request.params.id)));
-
-  app.post(
-    '/access-reviews/:id/items/:userId',
-    {
-      schema: {
-        tags: ['access-reviews'],
-        summary: 'Decide on one account (keep, change, revoke); the decision is applied at once',
-        params: z.object({ id: z.uuid(), userId: z.uuid() }),
-        body: z.object({ decision: z.enum(ACCESS_DECISIONS), roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(), clearance: Sensitivity.optional(), note: plain(2000).optional() }),
-        response: { 200: Review, ...errorResponses },
+export const accessReviewRoutes =
+  (deps: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/access-reviews',
+      {
+        schema: {
+          tags: ['access-reviews'],
+          summary: "My party's access reviews, newest first (administrators, auditors)",
+          response: { 200: z.object({ items: z.array(Summary) }), ...errorResponses },
+        },
       },
-    },
-    async (request) => {
-      const ctx = deps.ctx(request);
-      await decideAccessReviewItem(ctx, request.params.id, request.params.userId, request.body);
-      return presentReview(await getAccessReview(ctx, request.params.id));
-    },
-  );
+      async (request) => {
+        const rows = await listOwnAccessReviews(deps.ctx(request));
+        return { items: rows.map((r) => summary(r.review, r.accounts, r.undecided)) };
+      },
+    );
 
-  app.post('/access-reviews/:id/close', { schema: { tags: ['access-reviews'], summary: 'Close a review once every account has a decision', params: z.object({ id: z.uuid() }), response: { 200: Review, ...errorResponses } } }, async (request) => {
-    const ctx = deps.ctx(request);
-    await closeReview(ctx, request.params.id);
-    return presentReview(await getAccessReview(ctx, request.params.id));
-  });
-};
+    app.post(
+      '/access-reviews',
+      {
+        schema: {
+          tags: ['access-reviews'],
+          summary: 'Start a review of every account of my party (party administrators)',
+          response: { 201: Review, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const ctx = deps.ctx(request);
+        const review = await startAccessReview(ctx);
+        return reply.status(201).send(presentReview(await getAccessReview(ctx, review.id)));
+      },
+    );
+
+    app.get(
+      '/access-reviews/:id',
+      {
+        schema: {
+          tags: ['access-reviews'],
+          summary: 'One access review with every account and decision',
+          params: z.object({ id: z.uuid() }),
+          response: { 200: Review, ...errorResponses },
+        },
+      },
+      async (request) => presentReview(await getAccessReview(deps.ctx(request), request.params.id)),
+    );
+
+    app.post(
+      '/access-reviews/:id/items/:userId',
+      {
+        schema: {
+          tags: ['access-reviews'],
+          summary: 'Decide on one account (keep, change, revoke); the decision is applied at once',
+          params: z.object({ id: z.uuid(), userId: z.uuid() }),
+          body: z.object({
+            decision: z.enum(ACCESS_DECISIONS),
+            roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(),
+            clearance: Sensitivity.optional(),
+            note: plain(2000).optional(),
+          }),
+          response: { 200: Review, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const ctx = deps.ctx(request);
+        await decideAccessReviewItem(ctx, request.params.id, request.params.userId, request.body);
+        return presentReview(await getAccessReview(ctx, request.params.id));
+      },
+    );
+
+    app.post(
+      '/access-reviews/:id/close',
+      {
+        schema: {
+          tags: ['access-reviews'],
+          summary: 'Close a review once every account has a decision',
+          params: z.object({ id: z.uuid() }),
+          response: { 200: Review, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const ctx = deps.ctx(request);
+        await closeReview(ctx, request.params.id);
+        return presentReview(await getAccessReview(ctx, request.params.id));
+      },
+    );
+  };

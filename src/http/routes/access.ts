@@ -14,9 +14,23 @@ const Entry = z.object({
 });
 
 /** ISM-8: a party's IP allow-list, read-only (it changes only through an `ip_allowlist_change` request). */
-export const accessRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/parties/:id/ip-allowlist', { schema: { tags: ['directory'], summary: "A party's IP allow-list, each entry with the request that added it (its administrators and auditors)", params: z.object({ id: z.string().max(10) }), response: { 200: z.object({ items: z.array(Entry) }), ...errorResponses } } }, async (request) => {
-    const items = await listAllowlist(deps.db, requireActor(request), request.params.id);
-    return { items: items.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })) };
-  });
-};
+export const accessRoutes =
+  (deps: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/parties/:id/ip-allowlist',
+      {
+        schema: {
+          tags: ['directory'],
+          summary:
+            "A party's IP allow-list, each entry with the request that added it (its administrators and auditors)",
+          params: z.object({ id: z.string().max(10) }),
+          response: { 200: z.object({ items: z.array(Entry) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const items = await listAllowlist(deps.db, requireActor(request), request.params.id);
+        return { items: items.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })) };
+      },
+    );
+  };

@@ -9,8 +9,23 @@ import type { RouteDeps } from './deps.ts';
 const IsoDate = z.iso.date();
 const Interval = z.tuple([z.number().int().min(0).max(1440), z.number().int().min(0).max(1440)]);
 const Weekly = z.array(z.array(Interval).max(4)).length(7);
-const Version = z.object({ version: z.number().int(), effectiveFrom: IsoDate, weekly: Weekly, holidays: z.array(IsoDate), extraClosures: z.array(IsoDate), onCallPriorities: z.array(z.string()), createdAt: z.iso.datetime() });
-const Calendar = z.object({ party: z.string(), timeZone: z.string(), country: z.string(), region: z.string().nullable(), warnPct: z.number().int(), versions: z.array(Version) });
+const Version = z.object({
+  version: z.number().int(),
+  effectiveFrom: IsoDate,
+  weekly: Weekly,
+  holidays: z.array(IsoDate),
+  extraClosures: z.array(IsoDate),
+  onCallPriorities: z.array(z.string()),
+  createdAt: z.iso.datetime(),
+});
+const Calendar = z.object({
+  party: z.string(),
+  timeZone: z.string(),
+  country: z.string(),
+  region: z.string().nullable(),
+  warnPct: z.number().int(),
+  versions: z.array(Version),
+});
 const PartyParams = z.object({ id: z.string().max(10) });
 
 async function present(deps: RouteDeps, partyId: string) {
@@ -43,24 +58,84 @@ const Target = z.object({
 });
 
 /** Business calendars (SLA-3) and targets (SLA-2): read by everyone, changed by dated versions. */
-export const calendarRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/parties/:id/calendar', { schema: { tags: ['service levels'], summary: "A party's business calendar and its versions", params: PartyParams, response: { 200: Calendar, ...errorResponses } } }, async (request) => {
-    requireActor(request);
-    return present(deps, request.params.id);
-  });
+export const calendarRoutes =
+  (deps: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/parties/:id/calendar',
+      {
+        schema: {
+          tags: ['service levels'],
+          summary: "A party's business calendar and its versions",
+          params: PartyParams,
+          response: { 200: Calendar, ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return present(deps, request.params.id);
+      },
+    );
 
-  app.post('/parties/:id/calendar/versions', { schema: { tags: ['service levels'], summary: 'Add a calendar version in force from today or later (party administrators)', params: PartyParams, body: z.object({ effectiveFrom: IsoDate, weekly: Weekly, extraClosures: z.array(IsoDate).max(400).default([]), onCallPriorities: z.array(Priority).default([]), warnPct: z.number().int().min(1).max(99).optional() }), response: { 201: Calendar, ...errorResponses } } }, async (request, reply) => {
-    await addCalendarVersion(deps.db, requireActor(request), request.params.id, request.body);
-    return reply.status(201).send(await present(deps, request.params.id));
-  });
+    app.post(
+      '/parties/:id/calendar/versions',
+      {
+        schema: {
+          tags: ['service levels'],
+          summary: 'Add a calendar version in force from today or later (party administrators)',
+          params: PartyParams,
+          body: z.object({
+            effectiveFrom: IsoDate,
+            weekly: Weekly,
+            extraClosures: z.array(IsoDate).max(400).default([]),
+            onCallPriorities: z.array(Priority).default([]),
+            warnPct: z.number().int().min(1).max(99).optional(),
+          }),
+          response: { 201: Calendar, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await addCalendarVersion(deps.db, requireActor(request), request.params.id, request.body);
+        return reply.status(201).send(await present(deps, request.params.id));
+      },
+    );
 
-  app.get('/parties/:id/sla-targets', { schema: { tags: ['service levels'], summary: 'Targets in force today per type and priority', params: PartyParams, response: { 200: z.object({ items: z.array(Target) }), ...errorResponses } } }, async (request) => {
-    requireActor(request);
-    return { items: await currentTargets(deps.db, request.params.id) };
-  });
+    app.get(
+      '/parties/:id/sla-targets',
+      {
+        schema: {
+          tags: ['service levels'],
+          summary: 'Targets in force today per type and priority',
+          params: PartyParams,
+          response: { 200: z.object({ items: z.array(Target) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return { items: await currentTargets(deps.db, request.params.id) };
+      },
+    );
 
-  app.put('/parties/:id/sla-targets', { schema: { tags: ['service levels'], summary: 'Set targets for tickets opened from a date on, tomorrow or later (party administrators)', params: PartyParams, body: z.object({ effectiveFrom: IsoDate, items: z.array(Target).min(1).max(12) }), response: { 200: z.object({ items: z.array(Target) }), ...errorResponses } } }, async (request) => {
-    await setTargets(deps.db, requireActor(request), request.params.id, request.body.effectiveFrom, request.body.items);
-    return { items: await currentTargets(deps.db, request.params.id) };
-  });
-};
+    app.put(
+      '/parties/:id/sla-targets',
+      {
+        schema: {
+          tags: ['service levels'],
+          summary: 'Set targets for tickets opened from a date on, tomorrow or later (party administrators)',
+          params: PartyParams,
+          body: z.object({ effectiveFrom: IsoDate, items: z.array(Target).min(1).max(12) }),
+          response: { 200: z.object({ items: z.array(Target) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        await setTargets(
+          deps.db,
+          requireActor(request),
+          request.params.id,
+          request.body.effectiveFrom,
+          request.body.items,
+        );
+        return { items: await currentTargets(deps.db, request.params.id) };
+      },
+    );
+  };

@@ -25,32 +25,110 @@ const Party = z.object({
 });
 
 /** Parties with their groups (transfer targets), and the caller's own party's people. */
-export const directoryRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/parties', { schema: { tags: ['directory'], summary: 'Parties, their groups and escalation levels', response: { 200: z.object({ items: z.array(Party) }), ...errorResponses } } }, async (request) => {
-    requireActor(request);
-    const [parties, groups] = await Promise.all([listParties(deps.db), listGroups(deps.db)]);
-    return {
-      items: parties.map((p) => ({
-        id: p.id,
-        name: p.name,
-        kind: p.kind,
-        language: p.language,
-        requireTotp: p.requireTotp,
-        priorityMatrix: isCompleteMatrix(p.priorityMatrix) ? p.priorityMatrix : DEFAULT_PRIORITY_MATRIX,
-        escalationLevels: p.escalationLevels as EscalationLevel[],
-        groups: groups.filter((g) => g.partyId === p.id).map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
-      })),
-    };
-  });
+export const directoryRoutes =
+  (deps: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/parties',
+      {
+        schema: {
+          tags: ['directory'],
+          summary: 'Parties, their groups and escalation levels',
+          response: { 200: z.object({ items: z.array(Party) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        const [parties, groups] = await Promise.all([listParties(deps.db), listGroups(deps.db)]);
+        return {
+          items: parties.map((p) => ({
+            id: p.id,
+            name: p.name,
+            kind: p.kind,
+            language: p.language,
+            requireTotp: p.requireTotp,
+            priorityMatrix: isCompleteMatrix(p.priorityMatrix) ? p.priorityMatrix : DEFAULT_PRIORITY_MATRIX,
+            escalationLevels: p.escalationLevels as EscalationLevel[],
+            groups: groups.filter((g) => g.partyId === p.id).map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
+          })),
+        };
+      },
+    );
 
-  app.get('/users', { schema: { tags: ['directory'], summary: "People of the caller's own party (assignment targets, team members), with their roles and clearance", response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), party: z.string(), groupIds: z.array(z.uuid()), roles: z.array(z.string()), clearance: z.string() })) }), ...errorResponses } } }, async (request) => {
-    const actor = requireActor(request);
-    const rows = await listPartyUsers(deps.db, actor.party);
-    return { items: rows.map(({ user, groupIds }) => ({ id: user.id, username: user.username, displayName: user.displayName, party: user.partyId, groupIds, roles: user.roles, clearance: user.clearance })) };
-  });
+    app.get(
+      '/users',
+      {
+        schema: {
+          tags: ['directory'],
+          summary:
+            "People of the caller's own party (assignment targets, team members), with their roles and clearance",
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.uuid(),
+                  username: z.string(),
+                  displayName: z.string(),
+                  party: z.string(),
+                  groupIds: z.array(z.uuid()),
+                  roles: z.array(z.string()),
+                  clearance: z.string(),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const rows = await listPartyUsers(deps.db, actor.party);
+        return {
+          items: rows.map(({ user, groupIds }) => ({
+            id: user.id,
+            username: user.username,
+            displayName: user.displayName,
+            party: user.partyId,
+            groupIds,
+            roles: user.roles,
+            clearance: user.clearance,
+          })),
+        };
+      },
+    );
 
-  app.patch('/parties/:id', { schema: { tags: ['directory'], summary: "Change a party's own settings: mandatory TOTP, priority matrix, escalation levels (its administrators only)", params: z.object({ id: z.string().max(10) }), body: z.object({ requireTotp: z.boolean().optional(), priorityMatrix: Matrix.nullable().optional(), escalationLevels: z.array(Level).min(2).max(6).optional() }), response: { 200: z.object({ id: z.string(), requireTotp: z.boolean(), priorityMatrix: Matrix, escalationLevels: z.array(Level) }), ...errorResponses } } }, async (request) => {
-    const party = await updatePartySettings(deps.db, requireActor(request), request.params.id, request.body);
-    return { id: party.id, requireTotp: party.requireTotp, priorityMatrix: isCompleteMatrix(party.priorityMatrix) ? party.priorityMatrix : DEFAULT_PRIORITY_MATRIX, escalationLevels: party.escalationLevels as EscalationLevel[] };
-  });
-};
+    app.patch(
+      '/parties/:id',
+      {
+        schema: {
+          tags: ['directory'],
+          summary:
+            "Change a party's own settings: mandatory TOTP, priority matrix, escalation levels (its administrators only)",
+          params: z.object({ id: z.string().max(10) }),
+          body: z.object({
+            requireTotp: z.boolean().optional(),
+            priorityMatrix: Matrix.nullable().optional(),
+            escalationLevels: z.array(Level).min(2).max(6).optional(),
+          }),
+          response: {
+            200: z.object({
+              id: z.string(),
+              requireTotp: z.boolean(),
+              priorityMatrix: Matrix,
+              escalationLevels: z.array(Level),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const party = await updatePartySettings(deps.db, requireActor(request), request.params.id, request.body);
+        return {
+          id: party.id,
+          requireTotp: party.requireTotp,
+          priorityMatrix: isCompleteMatrix(party.priorityMatrix) ? party.priorityMatrix : DEFAULT_PRIORITY_MATRIX,
+          escalationLevels: party.escalationLevels as EscalationLevel[],
+        };
+      },
+    );
+  };

@@ -38,40 +38,112 @@ const presentWindow = (w: WindowRow, releaseRef: string | null = null): z.infer<
 });
 
 /** The maintenance calendar (COL-5, REL-2): windows of every party, joint windows, iCalendar feeds. */
-export const maintenanceRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/maintenance-windows', { schema: { tags: ['maintenance'], summary: 'Maintenance windows of every party in a period, joint ones included', querystring: z.object({ from: Instant, to: Instant }), response: { 200: z.object({ items: z.array(Window) }), ...errorResponses } } }, async (request) => {
-    const actor = requireActor(request);
-    const parties = await listParties(deps.db);
-    const rows = await listMaintenance(deps.db, actor, parties.map((p) => p.id), new Date(request.query.from), new Date(request.query.to));
-    return { items: rows.map((r) => presentWindow(r.window, r.releaseRef)) };
-  });
+export const maintenanceRoutes =
+  (deps: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/maintenance-windows',
+      {
+        schema: {
+          tags: ['maintenance'],
+          summary: 'Maintenance windows of every party in a period, joint ones included',
+          querystring: z.object({ from: Instant, to: Instant }),
+          response: { 200: z.object({ items: z.array(Window) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const parties = await listParties(deps.db);
+        const rows = await listMaintenance(
+          deps.db,
+          actor,
+          parties.map((p) => p.id),
+          new Date(request.query.from),
+          new Date(request.query.to),
+        );
+        return { items: rows.map((r) => presentWindow(r.window, r.releaseRef)) };
+      },
+    );
 
-  app.post('/maintenance-windows', { schema: { tags: ['maintenance'], summary: 'Schedule a maintenance window of my party', body: z.object({ title: text(200), service: plain(120).nullable().optional(), startsAt: Instant, endsAt: Instant }), response: { 201: Window, ...errorResponses } } }, async (request, reply) => {
-    const b = request.body;
-    const row = await scheduleMaintenance(deps.db, requireActor(request), { title: b.title, service: b.service, startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) });
-    return reply.status(201).send(presentWindow(row));
-  });
+    app.post(
+      '/maintenance-windows',
+      {
+        schema: {
+          tags: ['maintenance'],
+          summary: 'Schedule a maintenance window of my party',
+          body: z.object({
+            title: text(200),
+            service: plain(120).nullable().optional(),
+            startsAt: Instant,
+            endsAt: Instant,
+          }),
+          response: { 201: Window, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const b = request.body;
+        const row = await scheduleMaintenance(deps.db, requireActor(request), {
+          title: b.title,
+          service: b.service,
+          startsAt: new Date(b.startsAt),
+          endsAt: new Date(b.endsAt),
+        });
+        return reply.status(201).send(presentWindow(row));
+      },
+    );
 
-  app.delete('/maintenance-windows/:id', { schema: { tags: ['maintenance'], summary: 'Cancel a future maintenance window of my party (joint windows go through their release)', params: z.object({ id: z.uuid() }), response: { 204: z.null(), ...errorResponses } } }, async (request, reply) => {
-    await cancelMaintenance(deps.db, requireActor(request), request.params.id);
-    return reply.status(204).send(null);
-  });
+    app.delete(
+      '/maintenance-windows/:id',
+      {
+        schema: {
+          tags: ['maintenance'],
+          summary: 'Cancel a future maintenance window of my party (joint windows go through their release)',
+          params: z.object({ id: z.uuid() }),
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await cancelMaintenance(deps.db, requireActor(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
 
-  app.get(
-    '/parties/:id/maintenance.ics',
-    {
-      config: { calendarFeed: true },
-      schema: { tags: ['maintenance'], summary: "A party's maintenance calendar as iCalendar (UTC); signed in, or ?feed=<feed token>", params: z.object({ id: PartyCode }), querystring: z.object({ feed: z.string().max(200).optional() }), response: { 200: z.string(), ...errorResponses } },
-    },
-    async (request, reply) => {
-      const body = await maintenanceCalendar(deps.db, requireActor(request), request.params.id, new Date());
-      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${request.params.id}-maintenance.ics"`).send(body);
-    },
-  );
+    app.get(
+      '/parties/:id/maintenance.ics',
+      {
+        config: { calendarFeed: true },
+        schema: {
+          tags: ['maintenance'],
+          summary: "A party's maintenance calendar as iCalendar (UTC); signed in, or ?feed=<feed token>",
+          params: z.object({ id: PartyCode }),
+          querystring: z.object({ feed: z.string().max(200).optional() }),
+          response: { 200: z.string(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const body = await maintenanceCalendar(deps.db, requireActor(request), request.params.id, new Date());
+        return reply
+          .type('text/calendar; charset=utf-8')
+          .header('content-disposition', `inline; filename="${request.params.id}-maintenance.ics"`)
+          .send(body);
+      },
+    );
 
-  app.post('/me/calendar-feed', { schema: { tags: ['maintenance'], summary: 'A read-only token for calendar clients (shown once)', response: { 201: z.object({ url: z.string(), token: z.string() }), ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request);
-    const created = await createApiToken(deps.db, actor, { name: 'calendar feed', scope: 'calendar' });
-    return reply.status(201).send({ url: `/api/v1/parties/${actor.party}/maintenance.ics?feed=${created.token}`, token: created.token });
-  });
-};
+    app.post(
+      '/me/calendar-feed',
+      {
+        schema: {
+          tags: ['maintenance'],
+          summary: 'A read-only token for calendar clients (shown once)',
+          response: { 201: z.object({ url: z.string(), token: z.string() }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const created = await createApiToken(deps.db, actor, { name: 'calendar feed', scope: 'calendar' });
+        return reply
+          .status(201)
+          .send({ url: `/api/v1/parties/${actor.party}/maintenance.ics?feed=${created.token}`, token: created.token });
+      },
+    );
+  };

@@ -9,7 +9,17 @@ import { createRelease } from '../../services/releases/create-release.ts';
 import { createRequest } from '../../services/requests/create-request.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import { presentDetail } from '../presenters.ts';
-import { Channel, Criticality, errorResponses, Impact, plain, Sensitivity, text, TicketDetail, TicketFields } from '../schemas.ts';
+import {
+  Channel,
+  Criticality,
+  errorResponses,
+  Impact,
+  plain,
+  Sensitivity,
+  text,
+  TicketDetail,
+  TicketFields,
+} from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const TicketRef = z.string().trim().min(1).max(64);
@@ -30,23 +40,51 @@ const CreateChange = z.object({
   ...TicketFields,
   kind: z.enum(CHANGE_KINDS),
   origin: z.object({ kind: z.enum(CHANGE_ORIGINS), ticket: TicketRef.optional(), reference: text(500).optional() }),
-  standardChange: z.string().regex(/^[a-z0-9_-]{1,60}$/).optional(),
+  standardChange: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,60}$/)
+    .optional(),
 });
-const CreateRelease = z.object({ ...TicketFields, impact: Impact.optional(), criticality: Criticality.optional(), changes: z.array(TicketRef).max(100).optional() });
+const CreateRelease = z.object({
+  ...TicketFields,
+  impact: Impact.optional(),
+  criticality: Criticality.optional(),
+  changes: z.array(TicketRef).max(100).optional(),
+});
 
 type Create<B> = (ctx: ServiceContext, body: B) => Promise<TicketRow>;
 
 /** Recording problems (PRB-1), service requests (REQ-1), changes (CHG-1) and releases (REL-1). */
-export const processRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  const route = <S extends z.ZodType>(path: string, summary: string, body: S, create: Create<z.infer<S>>) =>
-    app.post(path, { schema: { tags: [path.slice(1)], summary, body, response: { 201: TicketDetail, ...errorResponses } } }, async (request, reply) => {
-      const ctx = deps.ctx(request);
-      const created = await create(ctx, request.body as z.infer<S>);
-      const detail = presentDetail(await ticketDetail(ctx, created));
-      return reply.status(201).header('location', `/api/v1/tickets/${detail.ref}`).header('etag', `"${detail.version}"`).send(detail);
-    });
-  route('/problems', 'Record a problem, from incidents or proactively (PRB-1)', CreateProblem, createProblem);
-  route('/requests', "Record a service request of a type from your party's catalogue (REQ-1, REQ-5)", CreateRequest, createRequest);
-  route('/changes', 'Record a change (RFC) linked to its origin; a standard change starts pre-approved (CHG-1, CHG-3)', CreateChange, createChange);
-  route('/releases', 'Record a release bundling approved changes (REL-1)', CreateRelease, createRelease);
-};
+export const processRoutes =
+  (deps: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const route = <S extends z.ZodType>(path: string, summary: string, body: S, create: Create<z.infer<S>>) =>
+      app.post(
+        path,
+        { schema: { tags: [path.slice(1)], summary, body, response: { 201: TicketDetail, ...errorResponses } } },
+        async (request, reply) => {
+          const ctx = deps.ctx(request);
+          const created = await create(ctx, request.body as z.infer<S>);
+          const detail = presentDetail(await ticketDetail(ctx, created));
+          return reply
+            .status(201)
+            .header('location', `/api/v1/tickets/${detail.ref}`)
+            .header('etag', `"${detail.version}"`)
+            .send(detail);
+        },
+      );
+    route('/problems', 'Record a problem, from incidents or proactively (PRB-1)', CreateProblem, createProblem);
+    route(
+      '/requests',
+      "Record a service request of a type from your party's catalogue (REQ-1, REQ-5)",
+      CreateRequest,
+      createRequest,
+    );
+    route(
+      '/changes',
+      'Record a change (RFC) linked to its origin; a standard change starts pre-approved (CHG-1, CHG-3)',
+      CreateChange,
+      createChange,
+    );
+    route('/releases', 'Record a release bundling approved changes (REL-1)', CreateRelease, createRelease);
+  };

@@ -21,32 +21,114 @@ const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 
 /** The actions of security incidents (SEC-1 … SEC-8). */
 export const SECURITY_ACTIONS: ActionRoute[] = [
-  { action: 'form_team', summary: 'Form the incident management team: named members, or the roster for the event type (SEC-2)', body: z.object({ ...v, members: z.array(z.uuid()).max(50).optional(), eventType: z.string().max(60).optional() }), run: run(formTeam) },
+  {
+    action: 'form_team',
+    summary: 'Form the incident management team: named members, or the roster for the event type (SEC-2)',
+    body: z.object({ ...v, members: z.array(z.uuid()).max(50).optional(), eventType: z.string().max(60).optional() }),
+    run: run(formTeam),
+  },
   {
     action: 'characterise',
-    summary: 'Characterise: taxonomy class and type, severity (common or national scale), impact, awareness, C/I/A touched (SEC-1, SEC-9)',
+    summary:
+      'Characterise: taxonomy class and type, severity (common or national scale), impact, awareness, C/I/A touched (SEC-1, SEC-9)',
     body: z
-      .object({ ...v, taxonomyClass: z.string().max(60), taxonomyType: z.string().max(60), severity: z.enum(SEVERITIES).optional(), nationalSeverity: text(60).optional(), impact: Impact, awareAt: Instant.optional(), personalData: z.boolean(), ciaAffected: z.array(Cia).max(3) })
-      .refine((b) => b.severity !== undefined || b.nationalSeverity !== undefined, { path: ['severity'], message: 'severity or nationalSeverity is required' }),
+      .object({
+        ...v,
+        taxonomyClass: z.string().max(60),
+        taxonomyType: z.string().max(60),
+        severity: z.enum(SEVERITIES).optional(),
+        nationalSeverity: text(60).optional(),
+        impact: Impact,
+        awareAt: Instant.optional(),
+        personalData: z.boolean(),
+        ciaAffected: z.array(Cia).max(3),
+      })
+      .refine((b) => b.severity !== undefined || b.nationalSeverity !== undefined, {
+        path: ['severity'],
+        message: 'severity or nationalSeverity is required',
+      }),
     run: run(characterise),
   },
   {
     action: 'record_analysis',
     summary: 'Record the C/I/A loss per information asset, consequences per party, measures and resources (SEC-4)',
-    body: z.object({ ...v, impacts: z.array(z.object({ assetId: z.uuid(), confidentiality: Loss, integrity: Loss, availability: Loss, consequences: z.record(PartyCode, text(4000)) })).min(1).max(100), initialMeasures: long, followUpMeasures: long, resources: text(4000) }),
+    body: z.object({
+      ...v,
+      impacts: z
+        .array(
+          z.object({
+            assetId: z.uuid(),
+            confidentiality: Loss,
+            integrity: Loss,
+            availability: Loss,
+            consequences: z.record(PartyCode, text(4000)),
+          }),
+        )
+        .min(1)
+        .max(100),
+      initialMeasures: long,
+      followUpMeasures: long,
+      resources: text(4000),
+    }),
     run: run(recordAnalysis),
   },
-  { action: 'contain', summary: 'Record the containment (SEC-5)', body: z.object({ ...v, summary: long }), run: run(contain) },
+  {
+    action: 'contain',
+    summary: 'Record the containment (SEC-5)',
+    body: z.object({ ...v, summary: long }),
+    run: run(contain),
+  },
   {
     action: 'recover',
     summary: 'Record the recovery, the link reconnection and the registry teams informed (SEC-5)',
-    body: z.object({ ...v, summary: long, linkDisconnected: z.boolean(), linkReconnectedAt: Instant.optional(), registryTeamsInformed: z.boolean() }),
+    body: z.object({
+      ...v,
+      summary: long,
+      linkDisconnected: z.boolean(),
+      linkReconnectedAt: Instant.optional(),
+      registryTeamsInformed: z.boolean(),
+    }),
     run: run(recover),
   },
-  { action: 'issue_response_report', summary: 'Issue the response report to level 3 (SEC-5)', body: z.object({ ...v }), run: run((ctx, id, input: { version?: number }) => issueReport(ctx, id, 'response', input)) },
-  { action: 'issue_final_report', summary: 'Issue the final report to level 3 (SEC-5)', body: z.object({ ...v }), run: run((ctx, id, input: { version?: number }) => issueReport(ctx, id, 'final', input)) },
-  { action: 'record_indicator', summary: 'Record an indicator of compromise as a STIX 2.1 pattern (ISM-5)', body: z.object({ ...v, name: text(200), pattern: text(2000) }), run: run(recordIndicator) },
-  { action: 'add_follow_up', summary: 'Add a follow-up action: weakness, procedure change or training (SEC-6)', body: z.object({ ...v, kind: z.enum(FOLLOW_UP_KINDS), description: text(4000), exploitable: z.boolean().optional() }), run: run(addFollowUp) },
-  { action: 'complete_follow_up', summary: 'Complete a follow-up action (SEC-6)', body: z.object({ ...v, id: z.uuid(), note: plain(4000).optional() }), run: run(completeFollowUp) },
-  { action: 'notify_authority', summary: 'Record a regulatory stage as sent, with its recipient and content (SEC-8)', body: z.object({ ...v, stage: z.enum(REGULATORY_STAGES), recipient: text(200), content: long }), run: run(notifyAuthority) },
+  {
+    action: 'issue_response_report',
+    summary: 'Issue the response report to level 3 (SEC-5)',
+    body: z.object({ ...v }),
+    run: run((ctx, id, input: { version?: number }) => issueReport(ctx, id, 'response', input)),
+  },
+  {
+    action: 'issue_final_report',
+    summary: 'Issue the final report to level 3 (SEC-5)',
+    body: z.object({ ...v }),
+    run: run((ctx, id, input: { version?: number }) => issueReport(ctx, id, 'final', input)),
+  },
+  {
+    action: 'record_indicator',
+    summary: 'Record an indicator of compromise as a STIX 2.1 pattern (ISM-5)',
+    body: z.object({ ...v, name: text(200), pattern: text(2000) }),
+    run: run(recordIndicator),
+  },
+  {
+    action: 'add_follow_up',
+    summary: 'Add a follow-up action: weakness, procedure change or training (SEC-6)',
+    body: z.object({
+      ...v,
+      kind: z.enum(FOLLOW_UP_KINDS),
+      description: text(4000),
+      exploitable: z.boolean().optional(),
+    }),
+    run: run(addFollowUp),
+  },
+  {
+    action: 'complete_follow_up',
+    summary: 'Complete a follow-up action (SEC-6)',
+    body: z.object({ ...v, id: z.uuid(), note: plain(4000).optional() }),
+    run: run(completeFollowUp),
+  },
+  {
+    action: 'notify_authority',
+    summary: 'Record a regulatory stage as sent, with its recipient and content (SEC-8)',
+    body: z.object({ ...v, stage: z.enum(REGULATORY_STAGES), recipient: text(200), content: long }),
+    run: run(notifyAuthority),
+  },
 ];

@@ -22,44 +22,165 @@ const Policy = z.object({
   notifyPersonalData: z.boolean(),
   minSeverity: z.enum(SEVERITIES).nullable(),
   roles: z.array(Role).min(1).max(5),
-  severityScale: z.record(z.string().trim().min(1).max(60).refine((k) => !k.includes('\u0000') && !['__proto__', 'constructor', 'prototype'].includes(k), 'not a level name'), z.enum(SEVERITIES)),
+  severityScale: z.record(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .refine(
+        (k) => !k.includes('\u0000') && !['__proto__', 'constructor', 'prototype'].includes(k),
+        'not a level name',
+      ),
+    z.enum(SEVERITIES),
+  ),
 });
 
 /** Security incidents (SEC), their teams, policies, reports and the taxonomy. */
-export const securityRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  app.post('/security-incidents', { schema: { tags: ['security'], summary: 'Record a security incident, at least ETS SENSITIVE, owned at level 3 (SEC-1)', body: z.object(TicketFields), response: { 201: TicketDetail, ...errorResponses } } }, async (request, reply) => {
-    const ctx = deps.ctx(request);
-    const detail = presentDetail(await ticketDetail(ctx, await createSecurityIncident(ctx, request.body)));
-    return reply.status(201).header('location', `/api/v1/tickets/${detail.ref}`).send(detail);
-  });
+export const securityRoutes =
+  (deps: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/security-incidents',
+      {
+        schema: {
+          tags: ['security'],
+          summary: 'Record a security incident, at least ETS SENSITIVE, owned at level 3 (SEC-1)',
+          body: z.object(TicketFields),
+          response: { 201: TicketDetail, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const ctx = deps.ctx(request);
+        const detail = presentDetail(await ticketDetail(ctx, await createSecurityIncident(ctx, request.body)));
+        return reply.status(201).header('location', `/api/v1/tickets/${detail.ref}`).send(detail);
+      },
+    );
 
-  app.get('/security/taxonomy', { schema: { tags: ['security'], summary: 'The reference security incident taxonomy (RSIT) and the common severity scale (SEC-9)', response: { 200: z.object({ taxonomy: z.unknown(), severities: z.array(z.string()), tlp: z.array(z.string()) }), ...errorResponses } } }, async () => ({ taxonomy: TAXONOMY, severities: [...SEVERITIES], tlp: [...TLP_LEVELS] }));
+    app.get(
+      '/security/taxonomy',
+      {
+        schema: {
+          tags: ['security'],
+          summary: 'The reference security incident taxonomy (RSIT) and the common severity scale (SEC-9)',
+          response: {
+            200: z.object({ taxonomy: z.unknown(), severities: z.array(z.string()), tlp: z.array(z.string()) }),
+            ...errorResponses,
+          },
+        },
+      },
+      async () => ({ taxonomy: TAXONOMY, severities: [...SEVERITIES], tlp: [...TLP_LEVELS] }),
+    );
 
-  app.get('/parties/:id/imt-rosters', { schema: { tags: ['security'], summary: "The party's incident management team per event type (its security officers)", params: z.object({ id: PartyCode }), response: { 200: z.object({ items: z.array(z.object({ eventType: z.string(), members: z.array(z.uuid()) })) }), ...errorResponses } } }, async (request) => {
-    const rows = await listRosters(deps.ctx(request), request.params.id);
-    return { items: rows.map((r) => ({ eventType: r.eventType, members: r.members })) };
-  });
+    app.get(
+      '/parties/:id/imt-rosters',
+      {
+        schema: {
+          tags: ['security'],
+          summary: "The party's incident management team per event type (its security officers)",
+          params: z.object({ id: PartyCode }),
+          response: {
+            200: z.object({ items: z.array(z.object({ eventType: z.string(), members: z.array(z.uuid()) })) }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const rows = await listRosters(deps.ctx(request), request.params.id);
+        return { items: rows.map((r) => ({ eventType: r.eventType, members: r.members })) };
+      },
+    );
 
-  app.put('/parties/:id/imt-rosters/:eventType', { schema: { tags: ['security'], summary: 'Name the team for an event type (SEC-2)', params: z.object({ id: PartyCode, eventType: z.string().max(60) }), body: z.object({ members: z.array(z.uuid()).max(50) }), response: { 200: z.object({ eventType: z.string(), members: z.array(z.uuid()) }), ...errorResponses } } }, async (request) => {
-    const row = await setRoster(deps.ctx(request), request.params.id, request.params.eventType, request.body.members);
-    return { eventType: row.eventType, members: row.members };
-  });
+    app.put(
+      '/parties/:id/imt-rosters/:eventType',
+      {
+        schema: {
+          tags: ['security'],
+          summary: 'Name the team for an event type (SEC-2)',
+          params: z.object({ id: PartyCode, eventType: z.string().max(60) }),
+          body: z.object({ members: z.array(z.uuid()).max(50) }),
+          response: { 200: z.object({ eventType: z.string(), members: z.array(z.uuid()) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const row = await setRoster(
+          deps.ctx(request),
+          request.params.id,
+          request.params.eventType,
+          request.body.members,
+        );
+        return { eventType: row.eventType, members: row.members };
+      },
+    );
 
-  app.get('/parties/:id/security-policy', { schema: { tags: ['security'], summary: "The party's notification policy and national severity scale (SEC-7, SEC-9)", params: z.object({ id: PartyCode }), response: { 200: Policy, ...errorResponses } } }, async (request) => getSecurityPolicy(deps.ctx(request), request.params.id));
+    app.get(
+      '/parties/:id/security-policy',
+      {
+        schema: {
+          tags: ['security'],
+          summary: "The party's notification policy and national severity scale (SEC-7, SEC-9)",
+          params: z.object({ id: PartyCode }),
+          response: { 200: Policy, ...errorResponses },
+        },
+      },
+      async (request) => getSecurityPolicy(deps.ctx(request), request.params.id),
+    );
 
-  app.put('/parties/:id/security-policy', { schema: { tags: ['security'], summary: 'Set the notification policy and national scale (security officer or party administrator)', params: z.object({ id: PartyCode }), body: Policy, response: { 200: Policy, ...errorResponses } } }, async (request) => setSecurityPolicy(deps.ctx(request), request.params.id, request.body));
+    app.put(
+      '/parties/:id/security-policy',
+      {
+        schema: {
+          tags: ['security'],
+          summary: 'Set the notification policy and national scale (security officer or party administrator)',
+          params: z.object({ id: PartyCode }),
+          body: Policy,
+          response: { 200: Policy, ...errorResponses },
+        },
+      },
+      async (request) => setSecurityPolicy(deps.ctx(request), request.params.id, request.body),
+    );
 
-  app.get('/tickets/:id/reports/:kind', { schema: { tags: ['security'], summary: 'A security incident report as JSON or PDF, for level 3 only (SEC-5)', params: TicketParams.extend({ kind: z.enum(['response.json', 'response.pdf', 'final.json', 'final.pdf']) }), response: { 200: z.unknown(), ...errorResponses } } }, async (request, reply) => {
-    const [kind, format] = request.params.kind.split('.') as ['response' | 'final', 'json' | 'pdf'];
-    const report = await securityReport(deps.ctx(request), request.params.id, kind);
-    reply.header('cache-control', 'no-store');
-    if (format === 'json') return reply.send(report);
-    const pdf = await reportPdf(report, requestLang(request));
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${report.ref}-${kind}.pdf"`).send(pdf);
-  });
+    app.get(
+      '/tickets/:id/reports/:kind',
+      {
+        schema: {
+          tags: ['security'],
+          summary: 'A security incident report as JSON or PDF, for level 3 only (SEC-5)',
+          params: TicketParams.extend({ kind: z.enum(['response.json', 'response.pdf', 'final.json', 'final.pdf']) }),
+          response: { 200: z.unknown(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const [kind, format] = request.params.kind.split('.') as ['response' | 'final', 'json' | 'pdf'];
+        const report = await securityReport(deps.ctx(request), request.params.id, kind);
+        reply.header('cache-control', 'no-store');
+        if (format === 'json') return reply.send(report);
+        const pdf = await reportPdf(report, requestLang(request));
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${report.ref}-${kind}.pdf"`)
+          .send(pdf);
+      },
+    );
 
-  app.get('/tickets/:id/stix', { schema: { tags: ['security'], summary: 'A security incident as a STIX 2.1 bundle, marked TLP 2.0 from its ETS level, for level 3 and its team (ISM-5)', params: TicketParams, response: { 200: z.unknown(), ...errorResponses } } }, async (request, reply) => {
-    const { ref, bundle } = await stixExport(deps.ctx(request), request.params.id);
-    return reply.type('application/stix+json;version=2.1').header('cache-control', 'no-store').header('content-disposition', `attachment; filename="${ref}.stix.json"`).send(JSON.stringify(bundle));
-  });
-};
+    app.get(
+      '/tickets/:id/stix',
+      {
+        schema: {
+          tags: ['security'],
+          summary:
+            'A security incident as a STIX 2.1 bundle, marked TLP 2.0 from its ETS level, for level 3 and its team (ISM-5)',
+          params: TicketParams,
+          response: { 200: z.unknown(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { ref, bundle } = await stixExport(deps.ctx(request), request.params.id);
+        return reply
+          .type('application/stix+json;version=2.1')
+          .header('cache-control', 'no-store')
+          .header('content-disposition', `attachment; filename="${ref}.stix.json"`)
+          .send(JSON.stringify(bundle));
+      },
+    );
+  };

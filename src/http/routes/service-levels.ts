@@ -11,65 +11,247 @@ const Month = z.string().regex(/^(19[7-9]\d|20\d\d)-(0[1-9]|1[0-2])$/, 'YYYY-MM,
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 const When = Instant;
 const ReportQuery = z.object({ party: PartyCode, month: Month, details: z.enum(['true', 'false']).default('false') });
-const Outage = z.object({ id: z.uuid(), service: z.string(), detectedAt: z.iso.datetime().nullable(), reportedAt: z.iso.datetime().nullable(), restoredAt: z.iso.datetime().nullable(), ticketId: z.uuid().nullable() });
+const Outage = z.object({
+  id: z.uuid(),
+  service: z.string(),
+  detectedAt: z.iso.datetime().nullable(),
+  reportedAt: z.iso.datetime().nullable(),
+  restoredAt: z.iso.datetime().nullable(),
+  ticketId: z.uuid().nullable(),
+});
 const ComplianceReport = z.object({
   party: z.string(),
   month: z.string(),
   timeZone: z.string(),
-  rows: z.array(z.object({ type: z.enum(['incident', 'request']), priority: z.string(), tickets: z.number().int(), withinTarget: z.number().int(), pct: z.number().nullable(), objectivePct: z.number(), met: z.boolean().nullable(), pending: z.number().int() })),
-  details: z.array(z.object({ ref: z.string(), type: z.string(), priority: z.string(), openedAt: z.string(), firstInterventionAt: z.string().nullable(), elapsedMs: z.number(), targetMs: z.number(), within: z.boolean().nullable() })).optional(),
+  rows: z.array(
+    z.object({
+      type: z.enum(['incident', 'request']),
+      priority: z.string(),
+      tickets: z.number().int(),
+      withinTarget: z.number().int(),
+      pct: z.number().nullable(),
+      objectivePct: z.number(),
+      met: z.boolean().nullable(),
+      pending: z.number().int(),
+    }),
+  ),
+  details: z
+    .array(
+      z.object({
+        ref: z.string(),
+        type: z.string(),
+        priority: z.string(),
+        openedAt: z.string(),
+        firstInterventionAt: z.string().nullable(),
+        elapsedMs: z.number(),
+        targetMs: z.number(),
+        within: z.boolean().nullable(),
+      }),
+    )
+    .optional(),
 });
 const AvailabilityReport = z.object({
   party: z.string(),
   month: z.string(),
-  rows: z.array(z.object({ service: z.string(), outages: z.number().int(), downtimeMs: z.number(), availabilityPct: z.number(), targetPct: z.number().nullable(), met: z.boolean().nullable() })),
+  rows: z.array(
+    z.object({
+      service: z.string(),
+      outages: z.number().int(),
+      downtimeMs: z.number(),
+      availabilityPct: z.number(),
+      targetPct: z.number().nullable(),
+      met: z.boolean().nullable(),
+    }),
+  ),
 });
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const presentOutage = (o: { id: string; service: string; detectedAt: Date | null; reportedAt: Date | null; restoredAt: Date | null; ticketId: string | null }) => ({ id: o.id, service: o.service, detectedAt: iso(o.detectedAt), reportedAt: iso(o.reportedAt), restoredAt: iso(o.restoredAt), ticketId: o.ticketId });
+const presentOutage = (o: {
+  id: string;
+  service: string;
+  detectedAt: Date | null;
+  reportedAt: Date | null;
+  restoredAt: Date | null;
+  ticketId: string | null;
+}) => ({
+  id: o.id,
+  service: o.service,
+  detectedAt: iso(o.detectedAt),
+  reportedAt: iso(o.reportedAt),
+  restoredAt: iso(o.restoredAt),
+  ticketId: o.ticketId,
+});
 const date = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
 
 /** SLA reports (SLA-5, SLA-6), outages and maintenance windows. */
-export const serviceLevelRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/reports/compliance', { schema: { tags: ['service levels'], summary: 'Monthly GTI compliance per priority; details=true lists every ticket behind the figures', querystring: ReportQuery, response: { 200: ComplianceReport, ...errorResponses } } }, async (request) => {
-    const { party, month, details } = request.query;
-    const report = await complianceReport(deps.db, requireActor(request), party, month);
-    return details === 'true' ? report : { party: report.party, month: report.month, timeZone: report.timeZone, rows: report.rows };
-  });
+export const serviceLevelRoutes =
+  (deps: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/reports/compliance',
+      {
+        schema: {
+          tags: ['service levels'],
+          summary: 'Monthly GTI compliance per priority; details=true lists every ticket behind the figures',
+          querystring: ReportQuery,
+          response: { 200: ComplianceReport, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { party, month, details } = request.query;
+        const report = await complianceReport(deps.db, requireActor(request), party, month);
+        return details === 'true'
+          ? report
+          : { party: report.party, month: report.month, timeZone: report.timeZone, rows: report.rows };
+      },
+    );
 
-  app.get('/reports/compliance.csv', { schema: { tags: ['service levels'], summary: 'Monthly GTI compliance per priority, as CSV', querystring: ReportQuery.omit({ details: true }), produces: ['text/csv'] } }, async (request, reply) => {
-    const { party, month } = request.query;
-    const report = await complianceReport(deps.db, requireActor(request), party, month);
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="compliance-${party}-${month}.csv"`).send(complianceCsv(report.rows));
-  });
+    app.get(
+      '/reports/compliance.csv',
+      {
+        schema: {
+          tags: ['service levels'],
+          summary: 'Monthly GTI compliance per priority, as CSV',
+          querystring: ReportQuery.omit({ details: true }),
+          produces: ['text/csv'],
+        },
+      },
+      async (request, reply) => {
+        const { party, month } = request.query;
+        const report = await complianceReport(deps.db, requireActor(request), party, month);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="compliance-${party}-${month}.csv"`)
+          .send(complianceCsv(report.rows));
+      },
+    );
 
-  app.get('/reports/availability', { schema: { tags: ['service levels'], summary: 'Monthly availability per service against its target', querystring: ReportQuery.omit({ details: true }), response: { 200: AvailabilityReport, ...errorResponses } } }, async (request) => {
-    requireActor(request);
-    return availabilityReport(deps.db, request.query.party, request.query.month);
-  });
+    app.get(
+      '/reports/availability',
+      {
+        schema: {
+          tags: ['service levels'],
+          summary: 'Monthly availability per service against its target',
+          querystring: ReportQuery.omit({ details: true }),
+          response: { 200: AvailabilityReport, ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return availabilityReport(deps.db, request.query.party, request.query.month);
+      },
+    );
 
-  app.get('/reports/availability.csv', { schema: { tags: ['service levels'], summary: 'Monthly availability per service, as CSV', querystring: ReportQuery.omit({ details: true }), produces: ['text/csv'] } }, async (request, reply) => {
-    requireActor(request);
-    const report = await availabilityReport(deps.db, request.query.party, request.query.month);
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="availability-${report.party}-${report.month}.csv"`).send(availabilityCsv(report.rows));
-  });
+    app.get(
+      '/reports/availability.csv',
+      {
+        schema: {
+          tags: ['service levels'],
+          summary: 'Monthly availability per service, as CSV',
+          querystring: ReportQuery.omit({ details: true }),
+          produces: ['text/csv'],
+        },
+      },
+      async (request, reply) => {
+        requireActor(request);
+        const report = await availabilityReport(deps.db, request.query.party, request.query.month);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="availability-${report.party}-${report.month}.csv"`)
+          .send(availabilityCsv(report.rows));
+      },
+    );
 
-  app.get('/outages', { schema: { tags: ['service levels'], summary: "A party's recorded outages", querystring: z.object({ party: PartyCode }), response: { 200: z.object({ items: z.array(Outage) }), ...errorResponses } } }, async (request) => {
-    return { items: (await listOutages(deps.db, requireActor(request), request.query.party)).map(presentOutage) };
-  });
+    app.get(
+      '/outages',
+      {
+        schema: {
+          tags: ['service levels'],
+          summary: "A party's recorded outages",
+          querystring: z.object({ party: PartyCode }),
+          response: { 200: z.object({ items: z.array(Outage) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        return { items: (await listOutages(deps.db, requireActor(request), request.query.party)).map(presentOutage) };
+      },
+    );
 
-  app.post('/outages', { schema: { tags: ['service levels'], summary: 'Record an outage of one of my party’s services', body: z.object({ service: text(120), detectedAt: When.optional(), reportedAt: When.optional(), restoredAt: When.optional(), ticket: plain(64).optional() }), response: { 201: Outage, ...errorResponses } } }, async (request, reply) => {
-    const b = request.body;
-    const row = await recordOutage(deps.db, requireActor(request), { service: b.service, detectedAt: date(b.detectedAt), reportedAt: date(b.reportedAt), restoredAt: date(b.restoredAt), ticket: b.ticket });
-    return reply.status(201).send(presentOutage(row));
-  });
+    app.post(
+      '/outages',
+      {
+        schema: {
+          tags: ['service levels'],
+          summary: 'Record an outage of one of my party’s services',
+          body: z.object({
+            service: text(120),
+            detectedAt: When.optional(),
+            reportedAt: When.optional(),
+            restoredAt: When.optional(),
+            ticket: plain(64).optional(),
+          }),
+          response: { 201: Outage, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const b = request.body;
+        const row = await recordOutage(deps.db, requireActor(request), {
+          service: b.service,
+          detectedAt: date(b.detectedAt),
+          reportedAt: date(b.reportedAt),
+          restoredAt: date(b.restoredAt),
+          ticket: b.ticket,
+        });
+        return reply.status(201).send(presentOutage(row));
+      },
+    );
 
-  app.patch('/outages/:id', { schema: { tags: ['service levels'], summary: 'Correct an outage or record its restoration', params: z.object({ id: z.uuid() }), body: z.object({ detectedAt: When.nullable().optional(), reportedAt: When.nullable().optional(), restoredAt: When.nullable().optional() }), response: { 200: Outage, ...errorResponses } } }, async (request) => {
-    const b = request.body;
-    return presentOutage(await updateOutage(deps.db, requireActor(request), request.params.id, { detectedAt: date(b.detectedAt), reportedAt: date(b.reportedAt), restoredAt: date(b.restoredAt) }));
-  });
+    app.patch(
+      '/outages/:id',
+      {
+        schema: {
+          tags: ['service levels'],
+          summary: 'Correct an outage or record its restoration',
+          params: z.object({ id: z.uuid() }),
+          body: z.object({
+            detectedAt: When.nullable().optional(),
+            reportedAt: When.nullable().optional(),
+            restoredAt: When.nullable().optional(),
+          }),
+          response: { 200: Outage, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const b = request.body;
+        return presentOutage(
+          await updateOutage(deps.db, requireActor(request), request.params.id, {
+            detectedAt: date(b.detectedAt),
+            reportedAt: date(b.reportedAt),
+            restoredAt: date(b.restoredAt),
+          }),
+        );
+      },
+    );
 
-  app.put('/parties/:id/service-targets/:service', { schema: { tags: ['service levels'], summary: 'Set a service’s availability target (party administrators)', params: z.object({ id: PartyCode, service: z.string().min(1).max(120) }), body: z.object({ targetPct: z.number().min(0).max(100) }), response: { 204: z.null(), ...errorResponses } } }, async (request, reply) => {
-    await setServiceTarget(deps.db, requireActor(request), request.params.id, request.params.service, request.body.targetPct);
-    return reply.status(204).send(null);
-  });
-};
+    app.put(
+      '/parties/:id/service-targets/:service',
+      {
+        schema: {
+          tags: ['service levels'],
+          summary: 'Set a service’s availability target (party administrators)',
+          params: z.object({ id: PartyCode, service: z.string().min(1).max(120) }),
+          body: z.object({ targetPct: z.number().min(0).max(100) }),
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await setServiceTarget(
+          deps.db,
+          requireActor(request),
+          request.params.id,
+          request.params.service,
+          request.body.targetPct,
+        );
+        return reply.status(204).send(null);
+      },
+    );
+  };

@@ -1,6 +1,11 @@
 import { AppError } from '../../domain/errors.ts';
 import { assertRunsReview } from '../../policies/access-reviews.ts';
-import { closeAccessReview, countUndecided, findAccessReview, type AccessReviewRow } from '../../store/access-reviews.ts';
+import {
+  closeAccessReview,
+  countUndecided,
+  findAccessReview,
+  type AccessReviewRow,
+} from '../../store/access-reviews.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import type { Db } from '../../store/db.ts';
 import { nowOf, type Actor, type ServiceContext } from '../context.ts';
@@ -22,7 +27,11 @@ export async function closeReview(ctx: ServiceContext, reviewId: string): Promis
     const undecided = await countUndecided(tx, reviewId);
     if (undecided > 0) throw new AppError('access_review.undecided', undefined, { count: undecided });
     const closed = await closeAccessReview(tx, reviewId, now);
-    await writeAudit(tx, { actorId: ctx.actor.id, party: review.partyId, action: 'access_review.close', targetId: reviewId }, now);
+    await writeAudit(
+      tx,
+      { actorId: ctx.actor.id, party: review.partyId, action: 'access_review.close', targetId: reviewId },
+      now,
+    );
     return closed;
   });
 }

@@ -11,7 +11,12 @@ import { lockOpenReview } from './close-access-review.ts';
  * `revoke` deactivates the account and ends its sessions and API tokens. Each decision is
  * written to the audit log with the account's access before and after.
  */
-export async function decideAccessReviewItem(ctx: ServiceContext, reviewId: string, userId: string, input: AccessDecisionInput) {
+export async function decideAccessReviewItem(
+  ctx: ServiceContext,
+  reviewId: string,
+  userId: string,
+  input: AccessDecisionInput,
+) {
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const review = await lockOpenReview(tx, ctx.actor, reviewId);
@@ -39,6 +44,16 @@ export async function decideAccessReviewItem(ctx: ServiceContext, reviewId: stri
       decidedBy: ctx.actor.id,
       decidedAt: now,
     });
-    await writeAudit(tx, { actorId: ctx.actor.id, party: review.partyId, action: `access_review.${input.decision}`, targetId: userId, data: { reviewId, username: user.username, before, after, ...(input.note ? { note: input.note } : {}) } }, now);
+    await writeAudit(
+      tx,
+      {
+        actorId: ctx.actor.id,
+        party: review.partyId,
+        action: `access_review.${input.decision}`,
+        targetId: userId,
+        data: { reviewId, username: user.username, before, after, ...(input.note ? { note: input.note } : {}) },
+      },
+      now,
+    );
   });
 }

@@ -21,10 +21,17 @@ export function isAllowlistRequest(ticket: TicketRow): boolean {
  * transaction, and records it on the timeline. Refused when no other party approved it, or
  * when the list would no longer admit the address the closing desk works from (lock-out guard).
  */
-export async function withAllowlistChange(ctx: ServiceContext, request: TicketRow, tx: Db, now: Date, outcome: ActionOutcome): Promise<ActionOutcome> {
+export async function withAllowlistChange(
+  ctx: ServiceContext,
+  request: TicketRow,
+  tx: Db,
+  now: Date,
+  outcome: ActionOutcome,
+): Promise<ActionOutcome> {
   if (!isAllowlistRequest(request)) return outcome;
   const details = detailsOf<RequestDetails>(request);
-  if (!details.approvals.some((a) => a.party !== request.ownerParty && a.decision === 'approved')) throw new AppError('request.approval_required');
+  if (!details.approvals.some((a) => a.party !== request.ownerParty && a.decision === 'approved'))
+    throw new AppError('request.approval_required');
   const party = request.ownerParty;
   const action = details.values.action === 'remove' ? 'remove' : 'add';
   const cidr = normaliseBlock(details.values.cidr ?? '');
@@ -37,11 +44,20 @@ export async function withAllowlistChange(ctx: ServiceContext, request: TicketRo
   }
   const changed =
     action === 'add'
-      ? await insertAllowlistEntry(tx, { partyId: party, cidr, note: (details.values.justification ?? '').slice(0, 500), requestId: request.id, createdAt: now })
+      ? await insertAllowlistEntry(tx, {
+          partyId: party,
+          cidr,
+          note: (details.values.justification ?? '').slice(0, 500),
+          requestId: request.id,
+          createdAt: now,
+        })
       : await deleteAllowlistEntry(tx, party, cidr);
   return {
     ...outcome,
-    events: [...(outcome.events ?? []), { event: { kind: 'ip_allowlist_changed', data: { party, action, cidr, changed } } }],
+    events: [
+      ...(outcome.events ?? []),
+      { event: { kind: 'ip_allowlist_changed', data: { party, action, cidr, changed } } },
+    ],
     audit: { ...outcome.audit, allowlist: { action, cidr, changed } },
   };
 }

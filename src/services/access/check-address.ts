@@ -12,15 +12,30 @@ export async function addressAllowed(db: Db, partyId: string, address: string): 
 
 /** Refuses a request by a user of the party from an address outside its allow-list. */
 export async function assertAddressAllowed(db: Db, partyId: string, address: string): Promise<void> {
-  if (!(await addressAllowed(db, partyId, address))) throw new AppError('auth.address_not_allowed', undefined, { address });
+  if (!(await addressAllowed(db, partyId, address)))
+    throw new AppError('auth.address_not_allowed', undefined, { address });
 }
 
 /**
  * Sign-in from outside the user's party's allow-list: refused (and audited) only once the
  * credentials are proven, so the answer does not tell strangers which user names exist.
  */
-export async function assertSignInAddress(db: Db, user: { id: string; partyId: string; username: string }, address: string, now: Date): Promise<void> {
+export async function assertSignInAddress(
+  db: Db,
+  user: { id: string; partyId: string; username: string },
+  address: string,
+  now: Date,
+): Promise<void> {
   if (await addressAllowed(db, user.partyId, address)) return;
-  await writeAudit(db, { actorId: user.id, party: user.partyId, action: 'auth.sign_in_failed', data: { username: user.username, address, reason: 'auth.address_not_allowed' } }, now);
+  await writeAudit(
+    db,
+    {
+      actorId: user.id,
+      party: user.partyId,
+      action: 'auth.sign_in_failed',
+      data: { username: user.username, address, reason: 'auth.address_not_allowed' },
+    },
+    now,
+  );
   throw new AppError('auth.address_not_allowed', undefined, { address });
 }

@@ -16,7 +16,9 @@ export async function rateLimitWait(db: Db, tokenId: string, limit: number, wind
 
 /** The key of a write: who sent it, and a digest of its method, target and body. */
 export function duplicateKey(principal: string, method: string, url: string, body: unknown): string {
-  const digest = createHash('sha256').update(`${method} ${url}\n${JSON.stringify(body ?? null)}`).digest('base64url');
+  const digest = createHash('sha256')
+    .update(`${method} ${url}\n${JSON.stringify(body ?? null)}`)
+    .digest('base64url');
   return `dup:${principal}:${digest}`;
 }
 

@@ -23,10 +23,28 @@ export async function decideAsset(ctx: ServiceContext, id: string, input: AssetD
     const asset = await lockAsset(tx, actor, id);
     assertApprovesAsset(actor, asset);
     checkVersion(asset, input.version);
-    const approvals = decide(asset.approvals as Approval[], actor.party, input.decision, { id: actor.id, name: actor.displayName }, now, input.note);
-    const status = input.decision === 'refused' ? 'refused' : pendingParties(approvals).length === 0 ? 'active' : 'pending';
+    const approvals = decide(
+      asset.approvals as Approval[],
+      actor.party,
+      input.decision,
+      { id: actor.id, name: actor.displayName },
+      now,
+      input.note,
+    );
+    const status =
+      input.decision === 'refused' ? 'refused' : pendingParties(approvals).length === 0 ? 'active' : 'pending';
     const row = await saveAsset(tx, id, { approvals, status }, now);
-    await writeAudit(tx, { actorId: actor.id, party: actor.party, action: `asset.${input.decision === 'refused' ? 'refuse' : 'approve'}`, targetId: id, data: { status } }, now);
+    await writeAudit(
+      tx,
+      {
+        actorId: actor.id,
+        party: actor.party,
+        action: `asset.${input.decision === 'refused' ? 'refuse' : 'approve'}`,
+        targetId: id,
+        data: { status },
+      },
+      now,
+    );
     return row;
   });
 }

@@ -26,7 +26,8 @@ export async function resolveParts(
       const field = `parts.${i}`;
       if (id === aggregate.id) throw new AppError('validation.invalid', field, { field, detail: 'own_part' });
       const part = visible.get(id);
-      if (!part || !(part.common || part.partyId === aggregate.partyId)) throw new AppError('validation.invalid', field, { field, detail: 'asset_part' });
+      if (!part || !(part.common || part.partyId === aggregate.partyId))
+        throw new AppError('validation.invalid', field, { field, detail: 'asset_part' });
     });
     parts = [...wanted, ...existing.filter((id) => !visible.has(id))];
   }

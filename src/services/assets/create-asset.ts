@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { awaitApprovals } from '../../domain/approvals.ts';
-import { assetSensitivity, ciaFieldAbove, DEFAULT_REVIEW_INTERVAL_DAYS, nextReviewFrom, type Cia } from '../../domain/assets.ts';
+import {
+  assetSensitivity,
+  ciaFieldAbove,
+  DEFAULT_REVIEW_INTERVAL_DAYS,
+  nextReviewFrom,
+  type Cia,
+} from '../../domain/assets.ts';
 import { AppError } from '../../domain/errors.ts';
 import { clearanceCovers } from '../../domain/sensitivity.ts';
 import { assertKeepsAsset } from '../../policies/asset-stewardship.ts';
@@ -26,7 +32,8 @@ export interface AssetInput extends Cia {
 /** Nobody classifies an asset above their own clearance (ISM-4); the refusal names the C/I/A field that lifts it. */
 export function assertClassifiable(actor: Actor, cia: Cia): void {
   const level = assetSensitivity(cia);
-  if (!clearanceCovers(actor.clearance, level)) throw new AppError('ticket.sensitivity_too_high', ciaFieldAbove(cia, actor.clearance) ?? 'confidentiality');
+  if (!clearanceCovers(actor.clearance, level))
+    throw new AppError('ticket.sensitivity_too_high', ciaFieldAbove(cia, actor.clearance) ?? 'confidentiality');
 }
 
 /** Every party but `party`: those whose approval a common asset awaits. */
@@ -72,8 +79,19 @@ export async function createAsset(ctx: ServiceContext, input: AssetInput): Promi
       createdAt: now,
       updatedAt: now,
     });
-    if (awaited.length > 0) await notifyAboutAsset(tx, row, awaited, ['security_officer', 'party_admin'], 'asset_approval_needed', {}, now);
-    await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'asset.create', targetId: id, data: { name: row.name, common, sensitivity } }, now);
+    if (awaited.length > 0)
+      await notifyAboutAsset(tx, row, awaited, ['security_officer', 'party_admin'], 'asset_approval_needed', {}, now);
+    await writeAudit(
+      tx,
+      {
+        actorId: actor.id,
+        party: actor.party,
+        action: 'asset.create',
+        targetId: id,
+        data: { name: row.name, common, sensitivity },
+      },
+      now,
+    );
     return row;
   });
 }

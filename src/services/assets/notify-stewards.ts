@@ -9,11 +9,33 @@ import { prefsFor, usersWithRole } from '../../store/notifications.ts';
  * In-app notifications about an asset to some parties' users holding one of `roles`, only
  * those whose clearance covers the asset (ISM-4) and who keep this kind on. Returns how many.
  */
-export async function notifyAboutAsset(db: Db, asset: AssetRow, parties: readonly string[], roles: readonly Role[], kind: NotificationKind, params: Record<string, string>, now: Date): Promise<number> {
+export async function notifyAboutAsset(
+  db: Db,
+  asset: AssetRow,
+  parties: readonly string[],
+  roles: readonly Role[],
+  kind: NotificationKind,
+  params: Record<string, string>,
+  now: Date,
+): Promise<number> {
   const found = (await Promise.all(roles.map((role) => usersWithRole(db, [...parties], role)))).flat();
-  const cleared = [...new Map(found.map((u) => [u.id, u])).values()].filter((u) => clearanceCovers(u.clearance as Sensitivity, asset.sensitivity as Sensitivity));
-  const prefs = await prefsFor(db, cleared.map((u) => u.id), kind);
+  const cleared = [...new Map(found.map((u) => [u.id, u])).values()].filter((u) =>
+    clearanceCovers(u.clearance as Sensitivity, asset.sensitivity as Sensitivity),
+  );
+  const prefs = await prefsFor(
+    db,
+    cleared.map((u) => u.id),
+    kind,
+  );
   const recipients = cleared.filter((u) => prefs.get(u.id)?.inApp ?? true);
-  await insertAssetNotifications(db, recipients.map((u) => ({ userId: u.id, kind, params: { assetId: asset.id, name: asset.name, party: asset.partyId, ...params } })), now);
+  await insertAssetNotifications(
+    db,
+    recipients.map((u) => ({
+      userId: u.id,
+      kind,
+      params: { assetId: asset.id, name: asset.name, party: asset.partyId, ...params },
+    })),
+    now,
+  );
   return recipients.length;
 }

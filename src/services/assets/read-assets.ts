@@ -1,13 +1,25 @@
 import { reviewOverdue } from '../../domain/assets.ts';
 import { csvDocument } from '../../domain/csv.ts';
 import { AppError } from '../../domain/errors.ts';
-import { allVisibleAssets, findVisibleAsset, listAssetReviews, listVisibleAssets, visibleAssetsByIds, type AssetFilter, type AssetRow } from '../../store/assets.ts';
+import {
+  allVisibleAssets,
+  findVisibleAsset,
+  listAssetReviews,
+  listVisibleAssets,
+  visibleAssetsByIds,
+  type AssetFilter,
+  type AssetRow,
+} from '../../store/assets.ts';
 import type { Db } from '../../store/db.ts';
 import type { Actor } from '../context.ts';
 
 /** The parts of some aggregates that the actor may see, by id (ISM-3, ISM-4). */
 async function visibleParts(db: Db, actor: Actor, assets: readonly AssetRow[]): Promise<Map<string, AssetRow>> {
-  const parts = await visibleAssetsByIds(db, actor, assets.flatMap((a) => a.parts));
+  const parts = await visibleAssetsByIds(
+    db,
+    actor,
+    assets.flatMap((a) => a.parts),
+  );
   return new Map(parts.map((p) => [p.id, p]));
 }
 
@@ -22,7 +34,12 @@ function withParts(assets: readonly AssetRow[], parts: Map<string, AssetRow>): A
 }
 
 /** A page of the inventory (or the LIS) as the actor may see it, and how many match. */
-export async function listAssets(db: Db, actor: Actor, filter: AssetFilter, page: { limit: number; offset: number }): Promise<{ items: AssetView[]; total: number }> {
+export async function listAssets(
+  db: Db,
+  actor: Actor,
+  filter: AssetFilter,
+  page: { limit: number; offset: number },
+): Promise<{ items: AssetView[]; total: number }> {
   const { rows, total } = await listVisibleAssets(db, actor, filter, page);
   return { items: withParts(rows, await visibleParts(db, actor, rows)), total };
 }
@@ -47,12 +64,48 @@ export async function assetReviewHistory(db: Db, actor: Actor, id: string) {
   return listAssetReviews(db, id);
 }
 
-const LIS_HEADER = ['id', 'party', 'common', 'name', 'description', 'owner', 'confidentiality', 'integrity', 'availability', 'sensitivity', 'personal_data', 'notes', 'parts', 'status', 'review_interval_days', 'next_review_at', 'overdue'];
+const LIS_HEADER = [
+  'id',
+  'party',
+  'common',
+  'name',
+  'description',
+  'owner',
+  'confidentiality',
+  'integrity',
+  'availability',
+  'sensitivity',
+  'personal_data',
+  'notes',
+  'parts',
+  'status',
+  'review_interval_days',
+  'next_review_at',
+  'overdue',
+];
 
 /** The LIS as CSV (ISM-3): one line per entry the reader may see, parts named only when visible to them. */
 export function lisCsv(entries: readonly AssetView[], now: Date): string {
   return csvDocument(
     LIS_HEADER,
-    entries.map(({ asset: a, parts }) => [a.id, a.partyId, a.common, a.name, a.description, a.owner, a.confidentiality, a.integrity, a.availability, a.sensitivity, a.personalData, a.notes, parts.map((p) => p.name).join('; '), a.status, a.reviewIntervalDays, a.nextReviewAt.toISOString(), reviewOverdue(a, now)]),
+    entries.map(({ asset: a, parts }) => [
+      a.id,
+      a.partyId,
+      a.common,
+      a.name,
+      a.description,
+      a.owner,
+      a.confidentiality,
+      a.integrity,
+      a.availability,
+      a.sensitivity,
+      a.personalData,
+      a.notes,
+      parts.map((p) => p.name).join('; '),
+      a.status,
+      a.reviewIntervalDays,
+      a.nextReviewAt.toISOString(),
+      reviewOverdue(a, now),
+    ]),
   );
 }

@@ -13,8 +13,18 @@ export async function remindOverdueReviews(db: Db, now: Date = new Date()): Prom
   return db.transaction(async (tx) => {
     let sent = 0;
     for (const asset of await claimOverdueReviews(tx, now)) {
-      const parties = asset.common ? [asset.partyId, ...(asset.approvals as Approval[]).map((a) => a.party)] : [asset.partyId];
-      sent += await notifyAboutAsset(tx, asset, [...new Set(parties)], ['security_officer'], 'asset_review_due', { dueAt: asset.nextReviewAt.toISOString().slice(0, 10) }, now);
+      const parties = asset.common
+        ? [asset.partyId, ...(asset.approvals as Approval[]).map((a) => a.party)]
+        : [asset.partyId];
+      sent += await notifyAboutAsset(
+        tx,
+        asset,
+        [...new Set(parties)],
+        ['security_officer'],
+        'asset_review_due',
+        { dueAt: asset.nextReviewAt.toISOString().slice(0, 10) },
+        now,
+      );
     }
     return sent;
   });

@@ -1,5 +1,12 @@
 import { awaitApprovals } from '../../domain/approvals.ts';
-import { assetSensitivity, CIA_FIELDS, lastReviewOf, needsReapproval, nextReviewFrom, type Cia } from '../../domain/assets.ts';
+import {
+  assetSensitivity,
+  CIA_FIELDS,
+  lastReviewOf,
+  needsReapproval,
+  nextReviewFrom,
+  type Cia,
+} from '../../domain/assets.ts';
 import { AppError } from '../../domain/errors.ts';
 import { assertKeepsAsset } from '../../policies/asset-stewardship.ts';
 import { findVisibleAsset, saveAsset, type AssetRow } from '../../store/assets.ts';
@@ -21,7 +28,8 @@ export async function lockAsset(db: Db, actor: Actor, id: string): Promise<Asset
 
 /** The writer edited the version they send, when they send one (409 when stale). */
 export function checkVersion(asset: AssetRow, version: number | undefined): void {
-  if (version !== undefined && version !== asset.version) throw new AppError('asset.version_conflict', 'version', { current: asset.version });
+  if (version !== undefined && version !== asset.version)
+    throw new AppError('asset.version_conflict', 'version', { current: asset.version });
 }
 
 /** An asset the actor keeps (steward of its party), locked, still in use, at the version they edited. */
@@ -38,18 +46,34 @@ export async function lockKeptAsset(db: Db, actor: Actor, id: string, version: n
  * clearance; a changed owner or C/I/A of a common asset goes back to the other parties for
  * approval, as does any change to a refused one.
  */
-export async function updateAsset(ctx: ServiceContext, id: string, version: number, changes: AssetChanges): Promise<AssetRow> {
+export async function updateAsset(
+  ctx: ServiceContext,
+  id: string,
+  version: number,
+  changes: AssetChanges,
+): Promise<AssetRow> {
   const { actor } = ctx;
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const asset = await lockKeptAsset(tx, actor, id, version);
-    const before = { owner: asset.owner, confidentiality: asset.confidentiality, integrity: asset.integrity, availability: asset.availability } as Cia & { owner: string };
+    const before = {
+      owner: asset.owner,
+      confidentiality: asset.confidentiality,
+      integrity: asset.integrity,
+      availability: asset.availability,
+    } as Cia & { owner: string };
     const after = { ...before };
     if (changes.owner !== undefined) after.owner = changes.owner;
     for (const f of CIA_FIELDS) if (changes[f] !== undefined) after[f] = changes[f];
     assertClassifiable(actor, after);
     const sensitivity = assetSensitivity(after);
-    const parts = await resolveParts(tx, actor, { id, partyId: asset.partyId, sensitivity }, changes.parts, asset.parts);
+    const parts = await resolveParts(
+      tx,
+      actor,
+      { id, partyId: asset.partyId, sensitivity },
+      changes.parts,
+      asset.parts,
+    );
 
     const set: Parameters<typeof saveAsset>[2] = { ...after, sensitivity, parts };
     if (changes.name !== undefined) set.name = changes.name;
@@ -58,7 +82,10 @@ export async function updateAsset(ctx: ServiceContext, id: string, version: numb
     if (changes.personalData !== undefined) set.personalData = changes.personalData;
     if (changes.reviewIntervalDays !== undefined && changes.reviewIntervalDays !== asset.reviewIntervalDays) {
       set.reviewIntervalDays = changes.reviewIntervalDays;
-      set.nextReviewAt = nextReviewFrom(lastReviewOf(asset.nextReviewAt, asset.reviewIntervalDays), changes.reviewIntervalDays);
+      set.nextReviewAt = nextReviewFrom(
+        lastReviewOf(asset.nextReviewAt, asset.reviewIntervalDays),
+        changes.reviewIntervalDays,
+      );
       if (set.nextReviewAt > now) set.reviewReminded = false;
     }
     const reapprove = asset.common && (needsReapproval(before, after) || asset.status === 'refused');
@@ -68,8 +95,27 @@ export async function updateAsset(ctx: ServiceContext, id: string, version: numb
       set.status = awaited.length > 0 ? 'pending' : 'active';
     }
     const row = await saveAsset(tx, id, set, now);
-    if (awaited.length > 0) await notifyAboutAsset(tx, row, awaited, ['security_officer', 'party_admin'], 'asset_approval_needed', { party: actor.party }, now);
-    await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'asset.update', targetId: id, data: { changed: Object.keys(changes), sensitivity, reapproval: reapprove } }, now);
+    if (awaited.length > 0)
+      await notifyAboutAsset(
+        tx,
+        row,
+        awaited,
+        ['security_officer', 'party_admin'],
+        'asset_approval_needed',
+        { party: actor.party },
+        now,
+      );
+    await writeAudit(
+      tx,
+      {
+        actorId: actor.id,
+        party: actor.party,
+        action: 'asset.update',
+        targetId: id,
+        data: { changed: Object.keys(changes), sensitivity, reapproval: reapprove },
+      },
+      now,
+    );
     return row;
   });
 }

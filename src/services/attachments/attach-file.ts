@@ -22,16 +22,33 @@ const MAX_BYTES = 700_000;
  */
 export async function attachFile(ctx: ServiceContext, idOrRef: string, input: AttachInput) {
   const content = Buffer.from(input.contentBase64, 'base64');
-  if (content.length === 0 || content.toString('base64') !== input.contentBase64.replace(/\s/g, '')) throw new AppError('validation.invalid', 'contentBase64', { field: 'contentBase64', detail: 'base64' });
+  if (content.length === 0 || content.toString('base64') !== input.contentBase64.replace(/\s/g, ''))
+    throw new AppError('validation.invalid', 'contentBase64', { field: 'contentBase64', detail: 'base64' });
   if (content.length > MAX_BYTES) throw new AppError('request.too_large', 'contentBase64');
   let attached: Awaited<ReturnType<typeof insertAttachment>> | undefined;
   const ticket = await runTicketAction(ctx, idOrRef, 'comment', input.version, async (row, tx, now) => {
     const sensitivity = input.sensitivity ?? (row.sensitivity as Sensitivity);
-    if (sensitivityRank(sensitivity) < sensitivityRank(row.sensitivity as Sensitivity)) throw new AppError('validation.invalid', 'sensitivity', { field: 'sensitivity', detail: 'below_ticket' });
-    if (!clearanceCovers(ctx.actor.clearance, sensitivity)) throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
-    attached = await insertAttachment(tx, { id: randomUUID(), ticketId: row.id, name: input.name, mediaType: input.mediaType, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), sensitivity, content, party: ctx.actor.party, uploadedBy: ctx.actor.id, createdAt: now });
+    if (sensitivityRank(sensitivity) < sensitivityRank(row.sensitivity as Sensitivity))
+      throw new AppError('validation.invalid', 'sensitivity', { field: 'sensitivity', detail: 'below_ticket' });
+    if (!clearanceCovers(ctx.actor.clearance, sensitivity))
+      throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
+    attached = await insertAttachment(tx, {
+      id: randomUUID(),
+      ticketId: row.id,
+      name: input.name,
+      mediaType: input.mediaType,
+      size: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      sensitivity,
+      content,
+      party: ctx.actor.party,
+      uploadedBy: ctx.actor.id,
+      createdAt: now,
+    });
     // The timeline says a file was attached and at which level, not its name: readers below that level see only that much.
-    return { events: [{ event: { kind: 'attachment_added' as const, data: { attachmentId: attached.id, sensitivity } } }] };
+    return {
+      events: [{ event: { kind: 'attachment_added' as const, data: { attachmentId: attached.id, sensitivity } } }],
+    };
   });
   return { ticket, attachment: attached! };
 }

@@ -9,7 +9,11 @@ import { newSecret } from './secrets.ts';
 const TOKEN_PREFIX = 'psl_';
 
 /** Creates an API token for the actor; the secret is returned once and stored only hashed. */
-export async function createApiToken(db: Db, actor: Actor, input: { name: string; expiresAt?: Date | undefined; scope?: 'api' | 'calendar' }) {
+export async function createApiToken(
+  db: Db,
+  actor: Actor,
+  input: { name: string; expiresAt?: Date | undefined; scope?: 'api' | 'calendar' },
+) {
   const now = new Date();
   if (input.expiresAt && input.expiresAt <= now) {
     throw new AppError('validation.invalid', 'expiresAt', { field: 'expiresAt', detail: 'future' });
@@ -26,7 +30,17 @@ export async function createApiToken(db: Db, actor: Actor, input: { name: string
       expiresAt: input.expiresAt ?? null,
       scope: input.scope ?? 'api',
     });
-    await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'token.create', targetId: inserted.id, data: { name: input.name, scope: input.scope ?? 'api' } }, now);
+    await writeAudit(
+      tx,
+      {
+        actorId: actor.id,
+        party: actor.party,
+        action: 'token.create',
+        targetId: inserted.id,
+        data: { name: input.name, scope: input.scope ?? 'api' },
+      },
+      now,
+    );
     return inserted;
   });
   return { ...row, token: secret };

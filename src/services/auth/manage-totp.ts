@@ -14,18 +14,31 @@ export async function setupTotp(db: Db, actor: Actor) {
   if (user?.totpEnabled) throw new AppError('validation.invalid', 'totp', { field: 'totp', detail: 'totp_enabled' });
   const secret = generateSecret();
   await db.update(users).set({ totpSecret: secret }).where(eq(users.id, actor.id));
-  return { secret, otpauthUri: generateURI({ issuer: 'Passerelle', label: `${actor.username}@${actor.party}`, secret }) };
+  return {
+    secret,
+    otpauthUri: generateURI({ issuer: 'Passerelle', label: `${actor.username}@${actor.party}`, secret }),
+  };
 }
 
 /** Turns TOTP on (or off) once the user proves they hold the secret. */
 export async function setTotpEnabled(db: Db, actor: Actor, code: string, enabled: boolean) {
   const user = await findUser(db, actor.id);
   if (!user?.totpSecret || user.totpEnabled === enabled) {
-    throw new AppError('validation.invalid', 'code', { field: 'code', detail: enabled ? 'totp_setup_first' : 'totp_not_enabled' });
+    throw new AppError('validation.invalid', 'code', {
+      field: 'code',
+      detail: enabled ? 'totp_setup_first' : 'totp_not_enabled',
+    });
   }
   if (!(await totpMatches(user.totpSecret, code))) throw new AppError('auth.totp_invalid', 'code');
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ totpEnabled: enabled, totpSecret: enabled ? user.totpSecret : null }).where(eq(users.id, actor.id));
-    await writeAudit(tx, { actorId: actor.id, party: actor.party, action: enabled ? 'auth.totp_enable' : 'auth.totp_disable' });
+    await tx
+      .update(users)
+      .set({ totpEnabled: enabled, totpSecret: enabled ? user.totpSecret : null })
+      .where(eq(users.id, actor.id));
+    await writeAudit(tx, {
+      actorId: actor.id,
+      party: actor.party,
+      action: enabled ? 'auth.totp_enable' : 'auth.totp_disable',
+    });
   });
 }

@@ -31,7 +31,11 @@ export async function totpMatches(secret: string, code: string): Promise<boolean
  * Local sign-in: rate limited per user name and per address (counters in the database,
  * so every node sees them), argon2id password check, then TOTP when enrolled.
  */
-export async function signIn(db: Db, input: SignInInput, sessionHours: number): Promise<{ user: UserRow; token: string; csrfToken: string }> {
+export async function signIn(
+  db: Db,
+  input: SignInInput,
+  sessionHours: number,
+): Promise<{ user: UserRow; token: string; csrfToken: string }> {
   const now = new Date();
   const since = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
   const keys = [`user:${input.username.toLowerCase()}`, `addr:${input.address}`] as const;
@@ -42,9 +46,21 @@ export async function signIn(db: Db, input: SignInInput, sessionHours: number): 
     throw new AppError('auth.rate_limited', undefined, { minutes: SIGN_IN_WINDOW_MINUTES });
   }
   const user = await findUserByName(db, input.username);
-  const ok = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyHash, input.password);
+  const ok =
+    user?.passwordHash && user.active
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await verifyPassword(await dummyHash, input.password);
   const fail = async (code: 'auth.invalid_credentials' | 'auth.totp_invalid', field?: string) => {
-    await writeAudit(db, { actorId: user?.id ?? null, party: user?.partyId ?? null, action: 'auth.sign_in_failed', data: { username: input.username, address: input.address, reason: code } }, now);
+    await writeAudit(
+      db,
+      {
+        actorId: user?.id ?? null,
+        party: user?.partyId ?? null,
+        action: 'auth.sign_in_failed',
+        data: { username: input.username, address: input.address, reason: code },
+      },
+      now,
+    );
     return new AppError(code, field);
   };
   if (!user || !ok) throw await fail('auth.invalid_credentials');
@@ -69,6 +85,10 @@ export async function signIn(db: Db, input: SignInInput, sessionHours: number): 
     createdAt: now,
     expiresAt: new Date(now.getTime() + sessionHours * 3_600_000),
   });
-  await writeAudit(db, { actorId: user.id, party: user.partyId, action: 'auth.sign_in', data: { address: input.address } }, now);
+  await writeAudit(
+    db,
+    { actorId: user.id, party: user.partyId, action: 'auth.sign_in', data: { address: input.address } },
+    now,
+  );
   return { user, token: session.secret, csrfToken: csrf.secret };
 }

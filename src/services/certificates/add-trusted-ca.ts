@@ -17,9 +17,28 @@ export async function addTrustedCa(ctx: ServiceContext, input: { name: string; p
   if (!ca.isCa) throw new AppError('validation.invalid', 'pem', { field: 'pem', detail: 'not_ca' });
   if (ca.notAfter <= now) throw new AppError('validation.invalid', 'pem', { field: 'pem', detail: 'cert_expired' });
   return ctx.db.transaction(async (tx) => {
-    const row = await insertTrustedCa(tx, { id: randomUUID(), name: input.name, subject: ca.subject, fingerprint: ca.fingerprint, pem: ca.pem, trustedBy: [ctx.actor.party], addedBy: ctx.actor.id, createdAt: now });
+    const row = await insertTrustedCa(tx, {
+      id: randomUUID(),
+      name: input.name,
+      subject: ca.subject,
+      fingerprint: ca.fingerprint,
+      pem: ca.pem,
+      trustedBy: [ctx.actor.party],
+      addedBy: ctx.actor.id,
+      createdAt: now,
+    });
     if (!row) throw new AppError('certificate.ca_exists', 'pem');
-    await writeAudit(tx, { actorId: ctx.actor.id, party: ctx.actor.party, action: 'trusted_ca.add', targetId: row.id, data: { name: row.name, subject: row.subject, fingerprint: row.fingerprint } }, now);
+    await writeAudit(
+      tx,
+      {
+        actorId: ctx.actor.id,
+        party: ctx.actor.party,
+        action: 'trusted_ca.add',
+        targetId: row.id,
+        data: { name: row.name, subject: row.subject, fingerprint: row.fingerprint },
+      },
+      now,
+    );
     return row;
   });
 }

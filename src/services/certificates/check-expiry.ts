@@ -1,6 +1,11 @@
 import { dueExpiryAlert, LIVE_STATES } from '../../domain/certificates.ts';
 import type { Db } from '../../store/db.ts';
-import { certificatesEndingBefore, insertTicketlessNotifications, lockCertificate, updateCertificate } from '../../store/certificates.ts';
+import {
+  certificatesEndingBefore,
+  insertTicketlessNotifications,
+  lockCertificate,
+  updateCertificate,
+} from '../../store/certificates.ts';
 import { prefsFor, usersWithRole } from '../../store/notifications.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { CERTIFICATE_KEEPERS } from '../../policies/certificates.ts';
@@ -28,20 +33,67 @@ async function checkOne(tx: Db, id: string, now: Date): Promise<boolean> {
   if (!cert || !LIVE_STATES.includes(cert.state as (typeof LIVE_STATES)[number])) return false;
   const history = historyOf(cert);
   if (cert.notAfter <= now) {
-    await updateCertificate(tx, id, { state: 'expired', history: [...history, { kind: 'expired', at: now.toISOString(), by: 'Passerelle', byId: null, party: null, from: cert.state, to: 'expired' }] });
-    await writeAudit(tx, { actorId: null, party: cert.partyId, action: 'certificate.expired', targetId: id, data: { from: cert.state } }, now);
+    await updateCertificate(tx, id, {
+      state: 'expired',
+      history: [
+        ...history,
+        {
+          kind: 'expired',
+          at: now.toISOString(),
+          by: 'Passerelle',
+          byId: null,
+          party: null,
+          from: cert.state,
+          to: 'expired',
+        },
+      ],
+    });
+    await writeAudit(
+      tx,
+      { actorId: null, party: cert.partyId, action: 'certificate.expired', targetId: id, data: { from: cert.state } },
+      now,
+    );
     return false;
   }
   const alert = dueExpiryAlert(cert.notAfter, now, cert.alerts);
   if (!alert) return false;
-  const keepers = (await Promise.all(CERTIFICATE_KEEPERS.map((role) => usersWithRole(tx, [cert.partyId], role)))).flat();
+  const keepers = (
+    await Promise.all(CERTIFICATE_KEEPERS.map((role) => usersWithRole(tx, [cert.partyId], role)))
+  ).flat();
   const ids = [...new Set(keepers.map((u) => u.id))];
   const prefs = await prefsFor(tx, ids, 'certificate_expiring');
-  const params = { certificateId: cert.id, name: cert.name, usage: cert.usage, party: cert.partyId, fingerprint: cert.fingerprint, notAfter: cert.notAfter.toISOString().slice(0, 10), days: String(alert.days), threshold: String(alert.threshold) };
-  await insertTicketlessNotifications(tx, ids.filter((u) => prefs.get(u)?.inApp !== false).map((userId) => ({ userId, kind: 'certificate_expiring', params })), now);
+  const params = {
+    certificateId: cert.id,
+    name: cert.name,
+    usage: cert.usage,
+    party: cert.partyId,
+    fingerprint: cert.fingerprint,
+    notAfter: cert.notAfter.toISOString().slice(0, 10),
+    days: String(alert.days),
+    threshold: String(alert.threshold),
+  };
+  await insertTicketlessNotifications(
+    tx,
+    ids
+      .filter((u) => prefs.get(u)?.inApp !== false)
+      .map((userId) => ({ userId, kind: 'certificate_expiring', params })),
+    now,
+  );
   await updateCertificate(tx, id, {
     alerts: [...new Set([...cert.alerts, ...alert.covers])],
-    history: [...history, { kind: 'expiry_warning', at: now.toISOString(), by: 'Passerelle', byId: null, party: null, days: alert.days, threshold: alert.threshold, recipients: ids.length }],
+    history: [
+      ...history,
+      {
+        kind: 'expiry_warning',
+        at: now.toISOString(),
+        by: 'Passerelle',
+        byId: null,
+        party: null,
+        days: alert.days,
+        threshold: alert.threshold,
+        recipients: ids.length,
+      },
+    ],
   });
   return true;
 }

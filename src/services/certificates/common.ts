@@ -12,8 +12,20 @@ export async function allPartyIds(db: Db): Promise<string[]> {
 }
 
 /** A history line signed by the actor. */
-export function historyEntry(ctx: ServiceContext, kind: string, at: Date, extra: Record<string, unknown> = {}): CertificateHistoryEntry {
-  return { kind, at: at.toISOString(), by: ctx.actor.displayName, byId: ctx.actor.id, party: ctx.actor.party, ...extra };
+export function historyEntry(
+  ctx: ServiceContext,
+  kind: string,
+  at: Date,
+  extra: Record<string, unknown> = {},
+): CertificateHistoryEntry {
+  return {
+    kind,
+    at: at.toISOString(),
+    by: ctx.actor.displayName,
+    byId: ctx.actor.id,
+    party: ctx.actor.party,
+    ...extra,
+  };
 }
 
 /** The history as stored (jsonb). */

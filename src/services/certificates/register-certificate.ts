@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { renewalApproved } from '../../domain/certificates.ts';
 import { AppError } from '../../domain/errors.ts';
 import { assertKeepsRegister } from '../../policies/certificates.ts';
-import { insertCertificate, lockCertificate, updateCertificate, type CertificateRow } from '../../store/certificates.ts';
+import {
+  insertCertificate,
+  lockCertificate,
+  updateCertificate,
+  type CertificateRow,
+} from '../../store/certificates.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { nowOf, type ServiceContext } from '../context.ts';
 import { historyEntry, historyOf, trustedIssuerOf } from './common.ts';
@@ -21,7 +26,10 @@ export interface RegisterCertificateInput {
  * validity) and must have been signed by a CA every party trusts. The certificate starts
  * `registered`: it is usable only once its fingerprint has been verified out of band.
  */
-export async function registerCertificate(ctx: ServiceContext, input: RegisterCertificateInput): Promise<CertificateRow> {
+export async function registerCertificate(
+  ctx: ServiceContext,
+  input: RegisterCertificateInput,
+): Promise<CertificateRow> {
   assertKeepsRegister(ctx.actor, ctx.actor.party);
   const now = nowOf(ctx);
   const cert = parseCertificatePem(input.pem);
@@ -32,7 +40,8 @@ export async function registerCertificate(ctx: ServiceContext, input: RegisterCe
     const replaced = input.renews ? await lockCertificate(tx, input.renews) : null;
     if (input.renews) {
       if (!replaced || replaced.partyId !== ctx.actor.party) throw new AppError('certificate.not_found', 'renews');
-      if (replaced.state !== 'renewal' || !renewalApproved(historyOf(replaced), replaced.changeId)) throw new AppError('certificate.renewal_not_approved', 'renews');
+      if (replaced.state !== 'renewal' || !renewalApproved(historyOf(replaced), replaced.changeId))
+        throw new AppError('certificate.renewal_not_approved', 'renews');
     }
     const row = await insertCertificate(tx, {
       id: randomUUID(),
@@ -53,8 +62,29 @@ export async function registerCertificate(ctx: ServiceContext, input: RegisterCe
       createdAt: now,
     });
     if (!row) throw new AppError('certificate.exists', 'pem');
-    if (replaced) await updateCertificate(tx, replaced.id, { history: [...historyOf(replaced), historyEntry(ctx, 'renewed_by', now, { certificateId: row.id, changeId: replaced.changeId })] });
-    await writeAudit(tx, { actorId: ctx.actor.id, party: ctx.actor.party, action: 'certificate.register', targetId: row.id, data: { fingerprint: row.fingerprint, subject: row.subject, caId: ca.id, ...(replaced ? { renews: replaced.id } : {}) } }, now);
+    if (replaced)
+      await updateCertificate(tx, replaced.id, {
+        history: [
+          ...historyOf(replaced),
+          historyEntry(ctx, 'renewed_by', now, { certificateId: row.id, changeId: replaced.changeId }),
+        ],
+      });
+    await writeAudit(
+      tx,
+      {
+        actorId: ctx.actor.id,
+        party: ctx.actor.party,
+        action: 'certificate.register',
+        targetId: row.id,
+        data: {
+          fingerprint: row.fingerprint,
+          subject: row.subject,
+          caId: ca.id,
+          ...(replaced ? { renews: replaced.id } : {}),
+        },
+      },
+      now,
+    );
     return row;
   });
 }

@@ -23,12 +23,15 @@ const WEEK = 7 * 86_400_000;
 const PLANS: Record<CertificateChangeKind, { title: string; implementation: string; rollback: string }> = {
   renewal: {
     title: 'Renew certificate',
-    implementation: 'Issue a new certificate from a CA trusted by every party, register it as the renewal of this one, verify its fingerprint out of band, install it and put it in use.',
+    implementation:
+      'Issue a new certificate from a CA trusted by every party, register it as the renewal of this one,' +
+      ' verify its fingerprint out of band, install it and put it in use.',
     rollback: 'Keep the current certificate in use until it expires.',
   },
   revocation: {
     title: 'Revoke certificate',
-    implementation: 'Revoke the certificate at its CA, remove it from every trust store and configuration of the parties, and confirm to the other parties.',
+    implementation:
+      'Revoke the certificate at its CA, remove it from every trust store and configuration of the parties, and confirm to the other parties.',
     rollback: 'None: a revoked certificate is replaced by a new one, never reinstated.',
   },
 };
@@ -40,11 +43,17 @@ const PLANS: Record<CertificateChangeKind, { title: string; implementation: stri
  * renewal puts the certificate in `renewal`; it becomes `revoked` only once every party has
  * approved (services/certificates/settle-certificate-changes.ts).
  */
-export async function requestCertificateChange(ctx: ServiceContext, id: string, kind: CertificateChangeKind, input: CertificateChangeInput): Promise<{ certificate: CertificateRow; change: TicketRow }> {
+export async function requestCertificateChange(
+  ctx: ServiceContext,
+  id: string,
+  kind: CertificateChangeKind,
+  input: CertificateChangeInput,
+): Promise<{ certificate: CertificateRow; change: TicketRow }> {
   const now = nowOf(ctx);
   const plannedStart = input.plannedStart ? new Date(input.plannedStart) : now;
   const plannedEnd = input.plannedEnd ? new Date(input.plannedEnd) : new Date(plannedStart.getTime() + WEEK);
-  if (plannedEnd <= plannedStart) throw new AppError('validation.invalid', 'plannedEnd', { field: 'plannedEnd', detail: 'after_start' });
+  if (plannedEnd <= plannedStart)
+    throw new AppError('validation.invalid', 'plannedEnd', { field: 'plannedEnd', detail: 'after_start' });
   return ctx.db.transaction(async (tx) => {
     const cert = await lockCertificate(tx, id);
     if (!cert) throw new AppError('certificate.not_found');
@@ -54,13 +63,16 @@ export async function requestCertificateChange(ctx: ServiceContext, id: string, 
       const current = await changeDecision(tx, cert.changeId!);
       throw new AppError('certificate.change_pending', undefined, { ref: current?.ref ?? '' });
     }
-    if (!stepAllowed(kind, cert.state)) throw new AppError('certificate.state_invalid', undefined, { state: cert.state });
+    if (!stepAllowed(kind, cert.state))
+      throw new AppError('certificate.state_invalid', undefined, { state: cert.state });
     const parties = await allPartyIds(tx);
     const others = parties.filter((p) => p !== cert.partyId);
     const plan = PLANS[kind];
     const assessment: Assessment = {
       risk: 'medium',
-      impactAnalysis: `${plan.title} "${cert.name}" (${cert.usage}) of ${cert.partyId}: subject ${cert.subject}, issuer ${cert.issuer}, serial ${cert.serial}, SHA-256 ${cert.fingerprint}, valid until ${cert.notAfter.toISOString()}. Reason: ${input.reason}`,
+      impactAnalysis:
+        `${plan.title} "${cert.name}" (${cert.usage}) of ${cert.partyId}: subject ${cert.subject}, issuer ${cert.issuer},` +
+        ` serial ${cert.serial}, SHA-256 ${cert.fingerprint}, valid until ${cert.notAfter.toISOString()}. Reason: ${input.reason}`,
       affectedServices: [cert.usage],
       affectedParties: parties,
       plannedStart: plannedStart.toISOString(),
@@ -84,8 +96,18 @@ export async function requestCertificateChange(ctx: ServiceContext, id: string, 
     const events: PendingEvent[] = [
       { event: { kind: 'assessment_recorded', data: { ...assessment } } },
       toReview
-        ? { event: { kind: 'approval_requested', data: { gate: 'reviewer', parties: others, roles: ['change_manager'] } } }
-        : { event: { kind: 'approval_requested', data: { gate: 'approver', parties, roles: [approverRoleFor(level)], level } } },
+        ? {
+            event: {
+              kind: 'approval_requested',
+              data: { gate: 'reviewer', parties: others, roles: ['change_manager'] },
+            },
+          }
+        : {
+            event: {
+              kind: 'approval_requested',
+              data: { gate: 'approver', parties, roles: [approverRoleFor(level)], level },
+            },
+          },
     ];
     const change = await insertNewTicket(
       ctx,
@@ -110,9 +132,28 @@ export async function requestCertificateChange(ctx: ServiceContext, id: string, 
     const certificate = await updateCertificate(tx, cert.id, {
       state: to,
       changeId: change.id,
-      history: [...history, historyEntry(ctx, `${kind}_requested`, now, { changeId: change.id, changeRef: change.ref, from: cert.state, to, reason: input.reason })],
+      history: [
+        ...history,
+        historyEntry(ctx, `${kind}_requested`, now, {
+          changeId: change.id,
+          changeRef: change.ref,
+          from: cert.state,
+          to,
+          reason: input.reason,
+        }),
+      ],
     });
-    await writeAudit(tx, { actorId: ctx.actor.id, party: ctx.actor.party, action: `certificate.${kind}_request`, targetId: cert.id, data: { changeId: change.id, changeRef: change.ref } }, now);
+    await writeAudit(
+      tx,
+      {
+        actorId: ctx.actor.id,
+        party: ctx.actor.party,
+        action: `certificate.${kind}_request`,
+        targetId: cert.id,
+        data: { changeId: change.id, changeRef: change.ref },
+      },
+      now,
+    );
     return { certificate, change };
   });
 }

@@ -1,7 +1,12 @@
 import { pendingChangeOf, settlementOf, type CertificateHistoryEntry } from '../../domain/certificates.ts';
 import type { Approval } from '../../domain/approvals.ts';
 import type { Db } from '../../store/db.ts';
-import { certificatesWithDecidedChange, changeDecision, lockCertificate, updateCertificate } from '../../store/certificates.ts';
+import {
+  certificatesWithDecidedChange,
+  changeDecision,
+  lockCertificate,
+  updateCertificate,
+} from '../../store/certificates.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { allPartyIds, historyOf } from './common.ts';
 
@@ -13,7 +18,11 @@ import { allPartyIds, historyOf } from './common.ts';
  * where it was. Idempotent under the certificate's row lock, so the background check of every
  * node and the register's own reads may all run it.
  */
-export async function settleCertificateChanges(db: Db, now: Date, scope: { party?: string | undefined; id?: string | undefined } = {}): Promise<number> {
+export async function settleCertificateChanges(
+  db: Db,
+  now: Date,
+  scope: { party?: string | undefined; id?: string | undefined } = {},
+): Promise<number> {
   const candidates = await certificatesWithDecidedChange(db, scope);
   let settled = 0;
   for (const { id } of candidates) {
@@ -34,7 +43,13 @@ async function settleOne(tx: Db, id: string, now: Date): Promise<boolean> {
   const outcome = settlementOf(change.status, approvals, await allPartyIds(tx));
   if (outcome === 'pending') return false;
   const approved = outcome === 'approved';
-  const state = approved ? (pending.kind === 'revocation' ? 'revoked' : cert.state) : pending.kind === 'renewal' ? pending.from : cert.state;
+  const state = approved
+    ? pending.kind === 'revocation'
+      ? 'revoked'
+      : cert.state
+    : pending.kind === 'renewal'
+      ? pending.from
+      : cert.state;
   const entry: CertificateHistoryEntry = {
     kind: `${pending.kind}_${approved ? 'approved' : 'rejected'}`,
     at: now.toISOString(),
@@ -48,6 +63,16 @@ async function settleOne(tx: Db, id: string, now: Date): Promise<boolean> {
     ...(approved ? {} : { outcome }),
   };
   await updateCertificate(tx, id, { state, history: [...history, entry] });
-  await writeAudit(tx, { actorId: null, party: cert.partyId, action: `certificate.${entry.kind}`, targetId: id, data: { changeId: change.id, changeRef: change.ref, from: cert.state, to: state } }, now);
+  await writeAudit(
+    tx,
+    {
+      actorId: null,
+      party: cert.partyId,
+      action: `certificate.${entry.kind}`,
+      targetId: id,
+      data: { changeId: change.id, changeRef: change.ref, from: cert.state, to: state },
+    },
+    now,
+  );
   return true;
 }

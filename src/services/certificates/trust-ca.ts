@@ -13,7 +13,17 @@ export async function trustCa(ctx: ServiceContext, id: string): Promise<TrustedC
     if (!ca) throw new AppError('certificate.ca_not_found');
     if (ca.trustedBy.includes(ctx.actor.party)) return ca;
     const row = await setCaTrustedBy(tx, id, [...ca.trustedBy, ctx.actor.party]);
-    await writeAudit(tx, { actorId: ctx.actor.id, party: ctx.actor.party, action: 'trusted_ca.trust', targetId: id, data: { fingerprint: ca.fingerprint } }, now);
+    await writeAudit(
+      tx,
+      {
+        actorId: ctx.actor.id,
+        party: ctx.actor.party,
+        action: 'trusted_ca.trust',
+        targetId: id,
+        data: { fingerprint: ca.fingerprint },
+      },
+      now,
+    );
     return row;
   });
 }

@@ -9,16 +9,33 @@ import { runTicketAction } from '../ticket-action.ts';
  * CHG-2: risk, impact, affected services and parties, schedule, implementation and rollback
  * plans. The affected parties join the change; the CAB level follows the risk.
  */
-export function assessChange(ctx: ServiceContext, idOrRef: string, input: Assessment & { version?: number | undefined }) {
+export function assessChange(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: Assessment & { version?: number | undefined },
+) {
   return runTicketAction(ctx, idOrRef, 'assess', input.version, async (change, tx) => {
     const { version: _version, ...assessment } = input;
-    if (Date.parse(assessment.plannedEnd) <= Date.parse(assessment.plannedStart)) throw new AppError('validation.invalid', 'plannedEnd', { field: 'plannedEnd', detail: 'after_start' });
+    if (Date.parse(assessment.plannedEnd) <= Date.parse(assessment.plannedStart))
+      throw new AppError('validation.invalid', 'plannedEnd', { field: 'plannedEnd', detail: 'after_start' });
     const affected = await existingParties(tx, assessment.affectedParties, 'affectedParties');
-    if (!affected.includes(change.ownerParty)) throw new AppError('validation.invalid', 'affectedParties', { field: 'affectedParties', detail: 'owner_affected' });
+    if (!affected.includes(change.ownerParty))
+      throw new AppError('validation.invalid', 'affectedParties', {
+        field: 'affectedParties',
+        detail: 'owner_affected',
+      });
     const details = detailsOf<ChangeDetails>(change);
     const saved: Assessment = { ...assessment, affectedParties: affected };
     return {
-      patch: { participants: joined(change, affected), ...withDetails<ChangeDetails>(change, { assessment: saved, approvalLevel: cabLevelFor(saved.risk, details.kind), reviews: [], approvals: [] }) },
+      patch: {
+        participants: joined(change, affected),
+        ...withDetails<ChangeDetails>(change, {
+          assessment: saved,
+          approvalLevel: cabLevelFor(saved.risk, details.kind),
+          reviews: [],
+          approvals: [],
+        }),
+      },
       events: [{ event: { kind: 'assessment_recorded', data: { ...saved } } }],
     };
   });

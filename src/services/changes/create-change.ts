@@ -19,15 +19,25 @@ export interface CreateChangeInput extends TicketFieldsInput {
 const TICKET_ORIGINS = ['incident', 'problem', 'request'];
 
 /** The ticket a change comes from (CHG-1), visible to the actor and of the kind its origin says. */
-async function sourceOf(ctx: ServiceContext, tx: ServiceContext['db'], input: CreateChangeInput): Promise<TicketRow | null> {
+async function sourceOf(
+  ctx: ServiceContext,
+  tx: ServiceContext['db'],
+  input: CreateChangeInput,
+): Promise<TicketRow | null> {
   if (!input.origin.ticket) {
-    if (TICKET_ORIGINS.includes(input.origin.kind)) throw new AppError('validation.required', 'origin.ticket', { field: 'origin.ticket' });
+    if (TICKET_ORIGINS.includes(input.origin.kind))
+      throw new AppError('validation.required', 'origin.ticket', { field: 'origin.ticket' });
     return null;
   }
   const source = await loadVisibleTicket(tx, ctx.actor, input.origin.ticket).catch(() => {
     throw new AppError('ticket.not_found', 'origin.ticket');
   });
-  if (source.type !== input.origin.kind) throw new AppError('validation.invalid', 'origin.ticket', { field: 'origin.ticket', detail: 'one_of', values: input.origin.kind });
+  if (source.type !== input.origin.kind)
+    throw new AppError('validation.invalid', 'origin.ticket', {
+      field: 'origin.ticket',
+      detail: 'one_of',
+      values: input.origin.kind,
+    });
   return source;
 }
 
@@ -37,13 +47,24 @@ async function sourceOf(ctx: ServiceContext, tx: ServiceContext['db'], input: Cr
  */
 export async function createChange(ctx: ServiceContext, input: CreateChangeInput): Promise<TicketRow> {
   assertMayRecord(ctx.actor, 'change', input.sensitivity ?? 'LIMITED');
-  if (input.kind === 'standard' && !input.standardChange) throw new AppError('validation.required', 'standardChange', { field: 'standardChange' });
+  if (input.kind === 'standard' && !input.standardChange)
+    throw new AppError('validation.required', 'standardChange', { field: 'standardChange' });
   return ctx.db.transaction(async (tx) => {
     const now = nowOf(ctx);
     const source = await sourceOf(ctx, tx, input);
-    const standard = input.kind === 'standard' ? await findCatalogueItem(tx, ctx.actor.party, 'standard_change', input.standardChange!) : null;
-    if (input.kind === 'standard' && !standard) throw new AppError('validation.invalid', 'standardChange', { field: 'standardChange', detail: 'standard_unknown' });
-    const sensitivity = maxSensitivity(input.sensitivity ?? 'LIMITED', (source?.sensitivity ?? 'LIMITED') as Sensitivity);
+    const standard =
+      input.kind === 'standard'
+        ? await findCatalogueItem(tx, ctx.actor.party, 'standard_change', input.standardChange!)
+        : null;
+    if (input.kind === 'standard' && !standard)
+      throw new AppError('validation.invalid', 'standardChange', {
+        field: 'standardChange',
+        detail: 'standard_unknown',
+      });
+    const sensitivity = maxSensitivity(
+      input.sensitivity ?? 'LIMITED',
+      (source?.sensitivity ?? 'LIMITED') as Sensitivity,
+    );
     assertMayRecord(ctx.actor, 'change', sensitivity);
     const template = (standard?.template ?? null) as Partial<NonNullable<ChangeDetails['assessment']>> | null;
     const details: ChangeDetails = {
@@ -51,7 +72,17 @@ export async function createChange(ctx: ServiceContext, input: CreateChangeInput
       origin: { kind: input.origin.kind, ...(input.origin.reference ? { reference: input.origin.reference } : {}) },
       ...(standard ? { standardChange: standard.code } : {}),
       assessment: template
-        ? { risk: 'low', impactAnalysis: '', affectedServices: [input.service], plannedStart: '', plannedEnd: '', implementationPlan: '', rollbackPlan: '', ...template, affectedParties: [ctx.actor.party] }
+        ? {
+            risk: 'low',
+            impactAnalysis: '',
+            affectedServices: [input.service],
+            plannedStart: '',
+            plannedEnd: '',
+            implementationPlan: '',
+            rollbackPlan: '',
+            ...template,
+            affectedParties: [ctx.actor.party],
+          }
         : null,
       reviews: [],
       approvals: [],
@@ -60,7 +91,9 @@ export async function createChange(ctx: ServiceContext, input: CreateChangeInput
       releaseId: null,
       pir: null,
     };
-    const events: PendingEvent[] = standard ? [{ event: { kind: 'pre_approved', data: { standardChange: standard.code } } }] : [];
+    const events: PendingEvent[] = standard
+      ? [{ event: { kind: 'pre_approved', data: { standardChange: standard.code } } }]
+      : [];
     const change = await insertNewTicket(
       ctx,
       tx,
@@ -79,7 +112,14 @@ export async function createChange(ctx: ServiceContext, input: CreateChangeInput
       },
       now,
     );
-    if (source) await appendEvents(tx, change.id, authorOf(ctx), [await linkToExisting(ctx, tx, change, source, 'change_for', now)], now);
+    if (source)
+      await appendEvents(
+        tx,
+        change.id,
+        authorOf(ctx),
+        [await linkToExisting(ctx, tx, change, source, 'change_for', now)],
+        now,
+      );
     return change;
   });
 }

@@ -13,8 +13,19 @@ export function askCab(change: TicketRow, details: ChangeDetails): ActionOutcome
   const level = details.approvalLevel ?? cabLevelFor(details.assessment?.risk, details.kind);
   return {
     status: 'awaiting_approval',
-    patch: withDetails<ChangeDetails>(change, { approvals: awaitApprovals(parties), approvalLevel: level, reviews: details.reviews }),
-    events: [{ event: { kind: 'approval_requested', data: { gate: 'approver', parties, roles: [approverRoleFor(level)], level } } }],
+    patch: withDetails<ChangeDetails>(change, {
+      approvals: awaitApprovals(parties),
+      approvalLevel: level,
+      reviews: details.reviews,
+    }),
+    events: [
+      {
+        event: {
+          kind: 'approval_requested',
+          data: { gate: 'approver', parties, roles: [approverRoleFor(level)], level },
+        },
+      },
+    ],
   };
 }
 
@@ -33,7 +44,11 @@ export function submitChange(ctx: ServiceContext, idOrRef: string, input: { vers
     return {
       status: 'in_review',
       patch: withDetails<ChangeDetails>(change, { reviews: awaitApprovals(others) }),
-      events: [{ event: { kind: 'approval_requested', data: { gate: 'reviewer', parties: others, roles: ['change_manager'] } } }],
+      events: [
+        {
+          event: { kind: 'approval_requested', data: { gate: 'reviewer', parties: others, roles: ['change_manager'] } },
+        },
+      ],
     };
   });
 }

@@ -26,7 +26,10 @@ export async function maintenanceCalendar(db: Db, _actor: Actor, partyId: string
         gt(maintenanceWindows.endsAt, new Date(now.getTime() - PAST_MS)),
       ),
     );
-  const calendar = ical({ name: `Passerelle — ${party.name} maintenance`, prodId: { company: 'Passerelle', product: 'maintenance', language: 'EN' } });
+  const calendar = ical({
+    name: `Passerelle — ${party.name} maintenance`,
+    prodId: { company: 'Passerelle', product: 'maintenance', language: 'EN' },
+  });
   for (const w of rows) {
     const parties = [w.partyId, ...w.partners].join(', ');
     calendar.createEvent({

@@ -28,7 +28,14 @@ function paramsOf(ticket: TicketRow, data: Record<string, unknown>): Record<stri
  * rows, and one mail job per recipient when mail is configured, each per the recipient's
  * preferences. Mail is rendered only when sent, in the recipient's language.
  */
-export async function notifyEvents(tx: Db, ticket: TicketRow, events: PendingEvent[], actorId: string | null, mail: boolean, now: Date) {
+export async function notifyEvents(
+  tx: Db,
+  ticket: TicketRow,
+  events: PendingEvent[],
+  actorId: string | null,
+  mail: boolean,
+  now: Date,
+) {
   for (const { event } of events) {
     const kind = notificationFor(event.kind, event.data as Record<string, unknown>);
     if (!kind) continue;
@@ -36,10 +43,20 @@ export async function notifyEvents(tx: Db, ticket: TicketRow, events: PendingEve
     if (kind === 'ticket_recorded' && !mail) continue;
     const recipients = await recipientsOf(tx, kind, ticket, actorId, event.data as Record<string, unknown>);
     if (recipients.length === 0) continue;
-    const prefs = await prefsFor(tx, recipients.map((u) => u.id), kind);
+    const prefs = await prefsFor(
+      tx,
+      recipients.map((u) => u.id),
+      kind,
+    );
     const params = paramsOf(ticket, event.data as Record<string, unknown>);
-    const inApp = recipients.filter((u) => (prefs.get(u.id)?.inApp ?? true) && !(kind === 'ticket_recorded' && u.id === actorId));
-    await insertNotifications(tx, inApp.map((u) => ({ userId: u.id, kind, ticketId: ticket.id, params })), now);
+    const inApp = recipients.filter(
+      (u) => (prefs.get(u.id)?.inApp ?? true) && !(kind === 'ticket_recorded' && u.id === actorId),
+    );
+    await insertNotifications(
+      tx,
+      inApp.map((u) => ({ userId: u.id, kind, ticketId: ticket.id, params })),
+      now,
+    );
     if (!mail) continue;
     for (const user of recipients.filter((u) => u.email && (prefs.get(u.id)?.email ?? true))) {
       await enqueueJob(tx, 'mail', { kind, userId: user.id, ticketId: ticket.id, params });

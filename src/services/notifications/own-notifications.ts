@@ -12,7 +12,14 @@ export async function ownNotifications(db: Db, actor: Actor, lang: Lang, limit =
     unread,
     items: rows.map((n) => {
       const params = n.params as Record<string, string>;
-      return { id: n.id, kind: n.kind, ticketRef: params.ref ?? null, ...renderNotification(n.kind as NotificationKind, lang, params), createdAt: n.createdAt, readAt: n.readAt };
+      return {
+        id: n.id,
+        kind: n.kind,
+        ticketRef: params.ref ?? null,
+        ...renderNotification(n.kind as NotificationKind, lang, params),
+        createdAt: n.createdAt,
+        readAt: n.readAt,
+      };
     }),
   };
 }
@@ -30,7 +37,11 @@ export async function ownPreferences(db: Db, actor: Actor) {
   });
 }
 
-export async function setOwnPreferences(db: Db, actor: Actor, prefs: { kind: NotificationKind; inApp: boolean; email: boolean }[]) {
+export async function setOwnPreferences(
+  db: Db,
+  actor: Actor,
+  prefs: { kind: NotificationKind; inApp: boolean; email: boolean }[],
+) {
   await db.transaction(async (tx) => {
     for (const p of prefs) await upsertPref(tx, actor.id, p.kind, p.inApp, p.email);
   });

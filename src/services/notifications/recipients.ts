@@ -7,10 +7,18 @@ import type { TicketRow } from '../../store/ticket-reads.ts';
 
 async function desksMembers(db: Db, parties: string[]): Promise<string[]> {
   const desks = await Promise.all(parties.map((p) => findDesk(db, p)));
-  return groupMemberIds(db, desks.flatMap((d) => (d ? [d.id] : [])));
+  return groupMemberIds(
+    db,
+    desks.flatMap((d) => (d ? [d.id] : [])),
+  );
 }
 
-async function idsFor(db: Db, rule: RecipientRule, ticket: TicketRow, data: Record<string, unknown>): Promise<string[]> {
+async function idsFor(
+  db: Db,
+  rule: RecipientRule,
+  ticket: TicketRow,
+  data: Record<string, unknown>,
+): Promise<string[]> {
   switch (rule) {
     case 'creator':
       return ticket.createdBy ? [ticket.createdBy] : [];
@@ -22,7 +30,10 @@ async function idsFor(db: Db, rule: RecipientRule, ticket: TicketRow, data: Reco
     case 'owner_desk':
       return desksMembers(db, [ticket.ownerParty]);
     case 'other_parties_desks':
-      return desksMembers(db, ticket.participants.filter((p) => p !== ticket.ownerParty));
+      return desksMembers(
+        db,
+        ticket.participants.filter((p) => p !== ticket.ownerParty),
+      );
     case 'level_managers':
       return (await usersWithRole(db, [ticket.holderParty], 'level_manager')).map((u) => u.id);
     case 'release_managers':
@@ -41,7 +52,13 @@ async function idsFor(db: Db, rule: RecipientRule, ticket: TicketRow, data: Reco
  * Who receives a notification about a ticket: the kind's rules, then only active users
  * whose party is on the ticket and whose clearance covers its sensitivity (ISM-4).
  */
-export async function recipientsOf(db: Db, kind: NotificationKind, ticket: TicketRow, exclude: string | null, data: Record<string, unknown> = {}): Promise<UserRow[]> {
+export async function recipientsOf(
+  db: Db,
+  kind: NotificationKind,
+  ticket: TicketRow,
+  exclude: string | null,
+  data: Record<string, unknown> = {},
+): Promise<UserRow[]> {
   const ids = new Set((await Promise.all(RECIPIENTS[kind].map((rule) => idsFor(db, rule, ticket, data)))).flat());
   if (kind !== 'ticket_recorded' && exclude) ids.delete(exclude);
   const users = await usersByIds(db, [...ids]);

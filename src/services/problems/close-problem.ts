@@ -11,7 +11,13 @@ async function hasAppliedChange(db: Db, problemId: string): Promise<boolean> {
     .select({ id: tickets.id })
     .from(ticketLinks)
     .innerJoin(tickets, eq(tickets.id, ticketLinks.fromId))
-    .where(and(eq(ticketLinks.toId, problemId), eq(ticketLinks.kind, 'change_for'), isNotNull(sql`${tickets.details}->>'appliedAt'`)))
+    .where(
+      and(
+        eq(ticketLinks.toId, problemId),
+        eq(ticketLinks.kind, 'change_for'),
+        isNotNull(sql`${tickets.details}->>'appliedAt'`),
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }

@@ -26,10 +26,17 @@ export async function createProblem(ctx: ServiceContext, input: CreateProblemInp
     for (const [index, ref] of refs.entries()) {
       const incident = await loadVisibleTicket(tx, ctx.actor, ref).catch(() => null);
       if (!incident) throw new AppError('ticket.not_found', `incidents.${index}`);
-      if (incident.type !== 'incident') throw new AppError('validation.invalid', `incidents.${index}`, { field: `incidents.${index}`, detail: 'not_an_incident' });
+      if (incident.type !== 'incident')
+        throw new AppError('validation.invalid', `incidents.${index}`, {
+          field: `incidents.${index}`,
+          detail: 'not_an_incident',
+        });
       incidents.push(incident);
     }
-    const sensitivity = incidents.reduce<Sensitivity>((acc, i) => maxSensitivity(acc, i.sensitivity as Sensitivity), input.sensitivity ?? 'LIMITED');
+    const sensitivity = incidents.reduce<Sensitivity>(
+      (acc, i) => maxSensitivity(acc, i.sensitivity as Sensitivity),
+      input.sensitivity ?? 'LIMITED',
+    );
     assertMayRecord(ctx.actor, 'problem', sensitivity);
     const problem = await insertNewTicket(
       ctx,

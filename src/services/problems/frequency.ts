@@ -9,7 +9,10 @@ import { withDetails } from '../details.ts';
 
 /** Incidents linked to a problem (PRB-1 frequency). */
 export async function incidentCount(db: Db, problemId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(ticketLinks).where(and(eq(ticketLinks.fromId, problemId), eq(ticketLinks.kind, 'problem_of')));
+  const [row] = await db
+    .select({ n: count() })
+    .from(ticketLinks)
+    .where(and(eq(ticketLinks.fromId, problemId), eq(ticketLinks.kind, 'problem_of')));
   return row?.n ?? 0;
 }
 
@@ -19,7 +22,9 @@ export async function incidentCount(db: Db, problemId: string): Promise<number> 
  */
 export async function reassessFrequency(db: Db, problem: TicketRow, frequency: number) {
   const criticality = criticalityForFrequency(frequency);
-  const priority = problem.priorityReason ? problem.priority : await matrixPriority(db, problem.ownerParty, problem.impact as never, criticality);
+  const priority = problem.priorityReason
+    ? problem.priority
+    : await matrixPriority(db, problem.ownerParty, problem.impact as never, criticality);
   const event: PendingEvent = { event: { kind: 'frequency_changed', data: { frequency, criticality, priority } } };
   return { patch: { criticality, priority, ...withDetails(problem, { frequency }) }, event };
 }

@@ -9,20 +9,42 @@ import { loadVisibleTicket, runTicketAction } from '../ticket-action.ts';
 import { incidentCount, reassessFrequency } from './frequency.ts';
 
 /** PRB-1: one more incident explained by this problem; its frequency and priority follow. */
-export function linkIncident(ctx: ServiceContext, idOrRef: string, input: { incident: string; version?: number | undefined }) {
+export function linkIncident(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: { incident: string; version?: number | undefined },
+) {
   return runTicketAction(ctx, idOrRef, 'link_incident', input.version, async (problem, tx, now) => {
     const incident = await loadVisibleTicket(tx, ctx.actor, input.incident).catch(() => {
       throw new AppError('ticket.not_found', 'incident');
     });
-    if (incident.type !== 'incident') throw new AppError('validation.invalid', 'incident', { field: 'incident', detail: 'not_an_incident' });
-    const existing = await tx.select({ id: ticketLinks.id }).from(ticketLinks).where(and(eq(ticketLinks.fromId, problem.id), eq(ticketLinks.toId, incident.id)));
-    if (existing.length > 0) throw new AppError('validation.invalid', 'incident', { field: 'incident', detail: 'already_linked' });
+    if (incident.type !== 'incident')
+      throw new AppError('validation.invalid', 'incident', { field: 'incident', detail: 'not_an_incident' });
+    const existing = await tx
+      .select({ id: ticketLinks.id })
+      .from(ticketLinks)
+      .where(and(eq(ticketLinks.fromId, problem.id), eq(ticketLinks.toId, incident.id)));
+    if (existing.length > 0)
+      throw new AppError('validation.invalid', 'incident', { field: 'incident', detail: 'already_linked' });
     const linked = await linkToExisting(ctx, tx, problem, incident, 'problem_of', now);
     const reassessed = await reassessFrequency(tx, problem, await incidentCount(tx, problem.id));
     const sensitivity = maxSensitivity(problem.sensitivity as Sensitivity, incident.sensitivity as Sensitivity);
     return {
       patch: { ...reassessed.patch, sensitivity, participants: joined(problem, incident.participants) },
-      events: [linked, reassessed.event, ...(sensitivity !== problem.sensitivity ? [{ event: { kind: 'sensitivity_changed' as const, data: { from: problem.sensitivity as Sensitivity, to: sensitivity } } }] : [])],
+      events: [
+        linked,
+        reassessed.event,
+        ...(sensitivity !== problem.sensitivity
+          ? [
+              {
+                event: {
+                  kind: 'sensitivity_changed' as const,
+                  data: { from: problem.sensitivity as Sensitivity, to: sensitivity },
+                },
+              },
+            ]
+          : []),
+      ],
       audit: { incident: incident.ref },
     };
   });

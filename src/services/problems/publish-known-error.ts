@@ -34,7 +34,11 @@ export function publishKnownError(ctx: ServiceContext, idOrRef: string, input: P
       publishedAt: now,
     });
     return {
-      patch: { knownError: input.cause, workaround: input.workaround, ...withDetails<ProblemDetails>(problem, { knownErrorId: id, rootCause: input.cause }) },
+      patch: {
+        knownError: input.cause,
+        workaround: input.workaround,
+        ...withDetails<ProblemDetails>(problem, { knownErrorId: id, rootCause: input.cause }),
+      },
       events: [{ event: { kind: 'known_error_published', data: { knownErrorId: id, title: problem.title } } }],
       audit: { knownErrorId: id },
     };

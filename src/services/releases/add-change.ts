@@ -13,62 +13,137 @@ import { authorOf, loadVisibleTicket, runTicketAction, type ActionOutcome } from
 import { detachWindow } from './joint-window.ts';
 import { affectedBy, lockReleaseChanges } from './release-changes.ts';
 
-const sameParties = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((p) => b.includes(p));
+const sameParties = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((p) => b.includes(p));
 
 /**
  * REL-1: bundles an approved change into a release (CHG-4). Refused for a change that is not
  * approved or already in another release. The release joins the change's parties and is
  * classified at least as high; pending deployment approvals start again.
  */
-export async function bundleChange(ctx: ServiceContext, tx: Db, release: TicketRow, ref: string, field: string, now: Date): Promise<{ release: TicketRow; events: PendingEvent[] }> {
+export async function bundleChange(
+  ctx: ServiceContext,
+  tx: Db,
+  release: TicketRow,
+  ref: string,
+  field: string,
+  now: Date,
+): Promise<{ release: TicketRow; events: PendingEvent[] }> {
   const visible = await loadVisibleTicket(tx, ctx.actor, ref).catch(() => {
     throw new AppError('ticket.not_found', field);
   });
-  if (visible.type !== 'change') throw new AppError('validation.invalid', field, { field, detail: 'one_of', values: 'change' });
+  if (visible.type !== 'change')
+    throw new AppError('validation.invalid', field, { field, detail: 'one_of', values: 'change' });
   const change = await lockTicket(tx, visible.id);
   const changeDetails = detailsOf<ChangeDetails>(change);
-  if (changeDetails.releaseId === release.id) throw new AppError('validation.invalid', field, { field, detail: 'already_linked' });
+  if (changeDetails.releaseId === release.id)
+    throw new AppError('validation.invalid', field, { field, detail: 'already_linked' });
   // The other release is not named: the actor may not be allowed to see it.
   if (changeDetails.releaseId) throw new AppError('change.in_other_release', field, { ref: change.ref });
   if (change.status !== 'approved') throw new AppError('change.not_approved', field, { ref: change.ref });
   const linked = await linkToExisting(ctx, tx, release, change, 'implements', now);
-  await tx.update(tickets).set(withDetails<ChangeDetails>(change, { releaseId: release.id })).where(eq(tickets.id, change.id));
+  await tx
+    .update(tickets)
+    .set(withDetails<ChangeDetails>(change, { releaseId: release.id }))
+    .where(eq(tickets.id, change.id));
   const details = detailsOf<ReleaseDetails>(release);
   const changeIds = [...(details.changeIds ?? []), change.id];
   const affected = affectedBy([...(await lockReleaseChanges(tx, release)), change], release.ownerParty);
   const sensitivity = maxSensitivity(release.sensitivity as Sensitivity, change.sensitivity as Sensitivity);
-  const events: PendingEvent[] = [linked, { event: { kind: 'release_changes', data: { change: 'added', changeId: change.id, changeRef: change.ref } } }];
+  const events: PendingEvent[] = [
+    linked,
+    { event: { kind: 'release_changes', data: { change: 'added', changeId: change.id, changeRef: change.ref } } },
+  ];
   // The reason does not name the change: not everyone who sees the release may see it.
-  if (sensitivity !== release.sensitivity) events.push({ event: { kind: 'sensitivity_changed', data: { from: release.sensitivity as Sensitivity, to: sensitivity } } });
+  if (sensitivity !== release.sensitivity)
+    events.push({
+      event: { kind: 'sensitivity_changed', data: { from: release.sensitivity as Sensitivity, to: sensitivity } },
+    });
   const window = sameParties(details.affectedParties, affected) ? {} : await detachWindow(tx, release, now);
-  const updated: TicketRow = { ...release, sensitivity, participants: joined(release, affected), ...withDetails<ReleaseDetails>(release, { changeIds, affectedParties: affected, approvals: [], ...window }) };
+  const updated: TicketRow = {
+    ...release,
+    sensitivity,
+    participants: joined(release, affected),
+    ...withDetails<ReleaseDetails>(release, { changeIds, affectedParties: affected, approvals: [], ...window }),
+  };
   return { release: updated, events };
 }
 
-export function addChange(ctx: ServiceContext, idOrRef: string, input: { change: string; version?: number | undefined }) {
-  return runTicketAction(ctx, idOrRef, 'add_change', input.version, async (release, tx, now): Promise<ActionOutcome> => {
-    const bundled = await bundleChange(ctx, tx, release, input.change, 'change', now);
-    const { sensitivity, participants, details } = bundled.release;
-    return { patch: { sensitivity, participants, details }, events: bundled.events, audit: { change: input.change } };
-  });
+export function addChange(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: { change: string; version?: number | undefined },
+) {
+  return runTicketAction(
+    ctx,
+    idOrRef,
+    'add_change',
+    input.version,
+    async (release, tx, now): Promise<ActionOutcome> => {
+      const bundled = await bundleChange(ctx, tx, release, input.change, 'change', now);
+      const { sensitivity, participants, details } = bundled.release;
+      return { patch: { sensitivity, participants, details }, events: bundled.events, audit: { change: input.change } };
+    },
+  );
 }
 
 /** Takes a change out of a release still being prepared; it stays approved for another release. */
-export function removeChange(ctx: ServiceContext, idOrRef: string, input: { change: string; version?: number | undefined }) {
-  return runTicketAction(ctx, idOrRef, 'remove_change', input.version, async (release, tx, now): Promise<ActionOutcome> => {
-    const changes = await lockReleaseChanges(tx, release);
-    const change = changes.find((c) => c.ref === input.change || c.id === input.change);
-    if (!change) throw new AppError('validation.invalid', 'change', { field: 'change', detail: 'not_in_release' });
-    const remaining = changes.filter((c) => c.id !== change.id);
-    const affected = affectedBy(remaining, release.ownerParty);
-    const window = sameParties(detailsOf<ReleaseDetails>(release).affectedParties, affected) ? {} : await detachWindow(tx, release, now);
-    await tx.update(tickets).set(withDetails<ChangeDetails>(change, { releaseId: null })).where(eq(tickets.id, change.id));
-    await tx.delete(ticketLinks).where(and(eq(ticketLinks.fromId, release.id), eq(ticketLinks.toId, change.id), eq(ticketLinks.kind, 'implements')));
-    // On the change's own timeline the event names the release it left.
-    await appendEvents(tx, change.id, authorOf(ctx), [{ event: { kind: 'release_changes', data: { change: 'removed', changeId: release.id, changeRef: release.ref } } }], now);
-    return {
-      patch: withDetails<ReleaseDetails>(release, { changeIds: remaining.map((c) => c.id), affectedParties: affected, approvals: [], ...window }),
-      events: [{ event: { kind: 'release_changes', data: { change: 'removed', changeId: change.id, changeRef: change.ref } } }],
-    };
-  });
+export function removeChange(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: { change: string; version?: number | undefined },
+) {
+  return runTicketAction(
+    ctx,
+    idOrRef,
+    'remove_change',
+    input.version,
+    async (release, tx, now): Promise<ActionOutcome> => {
+      const changes = await lockReleaseChanges(tx, release);
+      const change = changes.find((c) => c.ref === input.change || c.id === input.change);
+      if (!change) throw new AppError('validation.invalid', 'change', { field: 'change', detail: 'not_in_release' });
+      const remaining = changes.filter((c) => c.id !== change.id);
+      const affected = affectedBy(remaining, release.ownerParty);
+      const window = sameParties(detailsOf<ReleaseDetails>(release).affectedParties, affected)
+        ? {}
+        : await detachWindow(tx, release, now);
+      await tx
+        .update(tickets)
+        .set(withDetails<ChangeDetails>(change, { releaseId: null }))
+        .where(eq(tickets.id, change.id));
+      await tx
+        .delete(ticketLinks)
+        .where(
+          and(eq(ticketLinks.fromId, release.id), eq(ticketLinks.toId, change.id), eq(ticketLinks.kind, 'implements')),
+        );
+      // On the change's own timeline the event names the release it left.
+      await appendEvents(
+        tx,
+        change.id,
+        authorOf(ctx),
+        [
+          {
+            event: {
+              kind: 'release_changes',
+              data: { change: 'removed', changeId: release.id, changeRef: release.ref },
+            },
+          },
+        ],
+        now,
+      );
+      return {
+        patch: withDetails<ReleaseDetails>(release, {
+          changeIds: remaining.map((c) => c.id),
+          affectedParties: affected,
+          approvals: [],
+          ...window,
+        }),
+        events: [
+          {
+            event: { kind: 'release_changes', data: { change: 'removed', changeId: change.id, changeRef: change.ref } },
+          },
+        ],
+      };
+    },
+  );
 }

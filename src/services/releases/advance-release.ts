@@ -9,7 +9,8 @@ export function startBuild(ctx: ServiceContext, idOrRef: string, input: { versio
   return runTicketAction(ctx, idOrRef, 'start_build', input.version, (release) => {
     const details = detailsOf<ReleaseDetails>(release);
     if (!details.plan) throw new AppError('release.incomplete', 'plan', { field: 'plan' });
-    if ((details.changeIds ?? []).length === 0) throw new AppError('release.incomplete', 'changes', { field: 'changes' });
+    if ((details.changeIds ?? []).length === 0)
+      throw new AppError('release.incomplete', 'changes', { field: 'changes' });
     return {};
   });
 }
@@ -20,7 +21,8 @@ export function prepareDeployment(ctx: ServiceContext, idOrRef: string, input: {
     const cases = detailsOf<ReleaseDetails>(release).buildTest?.testCases ?? [];
     if (cases.length === 0) throw new AppError('release.incomplete', 'testCases', { field: 'testCases' });
     const failing = cases.findIndex((c) => c.result !== 'passed');
-    if (failing >= 0) throw new AppError('release.incomplete', `testCases.${failing}`, { field: `testCases.${failing}` });
+    if (failing >= 0)
+      throw new AppError('release.incomplete', `testCases.${failing}`, { field: `testCases.${failing}` });
     return {};
   });
 }

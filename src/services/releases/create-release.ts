@@ -14,8 +14,18 @@ export interface CreateReleaseInput extends Omit<TicketFieldsInput, 'impact' | '
   changes?: string[] | undefined;
 }
 
-
-const EMPTY: ReleaseDetails = { changeIds: [], plan: null, buildTest: null, deployment: null, affectedParties: [], approvals: [], window: null, rollbacks: [], deployments: [], checklist: {} };
+const EMPTY: ReleaseDetails = {
+  changeIds: [],
+  plan: null,
+  buildTest: null,
+  deployment: null,
+  affectedParties: [],
+  approvals: [],
+  window: null,
+  rollbacks: [],
+  deployments: [],
+  checklist: {},
+};
 
 /** REL-1: a release, bundling approved changes from the start or later. */
 export async function createRelease(ctx: ServiceContext, input: CreateReleaseInput): Promise<TicketRow> {
@@ -26,7 +36,17 @@ export async function createRelease(ctx: ServiceContext, input: CreateReleaseInp
     let release = await insertNewTicket(
       ctx,
       tx,
-      { type: 'release', title: input.title, description: input.description, service: input.service, impact: input.impact ?? 'I3', criticality: input.criticality ?? 'C3', sensitivity, channel: input.channel ?? ctx.channel ?? 'api', details: { ...EMPTY, affectedParties: [ctx.actor.party] } },
+      {
+        type: 'release',
+        title: input.title,
+        description: input.description,
+        service: input.service,
+        impact: input.impact ?? 'I3',
+        criticality: input.criticality ?? 'C3',
+        sensitivity,
+        channel: input.channel ?? ctx.channel ?? 'api',
+        details: { ...EMPTY, affectedParties: [ctx.actor.party] },
+      },
       now,
     );
     const refs = [...new Set(input.changes ?? [])];
@@ -38,7 +58,17 @@ export async function createRelease(ctx: ServiceContext, input: CreateReleaseInp
       events.push(...bundled.events);
     }
     const folded = foldEvents(release, authorOf(ctx), events, now);
-    const updated = await updateTicket(tx, release.id, { sensitivity: release.sensitivity, participants: release.participants, details: release.details, ...folded.patch }, now);
+    const updated = await updateTicket(
+      tx,
+      release.id,
+      {
+        sensitivity: release.sensitivity,
+        participants: release.participants,
+        details: release.details,
+        ...folded.patch,
+      },
+      now,
+    );
     await insertEventRows(tx, folded.rows);
     return updated;
   });

@@ -12,22 +12,47 @@ import { lockReleaseChanges, moveChange } from './release-changes.ts';
  * approved, or when several parties are affected and their joint window is not accepted.
  * Every change becomes implemented (applied), on its own timeline too.
  */
-export function deployRelease(ctx: ServiceContext, idOrRef: string, input: { note?: string | undefined; version?: number | undefined }) {
+export function deployRelease(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: { note?: string | undefined; version?: number | undefined },
+) {
   return runTicketAction(ctx, idOrRef, 'deploy', input.version, async (release, tx, now): Promise<ActionOutcome> => {
     const details = detailsOf<ReleaseDetails>(release);
     // The joint window must be agreed and not over yet.
-    if (details.affectedParties.length > 1 && (details.window?.status !== 'accepted' || Date.parse(details.window.endsAt) <= now.getTime())) throw new AppError('release.window_required');
+    if (
+      details.affectedParties.length > 1 &&
+      (details.window?.status !== 'accepted' || Date.parse(details.window.endsAt) <= now.getTime())
+    )
+      throw new AppError('release.window_required');
     const changes = await lockReleaseChanges(tx, release);
     if (changes.length === 0) throw new AppError('release.incomplete', 'changes', { field: 'changes' });
     const unapproved = changes.find((c) => c.status !== 'approved');
     if (unapproved) throw new AppError('change.not_approved', undefined, { ref: unapproved.ref });
     for (const change of changes) {
-      await moveChange(ctx, tx, change, 'implemented', 'deploy', { appliedAt: now.toISOString() }, { event: { kind: 'change_applied', data: { releaseId: release.id, releaseRef: release.ref } } }, now);
+      await moveChange(
+        ctx,
+        tx,
+        change,
+        'implemented',
+        'deploy',
+        { appliedAt: now.toISOString() },
+        { event: { kind: 'change_applied', data: { releaseId: release.id, releaseRef: release.ref } } },
+        now,
+      );
     }
     return {
       note: input.note,
-      patch: withDetails<ReleaseDetails>(release, { deployments: [...(details.deployments ?? []), { by: ctx.actor.displayName, at: now.toISOString(), note: input.note ?? null }], checklist: {} }),
-      events: [{ event: { kind: 'deployed', data: { ...(input.note ? { note: input.note } : {}), changes: changes.length } } }],
+      patch: withDetails<ReleaseDetails>(release, {
+        deployments: [
+          ...(details.deployments ?? []),
+          { by: ctx.actor.displayName, at: now.toISOString(), note: input.note ?? null },
+        ],
+        checklist: {},
+      }),
+      events: [
+        { event: { kind: 'deployed', data: { ...(input.note ? { note: input.note } : {}), changes: changes.length } } },
+      ],
     };
   });
 }
@@ -37,7 +62,11 @@ export function deployRelease(ctx: ServiceContext, idOrRef: string, input: { not
  * restored is recorded, the changes are approved-but-not-applied again, and every party on
  * the release is told.
  */
-export function rollbackRelease(ctx: ServiceContext, idOrRef: string, input: { reason: string; restored: string; version?: number | undefined }) {
+export function rollbackRelease(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: { reason: string; restored: string; version?: number | undefined },
+) {
   return runTicketAction(ctx, idOrRef, 'rollback', input.version, async (release, tx, now): Promise<ActionOutcome> => {
     const details = detailsOf<ReleaseDetails>(release);
     const changes = await lockReleaseChanges(tx, release);
@@ -45,13 +74,41 @@ export function rollbackRelease(ctx: ServiceContext, idOrRef: string, input: { r
     const settled = changes.find((c) => c.status !== 'implemented');
     if (settled) throw new AppError('release.rollback_too_late', undefined, { ref: settled.ref });
     for (const change of changes) {
-      await moveChange(ctx, tx, change, 'approved', 'rollback', { appliedAt: null }, { event: { kind: 'change_reverted', data: { releaseId: release.id, releaseRef: release.ref, reason: input.reason } } }, now);
+      await moveChange(
+        ctx,
+        tx,
+        change,
+        'approved',
+        'rollback',
+        { appliedAt: null },
+        {
+          event: {
+            kind: 'change_reverted',
+            data: { releaseId: release.id, releaseRef: release.ref, reason: input.reason },
+          },
+        },
+        now,
+      );
     }
     return {
       note: input.reason,
       // The next deployment is agreed anew: approvals and the joint window.
-      patch: withDetails<ReleaseDetails>(release, { rollbacks: [...(details.rollbacks ?? []), { reason: input.reason, restored: input.restored, by: ctx.actor.displayName, at: now.toISOString() }], approvals: [], ...(await detachWindow(tx, release, now)) }),
-      events: [{ event: { kind: 'rolled_back', data: { reason: input.reason, restored: input.restored, changes: changes.length } } }],
+      patch: withDetails<ReleaseDetails>(release, {
+        rollbacks: [
+          ...(details.rollbacks ?? []),
+          { reason: input.reason, restored: input.restored, by: ctx.actor.displayName, at: now.toISOString() },
+        ],
+        approvals: [],
+        ...(await detachWindow(tx, release, now)),
+      }),
+      events: [
+        {
+          event: {
+            kind: 'rolled_back',
+            data: { reason: input.reason, restored: input.restored, changes: changes.length },
+          },
+        },
+      ],
     };
   });
 }
@@ -59,18 +116,33 @@ export function rollbackRelease(ctx: ServiceContext, idOrRef: string, input: { r
 const EARLIER_STEPS = ['planning', 'build_test', 'deployment_preparation'] as const;
 
 /** REL-5: after a rollback the process restarts at any earlier step; approvals are given again. */
-export function restartRelease(ctx: ServiceContext, idOrRef: string, input: { to: (typeof EARLIER_STEPS)[number]; version?: number | undefined }) {
+export function restartRelease(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: { to: (typeof EARLIER_STEPS)[number]; version?: number | undefined },
+) {
   return runTicketAction(ctx, idOrRef, 'restart', input.version, (release): ActionOutcome => {
-    if (!EARLIER_STEPS.includes(input.to)) throw new AppError('validation.invalid', 'to', { field: 'to', detail: 'earlier_step' });
+    if (!EARLIER_STEPS.includes(input.to))
+      throw new AppError('validation.invalid', 'to', { field: 'to', detail: 'earlier_step' });
     const details = detailsOf<ReleaseDetails>(release);
     // Back in deployment preparation the recorded deployment plan is approved anew.
-    const approvals = input.to === 'deployment_preparation' && details.deployment ? awaitApprovals(details.affectedParties) : [];
+    const approvals =
+      input.to === 'deployment_preparation' && details.deployment ? awaitApprovals(details.affectedParties) : [];
     return {
       status: input.to,
       patch: withDetails<ReleaseDetails>(release, { approvals }),
       events: [
         { event: { kind: 'restarted', data: { to: input.to } } },
-        ...(approvals.length > 0 ? [{ event: { kind: 'approval_requested' as const, data: { gate: 'approver' as const, parties: details.affectedParties, roles: ['release_manager'] } } }] : []),
+        ...(approvals.length > 0
+          ? [
+              {
+                event: {
+                  kind: 'approval_requested' as const,
+                  data: { gate: 'approver' as const, parties: details.affectedParties, roles: ['release_manager'] },
+                },
+              },
+            ]
+          : []),
       ],
     };
   });

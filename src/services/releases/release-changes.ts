@@ -27,9 +27,26 @@ export function affectedBy(changes: readonly TicketRow[], owner: string): string
  * Moves a change along because of its release (CHG-4: a change is implemented only through a
  * release), with the state change and its reason on the change's own timeline.
  */
-export async function moveChange(ctx: ServiceContext, tx: Db, change: TicketRow, to: string, action: string, changes: Partial<ChangeDetails>, event: PendingEvent, now: Date) {
+export async function moveChange(
+  ctx: ServiceContext,
+  tx: Db,
+  change: TicketRow,
+  to: string,
+  action: string,
+  changes: Partial<ChangeDetails>,
+  event: PendingEvent,
+  now: Date,
+) {
   const events: PendingEvent[] = [event];
-  if (change.status !== to) events.unshift({ event: { kind: 'status_changed', data: { from: change.status, to, action } } });
-  await applyTicketChange(tx, change, { status: to, ...withDetails<ChangeDetails>(change, changes) }, authorOf(ctx), events, now, ctx.mail ?? false);
+  if (change.status !== to)
+    events.unshift({ event: { kind: 'status_changed', data: { from: change.status, to, action } } });
+  await applyTicketChange(
+    tx,
+    change,
+    { status: to, ...withDetails<ChangeDetails>(change, changes) },
+    authorOf(ctx),
+    events,
+    now,
+    ctx.mail ?? false,
+  );
 }
-

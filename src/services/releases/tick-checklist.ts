@@ -5,12 +5,19 @@ import { detailsOf, withDetails } from '../details.ts';
 import { runTicketAction } from '../ticket-action.ts';
 
 /** REL-6: one item of the verification and closure checklist, ticked by a named person. */
-export function tickChecklist(ctx: ServiceContext, idOrRef: string, input: { item: ReleaseChecklistItem; version?: number | undefined }) {
+export function tickChecklist(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: { item: ReleaseChecklistItem; version?: number | undefined },
+) {
   return runTicketAction(ctx, idOrRef, 'tick_checklist', input.version, (release, _tx, now) => {
     const checklist = detailsOf<ReleaseDetails>(release).checklist ?? {};
-    if (checklist[input.item]) throw new AppError('validation.invalid', 'item', { field: 'item', detail: 'already_ticked' });
+    if (checklist[input.item])
+      throw new AppError('validation.invalid', 'item', { field: 'item', detail: 'already_ticked' });
     return {
-      patch: withDetails<ReleaseDetails>(release, { checklist: { ...checklist, [input.item]: { by: ctx.actor.displayName, at: now.toISOString() } } }),
+      patch: withDetails<ReleaseDetails>(release, {
+        checklist: { ...checklist, [input.item]: { by: ctx.actor.displayName, at: now.toISOString() } },
+      }),
       events: [{ event: { kind: 'checklist_ticked', data: { item: input.item } } }],
     };
   });

@@ -13,7 +13,11 @@ export async function availabilityReport(db: Db, party: string, month: string, n
   const { calendar } = await readCalendar(db, party);
   const [from, to] = monthBounds(month, calendar.timeZone);
   if (from > now) throw new AppError('validation.invalid', 'month', { field: 'month', detail: 'month_future' });
-  const [rows, targets, windows] = await Promise.all([partyOutages(db, party), partyServiceTargets(db, party), countedWindows(db, party, new Date(from), new Date(to))]);
+  const [rows, targets, windows] = await Promise.all([
+    partyOutages(db, party),
+    partyServiceTargets(db, party),
+    countedWindows(db, party, new Date(from), new Date(to)),
+  ]);
   const services = [...new Set([...targets.map((t) => t.service), ...rows.map((o) => o.service)])].sort();
   return {
     party,
@@ -21,12 +25,25 @@ export async function availabilityReport(db: Db, party: string, month: string, n
     rows: services.map((service) => {
       const spans = rows
         .filter((o) => o.service === service)
-        .map((o) => ({ detectedAt: o.detectedAt?.getTime() ?? null, reportedAt: o.reportedAt?.getTime() ?? null, restoredAt: o.restoredAt?.getTime() ?? null }))
-        .filter((o) => Math.min(o.detectedAt ?? Infinity, o.reportedAt ?? Infinity) < to && (o.restoredAt ?? now) > from);
+        .map((o) => ({
+          detectedAt: o.detectedAt?.getTime() ?? null,
+          reportedAt: o.reportedAt?.getTime() ?? null,
+          restoredAt: o.restoredAt?.getTime() ?? null,
+        }))
+        .filter(
+          (o) => Math.min(o.detectedAt ?? Infinity, o.reportedAt ?? Infinity) < to && (o.restoredAt ?? now) > from,
+        );
       const result = availability(spans, windowsFor(windows, party, service), from, to, now);
       const target = targets.find((t) => t.service === service);
       const targetPct = target ? Number(target.targetPct) : null;
-      return { service, outages: spans.length, downtimeMs: result.downtimeMs, availabilityPct: result.pct, targetPct, met: targetPct === null ? null : result.pct >= targetPct };
+      return {
+        service,
+        outages: spans.length,
+        downtimeMs: result.downtimeMs,
+        availabilityPct: result.pct,
+        targetPct,
+        met: targetPct === null ? null : result.pct >= targetPct,
+      };
     }),
   };
 }

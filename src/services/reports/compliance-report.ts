@@ -54,17 +54,39 @@ export async function complianceReport(db: Db, actor: Actor, party: string, mont
     // Without an intervention yet, the ticket counts as breached once past its target, and its
     // elapsed time is shown up to the end of the month, which later days cannot change.
     const elapsedMs = interventionElapsed(facts, clockFor, stop ?? Math.min(now, to));
-    const within = stop !== null ? elapsedMs <= targetMs : interventionElapsed(facts, clockFor, now) > targetMs ? false : null;
-    return { ref: t.ref, type: t.type, priority, openedAt: new Date(facts.openedAt).toISOString(), firstInterventionAt: stop === null ? null : new Date(stop).toISOString(), elapsedMs, targetMs, within };
+    const within =
+      stop !== null ? elapsedMs <= targetMs : interventionElapsed(facts, clockFor, now) > targetMs ? false : null;
+    return {
+      ref: t.ref,
+      type: t.type,
+      priority,
+      openedAt: new Date(facts.openedAt).toISOString(),
+      firstInterventionAt: stop === null ? null : new Date(stop).toISOString(),
+      elapsedMs,
+      targetMs,
+      within,
+    };
   });
-  const groups: { type: 'incident' | 'request'; priority: string }[] = [...PRIORITIES.map((p) => ({ type: 'incident' as const, priority: p })), { type: 'request', priority: 'all' }];
+  const groups: { type: 'incident' | 'request'; priority: string }[] = [
+    ...PRIORITIES.map((p) => ({ type: 'incident' as const, priority: p })),
+    { type: 'request', priority: 'all' },
+  ];
   const summary: ComplianceRow[] = groups.map(({ type, priority }) => {
     const mine = details.filter((d) => d.type === type && (priority === 'all' || d.priority === priority));
     const counted = mine.filter((d) => d.within !== null);
     const within = counted.filter((d) => d.within).length;
     const objectivePct = env.target(party, type, priority === 'all' ? 'P3' : priority, from).objectivePct;
     const pct = counted.length === 0 ? null : Math.round((within / counted.length) * 10_000) / 100;
-    return { type, priority, tickets: counted.length, withinTarget: within, pct, objectivePct, met: pct === null ? null : pct >= objectivePct, pending: mine.length - counted.length };
+    return {
+      type,
+      priority,
+      tickets: counted.length,
+      withinTarget: within,
+      pct,
+      objectivePct,
+      met: pct === null ? null : pct >= objectivePct,
+      pending: mine.length - counted.length,
+    };
   });
   return { party, month, timeZone: calendar.timeZone, rows: summary, details };
 }

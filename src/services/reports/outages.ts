@@ -22,18 +22,39 @@ export interface OutageInput {
 function check(o: { detectedAt: Date | null; reportedAt: Date | null; restoredAt: Date | null }) {
   if (!o.detectedAt && !o.reportedAt) throw new AppError('validation.required', 'detectedAt', { field: 'detectedAt' });
   const start = Math.min(...[o.detectedAt, o.reportedAt].filter((d): d is Date => d !== null).map((d) => d.getTime()));
-  if (o.restoredAt && o.restoredAt.getTime() <= start) throw new AppError('validation.invalid', 'restoredAt', { field: 'restoredAt', detail: 'after_start' });
+  if (o.restoredAt && o.restoredAt.getTime() <= start)
+    throw new AppError('validation.invalid', 'restoredAt', { field: 'restoredAt', detail: 'after_start' });
 }
 
 /** SLA-6: records an outage of one of the actor's party's services, optionally linked to an incident. */
 export async function recordOutage(db: Db, actor: Actor, input: OutageInput) {
   assertOperatesParty(actor, actor.party);
-  const values = { detectedAt: input.detectedAt ?? null, reportedAt: input.reportedAt ?? null, restoredAt: input.restoredAt ?? null };
+  const values = {
+    detectedAt: input.detectedAt ?? null,
+    reportedAt: input.reportedAt ?? null,
+    restoredAt: input.restoredAt ?? null,
+  };
   check(values);
   const ticket = input.ticket ? await loadVisibleTicket(db, actor, input.ticket) : null;
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(outages).values({ id: randomUUID(), partyId: actor.party, service: input.service, ...values, ticketId: ticket?.id ?? null, createdBy: actor.id }).returning();
-    await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'outage.record', targetId: row!.id, data: { service: input.service } });
+    const [row] = await tx
+      .insert(outages)
+      .values({
+        id: randomUUID(),
+        partyId: actor.party,
+        service: input.service,
+        ...values,
+        ticketId: ticket?.id ?? null,
+        createdBy: actor.id,
+      })
+      .returning();
+    await writeAudit(tx, {
+      actorId: actor.id,
+      party: actor.party,
+      action: 'outage.record',
+      targetId: row!.id,
+      data: { service: input.service },
+    });
     return row!;
   });
 }
@@ -62,14 +83,23 @@ export async function setServiceTarget(db: Db, actor: Actor, partyId: string, se
   await db
     .insert(serviceTargets)
     .values({ partyId, service, targetPct: String(targetPct) })
-    .onConflictDoUpdate({ target: [serviceTargets.partyId, serviceTargets.service], set: { targetPct: String(targetPct) } });
+    .onConflictDoUpdate({
+      target: [serviceTargets.partyId, serviceTargets.service],
+      set: { targetPct: String(targetPct) },
+    });
 }
 
 /** A party's outages; the incident behind one is named only to readers who may see that ticket. */
 export async function listOutages(db: Db, actor: Actor, partyId: string) {
   const rows = await partyOutages(db, partyId);
   const ids = rows.flatMap((o) => (o.ticketId ? [o.ticketId] : []));
-  const visible = ids.length === 0 ? [] : await db.select({ id: tickets.id }).from(tickets).where(and(inArray(tickets.id, ids), ticketVisibleTo(actor)));
+  const visible =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ id: tickets.id })
+          .from(tickets)
+          .where(and(inArray(tickets.id, ids), ticketVisibleTo(actor)));
   const seen = new Set(visible.map((v) => v.id));
   return rows.map((o) => ({ ...o, ticketId: o.ticketId && seen.has(o.ticketId) ? o.ticketId : null }));
 }

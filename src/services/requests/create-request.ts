@@ -19,7 +19,6 @@ export interface CreateRequestInput {
   channel?: 'console' | 'api' | 'phone' | 'email' | undefined;
 }
 
-
 /** REQ-1 / REQ-5: a request of a type from the party's catalogue, its form checked field by field. */
 export async function createRequest(ctx: ServiceContext, input: CreateRequestInput): Promise<TicketRow> {
   const sensitivity = input.sensitivity ?? 'LIMITED';

@@ -7,12 +7,27 @@ import { runTicketAction } from '../ticket-action.ts';
  * PARTY-3 / REQ-3: work goes to a third party (a supplier) only through the desk of the party
  * whose task it is; the lifecycle lets no one else forward it.
  */
-export function forwardTask(ctx: ServiceContext, idOrRef: string, input: { thirdParty: string; note?: string | undefined; version?: number | undefined }) {
+export function forwardTask(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: { thirdParty: string; note?: string | undefined; version?: number | undefined },
+) {
   return runTicketAction(ctx, idOrRef, 'forward_task', input.version, (request) => {
-    const tasks = detailsOf<RequestDetails>(request).tasks.map((t) => (t.party === ctx.actor.party && t.status === 'open' ? { ...t, thirdParty: input.thirdParty, note: input.note ?? t.note } : t));
+    const tasks = detailsOf<RequestDetails>(request).tasks.map((t) =>
+      t.party === ctx.actor.party && t.status === 'open'
+        ? { ...t, thirdParty: input.thirdParty, note: input.note ?? t.note }
+        : t,
+    );
     return {
       patch: withDetails<RequestDetails>(request, { tasks }),
-      events: [{ event: { kind: 'task_forwarded', data: { party: ctx.actor.party, thirdParty: input.thirdParty, ...(input.note ? { note: input.note } : {}) } } }],
+      events: [
+        {
+          event: {
+            kind: 'task_forwarded',
+            data: { party: ctx.actor.party, thirdParty: input.thirdParty, ...(input.note ? { note: input.note } : {}) },
+          },
+        },
+      ],
     };
   });
 }

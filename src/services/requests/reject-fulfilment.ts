@@ -4,9 +4,20 @@ import { detailsOf, withDetails } from '../details.ts';
 import { runTicketAction } from '../ticket-action.ts';
 
 /** REQ-4: the final check failed: every task is open again. */
-export function rejectFulfilment(ctx: ServiceContext, idOrRef: string, input: { reason: string; version?: number | undefined }) {
+export function rejectFulfilment(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: { reason: string; version?: number | undefined },
+) {
   return runTicketAction(ctx, idOrRef, 'reject_fulfilment', input.version, (request) => ({
     note: input.reason,
-    patch: withDetails<RequestDetails>(request, { tasks: detailsOf<RequestDetails>(request).tasks.map((t) => ({ ...t, status: 'open' as const, doneBy: null, doneAt: null })) }),
+    patch: withDetails<RequestDetails>(request, {
+      tasks: detailsOf<RequestDetails>(request).tasks.map((t) => ({
+        ...t,
+        status: 'open' as const,
+        doneBy: null,
+        doneAt: null,
+      })),
+    }),
   }));
 }

@@ -29,28 +29,51 @@ export interface CharacteriseInput {
  */
 export function characterise(ctx: ServiceContext, idOrRef: string, input: CharacteriseInput) {
   return runTicketAction(ctx, idOrRef, 'characterise', input.version, async (ticket, tx, now) => {
-    if (!isTaxonomyType(input.taxonomyClass, input.taxonomyType)) throw new AppError('validation.invalid', 'taxonomyType', { field: 'taxonomyType', detail: 'taxonomy' });
+    if (!isTaxonomyType(input.taxonomyClass, input.taxonomyType))
+      throw new AppError('validation.invalid', 'taxonomyType', { field: 'taxonomyType', detail: 'taxonomy' });
     let severity = input.severity;
     if (input.nationalSeverity !== undefined) {
       const party = await findParty(tx, ctx.actor.party);
-      severity = commonSeverity((party?.securityPolicy as SecurityPolicy | null)?.severityScale, input.nationalSeverity) ?? undefined;
-      if (!severity) throw new AppError('validation.invalid', 'nationalSeverity', { field: 'nationalSeverity', detail: 'national_scale' });
+      severity =
+        commonSeverity((party?.securityPolicy as SecurityPolicy | null)?.severityScale, input.nationalSeverity) ??
+        undefined;
+      if (!severity)
+        throw new AppError('validation.invalid', 'nationalSeverity', {
+          field: 'nationalSeverity',
+          detail: 'national_scale',
+        });
     }
     if (!severity) throw new AppError('validation.required', 'severity', { field: 'severity' });
     const awareAt = input.awareAt ?? ticket.createdAt.toISOString();
-    if (Date.parse(awareAt) > now.getTime()) throw new AppError('validation.invalid', 'awareAt', { field: 'awareAt', detail: 'not_future' });
+    if (Date.parse(awareAt) > now.getTime())
+      throw new AppError('validation.invalid', 'awareAt', { field: 'awareAt', detail: 'not_future' });
     const facts: Partial<SecurityDetails> = {
       taxonomy: { class: input.taxonomyClass, type: input.taxonomyType },
       severity,
-      ...(input.nationalSeverity !== undefined ? { national: { party: ctx.actor.party, level: input.nationalSeverity } } : {}),
+      ...(input.nationalSeverity !== undefined
+        ? { national: { party: ctx.actor.party, level: input.nationalSeverity } }
+        : {}),
       awareAt,
       personalData: input.personalData,
       ciaAffected: input.ciaAffected,
     };
-    const alert = await policyAlert(tx, ticket, { impact: input.impact, severity, ciaAffected: input.ciaAffected, personalData: input.personalData }, securityPolicyOf);
+    const alert = await policyAlert(
+      tx,
+      ticket,
+      { impact: input.impact, severity, ciaAffected: input.ciaAffected, personalData: input.personalData },
+      securityPolicyOf,
+    );
     return {
       patch: { impact: input.impact, ...withDetails<SecurityDetails>(ticket, facts) },
-      events: [{ event: { kind: 'characterised' as const, data: { taxonomy: `${input.taxonomyClass}/${input.taxonomyType}`, severity, impact: input.impact, awareAt } } }, ...alert],
+      events: [
+        {
+          event: {
+            kind: 'characterised' as const,
+            data: { taxonomy: `${input.taxonomyClass}/${input.taxonomyType}`, severity, impact: input.impact, awareAt },
+          },
+        },
+        ...alert,
+      ],
     };
   });
 }

@@ -8,5 +8,12 @@ import { insertNewTicket, type TicketFieldsInput } from '../create-ticket.ts';
 export async function createSecurityIncident(ctx: ServiceContext, input: TicketFieldsInput): Promise<TicketRow> {
   const sensitivity: Sensitivity = input.sensitivity === 'CRITICAL' ? 'CRITICAL' : 'SENSITIVE';
   assertMayRecord(ctx.actor, 'security', sensitivity);
-  return ctx.db.transaction((tx) => insertNewTicket(ctx, tx, { ...input, type: 'security', sensitivity, channel: input.channel ?? ctx.channel ?? 'api', escalationLevel: 3 }, nowOf(ctx)));
+  return ctx.db.transaction((tx) =>
+    insertNewTicket(
+      ctx,
+      tx,
+      { ...input, type: 'security', sensitivity, channel: input.channel ?? ctx.channel ?? 'api', escalationLevel: 3 },
+      nowOf(ctx),
+    ),
+  );
 }

@@ -11,7 +11,10 @@ import { runTicketAction } from '../ticket-action.ts';
 
 /** The members named for an event type by the security officers of the incident's parties (SEC-2). */
 async function rosterMembers(db: Db, ticket: TicketRow, eventType: string): Promise<string[]> {
-  const rows = await db.select({ members: imtRosters.members }).from(imtRosters).where(and(inArray(imtRosters.partyId, ticket.participants), eq(imtRosters.eventType, eventType)));
+  const rows = await db
+    .select({ members: imtRosters.members })
+    .from(imtRosters)
+    .where(and(inArray(imtRosters.partyId, ticket.participants), eq(imtRosters.eventType, eventType)));
   return [...new Set(rows.flatMap((r) => r.members))];
 }
 
@@ -21,15 +24,29 @@ async function rosterMembers(db: Db, ticket: TicketRow, eventType: string): Prom
  * the incident; every member must belong to a party on it and be cleared ETS CRITICAL, the level
  * an open investigation raises it to.
  */
-export function formTeam(ctx: ServiceContext, idOrRef: string, input: { members?: string[] | undefined; eventType?: string | undefined; version?: number | undefined }) {
+export function formTeam(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: { members?: string[] | undefined; eventType?: string | undefined; version?: number | undefined },
+) {
   return runTicketAction(ctx, idOrRef, 'form_team', input.version, async (ticket, tx) => {
     const eventType = input.eventType ?? detailsOf<SecurityDetails>(ticket).taxonomy?.class;
-    const ids = input.members && input.members.length > 0 ? [...new Set(input.members)] : eventType ? await rosterMembers(tx, ticket, eventType) : [];
+    const ids =
+      input.members && input.members.length > 0
+        ? [...new Set(input.members)]
+        : eventType
+          ? await rosterMembers(tx, ticket, eventType)
+          : [];
     if (ids.length === 0) throw new AppError('validation.required', 'members', { field: 'members' });
     const rows = await tx.select().from(users).where(inArray(users.id, ids));
     const index = ids.findIndex((id) => {
       const user = rows.find((u) => u.id === id);
-      return !user || !user.active || !ticket.participants.includes(user.partyId) || !clearanceCovers(user.clearance as Sensitivity, 'CRITICAL');
+      return (
+        !user ||
+        !user.active ||
+        !ticket.participants.includes(user.partyId) ||
+        !clearanceCovers(user.clearance as Sensitivity, 'CRITICAL')
+      );
     });
     if (index >= 0) throw new AppError('user.not_found', `members.${index}`);
     // The officer joins the team too, so must be cleared like every member.

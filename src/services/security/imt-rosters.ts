@@ -19,9 +19,16 @@ export async function listRosters(ctx: ServiceContext, party: string) {
 /** SEC-2: the security officer names the team members for an event type, from the party's own users cleared ETS CRITICAL. */
 export async function setRoster(ctx: ServiceContext, party: string, eventType: string, members: string[]) {
   assertSecurityOfficerOf(ctx.actor, party);
-  if (!TAXONOMY.classes.some((c) => c.value === eventType)) throw new AppError('validation.invalid', 'eventType', { field: 'eventType', detail: 'taxonomy' });
+  if (!TAXONOMY.classes.some((c) => c.value === eventType))
+    throw new AppError('validation.invalid', 'eventType', { field: 'eventType', detail: 'taxonomy' });
   const ids = [...new Set(members)];
-  const rows = ids.length === 0 ? [] : await ctx.db.select().from(users).where(and(inArray(users.id, ids), eq(users.partyId, party)));
+  const rows =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .select()
+          .from(users)
+          .where(and(inArray(users.id, ids), eq(users.partyId, party)));
   const index = ids.findIndex((id) => {
     const user = rows.find((u) => u.id === id);
     return !user?.active || !clearanceCovers(user.clearance as Sensitivity, 'CRITICAL');
@@ -32,9 +39,16 @@ export async function setRoster(ctx: ServiceContext, party: string, eventType: s
     const [row] = await tx
       .insert(imtRosters)
       .values({ partyId: party, eventType, members: ids, updatedBy: ctx.actor.id, updatedAt: now })
-      .onConflictDoUpdate({ target: [imtRosters.partyId, imtRosters.eventType], set: { members: ids, updatedBy: ctx.actor.id, updatedAt: now } })
+      .onConflictDoUpdate({
+        target: [imtRosters.partyId, imtRosters.eventType],
+        set: { members: ids, updatedBy: ctx.actor.id, updatedAt: now },
+      })
       .returning();
-    await writeAudit(tx, { actorId: ctx.actor.id, party, action: 'imt.roster', targetId: eventType, data: { members: ids } }, now);
+    await writeAudit(
+      tx,
+      { actorId: ctx.actor.id, party, action: 'imt.roster', targetId: eventType, data: { members: ids } },
+      now,
+    );
     return row!;
   });
 }

@@ -17,12 +17,22 @@ export async function getSecurityPolicy(ctx: ServiceContext, party: string): Pro
   return securityPolicyOf(row.securityPolicy);
 }
 
-export async function setSecurityPolicy(ctx: ServiceContext, party: string, policy: SecurityPolicy): Promise<SecurityPolicy> {
+export async function setSecurityPolicy(
+  ctx: ServiceContext,
+  party: string,
+  policy: SecurityPolicy,
+): Promise<SecurityPolicy> {
   if (ctx.actor.party !== party) throw new AppError('party.not_found');
   if (!ctx.actor.roles.some((role) => MAY_SET.includes(role))) throw new AppError('auth.forbidden');
   await ctx.db.transaction(async (tx) => {
     await tx.update(parties).set({ securityPolicy: policy }).where(eq(parties.id, party));
-    await writeAudit(tx, { actorId: ctx.actor.id, party, action: 'security.policy', targetId: party, data: { ...policy } });
+    await writeAudit(tx, {
+      actorId: ctx.actor.id,
+      party,
+      action: 'security.policy',
+      targetId: party,
+      data: { ...policy },
+    });
   });
   return policy;
 }

@@ -7,7 +7,13 @@ import { runTicketAction } from '../ticket-action.ts';
 import { policyAlert, securityPolicyOf } from './security-policy.ts';
 
 export interface AnalysisInput {
-  impacts: { assetId: string; confidentiality: Loss; integrity: Loss; availability: Loss; consequences: Record<string, string> }[];
+  impacts: {
+    assetId: string;
+    confidentiality: Loss;
+    integrity: Loss;
+    availability: Loss;
+    consequences: Record<string, string>;
+  }[];
   initialMeasures: string;
   followUpMeasures: string;
   resources: string;
@@ -22,26 +28,68 @@ export interface AnalysisInput {
  */
 export function recordAnalysis(ctx: ServiceContext, idOrRef: string, input: AnalysisInput) {
   return runTicketAction(ctx, idOrRef, 'record_analysis', input.version, async (ticket, tx) => {
-    const assets = await visibleAssetsByIds(tx, ctx.actor, input.impacts.map((i) => i.assetId));
+    const assets = await visibleAssetsByIds(
+      tx,
+      ctx.actor,
+      input.impacts.map((i) => i.assetId),
+    );
     const impacts: AssetImpact[] = input.impacts.map((impact, index) => {
       const asset = assets.find((a) => a.id === impact.assetId);
-      if (!asset) throw new AppError('validation.invalid', `impacts.${index}.assetId`, { field: `impacts.${index}.assetId`, detail: 'unknown_asset' });
+      if (!asset)
+        throw new AppError('validation.invalid', `impacts.${index}.assetId`, {
+          field: `impacts.${index}.assetId`,
+          detail: 'unknown_asset',
+        });
       const party = Object.keys(impact.consequences).find((p) => !ticket.participants.includes(p));
-      if (party) throw new AppError('validation.invalid', `impacts.${index}.consequences.${party}`, { field: `impacts.${index}.consequences.${party}`, detail: 'other_party_only' });
+      if (party)
+        throw new AppError('validation.invalid', `impacts.${index}.consequences.${party}`, {
+          field: `impacts.${index}.consequences.${party}`,
+          detail: 'other_party_only',
+        });
       return { ...impact, assetName: asset.name };
     });
     const details = detailsOf<SecurityDetails>(ticket);
     // Impacts on assets this analyst may not see (recorded by someone who may) are kept as they are.
     const earlier = details.impacts ?? [];
-    const seen = new Set((await visibleAssetsByIds(tx, ctx.actor, earlier.flatMap((i) => (i.assetId ? [i.assetId] : [])))).map((a) => a.id));
-    impacts.push(...earlier.filter((i) => i.assetId && !seen.has(i.assetId) && !impacts.some((n) => n.assetId === i.assetId)));
-    const touched = (['confidentiality', 'integrity', 'availability'] as const).filter((k) => impacts.some((i) => i[k] !== 'none'));
+    const seen = new Set(
+      (
+        await visibleAssetsByIds(
+          tx,
+          ctx.actor,
+          earlier.flatMap((i) => (i.assetId ? [i.assetId] : [])),
+        )
+      ).map((a) => a.id),
+    );
+    impacts.push(
+      ...earlier.filter((i) => i.assetId && !seen.has(i.assetId) && !impacts.some((n) => n.assetId === i.assetId)),
+    );
+    const touched = (['confidentiality', 'integrity', 'availability'] as const).filter((k) =>
+      impacts.some((i) => i[k] !== 'none'),
+    );
     const ciaAffected = [...new Set([...(details.ciaAffected ?? []), ...touched])];
-    const personalData = Boolean(details.personalData) || assets.some((a) => a.personalData && impacts.some((i) => i.assetId === a.id && i.confidentiality !== 'none'));
-    const alert = details.ciaAffected?.length === ciaAffected.length && details.personalData === personalData ? [] : await policyAlert(tx, ticket, { impact: ticket.impact as never, severity: details.severity, ciaAffected, personalData }, securityPolicyOf);
+    const personalData =
+      Boolean(details.personalData) ||
+      assets.some((a) => a.personalData && impacts.some((i) => i.assetId === a.id && i.confidentiality !== 'none'));
+    const alert =
+      details.ciaAffected?.length === ciaAffected.length && details.personalData === personalData
+        ? []
+        : await policyAlert(
+            tx,
+            ticket,
+            { impact: ticket.impact as never, severity: details.severity, ciaAffected, personalData },
+            securityPolicyOf,
+          );
     return {
-      patch: withDetails<SecurityDetails>(ticket, { impacts, ciaAffected, personalData, measures: { initial: input.initialMeasures, followUp: input.followUpMeasures, resources: input.resources } }),
-      events: [{ event: { kind: 'analysis_recorded' as const, data: { assets: impacts.length, cia: ciaAffected } } }, ...alert],
+      patch: withDetails<SecurityDetails>(ticket, {
+        impacts,
+        ciaAffected,
+        personalData,
+        measures: { initial: input.initialMeasures, followUp: input.followUpMeasures, resources: input.resources },
+      }),
+      events: [
+        { event: { kind: 'analysis_recorded' as const, data: { assets: impacts.length, cia: ciaAffected } } },
+        ...alert,
+      ],
     };
   });
 }

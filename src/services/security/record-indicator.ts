@@ -4,9 +4,18 @@ import { detailsOf, withDetails } from '../details.ts';
 import { runTicketAction } from '../ticket-action.ts';
 
 /** An indicator of compromise, as a STIX 2.1 pattern, shared in the incident's STIX export (ISM-5). */
-export function recordIndicator(ctx: ServiceContext, idOrRef: string, input: { name: string; pattern: string; version?: number | undefined }) {
+export function recordIndicator(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: { name: string; pattern: string; version?: number | undefined },
+) {
   return runTicketAction(ctx, idOrRef, 'record_indicator', input.version, (ticket) => ({
-    patch: withDetails<SecurityDetails>(ticket, { indicators: [...(detailsOf<SecurityDetails>(ticket).indicators ?? []), { name: input.name, pattern: input.pattern }] }),
+    patch: withDetails<SecurityDetails>(ticket, {
+      indicators: [
+        ...(detailsOf<SecurityDetails>(ticket).indicators ?? []),
+        { name: input.name, pattern: input.pattern },
+      ],
+    }),
     events: [{ event: { kind: 'indicator_recorded' as const, data: { name: input.name } } }],
   }));
 }

@@ -4,9 +4,15 @@ import { withDetails } from '../details.ts';
 import { runTicketAction } from '../ticket-action.ts';
 
 /** SEC-5: containment, with what it achieved. */
-export function contain(ctx: ServiceContext, idOrRef: string, input: { summary: string; version?: number | undefined }) {
+export function contain(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: { summary: string; version?: number | undefined },
+) {
   return runTicketAction(ctx, idOrRef, 'contain', input.version, (ticket, _tx, now) => ({
-    patch: withDetails<SecurityDetails>(ticket, { containment: { summary: input.summary, by: ctx.actor.displayName, at: now.toISOString() } }),
+    patch: withDetails<SecurityDetails>(ticket, {
+      containment: { summary: input.summary, by: ctx.actor.displayName, at: now.toISOString() },
+    }),
     events: [{ event: { kind: 'contained' as const, data: { summary: input.summary } } }],
   }));
 }
@@ -26,10 +32,28 @@ export interface RecoverInput {
  */
 export function recover(ctx: ServiceContext, idOrRef: string, input: RecoverInput) {
   return runTicketAction(ctx, idOrRef, 'recover', input.version, (ticket, _tx, now) => {
-    const recovery = { summary: input.summary, linkDisconnected: input.linkDisconnected, linkReconnectedAt: input.linkDisconnected ? (input.linkReconnectedAt ?? now.toISOString()) : null, registryTeamsInformed: input.registryTeamsInformed, by: ctx.actor.displayName, at: now.toISOString() };
+    const recovery = {
+      summary: input.summary,
+      linkDisconnected: input.linkDisconnected,
+      linkReconnectedAt: input.linkDisconnected ? (input.linkReconnectedAt ?? now.toISOString()) : null,
+      registryTeamsInformed: input.registryTeamsInformed,
+      by: ctx.actor.displayName,
+      at: now.toISOString(),
+    };
     return {
       patch: withDetails<SecurityDetails>(ticket, { recovery }),
-      events: [{ event: { kind: 'recovered' as const, data: { summary: input.summary, linkReconnectedAt: recovery.linkReconnectedAt, registryTeamsInformed: input.registryTeamsInformed } } }],
+      events: [
+        {
+          event: {
+            kind: 'recovered' as const,
+            data: {
+              summary: input.summary,
+              linkReconnectedAt: recovery.linkReconnectedAt,
+              registryTeamsInformed: input.registryTeamsInformed,
+            },
+          },
+        },
+      ],
     };
   });
 }

@@ -19,10 +19,18 @@ export function securityPolicyOf(stored: unknown): SecurityPolicy {
 export async function policyAlert(
   db: Db,
   ticket: TicketRow,
-  incident: { impact: Impact; severity?: Severity | undefined; ciaAffected?: string[] | undefined; personalData?: boolean | undefined },
+  incident: {
+    impact: Impact;
+    severity?: Severity | undefined;
+    ciaAffected?: string[] | undefined;
+    personalData?: boolean | undefined;
+  },
   policyOf: (stored: unknown) => SecurityPolicy,
 ): Promise<PendingEvent[]> {
-  const rows = await db.select({ id: parties.id, policy: parties.securityPolicy }).from(parties).where(inArray(parties.id, ticket.participants));
+  const rows = await db
+    .select({ id: parties.id, policy: parties.securityPolicy })
+    .from(parties)
+    .where(inArray(parties.id, ticket.participants));
   const events: PendingEvent[] = [];
   for (const row of rows) {
     const policy = policyOf(row.policy);

@@ -38,7 +38,10 @@ export async function stixExport(ctx: ServiceContext, idOrRef: string): Promise<
     parties: ticket.participants.map((id) => ({ id, name: partyRows.find((p) => p.id === id)?.name ?? id })),
     taxonomy: details.taxonomy,
     severity: details.severity,
-    indicators: (details.indicators ?? []).map((indicator, index) => ({ ...indicator, recordedAt: recorded[index] ?? ticket.updatedAt })),
+    indicators: (details.indicators ?? []).map((indicator, index) => ({
+      ...indicator,
+      recordedAt: recorded[index] ?? ticket.updatedAt,
+    })),
   });
   return { ref: ticket.ref, bundle };
 }

@@ -14,7 +14,12 @@ export const DEFAULT_CALENDAR: CalendarChoice = { timeZone: 'Europe/Paris', coun
 
 /** Gives a new party its calendar, in force from the start of the previous year. */
 export async function createCalendar(tx: Db, partyId: string, choice: CalendarChoice, now = new Date()) {
-  await tx.insert(calendars).values({ partyId, timeZone: choice.timeZone, holidayCountry: choice.country, holidayRegion: choice.region ?? null });
+  await tx.insert(calendars).values({
+    partyId,
+    timeZone: choice.timeZone,
+    holidayCountry: choice.country,
+    holidayRegion: choice.region ?? null,
+  });
   await writeCalendarVersion(tx, partyId, {
     country: choice.country,
     region: choice.region ?? null,

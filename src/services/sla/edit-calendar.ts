@@ -37,7 +37,11 @@ export async function addCalendarVersion(db: Db, actor: Actor, partyId: string, 
   // From tomorrow on: today's hours may already have been counted.
   const tomorrow = isoDate(localDayOf(calendar.timeZone, Date.now()) + 1);
   if (input.effectiveFrom < tomorrow) {
-    throw new AppError('validation.invalid', 'effectiveFrom', { field: 'effectiveFrom', detail: 'from_date', date: tomorrow });
+    throw new AppError('validation.invalid', 'effectiveFrom', {
+      field: 'effectiveFrom',
+      detail: 'from_date',
+      date: tomorrow,
+    });
   }
   // A calendar without any opening hour would never reach a deadline.
   if (input.weekly.every((hours) => hours.length === 0) && input.onCallPriorities.length < 5) {
@@ -49,9 +53,21 @@ export async function addCalendarVersion(db: Db, actor: Actor, partyId: string, 
     }
   }
   return db.transaction(async (tx) => {
-    if (input.warnPct !== undefined) await tx.update(calendars).set({ warnPct: input.warnPct }).where(eq(calendars.partyId, partyId));
-    const version = await writeCalendarVersion(tx, partyId, { ...input, country: calendar.holidayCountry, region: calendar.holidayRegion, createdBy: actor.id });
-    await writeAudit(tx, { actorId: actor.id, party: partyId, action: 'calendar.version', targetId: version.id, data: { version: version.version, effectiveFrom: input.effectiveFrom } });
+    if (input.warnPct !== undefined)
+      await tx.update(calendars).set({ warnPct: input.warnPct }).where(eq(calendars.partyId, partyId));
+    const version = await writeCalendarVersion(tx, partyId, {
+      ...input,
+      country: calendar.holidayCountry,
+      region: calendar.holidayRegion,
+      createdBy: actor.id,
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      party: partyId,
+      action: 'calendar.version',
+      targetId: version.id,
+      data: { version: version.version, effectiveFrom: input.effectiveFrom },
+    });
     return version;
   });
 }

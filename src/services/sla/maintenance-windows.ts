@@ -23,9 +23,12 @@ const MAX_LENGTH_MS = 72 * 3_600_000;
 
 /** A window is announced at least an hour ahead, ends after it starts and lasts at most 72 hours. */
 export function checkWindowTimes(startsAt: Date, endsAt: Date, now: Date): void {
-  if (startsAt.getTime() < now.getTime() + MIN_NOTICE_MS) throw new AppError('validation.invalid', 'startsAt', { field: 'startsAt', detail: 'notice' });
-  if (endsAt <= startsAt) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'after_start' });
-  if (endsAt.getTime() - startsAt.getTime() > MAX_LENGTH_MS) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'window_length' });
+  if (startsAt.getTime() < now.getTime() + MIN_NOTICE_MS)
+    throw new AppError('validation.invalid', 'startsAt', { field: 'startsAt', detail: 'notice' });
+  if (endsAt <= startsAt)
+    throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'after_start' });
+  if (endsAt.getTime() - startsAt.getTime() > MAX_LENGTH_MS)
+    throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'window_length' });
 }
 
 /**
@@ -42,11 +45,42 @@ export async function scheduleMaintenance(db: Db, actor: Actor, input: WindowInp
     const neighbours = await tx
       .select({ startsAt: maintenanceWindows.startsAt, endsAt: maintenanceWindows.endsAt })
       .from(maintenanceWindows)
-      .where(and(eq(maintenanceWindows.partyId, actor.party), lte(maintenanceWindows.startsAt, new Date(input.endsAt.getTime() + MAX_LENGTH_MS)), gte(maintenanceWindows.endsAt, new Date(input.startsAt.getTime() - MAX_LENGTH_MS))));
-    const stretch = clipAndMerge([...neighbours.map((w) => [w.startsAt.getTime(), w.endsAt.getTime()] as [number, number]), [input.startsAt.getTime(), input.endsAt.getTime()]], -Infinity, Infinity).find(([s, e]) => s <= input.startsAt.getTime() && e >= input.endsAt.getTime())!;
-    if (stretch[1] - stretch[0] > MAX_LENGTH_MS) throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'window_length' });
-    const [row] = await tx.insert(maintenanceWindows).values({ id: randomUUID(), partyId: actor.party, title: input.title, service: input.service ?? null, startsAt: input.startsAt, endsAt: input.endsAt, createdBy: actor.id }).returning();
-    await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'maintenance.schedule', targetId: row!.id, data: { title: input.title } });
+      .where(
+        and(
+          eq(maintenanceWindows.partyId, actor.party),
+          lte(maintenanceWindows.startsAt, new Date(input.endsAt.getTime() + MAX_LENGTH_MS)),
+          gte(maintenanceWindows.endsAt, new Date(input.startsAt.getTime() - MAX_LENGTH_MS)),
+        ),
+      );
+    const stretch = clipAndMerge(
+      [
+        ...neighbours.map((w) => [w.startsAt.getTime(), w.endsAt.getTime()] as [number, number]),
+        [input.startsAt.getTime(), input.endsAt.getTime()],
+      ],
+      -Infinity,
+      Infinity,
+    ).find(([s, e]) => s <= input.startsAt.getTime() && e >= input.endsAt.getTime())!;
+    if (stretch[1] - stretch[0] > MAX_LENGTH_MS)
+      throw new AppError('validation.invalid', 'endsAt', { field: 'endsAt', detail: 'window_length' });
+    const [row] = await tx
+      .insert(maintenanceWindows)
+      .values({
+        id: randomUUID(),
+        partyId: actor.party,
+        title: input.title,
+        service: input.service ?? null,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        createdBy: actor.id,
+      })
+      .returning();
+    await writeAudit(tx, {
+      actorId: actor.id,
+      party: actor.party,
+      action: 'maintenance.schedule',
+      targetId: row!.id,
+      data: { title: input.title },
+    });
     return row!;
   });
 }
@@ -58,7 +92,8 @@ export async function cancelMaintenance(db: Db, actor: Actor, id: string) {
     assertSchedulesMaintenance(actor, row.partyId);
     // A joint window belongs to its release and to every party that accepted it.
     if (row.joint) throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'joint_window' });
-    if (row.startsAt.getTime() <= Date.now()) throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'window_started' });
+    if (row.startsAt.getTime() <= Date.now())
+      throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'window_started' });
     await tx.delete(maintenanceWindows).where(eq(maintenanceWindows.id, id));
     await bumpSlaStamp(tx, row.partyId);
     await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'maintenance.cancel', targetId: id });
@@ -75,7 +110,13 @@ export function listMaintenance(db: Db, actor: Actor, parties: string[], from: D
     .select({ window: maintenanceWindows, releaseRef: tickets.ref })
     .from(maintenanceWindows)
     .leftJoin(tickets, and(eq(tickets.id, maintenanceWindows.releaseId), ticketVisibleTo(actor)))
-    .where(and(or(inArray(maintenanceWindows.partyId, parties), arrayOverlaps(maintenanceWindows.partners, parties)), lt(maintenanceWindows.startsAt, to), gt(maintenanceWindows.endsAt, from)))
+    .where(
+      and(
+        or(inArray(maintenanceWindows.partyId, parties), arrayOverlaps(maintenanceWindows.partners, parties)),
+        lt(maintenanceWindows.startsAt, to),
+        gt(maintenanceWindows.endsAt, from),
+      ),
+    )
     .orderBy(asc(maintenanceWindows.startsAt));
 }
 

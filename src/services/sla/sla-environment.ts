@@ -21,7 +21,10 @@ export interface SlaEnvironment {
 // Versions are immutable, so a compiled calendar can be shared for as long as its version set lasts.
 const compiled = new Map<string, BusinessCalendar>();
 
-const AROUND_THE_CLOCK: CalendarRules = { weekly: Array.from({ length: 7 }, () => [[0, 1440]] as DayHours), closedDates: [] };
+const AROUND_THE_CLOCK: CalendarRules = {
+  weekly: Array.from({ length: 7 }, () => [[0, 1440]] as DayHours),
+  closedDates: [],
+};
 
 /** A party's calendar for one priority: each version's hours, or 24×7 where it covers that priority on call. */
 function compile(timeZone: string, versions: CalendarVersionRow[], priority: string | null): BusinessCalendar {
@@ -32,7 +35,13 @@ function compile(timeZone: string, versions: CalendarVersionRow[], priority: str
       timeZone,
       versions.map((v) => ({
         effectiveFrom: v.effectiveFrom,
-        rules: priority && v.onCallPriorities.includes(priority) ? AROUND_THE_CLOCK : { weekly: v.weekly as DayHours[], closedDates: [...(v.holidays as string[]), ...(v.extraClosures as string[])] },
+        rules:
+          priority && v.onCallPriorities.includes(priority)
+            ? AROUND_THE_CLOCK
+            : {
+                weekly: v.weekly as DayHours[],
+                closedDates: [...(v.holidays as string[]), ...(v.extraClosures as string[])],
+              },
       })),
     );
     if (compiled.size > 200) compiled.clear();
@@ -41,7 +50,9 @@ function compile(timeZone: string, versions: CalendarVersionRow[], priority: str
   return calendar;
 }
 
-const FALLBACK = new BusinessCalendar('Europe/Paris', [{ effectiveFrom: '1970-01-01', rules: { weekly: OFFICE_HOURS, closedDates: [] } }]);
+const FALLBACK = new BusinessCalendar('Europe/Paris', [
+  { effectiveFrom: '1970-01-01', rules: { weekly: OFFICE_HOURS, closedDates: [] } },
+]);
 
 /** Loads the SLA environment of some parties, with maintenance windows over [from, to). */
 export async function loadSlaEnvironment(db: Db, partyIds: string[], from: Date, to: Date): Promise<SlaEnvironment> {
@@ -50,7 +61,13 @@ export async function loadSlaEnvironment(db: Db, partyIds: string[], from: Date,
   const zones = new Map(calendars.map((c) => [c.partyId, c.timeZone]));
   const calendarOf = (party: string, priority: string | null) => {
     const zone = zones.get(party);
-    return zone ? compile(zone, versions.filter((v) => v.partyId === party), priority) : FALLBACK;
+    return zone
+      ? compile(
+          zone,
+          versions.filter((v) => v.partyId === party),
+          priority,
+        )
+      : FALLBACK;
   };
   const warn = new Map(calendars.map((c) => [c.partyId, c.warnPct / 100]));
   const clocks = new Map<string, Clock>();
@@ -68,7 +85,9 @@ export async function loadSlaEnvironment(db: Db, partyIds: string[], from: Date,
     target(party, type, priority, openedAt) {
       const day = isoDate(localDayOf(zones.get(party) ?? 'Europe/Paris', openedAt));
       const row = targets
-        .filter((t) => t.partyId === party && t.ticketType === type && t.priority === priority && t.effectiveFrom <= day)
+        .filter(
+          (t) => t.partyId === party && t.ticketType === type && t.priority === priority && t.effectiveFrom <= day,
+        )
         .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
         .at(-1);
       if (row) return { gtiMs: row.gtiMs, gtrMs: row.gtrMs, gteMs: row.gteMs, objectivePct: row.objectivePct };

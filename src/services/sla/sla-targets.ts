@@ -30,7 +30,14 @@ export async function currentTargets(db: Db, partyId: string) {
   return TYPES.flatMap((ticketType) =>
     PRIORITIES.map((priority) => {
       const t: SlaTarget = env.target(partyId, ticketType, priority, now);
-      return { ticketType, priority, gtiMinutes: t.gtiMs / 60_000, gtrMinutes: t.gtrMs / 60_000, gteMinutes: t.gteMs / 60_000, objectivePct: t.objectivePct };
+      return {
+        ticketType,
+        priority,
+        gtiMinutes: t.gtiMs / 60_000,
+        gtrMinutes: t.gtrMs / 60_000,
+        gteMinutes: t.gteMs / 60_000,
+        objectivePct: t.objectivePct,
+      };
     }),
   );
 }
@@ -43,19 +50,39 @@ export async function setTargets(db: Db, actor: Actor, partyId: string, effectiv
   assertAdministersParty(actor, partyId);
   const { calendar } = await readCalendar(db, partyId);
   const tomorrow = isoDate(localDayOf(calendar.timeZone, Date.now()) + 1);
-  if (effectiveFrom < tomorrow) throw new AppError('validation.invalid', 'effectiveFrom', { field: 'effectiveFrom', detail: 'from_date', date: tomorrow });
+  if (effectiveFrom < tomorrow)
+    throw new AppError('validation.invalid', 'effectiveFrom', {
+      field: 'effectiveFrom',
+      detail: 'from_date',
+      date: tomorrow,
+    });
   // First intervention comes before escalation, escalation before resolution.
   const bad = items.findIndex((t) => !(t.gtiMinutes <= t.gteMinutes && t.gteMinutes <= t.gtrMinutes));
-  if (bad >= 0) throw new AppError('validation.invalid', `items.${bad}`, { field: `items.${bad}`, detail: 'target_order' });
+  if (bad >= 0)
+    throw new AppError('validation.invalid', `items.${bad}`, { field: `items.${bad}`, detail: 'target_order' });
   await db.transaction(async (tx) => {
     for (const t of items) {
-      const values = { gtiMs: t.gtiMinutes * 60_000, gtrMs: t.gtrMinutes * 60_000, gteMs: t.gteMinutes * 60_000, objectivePct: t.objectivePct };
+      const values = {
+        gtiMs: t.gtiMinutes * 60_000,
+        gtrMs: t.gtrMinutes * 60_000,
+        gteMs: t.gteMinutes * 60_000,
+        objectivePct: t.objectivePct,
+      };
       await tx
         .insert(slaTargets)
         .values({ partyId, ticketType: t.ticketType, priority: t.priority, effectiveFrom, ...values })
-        .onConflictDoUpdate({ target: [slaTargets.partyId, slaTargets.ticketType, slaTargets.priority, slaTargets.effectiveFrom], set: values });
+        .onConflictDoUpdate({
+          target: [slaTargets.partyId, slaTargets.ticketType, slaTargets.priority, slaTargets.effectiveFrom],
+          set: values,
+        });
     }
     await bumpSlaStamp(tx, partyId);
-    await writeAudit(tx, { actorId: actor.id, party: partyId, action: 'sla.targets', targetId: partyId, data: { effectiveFrom, items: items.length } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      party: partyId,
+      action: 'sla.targets',
+      targetId: partyId,
+      data: { effectiveFrom, items: items.length },
+    });
   });
 }

@@ -30,11 +30,21 @@ export function slaOf(env: SlaEnvironment, ticket: SlaTicket, now: number, level
 }
 
 /** SLA states of a batch of tickets at `now`, loading the environment once. */
-export async function slaOfTickets(db: Db, tickets: SlaTicket[], now = Date.now(), levelsOnly = false): Promise<Map<string, SlaState | null>> {
+export async function slaOfTickets(
+  db: Db,
+  tickets: SlaTicket[],
+  now = Date.now(),
+  levelsOnly = false,
+): Promise<Map<string, SlaState | null>> {
   const result = new Map<string, SlaState | null>();
   if (tickets.length === 0) return result;
-  const parties = tickets.flatMap((t) => [t.ownerParty, ...((t.slaFacts as SlaFacts | null)?.segments.map((s) => s.holder) ?? [])]);
-  const from = new Date(tickets.reduce((min, t) => Math.min(min, (t.slaFacts as SlaFacts | null)?.openedAt ?? now), now));
+  const parties = tickets.flatMap((t) => [
+    t.ownerParty,
+    ...((t.slaFacts as SlaFacts | null)?.segments.map((s) => s.holder) ?? []),
+  ]);
+  const from = new Date(
+    tickets.reduce((min, t) => Math.min(min, (t.slaFacts as SlaFacts | null)?.openedAt ?? now), now),
+  );
   const env = await loadSlaEnvironment(db, parties, from, new Date(now + 366 * 86_400_000));
   for (const ticket of tickets) result.set(ticket.id, slaOf(env, ticket, now, levelsOnly));
   return result;

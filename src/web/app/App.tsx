@@ -16,11 +16,14 @@ export function App() {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [flash, setFlash] = useState<Flash | null>(null);
 
-  const adopt = useCallback((me: Me) => {
-    setCsrfToken(me.csrfToken);
-    setLang(me.user.language);
-    setState({ status: 'signed-in', me });
-  }, [setLang]);
+  const adopt = useCallback(
+    (me: Me) => {
+      setCsrfToken(me.csrfToken);
+      setLang(me.user.language);
+      setState({ status: 'signed-in', me });
+    },
+    [setLang],
+  );
 
   useEffect(() => {
     setSignedOutHandler(() => setState({ status: 'signed-out', expired: true }));

@@ -5,7 +5,13 @@ import { Bell } from './notifications/Bell.tsx';
 import { href, type QueueType, type Route } from './router.ts';
 import { useSession } from './session.tsx';
 import type { Lang, Me, User } from './types.ts';
-import { readsAccessReviews, readsAssets, readsCertificates, recordsSecurityIncidents, seesSecurityQueue } from './ui/roles.ts';
+import {
+  readsAccessReviews,
+  readsAssets,
+  readsCertificates,
+  recordsSecurityIncidents,
+  seesSecurityQueue,
+} from './ui/roles.ts';
 
 interface NavLink {
   path: string;
@@ -16,8 +22,12 @@ interface NavLink {
   shown?(user: User): boolean;
 }
 
-const page = (...pages: Route['page'][]) => (route: Route) => pages.includes(route.page);
-const typeQueue = (type: QueueType, creation: Route['page']) => (route: Route) => (route.page === 'queue' && route.type === type) || route.page === creation;
+const page =
+  (...pages: Route['page'][]) =>
+  (route: Route) =>
+    pages.includes(route.page);
+const typeQueue = (type: QueueType, creation: Route['page']) => (route: Route) =>
+  (route.page === 'queue' && route.type === type) || route.page === creation;
 
 const LINKS: NavLink[] = [
   { path: '/tickets', key: 'nav.queue', current: (route) => route.page === 'queue' && !route.type },
@@ -26,7 +36,12 @@ const LINKS: NavLink[] = [
   { path: '/requests', key: 'nav.requests', current: typeQueue('request', 'new-request') },
   { path: '/changes', key: 'nav.changes', current: typeQueue('change', 'new-change') },
   { path: '/releases', key: 'nav.releases', current: typeQueue('release', 'new-release') },
-  { path: '/security', key: 'nav.security', current: typeQueue('security', 'new-security'), shown: (user) => seesSecurityQueue(user) || recordsSecurityIncidents(user) },
+  {
+    path: '/security',
+    key: 'nav.security',
+    current: typeQueue('security', 'new-security'),
+    shown: (user) => seesSecurityQueue(user) || recordsSecurityIncidents(user),
+  },
   { path: '/known-errors', key: 'nav.knownErrors', current: page('known-errors') },
   { path: '/assets', key: 'nav.assets', current: page('assets'), shown: readsAssets },
   { path: '/certificates', key: 'nav.certificates', current: page('certificates'), shown: readsCertificates },

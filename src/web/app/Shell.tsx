@@ -95,7 +95,11 @@ export function Shell({ flash }: { flash: Flash | null }) {
         </button>
         <Header route={route} />
         <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
-          {user.totpRequired && <p className="alert alert--warning" role="alert">{t('settings.totp.mandatory')}</p>}
+          {user.totpRequired && (
+            <p className="alert alert--warning" role="alert">
+              {t('settings.totp.mandatory')}
+            </p>
+          )}
           {flash && flash.path === path && (
             <p className="alert alert--success" role="status">
               {flash.message}

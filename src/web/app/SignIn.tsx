@@ -49,18 +49,52 @@ export function SignIn({ onSignedIn, expired }: Props) {
         <form className="card signin-card" onSubmit={(e) => void submit(e)} aria-labelledby="signin-title">
           <h1 id="signin-title">{t('signin.title')}</h1>
           <p className="muted">{t('signin.subtitle')}</p>
-          {expired && !error && <p className="alert alert--info" role="status">{t('signin.expired')}</p>}
+          {expired && !error && (
+            <p className="alert alert--info" role="status">
+              {t('signin.expired')}
+            </p>
+          )}
           <FormError error={error} />
           <Field label={t('signin.username')} required>
-            {(c) => <input {...c} name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />}
+            {(c) => (
+              <input
+                {...c}
+                name="username"
+                autoComplete="username"
+                required
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+              />
+            )}
           </Field>
           <Field label={t('signin.password')} required>
-            {(c) => <input {...c} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
+            {(c) => (
+              <input
+                {...c}
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            )}
           </Field>
           {needsTotp && (
             <Field label={t('signin.totp')} hint={t('signin.totpHint')} required>
               {(c) => (
-                <input {...c} name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required autoFocus value={totp} onChange={(e) => setTotp(e.target.value.trim())} />
+                <input
+                  {...c}
+                  name="totp"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  pattern="\d{6}"
+                  maxLength={6}
+                  required
+                  autoFocus
+                  value={totp}
+                  onChange={(e) => setTotp(e.target.value.trim())}
+                />
               )}
             </Field>
           )}

@@ -52,7 +52,11 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'network.error', language === 'fr' ? 'Serveur injoignable.' : 'The server cannot be reached.');
+    throw new ApiError(
+      0,
+      'network.error',
+      language === 'fr' ? 'Serveur injoignable.' : 'The server cannot be reached.',
+    );
   }
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : null;

@@ -46,7 +46,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLangState(next);
   }, []);
   const value = useMemo<I18n>(() => {
-    const dates = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    const dates = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
     return {
       lang,
       setLang,

@@ -73,7 +73,14 @@ export interface ChangeDetails {
 /** REL-6, in the order the console lists them: the server's own list. */
 export { RELEASE_CHECKLIST, type ReleaseChecklistItem } from '../../domain/processes.ts';
 
-export const RELEASE_PLAN_FIELDS = ['scope', 'riskProfile', 'affectedUsers', 'responsibleTeam', 'deploymentStrategy', 'resources'] as const;
+export const RELEASE_PLAN_FIELDS = [
+  'scope',
+  'riskProfile',
+  'affectedUsers',
+  'responsibleTeam',
+  'deploymentStrategy',
+  'resources',
+] as const;
 export const DEPLOYMENT_FIELDS = ['executionPlan', 'rollbackApproach', 'notifications'] as const;
 export const TEST_RESULTS = ['pending', 'passed', 'failed'] as const;
 /** The steps a rolled-back release may restart from. */
@@ -103,7 +110,14 @@ export interface ReleaseDetails {
   deployment: Record<(typeof DEPLOYMENT_FIELDS)[number], string> | null;
   affectedParties: string[];
   approvals: Approval[];
-  window: { id: string; startsAt: string; endsAt: string; status: WindowStatus; proposedBy: string | null; decisions?: Approval[] } | null;
+  window: {
+    id: string;
+    startsAt: string;
+    endsAt: string;
+    status: WindowStatus;
+    proposedBy: string | null;
+    decisions?: Approval[];
+  } | null;
   rollbacks: { reason: string; restored: string; by: string | null; at: string }[];
   deployments?: { by: string | null; at: string; note: string | null }[];
   checklist: Partial<Record<string, { by: string | null; at: string } | null>>;

@@ -20,7 +20,12 @@ export function href(path: string): string {
 export const PROCESS_TYPES = ['problem', 'request', 'change', 'release'] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 /** The path segment of a process type: `problem` → `problems`. */
-export const PROCESS_PATHS: Record<ProcessType, string> = { problem: 'problems', request: 'requests', change: 'changes', release: 'releases' };
+export const PROCESS_PATHS: Record<ProcessType, string> = {
+  problem: 'problems',
+  request: 'requests',
+  change: 'changes',
+  release: 'releases',
+};
 
 export type Route =
   | { page: 'queue'; type?: QueueType }
@@ -44,7 +49,15 @@ export type Route =
 /** Queues of one type: the process types and security incidents (`#/security`). */
 export type QueueType = ProcessType | 'security';
 
-const SIMPLE_PAGES = ['settings', 'notifications', 'reports', 'calendar', 'assets', 'certificates', 'access-reviews'] as const;
+const SIMPLE_PAGES = [
+  'settings',
+  'notifications',
+  'reports',
+  'calendar',
+  'assets',
+  'certificates',
+  'access-reviews',
+] as const;
 
 /** A list of references from a query parameter (`a,b c`). */
 function refs(value: string | null): string[] {

@@ -13,8 +13,6 @@ export { SEVERITIES, type AssetImpact, type FollowUp, type RegulatoryStage };
 export const CIA_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
 export type CiaLevel = (typeof CIA_LEVELS)[number];
 
-
-
 import type { StageClock, StageRecord } from '../../domain/security.ts';
 
 export type { StageClock, StageRecord };
@@ -30,7 +28,14 @@ export interface SecurityDetails {
   impacts?: AssetImpact[];
   measures?: { initial: string; followUp: string; resources: string };
   containment?: { summary: string; by: string; at: string };
-  recovery?: { summary: string; linkDisconnected: boolean; linkReconnectedAt: string | null; registryTeamsInformed: boolean; by: string; at: string };
+  recovery?: {
+    summary: string;
+    linkDisconnected: boolean;
+    linkReconnectedAt: string | null;
+    registryTeamsInformed: boolean;
+    by: string;
+    at: string;
+  };
   followUps?: FollowUp[];
   stages?: Partial<Record<RegulatoryStage, StageRecord>>;
   reports?: Partial<Record<'response' | 'final', { issuedAt: string; by: string }>>;
@@ -120,7 +125,14 @@ export interface Certificate {
   caId: string | null;
   state: string;
   usable: boolean;
-  verification: { by: string; party: string; at: string; channel: string; counterpart: string; fingerprint: string } | null;
+  verification: {
+    by: string;
+    party: string;
+    at: string;
+    channel: string;
+    counterpart: string;
+    fingerprint: string;
+  } | null;
   change: { id: string; ref: string; status: string } | null;
   pendingChange: 'renewal' | 'revocation' | null;
   alerts: string[];

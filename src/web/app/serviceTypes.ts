@@ -51,8 +51,6 @@ export interface PartyCalendar {
   versions: CalendarVersion[];
 }
 
-
-
 export interface ComplianceReport {
   party: string;
   month: string;

@@ -4,7 +4,18 @@ import { ACCESS_DECISIONS, type AccessReviewItem } from '../securityTypes.ts';
 import { SENSITIVITIES } from '../ui/constants.ts';
 import { Field } from '../ui/Field.tsx';
 
-export const ASSIGNABLE_ROLES = ['requester', 'agent', 'resolver', 'change_manager', 'release_manager', 'security_officer', 'imt_member', 'level_manager', 'auditor', 'party_admin'] as const;
+export const ASSIGNABLE_ROLES = [
+  'requester',
+  'agent',
+  'resolver',
+  'change_manager',
+  'release_manager',
+  'security_officer',
+  'imt_member',
+  'level_manager',
+  'auditor',
+  'party_admin',
+] as const;
 
 interface Props {
   item: AccessReviewItem;
@@ -22,17 +33,28 @@ export function AccessDecisionForm({ item, busy, onDecide }: Props) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onDecide({ decision, ...(decision === 'change' ? { roles, clearance } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
+    onDecide({
+      decision,
+      ...(decision === 'change' ? { roles, clearance } : {}),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
   }
 
   return (
-    <form className="inline-form" aria-label={t('accessReviews.decideFor', { name: item.displayName })} onSubmit={submit} noValidate>
+    <form
+      className="inline-form"
+      aria-label={t('accessReviews.decideFor', { name: item.displayName })}
+      onSubmit={submit}
+      noValidate
+    >
       <div className="form-row">
         <Field label={t('accessReviews.decision', { name: item.username })}>
           {(c) => (
             <select {...c} name="decision" value={decision} onChange={(e) => setDecision(e.target.value)}>
               {ACCESS_DECISIONS.map((d) => (
-                <option key={d} value={d}>{t(`accessDecision.${d}`)}</option>
+                <option key={d} value={d}>
+                  {t(`accessDecision.${d}`)}
+                </option>
               ))}
             </select>
           )}
@@ -42,7 +64,9 @@ export function AccessDecisionForm({ item, busy, onDecide }: Props) {
             {(c) => (
               <select {...c} name="clearance" value={clearance} onChange={(e) => setClearance(e.target.value)}>
                 {SENSITIVITIES.map((s) => (
-                  <option key={s} value={s}>{t(`sensitivity.${s}`)}</option>
+                  <option key={s} value={s}>
+                    {t(`sensitivity.${s}`)}
+                  </option>
                 ))}
               </select>
             )}
@@ -57,13 +81,19 @@ export function AccessDecisionForm({ item, busy, onDecide }: Props) {
           <legend>{t('accessReviews.newRoles', { name: item.username })}</legend>
           {ASSIGNABLE_ROLES.map((role) => (
             <label key={role} className="check">
-              <input type="checkbox" checked={roles.includes(role)} onChange={(e) => setRoles((r) => (e.target.checked ? [...r, role] : r.filter((x) => x !== role)))} />
+              <input
+                type="checkbox"
+                checked={roles.includes(role)}
+                onChange={(e) => setRoles((r) => (e.target.checked ? [...r, role] : r.filter((x) => x !== role)))}
+              />
               {t(`role.${role}`)}
             </label>
           ))}
         </fieldset>
       )}
-      <button type="submit" className="btn btn--primary" disabled={busy}>{t('accessReviews.decide')}</button>
+      <button type="submit" className="btn btn--primary" disabled={busy}>
+        {t('accessReviews.decide')}
+      </button>
     </form>
   );
 }

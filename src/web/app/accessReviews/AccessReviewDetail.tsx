@@ -51,18 +51,32 @@ export function AccessReviewDetail({ id, runs, onChanged }: { id: string; runs: 
               <tr key={item.userId}>
                 <th scope="row">
                   {item.displayName} <span className="muted mono">{item.username}</span>
-                  {!item.active && <> <span className="badge badge--closed">{t('accessReviews.inactive')}</span></>}
+                  {!item.active && (
+                    <>
+                      {' '}
+                      <span className="badge badge--closed">{t('accessReviews.inactive')}</span>
+                    </>
+                  )}
                 </th>
                 <td>{item.roles.map((role) => t(`role.${role}`)).join(', ')}</td>
-                <td><SensitivityBadge sensitivity={item.clearance} /></td>
+                <td>
+                  <SensitivityBadge sensitivity={item.clearance} />
+                </td>
                 <td>
                   {item.decision && (
                     <p>
-                      <strong>{t(`accessDecision.${item.decision}`)}</strong> — {item.decidedBy?.name ?? ''} {formatDate(item.decidedAt)}
+                      <strong>{t(`accessDecision.${item.decision}`)}</strong> — {item.decidedBy?.name ?? ''}{' '}
+                      {formatDate(item.decidedAt)}
                       {item.note ? ` — ${item.note}` : ''}
                     </p>
                   )}
-                  {open && runs && <AccessDecisionForm item={item} busy={busy} onDecide={(body) => void post(`/access-reviews/${r.id}/items/${item.userId}`, body)} />}
+                  {open && runs && (
+                    <AccessDecisionForm
+                      item={item}
+                      busy={busy}
+                      onDecide={(body) => void post(`/access-reviews/${r.id}/items/${item.userId}`, body)}
+                    />
+                  )}
                 </td>
               </tr>
             ))}
@@ -71,7 +85,12 @@ export function AccessReviewDetail({ id, runs, onChanged }: { id: string; runs: 
       </div>
       {open && runs && (
         <div className="form-actions">
-          <button type="button" className="btn btn--primary" disabled={busy || r.undecided > 0} onClick={() => void post(`/access-reviews/${r.id}/close`)}>
+          <button
+            type="button"
+            className="btn btn--primary"
+            disabled={busy || r.undecided > 0}
+            onClick={() => void post(`/access-reviews/${r.id}/close`)}
+          >
             {t('accessReviews.close')}
           </button>
         </div>

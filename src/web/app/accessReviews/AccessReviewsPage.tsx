@@ -36,7 +36,9 @@ export function AccessReviewsPage() {
       <div className="page-head">
         <h1 id="access-reviews-title">{t('accessReviews.title')}</h1>
         {runs && !items.some((r) => r.status === 'open') && (
-          <button type="button" className="btn btn--primary" onClick={() => void start()}>{t('accessReviews.start')}</button>
+          <button type="button" className="btn btn--primary" onClick={() => void start()}>
+            {t('accessReviews.start')}
+          </button>
         )}
       </div>
       <FormError error={error ?? list.error} />
@@ -46,11 +48,20 @@ export function AccessReviewsPage() {
         <ul className="review-list">
           {items.map((r) => (
             <li key={r.id}>
-              <button type="button" className={`btn btn--ghost${r.id === current ? ' active' : ''}`} aria-pressed={r.id === current} onClick={() => setSelected(r.id)}>
+              <button
+                type="button"
+                className={`btn btn--ghost${r.id === current ? ' active' : ''}`}
+                aria-pressed={r.id === current}
+                onClick={() => setSelected(r.id)}
+              >
                 {t('accessReviews.reviewOf', { at: formatDate(r.startedAt) })}
               </button>{' '}
-              <span className={`badge badge--status badge--${r.status === 'open' ? 'in_progress' : 'closed'}`}>{t(`accessReviews.status.${r.status}`)}</span>{' '}
-              <span className="muted">{t('accessReviews.progress', { undecided: r.undecided, accounts: r.accounts })}</span>
+              <span className={`badge badge--status badge--${r.status === 'open' ? 'in_progress' : 'closed'}`}>
+                {t(`accessReviews.status.${r.status}`)}
+              </span>{' '}
+              <span className="muted">
+                {t('accessReviews.progress', { undecided: r.undecided, accounts: r.accounts })}
+              </span>
             </li>
           ))}
         </ul>

@@ -12,7 +12,13 @@ export interface AssetFilterValues {
 export const NO_ASSET_FILTERS: AssetFilterValues = { lis: false, common: '', overdue: false, q: '' };
 
 /** Inventory filters: the sensitive information list only, common or party assets, overdue reviews, text (on Enter). */
-export function AssetFilters({ value, onChange }: { value: AssetFilterValues; onChange(value: AssetFilterValues): void }) {
+export function AssetFilters({
+  value,
+  onChange,
+}: {
+  value: AssetFilterValues;
+  onChange(value: AssetFilterValues): void;
+}) {
   const { t } = useI18n();
   const [q, setQ] = useState(value.q);
   function submit(event: FormEvent) {
@@ -26,7 +32,11 @@ export function AssetFilters({ value, onChange }: { value: AssetFilterValues; on
       </Field>
       <Field label={t('assets.scope')}>
         {(c) => (
-          <select {...c} value={value.common} onChange={(e) => onChange({ ...value, common: e.target.value as AssetFilterValues['common'] })}>
+          <select
+            {...c}
+            value={value.common}
+            onChange={(e) => onChange({ ...value, common: e.target.value as AssetFilterValues['common'] })}
+          >
             <option value="">{t('common.all')}</option>
             <option value="true">{t('assets.commonOnly')}</option>
             <option value="false">{t('assets.partyOnly')}</option>
@@ -38,10 +48,16 @@ export function AssetFilters({ value, onChange }: { value: AssetFilterValues; on
         {t('assets.lisOnly')}
       </label>
       <label className="check">
-        <input type="checkbox" checked={value.overdue} onChange={(e) => onChange({ ...value, overdue: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={value.overdue}
+          onChange={(e) => onChange({ ...value, overdue: e.target.checked })}
+        />
         {t('assets.overdueOnly')}
       </label>
-      <button type="submit" className="btn">{t('queue.search')}</button>
+      <button type="submit" className="btn">
+        {t('queue.search')}
+      </button>
     </form>
   );
 }

@@ -7,7 +7,16 @@ import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { Field } from '../ui/Field.tsx';
 import { CiaSelects, type CiaValues } from './CiaSelects.tsx';
 
-const FIELDS = ['name', 'description', 'owner', 'confidentiality', 'integrity', 'availability', 'reviewIntervalDays', 'notes'] as const;
+const FIELDS = [
+  'name',
+  'description',
+  'owner',
+  'confidentiality',
+  'integrity',
+  'availability',
+  'reviewIntervalDays',
+  'notes',
+] as const;
 const START: CiaValues = { confidentiality: 'LOW', integrity: 'LOW', availability: 'LOW' };
 
 /** ISM-1: registers an asset of the user's party, or proposes a common one to the other parties. */
@@ -47,23 +56,61 @@ export function AssetForm({ onCreated }: { onCreated(asset: Asset): void }) {
       <FormError error={error} fields={FIELDS} />
       <div className="form-row">
         <Field label={t('assets.name')} required error={fieldError('name')} className="grow">
-          {(c) => <input {...c} name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
+          {(c) => (
+            <input {...c} name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+          )}
         </Field>
         <Field label={t('assets.owner')} required error={fieldError('owner')}>
-          {(c) => <input {...c} name="owner" required maxLength={200} value={owner} onChange={(e) => setOwner(e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              name="owner"
+              required
+              maxLength={200}
+              value={owner}
+              onChange={(e) => setOwner(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <Field label={t('assets.description')} error={fieldError('description')}>
-        {(c) => <textarea {...c} name="description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}
+        {(c) => (
+          <textarea
+            {...c}
+            name="description"
+            rows={2}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        )}
       </Field>
       <CiaSelects value={cia} onChange={setCia} error={error} />
       <div className="form-row">
-        <Field label={t('assets.reviewIntervalDays')} error={fieldError('reviewIntervalDays')} hint={t('assets.reviewIntervalHint')}>
-          {(c) => <input {...c} name="reviewIntervalDays" type="number" min={1} max={3650} value={interval} onChange={(e) => setInterval(e.target.value)} />}
+        <Field
+          label={t('assets.reviewIntervalDays')}
+          error={fieldError('reviewIntervalDays')}
+          hint={t('assets.reviewIntervalHint')}
+        >
+          {(c) => (
+            <input
+              {...c}
+              name="reviewIntervalDays"
+              type="number"
+              min={1}
+              max={3650}
+              value={interval}
+              onChange={(e) => setInterval(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <label className="check">
-        <input type="checkbox" name="personalData" checked={personalData} onChange={(e) => setPersonalData(e.target.checked)} />
+        <input
+          type="checkbox"
+          name="personalData"
+          checked={personalData}
+          onChange={(e) => setPersonalData(e.target.checked)}
+        />
         {t('assets.personalData')}
       </label>
       <label className="check">

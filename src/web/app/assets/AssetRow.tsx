@@ -44,32 +44,73 @@ export function AssetRow({ asset, onChanged }: { asset: Asset; onChanged(asset: 
         {CIA.map((f) => (
           <td key={f}>{t(`ciaLevel.${asset[f]}`)}</td>
         ))}
-        <td><SensitivityBadge sensitivity={asset.sensitivity} /></td>
-        <td>{asset.lis ? t('common.yes') : t('common.no')}{asset.personalData ? ` · ${t('assets.personalDataShort')}` : ''}</td>
-        <td><span className={`badge badge--status badge--asset-${asset.status}`}>{t(`assetStatus.${asset.status}`)}</span></td>
+        <td>
+          <SensitivityBadge sensitivity={asset.sensitivity} />
+        </td>
+        <td>
+          {asset.lis ? t('common.yes') : t('common.no')}
+          {asset.personalData ? ` · ${t('assets.personalDataShort')}` : ''}
+        </td>
+        <td>
+          <span className={`badge badge--status badge--asset-${asset.status}`}>{t(`assetStatus.${asset.status}`)}</span>
+        </td>
         <td className="nowrap">
           {formatDate(asset.nextReviewAt)}
-          {asset.overdue && <> <span className="badge badge--critical">{t('assets.overdue')}</span></>}
+          {asset.overdue && (
+            <>
+              {' '}
+              <span className="badge badge--critical">{t('assets.overdue')}</span>
+            </>
+          )}
         </td>
         <td className="nowrap">
           {asset.allowedActions.includes('approve') && (
             <>
-              <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void decide('approved')}>{t('assets.approve')}</button>{' '}
-              <button type="button" className="btn" disabled={busy} onClick={() => void decide('refused')}>{t('assets.refuse')}</button>{' '}
+              <button
+                type="button"
+                className="btn btn--primary"
+                disabled={busy}
+                onClick={() => void decide('approved')}
+              >
+                {t('assets.approve')}
+              </button>{' '}
+              <button type="button" className="btn" disabled={busy} onClick={() => void decide('refused')}>
+                {t('assets.refuse')}
+              </button>{' '}
             </>
           )}
           {asset.allowedActions.includes('update') && (
             <>
-              <button type="button" className="btn" aria-expanded={panel === 'edit'} onClick={() => setPanel(panel === 'edit' ? null : 'edit')}>{t('assets.edit')}</button>{' '}
+              <button
+                type="button"
+                className="btn"
+                aria-expanded={panel === 'edit'}
+                onClick={() => setPanel(panel === 'edit' ? null : 'edit')}
+              >
+                {t('assets.edit')}
+              </button>{' '}
             </>
           )}
           {asset.allowedActions.includes('review') && (
             <>
-              <button type="button" className="btn" aria-expanded={panel === 'review'} onClick={() => setPanel(panel === 'review' ? null : 'review')}>{t('assets.review')}</button>{' '}
+              <button
+                type="button"
+                className="btn"
+                aria-expanded={panel === 'review'}
+                onClick={() => setPanel(panel === 'review' ? null : 'review')}
+              >
+                {t('assets.review')}
+              </button>{' '}
             </>
           )}
-          <button type="button" className="btn btn--ghost" aria-expanded={history} onClick={() => setHistory(!history)}>{t('assets.history')}</button>
-          {error !== null && <p className="field-error" role="alert">{errorText(error)}</p>}
+          <button type="button" className="btn btn--ghost" aria-expanded={history} onClick={() => setHistory(!history)}>
+            {t('assets.history')}
+          </button>
+          {error !== null && (
+            <p className="field-error" role="alert">
+              {errorText(error)}
+            </p>
+          )}
         </td>
       </tr>
       {panel !== null && (

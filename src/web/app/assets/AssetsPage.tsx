@@ -17,7 +17,12 @@ export function AssetsPage() {
   const { user } = useSession();
   useTitle(t('assets.title'));
   const [filters, setFilters] = useState<AssetFilterValues>(NO_ASSET_FILTERS);
-  const params = { lis: filters.lis ? 'true' : undefined, common: filters.common || undefined, overdue: filters.overdue ? 'true' : undefined, q: filters.q || undefined };
+  const params = {
+    lis: filters.lis ? 'true' : undefined,
+    common: filters.common || undefined,
+    overdue: filters.overdue ? 'true' : undefined,
+    q: filters.q || undefined,
+  };
   const list = useGet<{ items: Asset[]; total: number }>('/assets' + query({ ...params, limit: '200' }));
   const csv = '/api/v1/assets.csv' + query({ common: params.common, overdue: params.overdue, q: params.q });
   const items = list.data?.items ?? [];
@@ -31,7 +36,9 @@ export function AssetsPage() {
     <section className="page" aria-labelledby="assets-title">
       <div className="page-head">
         <h1 id="assets-title">{t('assets.title')}</h1>
-        <a className="btn" href={csv} download>{t('assets.csv')}</a>
+        <a className="btn" href={csv} download>
+          {t('assets.csv')}
+        </a>
       </div>
       <AssetFilters value={filters} onChange={setFilters} />
       <p className="queue-count" role="status" aria-live="polite">

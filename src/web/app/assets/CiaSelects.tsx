@@ -8,7 +8,15 @@ import { Field } from '../ui/Field.tsx';
 export type CiaValues = Record<CiaField, CiaLevel>;
 
 /** ISM-2: confidentiality, integrity and availability, with the ETS level they give (the server derives it the same way). */
-export function CiaSelects({ value, onChange, error }: { value: CiaValues; onChange(value: CiaValues): void; error: unknown }) {
+export function CiaSelects({
+  value,
+  onChange,
+  error,
+}: {
+  value: CiaValues;
+  onChange(value: CiaValues): void;
+  error: unknown;
+}) {
   const { t } = useI18n();
   const fieldError = useFieldError(error);
   const level = sensitivityFromCia(value.confidentiality, value.integrity, value.availability);
@@ -18,9 +26,16 @@ export function CiaSelects({ value, onChange, error }: { value: CiaValues; onCha
         {CIA.map((field) => (
           <Field key={field} label={t(`cia.${field}`)} required error={fieldError(field)}>
             {(c) => (
-              <select {...c} name={field} value={value[field]} onChange={(e) => onChange({ ...value, [field]: e.target.value as CiaLevel })}>
+              <select
+                {...c}
+                name={field}
+                value={value[field]}
+                onChange={(e) => onChange({ ...value, [field]: e.target.value as CiaLevel })}
+              >
                 {CIA_LEVELS.map((l) => (
-                  <option key={l} value={l}>{t(`ciaLevel.${l}`)}</option>
+                  <option key={l} value={l}>
+                    {t(`ciaLevel.${l}`)}
+                  </option>
                 ))}
               </select>
             )}

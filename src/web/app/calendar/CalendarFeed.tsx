@@ -46,11 +46,15 @@ export function CalendarFeed() {
       </button>
       {url && (
         <div className="feed-url">
-          <p className="alert alert--success" role="status">{t('feed.created')}</p>
+          <p className="alert alert--success" role="status">
+            {t('feed.created')}
+          </p>
           <Field label={t('feed.url')}>
             {(c) => <input {...c} readOnly className="mono" value={url} onFocus={(e) => e.target.select()} />}
           </Field>
-          <button type="button" className="btn btn--small" onClick={() => void copy()}>{t('feed.copy')}</button>
+          <button type="button" className="btn btn--small" onClick={() => void copy()}>
+            {t('feed.copy')}
+          </button>
           {copied && <span className="muted"> {t('feed.copied')}</span>}
         </div>
       )}

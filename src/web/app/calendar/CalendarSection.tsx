@@ -13,7 +13,12 @@ import { nextDay, todayIn } from './weekly.ts';
 export function CalendarSection({ party }: { party: string }) {
   const { t } = useI18n();
   const { user } = useSession();
-  const { data: calendar, error, loading, setData } = useGet<PartyCalendar>(`/parties/${encodeURIComponent(party)}/calendar`);
+  const {
+    data: calendar,
+    error,
+    loading,
+    setData,
+  } = useGet<PartyCalendar>(`/parties/${encodeURIComponent(party)}/calendar`);
   const [added, setAdded] = useState<number | null>(null);
   const [formKey, setFormKey] = useState(0);
 

@@ -55,7 +55,12 @@ export function ClosuresField({ dates, min, error, onChange }: Props) {
           {dates.map((d) => (
             <li key={d} className="chip">
               <time dateTime={d}>{day(d)}</time>
-              <button type="button" className="chip__remove" aria-label={t('calendar.form.removeClosure', { date: day(d) })} onClick={() => onChange(dates.filter((x) => x !== d))}>
+              <button
+                type="button"
+                className="chip__remove"
+                aria-label={t('calendar.form.removeClosure', { date: day(d) })}
+                onClick={() => onChange(dates.filter((x) => x !== d))}
+              >
                 ×
               </button>
             </li>

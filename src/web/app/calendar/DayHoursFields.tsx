@@ -23,14 +23,38 @@ export function DayHoursFields({ day, value, error, onChange }: Props) {
     <fieldset className={`day-hours${error ? ' field--invalid' : ''}`} aria-describedby={error ? errorId : undefined}>
       <legend>{t(`weekday.long.${day}`)}</legend>
       <label className="check">
-        <input type="checkbox" checked={value.closed} onChange={(e) => onChange({ ...value, closed: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={value.closed}
+          onChange={(e) => onChange({ ...value, closed: e.target.checked })}
+        />
         {t('calendar.form.closed')}
       </label>
       <Field label={t('calendar.form.opens')}>
-        {(c) => <input {...c} type="time" step={60} disabled={value.closed} required={!value.closed} value={value.start} onChange={(e) => onChange({ ...value, start: e.target.value })} />}
+        {(c) => (
+          <input
+            {...c}
+            type="time"
+            step={60}
+            disabled={value.closed}
+            required={!value.closed}
+            value={value.start}
+            onChange={(e) => onChange({ ...value, start: e.target.value })}
+          />
+        )}
       </Field>
       <Field label={t('calendar.form.closes')}>
-        {(c) => <input {...c} type="time" step={60} disabled={value.closed} required={!value.closed} value={value.end} onChange={(e) => onChange({ ...value, end: e.target.value })} />}
+        {(c) => (
+          <input
+            {...c}
+            type="time"
+            step={60}
+            disabled={value.closed}
+            required={!value.closed}
+            value={value.end}
+            onChange={(e) => onChange({ ...value, end: e.target.value })}
+          />
+        )}
       </Field>
       {error && (
         <p id={errorId} className="field-error day-hours__error" role="alert">

@@ -9,7 +9,13 @@ import { Field } from '../ui/Field.tsx';
 const FIELDS = ['title', 'service', 'startsAt', 'endsAt'] as const;
 
 /** Schedules a maintenance window of the user's own party (COL-5); times are in the browser's zone. */
-export function MaintenanceForm({ party, onScheduled }: { party: string; onScheduled(window: MaintenanceWindow): void }) {
+export function MaintenanceForm({
+  party,
+  onScheduled,
+}: {
+  party: string;
+  onScheduled(window: MaintenanceWindow): void;
+}) {
   const { t } = useI18n();
   const [title, setTitle] = useState('');
   const [service, setService] = useState('');
@@ -26,7 +32,12 @@ export function MaintenanceForm({ party, onScheduled }: { party: string; onSched
     setBusy(true);
     setError(null);
     try {
-      const body = { title: title.trim(), service: service.trim() || null, startsAt: localInputToIso(startsAt) ?? undefined, endsAt: localInputToIso(endsAt) ?? undefined };
+      const body = {
+        title: title.trim(),
+        service: service.trim() || null,
+        startsAt: localInputToIso(startsAt) ?? undefined,
+        endsAt: localInputToIso(endsAt) ?? undefined,
+      };
       const window = await api.post<MaintenanceWindow>('/maintenance-windows', body);
       setTitle('');
       setService('');
@@ -46,16 +57,57 @@ export function MaintenanceForm({ party, onScheduled }: { party: string; onSched
       <p className="hint">{t('maintenance.form.rules')}</p>
       <FormError error={error} fields={FIELDS} />
       <Field label={t('maintenance.titleField')} required error={fieldError('title')} className="grow">
-        {(c) => <input {...c} name="title" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        {(c) => (
+          <input
+            {...c}
+            name="title"
+            required
+            maxLength={200}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('maintenance.service')} error={fieldError('service')} hint={t('maintenance.form.serviceHint')}>
-        {(c) => <input {...c} name="service" maxLength={120} value={service} onChange={(e) => setService(e.target.value)} />}
+        {(c) => (
+          <input {...c} name="service" maxLength={120} value={service} onChange={(e) => setService(e.target.value)} />
+        )}
       </Field>
-      <Field label={t('maintenance.startsAt')} required error={fieldError('startsAt')} hint={t('common.localTime', { zone })}>
-        {(c) => <input {...c} type="datetime-local" name="startsAt" required min={now} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />}
+      <Field
+        label={t('maintenance.startsAt')}
+        required
+        error={fieldError('startsAt')}
+        hint={t('common.localTime', { zone })}
+      >
+        {(c) => (
+          <input
+            {...c}
+            type="datetime-local"
+            name="startsAt"
+            required
+            min={now}
+            value={startsAt}
+            onChange={(e) => setStartsAt(e.target.value)}
+          />
+        )}
       </Field>
-      <Field label={t('maintenance.endsAt')} required error={fieldError('endsAt')} hint={t('common.localTime', { zone })}>
-        {(c) => <input {...c} type="datetime-local" name="endsAt" required min={startsAt || now} value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />}
+      <Field
+        label={t('maintenance.endsAt')}
+        required
+        error={fieldError('endsAt')}
+        hint={t('common.localTime', { zone })}
+      >
+        {(c) => (
+          <input
+            {...c}
+            type="datetime-local"
+            name="endsAt"
+            required
+            min={startsAt || now}
+            value={endsAt}
+            onChange={(e) => setEndsAt(e.target.value)}
+          />
+        )}
       </Field>
       <button type="submit" className="btn btn--primary" disabled={busy}>
         {busy ? t('common.saving') : t('maintenance.form.submit')}

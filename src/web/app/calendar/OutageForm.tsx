@@ -48,11 +48,28 @@ export function OutageForm({ party, onRecorded }: { party: string; onRecorded(ou
       <p className="hint">{t('outage.form.intro', { zone })}</p>
       <FormError error={error} fields={FIELDS} />
       <Field label={t('outage.service')} required error={fieldError('service')}>
-        {(c) => <input {...c} name="service" required maxLength={120} value={service} onChange={(e) => setService(e.target.value)} />}
+        {(c) => (
+          <input
+            {...c}
+            name="service"
+            required
+            maxLength={120}
+            value={service}
+            onChange={(e) => setService(e.target.value)}
+          />
+        )}
       </Field>
       {TIMES.map((key) => (
         <Field key={key} label={t(`outage.${key}`)} error={fieldError(key)}>
-          {(c) => <input {...c} type="datetime-local" name={key} value={times[key]} onChange={(e) => setTimes({ ...times, [key]: e.target.value })} />}
+          {(c) => (
+            <input
+              {...c}
+              type="datetime-local"
+              name={key}
+              value={times[key]}
+              onChange={(e) => setTimes({ ...times, [key]: e.target.value })}
+            />
+          )}
         </Field>
       ))}
       <button type="submit" className="btn btn--primary" disabled={busy}>

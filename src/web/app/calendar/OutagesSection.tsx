@@ -24,7 +24,8 @@ export function OutagesSection({ party }: { party: string }) {
   const { data, error, loading, reload } = useGet<{ items: Outage[] }>(`/outages${query({ party })}`);
   const [done, setDone] = useState('');
   const operator = operatesParty(user, party);
-  const when = (iso: string | null) => (iso ? <time dateTime={iso}>{formatDate(iso)}</time> : <span className="muted">—</span>);
+  const when = (iso: string | null) =>
+    iso ? <time dateTime={iso}>{formatDate(iso)}</time> : <span className="muted">—</span>;
 
   function changed(message: string) {
     setDone(message);
@@ -34,7 +35,11 @@ export function OutagesSection({ party }: { party: string }) {
   return (
     <section className="card block" aria-labelledby="outages-title" aria-busy={loading}>
       <h2 id="outages-title">{t('outage.title', { party })}</h2>
-      {done && <p className="alert alert--success" role="status">{done}</p>}
+      {done && (
+        <p className="alert alert--success" role="status">
+          {done}
+        </p>
+      )}
       <FormError error={error} />
       {data && data.items.length === 0 && <p className="empty">{t('outage.none')}</p>}
       {data && data.items.length > 0 && (
@@ -59,9 +64,22 @@ export function OutagesSection({ party }: { party: string }) {
                     <td className="nowrap">{when(o.detectedAt)}</td>
                     <td className="nowrap">{when(o.reportedAt)}</td>
                     <td className="nowrap">
-                      {o.restoredAt ? when(o.restoredAt) : operator ? <RestoreForm outage={o} onRestored={(r) => changed(t('outage.restored', { service: r.service }))} /> : <span className="badge badge--sla badge--sla-breached">{t('outage.ongoing')}</span>}
+                      {o.restoredAt ? (
+                        when(o.restoredAt)
+                      ) : operator ? (
+                        <RestoreForm
+                          outage={o}
+                          onRestored={(r) => changed(t('outage.restored', { service: r.service }))}
+                        />
+                      ) : (
+                        <span className="badge badge--sla badge--sla-breached">{t('outage.ongoing')}</span>
+                      )}
                     </td>
-                    <td className="nowrap">{o.restoredAt && start !== null ? duration(Date.parse(o.restoredAt) - start) : t('outage.ongoing')}</td>
+                    <td className="nowrap">
+                      {o.restoredAt && start !== null
+                        ? duration(Date.parse(o.restoredAt) - start)
+                        : t('outage.ongoing')}
+                    </td>
                   </tr>
                 );
               })}
@@ -69,7 +87,9 @@ export function OutagesSection({ party }: { party: string }) {
           </table>
         </div>
       )}
-      {operator && <OutageForm party={party} onRecorded={(o) => changed(t('outage.recorded', { service: o.service }))} />}
+      {operator && (
+        <OutageForm party={party} onRecorded={(o) => changed(t('outage.recorded', { service: o.service }))} />
+      )}
     </section>
   );
 }

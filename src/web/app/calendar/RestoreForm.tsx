@@ -30,11 +30,32 @@ export function RestoreForm({ outage, onRestored }: { outage: Outage; onRestored
   }
 
   return (
-    <form className="restore-form" onSubmit={(e) => void submit(e)} aria-label={t('outage.restoreFor', { service: outage.service })} noValidate>
-      <label htmlFor={id} className="visually-hidden">{t('outage.restoredAtFor', { service: outage.service })}</label>
-      <input id={id} type="datetime-local" value={value} required aria-invalid={message ? true : undefined} aria-describedby={message ? `${id}-error` : undefined} onChange={(e) => setValue(e.target.value)} />
-      <button type="submit" className="btn btn--small" disabled={busy}>{t('outage.restore')}</button>
-      {message && <p id={`${id}-error`} className="field-error" role="alert">{message}</p>}
+    <form
+      className="restore-form"
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('outage.restoreFor', { service: outage.service })}
+      noValidate
+    >
+      <label htmlFor={id} className="visually-hidden">
+        {t('outage.restoredAtFor', { service: outage.service })}
+      </label>
+      <input
+        id={id}
+        type="datetime-local"
+        value={value}
+        required
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? `${id}-error` : undefined}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      <button type="submit" className="btn btn--small" disabled={busy}>
+        {t('outage.restore')}
+      </button>
+      {message && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {message}
+        </p>
+      )}
     </form>
   );
 }

@@ -15,7 +15,9 @@ function dayForm(hours: DayHours | undefined): DayForm {
   // One opening interval per day: the first opening to the last closing.
   const first = hours?.[0];
   const last = hours?.at(-1);
-  return first && last ? { closed: false, start: clock(first[0]), end: clock(last[1]) } : { closed: true, start: '08:00', end: '18:00' };
+  return first && last
+    ? { closed: false, start: clock(first[0]), end: clock(last[1]) }
+    : { closed: true, start: '08:00', end: '18:00' };
 }
 
 interface Props {
@@ -30,7 +32,9 @@ interface Props {
 export function VersionForm({ calendar, latest, earliest, onAdded }: Props) {
   const { t } = useI18n();
   const [effectiveFrom, setEffectiveFrom] = useState(earliest);
-  const [days, setDays] = useState<DayForm[]>(() => Array.from({ length: 7 }, (_, day) => dayForm(latest?.weekly[day])));
+  const [days, setDays] = useState<DayForm[]>(() =>
+    Array.from({ length: 7 }, (_, day) => dayForm(latest?.weekly[day])),
+  );
   const [closures, setClosures] = useState<string[]>([]);
   const [onCall, setOnCall] = useState<string[]>(latest?.onCallPriorities ?? []);
   const [warnPct, setWarnPct] = useState(String(calendar.warnPct));
@@ -47,7 +51,13 @@ export function VersionForm({ calendar, latest, earliest, onAdded }: Props) {
     setError(null);
     try {
       const weekly = days.map((d) => (d.closed ? [] : [[minutes(d.start), minutes(d.end)]]));
-      const body = { effectiveFrom, weekly, extraClosures: closures, onCallPriorities: onCall, ...(warnPct.trim() ? { warnPct: Number(warnPct) } : {}) };
+      const body = {
+        effectiveFrom,
+        weekly,
+        extraClosures: closures,
+        onCallPriorities: onCall,
+        ...(warnPct.trim() ? { warnPct: Number(warnPct) } : {}),
+      };
       onAdded(await api.post<PartyCalendar>(`/parties/${encodeURIComponent(calendar.party)}/calendar/versions`, body));
     } catch (caught) {
       setError(caught);
@@ -57,36 +67,87 @@ export function VersionForm({ calendar, latest, earliest, onAdded }: Props) {
   }
 
   return (
-    <form className="card block version-form" onSubmit={(e) => void submit(e)} aria-labelledby="version-form-title" noValidate>
+    <form
+      className="card block version-form"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="version-form-title"
+      noValidate
+    >
       <h3 id="version-form-title">{t('calendar.form.title')}</h3>
       <p className="muted">{t('calendar.form.intro')}</p>
       <FormError error={error} fields={FIELDS} />
       <div className="form-row">
-        <Field label={t('calendar.effectiveFrom')} required error={fieldError('effectiveFrom')} hint={t('calendar.form.effectiveHint', { zone: calendar.timeZone })}>
-          {(c) => <input {...c} type="date" name="effectiveFrom" required min={earliest} value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />}
+        <Field
+          label={t('calendar.effectiveFrom')}
+          required
+          error={fieldError('effectiveFrom')}
+          hint={t('calendar.form.effectiveHint', { zone: calendar.timeZone })}
+        >
+          {(c) => (
+            <input
+              {...c}
+              type="date"
+              name="effectiveFrom"
+              required
+              min={earliest}
+              value={effectiveFrom}
+              onChange={(e) => setEffectiveFrom(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('calendar.form.warnPct')} error={fieldError('warnPct')} hint={t('calendar.form.warnHint')}>
-          {(c) => <input {...c} type="number" name="warnPct" min={1} max={99} step={1} value={warnPct} onChange={(e) => setWarnPct(e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              type="number"
+              name="warnPct"
+              min={1}
+              max={99}
+              step={1}
+              value={warnPct}
+              onChange={(e) => setWarnPct(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <fieldset className="week">
         <legend>{t('calendar.hours')}</legend>
-        {weekError && <p className="field-error" role="alert">{weekError}</p>}
+        {weekError && (
+          <p className="field-error" role="alert">
+            {weekError}
+          </p>
+        )}
         {WEEK_ORDER.map((day) => (
-          <DayHoursFields key={day} day={day} value={days[day]!} error={fieldError(`weekly.${day}`)} onChange={(value) => setDays(days.map((d, i) => (i === day ? value : d)))} />
+          <DayHoursFields
+            key={day}
+            day={day}
+            value={days[day]!}
+            error={fieldError(`weekly.${day}`)}
+            onChange={(value) => setDays(days.map((d, i) => (i === day ? value : d)))}
+          />
         ))}
       </fieldset>
       <ClosuresField dates={closures} min={earliest} error={fieldError('extraClosures')} onChange={setClosures} />
       <fieldset className="on-call" aria-describedby="on-call-hint">
         <legend>{t('calendar.onCall')}</legend>
-        <p id="on-call-hint" className="hint">{t('calendar.form.onCallHint')}</p>
+        <p id="on-call-hint" className="hint">
+          {t('calendar.form.onCallHint')}
+        </p>
         {PRIORITIES.map((p) => (
           <label key={p} className="check">
-            <input type="checkbox" checked={onCall.includes(p)} onChange={(e) => setOnCall(e.target.checked ? [...onCall, p] : onCall.filter((x) => x !== p))} />
+            <input
+              type="checkbox"
+              checked={onCall.includes(p)}
+              onChange={(e) => setOnCall(e.target.checked ? [...onCall, p] : onCall.filter((x) => x !== p))}
+            />
             {p}
           </label>
         ))}
-        {fieldError('onCallPriorities') && <p className="field-error" role="alert">{fieldError('onCallPriorities')}</p>}
+        {fieldError('onCallPriorities') && (
+          <p className="field-error" role="alert">
+            {fieldError('onCallPriorities')}
+          </p>
+        )}
       </fieldset>
       <div className="form-actions">
         <button type="submit" className="btn btn--primary" disabled={busy}>

@@ -14,7 +14,9 @@ export function VersionList({ versions, today }: Props) {
   const weekText = useWeekText();
   const day = useDayFormat();
   const year = today.slice(0, 4);
-  const inForce = [...versions].filter((v) => v.effectiveFrom <= today).sort((a, b) => b.version - a.version)[0]?.version;
+  const inForce = [...versions]
+    .filter((v) => v.effectiveFrom <= today)
+    .sort((a, b) => b.version - a.version)[0]?.version;
   const newestFirst = [...versions].sort((a, b) => b.version - a.version);
 
   return (

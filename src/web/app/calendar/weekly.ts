@@ -35,21 +35,31 @@ export function useWeekText(): (weekly: DayHours[]) => string {
     });
     if (groups.length === 0) return t('calendar.closedAllWeek');
     const name = (position: number) => t(`weekday.short.${WEEK_ORDER[position] ?? 0}`);
-    return groups.map((g) => `${g.first === g.last ? name(g.first) : `${name(g.first)}–${name(g.last)}`} ${g.hours}`).join('; ');
+    return groups
+      .map((g) => `${g.first === g.last ? name(g.first) : `${name(g.first)}–${name(g.last)}`} ${g.hours}`)
+      .join('; ');
   };
 }
 
 /** A calendar date (YYYY-MM-DD) in words, without time, in the current language. */
 export function useDayFormat(): (date: string) => string {
   const { lang } = useI18n();
-  const format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return (date) => format.format(new Date(`${date}T00:00:00Z`));
 }
 
 /** Today in a given time zone, as YYYY-MM-DD (the calendar's own "today"). */
 export function todayIn(timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      new Date(),
+    );
   } catch {
     return new Date().toISOString().slice(0, 10);
   }

@@ -54,44 +54,94 @@ export function CertificateRow({ certificate: c, mayVerify, keeps, onChanged }: 
         </th>
         <td className="mono small">{c.subject}</td>
         <td>
-          <span className={`badge badge--status badge--cert-${c.state}`} data-state={c.state}>{t(`certState.${c.state}`)}</span>
-          {c.usable && <> <span className="badge badge--task-done">{t('certificates.usable')}</span></>}
+          <span className={`badge badge--status badge--cert-${c.state}`} data-state={c.state}>
+            {t(`certState.${c.state}`)}
+          </span>
+          {c.usable && (
+            <>
+              {' '}
+              <span className="badge badge--task-done">{t('certificates.usable')}</span>
+            </>
+          )}
           {c.change && (
             <div className="small">
-              {t(c.pendingChange ? `certificates.pending.${c.pendingChange}` : 'certificates.change')} <a className="mono" href={href(`/tickets/${c.change.ref}`)}>{c.change.ref}</a>
+              {t(c.pendingChange ? `certificates.pending.${c.pendingChange}` : 'certificates.change')}{' '}
+              <a className="mono" href={href(`/tickets/${c.change.ref}`)}>
+                {c.change.ref}
+              </a>
             </div>
           )}
         </td>
         <td className="nowrap">
           {formatDate(c.notAfter)}
-          {expiry !== 'ok' && <> <span className="badge badge--critical">{t(expiry === 'expired' ? 'certificates.expired' : 'certificates.expiresIn', { days: daysLeft })}</span></>}
+          {expiry !== 'ok' && (
+            <>
+              {' '}
+              <span className="badge badge--critical">
+                {t(expiry === 'expired' ? 'certificates.expired' : 'certificates.expiresIn', { days: daysLeft })}
+              </span>
+            </>
+          )}
         </td>
-        <td className="mono small" data-testid="fingerprint">{c.fingerprint}</td>
-        <td>{c.verification ? t('certificates.verifiedBy', { by: c.verification.by, party: c.verification.party, channel: t(`verificationChannel.${c.verification.channel}`), at: formatDate(c.verification.at) }) : t('certificates.notVerified')}</td>
+        <td className="mono small" data-testid="fingerprint">
+          {c.fingerprint}
+        </td>
+        <td>
+          {c.verification
+            ? t('certificates.verifiedBy', {
+                by: c.verification.by,
+                party: c.verification.party,
+                channel: t(`verificationChannel.${c.verification.channel}`),
+                at: formatDate(c.verification.at),
+              })
+            : t('certificates.notVerified')}
+        </td>
         <td className="cert-actions">
           {mayVerify && !c.verification && offers(c, 'verify') && (
-            <button type="button" className="btn" aria-expanded={panel === 'verify'} onClick={() => toggle('verify')}>{t('certificates.verify')}</button>
+            <button type="button" className="btn" aria-expanded={panel === 'verify'} onClick={() => toggle('verify')}>
+              {t('certificates.verify')}
+            </button>
           )}
           {keeps && offers(c, 'install') && (
-            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void advance('install')}>{t('certificates.install')}</button>
+            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void advance('install')}>
+              {t('certificates.install')}
+            </button>
           )}
           {keeps && offers(c, 'use') && (
-            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void advance('use')}>{t('certificates.use')}</button>
+            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void advance('use')}>
+              {t('certificates.use')}
+            </button>
           )}
           {keeps && offers(c, 'renewal') && (
-            <button type="button" className="btn" aria-expanded={panel === 'renewal'} onClick={() => toggle('renewal')}>{t('certificates.renew')}</button>
+            <button type="button" className="btn" aria-expanded={panel === 'renewal'} onClick={() => toggle('renewal')}>
+              {t('certificates.renew')}
+            </button>
           )}
           {keeps && offers(c, 'revocation') && (
-            <button type="button" className="btn" aria-expanded={panel === 'revocation'} onClick={() => toggle('revocation')}>{t('certificates.revoke')}</button>
+            <button
+              type="button"
+              className="btn"
+              aria-expanded={panel === 'revocation'}
+              onClick={() => toggle('revocation')}
+            >
+              {t('certificates.revoke')}
+            </button>
           )}
-          {error !== null && <p className="field-error" role="alert">{errorText(error)}</p>}
+          {error !== null && (
+            <p className="field-error" role="alert">
+              {errorText(error)}
+            </p>
+          )}
         </td>
       </tr>
       {requested && (
         <tr>
           <td colSpan={7}>
             <p className="alert alert--success" role="status">
-              {t(`certificates.requested.${requested.kind}`)} <a className="mono" href={href(`/tickets/${requested.ref}`)}>{requested.ref}</a>
+              {t(`certificates.requested.${requested.kind}`)}{' '}
+              <a className="mono" href={href(`/tickets/${requested.ref}`)}>
+                {requested.ref}
+              </a>
             </p>
           </td>
         </tr>

@@ -48,12 +48,20 @@ export function CertificatesPage() {
                 <th scope="col">{t('certificates.notAfter')}</th>
                 <th scope="col">{t('certificates.fingerprint')}</th>
                 <th scope="col">{t('certificates.verification')}</th>
-                <th scope="col"><span className="visually-hidden">{t('assets.actions')}</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('assets.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {items.map((c) => (
-                <CertificateRow key={c.id} certificate={c} mayVerify={keeper} keeps={keeper && own} onChanged={replace} />
+                <CertificateRow
+                  key={c.id}
+                  certificate={c}
+                  mayVerify={keeper}
+                  keeps={keeper && own}
+                  onChanged={replace}
+                />
               ))}
             </tbody>
           </table>

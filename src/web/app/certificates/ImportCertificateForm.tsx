@@ -13,7 +13,11 @@ export function ImportCertificateForm({ onCreated }: { onCreated(certificate: Ce
   const [usage, setUsage] = useState('');
   const [pem, setPem] = useState('');
   const { busy, error, fieldError, submit } = useFormSubmit(async () => {
-    const created = await api.post<Certificate>('/certificates', { name: name.trim(), usage: usage.trim(), pem: pem.trim() });
+    const created = await api.post<Certificate>('/certificates', {
+      name: name.trim(),
+      usage: usage.trim(),
+      pem: pem.trim(),
+    });
     setName('');
     setUsage('');
     setPem('');
@@ -26,17 +30,41 @@ export function ImportCertificateForm({ onCreated }: { onCreated(certificate: Ce
       <FormError error={error} fields={['name', 'usage', 'pem']} />
       <div className="form-row">
         <Field label={t('certificates.name')} required error={fieldError('name')}>
-          {(c) => <input {...c} name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
+          {(c) => (
+            <input {...c} name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+          )}
         </Field>
         <Field label={t('certificates.usage')} required error={fieldError('usage')}>
-          {(c) => <input {...c} name="usage" required maxLength={120} value={usage} onChange={(e) => setUsage(e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              name="usage"
+              required
+              maxLength={120}
+              value={usage}
+              onChange={(e) => setUsage(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <Field label={t('certificates.pem')} required error={fieldError('pem')} hint={t('certificates.pemHint')}>
-        {(c) => <textarea {...c} name="pem" className="mono" rows={6} required spellCheck={false} value={pem} onChange={(e) => setPem(e.target.value)} />}
+        {(c) => (
+          <textarea
+            {...c}
+            name="pem"
+            className="mono"
+            rows={6}
+            required
+            spellCheck={false}
+            value={pem}
+            onChange={(e) => setPem(e.target.value)}
+          />
+        )}
       </Field>
       <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>{busy ? t('common.saving') : t('certificates.importSubmit')}</button>
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {busy ? t('common.saving') : t('certificates.importSubmit')}
+        </button>
       </div>
     </form>
   );

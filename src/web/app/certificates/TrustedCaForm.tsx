@@ -37,15 +37,34 @@ export function TrustedCaForm({ onAdded }: { onAdded(ca: TrustedCa): void }) {
     <form className="form block" aria-labelledby="add-ca-title" onSubmit={(e) => void submit(e)} noValidate>
       <h3 id="add-ca-title">{t('certificates.addCa')}</h3>
       <FormError error={error} fields={['name', 'pem']} />
-      {added && <p className="alert alert--success" role="status">{t('certificates.caAdded', { name: added })}</p>}
+      {added && (
+        <p className="alert alert--success" role="status">
+          {t('certificates.caAdded', { name: added })}
+        </p>
+      )}
       <Field label={t('certificates.caName')} required error={fieldError('name')}>
-        {(c) => <input {...c} name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
+        {(c) => (
+          <input {...c} name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+        )}
       </Field>
       <Field label={t('certificates.caPem')} required error={fieldError('pem')} hint={t('certificates.caPemHint')}>
-        {(c) => <textarea {...c} name="pem" className="mono" rows={6} required spellCheck={false} value={pem} onChange={(e) => setPem(e.target.value)} />}
+        {(c) => (
+          <textarea
+            {...c}
+            name="pem"
+            className="mono"
+            rows={6}
+            required
+            spellCheck={false}
+            value={pem}
+            onChange={(e) => setPem(e.target.value)}
+          />
+        )}
       </Field>
       <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>{busy ? t('common.saving') : t('certificates.addCaSubmit')}</button>
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {busy ? t('common.saving') : t('certificates.addCaSubmit')}
+        </button>
       </div>
     </form>
   );

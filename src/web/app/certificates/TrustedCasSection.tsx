@@ -42,7 +42,9 @@ export function TrustedCasSection() {
                 <th scope="col">{t('certificates.subject')}</th>
                 <th scope="col">{t('certificates.notAfter')}</th>
                 <th scope="col">{t('certificates.trustedBy')}</th>
-                <th scope="col"><span className="visually-hidden">{t('assets.actions')}</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('assets.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -51,10 +53,20 @@ export function TrustedCasSection() {
                   <th scope="row">{ca.name}</th>
                   <td className="mono small">{ca.subject}</td>
                   <td className="nowrap">{formatDate(ca.notAfter)}</td>
-                  <td>{ca.trustedBy.join(', ') || '—'}{ca.trustedByAll && <> <span className="badge badge--task-done">{t('certificates.trustedByAll')}</span></>}</td>
+                  <td>
+                    {ca.trustedBy.join(', ') || '—'}
+                    {ca.trustedByAll && (
+                      <>
+                        {' '}
+                        <span className="badge badge--task-done">{t('certificates.trustedByAll')}</span>
+                      </>
+                    )}
+                  </td>
                   <td>
                     {isAdmin && !ca.trustedBy.includes(user.party) && (
-                      <button type="button" className="btn" onClick={() => void trust(ca.id)}>{t('certificates.trust', { party: user.party })}</button>
+                      <button type="button" className="btn" onClick={() => void trust(ca.id)}>
+                        {t('certificates.trust', { party: user.party })}
+                      </button>
                     )}
                   </td>
                 </tr>

@@ -24,54 +24,102 @@ export function ClassificationFields({ draft, update, error, computed, clearance
       <div className="form-row">
         <Field label={t('ticket.impact')} error={fieldError('impact')}>
           {(c) => (
-            <select {...c} name="impact" value={draft.impact} onChange={(e) => update({ impact: e.target.value as Impact })}>
+            <select
+              {...c}
+              name="impact"
+              value={draft.impact}
+              onChange={(e) => update({ impact: e.target.value as Impact })}
+            >
               {IMPACTS.map((i) => (
-                <option key={i} value={i}>{t(`impact.${i}`)}</option>
+                <option key={i} value={i}>
+                  {t(`impact.${i}`)}
+                </option>
               ))}
             </select>
           )}
         </Field>
         <Field label={t('ticket.criticality')} error={fieldError('criticality')}>
           {(c) => (
-            <select {...c} name="criticality" value={draft.criticality} onChange={(e) => update({ criticality: e.target.value as Criticality })}>
+            <select
+              {...c}
+              name="criticality"
+              value={draft.criticality}
+              onChange={(e) => update({ criticality: e.target.value as Criticality })}
+            >
               {CRITICALITIES.map((k) => (
-                <option key={k} value={k}>{t(`criticality.${k}`)}</option>
+                <option key={k} value={k}>
+                  {t(`criticality.${k}`)}
+                </option>
               ))}
             </select>
           )}
         </Field>
         <div className="field">
-          <span className="label" id="computed-priority-label">{t('incident.computedPriority')}</span>
+          <span className="label" id="computed-priority-label">
+            {t('incident.computedPriority')}
+          </span>
           <output className="computed-priority" aria-labelledby="computed-priority-label" aria-live="polite">
             <PriorityBadge priority={computed} /> {t(`priority.${computed}`)}
           </output>
         </div>
       </div>
       <label className="check">
-        <input type="checkbox" checked={draft.override} onChange={(e) => update({ override: e.target.checked, priority: computed })} />
+        <input
+          type="checkbox"
+          checked={draft.override}
+          onChange={(e) => update({ override: e.target.checked, priority: computed })}
+        />
         {t('incident.overridePriority')}
       </label>
       {draft.override && (
         <div className="form-row">
           <Field label={t('ticket.priority')} error={fieldError('priority')}>
             {(c) => (
-              <select {...c} name="priority" value={draft.priority} onChange={(e) => update({ priority: e.target.value as Priority })}>
+              <select
+                {...c}
+                name="priority"
+                value={draft.priority}
+                onChange={(e) => update({ priority: e.target.value as Priority })}
+              >
                 {PRIORITIES.map((p) => (
-                  <option key={p} value={p}>{t(`priority.${p}`)}</option>
+                  <option key={p} value={p}>
+                    {t(`priority.${p}`)}
+                  </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field label={t('ticket.priorityReason')} required={draft.priority !== computed} error={fieldError('priorityReason')} className="grow">
-            {(c) => <textarea {...c} name="priorityReason" rows={2} required={draft.priority !== computed} value={draft.priorityReason} onChange={(e) => update({ priorityReason: e.target.value })} />}
+          <Field
+            label={t('ticket.priorityReason')}
+            required={draft.priority !== computed}
+            error={fieldError('priorityReason')}
+            className="grow"
+          >
+            {(c) => (
+              <textarea
+                {...c}
+                name="priorityReason"
+                rows={2}
+                required={draft.priority !== computed}
+                value={draft.priorityReason}
+                onChange={(e) => update({ priorityReason: e.target.value })}
+              />
+            )}
           </Field>
         </div>
       )}
       <Field label={t('ticket.sensitivity')} error={fieldError('sensitivity')} hint={t('incident.sensitivityHint')}>
         {(c) => (
-          <select {...c} name="sensitivity" value={draft.sensitivity} onChange={(e) => update({ sensitivity: e.target.value as Sensitivity })}>
+          <select
+            {...c}
+            name="sensitivity"
+            value={draft.sensitivity}
+            onChange={(e) => update({ sensitivity: e.target.value as Sensitivity })}
+          >
             {levelsUpTo(clearance).map((s) => (
-              <option key={s} value={s}>{t(`sensitivity.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`sensitivity.${s}`)}
+              </option>
             ))}
           </select>
         )}

@@ -11,7 +11,19 @@ import { ClassificationFields } from './ClassificationFields.tsx';
 import { DescriptionFields } from './DescriptionFields.tsx';
 import { EMPTY_INCIDENT, incidentBody, type IncidentDraft } from './draft.ts';
 
-const FIELDS = ['title', 'description', 'service', 'impact', 'criticality', 'priority', 'priorityReason', 'sensitivity', 'reporter', 'reporterEmail', 'channel'] as const;
+const FIELDS = [
+  'title',
+  'description',
+  'service',
+  'impact',
+  'criticality',
+  'priority',
+  'priorityReason',
+  'sensitivity',
+  'reporter',
+  'reporterEmail',
+  'channel',
+] as const;
 
 /** Records an incident (INC-1) with its classification and computed priority (SLA-1). */
 export function NewIncidentPage() {
@@ -45,12 +57,20 @@ export function NewIncidentPage() {
       <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
         <FormError error={error} fields={FIELDS} />
         <DescriptionFields draft={draft} update={update} error={error} />
-        <ClassificationFields draft={draft} update={update} error={error} computed={computed} clearance={session.user.clearance} />
+        <ClassificationFields
+          draft={draft}
+          update={update}
+          error={error}
+          computed={computed}
+          clearance={session.user.clearance}
+        />
         <div className="form-actions">
           <button type="submit" className="btn btn--primary" disabled={busy}>
             {busy ? t('common.saving') : t('incident.new.submit')}
           </button>
-          <a className="btn btn--ghost" href="#/tickets">{t('common.cancel')}</a>
+          <a className="btn btn--ghost" href="#/tickets">
+            {t('common.cancel')}
+          </a>
         </div>
       </form>
     </section>

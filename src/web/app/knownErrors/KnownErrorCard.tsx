@@ -5,7 +5,15 @@ import { href } from '../router.ts';
 import { SensitivityBadge } from '../ui/badges.tsx';
 
 /** One known error (COL-3): symptoms, cause and workaround, from its problem. */
-export function KnownErrorCard({ entry, headingLevel = 2, children }: { entry: KnownError; headingLevel?: 2 | 3; children?: ReactNode }) {
+export function KnownErrorCard({
+  entry,
+  headingLevel = 2,
+  children,
+}: {
+  entry: KnownError;
+  headingLevel?: 2 | 3;
+  children?: ReactNode;
+}) {
   const { t, formatDate } = useI18n();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const titleId = `known-error-${entry.id}`;
@@ -13,7 +21,9 @@ export function KnownErrorCard({ entry, headingLevel = 2, children }: { entry: K
     <article className="card known-error" aria-labelledby={titleId}>
       <Heading id={titleId}>{entry.title}</Heading>
       <p className="known-error__meta">
-        <a href={href(`/tickets/${entry.problemRef}`)} className="mono">{entry.problemRef}</a>
+        <a href={href(`/tickets/${entry.problemRef}`)} className="mono">
+          {entry.problemRef}
+        </a>
         <span className="tag">{entry.service}</span>
         <SensitivityBadge sensitivity={entry.sensitivity} />
         <span className="muted">{t('knownErrors.publishedAt', { date: formatDate(entry.publishedAt) })}</span>

@@ -25,10 +25,28 @@ export function KnownErrorSearchForm({ initial, onSearch, embedded }: Props) {
   const fields = (
     <>
       <Field label={t('knownErrors.q')} className="filters__q">
-        {(c) => <input {...c} type="search" name="q" value={q} placeholder={t('knownErrors.qPlaceholder')} onKeyDown={onEnter} onChange={(e) => setQ(e.target.value)} />}
+        {(c) => (
+          <input
+            {...c}
+            type="search"
+            name="q"
+            value={q}
+            placeholder={t('knownErrors.qPlaceholder')}
+            onKeyDown={onEnter}
+            onChange={(e) => setQ(e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('knownErrors.service')}>
-        {(c) => <input {...c} name="service" value={service} onKeyDown={onEnter} onChange={(e) => setService(e.target.value)} />}
+        {(c) => (
+          <input
+            {...c}
+            name="service"
+            value={service}
+            onKeyDown={onEnter}
+            onChange={(e) => setService(e.target.value)}
+          />
+        )}
       </Field>
     </>
   );
@@ -36,7 +54,9 @@ export function KnownErrorSearchForm({ initial, onSearch, embedded }: Props) {
     return (
       <div className="known-error-search" role="search" aria-label={t('knownErrors.searchLabel')}>
         {fields}
-        <button type="button" className="btn" onClick={search}>{t('knownErrors.search')}</button>
+        <button type="button" className="btn" onClick={search}>
+          {t('knownErrors.search')}
+        </button>
       </div>
     );
   }
@@ -52,7 +72,9 @@ export function KnownErrorSearchForm({ initial, onSearch, embedded }: Props) {
     >
       {fields}
       <div className="filters__buttons">
-        <button type="submit" className="btn btn--primary">{t('knownErrors.search')}</button>
+        <button type="submit" className="btn btn--primary">
+          {t('knownErrors.search')}
+        </button>
       </div>
     </form>
   );

@@ -22,7 +22,11 @@ export function KnownErrorsPage({ focusId }: { focusId: string }) {
       <p className="queue-count" role="status" aria-live="polite">
         {loading || !shown ? t('common.loading') : t('knownErrors.count', { count: shown.length })}
       </p>
-      {focusId && <p><a href={href('/known-errors')}>{t('knownErrors.showAll')}</a></p>}
+      {focusId && (
+        <p>
+          <a href={href('/known-errors')}>{t('knownErrors.showAll')}</a>
+        </p>
+      )}
       {shown && shown.length === 0 && !loading && <p className="empty">{t('knownErrors.none')}</p>}
       {shown && shown.length > 0 && (
         <ul className="known-errors" aria-labelledby="known-errors-title">

@@ -31,7 +31,13 @@ export function NotificationItem({ notification: n, busy, onMarkRead }: Props) {
       </p>
       <p className="prose notification__body">{n.body}</p>
       {unread && (
-        <button type="button" className="btn btn--small" disabled={busy} aria-label={t('notifications.markReadNamed', { subject: n.subject })} onClick={() => onMarkRead(n.id)}>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={busy}
+          aria-label={t('notifications.markReadNamed', { subject: n.subject })}
+          onClick={() => onMarkRead(n.id)}
+        >
           {t('notifications.markRead')}
         </button>
       )}

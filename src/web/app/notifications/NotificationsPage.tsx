@@ -37,7 +37,11 @@ export function NotificationsPage() {
         </button>
       </div>
       <p className="muted" role="status" aria-live="polite">
-        {unread === null ? t('common.loading') : unread === 0 ? t('notifications.noneUnread') : t(unread === 1 ? 'notifications.unreadOne' : 'notifications.unreadCount', { count: unread })}
+        {unread === null
+          ? t('common.loading')
+          : unread === 0
+            ? t('notifications.noneUnread')
+            : t(unread === 1 ? 'notifications.unreadOne' : 'notifications.unreadCount', { count: unread })}
         {done && <> · {done}</>}
       </p>
       <FormError error={error ?? (items === null ? loadError : null)} />

@@ -28,14 +28,40 @@ export function BasicsFields({ value, onChange, error, serviceOptional, titleOpt
   return (
     <>
       <Field label={t('ticket.title')} required={!titleOptional} error={fieldError('title')} hint={titleHint}>
-        {(c) => <input {...c} name="title" required={!titleOptional} maxLength={200} value={value.title} onChange={(e) => onChange({ title: e.target.value })} />}
+        {(c) => (
+          <input
+            {...c}
+            name="title"
+            required={!titleOptional}
+            maxLength={200}
+            value={value.title}
+            onChange={(e) => onChange({ title: e.target.value })}
+          />
+        )}
       </Field>
       <Field label={t('ticket.description')} error={fieldError('description')}>
-        {(c) => <textarea {...c} name="description" rows={4} value={value.description} onChange={(e) => onChange({ description: e.target.value })} />}
+        {(c) => (
+          <textarea
+            {...c}
+            name="description"
+            rows={4}
+            value={value.description}
+            onChange={(e) => onChange({ description: e.target.value })}
+          />
+        )}
       </Field>
       {!serviceOptional && (
         <Field label={t('ticket.service')} required error={fieldError('service')}>
-          {(c) => <input {...c} name="service" required maxLength={120} value={value.service} onChange={(e) => onChange({ service: e.target.value })} />}
+          {(c) => (
+            <input
+              {...c}
+              name="service"
+              required
+              maxLength={120}
+              value={value.service}
+              onChange={(e) => onChange({ service: e.target.value })}
+            />
+          )}
         </Field>
       )}
     </>

@@ -14,7 +14,12 @@ interface Props {
 export function CatalogueFieldInput({ field, value, onChange, error }: Props) {
   const { t, lang } = useI18n();
   const label = localized(field.label, lang) || field.key;
-  const hint = field.type === 'cidr' ? t('request.field.cidrHint') : field.type === 'email' ? t('request.field.emailHint') : undefined;
+  const hint =
+    field.type === 'cidr'
+      ? t('request.field.cidrHint')
+      : field.type === 'email'
+        ? t('request.field.emailHint')
+        : undefined;
   return (
     <Field label={label} required={field.required} error={error} hint={hint}>
       {(c) => {
@@ -27,7 +32,9 @@ export function CatalogueFieldInput({ field, value, onChange, error }: Props) {
               <select {...common} onChange={(e) => onChange(e.target.value)}>
                 <option value="">{t('request.field.choose')}</option>
                 {(field.options ?? []).map((option) => (
-                  <option key={option} value={option}>{option}</option>
+                  <option key={option} value={option}>
+                    {option}
+                  </option>
                 ))}
               </select>
             );
@@ -36,7 +43,15 @@ export function CatalogueFieldInput({ field, value, onChange, error }: Props) {
           case 'date':
             return <input {...common} type="date" onChange={(e) => onChange(e.target.value)} />;
           case 'cidr':
-            return <input {...common} className="mono" spellCheck={false} placeholder="192.0.2.0/24" onChange={(e) => onChange(e.target.value)} />;
+            return (
+              <input
+                {...common}
+                className="mono"
+                spellCheck={false}
+                placeholder="192.0.2.0/24"
+                onChange={(e) => onChange(e.target.value)}
+              />
+            );
           default:
             return <input {...common} onChange={(e) => onChange(e.target.value)} />;
         }

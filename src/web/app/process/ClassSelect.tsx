@@ -21,14 +21,17 @@ export function ClassSelect({ kind, value, onChange, error, emptyLabel, hint }: 
   const { t } = useI18n();
   const { user } = useSession();
   const fieldError = useExactFieldError(error);
-  const options: readonly string[] = kind === 'impact' ? IMPACTS : kind === 'criticality' ? CRITICALITIES : levelsUpTo(user.clearance);
+  const options: readonly string[] =
+    kind === 'impact' ? IMPACTS : kind === 'criticality' ? CRITICALITIES : levelsUpTo(user.clearance);
   return (
     <Field label={t(`ticket.${kind}`)} error={fieldError(kind)} hint={hint}>
       {(c) => (
         <select {...c} name={kind} value={value} onChange={(e) => onChange(e.target.value)}>
           {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
           {options.map((o) => (
-            <option key={o} value={o}>{t(`${kind}.${o}`)}</option>
+            <option key={o} value={o}>
+              {t(`${kind}.${o}`)}
+            </option>
           ))}
         </select>
       )}

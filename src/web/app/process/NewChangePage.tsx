@@ -1,6 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n.tsx';
-import { CHANGE_KINDS, localized, ORIGIN_KINDS, TICKET_ORIGINS, type ChangeKind, type OriginKind } from '../processTypes.ts';
+import {
+  CHANGE_KINDS,
+  localized,
+  ORIGIN_KINDS,
+  TICKET_ORIGINS,
+  type ChangeKind,
+  type OriginKind,
+} from '../processTypes.ts';
 import { href } from '../router.ts';
 import { FormError, useExactFieldError, useFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
@@ -10,7 +17,17 @@ import { ClassSelect } from './ClassSelect.tsx';
 import { useCatalogue } from './useCatalogue.ts';
 import { useCreate } from './useCreate.ts';
 
-const FIELDS = ['title', 'description', 'service', 'impact', 'criticality', 'sensitivity', 'kind', 'origin', 'standardChange'] as const;
+const FIELDS = [
+  'title',
+  'description',
+  'service',
+  'impact',
+  'criticality',
+  'sensitivity',
+  'kind',
+  'origin',
+  'standardChange',
+] as const;
 
 interface Props {
   originKind: string;
@@ -26,7 +43,9 @@ export function NewChangePage({ originKind, originTicket }: Props) {
   const [criticality, setCriticality] = useState('C3');
   const [sensitivity, setSensitivity] = useState('LIMITED');
   const [kind, setKind] = useState<ChangeKind>('normal');
-  const [origin, setOrigin] = useState<OriginKind>(() => ((ORIGIN_KINDS as readonly string[]).includes(originKind) ? (originKind as OriginKind) : 'maintenance'));
+  const [origin, setOrigin] = useState<OriginKind>(() =>
+    (ORIGIN_KINDS as readonly string[]).includes(originKind) ? (originKind as OriginKind) : 'maintenance',
+  );
   const [ticket, setTicket] = useState(originTicket);
   const [reference, setReference] = useState('');
   const [standard, setStandard] = useState('');
@@ -39,7 +58,9 @@ export function NewChangePage({ originKind, originTicket }: Props) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const originBody = byTicket ? { kind: origin, ticket: ticket.trim().toUpperCase() } : { kind: origin, ...(reference.trim() ? { reference: reference.trim() } : {}) };
+    const originBody = byTicket
+      ? { kind: origin, ticket: ticket.trim().toUpperCase() }
+      : { kind: origin, ...(reference.trim() ? { reference: reference.trim() } : {}) };
     void create({
       ...basicsBody(basics),
       impact,
@@ -64,15 +85,35 @@ export function NewChangePage({ originKind, originTicket }: Props) {
               {t(`change.kind.${k}`)}
             </label>
           ))}
-          <p id="change-kind-hint" className="hint">{t(`change.kindHint.${kind}`)}</p>
-          {exactError('kind') && <p className="field-error" role="alert">{exactError('kind')}</p>}
+          <p id="change-kind-hint" className="hint">
+            {t(`change.kindHint.${kind}`)}
+          </p>
+          {exactError('kind') && (
+            <p className="field-error" role="alert">
+              {exactError('kind')}
+            </p>
+          )}
         </fieldset>
         {kind === 'standard' && (
-          <Field label={t('new.change.standard')} required error={fieldError('standardChange')} hint={catalogue.items.length === 0 && !catalogue.loading ? t('new.change.noStandard') : undefined}>
+          <Field
+            label={t('new.change.standard')}
+            required
+            error={fieldError('standardChange')}
+            hint={catalogue.items.length === 0 && !catalogue.loading ? t('new.change.noStandard') : undefined}
+          >
             {(c) => (
-              <select {...c} name="standardChange" required value={chosenStandard} disabled={catalogue.loading} onChange={(e) => setStandard(e.target.value)}>
+              <select
+                {...c}
+                name="standardChange"
+                required
+                value={chosenStandard}
+                disabled={catalogue.loading}
+                onChange={(e) => setStandard(e.target.value)}
+              >
                 {catalogue.items.map((item) => (
-                  <option key={item.id} value={item.code}>{item.code} — {localized(item.name, lang)}</option>
+                  <option key={item.id} value={item.code}>
+                    {item.code} — {localized(item.name, lang)}
+                  </option>
                 ))}
               </select>
             )}
@@ -89,20 +130,54 @@ export function NewChangePage({ originKind, originTicket }: Props) {
           <div className="form-row">
             <Field label={t('change.originKind')} required error={exactError('origin') ?? fieldError('origin.kind')}>
               {(c) => (
-                <select {...c} name="originKind" value={origin} onChange={(e) => setOrigin(e.target.value as OriginKind)}>
+                <select
+                  {...c}
+                  name="originKind"
+                  value={origin}
+                  onChange={(e) => setOrigin(e.target.value as OriginKind)}
+                >
                   {ORIGIN_KINDS.map((o) => (
-                    <option key={o} value={o}>{t(`change.origin.${o}`)}</option>
+                    <option key={o} value={o}>
+                      {t(`change.origin.${o}`)}
+                    </option>
                   ))}
                 </select>
               )}
             </Field>
             {byTicket ? (
-              <Field label={t('change.originTicket')} required error={fieldError('origin.ticket')} hint={t('change.originTicketHint')}>
-                {(c) => <input {...c} name="originTicket" className="mono" required value={ticket} onChange={(e) => setTicket(e.target.value)} />}
+              <Field
+                label={t('change.originTicket')}
+                required
+                error={fieldError('origin.ticket')}
+                hint={t('change.originTicketHint')}
+              >
+                {(c) => (
+                  <input
+                    {...c}
+                    name="originTicket"
+                    className="mono"
+                    required
+                    value={ticket}
+                    onChange={(e) => setTicket(e.target.value)}
+                  />
+                )}
               </Field>
             ) : (
-              <Field label={t('change.originReference')} error={fieldError('origin.reference')} hint={t(`change.originReferenceHint.${origin}`)} className="grow">
-                {(c) => <input {...c} name="originReference" maxLength={200} value={reference} onChange={(e) => setReference(e.target.value)} />}
+              <Field
+                label={t('change.originReference')}
+                error={fieldError('origin.reference')}
+                hint={t(`change.originReferenceHint.${origin}`)}
+                className="grow"
+              >
+                {(c) => (
+                  <input
+                    {...c}
+                    name="originReference"
+                    maxLength={200}
+                    value={reference}
+                    onChange={(e) => setReference(e.target.value)}
+                  />
+                )}
               </Field>
             )}
           </div>
@@ -111,7 +186,9 @@ export function NewChangePage({ originKind, originTicket }: Props) {
           <button type="submit" className="btn btn--primary" disabled={busy}>
             {busy ? t('common.saving') : t('new.change.submit')}
           </button>
-          <a className="btn btn--ghost" href={href('/changes')}>{t('common.cancel')}</a>
+          <a className="btn btn--ghost" href={href('/changes')}>
+            {t('common.cancel')}
+          </a>
         </div>
       </form>
     </section>

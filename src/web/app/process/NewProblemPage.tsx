@@ -36,12 +36,21 @@ export function NewProblemPage({ incidents: initialIncidents }: { incidents: str
           <ClassSelect kind="impact" value={impact} onChange={setImpact} error={error} />
           <ClassSelect kind="sensitivity" value={sensitivity} onChange={setSensitivity} error={error} />
         </div>
-        <RefsField name="incidents" label={t('new.problem.incidents')} hint={t('new.problem.incidentsHint')} value={incidents} onChange={setIncidents} error={error} />
+        <RefsField
+          name="incidents"
+          label={t('new.problem.incidents')}
+          hint={t('new.problem.incidentsHint')}
+          value={incidents}
+          onChange={setIncidents}
+          error={error}
+        />
         <div className="form-actions">
           <button type="submit" className="btn btn--primary" disabled={busy}>
             {busy ? t('common.saving') : t('new.problem.submit')}
           </button>
-          <a className="btn btn--ghost" href={href('/problems')}>{t('common.cancel')}</a>
+          <a className="btn btn--ghost" href={href('/problems')}>
+            {t('common.cancel')}
+          </a>
         </div>
       </form>
     </section>

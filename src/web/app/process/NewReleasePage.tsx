@@ -40,16 +40,37 @@ export function NewReleasePage({ changes: initialChanges }: { changes: string[] 
         <FormError error={error} fields={FIELDS} />
         <BasicsFields value={basics} onChange={(patch) => setBasics((b) => ({ ...b, ...patch }))} error={error} />
         <div className="form-row">
-          <ClassSelect kind="impact" value={impact} onChange={setImpact} error={error} emptyLabel={t('new.release.unset')} />
-          <ClassSelect kind="criticality" value={criticality} onChange={setCriticality} error={error} emptyLabel={t('new.release.unset')} />
+          <ClassSelect
+            kind="impact"
+            value={impact}
+            onChange={setImpact}
+            error={error}
+            emptyLabel={t('new.release.unset')}
+          />
+          <ClassSelect
+            kind="criticality"
+            value={criticality}
+            onChange={setCriticality}
+            error={error}
+            emptyLabel={t('new.release.unset')}
+          />
           <ClassSelect kind="sensitivity" value={sensitivity} onChange={setSensitivity} error={error} />
         </div>
-        <RefsField name="changes" label={t('new.release.changes')} hint={t('new.release.changesHint')} value={changes} onChange={setChanges} error={error} />
+        <RefsField
+          name="changes"
+          label={t('new.release.changes')}
+          hint={t('new.release.changesHint')}
+          value={changes}
+          onChange={setChanges}
+          error={error}
+        />
         <div className="form-actions">
           <button type="submit" className="btn btn--primary" disabled={busy}>
             {busy ? t('common.saving') : t('new.release.submit')}
           </button>
-          <a className="btn btn--ghost" href={href('/releases')}>{t('common.cancel')}</a>
+          <a className="btn btn--ghost" href={href('/releases')}>
+            {t('common.cancel')}
+          </a>
         </div>
       </form>
     </section>

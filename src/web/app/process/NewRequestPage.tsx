@@ -37,7 +37,11 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
       if (value) filled[field.key] = value;
     }
     const optional = { title: basics.title, description: basics.description, reporter, reporterEmail };
-    const extras = Object.fromEntries(Object.entries(optional).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v));
+    const extras = Object.fromEntries(
+      Object.entries(optional)
+        .map(([k, v]) => [k, v.trim()])
+        .filter(([, v]) => v),
+    );
     void create({ catalogueItem: item.code, values: filled, sensitivity, ...extras });
   }
 
@@ -45,13 +49,28 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
     <section className="page page--narrow" aria-labelledby="new-request-title">
       <h1 id="new-request-title">{t('new.request.title')}</h1>
       <form className="card form" onSubmit={submit} noValidate>
-        <FormError error={error ?? catalogue.error} fields={[...FIELDS, ...(item?.fields.map((f) => `values.${f.key}`) ?? [])]} />
+        <FormError
+          error={error ?? catalogue.error}
+          fields={[...FIELDS, ...(item?.fields.map((f) => `values.${f.key}`) ?? [])]}
+        />
         <Field label={t('request.catalogueItem')} required error={fieldError('catalogueItem')}>
           {(c) => (
-            <select {...c} name="catalogueItem" required value={item?.code ?? ''} disabled={catalogue.loading} onChange={(e) => { setCode(e.target.value); setValues({}); }}>
+            <select
+              {...c}
+              name="catalogueItem"
+              required
+              value={item?.code ?? ''}
+              disabled={catalogue.loading}
+              onChange={(e) => {
+                setCode(e.target.value);
+                setValues({});
+              }}
+            >
               <option value="">{catalogue.loading ? t('common.loading') : t('request.chooseItem')}</option>
               {catalogue.items.map((candidate) => (
-                <option key={candidate.id} value={candidate.code}>{localized(candidate.name, lang)}</option>
+                <option key={candidate.id} value={candidate.code}>
+                  {localized(candidate.name, lang)}
+                </option>
               ))}
             </select>
           )}
@@ -76,13 +95,37 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
             </fieldset>
             <fieldset className="form-section">
               <legend>{t('request.aboutSection')}</legend>
-              <BasicsFields value={basics} onChange={(patch) => setBasics((b) => ({ ...b, ...patch }))} error={error} serviceOptional titleOptional titleHint={t('request.titleHint')} />
+              <BasicsFields
+                value={basics}
+                onChange={(patch) => setBasics((b) => ({ ...b, ...patch }))}
+                error={error}
+                serviceOptional
+                titleOptional
+                titleHint={t('request.titleHint')}
+              />
               <div className="form-row">
                 <Field label={t('ticket.reporter')} error={fieldError('reporter')}>
-                  {(c) => <input {...c} name="reporter" maxLength={200} value={reporter} onChange={(e) => setReporter(e.target.value)} />}
+                  {(c) => (
+                    <input
+                      {...c}
+                      name="reporter"
+                      maxLength={200}
+                      value={reporter}
+                      onChange={(e) => setReporter(e.target.value)}
+                    />
+                  )}
                 </Field>
                 <Field label={t('ticket.reporterEmail')} error={fieldError('reporterEmail')}>
-                  {(c) => <input {...c} name="reporterEmail" type="email" maxLength={254} value={reporterEmail} onChange={(e) => setReporterEmail(e.target.value)} />}
+                  {(c) => (
+                    <input
+                      {...c}
+                      name="reporterEmail"
+                      type="email"
+                      maxLength={254}
+                      value={reporterEmail}
+                      onChange={(e) => setReporterEmail(e.target.value)}
+                    />
+                  )}
                 </Field>
                 <ClassSelect kind="sensitivity" value={sensitivity} onChange={setSensitivity} error={error} />
               </div>
@@ -93,7 +136,9 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
           <button type="submit" className="btn btn--primary" disabled={busy || !item}>
             {busy ? t('common.saving') : t('new.request.submit')}
           </button>
-          <a className="btn btn--ghost" href={href('/requests')}>{t('common.cancel')}</a>
+          <a className="btn btn--ghost" href={href('/requests')}>
+            {t('common.cancel')}
+          </a>
         </div>
       </form>
     </section>

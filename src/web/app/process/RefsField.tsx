@@ -19,7 +19,16 @@ export function RefsField({ name, label, hint, value, onChange, error }: Props) 
   const message = isFieldError(error, name) ? text(error) : undefined;
   return (
     <Field label={label} error={message} hint={hint}>
-      {(c) => <input {...c} name={name} className="mono" value={value} placeholder={t('process.refsPlaceholder')} onChange={(e) => onChange(e.target.value)} />}
+      {(c) => (
+        <input
+          {...c}
+          name={name}
+          className="mono"
+          value={value}
+          placeholder={t('process.refsPlaceholder')}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
     </Field>
   );
 }

@@ -34,7 +34,15 @@ export function FilterBar({ filters, parties, onChange, fixedType }: Props) {
   return (
     <form className="filters" onSubmit={submit} role="search" aria-label={t('queue.filters')}>
       <Field label={t('queue.search')} className="filters__q">
-        {(c) => <input {...c} type="search" value={q} placeholder={t('queue.searchPlaceholder')} onChange={(e) => setQ(e.target.value)} />}
+        {(c) => (
+          <input
+            {...c}
+            type="search"
+            value={q}
+            placeholder={t('queue.searchPlaceholder')}
+            onChange={(e) => setQ(e.target.value)}
+          />
+        )}
       </Field>
       {!fixedType && (
         <Field label={t('queue.type')}>
@@ -42,7 +50,9 @@ export function FilterBar({ filters, parties, onChange, fixedType }: Props) {
             <select {...c} value={filters.type} onChange={(e) => set({ type: e.target.value, status: [] })}>
               <option value="">{t('common.all')}</option>
               {TICKET_TYPES.map((type) => (
-                <option key={type} value={type}>{t(`type.${type}`)}</option>
+                <option key={type} value={type}>
+                  {t(`type.${type}`)}
+                </option>
               ))}
             </select>
           )}
@@ -53,7 +63,9 @@ export function FilterBar({ filters, parties, onChange, fixedType }: Props) {
           <select {...c} value={filters.priority} onChange={(e) => set({ priority: e.target.value })}>
             <option value="">{t('common.all')}</option>
             {PRIORITIES.map((p) => (
-              <option key={p} value={p}>{t(`priority.${p}`)}</option>
+              <option key={p} value={p}>
+                {t(`priority.${p}`)}
+              </option>
             ))}
           </select>
         )}
@@ -63,7 +75,9 @@ export function FilterBar({ filters, parties, onChange, fixedType }: Props) {
           <select {...c} value={filters.owner} onChange={(e) => set({ owner: e.target.value })}>
             <option value="">{t('common.all')}</option>
             {parties.map((p) => (
-              <option key={p.id} value={p.id}>{p.id} — {p.name}</option>
+              <option key={p.id} value={p.id}>
+                {p.id} — {p.name}
+              </option>
             ))}
           </select>
         )}
@@ -72,7 +86,11 @@ export function FilterBar({ filters, parties, onChange, fixedType }: Props) {
         <legend>{t('queue.status')}</legend>
         {statuses.map((status) => (
           <label key={status} className="check">
-            <input type="checkbox" checked={filters.status.includes(status)} onChange={(e) => toggleStatus(status, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={filters.status.includes(status)}
+              onChange={(e) => toggleStatus(status, e.target.checked)}
+            />
             {t(`status.${status}`)}
           </label>
         ))}
@@ -82,8 +100,17 @@ export function FilterBar({ filters, parties, onChange, fixedType }: Props) {
         {t('queue.mine')}
       </label>
       <div className="filters__buttons">
-        <button type="submit" className="btn btn--primary">{t('queue.apply')}</button>
-        <button type="button" className="btn btn--ghost" onClick={() => { setQ(''); onChange({ ...EMPTY_FILTERS, type: fixedType ?? '', sort: filters.sort }); }}>
+        <button type="submit" className="btn btn--primary">
+          {t('queue.apply')}
+        </button>
+        <button
+          type="button"
+          className="btn btn--ghost"
+          onClick={() => {
+            setQ('');
+            onChange({ ...EMPTY_FILTERS, type: fixedType ?? '', sort: filters.sort });
+          }}
+        >
           {t('queue.reset')}
         </button>
       </div>

@@ -26,7 +26,10 @@ export function QueuePage({ type }: { type?: QueueType | undefined }) {
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    api.get<{ items: Party[] }>('/parties').then((r) => setParties(r.items), () => setParties([]));
+    api.get<{ items: Party[] }>('/parties').then(
+      (r) => setParties(r.items),
+      () => setParties([]),
+    );
   }, []);
 
   useEffect(() => {
@@ -73,16 +76,26 @@ export function QueuePage({ type }: { type?: QueueType | undefined }) {
       <div className="page-head">
         <h1 id="queue-title">{title}</h1>
         {type === 'security' ? (
-          recordsSecurityIncidents(user) && <a className="btn btn--primary" href={href('/security/new')}>{t('new.security.button')}</a>
+          recordsSecurityIncidents(user) && (
+            <a className="btn btn--primary" href={href('/security/new')}>
+              {t('new.security.button')}
+            </a>
+          )
         ) : type ? (
-          <a className="btn btn--primary" href={href(`/${PROCESS_PATHS[type]}/new`)}>{t(`new.${type}.button`)}</a>
+          <a className="btn btn--primary" href={href(`/${PROCESS_PATHS[type]}/new`)}>
+            {t(`new.${type}.button`)}
+          </a>
         ) : (
-          <a className="btn btn--primary" href={href('/incidents/new')}>{t('nav.newIncident')}</a>
+          <a className="btn btn--primary" href={href('/incidents/new')}>
+            {t('nav.newIncident')}
+          </a>
         )}
       </div>
       <FilterBar filters={filters} parties={parties} onChange={setFilters} fixedType={type} />
       <p className="queue-count" role="status" aria-live="polite">
-        {total === null ? t('common.loading') : t(total === 1 ? 'queue.countOne' : 'queue.count', { shown: items.length, total })}
+        {total === null
+          ? t('common.loading')
+          : t(total === 1 ? 'queue.countOne' : 'queue.count', { shown: items.length, total })}
       </p>
       <FormError error={error} />
       {items.length > 0 ? (

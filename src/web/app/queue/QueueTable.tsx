@@ -38,17 +38,32 @@ export function QueueTable({ items, sort, onSort }: Props) {
         </thead>
         <tbody>
           {items.map((ticket) => (
-            <tr key={ticket.id} className={ticket.sla?.level && ticket.sla.level !== 'ok' ? `row--sla-${ticket.sla.level}` : undefined}>
-              <td className="nowrap mono"><a href={href(`/tickets/${ticket.ref}`)}>{ticket.ref}</a></td>
+            <tr
+              key={ticket.id}
+              className={ticket.sla?.level && ticket.sla.level !== 'ok' ? `row--sla-${ticket.sla.level}` : undefined}
+            >
+              <td className="nowrap mono">
+                <a href={href(`/tickets/${ticket.ref}`)}>{ticket.ref}</a>
+              </td>
               <td className="cell-title">{ticket.title}</td>
-              <td><StatusBadge status={ticket.status} /></td>
-              <td><PriorityBadge priority={ticket.priority} /></td>
+              <td>
+                <StatusBadge status={ticket.status} />
+              </td>
+              <td>
+                <PriorityBadge priority={ticket.priority} />
+              </td>
               <td>{ticket.ownerParty}</td>
               <td>{ticket.holderParty}</td>
               <td>{ticket.group?.name ?? <span className="muted">—</span>}</td>
               <td>{ticket.assignee?.displayName ?? <span className="muted">{t('ticket.unassigned')}</span>}</td>
-              <td><SensitivityBadge sensitivity={ticket.sensitivity} /></td>
-              {withSla && <td><SlaCell sla={ticket.sla} /></td>}
+              <td>
+                <SensitivityBadge sensitivity={ticket.sensitivity} />
+              </td>
+              {withSla && (
+                <td>
+                  <SlaCell sla={ticket.sla} />
+                </td>
+              )}
               <td className="nowrap">{formatDate(ticket.createdAt)}</td>
             </tr>
           ))}

@@ -12,7 +12,15 @@ export interface QueueFilters {
   sort: Sort;
 }
 
-export const EMPTY_FILTERS: QueueFilters = { type: '', status: [], priority: '', owner: '', mine: false, q: '', sort: '-createdAt' };
+export const EMPTY_FILTERS: QueueFilters = {
+  type: '',
+  status: [],
+  priority: '',
+  owner: '',
+  mine: false,
+  q: '',
+  sort: '-createdAt',
+};
 const KEY = 'passerelle.queue';
 
 /** The storage key of a queue: the whole queue, or the queue of one type (`#/problems`…). */

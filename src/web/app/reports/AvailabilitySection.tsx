@@ -26,14 +26,23 @@ export function AvailabilitySection({ party, month }: { party: string; month: st
     target: r.targetPct,
     met: r.met,
     valueText: pct(r.availabilityPct),
-    description: t('report.availability.bar', { service: r.service, pct: pct(r.availabilityPct), target: pct(r.targetPct), met: metText(r.met) }),
+    description: t('report.availability.bar', {
+      service: r.service,
+      pct: pct(r.availabilityPct),
+      target: pct(r.targetPct),
+      met: metText(r.met),
+    }),
   }));
 
   return (
     <section className="card block" aria-labelledby="availability-title" aria-busy={loading}>
       <div className="section-head">
         <h2 id="availability-title">{t('report.availability.title')}</h2>
-        <ReportLinks subject={t('report.availability.subject', { party, month })} csv={reportUrl('availability.csv', { party, month })} json={reportUrl('availability', { party, month })} />
+        <ReportLinks
+          subject={t('report.availability.subject', { party, month })}
+          csv={reportUrl('availability.csv', { party, month })}
+          json={reportUrl('availability', { party, month })}
+        />
       </div>
       <FormError error={error} />
       {loading && !data && <p role="status">{t('common.loading')}</p>}
@@ -46,10 +55,18 @@ export function AvailabilitySection({ party, month }: { party: string; month: st
               <thead>
                 <tr>
                   <th scope="col">{t('report.service')}</th>
-                  <th scope="col" className="num">{t('report.outages')}</th>
-                  <th scope="col" className="num">{t('report.downtime')}</th>
-                  <th scope="col" className="num">{t('report.availability')}</th>
-                  <th scope="col" className="num">{t('report.target')}</th>
+                  <th scope="col" className="num">
+                    {t('report.outages')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('report.downtime')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('report.availability')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('report.target')}
+                  </th>
                   <th scope="col">{t('report.metColumn')}</th>
                 </tr>
               </thead>
@@ -67,7 +84,17 @@ export function AvailabilitySection({ party, month }: { party: string; month: st
               </tbody>
             </table>
           </div>
-          <BarChart title={t('report.availability.chart', { party, month })} bars={bars} min={min} format={(n) => pct(n)} legend={{ met: t('report.legend.targetMet'), notMet: t('report.legend.targetNotMet'), target: t('report.legend.target') }} />
+          <BarChart
+            title={t('report.availability.chart', { party, month })}
+            bars={bars}
+            min={min}
+            format={(n) => pct(n)}
+            legend={{
+              met: t('report.legend.targetMet'),
+              notMet: t('report.legend.targetNotMet'),
+              target: t('report.legend.target'),
+            }}
+          />
         </>
       )}
     </section>

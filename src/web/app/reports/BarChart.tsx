@@ -35,7 +35,7 @@ const BAR = 40;
 export function BarChart({ title, bars, min = 0, legend, format }: Props) {
   const titleId = useId();
   const span = Math.max(100 - min, 1);
-  const y = (pct: number) => TOP + HEIGHT - (Math.min(Math.max(pct, min), 100) - min) / span * HEIGHT;
+  const y = (pct: number) => TOP + HEIGHT - ((Math.min(Math.max(pct, min), 100) - min) / span) * HEIGHT;
   // Wide enough for the longest label (service names).
   const slot = Math.max(SLOT, ...bars.map((bar) => bar.label.length * 7 + 12));
   const width = LEFT + bars.length * slot + 10;
@@ -43,12 +43,20 @@ export function BarChart({ title, bars, min = 0, legend, format }: Props) {
 
   return (
     <figure className="chart">
-      <svg role="group" aria-labelledby={titleId} viewBox={`0 0 ${width} ${TOP + HEIGHT + 40}`} width={width} height={TOP + HEIGHT + 40}>
+      <svg
+        role="group"
+        aria-labelledby={titleId}
+        viewBox={`0 0 ${width} ${TOP + HEIGHT + 40}`}
+        width={width}
+        height={TOP + HEIGHT + 40}
+      >
         <title id={titleId}>{title}</title>
         {ticks.map((tick) => (
           <g key={tick} aria-hidden="true">
             <line className="chart__grid" x1={LEFT} x2={width - 6} y1={y(tick)} y2={y(tick)} />
-            <text className="chart__axis" x={LEFT - 6} y={y(tick) + 4} textAnchor="end">{format(tick)}</text>
+            <text className="chart__axis" x={LEFT - 6} y={y(tick) + 4} textAnchor="end">
+              {format(tick)}
+            </text>
           </g>
         ))}
         {bars.map((bar, i) => {
@@ -57,10 +65,30 @@ export function BarChart({ title, bars, min = 0, legend, format }: Props) {
           return (
             <g key={bar.key} role="img" aria-label={bar.description} className={`chart__bar chart__bar--${state}`}>
               <title>{bar.description}</title>
-              {bar.value !== null && <rect className="chart__rect" x={x} y={y(bar.value)} width={BAR} height={TOP + HEIGHT - y(bar.value)} />}
-              {bar.target !== null && <line className="chart__target" x1={x - 8} x2={x + BAR + 8} y1={y(bar.target)} y2={y(bar.target)} />}
-              <text className="chart__value" x={x + BAR / 2} y={(bar.value === null ? TOP + HEIGHT : y(bar.value)) - 5} textAnchor="middle" aria-hidden="true">{bar.valueText}</text>
-              <text className="chart__label" x={x + BAR / 2} y={TOP + HEIGHT + 18} textAnchor="middle" aria-hidden="true">{bar.label}</text>
+              {bar.value !== null && (
+                <rect className="chart__rect" x={x} y={y(bar.value)} width={BAR} height={TOP + HEIGHT - y(bar.value)} />
+              )}
+              {bar.target !== null && (
+                <line className="chart__target" x1={x - 8} x2={x + BAR + 8} y1={y(bar.target)} y2={y(bar.target)} />
+              )}
+              <text
+                className="chart__value"
+                x={x + BAR / 2}
+                y={(bar.value === null ? TOP + HEIGHT : y(bar.value)) - 5}
+                textAnchor="middle"
+                aria-hidden="true"
+              >
+                {bar.valueText}
+              </text>
+              <text
+                className="chart__label"
+                x={x + BAR / 2}
+                y={TOP + HEIGHT + 18}
+                textAnchor="middle"
+                aria-hidden="true"
+              >
+                {bar.label}
+              </text>
             </g>
           );
         })}

@@ -7,7 +7,12 @@ import { useDuration } from '../ui/SlaCell.tsx';
 export function ComplianceDetails({ details }: { details: ComplianceDetail[] }) {
   const { t, formatDate } = useI18n();
   const duration = useDuration();
-  const within = (d: ComplianceDetail) => (d.within === null ? t('report.detail.pending') : d.within ? `✓ ${t('report.detail.yes')}` : `✗ ${t('report.detail.no')}`);
+  const within = (d: ComplianceDetail) =>
+    d.within === null
+      ? t('report.detail.pending')
+      : d.within
+        ? `✓ ${t('report.detail.yes')}`
+        : `✗ ${t('report.detail.no')}`;
   return (
     <details className="report-details">
       <summary>{t('report.detail.summary', { count: details.length })}</summary>
@@ -24,15 +29,21 @@ export function ComplianceDetails({ details }: { details: ComplianceDetail[] }) 
                 <th scope="col">{t('report.priority')}</th>
                 <th scope="col">{t('report.detail.opened')}</th>
                 <th scope="col">{t('report.detail.firstIntervention')}</th>
-                <th scope="col" className="num">{t('report.detail.elapsed')}</th>
-                <th scope="col" className="num">{t('report.detail.target')}</th>
+                <th scope="col" className="num">
+                  {t('report.detail.elapsed')}
+                </th>
+                <th scope="col" className="num">
+                  {t('report.detail.target')}
+                </th>
                 <th scope="col">{t('report.detail.within')}</th>
               </tr>
             </thead>
             <tbody>
               {details.map((d) => (
                 <tr key={d.ref} className={d.within === false ? 'row--not-met' : undefined}>
-                  <th scope="row" className="nowrap mono"><a href={href(`/tickets/${d.ref}`)}>{d.ref}</a></th>
+                  <th scope="row" className="nowrap mono">
+                    <a href={href(`/tickets/${d.ref}`)}>{d.ref}</a>
+                  </th>
                   <td>{t(`type.${d.type}`)}</td>
                   <td>{d.priority}</td>
                   <td className="nowrap">{formatDate(d.openedAt)}</td>

@@ -14,7 +14,9 @@ export function ComplianceSection({ party, month }: { party: string; month: stri
   const { t } = useI18n();
   const pct = usePercent();
   const metText = useMetText();
-  const { data, error, loading } = useGet<ComplianceReport>(`/reports/compliance${query({ party, month, details: 'true' })}`);
+  const { data, error, loading } = useGet<ComplianceReport>(
+    `/reports/compliance${query({ party, month, details: 'true' })}`,
+  );
   const subject = t('report.compliance.subject', { party, month });
 
   const bars: ChartBar[] = (data?.rows ?? [])
@@ -28,17 +30,34 @@ export function ComplianceSection({ party, month }: { party: string; month: stri
       valueText: row.pct === null ? '—' : pct(row.pct),
       description:
         row.pct === null
-          ? t('report.compliance.barEmpty', { priority: row.priority, objective: pct(row.objectivePct), pending: row.pending })
-          : t('report.compliance.bar', { priority: row.priority, pct: pct(row.pct), within: row.withinTarget, tickets: row.tickets, objective: pct(row.objectivePct), met: metText(row.met) }),
+          ? t('report.compliance.barEmpty', {
+              priority: row.priority,
+              objective: pct(row.objectivePct),
+              pending: row.pending,
+            })
+          : t('report.compliance.bar', {
+              priority: row.priority,
+              pct: pct(row.pct),
+              within: row.withinTarget,
+              tickets: row.tickets,
+              objective: pct(row.objectivePct),
+              met: metText(row.met),
+            }),
     }));
 
   return (
     <section className="card block" aria-labelledby="compliance-title" aria-busy={loading}>
       <div className="section-head">
         <h2 id="compliance-title">{t('report.compliance.title')}</h2>
-        <ReportLinks subject={subject} csv={reportUrl('compliance.csv', { party, month })} json={reportUrl('compliance', { party, month, details: 'true' })} />
+        <ReportLinks
+          subject={subject}
+          csv={reportUrl('compliance.csv', { party, month })}
+          json={reportUrl('compliance', { party, month, details: 'true' })}
+        />
       </div>
-      <p className="muted">{data ? t('report.compliance.intro', { zone: data.timeZone }) : loading ? t('common.loading') : ''}</p>
+      <p className="muted">
+        {data ? t('report.compliance.intro', { zone: data.timeZone }) : loading ? t('common.loading') : ''}
+      </p>
       <FormError error={error} />
       {data && (
         <>
@@ -47,7 +66,11 @@ export function ComplianceSection({ party, month }: { party: string; month: stri
             title={t('report.compliance.chart', { party, month })}
             bars={bars}
             format={(n) => pct(n)}
-            legend={{ met: t('report.legend.met'), notMet: t('report.legend.notMet'), target: t('report.legend.objective') }}
+            legend={{
+              met: t('report.legend.met'),
+              notMet: t('report.legend.notMet'),
+              target: t('report.legend.objective'),
+            }}
           />
           <ComplianceDetails details={data.details ?? []} />
         </>

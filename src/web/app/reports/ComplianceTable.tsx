@@ -15,12 +15,22 @@ export function ComplianceTable({ rows }: { rows: ComplianceRow[] }) {
           <tr>
             <th scope="col">{t('report.type')}</th>
             <th scope="col">{t('report.priority')}</th>
-            <th scope="col" className="num">{t('report.tickets')}</th>
-            <th scope="col" className="num">{t('report.withinTarget')}</th>
-            <th scope="col" className="num">{t('report.pctWithin')}</th>
-            <th scope="col" className="num">{t('report.objective')}</th>
+            <th scope="col" className="num">
+              {t('report.tickets')}
+            </th>
+            <th scope="col" className="num">
+              {t('report.withinTarget')}
+            </th>
+            <th scope="col" className="num">
+              {t('report.pctWithin')}
+            </th>
+            <th scope="col" className="num">
+              {t('report.objective')}
+            </th>
             <th scope="col">{t('report.metColumn')}</th>
-            <th scope="col" className="num">{t('report.pending')}</th>
+            <th scope="col" className="num">
+              {t('report.pending')}
+            </th>
           </tr>
         </thead>
         <tbody>

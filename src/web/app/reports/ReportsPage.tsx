@@ -28,10 +28,25 @@ export function ReportsPage() {
   return (
     <section className="page" aria-labelledby="reports-title">
       <h1 id="reports-title">{t('report.title')}</h1>
-      <form className="filters filters--top" role="search" aria-label={t('report.choose')} onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters filters--top"
+        role="search"
+        aria-label={t('report.choose')}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <PartySelect value={party} onChange={setParty} />
         <Field label={t('report.month')} hint={t('report.monthHint')}>
-          {(c) => <input {...c} type="month" name="month" required max={currentMonth()} value={month} onChange={(e) => changeMonth(e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              type="month"
+              name="month"
+              required
+              max={currentMonth()}
+              value={month}
+              onChange={(e) => changeMonth(e.target.value)}
+            />
+          )}
         </Field>
       </form>
       <ComplianceSection party={party} month={shown} />

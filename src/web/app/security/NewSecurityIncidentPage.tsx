@@ -40,11 +40,17 @@ export function NewSecurityIncidentPage() {
         <div className="form-row">
           <ClassSelect kind="impact" value={impact} onChange={setImpact} error={error} />
           <ClassSelect kind="criticality" value={criticality} onChange={setCriticality} error={error} />
-          <Field label={t('ticket.sensitivity')} error={fieldError('sensitivity')} hint={t('security.new.sensitivityHint')}>
+          <Field
+            label={t('ticket.sensitivity')}
+            error={fieldError('sensitivity')}
+            hint={t('security.new.sensitivityHint')}
+          >
             {(c) => (
               <select {...c} name="sensitivity" value={sensitivity} onChange={(e) => setSensitivity(e.target.value)}>
                 {levels.map((l) => (
-                  <option key={l} value={l}>{t(`sensitivity.${l}`)}</option>
+                  <option key={l} value={l}>
+                    {t(`sensitivity.${l}`)}
+                  </option>
                 ))}
               </select>
             )}
@@ -54,7 +60,9 @@ export function NewSecurityIncidentPage() {
           <button type="submit" className="btn btn--primary" disabled={busy}>
             {busy ? t('common.saving') : t('security.new.submit')}
           </button>
-          <a className="btn btn--ghost" href={href('/security')}>{t('common.cancel')}</a>
+          <a className="btn btn--ghost" href={href('/security')}>
+            {t('common.cancel')}
+          </a>
         </div>
       </form>
     </section>

@@ -28,7 +28,10 @@ export function ImtRosterRow({ party, eventType, label, members: initial, users,
     setError(null);
     setSaved(false);
     try {
-      const result = await api.put<{ members: string[] }>(`/parties/${party}/imt-rosters/${encodeURIComponent(eventType)}`, { members });
+      const result = await api.put<{ members: string[] }>(
+        `/parties/${party}/imt-rosters/${encodeURIComponent(eventType)}`,
+        { members },
+      );
       onSaved(result.members);
       setSaved(true);
     } catch (caught) {
@@ -44,16 +47,31 @@ export function ImtRosterRow({ party, eventType, label, members: initial, users,
       <div>
         {users.map((u) => (
           <label key={u.id} className="check">
-            <input type="checkbox" checked={members.includes(u.id)} onChange={(e) => setMembers((m) => (e.target.checked ? [...m, u.id] : m.filter((x) => x !== u.id)))} />
+            <input
+              type="checkbox"
+              checked={members.includes(u.id)}
+              onChange={(e) => setMembers((m) => (e.target.checked ? [...m, u.id] : m.filter((x) => x !== u.id)))}
+            />
             {u.displayName}
           </label>
         ))}
       </div>
       <div>
-        <button type="button" className="btn" disabled={busy || !changed} onClick={() => void save()}>{t('rosters.save', { type: label })}</button>
-        {saved && <span role="status" className="muted"> {t('rosters.saved')}</span>}
+        <button type="button" className="btn" disabled={busy || !changed} onClick={() => void save()}>
+          {t('rosters.save', { type: label })}
+        </button>
+        {saved && (
+          <span role="status" className="muted">
+            {' '}
+            {t('rosters.saved')}
+          </span>
+        )}
       </div>
-      {error !== null && <p className="field-error" role="alert">{errorText(error)}</p>}
+      {error !== null && (
+        <p className="field-error" role="alert">
+          {errorText(error)}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -37,10 +37,21 @@ export function NewTokenForm({ onCreated }: { onCreated(token: ApiToken): void }
       <h3 id="new-token-title">{t('settings.tokens.new')}</h3>
       <FormError error={error} fields={['name', 'expiresAt']} />
       <Field label={t('settings.tokens.name')} required error={fieldError('name')}>
-        {(c) => <input {...c} name="name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />}
+        {(c) => (
+          <input {...c} name="name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+        )}
       </Field>
       <Field label={t('settings.tokens.expiry')} error={fieldError('expiresAt')} hint={t('settings.tokens.expiryHint')}>
-        {(c) => <input {...c} type="date" name="expiresAt" min={today} value={expires} onChange={(e) => setExpires(e.target.value)} />}
+        {(c) => (
+          <input
+            {...c}
+            type="date"
+            name="expiresAt"
+            min={today}
+            value={expires}
+            onChange={(e) => setExpires(e.target.value)}
+          />
+        )}
       </Field>
       <button type="submit" className="btn btn--primary" disabled={busy}>
         {t('settings.tokens.create')}

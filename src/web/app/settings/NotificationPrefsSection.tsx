@@ -45,7 +45,11 @@ export function NotificationPrefsSection() {
       <h2 id="prefs-title">{t('settings.notifications.title')}</h2>
       <p className="muted">{t('settings.notifications.intro')}</p>
       <FormError error={error} />
-      {saved && <p className="alert alert--success" role="status">{t('settings.notifications.saved')}</p>}
+      {saved && (
+        <p className="alert alert--success" role="status">
+          {t('settings.notifications.saved')}
+        </p>
+      )}
       {prefs === null ? (
         !error && <p role="status">{t('common.loading')}</p>
       ) : (
@@ -57,7 +61,9 @@ export function NotificationPrefsSection() {
                 <tr>
                   <th scope="col">{t('settings.notifications.kind')}</th>
                   {CHANNELS.map((channel) => (
-                    <th scope="col" key={channel} className="prefs__channel">{t(`settings.notifications.${channel}`)}</th>
+                    <th scope="col" key={channel} className="prefs__channel">
+                      {t(`settings.notifications.${channel}`)}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -70,8 +76,14 @@ export function NotificationPrefsSection() {
                       {CHANNELS.map((channel) => (
                         <td key={channel} className="prefs__channel">
                           <label className="prefs__check">
-                            <input type="checkbox" checked={pref[channel]} onChange={(e) => toggle(pref.kind, channel, e.target.checked)} />
-                            <span className="visually-hidden">{t(`settings.notifications.${channel}For`, { kind })}</span>
+                            <input
+                              type="checkbox"
+                              checked={pref[channel]}
+                              onChange={(e) => toggle(pref.kind, channel, e.target.checked)}
+                            />
+                            <span className="visually-hidden">
+                              {t(`settings.notifications.${channel}For`, { kind })}
+                            </span>
                           </label>
                         </td>
                       ))}

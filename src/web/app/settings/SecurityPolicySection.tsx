@@ -39,8 +39,12 @@ export function SecurityPolicySection() {
     setError(null);
     setSaved(false);
     try {
-      const severityScale = Object.fromEntries(scale.filter((r) => r.national.trim()).map((r) => [r.national.trim(), r.common]));
-      loaded.setData(await api.put<SecurityPolicy>(`/parties/${user.party}/security-policy`, { ...policy, severityScale }));
+      const severityScale = Object.fromEntries(
+        scale.filter((r) => r.national.trim()).map((r) => [r.national.trim(), r.common]),
+      );
+      loaded.setData(
+        await api.put<SecurityPolicy>(`/parties/${user.party}/security-policy`, { ...policy, severityScale }),
+      );
       setSaved(true);
     } catch (caught) {
       setError(caught);
@@ -54,14 +58,22 @@ export function SecurityPolicySection() {
     <section className="card block" aria-labelledby="policy-title">
       <h2 id="policy-title">{t('policy.title')}</h2>
       <FormError error={error ?? loaded.error} />
-      {saved && <p className="alert alert--success" role="status">{t('policy.saved')}</p>}
+      {saved && (
+        <p className="alert alert--success" role="status">
+          {t('policy.saved')}
+        </p>
+      )}
       {policy && (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <fieldset className="checklist-fieldset">
             <legend>{t('policy.notifyImpacts')}</legend>
             {IMPACTS.map((i) => (
               <label key={i} className="check">
-                <input type="checkbox" checked={policy.notifyImpacts.includes(i)} onChange={(e) => set({ notifyImpacts: toggle(policy.notifyImpacts, i, e.target.checked) })} />
+                <input
+                  type="checkbox"
+                  checked={policy.notifyImpacts.includes(i)}
+                  onChange={(e) => set({ notifyImpacts: toggle(policy.notifyImpacts, i, e.target.checked) })}
+                />
                 {t(`impact.${i}`)}
               </label>
             ))}
@@ -70,21 +82,35 @@ export function SecurityPolicySection() {
             <legend>{t('policy.notifyCia')}</legend>
             {CIA.map((c) => (
               <label key={c} className="check">
-                <input type="checkbox" checked={policy.notifyCia.includes(c)} onChange={(e) => set({ notifyCia: toggle(policy.notifyCia, c, e.target.checked) })} />
+                <input
+                  type="checkbox"
+                  checked={policy.notifyCia.includes(c)}
+                  onChange={(e) => set({ notifyCia: toggle(policy.notifyCia, c, e.target.checked) })}
+                />
                 {t(`cia.${c}`)}
               </label>
             ))}
           </fieldset>
           <label className="check">
-            <input type="checkbox" checked={policy.notifyPersonalData} onChange={(e) => set({ notifyPersonalData: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={policy.notifyPersonalData}
+              onChange={(e) => set({ notifyPersonalData: e.target.checked })}
+            />
             {t('policy.notifyPersonalData')}
           </label>
           <Field label={t('policy.minSeverity')}>
             {(c) => (
-              <select {...c} value={policy.minSeverity ?? ''} onChange={(e) => set({ minSeverity: e.target.value || null })}>
+              <select
+                {...c}
+                value={policy.minSeverity ?? ''}
+                onChange={(e) => set({ minSeverity: e.target.value || null })}
+              >
                 <option value="">{t('policy.minSeverityNone')}</option>
                 {SEVERITIES.map((s) => (
-                  <option key={s} value={s}>{t(`severity.${s}`)}</option>
+                  <option key={s} value={s}>
+                    {t(`severity.${s}`)}
+                  </option>
                 ))}
               </select>
             )}
@@ -93,14 +119,20 @@ export function SecurityPolicySection() {
             <legend>{t('policy.roles')}</legend>
             {POLICY_ROLES.map((r) => (
               <label key={r} className="check">
-                <input type="checkbox" checked={policy.roles.includes(r)} onChange={(e) => set({ roles: toggle(policy.roles, r, e.target.checked) })} />
+                <input
+                  type="checkbox"
+                  checked={policy.roles.includes(r)}
+                  onChange={(e) => set({ roles: toggle(policy.roles, r, e.target.checked) })}
+                />
                 {t(`role.${r}`)}
               </label>
             ))}
           </fieldset>
           <SeverityScaleEditor rows={scale} onChange={setScale} />
           <div className="form-actions">
-            <button type="submit" className="btn btn--primary" disabled={busy}>{busy ? t('common.saving') : t('policy.save')}</button>
+            <button type="submit" className="btn btn--primary" disabled={busy}>
+              {busy ? t('common.saving') : t('policy.save')}
+            </button>
           </div>
         </form>
       )}

@@ -39,13 +39,19 @@ export function SettingsPage() {
           <dt>{t('settings.roles')}</dt>
           <dd>{user.roles.map((r) => t(`role.${r}`)).join(', ')}</dd>
           <dt>{t('header.clearance')}</dt>
-          <dd><SensitivityBadge sensitivity={user.clearance} /></dd>
+          <dd>
+            <SensitivityBadge sensitivity={user.clearance} />
+          </dd>
         </dl>
         <Field label={t('settings.language')}>
           {(c) => (
             <select {...c} value={lang} onChange={(e) => changeLanguage(e.target.value as Lang)}>
-              <option value="en" lang="en">English</option>
-              <option value="fr" lang="fr">Français</option>
+              <option value="en" lang="en">
+                English
+              </option>
+              <option value="fr" lang="fr">
+                Français
+              </option>
             </select>
           )}
         </Field>

@@ -6,7 +6,8 @@ export type ScaleRow = { national: string; common: string };
 /** SEC-9: the party's national severity levels, each mapped to the common scale. */
 export function SeverityScaleEditor({ rows, onChange }: { rows: ScaleRow[]; onChange(rows: ScaleRow[]): void }) {
   const { t } = useI18n();
-  const set = (index: number, patch: Partial<ScaleRow>) => onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+  const set = (index: number, patch: Partial<ScaleRow>) =>
+    onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
   return (
     <fieldset className="checklist-fieldset">
       <legend>{t('policy.scale')}</legend>
@@ -21,7 +22,9 @@ export function SeverityScaleEditor({ rows, onChange }: { rows: ScaleRow[]; onCh
             <span className="field__label">{t('policy.common', { n: index + 1 })}</span>
             <select value={row.common} onChange={(e) => set(index, { common: e.target.value })}>
               {SEVERITIES.map((s) => (
-                <option key={s} value={s}>{t(`severity.${s}`)}</option>
+                <option key={s} value={s}>
+                  {t(`severity.${s}`)}
+                </option>
               ))}
             </select>
           </label>

@@ -35,7 +35,11 @@ export function TokensSection() {
   }
 
   const state = (token: ApiToken) =>
-    token.revokedAt ? t('settings.tokens.revoked') : token.expiresAt && new Date(token.expiresAt) < new Date() ? t('settings.tokens.expired') : t('settings.tokens.active');
+    token.revokedAt
+      ? t('settings.tokens.revoked')
+      : token.expiresAt && new Date(token.expiresAt) < new Date()
+        ? t('settings.tokens.expired')
+        : t('settings.tokens.active');
 
   return (
     <section className="card block" aria-labelledby="tokens-title">
@@ -64,7 +68,9 @@ export function TokensSection() {
                 <th scope="col">{t('settings.tokens.expires')}</th>
                 <th scope="col">{t('settings.tokens.lastUsed')}</th>
                 <th scope="col">{t('settings.tokens.state')}</th>
-                <th scope="col"><span className="visually-hidden">{t('settings.tokens.actions')}</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('settings.tokens.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -73,12 +79,19 @@ export function TokensSection() {
                   <td>{token.name}</td>
                   <td className="mono">{token.prefix}…</td>
                   <td className="nowrap">{formatDate(token.createdAt)}</td>
-                  <td className="nowrap">{token.expiresAt ? formatDate(token.expiresAt) : t('settings.tokens.never')}</td>
+                  <td className="nowrap">
+                    {token.expiresAt ? formatDate(token.expiresAt) : t('settings.tokens.never')}
+                  </td>
                   <td className="nowrap">{token.lastUsedAt ? formatDate(token.lastUsedAt) : '—'}</td>
                   <td>{state(token)}</td>
                   <td>
                     {!token.revokedAt && (
-                      <button type="button" className="btn btn--small btn--danger" aria-label={t('settings.tokens.revokeNamed', { name: token.name })} onClick={() => void revoke(token)}>
+                      <button
+                        type="button"
+                        className="btn btn--small btn--danger"
+                        aria-label={t('settings.tokens.revokeNamed', { name: token.name })}
+                        onClick={() => void revoke(token)}
+                      >
                         {t('settings.tokens.revoke')}
                       </button>
                     )}

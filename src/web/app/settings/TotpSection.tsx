@@ -31,7 +31,8 @@ export function TotpSection() {
     }
   }
 
-  const start = () => run(async () => setSetup(await api.post<{ secret: string; otpauthUri: string }>('/me/totp/setup')));
+  const start = () =>
+    run(async () => setSetup(await api.post<{ secret: string; otpauthUri: string }>('/me/totp/setup')));
 
   function confirm(event: FormEvent) {
     event.preventDefault();
@@ -48,7 +49,11 @@ export function TotpSection() {
     <section className="card block" aria-labelledby="totp-title">
       <h2 id="totp-title">{t('settings.totp.title')}</h2>
       <p>{t(enabled ? 'settings.totp.statusOn' : 'settings.totp.statusOff')}</p>
-      {done && <p className="alert alert--success" role="status">{done}</p>}
+      {done && (
+        <p className="alert alert--success" role="status">
+          {done}
+        </p>
+      )}
       <FormError error={error} fields={['code']} />
       {!enabled && !setup && (
         <button type="button" className="btn btn--primary" onClick={() => void start()} disabled={busy}>
@@ -60,16 +65,32 @@ export function TotpSection() {
           <p>{t('settings.totp.instructions')}</p>
           <dl className="facts__meta">
             <dt>{t('settings.totp.secret')}</dt>
-            <dd><code className="secret">{setup.secret}</code></dd>
+            <dd>
+              <code className="secret">{setup.secret}</code>
+            </dd>
             <dt>{t('settings.totp.uri')}</dt>
-            <dd><code className="secret">{setup.otpauthUri}</code></dd>
+            <dd>
+              <code className="secret">{setup.otpauthUri}</code>
+            </dd>
           </dl>
         </div>
       )}
       {(enabled || setup) && (
         <form className="inline-form" onSubmit={confirm}>
           <Field label={t('settings.totp.code')} required error={fieldError('code')}>
-            {(c) => <input {...c} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required value={code} onChange={(e) => setCode(e.target.value.trim())} />}
+            {(c) => (
+              <input
+                {...c}
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="\d{6}"
+                maxLength={6}
+                required
+                value={code}
+                onChange={(e) => setCode(e.target.value.trim())}
+              />
+            )}
           </Field>
           <button type="submit" className={enabled ? 'btn btn--danger' : 'btn btn--primary'} disabled={busy}>
             {t(enabled ? 'settings.totp.disable' : 'settings.totp.enable')}

@@ -20,7 +20,12 @@ export function EventBody({ entry }: { entry: TimelineEntry }) {
         <strong>{t(key)}</strong> <span className="prose">{value}</span>
       </p>
     ) : null;
-  const valueOf = (field: unknown, value: unknown) => (field === 'status' ? t(`status.${str(value)}`) : field === 'sensitivity' ? t(`sensitivity.${str(value)}`) : str(value));
+  const valueOf = (field: unknown, value: unknown) =>
+    field === 'status'
+      ? t(`status.${str(value)}`)
+      : field === 'sensitivity'
+        ? t(`sensitivity.${str(value)}`)
+        : str(value);
 
   let body: ReactNode;
   switch (entry.kind) {
@@ -28,18 +33,38 @@ export function EventBody({ entry }: { entry: TimelineEntry }) {
       body = <p>{t('event.created.text', { ref: str(d.ref), channel: t(`channel.${str(d.channel)}`) })}</p>;
       break;
     case 'status_changed':
-      body = <><p>{t('event.status_changed.text', { from: t(`status.${str(d.from)}`), to: t(`status.${str(d.to)}`) })}</p>{labelled('event.note', d.note)}</>;
+      body = (
+        <>
+          <p>{t('event.status_changed.text', { from: t(`status.${str(d.from)}`), to: t(`status.${str(d.to)}`) })}</p>
+          {labelled('event.note', d.note)}
+        </>
+      );
       break;
     case 'assigned':
-      body = <p>{d.assigneeName ? t('event.assigned.person', { group: str(d.groupName), person: str(d.assigneeName), party: str(d.party) }) : t('event.assigned.group', { group: str(d.groupName), party: str(d.party) })}</p>;
+      body = (
+        <p>
+          {d.assigneeName
+            ? t('event.assigned.person', { group: str(d.groupName), person: str(d.assigneeName), party: str(d.party) })
+            : t('event.assigned.group', { group: str(d.groupName), party: str(d.party) })}
+        </p>
+      );
       break;
     case 'transferred':
-      body = <><p>{t('event.transferred.text', { from: str(d.fromParty), to: str(d.toParty), group: str(d.groupName) })}</p>{labelled('event.reason', d.reason)}</>;
+      body = (
+        <>
+          <p>{t('event.transferred.text', { from: str(d.fromParty), to: str(d.toParty), group: str(d.groupName) })}</p>
+          {labelled('event.reason', d.reason)}
+        </>
+      );
       break;
     case 'escalated':
       body = (
         <>
-          <p>{d.mode === 'functional' ? t('event.escalated.functional', { group: str(d.groupName) }) : t('event.escalated.hierarchical', { level: str(d.toLevel), name: str(d.levelName) })}</p>
+          <p>
+            {d.mode === 'functional'
+              ? t('event.escalated.functional', { group: str(d.groupName) })
+              : t('event.escalated.hierarchical', { level: str(d.toLevel), name: str(d.levelName) })}
+          </p>
           {labelled('event.reason', d.reason)}
         </>
       );
@@ -48,13 +73,40 @@ export function EventBody({ entry }: { entry: TimelineEntry }) {
       body = text(d.body);
       break;
     case 'field_changed':
-      body = <><p>{t('event.field_changed.text', { field: t(`field.${str(d.field)}`), from: valueOf(d.field, d.from), to: valueOf(d.field, d.to) })}</p>{labelled('event.reason', d.reason)}</>;
+      body = (
+        <>
+          <p>
+            {t('event.field_changed.text', {
+              field: t(`field.${str(d.field)}`),
+              from: valueOf(d.field, d.from),
+              to: valueOf(d.field, d.to),
+            })}
+          </p>
+          {labelled('event.reason', d.reason)}
+        </>
+      );
       break;
     case 'sensitivity_changed':
-      body = <><p>{t('event.field_changed.text', { field: t('field.sensitivity'), from: valueOf('sensitivity', d.from), to: valueOf('sensitivity', d.to) })}</p>{labelled('event.reason', d.reason)}</>;
+      body = (
+        <>
+          <p>
+            {t('event.field_changed.text', {
+              field: t('field.sensitivity'),
+              from: valueOf('sensitivity', d.from),
+              to: valueOf('sensitivity', d.to),
+            })}
+          </p>
+          {labelled('event.reason', d.reason)}
+        </>
+      );
       break;
     case 'known_error_recorded':
-      body = <>{labelled('ticket.knownError', d.knownError)}{labelled('ticket.workaround', d.workaround)}</>;
+      body = (
+        <>
+          {labelled('ticket.knownError', d.knownError)}
+          {labelled('ticket.workaround', d.workaround)}
+        </>
+      );
       break;
     case 'resolved':
       body = text(d.resolution);
@@ -70,7 +122,9 @@ export function EventBody({ entry }: { entry: TimelineEntry }) {
           {Object.keys(checklist).length > 0 && (
             <ul className="checklist">
               {CLOSURE_CHECKLIST.map((item) => (
-                <li key={item}><span aria-hidden="true">{checklist[item] ? '✔' : '✘'}</span> {t(`checklist.${item}`)}</li>
+                <li key={item}>
+                  <span aria-hidden="true">{checklist[item] ? '✔' : '✘'}</span> {t(`checklist.${item}`)}
+                </li>
               ))}
             </ul>
           )}
@@ -80,14 +134,36 @@ export function EventBody({ entry }: { entry: TimelineEntry }) {
       break;
     }
     case 'linked':
-      body = <p>{t(`link.${str(d.linkKind)}.${str(d.direction)}`)} <a href={href(`/tickets/${str(d.otherRef)}`)} className="mono">{str(d.otherRef)}</a></p>;
+      body = (
+        <p>
+          {t(`link.${str(d.linkKind)}.${str(d.direction)}`)}{' '}
+          <a href={href(`/tickets/${str(d.otherRef)}`)} className="mono">
+            {str(d.otherRef)}
+          </a>
+        </p>
+      );
       break;
     case 'sla_warning':
     case 'sla_breached':
-      body = <p>{t('event.sla.text', { clock: str(d.clock).toUpperCase(), elapsed: duration(Number(d.elapsedMs)), target: duration(Number(d.targetMs)) })}</p>;
+      body = (
+        <p>
+          {t('event.sla.text', {
+            clock: str(d.clock).toUpperCase(),
+            elapsed: duration(Number(d.elapsedMs)),
+            target: duration(Number(d.targetMs)),
+          })}
+        </p>
+      );
       break;
     case 'notification_sent':
-      body = <p>{t('event.notification_sent.text', { kind: t(`notification.kind.${str(d.notification)}`), recipient: str(d.recipient) })}</p>;
+      body = (
+        <p>
+          {t('event.notification_sent.text', {
+            kind: t(`notification.kind.${str(d.notification)}`),
+            recipient: str(d.recipient),
+          })}
+        </p>
+      );
       break;
     default:
       body = <ProcessEventBody entry={entry} />;

@@ -13,16 +13,31 @@ interface FollowUp {
 function followUps(detail: TicketDetail): FollowUp[] {
   const ref = encodeURIComponent(detail.ref);
   // The roles that may record each type (the server checks them too).
-  const change = (origin: string): FollowUp => ({ key: 'followUp.change', path: `/changes/new?origin=${origin}&ticket=${ref}`, roles: ['agent', 'resolver', 'change_manager'] });
+  const change = (origin: string): FollowUp => ({
+    key: 'followUp.change',
+    path: `/changes/new?origin=${origin}&ticket=${ref}`,
+    roles: ['agent', 'resolver', 'change_manager'],
+  });
   switch (detail.type) {
     case 'incident':
-      return [{ key: 'followUp.problem', path: `/problems/new?incidents=${ref}`, roles: ['agent', 'resolver'] }, change('incident')];
+      return [
+        { key: 'followUp.problem', path: `/problems/new?incidents=${ref}`, roles: ['agent', 'resolver'] },
+        change('incident'),
+      ];
     case 'problem':
       return detail.status === 'closed' ? [] : [change('problem')];
     case 'request':
       return detail.status === 'closed' ? [] : [change('request')];
     case 'change':
-      return detail.status === 'approved' ? [{ key: 'followUp.release', path: `/releases/new?changes=${ref}`, roles: ['release_manager', 'change_manager'] }] : [];
+      return detail.status === 'approved'
+        ? [
+            {
+              key: 'followUp.release',
+              path: `/releases/new?changes=${ref}`,
+              roles: ['release_manager', 'change_manager'],
+            },
+          ]
+        : [];
     default:
       return [];
   }

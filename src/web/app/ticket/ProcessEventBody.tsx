@@ -19,72 +19,187 @@ export function ProcessEventBody({ entry }: { entry: TimelineEntry }) {
         <strong>{t(key)}</strong> <span className="prose">{value}</span>
       </p>
     ) : null;
-  const ticketLink = (ref: unknown) => (typeof ref === 'string' && ref ? <a href={href(`/tickets/${ref}`)} className="mono">{ref}</a> : null);
+  const ticketLink = (ref: unknown) =>
+    typeof ref === 'string' && ref ? (
+      <a href={href(`/tickets/${ref}`)} className="mono">
+        {ref}
+      </a>
+    ) : null;
 
   let body: ReactNode;
   switch (entry.kind) {
     case 'disagreement_recorded':
-      body = <><p>{t('event.disagreement_recorded.text', { from: str(d.fromLevel), to: str(d.toLevel), name: typeof d.levelName === 'string' && d.levelName ? `(${d.levelName})` : '' })}</p>{labelled('event.reason', d.reason)}</>;
+      body = (
+        <>
+          <p>
+            {t('event.disagreement_recorded.text', {
+              from: str(d.fromLevel),
+              to: str(d.toLevel),
+              name: typeof d.levelName === 'string' && d.levelName ? `(${d.levelName})` : '',
+            })}
+          </p>
+          {labelled('event.reason', d.reason)}
+        </>
+      );
       break;
     case 'disagreement_decided':
-      body = <><p>{t('event.disagreement_decided.text', { level: str(d.level) })}</p>{labelled('event.field.decision', d.decision)}</>;
+      body = (
+        <>
+          <p>{t('event.disagreement_decided.text', { level: str(d.level) })}</p>
+          {labelled('event.field.decision', d.decision)}
+        </>
+      );
       break;
     case 'root_cause_recorded':
-      body = <>{labelled('event.field.rootCause', d.rootCause)}{labelled('event.field.workaround', d.workaround)}</>;
+      body = (
+        <>
+          {labelled('event.field.rootCause', d.rootCause)}
+          {labelled('event.field.workaround', d.workaround)}
+        </>
+      );
       break;
     case 'known_error_published':
-      body = <p>{t('event.known_error_published.text', { title: str(d.title) })} <a href={href(`/known-errors?id=${encodeURIComponent(str(d.knownErrorId))}`)}>{t('event.known_error_published.link')}</a></p>;
+      body = (
+        <p>
+          {t('event.known_error_published.text', { title: str(d.title) })}{' '}
+          <a href={href(`/known-errors?id=${encodeURIComponent(str(d.knownErrorId))}`)}>
+            {t('event.known_error_published.link')}
+          </a>
+        </p>
+      );
       break;
     case 'frequency_changed':
-      body = <p>{t('event.frequency_changed.text', { frequency: str(d.frequency), criticality: str(d.criticality), priority: str(d.priority) })}</p>;
+      body = (
+        <p>
+          {t('event.frequency_changed.text', {
+            frequency: str(d.frequency),
+            criticality: str(d.criticality),
+            priority: str(d.priority),
+          })}
+        </p>
+      );
       break;
     case 'approval_requested':
-      body = <p>{t(`event.approval_requested.${str(d.gate)}`, { parties: list(d.parties) })}{d.level ? ` ${t('event.approval_requested.level', { level: str(d.level) })}` : ''}</p>;
+      body = (
+        <p>
+          {t(`event.approval_requested.${str(d.gate)}`, { parties: list(d.parties) })}
+          {d.level ? ` ${t('event.approval_requested.level', { level: str(d.level) })}` : ''}
+        </p>
+      );
       break;
     case 'approval_given':
-      body = <><p>{t('event.approval_given.text', { party: str(d.party), decision: t(`decision.${str(d.decision)}`), what: t(`gate.${str(d.gate)}`) })}</p>{labelled('event.note', d.note)}</>;
+      body = (
+        <>
+          <p>
+            {t('event.approval_given.text', {
+              party: str(d.party),
+              decision: t(`decision.${str(d.decision)}`),
+              what: t(`gate.${str(d.gate)}`),
+            })}
+          </p>
+          {labelled('event.note', d.note)}
+        </>
+      );
       break;
     case 'tasks_started':
       body = <p>{t('event.tasks_started.text', { parties: list(d.parties) })}</p>;
       break;
     case 'task_completed':
-      body = <><p>{t('event.task_completed.text', { party: str(d.party) })}</p>{labelled('event.note', d.note)}</>;
+      body = (
+        <>
+          <p>{t('event.task_completed.text', { party: str(d.party) })}</p>
+          {labelled('event.note', d.note)}
+        </>
+      );
       break;
     case 'task_forwarded':
-      body = <><p>{t('event.task_forwarded.text', { party: str(d.party), thirdParty: str(d.thirdParty) })}</p>{labelled('event.note', d.note)}</>;
+      body = (
+        <>
+          <p>{t('event.task_forwarded.text', { party: str(d.party), thirdParty: str(d.thirdParty) })}</p>
+          {labelled('event.note', d.note)}
+        </>
+      );
       break;
     case 'assessment_recorded':
-      body = <p>{t('event.assessment_recorded.text', { risk: t(`risk.${str(d.risk)}`), parties: list(d.affectedParties) })}</p>;
+      body = (
+        <p>
+          {t('event.assessment_recorded.text', { risk: t(`risk.${str(d.risk)}`), parties: list(d.affectedParties) })}
+        </p>
+      );
       break;
     case 'pre_approved':
       body = <p>{t('event.pre_approved.text', { code: str(d.standardChange) })}</p>;
       break;
     case 'change_applied':
-      body = <p>{t('event.change_applied.text')} {ticketLink(d.releaseRef)}</p>;
+      body = (
+        <p>
+          {t('event.change_applied.text')} {ticketLink(d.releaseRef)}
+        </p>
+      );
       break;
     case 'change_reverted':
-      body = <><p>{t('event.change_reverted.text')} {ticketLink(d.releaseRef)}</p>{labelled('event.reason', d.reason)}</>;
+      body = (
+        <>
+          <p>
+            {t('event.change_reverted.text')} {ticketLink(d.releaseRef)}
+          </p>
+          {labelled('event.reason', d.reason)}
+        </>
+      );
       break;
     case 'implementation_reviewed':
-      body = <><p>{t('event.implementation_reviewed.text', { outcome: t(`pir.${str(d.outcome)}`) })}</p>{labelled('event.note', d.notes)}</>;
+      body = (
+        <>
+          <p>{t('event.implementation_reviewed.text', { outcome: t(`pir.${str(d.outcome)}`) })}</p>
+          {labelled('event.note', d.notes)}
+        </>
+      );
       break;
     case 'release_recorded':
       body = <p>{t(`event.release_recorded.${str(d.section)}`)}</p>;
       break;
     case 'release_changes':
-      body = <p>{t(`event.release_changes.${str(d.change)}`)} {ticketLink(d.changeRef)}</p>;
+      body = (
+        <p>
+          {t(`event.release_changes.${str(d.change)}`)} {ticketLink(d.changeRef)}
+        </p>
+      );
       break;
     case 'window_proposed':
-      body = <p>{t('event.window_proposed.text', { start: formatDate(str(d.startsAt)), end: formatDate(str(d.endsAt)), partners: list(d.partners) })}</p>;
+      body = (
+        <p>
+          {t('event.window_proposed.text', {
+            start: formatDate(str(d.startsAt)),
+            end: formatDate(str(d.endsAt)),
+            partners: list(d.partners),
+          })}
+        </p>
+      );
       break;
     case 'window_decided':
-      body = <><p>{t(`event.window_decided.${str(d.decision)}`, { party: str(d.party) })}</p>{labelled('event.reason', d.reason)}</>;
+      body = (
+        <>
+          <p>{t(`event.window_decided.${str(d.decision)}`, { party: str(d.party) })}</p>
+          {labelled('event.reason', d.reason)}
+        </>
+      );
       break;
     case 'deployed':
-      body = <><p>{t('event.deployed.text', { count: str(d.changes) })}</p>{labelled('event.note', d.note)}</>;
+      body = (
+        <>
+          <p>{t('event.deployed.text', { count: str(d.changes) })}</p>
+          {labelled('event.note', d.note)}
+        </>
+      );
       break;
     case 'rolled_back':
-      body = <><p>{t('event.rolled_back.text', { count: str(d.changes) })}</p>{labelled('event.reason', d.reason)}{labelled('event.field.restored', d.restored)}</>;
+      body = (
+        <>
+          <p>{t('event.rolled_back.text', { count: str(d.changes) })}</p>
+          {labelled('event.reason', d.reason)}
+          {labelled('event.field.restored', d.restored)}
+        </>
+      );
       break;
     case 'restarted':
       body = <p>{t('event.restarted.text', { step: t(`status.${str(d.to)}`) })}</p>;
@@ -93,14 +208,23 @@ export function ProcessEventBody({ entry }: { entry: TimelineEntry }) {
       body = <p>{t('event.checklist_ticked.text', { item: t(`releaseChecklist.${str(d.item)}`) })}</p>;
       break;
     case 'request_accepted':
-      body = <><p>{t('event.request_accepted.text')}</p>{labelled('event.note', d.note)}</>;
+      body = (
+        <>
+          <p>{t('event.request_accepted.text')}</p>
+          {labelled('event.note', d.note)}
+        </>
+      );
       break;
     default:
       // A kind this console does not know yet: its free texts and the status it led to.
       body = (
         <>
-          {typeof d.to === 'string' && typeof d.from === 'string' && <p>{t('event.status_changed.text', { from: t(`status.${d.from}`), to: t(`status.${d.to}`) })}</p>}
-          {GENERIC_TEXTS.map((key) => <span key={key}>{labelled(`event.field.${key}`, d[key])}</span>)}
+          {typeof d.to === 'string' && typeof d.from === 'string' && (
+            <p>{t('event.status_changed.text', { from: t(`status.${d.from}`), to: t(`status.${d.to}`) })}</p>
+          )}
+          {GENERIC_TEXTS.map((key) => (
+            <span key={key}>{labelled(`event.field.${key}`, d[key])}</span>
+          ))}
         </>
       );
   }

@@ -15,7 +15,11 @@ export function SlaPanel({ sla }: { sla: Sla | null | undefined }) {
   function left(clock: SlaClock) {
     if (clock.phase === 'stopped') {
       const over = clock.elapsedMs - clock.targetMs;
-      return over > 0 ? <span className="not-met">{t('sla.missedBy', { duration: duration(over) })}</span> : <span className="met">{t('sla.metTarget')}</span>;
+      return over > 0 ? (
+        <span className="not-met">{t('sla.missedBy', { duration: duration(over) })}</span>
+      ) : (
+        <span className="met">{t('sla.metTarget')}</span>
+      );
     }
     const { text, overdue } = timeLeft(clock);
     return <span className={overdue ? 'not-met' : undefined}>{text}</span>;
@@ -24,7 +28,8 @@ export function SlaPanel({ sla }: { sla: Sla | null | undefined }) {
   return (
     <section className="card block" aria-labelledby="sla-title">
       <h2 id="sla-title">
-        {t('sla.title')} <span className={`badge badge--sla badge--sla-${sla.level}`}>{t(`sla.level.${sla.level}`)}</span>
+        {t('sla.title')}{' '}
+        <span className={`badge badge--sla badge--sla-${sla.level}`}>{t(`sla.level.${sla.level}`)}</span>
       </h2>
       {paused && <p className="alert alert--info">{t('sla.pausedNotice')}</p>}
       <table className="grid grid--compact">
@@ -49,7 +54,8 @@ export function SlaPanel({ sla }: { sla: Sla | null | undefined }) {
                 <td className="nowrap">{duration(clock.elapsedMs)}</td>
                 <td className="nowrap">{left(clock)}</td>
                 <td>
-                  <span className={`badge badge--sla badge--sla-${clock.level}`}>{t(`sla.level.${clock.level}`)}</span> {t(`sla.phase.${clock.phase}`)}
+                  <span className={`badge badge--sla badge--sla-${clock.level}`}>{t(`sla.level.${clock.level}`)}</span>{' '}
+                  {t(`sla.phase.${clock.phase}`)}
                 </td>
                 <td className="nowrap">{clock.phase === 'running' && clock.dueAt ? formatDate(clock.dueAt) : '—'}</td>
               </tr>

@@ -18,7 +18,11 @@ export function TicketFacts({ detail }: { detail: TicketDetail }) {
   return (
     <div className="card facts">
       <Block title={t('ticket.description')}>
-        {detail.description ? <p className="prose">{detail.description}</p> : <p className="muted">{t('ticket.noDescription')}</p>}
+        {detail.description ? (
+          <p className="prose">{detail.description}</p>
+        ) : (
+          <p className="muted">{t('ticket.noDescription')}</p>
+        )}
         <dl className="facts__meta">
           <dt>{t('ticket.reporter')}</dt>
           <dd>{detail.reporter ?? '—'}</dd>
@@ -48,7 +52,9 @@ export function TicketFacts({ detail }: { detail: TicketDetail }) {
       {detail.resolution && (
         <Block title={t('ticket.resolution')}>
           <p className="prose">{detail.resolution}</p>
-          {detail.resolvedAt && <p className="muted">{t('ticket.resolvedAt', { date: formatDate(detail.resolvedAt) })}</p>}
+          {detail.resolvedAt && (
+            <p className="muted">{t('ticket.resolvedAt', { date: formatDate(detail.resolvedAt) })}</p>
+          )}
         </Block>
       )}
       {detail.checklist && (

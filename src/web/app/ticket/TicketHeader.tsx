@@ -11,8 +11,27 @@ export function TicketHeader({ detail }: { detail: TicketDetail }) {
   const { t, formatDate } = useI18n();
   const facts: [string, ReactNode][] = [
     [t('ticket.status'), <StatusBadge status={detail.status} />],
-    [t('ticket.priority'), <><PriorityBadge priority={detail.priority} /> <span className="muted">{detail.impact} × {detail.criticality}</span></>],
-    [t('ticket.sensitivity'), <span className="classification" data-testid="classification"><SensitivityBadge sensitivity={detail.sensitivity} />{detail.tlp && <> <TlpBadge tlp={detail.tlp} /></>}</span>],
+    [
+      t('ticket.priority'),
+      <>
+        <PriorityBadge priority={detail.priority} />{' '}
+        <span className="muted">
+          {detail.impact} × {detail.criticality}
+        </span>
+      </>,
+    ],
+    [
+      t('ticket.sensitivity'),
+      <span className="classification" data-testid="classification">
+        <SensitivityBadge sensitivity={detail.sensitivity} />
+        {detail.tlp && (
+          <>
+            {' '}
+            <TlpBadge tlp={detail.tlp} />
+          </>
+        )}
+      </span>,
+    ],
     [t('ticket.ownerParty'), detail.ownerParty],
     [t('ticket.holderParty'), detail.holderParty],
     [t('ticket.group'), detail.group?.name ?? '—'],

@@ -42,8 +42,12 @@ export function TicketPage({ reference }: { reference: string }) {
     return (
       <section className="page">
         <h1>{notFound ? t('ticket.notFound', { ref: reference }) : t('ticket.loadFailed')}</h1>
-        <p className="alert alert--error" role="alert">{errorText(error)}</p>
-        <p><a href={href('/tickets')}>{t('notFound.back')}</a></p>
+        <p className="alert alert--error" role="alert">
+          {errorText(error)}
+        </p>
+        <p>
+          <a href={href('/tickets')}>{t('notFound.back')}</a>
+        </p>
       </section>
     );
   }
@@ -51,7 +55,11 @@ export function TicketPage({ reference }: { reference: string }) {
   return (
     <article className="page ticket" aria-labelledby="ticket-title">
       <TicketHeader detail={detail} />
-      {error !== null && <p className="alert alert--error" role="alert">{errorText(error)}</p>}
+      {error !== null && (
+        <p className="alert alert--error" role="alert">
+          {errorText(error)}
+        </p>
+      )}
       <div className="ticket__layout">
         <div className="ticket__main">
           <DisagreementBox disagreement={detail.disagreement} />

@@ -16,13 +16,18 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
       <h2 id="timeline-title">{t('timeline.title')}</h2>
       <ol className="timeline" aria-labelledby="timeline-title">
         {ordered.map((entry) => (
-          <li key={entry.id} className={`timeline__item timeline__item--${entry.kind}${entry.visibility === 'internal' ? ' timeline__item--internal' : ''}`}>
+          <li
+            key={entry.id}
+            className={`timeline__item timeline__item--${entry.kind}${entry.visibility === 'internal' ? ' timeline__item--internal' : ''}`}
+          >
             <div className="timeline__meta">
               <span className="timeline__kind">{kindLabel(entry.kind)}</span>
               <span className="timeline__actor">{entry.actor.name}</span>
               <span className="tag">{entry.party}</span>
               <time dateTime={entry.createdAt}>{formatDate(entry.createdAt)}</time>
-              {entry.visibility === 'internal' && <span className="badge badge--internal">{t('timeline.internal')}</span>}
+              {entry.visibility === 'internal' && (
+                <span className="badge badge--internal">{t('timeline.internal')}</span>
+              )}
             </div>
             <EventBody entry={entry} />
           </li>

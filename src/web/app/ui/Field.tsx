@@ -28,7 +28,11 @@ export function Field({ label, error, hint, required, className, children }: Pro
       <div className="field__label">
         <label htmlFor={id}>{label}</label>
         {/* Outside the label so the control's name stays the plain label; `required` says it to assistive tech. */}
-        {required && <span className="required" aria-hidden="true">*</span>}
+        {required && (
+          <span className="required" aria-hidden="true">
+            *
+          </span>
+        )}
       </div>
       {children(control)}
       {hint && (

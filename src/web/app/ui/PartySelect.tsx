@@ -15,7 +15,13 @@ export function PartySelect({ value, onChange, label }: Props) {
   return (
     <Field label={label ?? t('common.party')}>
       {(c) => (
-        <select {...c} name="party" value={value} disabled={parties === null} onChange={(e) => onChange(e.target.value)}>
+        <select
+          {...c}
+          name="party"
+          value={value}
+          disabled={parties === null}
+          onChange={(e) => onChange(e.target.value)}
+        >
           {/* The current value stays selectable while the list loads. */}
           {parties === null && <option value={value}>{value}</option>}
           {parties?.map((p) => (

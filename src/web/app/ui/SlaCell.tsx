@@ -17,7 +17,9 @@ export function useTimeLeft(): (clock: SlaClock) => { text: string; overdue: boo
   const duration = useDuration();
   return (clock) => {
     const left = clock.targetMs - clock.elapsedMs;
-    return left < 0 ? { text: t('sla.overdue', { duration: duration(-left) }), overdue: true } : { text: t('sla.left', { duration: duration(left) }), overdue: false };
+    return left < 0
+      ? { text: t('sla.overdue', { duration: duration(-left) }), overdue: true }
+      : { text: t('sla.left', { duration: duration(left) }), overdue: false };
   };
 }
 
@@ -33,7 +35,14 @@ export function SlaCell({ sla }: { sla: Sla | null | undefined }) {
     <span className="sla-cell">
       <span className={`badge badge--sla badge--sla-${sla.level}`}>{t(`sla.level.${sla.level}`)}</span>
       {urgent && left && (
-        <span className={`sla-cell__detail${left.overdue ? ' sla-cell__detail--overdue' : ''}`} title={urgent.clock.dueAt ? t('sla.dueAt', { clock: t(`sla.short.${urgent.name}`), time: formatDate(urgent.clock.dueAt) }) : undefined}>
+        <span
+          className={`sla-cell__detail${left.overdue ? ' sla-cell__detail--overdue' : ''}`}
+          title={
+            urgent.clock.dueAt
+              ? t('sla.dueAt', { clock: t(`sla.short.${urgent.name}`), time: formatDate(urgent.clock.dueAt) })
+              : undefined
+          }
+        >
           {t('sla.clockLeft', { clock: t(`sla.short.${urgent.name}`), left: left.text })}
         </span>
       )}

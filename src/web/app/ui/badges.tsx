@@ -19,7 +19,11 @@ export function PriorityBadge({ priority }: { priority: string }) {
 /** An ETS sensitivity level. */
 export function SensitivityBadge({ sensitivity }: { sensitivity: string }) {
   const { t } = useI18n();
-  return <span className={`badge badge--sensitivity badge--${sensitivity.toLowerCase()}`}>{t(`sensitivity.${sensitivity}`)}</span>;
+  return (
+    <span className={`badge badge--sensitivity badge--${sensitivity.toLowerCase()}`}>
+      {t(`sensitivity.${sensitivity}`)}
+    </span>
+  );
 }
 
 /** A TLP 2.0 label (ISM-5), coloured as the standard says. */

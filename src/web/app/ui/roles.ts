@@ -29,7 +29,13 @@ export const SECURITY_QUEUE_ROLES = ['security_officer', 'imt_member', 'level_ma
 export const SECURITY_RECORDING_ROLES = ['security_officer', 'agent'] as const;
 /** ISM-1: who keeps the inventory (stewards) and who reads it in the console. */
 export const ASSET_STEWARD_ROLES = ['security_officer', 'party_admin'] as const;
-export const ASSET_READER_ROLES = ['security_officer', 'party_admin', 'imt_member', 'level_manager', 'auditor'] as const;
+export const ASSET_READER_ROLES = [
+  'security_officer',
+  'party_admin',
+  'imt_member',
+  'level_manager',
+  'auditor',
+] as const;
 /** ISM-7: certificate keepers, and the auditors who read the register. */
 export const CERTIFICATE_KEEPER_ROLES = ['party_admin', 'security_officer'] as const;
 export const CERTIFICATE_READER_ROLES = ['party_admin', 'security_officer', 'auditor'] as const;

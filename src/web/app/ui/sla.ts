@@ -8,7 +8,9 @@ export function urgentClock(sla: Sla): { name: SlaClockName; clock: SlaClock } |
   const running = SLA_CLOCKS.map((name) => ({ name, clock: sla[name] })).filter((c) => c.clock.phase === 'running');
   const breached = running.find((c) => c.clock.level === 'breached');
   if (breached) return breached;
-  const due = running.filter((c) => c.clock.dueAt).sort((a, b) => Date.parse(a.clock.dueAt!) - Date.parse(b.clock.dueAt!));
+  const due = running
+    .filter((c) => c.clock.dueAt)
+    .sort((a, b) => Date.parse(a.clock.dueAt!) - Date.parse(b.clock.dueAt!));
   return due[0] ?? null;
 }
 

@@ -13,17 +13,25 @@ export interface Loaded<T> {
 
 /** GETs `path` whenever it changes; an answer for an older path is dropped. */
 export function useGet<T>(path: string): Loaded<T> {
-  const [state, setState] = useState<{ path: string; data: T | null; error: unknown; loading: boolean }>({ path, data: null, error: null, loading: true });
+  const [state, setState] = useState<{ path: string; data: T | null; error: unknown; loading: boolean }>({
+    path,
+    data: null,
+    error: null,
+    loading: true,
+  });
 
-  const load = useCallback(async (isCurrent: () => boolean) => {
-    setState((previous) => ({ ...previous, error: null, loading: true }));
-    try {
-      const data = await api.get<T>(path);
-      if (isCurrent()) setState({ path, data, error: null, loading: false });
-    } catch (error) {
-      if (isCurrent()) setState({ path, data: null, error, loading: false });
-    }
-  }, [path]);
+  const load = useCallback(
+    async (isCurrent: () => boolean) => {
+      setState((previous) => ({ ...previous, error: null, loading: true }));
+      try {
+        const data = await api.get<T>(path);
+        if (isCurrent()) setState({ path, data, error: null, loading: false });
+      } catch (error) {
+        if (isCurrent()) setState({ path, data: null, error, loading: false });
+      }
+    },
+    [path],
+  );
 
   useEffect(() => {
     let current = true;
@@ -37,5 +45,11 @@ export function useGet<T>(path: string): Loaded<T> {
   const setData = useCallback((data: T) => setState({ path, data, error: null, loading: false }), [path]);
   // Data of a previous path is not shown as if it were the new one's.
   const data = state.path === path ? state.data : null;
-  return { data, error: state.path === path ? state.error : null, loading: state.loading || state.path !== path, reload, setData };
+  return {
+    data,
+    error: state.path === path ? state.error : null,
+    loading: state.loading || state.path !== path,
+    reload,
+    setData,
+  };
 }

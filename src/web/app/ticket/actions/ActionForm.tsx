@@ -27,7 +27,9 @@ export function ActionForm({ action, fields, busy, error, onSubmit, cancel, chil
   const ref = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    const first = ref.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button[type=submit]');
+    const first = ref.current?.querySelector<HTMLElement>(
+      'input:not([type=hidden]), select, textarea, button[type=submit]',
+    );
     first?.focus();
   }, []);
 

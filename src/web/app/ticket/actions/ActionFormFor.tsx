@@ -34,13 +34,18 @@ function initialValues(action: string, detail: TicketDetail): Record<string, str
   if (action === 'record_plan' && release?.plan) return { ...release.plan };
   if (action === 'record_deployment' && release?.deployment) return { ...release.deployment };
   const problem = detailsOf(detail, 'problem');
-  if (action === 'publish_known_error' && problem?.rootCause) return { cause: problem.rootCause, ...(detail.workaround ? { workaround: detail.workaround } : {}) };
+  if (action === 'publish_known_error' && problem?.rootCause)
+    return { cause: problem.rootCause, ...(detail.workaround ? { workaround: detail.workaround } : {}) };
   if (action === 'record_root_cause' && problem?.rootCause) return { rootCause: problem.rootCause };
   return undefined;
 }
 
 /** The form of one action. */
-export function ActionFormFor({ action, detail, ...props }: ActionFormProps & { action: string; detail: TicketDetail }) {
+export function ActionFormFor({
+  action,
+  detail,
+  ...props
+}: ActionFormProps & { action: string; detail: TicketDetail }) {
   switch (action) {
     case 'comment':
       return <CommentForm detail={detail} {...props} />;
@@ -52,7 +57,8 @@ export function ActionFormFor({ action, detail, ...props }: ActionFormProps & { 
       return <EscalateForm detail={detail} {...props} />;
     case 'close':
       if (detail.type === 'request') return <RequestCloseForm {...props} />;
-      if (NOTE_CLOSE.has(detail.type)) return <SimpleForm action="close" specs={SIMPLE_ACTIONS.close_note} {...props} />;
+      if (NOTE_CLOSE.has(detail.type))
+        return <SimpleForm action="close" specs={SIMPLE_ACTIONS.close_note} {...props} />;
       return <CloseForm {...props} />;
     case 'update':
       return <UpdateForm detail={detail} {...props} />;
@@ -89,7 +95,14 @@ export function ActionFormFor({ action, detail, ...props }: ActionFormProps & { 
     case 'remove_change': {
       const changes = detailsOf(detail, 'release')?.changes ?? [];
       const labels = new Map(changes.map((c) => [c.ref, `${c.ref} — ${c.title}`]));
-      const specs = [{ name: 'change', required: true, options: changes.map((c) => c.ref), optionLabel: (ref: string) => labels.get(ref) ?? ref }];
+      const specs = [
+        {
+          name: 'change',
+          required: true,
+          options: changes.map((c) => c.ref),
+          optionLabel: (ref: string) => labels.get(ref) ?? ref,
+        },
+      ];
       return <SimpleForm action={action} specs={specs} {...props} />;
     }
     default:

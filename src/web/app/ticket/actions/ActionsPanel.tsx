@@ -9,24 +9,70 @@ import { runAction, type ActionResult } from './runAction.ts';
 
 /** Display order of the actions; anything else the server allows comes last. */
 const ORDER = [
-  'comment', 'assign', 'transfer', 'escalate',
+  'comment',
+  'assign',
+  'transfer',
+  'escalate',
   // Problems.
-  'link_incident', 'record_root_cause', 'publish_known_error',
+  'link_incident',
+  'record_root_cause',
+  'publish_known_error',
   // Incidents.
-  'record_known_error', 'pend', 'resume', 'resolve', 'reject_resolution',
+  'record_known_error',
+  'pend',
+  'resume',
+  'resolve',
+  'reject_resolution',
   // Requests.
-  'request_approval', 'start_fulfilment', 'complete_task', 'forward_task', 'reject_fulfilment',
+  'request_approval',
+  'start_fulfilment',
+  'complete_task',
+  'forward_task',
+  'reject_fulfilment',
   // Changes.
-  'assess', 'submit', 'review_assessment', 'approve', 'refuse', 'reject', 'review_implementation',
+  'assess',
+  'submit',
+  'review_assessment',
+  'approve',
+  'refuse',
+  'reject',
+  'review_implementation',
   // Releases.
-  'add_change', 'remove_change', 'record_plan', 'start_build', 'record_build_test', 'prepare_deployment', 'record_deployment',
-  'propose_window', 'accept_window', 'refuse_window', 'approve_deployment', 'deploy', 'rollback', 'restart', 'tick_checklist',
+  'add_change',
+  'remove_change',
+  'record_plan',
+  'start_build',
+  'record_build_test',
+  'prepare_deployment',
+  'record_deployment',
+  'propose_window',
+  'accept_window',
+  'refuse_window',
+  'approve_deployment',
+  'deploy',
+  'rollback',
+  'restart',
+  'tick_checklist',
   // Security incidents.
-  'form_team', 'characterise', 'record_analysis', 'contain', 'recover', 'issue_response_report', 'notify_authority', 'issue_final_report',
-  'add_follow_up', 'complete_follow_up', 'record_indicator',
-  'verify', 'close', 'update', 'record_recurrence', 'declare_security_incident',
+  'form_team',
+  'characterise',
+  'record_analysis',
+  'contain',
+  'recover',
+  'issue_response_report',
+  'notify_authority',
+  'issue_final_report',
+  'add_follow_up',
+  'complete_follow_up',
+  'record_indicator',
+  'verify',
+  'close',
+  'update',
+  'record_recurrence',
+  'declare_security_incident',
   // PARTY-4.
-  'record_disagreement', 'decide_disagreement',
+  'record_disagreement',
+  'decide_disagreement',
 ];
 
 /** Actions whose form stays open after it was fired, while the server still allows it (one tick after another). */
@@ -57,7 +103,9 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<{ kind: 'success' | 'conflict'; text: string } | null>(null);
   const buttons = useRef<Record<string, HTMLButtonElement | null>>({});
-  const actions = detail.allowedActions.filter((action) => fitsDisagreement(action, detail)).sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
+  const actions = detail.allowedActions
+    .filter((action) => fitsDisagreement(action, detail))
+    .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
   const current = open && actions.includes(open) ? open : null;
 
   function toggle(action: string) {
@@ -105,7 +153,10 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
     <section className="card actions" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('actions.title')}</h2>
       {status && (
-        <p className={status.kind === 'success' ? 'alert alert--success' : 'alert alert--warning'} role={status.kind === 'success' ? 'status' : 'alert'}>
+        <p
+          className={status.kind === 'success' ? 'alert alert--success' : 'alert alert--warning'}
+          role={status.kind === 'success' ? 'status' : 'alert'}
+        >
           {status.text}
         </p>
       )}
@@ -132,7 +183,15 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
         </div>
       )}
       {current && (
-        <ActionFormFor key={current} action={current} detail={detail} busy={busy} error={error} submit={(body) => void submit(current, body)} cancel={cancel} />
+        <ActionFormFor
+          key={current}
+          action={current}
+          detail={detail}
+          busy={busy}
+          error={error}
+          submit={(body) => void submit(current, body)}
+          cancel={cancel}
+        />
       )}
     </section>
   );

@@ -14,22 +14,45 @@ export function AddFollowUpForm(props: ActionFormProps) {
   const fieldError = useFieldError(props.error);
 
   return (
-    <ActionForm action="add_follow_up" fields={['kind', 'description']} onSubmit={() => props.submit({ kind, description: description.trim(), ...(kind === 'weakness' ? { exploitable } : {}) })} {...props}>
+    <ActionForm
+      action="add_follow_up"
+      fields={['kind', 'description']}
+      onSubmit={() =>
+        props.submit({ kind, description: description.trim(), ...(kind === 'weakness' ? { exploitable } : {}) })
+      }
+      {...props}
+    >
       <Field label={t('action.add_follow_up.kind')} required error={fieldError('kind')}>
         {(c) => (
           <select {...c} name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
             {FOLLOW_UP_KINDS.map((k) => (
-              <option key={k} value={k}>{t(`followUpKind.${k}`)}</option>
+              <option key={k} value={k}>
+                {t(`followUpKind.${k}`)}
+              </option>
             ))}
           </select>
         )}
       </Field>
       <Field label={t('action.add_follow_up.description')} required error={fieldError('description')}>
-        {(c) => <textarea {...c} name="description" rows={3} required value={description} onChange={(e) => setDescription(e.target.value)} />}
+        {(c) => (
+          <textarea
+            {...c}
+            name="description"
+            rows={3}
+            required
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        )}
       </Field>
       {kind === 'weakness' && (
         <label className="check">
-          <input type="checkbox" name="exploitable" checked={exploitable} onChange={(e) => setExploitable(e.target.checked)} />
+          <input
+            type="checkbox"
+            name="exploitable"
+            checked={exploitable}
+            onChange={(e) => setExploitable(e.target.checked)}
+          />
           {t('action.add_follow_up.exploitable')}
         </label>
       )}

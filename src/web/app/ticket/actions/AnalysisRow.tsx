@@ -29,11 +29,18 @@ export function AnalysisRow({ index, row, assets, parties, error, onChange, onRe
       <legend>{t('action.record_analysis.row', { n })}</legend>
       <Field label={t('action.record_analysis.asset', { n })} required error={error(`impacts.${index}.assetId`)}>
         {(c) => (
-          <select {...c} name={`assetId-${index}`} required value={row.assetId} onChange={(e) => onChange({ ...row, assetId: e.target.value })}>
+          <select
+            {...c}
+            name={`assetId-${index}`}
+            required
+            value={row.assetId}
+            onChange={(e) => onChange({ ...row, assetId: e.target.value })}
+          >
             <option value="">{t('common.choose')}</option>
             {assets.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name} ({a.party}{a.common ? ` · ${t('assets.common')}` : ''}, {t(`sensitivity.${a.sensitivity}`)})
+                {a.name} ({a.party}
+                {a.common ? ` · ${t('assets.common')}` : ''}, {t(`sensitivity.${a.sensitivity}`)})
               </option>
             ))}
           </select>
@@ -43,9 +50,16 @@ export function AnalysisRow({ index, row, assets, parties, error, onChange, onRe
         {CIA.map((field) => (
           <Field key={field} label={t(`action.record_analysis.loss.${field}`, { n })}>
             {(c) => (
-              <select {...c} name={`${field}-${index}`} value={row[field]} onChange={(e) => onChange({ ...row, [field]: e.target.value as Loss })}>
+              <select
+                {...c}
+                name={`${field}-${index}`}
+                value={row[field]}
+                onChange={(e) => onChange({ ...row, [field]: e.target.value as Loss })}
+              >
                 {LOSS_LEVELS.map((l) => (
-                  <option key={l} value={l}>{t(`loss.${l}`)}</option>
+                  <option key={l} value={l}>
+                    {t(`loss.${l}`)}
+                  </option>
                 ))}
               </select>
             )}
@@ -53,8 +67,20 @@ export function AnalysisRow({ index, row, assets, parties, error, onChange, onRe
         ))}
       </div>
       {parties.map((party) => (
-        <Field key={party} label={t('action.record_analysis.consequences', { party, n })} error={error(`impacts.${index}.consequences`)}>
-          {(c) => <textarea {...c} rows={2} name={`consequences-${party}-${index}`} value={row.consequences[party] ?? ''} onChange={(e) => onChange({ ...row, consequences: { ...row.consequences, [party]: e.target.value } })} />}
+        <Field
+          key={party}
+          label={t('action.record_analysis.consequences', { party, n })}
+          error={error(`impacts.${index}.consequences`)}
+        >
+          {(c) => (
+            <textarea
+              {...c}
+              rows={2}
+              name={`consequences-${party}-${index}`}
+              value={row.consequences[party] ?? ''}
+              onChange={(e) => onChange({ ...row, consequences: { ...row.consequences, [party]: e.target.value } })}
+            />
+          )}
         </Field>
       ))}
       {onRemove && (

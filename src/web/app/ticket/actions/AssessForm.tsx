@@ -8,7 +8,16 @@ import { Field } from '../../ui/Field.tsx';
 import { useParties } from '../../ui/useParties.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
-const FIELDS = ['risk', 'impactAnalysis', 'affectedServices', 'affectedParties', 'plannedStart', 'plannedEnd', 'implementationPlan', 'rollbackPlan'] as const;
+const FIELDS = [
+  'risk',
+  'impactAnalysis',
+  'affectedServices',
+  'affectedParties',
+  'plannedStart',
+  'plannedEnd',
+  'implementationPlan',
+  'rollbackPlan',
+] as const;
 
 /** The change assessment: risk, impact, affected services and parties, planned slot, implementation and rollback plans. */
 export function AssessForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
@@ -34,7 +43,10 @@ export function AssessForm({ detail, ...props }: ActionFormProps & { detail: Tic
     props.submit({
       risk,
       impactAnalysis: impactAnalysis.trim(),
-      affectedServices: services.split(',').map((s) => s.trim()).filter(Boolean),
+      affectedServices: services
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       affectedParties: affected,
       plannedStart: localInputToUtc(plannedStart) ?? '',
       plannedEnd: localInputToUtc(plannedEnd) ?? '',
@@ -55,31 +67,85 @@ export function AssessForm({ detail, ...props }: ActionFormProps & { detail: Tic
         {(c) => (
           <select {...c} name="risk" value={risk} onChange={(e) => setRisk(e.target.value)}>
             {RISKS.map((r) => (
-              <option key={r} value={r}>{t(`risk.${r}`)}</option>
+              <option key={r} value={r}>
+                {t(`risk.${r}`)}
+              </option>
             ))}
           </select>
         )}
       </Field>
       {area('impactAnalysis', impactAnalysis, setImpactAnalysis)}
-      <Field label={t('action.assess.affectedServices')} required error={fieldError('affectedServices')} hint={t('action.assess.affectedServicesHint')}>
-        {(c) => <input {...c} name="affectedServices" required value={services} onChange={(e) => setServices(e.target.value)} />}
+      <Field
+        label={t('action.assess.affectedServices')}
+        required
+        error={fieldError('affectedServices')}
+        hint={t('action.assess.affectedServicesHint')}
+      >
+        {(c) => (
+          <input
+            {...c}
+            name="affectedServices"
+            required
+            value={services}
+            onChange={(e) => setServices(e.target.value)}
+          />
+        )}
       </Field>
       <fieldset className="radio-group">
         <legend>{t('action.assess.affectedParties')}</legend>
         {(parties ?? []).map((party) => (
           <label key={party.id} className="check">
-            <input type="checkbox" name="affectedParties" value={party.id} checked={affected.includes(party.id)} onChange={(e) => toggleParty(party.id, e.target.checked)} />
+            <input
+              type="checkbox"
+              name="affectedParties"
+              value={party.id}
+              checked={affected.includes(party.id)}
+              onChange={(e) => toggleParty(party.id, e.target.checked)}
+            />
             {party.id} — {party.name}
           </label>
         ))}
         <p className="hint">{t('action.assess.affectedPartiesHint')}</p>
-        {fieldError('affectedParties') && <p className="field-error" role="alert">{fieldError('affectedParties')}</p>}
+        {fieldError('affectedParties') && (
+          <p className="field-error" role="alert">
+            {fieldError('affectedParties')}
+          </p>
+        )}
       </fieldset>
-      <Field label={t('action.assess.plannedStart')} required error={fieldError('plannedStart')} hint={t('common.localTime', { zone })}>
-        {(c) => <input {...c} type="datetime-local" name="plannedStart" required value={plannedStart} onChange={(e) => setPlannedStart(e.target.value)} />}
+      <Field
+        label={t('action.assess.plannedStart')}
+        required
+        error={fieldError('plannedStart')}
+        hint={t('common.localTime', { zone })}
+      >
+        {(c) => (
+          <input
+            {...c}
+            type="datetime-local"
+            name="plannedStart"
+            required
+            value={plannedStart}
+            onChange={(e) => setPlannedStart(e.target.value)}
+          />
+        )}
       </Field>
-      <Field label={t('action.assess.plannedEnd')} required error={fieldError('plannedEnd')} hint={t('common.localTime', { zone })}>
-        {(c) => <input {...c} type="datetime-local" name="plannedEnd" required min={plannedStart || undefined} value={plannedEnd} onChange={(e) => setPlannedEnd(e.target.value)} />}
+      <Field
+        label={t('action.assess.plannedEnd')}
+        required
+        error={fieldError('plannedEnd')}
+        hint={t('common.localTime', { zone })}
+      >
+        {(c) => (
+          <input
+            {...c}
+            type="datetime-local"
+            name="plannedEnd"
+            required
+            min={plannedStart || undefined}
+            value={plannedEnd}
+            onChange={(e) => setPlannedEnd(e.target.value)}
+          />
+        )}
       </Field>
       {area('implementationPlan', implementationPlan, setImplementationPlan)}
       {area('rollbackPlan', rollbackPlan, setRollbackPlan)}

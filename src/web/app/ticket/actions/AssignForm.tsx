@@ -26,19 +26,36 @@ export function AssignForm({ detail, ...props }: ActionFormProps & { detail: Tic
     <ActionForm action="assign" fields={['groupId', 'assigneeId']} onSubmit={onSubmit} {...props}>
       <Field label={t('action.assign.group')} required error={fieldError('groupId')}>
         {(c) => (
-          <select {...c} name="groupId" required value={chosenGroup} disabled={!loaded} onChange={(e) => setGroupId(e.target.value)}>
+          <select
+            {...c}
+            name="groupId"
+            required
+            value={chosenGroup}
+            disabled={!loaded}
+            onChange={(e) => setGroupId(e.target.value)}
+          >
             {groups.map((g) => (
-              <option key={g.id} value={g.id}>{g.name}</option>
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
             ))}
           </select>
         )}
       </Field>
       <Field label={t('action.assign.assignee')} error={fieldError('assigneeId')}>
         {(c) => (
-          <select {...c} name="assigneeId" value={members.some((m) => m.id === assigneeId) ? assigneeId : ''} disabled={!loaded} onChange={(e) => setAssigneeId(e.target.value)}>
+          <select
+            {...c}
+            name="assigneeId"
+            value={members.some((m) => m.id === assigneeId) ? assigneeId : ''}
+            disabled={!loaded}
+            onChange={(e) => setAssigneeId(e.target.value)}
+          >
             <option value="">{t('action.assign.nobody')}</option>
             {members.map((u) => (
-              <option key={u.id} value={u.id}>{u.displayName}</option>
+              <option key={u.id} value={u.id}>
+                {u.displayName}
+              </option>
             ))}
           </select>
         )}

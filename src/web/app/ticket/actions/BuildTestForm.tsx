@@ -27,20 +27,49 @@ export function BuildTestForm({ detail, ...props }: ActionFormProps & { detail: 
   function onSubmit() {
     props.submit({
       ...Object.fromEntries(TEXTS.map((key) => [key, texts[key].trim()])),
-      successIndicators: indicators.split('\n').map((s) => s.trim()).filter(Boolean),
+      successIndicators: indicators
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean),
       testCases: cases.map((c) => ({ name: c.name.trim(), expected: c.expected.trim(), result: c.result })),
     });
   }
 
   return (
-    <ActionForm action="record_build_test" fields={[...TEXTS, 'successIndicators', 'testCases']} onSubmit={onSubmit} {...props}>
+    <ActionForm
+      action="record_build_test"
+      fields={[...TEXTS, 'successIndicators', 'testCases']}
+      onSubmit={onSubmit}
+      {...props}
+    >
       {TEXTS.map((key) => (
         <Field key={key} label={t(`action.record_build_test.${key}`)} required error={fieldError(key)}>
-          {(c) => <textarea {...c} name={key} rows={2} required value={texts[key]} onChange={(e) => setTexts((v) => ({ ...v, [key]: e.target.value }))} />}
+          {(c) => (
+            <textarea
+              {...c}
+              name={key}
+              rows={2}
+              required
+              value={texts[key]}
+              onChange={(e) => setTexts((v) => ({ ...v, [key]: e.target.value }))}
+            />
+          )}
         </Field>
       ))}
-      <Field label={t('action.record_build_test.successIndicators')} error={fieldError('successIndicators')} hint={t('action.record_build_test.successIndicatorsHint')}>
-        {(c) => <textarea {...c} name="successIndicators" rows={3} value={indicators} onChange={(e) => setIndicators(e.target.value)} />}
+      <Field
+        label={t('action.record_build_test.successIndicators')}
+        error={fieldError('successIndicators')}
+        hint={t('action.record_build_test.successIndicatorsHint')}
+      >
+        {(c) => (
+          <textarea
+            {...c}
+            name="successIndicators"
+            rows={3}
+            value={indicators}
+            onChange={(e) => setIndicators(e.target.value)}
+          />
+        )}
       </Field>
       <TestCasesEditor cases={cases} onChange={setCases} error={props.error} />
     </ActionForm>

@@ -26,11 +26,24 @@ export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detai
 
   function onSubmit() {
     const aware = localInputToUtc(awareAt);
-    props.submit({ taxonomyClass: klass, taxonomyType: type, severity, impact, personalData, ciaAffected: cia, ...(aware ? { awareAt: aware } : {}) });
+    props.submit({
+      taxonomyClass: klass,
+      taxonomyType: type,
+      severity,
+      impact,
+      personalData,
+      ciaAffected: cia,
+      ...(aware ? { awareAt: aware } : {}),
+    });
   }
 
   return (
-    <ActionForm action="characterise" fields={['taxonomyClass', 'taxonomyType', 'severity', 'impact', 'awareAt', 'personalData', 'ciaAffected']} onSubmit={onSubmit} {...props}>
+    <ActionForm
+      action="characterise"
+      fields={['taxonomyClass', 'taxonomyType', 'severity', 'impact', 'awareAt', 'personalData', 'ciaAffected']}
+      onSubmit={onSubmit}
+      {...props}
+    >
       <Field label={t('security.taxonomyClass')} required error={fieldError('taxonomyClass')}>
         {(c) => (
           <select
@@ -45,17 +58,28 @@ export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detai
           >
             <option value="">{t('common.choose')}</option>
             {taxonomy.classes.map((k) => (
-              <option key={k.value} value={k.value}>{taxonomy.classLabel(k.value)}</option>
+              <option key={k.value} value={k.value}>
+                {taxonomy.classLabel(k.value)}
+              </option>
             ))}
           </select>
         )}
       </Field>
       <Field label={t('security.taxonomyType')} required error={fieldError('taxonomyType')}>
         {(c) => (
-          <select {...c} name="taxonomyType" required value={type} disabled={!klass} onChange={(e) => setType(e.target.value)}>
+          <select
+            {...c}
+            name="taxonomyType"
+            required
+            value={type}
+            disabled={!klass}
+            onChange={(e) => setType(e.target.value)}
+          >
             <option value="">{t('common.choose')}</option>
             {types.map((ty) => (
-              <option key={ty.value} value={ty.value}>{taxonomy.typeLabel(klass, ty.value)}</option>
+              <option key={ty.value} value={ty.value}>
+                {taxonomy.typeLabel(klass, ty.value)}
+              </option>
             ))}
           </select>
         )}
@@ -64,7 +88,9 @@ export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detai
         {(c) => (
           <select {...c} name="severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
             {taxonomy.severities.map((s) => (
-              <option key={s} value={s}>{t(`severity.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`severity.${s}`)}
+              </option>
             ))}
           </select>
         )}
@@ -73,23 +99,46 @@ export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detai
         {(c) => (
           <select {...c} name="impact" value={impact} onChange={(e) => setImpact(e.target.value)}>
             {IMPACTS.map((i) => (
-              <option key={i} value={i}>{t(`impact.${i}`)}</option>
+              <option key={i} value={i}>
+                {t(`impact.${i}`)}
+              </option>
             ))}
           </select>
         )}
       </Field>
       <Field label={t('security.awareAt')} error={fieldError('awareAt')} hint={t('security.awareAtHint')}>
-        {(c) => <input {...c} type="datetime-local" name="awareAt" value={awareAt} onChange={(e) => setAwareAt(e.target.value)} />}
+        {(c) => (
+          <input
+            {...c}
+            type="datetime-local"
+            name="awareAt"
+            value={awareAt}
+            onChange={(e) => setAwareAt(e.target.value)}
+          />
+        )}
       </Field>
       <label className="check">
-        <input type="checkbox" name="personalData" checked={personalData} onChange={(e) => setPersonalData(e.target.checked)} />
+        <input
+          type="checkbox"
+          name="personalData"
+          checked={personalData}
+          onChange={(e) => setPersonalData(e.target.checked)}
+        />
         {t('security.personalData')}
       </label>
       <fieldset className="checklist-fieldset">
         <legend>{t('security.ciaAffected')}</legend>
         {CIA.map((field) => (
           <label key={field} className="check">
-            <input type="checkbox" name="ciaAffected" value={field} checked={cia.includes(field)} onChange={(e) => setCia((current) => (e.target.checked ? [...current, field] : current.filter((x) => x !== field)))} />
+            <input
+              type="checkbox"
+              name="ciaAffected"
+              value={field}
+              checked={cia.includes(field)}
+              onChange={(e) =>
+                setCia((current) => (e.target.checked ? [...current, field] : current.filter((x) => x !== field)))
+              }
+            />
             {t(`cia.${field}`)}
           </label>
         ))}

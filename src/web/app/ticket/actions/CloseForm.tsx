@@ -16,15 +16,28 @@ export function CloseForm(props: ActionFormProps) {
   const fieldError = useFieldError(props.error);
   // The server names the first unticked item (`checklist.<item>`); say which one in words and mark it.
   const missing = CLOSURE_CHECKLIST.find((k) => isFieldError(props.error, k));
-  const checklistError = missing ? t('action.close.itemMissing', { item: t(`checklist.${missing}`) }) : fieldError('checklist');
+  const checklistError = missing
+    ? t('action.close.itemMissing', { item: t(`checklist.${missing}`) })
+    : fieldError('checklist');
 
   return (
-    <ActionForm action="close" fields={['checklist', ...CLOSURE_CHECKLIST, 'note']} onSubmit={() => props.submit({ checklist, ...(note.trim() ? { note: note.trim() } : {}) })} {...props}>
+    <ActionForm
+      action="close"
+      fields={['checklist', ...CLOSURE_CHECKLIST, 'note']}
+      onSubmit={() => props.submit({ checklist, ...(note.trim() ? { note: note.trim() } : {}) })}
+      {...props}
+    >
       <fieldset className="checklist-fieldset" aria-describedby={checklistError ? 'close-checklist-error' : undefined}>
         <legend>{t('action.close.checklist')}</legend>
         {CLOSURE_CHECKLIST.map((item) => (
           <label key={item} className="check">
-            <input type="checkbox" name={item} aria-invalid={missing === item || undefined} checked={checklist[item]} onChange={(e) => setChecklist({ ...checklist, [item]: e.target.checked })} />
+            <input
+              type="checkbox"
+              name={item}
+              aria-invalid={missing === item || undefined}
+              checked={checklist[item]}
+              onChange={(e) => setChecklist({ ...checklist, [item]: e.target.checked })}
+            />
             {t(`checklist.${item}`)}
           </label>
         ))}

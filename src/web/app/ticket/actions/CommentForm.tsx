@@ -16,19 +16,35 @@ export function CommentForm({ detail, ...props }: ActionFormProps & { detail: Ti
   const fieldError = useFieldError(props.error);
 
   return (
-    <ActionForm action="comment" fields={['body', 'visibility']} onSubmit={() => props.submit({ body: body.trim(), visibility })} {...props}>
+    <ActionForm
+      action="comment"
+      fields={['body', 'visibility']}
+      onSubmit={() => props.submit({ body: body.trim(), visibility })}
+      {...props}
+    >
       <Field label={t('action.comment.body')} required error={fieldError('body')}>
-        {(c) => <textarea {...c} name="body" rows={4} required value={body} onChange={(e) => setBody(e.target.value)} />}
+        {(c) => (
+          <textarea {...c} name="body" rows={4} required value={body} onChange={(e) => setBody(e.target.value)} />
+        )}
       </Field>
       <fieldset className="radio-group">
         <legend>{t('action.comment.visibility')}</legend>
         {(['internal', 'shared'] as const).map((v) => (
           <label key={v} className="check">
-            <input type="radio" name="visibility" value={v} checked={visibility === v} disabled={v === 'internal' && !owner} onChange={() => setVisibility(v)} />
+            <input
+              type="radio"
+              name="visibility"
+              value={v}
+              checked={visibility === v}
+              disabled={v === 'internal' && !owner}
+              onChange={() => setVisibility(v)}
+            />
             {t(`visibility.${v}`)}
           </label>
         ))}
-        <p className="hint">{t(owner ? 'action.comment.internalHint' : 'action.comment.sharedOnlyHint', { party: detail.ownerParty })}</p>
+        <p className="hint">
+          {t(owner ? 'action.comment.internalHint' : 'action.comment.sharedOnlyHint', { party: detail.ownerParty })}
+        </p>
       </fieldset>
     </ActionForm>
   );

@@ -15,7 +15,12 @@ export function CompleteFollowUpForm({ detail, ...props }: ActionFormProps & { d
   const fieldError = useFieldError(props.error);
 
   return (
-    <ActionForm action="complete_follow_up" fields={['id', 'note']} onSubmit={() => props.submit({ id, ...(note.trim() ? { note: note.trim() } : {}) })} {...props}>
+    <ActionForm
+      action="complete_follow_up"
+      fields={['id', 'note']}
+      onSubmit={() => props.submit({ id, ...(note.trim() ? { note: note.trim() } : {}) })}
+      {...props}
+    >
       {open.length === 0 ? (
         <p className="muted">{t('security.followUps.noneOpen')}</p>
       ) : (

@@ -36,25 +36,42 @@ export function EscalateForm({ detail, ...props }: ActionFormProps & { detail: T
             {t(`action.escalate.${m}`)}
           </label>
         ))}
-        {fieldError('mode') && <p className="field-error" role="alert">{fieldError('mode')}</p>}
+        {fieldError('mode') && (
+          <p className="field-error" role="alert">
+            {fieldError('mode')}
+          </p>
+        )}
       </fieldset>
       {mode === 'functional' ? (
         <Field label={t('action.escalate.group')} required error={fieldError('groupId')}>
           {(c) => (
-            <select {...c} name="groupId" required value={chosenGroup} disabled={!loaded} onChange={(e) => setGroupId(e.target.value)}>
+            <select
+              {...c}
+              name="groupId"
+              required
+              value={chosenGroup}
+              disabled={!loaded}
+              onChange={(e) => setGroupId(e.target.value)}
+            >
               {groups.map((g) => (
-                <option key={g.id} value={g.id}>{g.name}</option>
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
               ))}
             </select>
           )}
         </Field>
       ) : (
         <p className="hint">
-          {next ? t('action.escalate.nextLevel', { level: next.level, name: next.name }) : t('action.escalate.noNextLevel')}
+          {next
+            ? t('action.escalate.nextLevel', { level: next.level, name: next.name })
+            : t('action.escalate.noNextLevel')}
         </p>
       )}
       <Field label={t('action.escalate.reason')} required error={fieldError('reason')}>
-        {(c) => <textarea {...c} name="reason" rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} />}
+        {(c) => (
+          <textarea {...c} name="reason" rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} />
+        )}
       </Field>
     </ActionForm>
   );

@@ -37,20 +37,41 @@ export function FormTeamForm({ detail, ...props }: ActionFormProps & { detail: T
       <fieldset className="radio-group">
         <legend>{t('action.form_team.mode')}</legend>
         <label className="check">
-          <input type="radio" name="mode" value="members" checked={mode === 'members'} onChange={() => setMode('members')} />
+          <input
+            type="radio"
+            name="mode"
+            value="members"
+            checked={mode === 'members'}
+            onChange={() => setMode('members')}
+          />
           {t('action.form_team.mode.members')}
         </label>
         <label className="check">
-          <input type="radio" name="mode" value="roster" checked={mode === 'roster'} onChange={() => setMode('roster')} />
+          <input
+            type="radio"
+            name="mode"
+            value="roster"
+            checked={mode === 'roster'}
+            onChange={() => setMode('roster')}
+          />
           {t('action.form_team.mode.roster')}
         </label>
       </fieldset>
       {mode === 'members' ? (
-        <fieldset className="checklist-fieldset" aria-describedby={fieldError('members') ? 'form-team-error' : undefined}>
+        <fieldset
+          className="checklist-fieldset"
+          aria-describedby={fieldError('members') ? 'form-team-error' : undefined}
+        >
           <legend>{t('action.form_team.members')}</legend>
           {candidates.map((u) => (
             <label key={u.id} className="check">
-              <input type="checkbox" name="members" value={u.id} checked={members.includes(u.id)} onChange={(e) => toggle(u.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                name="members"
+                value={u.id}
+                checked={members.includes(u.id)}
+                onChange={(e) => toggle(u.id, e.target.checked)}
+              />
               {u.displayName} <span className="muted mono">{u.username}</span>
             </label>
           ))}
@@ -62,12 +83,18 @@ export function FormTeamForm({ detail, ...props }: ActionFormProps & { detail: T
           )}
         </fieldset>
       ) : (
-        <Field label={t('action.form_team.eventType')} error={fieldError('eventType')} hint={t('action.form_team.eventTypeHint')}>
+        <Field
+          label={t('action.form_team.eventType')}
+          error={fieldError('eventType')}
+          hint={t('action.form_team.eventTypeHint')}
+        >
           {(c) => (
             <select {...c} name="eventType" value={eventType} onChange={(e) => setEventType(e.target.value)}>
               <option value="">{t('action.form_team.eventTypeDefault')}</option>
               {taxonomy.classes.map((k) => (
-                <option key={k.value} value={k.value}>{taxonomy.classLabel(k.value)}</option>
+                <option key={k.value} value={k.value}>
+                  {taxonomy.classLabel(k.value)}
+                </option>
               ))}
             </select>
           )}

@@ -25,10 +25,18 @@ export function KnownErrorPicker({ chosen, onChoose }: Props) {
           <legend>{t('action.record_known_error.choose')}</legend>
           {items.map((entry) => (
             <label key={entry.id} className="check known-error-choice">
-              <input type="radio" name="knownErrorId" value={entry.id} checked={chosen === entry.id} onChange={() => onChoose(entry.id)} />
+              <input
+                type="radio"
+                name="knownErrorId"
+                value={entry.id}
+                checked={chosen === entry.id}
+                onChange={() => onChoose(entry.id)}
+              />
               <span>
                 <strong>{entry.title}</strong> <span className="mono muted">{entry.problemRef}</span>
-                <span className="known-error-choice__workaround">{t('knownErrors.workaround')}: {entry.workaround}</span>
+                <span className="known-error-choice__workaround">
+                  {t('knownErrors.workaround')}: {entry.workaround}
+                </span>
               </span>
             </label>
           ))}

@@ -8,14 +8,24 @@ import { useGet } from '../../ui/useGet.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 import { AnalysisRow, type ImpactRow } from './AnalysisRow.tsx';
 
-const EMPTY: ImpactRow = { assetId: '', confidentiality: 'none', integrity: 'none', availability: 'none', consequences: {} };
+const EMPTY: ImpactRow = {
+  assetId: '',
+  confidentiality: 'none',
+  integrity: 'none',
+  availability: 'none',
+  consequences: {},
+};
 
 /** SEC-4: the C/I/A loss per asset of the sensitive information list, consequences per party, measures and resources. */
 export function RecordAnalysisForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
   const { t } = useI18n();
   const d = securityDetailsOf(detail) ?? {};
   const lis = useGet<{ items: Asset[] }>('/assets?lis=true&limit=200');
-  const [rows, setRows] = useState<ImpactRow[]>(() => (d.impacts?.length ? d.impacts.flatMap(({ assetName: _n, assetId, ...rest }) => (assetId ? [{ ...rest, assetId }] : [])) : [EMPTY]));
+  const [rows, setRows] = useState<ImpactRow[]>(() =>
+    d.impacts?.length
+      ? d.impacts.flatMap(({ assetName: _n, assetId, ...rest }) => (assetId ? [{ ...rest, assetId }] : []))
+      : [EMPTY],
+  );
   const [initial, setInitial] = useState(d.measures?.initial ?? '');
   const [followUp, setFollowUp] = useState(d.measures?.followUp ?? '');
   const [resources, setResources] = useState(d.measures?.resources ?? '');
@@ -23,13 +33,32 @@ export function RecordAnalysisForm({ detail, ...props }: ActionFormProps & { det
   const assets = lis.data?.items ?? [];
 
   function onSubmit() {
-    const impacts = rows.map((row) => ({ ...row, consequences: Object.fromEntries(Object.entries(row.consequences).map(([p, v]) => [p, v.trim()]).filter(([, v]) => v)) }));
-    props.submit({ impacts, initialMeasures: initial.trim(), followUpMeasures: followUp.trim(), resources: resources.trim() });
+    const impacts = rows.map((row) => ({
+      ...row,
+      consequences: Object.fromEntries(
+        Object.entries(row.consequences)
+          .map(([p, v]) => [p, v.trim()])
+          .filter(([, v]) => v),
+      ),
+    }));
+    props.submit({
+      impacts,
+      initialMeasures: initial.trim(),
+      followUpMeasures: followUp.trim(),
+      resources: resources.trim(),
+    });
   }
 
   return (
-    <ActionForm action="record_analysis" fields={['impacts', 'initialMeasures', 'followUpMeasures', 'resources']} onSubmit={onSubmit} {...props}>
-      {!lis.loading && assets.length === 0 && <p className="alert alert--warning">{t('action.record_analysis.noAssets')}</p>}
+    <ActionForm
+      action="record_analysis"
+      fields={['impacts', 'initialMeasures', 'followUpMeasures', 'resources']}
+      onSubmit={onSubmit}
+      {...props}
+    >
+      {!lis.loading && assets.length === 0 && (
+        <p className="alert alert--warning">{t('action.record_analysis.noAssets')}</p>
+      )}
       {rows.map((row, index) => (
         <AnalysisRow
           key={index}
@@ -46,13 +75,40 @@ export function RecordAnalysisForm({ detail, ...props }: ActionFormProps & { det
         {t('action.record_analysis.add')}
       </button>
       <Field label={t('security.measures.initial')} required error={fieldError('initialMeasures')}>
-        {(c) => <textarea {...c} name="initialMeasures" rows={2} required value={initial} onChange={(e) => setInitial(e.target.value)} />}
+        {(c) => (
+          <textarea
+            {...c}
+            name="initialMeasures"
+            rows={2}
+            required
+            value={initial}
+            onChange={(e) => setInitial(e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('security.measures.followUp')} required error={fieldError('followUpMeasures')}>
-        {(c) => <textarea {...c} name="followUpMeasures" rows={2} required value={followUp} onChange={(e) => setFollowUp(e.target.value)} />}
+        {(c) => (
+          <textarea
+            {...c}
+            name="followUpMeasures"
+            rows={2}
+            required
+            value={followUp}
+            onChange={(e) => setFollowUp(e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('security.measures.resources')} required error={fieldError('resources')}>
-        {(c) => <textarea {...c} name="resources" rows={2} required value={resources} onChange={(e) => setResources(e.target.value)} />}
+        {(c) => (
+          <textarea
+            {...c}
+            name="resources"
+            rows={2}
+            required
+            value={resources}
+            onChange={(e) => setResources(e.target.value)}
+          />
+        )}
       </Field>
     </ActionForm>
   );

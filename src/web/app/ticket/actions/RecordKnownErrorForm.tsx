@@ -17,11 +17,18 @@ export function RecordKnownErrorForm(props: ActionFormProps) {
   const fieldError = useFieldError(props.error);
 
   function onSubmit() {
-    props.submit(mode === 'search' ? { knownErrorId } : { knownError: knownError.trim(), workaround: workaround.trim() });
+    props.submit(
+      mode === 'search' ? { knownErrorId } : { knownError: knownError.trim(), workaround: workaround.trim() },
+    );
   }
 
   return (
-    <ActionForm action="record_known_error" fields={['knownErrorId', 'knownError', 'workaround']} onSubmit={onSubmit} {...props}>
+    <ActionForm
+      action="record_known_error"
+      fields={['knownErrorId', 'knownError', 'workaround']}
+      onSubmit={onSubmit}
+      {...props}
+    >
       <fieldset className="radio-group">
         <legend>{t('action.record_known_error.mode')}</legend>
         {(['search', 'describe'] as const).map((m) => (
@@ -34,15 +41,37 @@ export function RecordKnownErrorForm(props: ActionFormProps) {
       {mode === 'search' ? (
         <>
           <KnownErrorPicker chosen={knownErrorId} onChoose={setKnownErrorId} />
-          {fieldError('knownErrorId') && <p className="field-error" role="alert">{fieldError('knownErrorId')}</p>}
+          {fieldError('knownErrorId') && (
+            <p className="field-error" role="alert">
+              {fieldError('knownErrorId')}
+            </p>
+          )}
         </>
       ) : (
         <>
           <Field label={t('action.record_known_error.knownError')} required error={fieldError('knownError')}>
-            {(c) => <textarea {...c} name="knownError" rows={3} required value={knownError} onChange={(e) => setKnownError(e.target.value)} />}
+            {(c) => (
+              <textarea
+                {...c}
+                name="knownError"
+                rows={3}
+                required
+                value={knownError}
+                onChange={(e) => setKnownError(e.target.value)}
+              />
+            )}
           </Field>
           <Field label={t('action.record_known_error.workaround')} required error={fieldError('workaround')}>
-            {(c) => <textarea {...c} name="workaround" rows={3} required value={workaround} onChange={(e) => setWorkaround(e.target.value)} />}
+            {(c) => (
+              <textarea
+                {...c}
+                name="workaround"
+                rows={3}
+                required
+                value={workaround}
+                onChange={(e) => setWorkaround(e.target.value)}
+              />
+            )}
           </Field>
         </>
       )}

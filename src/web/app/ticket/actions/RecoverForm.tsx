@@ -16,25 +16,57 @@ export function RecoverForm(props: ActionFormProps) {
 
   function onSubmit() {
     const at = disconnected ? localInputToUtc(reconnectedAt) : null;
-    props.submit({ summary: summary.trim(), linkDisconnected: disconnected, registryTeamsInformed: informed, ...(at ? { linkReconnectedAt: at } : {}) });
+    props.submit({
+      summary: summary.trim(),
+      linkDisconnected: disconnected,
+      registryTeamsInformed: informed,
+      ...(at ? { linkReconnectedAt: at } : {}),
+    });
   }
 
   return (
     <ActionForm action="recover" fields={['summary', 'linkReconnectedAt']} onSubmit={onSubmit} {...props}>
       <Field label={t('action.recover.summary')} required error={fieldError('summary')}>
-        {(c) => <textarea {...c} name="summary" rows={3} required value={summary} onChange={(e) => setSummary(e.target.value)} />}
+        {(c) => (
+          <textarea
+            {...c}
+            name="summary"
+            rows={3}
+            required
+            value={summary}
+            onChange={(e) => setSummary(e.target.value)}
+          />
+        )}
       </Field>
       <label className="check">
-        <input type="checkbox" name="linkDisconnected" checked={disconnected} onChange={(e) => setDisconnected(e.target.checked)} />
+        <input
+          type="checkbox"
+          name="linkDisconnected"
+          checked={disconnected}
+          onChange={(e) => setDisconnected(e.target.checked)}
+        />
         {t('security.recovery.linkDisconnected')}
       </label>
       {disconnected && (
         <Field label={t('security.recovery.linkReconnectedAt')} error={fieldError('linkReconnectedAt')}>
-          {(c) => <input {...c} type="datetime-local" name="linkReconnectedAt" value={reconnectedAt} onChange={(e) => setReconnectedAt(e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              type="datetime-local"
+              name="linkReconnectedAt"
+              value={reconnectedAt}
+              onChange={(e) => setReconnectedAt(e.target.value)}
+            />
+          )}
         </Field>
       )}
       <label className="check">
-        <input type="checkbox" name="registryTeamsInformed" checked={informed} onChange={(e) => setInformed(e.target.checked)} />
+        <input
+          type="checkbox"
+          name="registryTeamsInformed"
+          checked={informed}
+          onChange={(e) => setInformed(e.target.checked)}
+        />
         {t('security.recovery.registryTeamsInformed')}
       </label>
     </ActionForm>

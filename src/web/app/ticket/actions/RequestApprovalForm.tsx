@@ -25,7 +25,9 @@ export function RequestApprovalForm({ detail, ...props }: ActionFormProps & { de
           <select {...c} name="party" value={party} onChange={(e) => setParty(e.target.value)}>
             <option value="">{t('action.request_approval.otherParty')}</option>
             {(parties ?? []).map((p) => (
-              <option key={p.id} value={p.id}>{p.id} — {p.name}</option>
+              <option key={p.id} value={p.id}>
+                {p.id} — {p.name}
+              </option>
             ))}
           </select>
         )}

@@ -12,13 +12,28 @@ export function RequestCloseForm(props: ActionFormProps) {
   const fieldError = useFieldError(props.error);
 
   return (
-    <ActionForm action="close" fields={['requesterAccepted', 'note']} onSubmit={() => props.submit({ requesterAccepted: accepted, ...(note.trim() ? { note: note.trim() } : {}) })} {...props}>
+    <ActionForm
+      action="close"
+      fields={['requesterAccepted', 'note']}
+      onSubmit={() => props.submit({ requesterAccepted: accepted, ...(note.trim() ? { note: note.trim() } : {}) })}
+      {...props}
+    >
       <div className="field">
         <label className="check">
-          <input type="checkbox" name="requesterAccepted" aria-invalid={fieldError('requesterAccepted') ? true : undefined} checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />
+          <input
+            type="checkbox"
+            name="requesterAccepted"
+            aria-invalid={fieldError('requesterAccepted') ? true : undefined}
+            checked={accepted}
+            onChange={(e) => setAccepted(e.target.checked)}
+          />
           {t('action.close.requesterAccepted')}
         </label>
-        {fieldError('requesterAccepted') && <p className="field-error" role="alert">{fieldError('requesterAccepted')}</p>}
+        {fieldError('requesterAccepted') && (
+          <p className="field-error" role="alert">
+            {fieldError('requesterAccepted')}
+          </p>
+        )}
       </div>
       <Field label={t('action.close.note')} error={fieldError('note')}>
         {(c) => <textarea {...c} name="note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}

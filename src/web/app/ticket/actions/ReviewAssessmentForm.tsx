@@ -16,7 +16,12 @@ export function ReviewAssessmentForm({ detail, ...props }: ActionFormProps & { d
   const fieldError = useFieldError(props.error);
 
   return (
-    <ActionForm action="review_assessment" fields={['agree', 'comment']} onSubmit={() => props.submit({ agree, comment: comment.trim() })} {...props}>
+    <ActionForm
+      action="review_assessment"
+      fields={['agree', 'comment']}
+      onSubmit={() => props.submit({ agree, comment: comment.trim() })}
+      {...props}
+    >
       {assessment && (
         <details className="form-summary">
           <summary>{t('action.review_assessment.showAssessment')}</summary>
@@ -27,13 +32,28 @@ export function ReviewAssessmentForm({ detail, ...props }: ActionFormProps & { d
         <legend>{t('action.review_assessment.agree')}</legend>
         {[true, false].map((value) => (
           <label key={String(value)} className="check">
-            <input type="radio" name="agree" value={String(value)} checked={agree === value} onChange={() => setAgree(value)} />
+            <input
+              type="radio"
+              name="agree"
+              value={String(value)}
+              checked={agree === value}
+              onChange={() => setAgree(value)}
+            />
             {t(value ? 'action.review_assessment.agreeYes' : 'action.review_assessment.agreeNo')}
           </label>
         ))}
       </fieldset>
       <Field label={t('action.review_assessment.comment')} required error={fieldError('comment')}>
-        {(c) => <textarea {...c} name="comment" rows={3} required value={comment} onChange={(e) => setComment(e.target.value)} />}
+        {(c) => (
+          <textarea
+            {...c}
+            name="comment"
+            rows={3}
+            required
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
+        )}
       </Field>
     </ActionForm>
   );

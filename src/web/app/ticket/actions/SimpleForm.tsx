@@ -37,7 +37,10 @@ export const SIMPLE_ACTIONS: Record<string, FieldSpec[]> = {
   decide_disagreement: [{ name: 'decision', multiline: true, required: true }],
   // Problems.
   link_incident: [{ name: 'incident', required: true, reference: true }],
-  record_root_cause: [{ name: 'rootCause', multiline: true, required: true }, { name: 'workaround', multiline: true }],
+  record_root_cause: [
+    { name: 'rootCause', multiline: true, required: true },
+    { name: 'workaround', multiline: true },
+  ],
   publish_known_error: text('symptoms', 'cause', 'workaround'),
   // Requests and changes.
   approve: [NOTE],
@@ -47,7 +50,10 @@ export const SIMPLE_ACTIONS: Record<string, FieldSpec[]> = {
   forward_task: [{ name: 'thirdParty', required: true }, NOTE],
   reject_fulfilment: [REASON],
   submit: [],
-  review_implementation: [{ name: 'outcome', required: true, options: ['successful', 'partial', 'failed'], optionKey: 'pir' }, { name: 'notes', multiline: true, required: true }],
+  review_implementation: [
+    { name: 'outcome', required: true, options: ['successful', 'partial', 'failed'], optionKey: 'pir' },
+    { name: 'notes', multiline: true, required: true },
+  ],
   // Releases.
   add_change: [{ name: 'change', required: true, reference: true }],
   remove_change: [{ name: 'change', required: true, reference: true }],
@@ -60,13 +66,22 @@ export const SIMPLE_ACTIONS: Record<string, FieldSpec[]> = {
   approve_deployment: [NOTE],
   deploy: [NOTE],
   rollback: [REASON, { name: 'restored', multiline: true, required: true }],
-  restart: [{ name: 'to', required: true, options: ['planning', 'build_test', 'deployment_preparation'], optionKey: 'status' }],
+  restart: [
+    { name: 'to', required: true, options: ['planning', 'build_test', 'deployment_preparation'], optionKey: 'status' },
+  ],
   // Security incidents (SEC-4 … SEC-8).
   contain: [{ name: 'summary', multiline: true, required: true }],
   issue_response_report: [],
   issue_final_report: [],
-  record_indicator: [{ name: 'name', required: true }, { name: 'pattern', multiline: true, required: true }],
-  notify_authority: [{ name: 'stage', required: true, options: ['early_warning', 'notification', 'final_report'], optionKey: 'stage' }, { name: 'recipient', required: true }, { name: 'content', multiline: true, required: true }],
+  record_indicator: [
+    { name: 'name', required: true },
+    { name: 'pattern', multiline: true, required: true },
+  ],
+  notify_authority: [
+    { name: 'stage', required: true, options: ['early_warning', 'notification', 'final_report'], optionKey: 'stage' },
+    { name: 'recipient', required: true },
+    { name: 'content', multiline: true, required: true },
+  ],
   // Closing a problem, change, release or security incident: a note only.
   close_note: [NOTE],
 };
@@ -85,7 +100,8 @@ export function SimpleForm({ action, specs: given, initial, ...props }: Props) {
   const specs = given ?? SIMPLE_ACTIONS[action] ?? [];
   const [values, setValues] = useState<Record<string, string>>(() => {
     const start: Record<string, string> = { ...initial };
-    for (const spec of specs) if (spec.options && start[spec.name] === undefined) start[spec.name] = spec.options[0] ?? '';
+    for (const spec of specs)
+      if (spec.options && start[spec.name] === undefined) start[spec.name] = spec.options[0] ?? '';
     return start;
   });
   const fieldError = useFieldError(props.error);
@@ -105,7 +121,12 @@ export function SimpleForm({ action, specs: given, initial, ...props }: Props) {
     <ActionForm action={action} fields={specs.map((s) => s.name)} onSubmit={onSubmit} {...props}>
       {specs.length === 0 && <p className="muted">{t(`action.${action}.confirm`)}</p>}
       {specs.map((spec) => (
-        <Field key={spec.name} label={t(`action.${action}.${spec.name}`)} required={spec.required} error={fieldError(spec.name)}>
+        <Field
+          key={spec.name}
+          label={t(`action.${action}.${spec.name}`)}
+          required={spec.required}
+          error={fieldError(spec.name)}
+        >
           {(c) => {
             const common = { ...c, name: spec.name, required: spec.required, value: values[spec.name] ?? '' };
             if (spec.options) {
@@ -122,7 +143,12 @@ export function SimpleForm({ action, specs: given, initial, ...props }: Props) {
             return spec.multiline ? (
               <textarea {...common} rows={3} onChange={(e) => set(spec.name, e.target.value)} />
             ) : (
-              <input {...common} className={spec.reference ? 'mono' : undefined} spellCheck={spec.reference ? false : undefined} onChange={(e) => set(spec.name, e.target.value)} />
+              <input
+                {...common}
+                className={spec.reference ? 'mono' : undefined}
+                spellCheck={spec.reference ? false : undefined}
+                onChange={(e) => set(spec.name, e.target.value)}
+              />
             );
           }}
         </Field>

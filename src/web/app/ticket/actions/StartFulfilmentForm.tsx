@@ -16,17 +16,32 @@ export function StartFulfilmentForm(props: ActionFormProps) {
   }
 
   return (
-    <ActionForm action="start_fulfilment" fields={['parties']} onSubmit={() => props.submit(chosen.length ? { parties: chosen } : {})} {...props}>
+    <ActionForm
+      action="start_fulfilment"
+      fields={['parties']}
+      onSubmit={() => props.submit(chosen.length ? { parties: chosen } : {})}
+      {...props}
+    >
       <fieldset className="radio-group">
         <legend>{t('action.start_fulfilment.parties')}</legend>
         {(parties ?? []).map((party) => (
           <label key={party.id} className="check">
-            <input type="checkbox" name="parties" value={party.id} checked={chosen.includes(party.id)} onChange={(e) => toggle(party.id, e.target.checked)} />
+            <input
+              type="checkbox"
+              name="parties"
+              value={party.id}
+              checked={chosen.includes(party.id)}
+              onChange={(e) => toggle(party.id, e.target.checked)}
+            />
             {party.id} — {party.name}
           </label>
         ))}
         <p className="hint">{t('action.start_fulfilment.hint')}</p>
-        {fieldError('parties') && <p className="field-error" role="alert">{fieldError('parties')}</p>}
+        {fieldError('parties') && (
+          <p className="field-error" role="alert">
+            {fieldError('parties')}
+          </p>
+        )}
       </fieldset>
     </ActionForm>
   );

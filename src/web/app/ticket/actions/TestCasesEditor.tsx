@@ -15,14 +15,18 @@ export const EMPTY_CASE: TestCase = { name: '', expected: '', result: 'pending' 
 export function TestCasesEditor({ cases, onChange, error }: Props) {
   const { t } = useI18n();
   const text = useErrorText();
-  const update = (index: number, patch: Partial<TestCase>) => onChange(cases.map((c, i) => (i === index ? { ...c, ...patch } : c)));
-  const errorOf = (index: number, key: string) => (isFieldError(error, `testCases.${index}.${key}`) ? text(error) : undefined);
+  const update = (index: number, patch: Partial<TestCase>) =>
+    onChange(cases.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+  const errorOf = (index: number, key: string) =>
+    isFieldError(error, `testCases.${index}.${key}`) ? text(error) : undefined;
 
   return (
     <fieldset className="test-cases">
       <legend>{t('action.record_build_test.testCases')}</legend>
       {isFieldError(error, 'testCases') && !cases.some((_, i) => isFieldError(error, `testCases.${i}`)) && (
-        <p className="field-error" role="alert">{text(error)}</p>
+        <p className="field-error" role="alert">
+          {text(error)}
+        </p>
       )}
       {cases.length === 0 && <p className="muted">{t('testCase.none')}</p>}
       <ol className="test-cases__list">
@@ -31,21 +35,48 @@ export function TestCasesEditor({ cases, onChange, error }: Props) {
             <fieldset className="test-case__fields">
               <legend>{t('testCase.number', { n: index + 1 })}</legend>
               <Field label={t('testCase.name')} required error={errorOf(index, 'name')}>
-                {(c) => <input {...c} name={`testCases.${index}.name`} required value={testCase.name} onChange={(e) => update(index, { name: e.target.value })} />}
+                {(c) => (
+                  <input
+                    {...c}
+                    name={`testCases.${index}.name`}
+                    required
+                    value={testCase.name}
+                    onChange={(e) => update(index, { name: e.target.value })}
+                  />
+                )}
               </Field>
               <Field label={t('testCase.expected')} required error={errorOf(index, 'expected')}>
-                {(c) => <input {...c} name={`testCases.${index}.expected`} required value={testCase.expected} onChange={(e) => update(index, { expected: e.target.value })} />}
+                {(c) => (
+                  <input
+                    {...c}
+                    name={`testCases.${index}.expected`}
+                    required
+                    value={testCase.expected}
+                    onChange={(e) => update(index, { expected: e.target.value })}
+                  />
+                )}
               </Field>
               <Field label={t('testCase.result')} error={errorOf(index, 'result')}>
                 {(c) => (
-                  <select {...c} name={`testCases.${index}.result`} value={testCase.result} onChange={(e) => update(index, { result: e.target.value as TestCase['result'] })}>
+                  <select
+                    {...c}
+                    name={`testCases.${index}.result`}
+                    value={testCase.result}
+                    onChange={(e) => update(index, { result: e.target.value as TestCase['result'] })}
+                  >
                     {TEST_RESULTS.map((result) => (
-                      <option key={result} value={result}>{t(`testCase.result.${result}`)}</option>
+                      <option key={result} value={result}>
+                        {t(`testCase.result.${result}`)}
+                      </option>
                     ))}
                   </select>
                 )}
               </Field>
-              <button type="button" className="btn btn--small btn--ghost" onClick={() => onChange(cases.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="btn btn--small btn--ghost"
+                onClick={() => onChange(cases.filter((_, i) => i !== index))}
+              >
                 {t('testCase.remove', { n: index + 1 })}
               </button>
             </fieldset>

@@ -28,7 +28,13 @@ export function TickChecklistForm({ detail, ...props }: ActionFormProps & { deta
           <ul className="tick-list" ref={list}>
             {open.map((item) => (
               <li key={item}>
-                <button type="button" className="btn btn--small" data-item={item} disabled={props.busy} onClick={() => props.submit({ item })}>
+                <button
+                  type="button"
+                  className="btn btn--small"
+                  data-item={item}
+                  disabled={props.busy}
+                  onClick={() => props.submit({ item })}
+                >
                   {t('action.tick_checklist.tick', { item: t(`releaseChecklist.${item}`) })}
                 </button>
               </li>

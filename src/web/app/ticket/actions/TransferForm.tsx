@@ -17,12 +17,26 @@ export function TransferForm({ detail, ...props }: ActionFormProps & { detail: T
   const fieldError = useFieldError(props.error);
 
   return (
-    <ActionForm action="transfer" fields={['party', 'reason']} onSubmit={() => props.submit({ party: chosen, ...(reason.trim() ? { reason: reason.trim() } : {}) })} {...props}>
+    <ActionForm
+      action="transfer"
+      fields={['party', 'reason']}
+      onSubmit={() => props.submit({ party: chosen, ...(reason.trim() ? { reason: reason.trim() } : {}) })}
+      {...props}
+    >
       <Field label={t('action.transfer.party')} required error={fieldError('party')} hint={t('action.transfer.hint')}>
         {(c) => (
-          <select {...c} name="party" required value={chosen} disabled={!loaded} onChange={(e) => setParty(e.target.value)}>
+          <select
+            {...c}
+            name="party"
+            required
+            value={chosen}
+            disabled={!loaded}
+            onChange={(e) => setParty(e.target.value)}
+          >
             {others.map((p) => (
-              <option key={p.id} value={p.id}>{p.id} — {p.name}</option>
+              <option key={p.id} value={p.id}>
+                {p.id} — {p.name}
+              </option>
             ))}
           </select>
         )}

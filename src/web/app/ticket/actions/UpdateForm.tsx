@@ -24,16 +24,25 @@ export function UpdateForm({ detail, ...props }: ActionFormProps & { detail: Tic
 
   function onSubmit() {
     const body: Record<string, unknown> = {};
-    for (const key of KEYS) if (draft[key] !== detail[key]) body[key] = typeof draft[key] === 'string' ? draft[key].trim() : draft[key];
+    for (const key of KEYS)
+      if (draft[key] !== detail[key]) body[key] = typeof draft[key] === 'string' ? draft[key].trim() : draft[key];
     if (override) Object.assign(body, { priority, ...(reason.trim() ? { priorityReason: reason.trim() } : {}) });
     props.submit(body);
   }
 
-  const select = <T extends string>(key: 'impact' | 'criticality' | 'sensitivity', options: readonly T[], label: (o: T) => string) => (
+  const select = <T extends string>(
+    key: 'impact' | 'criticality' | 'sensitivity',
+    options: readonly T[],
+    label: (o: T) => string,
+  ) => (
     <Field label={t(`ticket.${key}`)} error={fieldError(key)}>
       {(c) => (
         <select {...c} name={key} value={draft[key]} onChange={(e) => set({ [key]: e.target.value } as Partial<Draft>)}>
-          {options.map((o) => <option key={o} value={o}>{label(o)}</option>)}
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {label(o)}
+            </option>
+          ))}
         </select>
       )}
     </Field>
@@ -42,13 +51,31 @@ export function UpdateForm({ detail, ...props }: ActionFormProps & { detail: Tic
   return (
     <ActionForm action="update" fields={[...KEYS, 'priority', 'priorityReason']} onSubmit={onSubmit} {...props}>
       <Field label={t('ticket.title')} required error={fieldError('title')}>
-        {(c) => <input {...c} name="title" required value={draft.title} onChange={(e) => set({ title: e.target.value })} />}
+        {(c) => (
+          <input {...c} name="title" required value={draft.title} onChange={(e) => set({ title: e.target.value })} />
+        )}
       </Field>
       <Field label={t('ticket.service')} required error={fieldError('service')}>
-        {(c) => <input {...c} name="service" required value={draft.service} onChange={(e) => set({ service: e.target.value })} />}
+        {(c) => (
+          <input
+            {...c}
+            name="service"
+            required
+            value={draft.service}
+            onChange={(e) => set({ service: e.target.value })}
+          />
+        )}
       </Field>
       <Field label={t('ticket.description')} error={fieldError('description')}>
-        {(c) => <textarea {...c} name="description" rows={4} value={draft.description} onChange={(e) => set({ description: e.target.value })} />}
+        {(c) => (
+          <textarea
+            {...c}
+            name="description"
+            rows={4}
+            value={draft.description}
+            onChange={(e) => set({ description: e.target.value })}
+          />
+        )}
       </Field>
       {select<Impact>('impact', IMPACTS, (o) => t(`impact.${o}`))}
       {select<Criticality>('criticality', CRITICALITIES, (o) => t(`criticality.${o}`))}
@@ -62,12 +89,28 @@ export function UpdateForm({ detail, ...props }: ActionFormProps & { detail: Tic
           <Field label={t('ticket.priority')} error={fieldError('priority')}>
             {(c) => (
               <select {...c} name="priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
-                {PRIORITIES.map((p) => <option key={p} value={p}>{t(`priority.${p}`)}</option>)}
+                {PRIORITIES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`priority.${p}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          <Field label={t('ticket.priorityReason')} required={priority !== computed} error={fieldError('priorityReason')}>
-            {(c) => <textarea {...c} name="priorityReason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          <Field
+            label={t('ticket.priorityReason')}
+            required={priority !== computed}
+            error={fieldError('priorityReason')}
+          >
+            {(c) => (
+              <textarea
+                {...c}
+                name="priorityReason"
+                rows={2}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
           </Field>
         </>
       )}

@@ -11,12 +11,20 @@ export type ActionResult =
 const CREATES = new Set(['record_recurrence', 'declare_security_incident']);
 
 /** Fires an action (or the field update) with the version the user was looking at. */
-export async function runAction(detail: TicketDetail, action: string, body: Record<string, unknown>): Promise<ActionResult> {
+export async function runAction(
+  detail: TicketDetail,
+  action: string,
+  body: Record<string, unknown>,
+): Promise<ActionResult> {
   const payload = { ...body, version: detail.version };
   const id = encodeURIComponent(detail.id);
   try {
-    if (action === 'update') return { kind: 'updated', detail: await api.patch<TicketDetail>(`/tickets/${id}`, payload) };
-    const result = await api.post<TicketDetail | { id: string; ref: string }>(`/tickets/${id}/actions/${action}`, payload);
+    if (action === 'update')
+      return { kind: 'updated', detail: await api.patch<TicketDetail>(`/tickets/${id}`, payload) };
+    const result = await api.post<TicketDetail | { id: string; ref: string }>(
+      `/tickets/${id}/actions/${action}`,
+      payload,
+    );
     // A security incident above the declarer's clearance comes back as its number only.
     if (CREATES.has(action)) return { kind: 'created', ref: result.ref, visible: 'timeline' in result };
     return { kind: 'updated', detail: result as TicketDetail };

@@ -32,10 +32,18 @@ export function ApprovalsTable({ caption, approvals, showCaption, decisionLabel 
             <tr key={approval.party}>
               <th scope="row">{approval.party}</th>
               <td>
-                <span className={`badge badge--decision badge--decision-${approval.decision ?? 'pending'}`}>{decisionLabel ? decisionLabel(approval.decision) : t(`decision.${approval.decision ?? 'pending'}`)}</span>
+                <span className={`badge badge--decision badge--decision-${approval.decision ?? 'pending'}`}>
+                  {decisionLabel ? decisionLabel(approval.decision) : t(`decision.${approval.decision ?? 'pending'}`)}
+                </span>
               </td>
               <td>{approval.by ?? <span className="muted">—</span>}</td>
-              <td className="nowrap">{approval.at ? <time dateTime={approval.at}>{formatDate(approval.at)}</time> : <span className="muted">—</span>}</td>
+              <td className="nowrap">
+                {approval.at ? (
+                  <time dateTime={approval.at}>{formatDate(approval.at)}</time>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
               <td className="prose">{approval.note ?? ''}</td>
             </tr>
           ))}

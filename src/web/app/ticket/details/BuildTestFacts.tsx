@@ -13,7 +13,18 @@ export function BuildTestFacts({ buildTest: b }: { buildTest: BuildTest }) {
           [t('action.record_build_test.testPlan'), <span className="prose">{b.testPlan}</span>],
           [t('action.record_build_test.leadTimes'), <span className="prose">{b.leadTimes}</span>],
           [t('action.record_build_test.delayHandling'), <span className="prose">{b.delayHandling}</span>],
-          [t('action.record_build_test.successIndicators'), (b.successIndicators ?? []).length ? <ul className="plain-list">{b.successIndicators.map((s, i) => <li key={i}>{s}</li>)}</ul> : '—'],
+          [
+            t('action.record_build_test.successIndicators'),
+            (b.successIndicators ?? []).length ? (
+              <ul className="plain-list">
+                {b.successIndicators.map((s, i) => (
+                  <li key={i}>{s}</li>
+                ))}
+              </ul>
+            ) : (
+              '—'
+            ),
+          ],
         ]}
       />
       {(b.testCases ?? []).length > 0 && (
@@ -32,7 +43,11 @@ export function BuildTestFacts({ buildTest: b }: { buildTest: BuildTest }) {
                 <tr key={i}>
                   <th scope="row">{testCase.name}</th>
                   <td className="prose">{testCase.expected}</td>
-                  <td><span className={`badge badge--test-${testCase.result}`}>{t(`testCase.result.${testCase.result}`)}</span></td>
+                  <td>
+                    <span className={`badge badge--test-${testCase.result}`}>
+                      {t(`testCase.result.${testCase.result}`)}
+                    </span>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -15,22 +15,62 @@ export function ChangePanel({ details }: { details: ChangeDetails }) {
       <FactList
         facts={[
           [t('change.kind'), t(`change.kind.${details.kind}`)],
-          [t('new.change.standard'), details.standardChange ? <span className="mono">{details.standardChange}</span> : null],
+          [
+            t('new.change.standard'),
+            details.standardChange ? <span className="mono">{details.standardChange}</span> : null,
+          ],
           [
             t('change.origin'),
             <>
               {t(`change.origin.${origin.kind}`)}
-              {origin.ticket && <> <a href={href(`/tickets/${origin.ticket.ref}`)} className="mono">{origin.ticket.ref}</a></>}
-              {origin.reference && <> — <span className="prose">{origin.reference}</span></>}
+              {origin.ticket && (
+                <>
+                  {' '}
+                  <a href={href(`/tickets/${origin.ticket.ref}`)} className="mono">
+                    {origin.ticket.ref}
+                  </a>
+                </>
+              )}
+              {origin.reference && (
+                <>
+                  {' '}
+                  — <span className="prose">{origin.reference}</span>
+                </>
+              )}
             </>,
           ],
-          [t('details.change.approvalLevel'), details.approvalLevel ? t('ticket.levelValue', { level: details.approvalLevel }) : <span className="muted">{t('details.change.levelUnset')}</span>],
-          [t('details.change.appliedAt'), details.appliedAt ? formatDate(details.appliedAt) : <span className="muted">{t('details.change.notApplied')}</span>],
-          [t('details.change.release'), details.releaseRef ? <a href={href(`/tickets/${details.releaseRef}`)} className="mono">{details.releaseRef}</a> : null],
+          [
+            t('details.change.approvalLevel'),
+            details.approvalLevel ? (
+              t('ticket.levelValue', { level: details.approvalLevel })
+            ) : (
+              <span className="muted">{t('details.change.levelUnset')}</span>
+            ),
+          ],
+          [
+            t('details.change.appliedAt'),
+            details.appliedAt ? (
+              formatDate(details.appliedAt)
+            ) : (
+              <span className="muted">{t('details.change.notApplied')}</span>
+            ),
+          ],
+          [
+            t('details.change.release'),
+            details.releaseRef ? (
+              <a href={href(`/tickets/${details.releaseRef}`)} className="mono">
+                {details.releaseRef}
+              </a>
+            ) : null,
+          ],
         ]}
       />
       <h3>{t('details.change.assessment')}</h3>
-      {details.assessment ? <AssessmentFacts assessment={details.assessment} /> : <p className="muted">{t('details.change.notAssessed')}</p>}
+      {details.assessment ? (
+        <AssessmentFacts assessment={details.assessment} />
+      ) : (
+        <p className="muted">{t('details.change.notAssessed')}</p>
+      )}
       <h3>{t('details.change.reviews')}</h3>
       <ApprovalsTable caption={t('details.change.reviews')} approvals={details.reviews ?? []} />
       <h3>{t('details.change.approvals')}</h3>

@@ -9,9 +9,16 @@ export function FollowUpsList({ followUps }: { followUps: FollowUp[] }) {
     <ul className="follow-ups">
       {followUps.map((f) => (
         <li key={f.id} className={f.done ? 'follow-up follow-up--done' : 'follow-up'}>
-          <span className={`badge ${f.done ? 'badge--task-done' : 'badge--task-open'}`}>{t(f.done ? 'security.followUps.done' : 'security.followUps.open')}</span>{' '}
+          <span className={`badge ${f.done ? 'badge--task-done' : 'badge--task-open'}`}>
+            {t(f.done ? 'security.followUps.done' : 'security.followUps.open')}
+          </span>{' '}
           <strong>{t(`followUpKind.${f.kind}`)}</strong> — <span className="prose">{f.description}</span>
-          {f.exploitable && !f.done && <> <span className="badge badge--critical">{t('security.followUps.exploitable')}</span></>}
+          {f.exploitable && !f.done && (
+            <>
+              {' '}
+              <span className="badge badge--critical">{t('security.followUps.exploitable')}</span>
+            </>
+          )}
           {f.done && (
             <p className="muted">
               {t('security.followUps.doneBy', { by: f.doneBy ?? '—', at: formatDate(f.doneAt) })}

@@ -12,11 +12,29 @@ export function ProblemPanel({ details }: { details: ProblemDetails }) {
       <h2 id="problem-details-title">{t('details.problem.title')}</h2>
       <FactList
         facts={[
-          [t('details.problem.rootCause'), details.rootCause ? <span className="prose">{details.rootCause}</span> : <span className="muted">{t('details.problem.noRootCause')}</span>],
-          [t('details.problem.frequency'), t(frequency === 1 ? 'details.problem.frequencyOne' : 'details.problem.frequencyValue', { count: frequency })],
+          [
+            t('details.problem.rootCause'),
+            details.rootCause ? (
+              <span className="prose">{details.rootCause}</span>
+            ) : (
+              <span className="muted">{t('details.problem.noRootCause')}</span>
+            ),
+          ],
+          [
+            t('details.problem.frequency'),
+            t(frequency === 1 ? 'details.problem.frequencyOne' : 'details.problem.frequencyValue', {
+              count: frequency,
+            }),
+          ],
           [
             t('details.problem.knownError'),
-            details.knownErrorId ? <a href={href(`/known-errors?id=${encodeURIComponent(details.knownErrorId)}`)}>{t('details.problem.knownErrorLink')}</a> : <span className="muted">{t('details.problem.noKnownError')}</span>,
+            details.knownErrorId ? (
+              <a href={href(`/known-errors?id=${encodeURIComponent(details.knownErrorId)}`)}>
+                {t('details.problem.knownErrorLink')}
+              </a>
+            ) : (
+              <span className="muted">{t('details.problem.noKnownError')}</span>
+            ),
           ],
         ]}
       />

@@ -28,7 +28,17 @@ export function RegulatoryClocks({ details }: { details: SecurityDetails }) {
                 <td>
                   <span className={`badge badge--clock-${clock.state}`}>{t(`clockState.${clock.state}`)}</span>
                 </td>
-                <td>{sent ? t('security.clocks.sentTo', { at: formatDate(sent.sentAt), recipient: sent.recipient, by: sent.by }) : clock.sentAt ? formatDate(clock.sentAt) : '—'}</td>
+                <td>
+                  {sent
+                    ? t('security.clocks.sentTo', {
+                        at: formatDate(sent.sentAt),
+                        recipient: sent.recipient,
+                        by: sent.by,
+                      })
+                    : clock.sentAt
+                      ? formatDate(clock.sentAt)
+                      : '—'}
+                </td>
               </tr>
             );
           })}

@@ -15,7 +15,10 @@ export function ReleaseChecklist({ checklist }: { checklist: ReleaseDetails['che
             <li key={item} className={tick ? 'checklist__item--done' : undefined}>
               <span aria-hidden="true">{tick ? '✔' : '☐'}</span> {t(`releaseChecklist.${item}`)}
               {tick ? (
-                <span className="muted"> — {t('details.release.tickedBy', { by: tick.by ?? '—', at: formatDate(tick.at) })}</span>
+                <span className="muted">
+                  {' '}
+                  — {t('details.release.tickedBy', { by: tick.by ?? '—', at: formatDate(tick.at) })}
+                </span>
               ) : (
                 <span className="visually-hidden"> — {t('details.release.open')}</span>
               )}

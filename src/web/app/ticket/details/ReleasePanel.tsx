@@ -23,18 +23,43 @@ export function ReleasePanel({ details }: { details: ReleaseDetails }) {
         <ul className="links">
           {details.changes.map((change) => (
             <li key={change.id}>
-              <a href={href(`/tickets/${change.ref}`)} className="mono">{change.ref}</a> <span>{change.title}</span> <StatusBadge status={change.status} />
+              <a href={href(`/tickets/${change.ref}`)} className="mono">
+                {change.ref}
+              </a>{' '}
+              <span>{change.title}</span> <StatusBadge status={change.status} />
             </li>
           ))}
         </ul>
       )}
       <FactList facts={[[t('details.release.affectedParties'), (details.affectedParties ?? []).join(', ') || '—']]} />
       <h3>{t('details.release.plan')}</h3>
-      {plan ? <FactList facts={RELEASE_PLAN_FIELDS.map((key) => [t(`action.record_plan.${key}`), <span className="prose">{plan[key]}</span>])} /> : <p className="muted">{t('details.release.notYet')}</p>}
+      {plan ? (
+        <FactList
+          facts={RELEASE_PLAN_FIELDS.map((key) => [
+            t(`action.record_plan.${key}`),
+            <span className="prose">{plan[key]}</span>,
+          ])}
+        />
+      ) : (
+        <p className="muted">{t('details.release.notYet')}</p>
+      )}
       <h3>{t('details.release.buildTest')}</h3>
-      {details.buildTest ? <BuildTestFacts buildTest={details.buildTest} /> : <p className="muted">{t('details.release.notYet')}</p>}
+      {details.buildTest ? (
+        <BuildTestFacts buildTest={details.buildTest} />
+      ) : (
+        <p className="muted">{t('details.release.notYet')}</p>
+      )}
       <h3>{t('details.release.deployment')}</h3>
-      {deployment ? <FactList facts={DEPLOYMENT_FIELDS.map((key) => [t(`action.record_deployment.${key}`), <span className="prose">{deployment[key]}</span>])} /> : <p className="muted">{t('details.release.notYet')}</p>}
+      {deployment ? (
+        <FactList
+          facts={DEPLOYMENT_FIELDS.map((key) => [
+            t(`action.record_deployment.${key}`),
+            <span className="prose">{deployment[key]}</span>,
+          ])}
+        />
+      ) : (
+        <p className="muted">{t('details.release.notYet')}</p>
+      )}
       <h3>{t('details.release.window')}</h3>
       <WindowFacts window={details.window} />
       <h3>{t('details.release.approvals')}</h3>
@@ -47,7 +72,12 @@ export function ReleasePanel({ details }: { details: ReleaseDetails }) {
           {(details.deployments ?? []).map((d, i) => (
             <li key={i}>
               {t('details.release.deployedBy', { by: d.by ?? '—', at: formatDate(d.at) })}
-              {d.note && <> — <span className="prose">{d.note}</span></>}
+              {d.note && (
+                <>
+                  {' '}
+                  — <span className="prose">{d.note}</span>
+                </>
+              )}
             </li>
           ))}
         </ol>

@@ -5,7 +5,8 @@ import { FactList } from '../../ui/FactList.tsx';
 import { ApprovalsTable } from './ApprovalsTable.tsx';
 import { TasksTable } from './TasksTable.tsx';
 
-const show = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+const show = (value: unknown): string =>
+  value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 
 /** The catalogue item and its filled form, approvals and fulfilment tasks of a service request. */
 export function RequestPanel({ details, ownerParty }: { details: RequestDetails; ownerParty: string }) {
@@ -13,19 +14,32 @@ export function RequestPanel({ details, ownerParty }: { details: RequestDetails;
 
   // The form's labels come from the owning party's catalogue item; the key stands in until then.
   const catalogue = useCatalogue('request', ownerParty);
-  const fields = catalogue.items.find((item) => item.id === details.catalogueItem.id || item.code === details.catalogueItem.code)?.fields ?? [];
+  const fields =
+    catalogue.items.find((item) => item.id === details.catalogueItem.id || item.code === details.catalogueItem.code)
+      ?.fields ?? [];
   const labelOf = (key: string) => localized(fields.find((f) => f.key === key)?.label, lang) || key;
   // In the form's order once it is known.
-  const rank = (key: string) => (fields.findIndex((f) => f.key === key) + 1 || 999);
+  const rank = (key: string) => fields.findIndex((f) => f.key === key) + 1 || 999;
   const values = Object.entries(details.values ?? {}).sort(([a], [b]) => rank(a) - rank(b));
   return (
     <section className="card block" aria-labelledby="request-details-title">
       <h2 id="request-details-title">{t('details.request.title')}</h2>
       <FactList
         facts={[
-          [t('request.catalogueItem'), <>{localized(details.catalogueItem.name, lang)} <span className="muted mono">{details.catalogueItem.code}</span></>],
+          [
+            t('request.catalogueItem'),
+            <>
+              {localized(details.catalogueItem.name, lang)}{' '}
+              <span className="muted mono">{details.catalogueItem.code}</span>
+            </>,
+          ],
           [t('details.request.approvalRequired'), t(details.approvalRequired ? 'common.yes' : 'common.no')],
-          [t('details.request.requesterAccepted'), details.requesterAccepted === null || details.requesterAccepted === undefined ? null : t(details.requesterAccepted ? 'common.yes' : 'common.no')],
+          [
+            t('details.request.requesterAccepted'),
+            details.requesterAccepted === null || details.requesterAccepted === undefined
+              ? null
+              : t(details.requesterAccepted ? 'common.yes' : 'common.no'),
+          ],
         ]}
       />
       <h3>{t('details.request.values')}</h3>

@@ -13,7 +13,9 @@ export function SecurityImpactsTable({ impacts }: { impacts: AssetImpact[] }) {
           <tr>
             <th scope="col">{t('security.impacts.asset')}</th>
             {CIA.map((c) => (
-              <th key={c} scope="col">{t(`cia.${c}`)}</th>
+              <th key={c} scope="col">
+                {t(`cia.${c}`)}
+              </th>
             ))}
             <th scope="col">{t('security.impacts.consequences')}</th>
           </tr>

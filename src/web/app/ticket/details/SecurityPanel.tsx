@@ -22,10 +22,22 @@ export function SecurityPanel({ detail }: { detail: TicketDetail }) {
         facts={[
           [t('security.taxonomyClass'), d.taxonomy ? taxonomy.classLabel(d.taxonomy.class) : null],
           [t('security.taxonomyType'), d.taxonomy ? taxonomy.typeLabel(d.taxonomy.class, d.taxonomy.type) : null],
-          [t('security.severity'), d.severity ? <span className={`badge badge--severity-${d.severity}`}>{t(`severity.${d.severity}`)}</span> : null],
+          [
+            t('security.severity'),
+            d.severity ? (
+              <span className={`badge badge--severity-${d.severity}`}>{t(`severity.${d.severity}`)}</span>
+            ) : null,
+          ],
           [t('security.national'), d.national ? `${d.national.party}: ${d.national.level}` : null],
           [t('security.awareAt'), d.awareAt ? formatDate(d.awareAt) : null],
-          [t('security.ciaAffected'), d.ciaAffected ? (d.ciaAffected.length ? d.ciaAffected.map((c) => t(`cia.${c}`)).join(', ') : t('common.none')) : null],
+          [
+            t('security.ciaAffected'),
+            d.ciaAffected
+              ? d.ciaAffected.length
+                ? d.ciaAffected.map((c) => t(`cia.${c}`)).join(', ')
+                : t('common.none')
+              : null,
+          ],
           [t('security.personalData'), yesNo(d.personalData)],
           [t('security.eventType'), d.eventType ? taxonomy.classLabel(d.eventType) : null],
         ]}
@@ -60,7 +72,14 @@ export function SecurityPanel({ detail }: { detail: TicketDetail }) {
           <FactList
             facts={[
               [t('security.recovery.linkDisconnected'), yesNo(d.recovery.linkDisconnected)],
-              [t('security.recovery.linkReconnectedAt'), d.recovery.linkReconnectedAt ? formatDate(d.recovery.linkReconnectedAt) : d.recovery.linkDisconnected ? t('security.recovery.notReconnected') : null],
+              [
+                t('security.recovery.linkReconnectedAt'),
+                d.recovery.linkReconnectedAt
+                  ? formatDate(d.recovery.linkReconnectedAt)
+                  : d.recovery.linkDisconnected
+                    ? t('security.recovery.notReconnected')
+                    : null,
+              ],
               [t('security.recovery.registryTeamsInformed'), yesNo(d.recovery.registryTeamsInformed)],
             ]}
           />

@@ -17,12 +17,17 @@ export function SecurityReports({ reference, details }: { reference: string; det
         const report = details.reports![kind]!;
         return (
           <li key={kind} data-report={kind}>
-            <strong>{t(`security.reports.${kind}`)}</strong> — {t('security.reports.issued', { by: report.by, at: formatDate(report.issuedAt) })}
+            <strong>{t(`security.reports.${kind}`)}</strong> —{' '}
+            {t('security.reports.issued', { by: report.by, at: formatDate(report.issuedAt) })}
             {mayDownload && (
               <>
                 {' '}
-                <a href={`${base}/${kind}.pdf`} download>{t('security.reports.pdf', { kind: t(`security.reports.${kind}`) })}</a>{' '}
-                <a href={`${base}/${kind}.json`} download>{t('security.reports.json', { kind: t(`security.reports.${kind}`) })}</a>
+                <a href={`${base}/${kind}.pdf`} download>
+                  {t('security.reports.pdf', { kind: t(`security.reports.${kind}`) })}
+                </a>{' '}
+                <a href={`${base}/${kind}.json`} download>
+                  {t('security.reports.json', { kind: t(`security.reports.${kind}`) })}
+                </a>
               </>
             )}
           </li>

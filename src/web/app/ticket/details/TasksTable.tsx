@@ -23,10 +23,20 @@ export function TasksTable({ tasks }: { tasks: RequestTask[] }) {
           {tasks.map((task) => (
             <tr key={task.party}>
               <th scope="row">{task.party}</th>
-              <td><span className={`badge badge--status badge--task-${task.status}`}>{t(`details.task.${task.status}`)}</span></td>
+              <td>
+                <span className={`badge badge--status badge--task-${task.status}`}>
+                  {t(`details.task.${task.status}`)}
+                </span>
+              </td>
               <td>{task.thirdParty ?? <span className="muted">—</span>}</td>
               <td>{task.doneBy ?? <span className="muted">—</span>}</td>
-              <td className="nowrap">{task.doneAt ? <time dateTime={task.doneAt}>{formatDate(task.doneAt)}</time> : <span className="muted">—</span>}</td>
+              <td className="nowrap">
+                {task.doneAt ? (
+                  <time dateTime={task.doneAt}>{formatDate(task.doneAt)}</time>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
               <td className="prose">{task.note ?? ''}</td>
             </tr>
           ))}

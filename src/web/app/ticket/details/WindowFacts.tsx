@@ -11,7 +11,10 @@ export function WindowFacts({ window: w }: { window: ReleaseDetails['window'] })
     <>
       <FactList
         facts={[
-          [t('window.status'), <span className={`badge badge--window-${w.status}`}>{t(`window.status.${w.status}`)}</span>],
+          [
+            t('window.status'),
+            <span className={`badge badge--window-${w.status}`}>{t(`window.status.${w.status}`)}</span>,
+          ],
           [t('maintenance.startsAt'), <time dateTime={w.startsAt}>{formatDate(w.startsAt)}</time>],
           [t('maintenance.endsAt'), <time dateTime={w.endsAt}>{formatDate(w.endsAt)}</time>],
           [t('window.proposedBy'), w.proposedBy],
@@ -22,7 +25,13 @@ export function WindowFacts({ window: w }: { window: ReleaseDetails['window'] })
           caption={t('window.decisions')}
           approvals={w.decisions}
           showCaption
-          decisionLabel={(decision) => (decision === 'approved' ? t('window.status.accepted') : decision === 'refused' ? t('window.status.refused') : t('decision.pending'))}
+          decisionLabel={(decision) =>
+            decision === 'approved'
+              ? t('window.status.accepted')
+              : decision === 'refused'
+                ? t('window.status.refused')
+                : t('decision.pending')
+          }
         />
       )}
     </>
