@@ -3,10 +3,10 @@ import type { Sensitivity } from '../domain/sensitivity.ts';
 import type { Db } from '../store/db.ts';
 import { findUserByName, listParties } from '../store/directory.ts';
 import { actorOf } from '../services/auth/actor.ts';
-import { createIncident } from '../services/create-incident.ts';
-import { createParty } from '../services/create-party.ts';
-import { createUser } from '../services/create-user.ts';
-import { serviceTargets } from '../store/schema.ts';
+import { createIncident } from '../services/incidents/create-incident.ts';
+import { createParty } from '../services/parties/create-party.ts';
+import { createUser } from '../services/parties/create-user.ts';
+import { serviceTargets } from '../store/schema/index.ts';
 
 /** The one password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = 'passerelle-demo';

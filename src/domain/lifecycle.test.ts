@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, INCIDENT_LIFECYCLE, nextState, refusalOf, standingsOf, TICKET_ACTIONS } from './lifecycle.ts';
+import { allowedActions, nextState, refusalOf, standingsOf, TICKET_ACTIONS } from './lifecycle.ts';
+import { INCIDENT_LIFECYCLE } from './lifecycles/incident.ts';
 
 const agentEU = { party: 'EU', roles: ['agent'] as const };
 const resolverCH = { party: 'CH', roles: ['resolver'] as const };

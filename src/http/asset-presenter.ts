@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Approval } from '../domain/approvals.ts';
 import { ASSET_STATUSES, CIA_LEVELS, onLis, REVIEW_OUTCOMES, reviewOverdue } from '../domain/assets.ts';
 import { mayApproveAsset, mayKeepAsset } from '../policies/asset-stewardship.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { AssetView } from '../services/assets/read-assets.ts';
 import type { AssetReviewRow } from '../store/assets.ts';
 import { Sensitivity } from './schemas.ts';

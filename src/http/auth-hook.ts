@@ -6,7 +6,7 @@ import type { Db } from '../store/db.ts';
 import { findApiToken, findSession, touchApiToken } from '../store/auth.ts';
 import { actorOf } from '../services/auth/actor.ts';
 import { digestOf } from '../services/auth/secrets.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 import { DEFAULT_LIMITS, enforceAccess, registerDuplicateRelease, type AccessLimits } from './access-checks.ts';
 
 export const SESSION_COOKIE = 'passerelle_session';

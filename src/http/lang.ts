@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { langFromHeader, type Lang } from '../i18n/messages.ts';
+import { langFromHeader } from '../i18n/messages.ts';
+import type { Lang } from '../domain/lang.ts';
 
 /** The caller's language: Accept-Language when sent, else the signed-in user's, else English. */
 export function requestLang(request: FastifyRequest): Lang {

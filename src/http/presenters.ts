@@ -1,5 +1,5 @@
 import type { ClockState, SlaState } from '../domain/sla.ts';
-import type { TicketDetail as Detail } from '../services/get-ticket.ts';
+import type { TicketDetail as Detail } from '../services/tickets/get-ticket.ts';
 import type { Disagreement } from '../domain/processes.ts';
 import { regulatoryClocks, tlpFor, type SecurityDetails } from '../domain/security.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';

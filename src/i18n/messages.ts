@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../domain/errors.ts';
 
-export type Lang = 'en' | 'fr';
+import type { Lang } from '../domain/lang.ts';
 type Text = Record<Lang, string>;
 
 /** Server-side messages, in both languages. `{field}`-style placeholders are filled in. */

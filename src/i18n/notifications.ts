@@ -1,5 +1,5 @@
 import type { NotificationKind } from '../domain/notifications.ts';
-import type { Lang } from './messages.ts';
+import type { Lang } from '../domain/lang.ts';
 
 type Template = Record<Lang, { subject: string; body: string }>;
 

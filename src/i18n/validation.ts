@@ -1,5 +1,5 @@
 import { en, fr } from 'zod/locales';
-import type { Lang } from './messages.ts';
+import type { Lang } from '../domain/lang.ts';
 
 const LOCALES = { en: en(), fr: fr() };
 

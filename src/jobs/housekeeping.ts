@@ -1,7 +1,7 @@
 import { lt } from 'drizzle-orm';
 import { analyzeIfEmbedded, type Db, type Store } from '../store/db.ts';
 import { deleteExpiredSessions } from '../store/auth.ts';
-import { signInAttempts } from '../store/schema.ts';
+import { signInAttempts } from '../store/schema/index.ts';
 
 const HOUR = 3_600_000;
 

@@ -1,8 +1,8 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { regulatoryClocks, type SecurityDetails } from '../domain/security.ts';
-import { applyTicketChange } from '../services/record-events.ts';
+import { applyTicketChange } from '../services/write-path/record-events.ts';
 import type { Db } from '../store/db.ts';
-import { tickets } from '../store/schema.ts';
+import { tickets } from '../store/schema/index.ts';
 import { lockTicket } from '../store/ticket-reads.ts';
 import type { PendingEvent } from '../store/ticket-writes.ts';
 

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { NotificationKind } from '../domain/notifications.ts';
-import type { Lang } from '../i18n/messages.ts';
+import type { Lang } from '../domain/lang.ts';
 import { renderNotification } from '../i18n/notifications.ts';
 import { actorOf } from '../services/auth/actor.ts';
 import type { Db } from '../store/db.ts';

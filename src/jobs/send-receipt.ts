@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Lang } from '../i18n/messages.ts';
+import type { Lang } from '../domain/lang.ts';
 import { renderReceipt } from '../i18n/notifications.ts';
 import type { Db } from '../store/db.ts';
 import { findParty } from '../store/directory.ts';
-import { tickets } from '../store/schema.ts';
+import { tickets } from '../store/schema/index.ts';
 import type { JobHandler } from './runner.ts';
 import { smtpTransport, type MailSettings } from './send-mail.ts';
 

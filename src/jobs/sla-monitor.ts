@@ -1,11 +1,11 @@
 import { and, asc, gt, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { EscalationLevel } from '../domain/roles.ts';
 import type { ClockState, SlaState } from '../domain/sla.ts';
-import { applyTicketChange } from '../services/record-events.ts';
+import { applyTicketChange } from '../services/write-path/record-events.ts';
 import { slaOfTickets, SLA_TYPES } from '../services/sla/ticket-sla.ts';
 import type { Db } from '../store/db.ts';
 import { findParty } from '../store/directory.ts';
-import { tickets } from '../store/schema.ts';
+import { tickets } from '../store/schema/index.ts';
 import { lockTicket, type TicketRow } from '../store/ticket-reads.ts';
 import { writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
 

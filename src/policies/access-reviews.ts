@@ -1,5 +1,5 @@
 import { AppError } from '../domain/errors.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 
 /**
  * ISM-6: a party's access reviews are its own business. Another party's reviews do not exist

@@ -1,5 +1,5 @@
 import { AppError } from '../domain/errors.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 
 /** ISM-8: a party's allow-list is read by its own administrators and auditors only. */
 export function assertMayReadAllowlist(actor: Actor, partyId: string): void {

@@ -1,7 +1,7 @@
 import { pendingParties, type Approval } from '../domain/approvals.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Role } from '../domain/roles.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 
 /** ISM-1: who keeps a party's inventory — its security officers and party administrators. */
 const STEWARDS: readonly Role[] = ['security_officer', 'party_admin'];

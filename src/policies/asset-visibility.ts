@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { levelsCoveredBy } from '../domain/sensitivity.ts';
-import type { Actor } from '../services/context.ts';
-import { informationAssets, notifications } from '../store/schema.ts';
+import type { Actor } from '../domain/actor.ts';
+import { informationAssets, notifications } from '../store/schema/index.ts';
 
 /**
  * ISM-4 for the inventory and the LIS, in one place: a party-specific asset is visible to

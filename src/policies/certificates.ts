@@ -1,6 +1,6 @@
 import { AppError } from '../domain/errors.ts';
 import type { Role } from '../domain/roles.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 
 /** Who keeps a party's certificate register (ISM-7). */
 export const CERTIFICATE_KEEPERS: readonly Role[] = ['party_admin', 'security_officer'];

@@ -1,6 +1,6 @@
 import { AppError } from '../domain/errors.ts';
 import type { Role } from '../domain/roles.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 
 const OPERATORS: readonly Role[] = ['agent', 'resolver', 'change_manager', 'release_manager', 'party_admin'];
 

@@ -1,5 +1,5 @@
 import { AppError } from '../domain/errors.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 
 /** A party's settings are changed only by that party's own administrators. */
 export function assertAdministersParty(actor: Actor, partyId: string): void {

@@ -1,7 +1,7 @@
 import { AppError } from '../domain/errors.ts';
 import type { Role } from '../domain/roles.ts';
 import { clearanceCovers, type Sensitivity } from '../domain/sensitivity.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 
 /** Who records each type of ticket (PARTY-5). */
 export const RECORDERS = {

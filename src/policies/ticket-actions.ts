@@ -2,7 +2,7 @@ import { AppError } from '../domain/errors.ts';
 import { allowedActions, lifecycleOf, refusalOf, type TicketAction } from '../domain/lifecycle.ts';
 import { gatesOf, heldBack } from '../domain/processes.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 
 export interface TicketForPolicy {
   type: string;

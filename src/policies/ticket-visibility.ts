@@ -2,8 +2,8 @@ import { and, arrayContains, eq, inArray, isNull, or, type SQL } from 'drizzle-o
 import type { Role } from '../domain/roles.ts';
 import { TEAM_BYPASS_ROLES } from '../domain/security.ts';
 import { clearanceCovers, levelsCoveredBy, type Sensitivity } from '../domain/sensitivity.ts';
-import type { Actor } from '../services/context.ts';
-import { ticketEvents, tickets } from '../store/schema.ts';
+import type { Actor } from '../domain/actor.ts';
+import { ticketEvents, tickets } from '../store/schema/index.ts';
 
 /**
  * ISM-4 in one place: a ticket is visible when the actor's party owns or participates in

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
-import { accessReviewItems, accessReviews, apiTokens, parties, sessions, users } from './schema.ts';
+import { accessReviewItems, accessReviews, apiTokens, parties, sessions, users } from './schema/index.ts';
 
 export type AccessReviewRow = typeof accessReviews.$inferSelect;
 export type AccessReviewItemRow = typeof accessReviewItems.$inferSelect;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, like, lt, or, sql } from 'drizzle-orm';
 import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
-import { ipAllowlist, throttles, tickets } from './schema.ts';
+import { ipAllowlist, throttles, tickets } from './schema/index.ts';
 
 /** ISM-8: every party's allow-list entries (a handful of rows), for the per-node cache. */
 export async function listAllAllowlistEntries(db: Db) {

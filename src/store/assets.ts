@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { assetVisibleTo } from '../policies/asset-visibility.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
-import { assetReviews, informationAssets, notifications } from './schema.ts';
+import { assetReviews, informationAssets, notifications } from './schema/index.ts';
 
 export type AssetRow = typeof informationAssets.$inferSelect;
 export type AssetReviewRow = typeof assetReviews.$inferSelect;

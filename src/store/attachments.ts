@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { levelsCoveredBy, type Sensitivity } from '../domain/sensitivity.ts';
 import type { Db } from './db.ts';
-import { attachments } from './schema.ts';
+import { attachments } from './schema/index.ts';
 
 const META = {
   id: attachments.id,

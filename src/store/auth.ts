@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
-import { apiTokens, sessions, signInAttempts, users } from './schema.ts';
+import { apiTokens, sessions, signInAttempts, users } from './schema/index.ts';
 
 export async function insertSession(db: Db, values: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(values);

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from './db.ts';
-import { catalogueItems } from './schema.ts';
+import { catalogueItems } from './schema/index.ts';
 
 export type CatalogueRow = typeof catalogueItems.$inferSelect;
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
-import { certificates, notifications, tickets, trustedCas } from './schema.ts';
+import { certificates, notifications, tickets, trustedCas } from './schema/index.ts';
 
 export type TrustedCaRow = typeof trustedCas.$inferSelect;
 export type CertificateRow = typeof certificates.$inferSelect;

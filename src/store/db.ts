@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import * as schema from './schema.ts';
+import * as schema from './schema/index.ts';
 
 /** A drizzle handle or a transaction on either store; repositories take this. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from './db.ts';
-import { calendars, groupMembers, groups, parties, users } from './schema.ts';
+import { calendars, groupMembers, groups, parties, users } from './schema/index.ts';
 
 export type PartyRow = typeof parties.$inferSelect;
 export type GroupRow = typeof groups.$inferSelect;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from './db.ts';
-import { instanceSettings } from './schema.ts';
+import { instanceSettings } from './schema/index.ts';
 
 async function readSetting<T>(db: Db, key: string): Promise<T | null> {
   const rows = await db.select().from(instanceSettings).where(eq(instanceSettings.key, key));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
-import { jobs } from './schema.ts';
+import { jobs } from './schema/index.ts';
 
 export type JobRow = typeof jobs.$inferSelect;
 

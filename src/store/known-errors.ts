@@ -1,8 +1,8 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { knownErrorVisibleTo } from '../policies/ticket-visibility.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
-import { knownErrors, tickets } from './schema.ts';
+import { knownErrors, tickets } from './schema/index.ts';
 
 const COLUMNS = {
   id: knownErrors.id,

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { assetNotificationVisibleTo } from '../policies/asset-visibility.ts';
 import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
-import { groupMembers, notificationPrefs, notifications, tickets, users } from './schema.ts';
+import { groupMembers, notificationPrefs, notifications, tickets, users } from './schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 

@@ -1,8 +1,8 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
-import { outages, serviceTargets, tickets } from './schema.ts';
+import { outages, serviceTargets, tickets } from './schema/index.ts';
 
 /** What the compliance report needs of each ticket opened in a period, visible to the actor. */
 export async function ticketsOpenedIn(db: Db, actor: Actor, party: string, types: string[], from: Date, to: Date) {

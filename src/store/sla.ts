@@ -1,6 +1,6 @@
 import { and, arrayContains, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db.ts';
-import { calendars, calendarVersions, maintenanceWindows, parties, slaTargets } from './schema.ts';
+import { calendars, calendarVersions, maintenanceWindows, parties, slaTargets } from './schema/index.ts';
 
 /**
  * The windows that count for a party (its clocks, its availability): its own, and the joint

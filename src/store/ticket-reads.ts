@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { eventVisibleTo, ticketVisibleTo } from '../policies/ticket-visibility.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
-import { groups, ticketEvents, ticketLinks, tickets, users } from './schema.ts';
+import { groups, ticketEvents, ticketLinks, tickets, users } from './schema/index.ts';
 
 /** Every column of a ticket but its search vector, which only the database reads. */
 const { search: _search, ...ticketColumnsWithoutSearch } = getTableColumns(tickets);

@@ -5,7 +5,7 @@ import { lifecycleOf } from '../domain/lifecycle.ts';
 import { applyFact, type SlaFacts } from '../domain/sla-facts.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
 import type { Db } from './db.ts';
-import { auditLog, ticketCounters, ticketEvents, ticketLinks, tickets } from './schema.ts';
+import { auditLog, ticketCounters, ticketEvents, ticketLinks, tickets } from './schema/index.ts';
 import { TICKET_COLUMNS, type TicketRow } from './ticket-reads.ts';
 
 /** Issues the next number for a party, type and year; the row lock serialises concurrent creators. */

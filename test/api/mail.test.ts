@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDueJobs } from '../../src/jobs/runner.ts';
 import { mailHandler } from '../../src/jobs/send-mail.ts';
 import { receiptHandler } from '../../src/jobs/send-receipt.ts';
-import { jobs } from '../../src/store/schema.ts';
+import { jobs } from '../../src/store/schema/index.ts';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { STORE_KINDS } from '../helpers/store.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../src/services/auth/actor.ts';
-import { assignTicket } from '../../src/services/assign-ticket.ts';
-import type { ServiceContext } from '../../src/services/context.ts';
-import { createIncident } from '../../src/services/create-incident.ts';
+import { assignTicket } from '../../src/services/tickets/assign-ticket.ts';
+import type { ServiceContext } from '../../src/services/write-path/context.ts';
+import { createIncident } from '../../src/services/incidents/create-incident.ts';
 import { slaOfTickets } from '../../src/services/sla/ticket-sla.ts';
 import { findUserByName, listGroups } from '../../src/store/directory.ts';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';

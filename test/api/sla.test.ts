@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSla } from '../../src/jobs/sla-monitor.ts';
 import { actorOf } from '../../src/services/auth/actor.ts';
-import { createIncident } from '../../src/services/create-incident.ts';
+import { createIncident } from '../../src/services/incidents/create-incident.ts';
 import { slaOfTickets } from '../../src/services/sla/ticket-sla.ts';
 import { findUserByName } from '../../src/store/directory.ts';
-import { ticketEvents, tickets } from '../../src/store/schema.ts';
+import { ticketEvents, tickets } from '../../src/store/schema/index.ts';
 import { projectFacts } from '../../src/domain/sla-facts.ts';
 import { asc, eq } from 'drizzle-orm';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { housekeep } from '../../src/jobs/housekeeping.ts';
-import { sessions, signInAttempts, users } from '../../src/store/schema.ts';
+import { sessions, signInAttempts, users } from '../../src/store/schema/index.ts';
 import type { Store } from '../../src/store/db.ts';
-import { createParty } from '../../src/services/create-party.ts';
-import { createUser } from '../../src/services/create-user.ts';
+import { createParty } from '../../src/services/parties/create-party.ts';
+import { createUser } from '../../src/services/parties/create-user.ts';
 import { freshStore, STORE_KINDS } from '../helpers/store.ts';
 
 describe.each(STORE_KINDS)('housekeeping (%s)', (kind) => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { TicketAction } from '../../domain/lifecycle.ts';
-import type { ServiceContext } from '../../services/context.ts';
+import type { ServiceContext } from '../../services/write-path/context.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import { text, Version } from '../schemas.ts';
 

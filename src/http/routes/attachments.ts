@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
 import { attachFile } from '../../services/attachments/attach-file.ts';
-import { loadVisibleTicket } from '../../services/ticket-action.ts';
+import { loadVisibleTicket } from '../../services/write-path/ticket-action.ts';
 import { attachmentContent, attachmentsOf, type AttachmentMeta } from '../../store/attachments.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Sensitivity, text, TicketParams, Version } from '../schemas.ts';

@@ -5,7 +5,7 @@ import { listGroups, listParties, listPartyUsers } from '../../store/directory.t
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Priority, text } from '../schemas.ts';
 import { DEFAULT_PRIORITY_MATRIX, isCompleteMatrix } from '../../domain/priority.ts';
-import { updatePartySettings } from '../../services/update-party-settings.ts';
+import { updatePartySettings } from '../../services/parties/update-party-settings.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PriorityRow = z.object({ I1: Priority, I2: Priority, I3: Priority });

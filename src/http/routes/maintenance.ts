@@ -4,7 +4,7 @@ import { createApiToken } from '../../services/auth/api-tokens.ts';
 import { maintenanceCalendar } from '../../services/maintenance/calendar-feed.ts';
 import { cancelMaintenance, listMaintenance, scheduleMaintenance } from '../../services/sla/maintenance-windows.ts';
 import { listParties } from '../../store/directory.ts';
-import type { maintenanceWindows } from '../../store/schema.ts';
+import type { maintenanceWindows } from '../../store/schema/index.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Instant, plain, text } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FOLLOW_UP_KINDS, LOSS_LEVELS, REGULATORY_STAGES } from '../../domain/security.ts';
 import { SEVERITIES } from '../../domain/taxonomy.ts';
-import type { ServiceContext } from '../../services/context.ts';
+import type { ServiceContext } from '../../services/write-path/context.ts';
 import { characterise } from '../../services/security/characterise.ts';
 import { addFollowUp, completeFollowUp } from '../../services/security/follow-ups.ts';
 import { formTeam } from '../../services/security/form-team.ts';

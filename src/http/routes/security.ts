@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ROLES } from '../../domain/roles.ts';
 import { TLP_LEVELS } from '../../domain/security.ts';
 import { SEVERITIES, TAXONOMY } from '../../domain/taxonomy.ts';
-import { ticketDetail } from '../../services/get-ticket.ts';
+import { ticketDetail } from '../../services/tickets/get-ticket.ts';
 import { createSecurityIncident } from '../../services/security/create-security-incident.ts';
 import { listRosters, setRoster } from '../../services/security/imt-rosters.ts';
 import { getSecurityPolicy, setSecurityPolicy } from '../../services/security/party-security-policy.ts';

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
-import { createIncident } from '../../services/create-incident.ts';
-import { getTicket, ticketDetail } from '../../services/get-ticket.ts';
-import { listTickets } from '../../services/list-tickets.ts';
-import { updateTicket } from '../../services/update-ticket.ts';
+import { createIncident } from '../../services/incidents/create-incident.ts';
+import { getTicket, ticketDetail } from '../../services/tickets/get-ticket.ts';
+import { listTickets } from '../../services/tickets/list-tickets.ts';
+import { updateTicket } from '../../services/tickets/update-ticket.ts';
 import { presentDetail, presentSummary } from '../presenters.ts';
 import {
   plain,

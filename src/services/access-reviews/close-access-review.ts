@@ -8,7 +8,8 @@ import {
 } from '../../store/access-reviews.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import type { Db } from '../../store/db.ts';
-import { nowOf, type Actor, type ServiceContext } from '../context.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
+import type { Actor } from '../../domain/actor.ts';
 
 /** The review, locked, still open, run by the actor's party's administrator (404 / 403 / 409 otherwise). */
 export async function lockOpenReview(tx: Db, actor: Actor, reviewId: string): Promise<AccessReviewRow> {

@@ -2,7 +2,7 @@ import { assertDecisionAllowed, type AccessDecisionInput } from '../../domain/ac
 import { AppError } from '../../domain/errors.ts';
 import { cutOffUser, lockReviewItem, lockUser, recordItemDecision, setUserAccess } from '../../store/access-reviews.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import { nowOf, type ServiceContext } from '../context.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { lockOpenReview } from './close-access-review.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { AppError } from '../../domain/errors.ts';
 import { assertSeesReview } from '../../policies/access-reviews.ts';
 import { findAccessReview, listAccessReviews, reviewItems } from '../../store/access-reviews.ts';
-import type { ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../write-path/context.ts';
 
 /** ISM-6: the actor's party's access reviews, newest first (its administrators and auditors). */
 export async function listOwnAccessReviews(ctx: ServiceContext) {

@@ -10,7 +10,7 @@ import {
   type AccessReviewRow,
 } from '../../store/access-reviews.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import { nowOf, type ServiceContext } from '../context.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
 
 /**
  * ISM-6 periodic access review: a party administrator snapshots every account of the party

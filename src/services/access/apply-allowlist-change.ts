@@ -4,9 +4,9 @@ import type { RequestDetails } from '../../domain/processes.ts';
 import { deleteAllowlistEntry, insertAllowlistEntry, listPartyBlocks } from '../../store/access.ts';
 import type { Db } from '../../store/db.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf } from '../details.ts';
-import type { ActionOutcome } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf } from '../write-path/details.ts';
+import type { ActionOutcome } from '../write-path/ticket-action.ts';
 
 export const ALLOWLIST_REQUEST = 'ip_allowlist_change';
 

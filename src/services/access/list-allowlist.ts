@@ -1,7 +1,7 @@
 import { assertMayReadAllowlist } from '../../policies/access.ts';
 import { listPartyAllowlist } from '../../store/access.ts';
 import type { Db } from '../../store/db.ts';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../domain/actor.ts';
 
 /** ISM-8: a party's IP allow-list, with the request that created each entry (its administrators and auditors). */
 export async function listAllowlist(db: Db, actor: Actor, partyId: string) {

@@ -2,7 +2,7 @@ import { decide, pendingParties, type Approval } from '../../domain/approvals.ts
 import { assertApprovesAsset } from '../../policies/asset-stewardship.ts';
 import { saveAsset, type AssetRow } from '../../store/assets.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import { nowOf, type ServiceContext } from '../context.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { checkVersion, lockAsset } from './update-asset.ts';
 
 export interface AssetDecision {

@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import { assetLevels, visibleAssetsByIds } from '../../store/assets.ts';
 import type { Db } from '../../store/db.ts';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../domain/actor.ts';
 
 /**
  * ISM-3 aggregates: the parts an aggregate will hold. Each requested part must be an asset

@@ -14,7 +14,8 @@ import { insertAsset, type AssetRow } from '../../store/assets.ts';
 import { listParties } from '../../store/directory.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import type { Db } from '../../store/db.ts';
-import { nowOf, type Actor, type ServiceContext } from '../context.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { resolveParts } from './asset-parts.ts';
 import { notifyAboutAsset } from './notify-stewards.ts';
 

@@ -11,7 +11,7 @@ import {
   type AssetRow,
 } from '../../store/assets.ts';
 import type { Db } from '../../store/db.ts';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../domain/actor.ts';
 
 /** The parts of some aggregates that the actor may see, by id (ISM-3, ISM-4). */
 async function visibleParts(db: Db, actor: Actor, assets: readonly AssetRow[]): Promise<Map<string, AssetRow>> {

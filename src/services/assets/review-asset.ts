@@ -1,7 +1,7 @@
 import { nextReviewFrom, type ReviewOutcome } from '../../domain/assets.ts';
 import { insertAssetReview, saveAsset, type AssetReviewRow, type AssetRow } from '../../store/assets.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import { nowOf, type ServiceContext } from '../context.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { lockKeptAsset } from './update-asset.ts';
 
 export interface ReviewInput {

@@ -2,8 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.ts';
 import { clearanceCovers, sensitivityRank, type Sensitivity } from '../../domain/sensitivity.ts';
 import { insertAttachment } from '../../store/attachments.ts';
-import type { ServiceContext } from '../context.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 
 export interface AttachInput {
   name: string;

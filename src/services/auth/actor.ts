@@ -1,8 +1,8 @@
 import type { Role } from '../../domain/roles.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
-import type { Lang } from '../../i18n/messages.ts';
+import type { Lang } from '../../domain/lang.ts';
 import type { UserRow } from '../../store/directory.ts';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../domain/actor.ts';
 
 /** The actor a user row stands for. */
 export function actorOf(user: UserRow): Actor {

@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { insertApiToken, listApiTokens, revokeApiToken } from '../../store/auth.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { newSecret } from './secrets.ts';
 
 const TOKEN_PREFIX = 'psl_';

@@ -3,9 +3,9 @@ import { generateSecret, generateURI } from 'otplib';
 import { AppError } from '../../domain/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { findUser } from '../../store/directory.ts';
-import { users } from '../../store/schema.ts';
+import { users } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { totpMatches } from './sign-in.ts';
 
 /** Starts TOTP enrolment: a new secret is stored, not yet enforced until a code confirms it. */

@@ -4,7 +4,7 @@ import type { CatalogueItemSpec, FormField } from '../../domain/catalogue.ts';
 import { assertAdministersParty } from '../../policies/party-admin.ts';
 import { findCatalogueItemById, insertCatalogueItem, updateCatalogueItem } from '../../store/catalogue.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import type { ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../write-path/context.ts';
 
 export type CatalogueItemInput = CatalogueItemSpec;
 

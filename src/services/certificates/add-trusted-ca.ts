@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.ts';
 import { assertAdministers } from '../../policies/certificates.ts';
 import { insertTrustedCa, type TrustedCaRow } from '../../store/certificates.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import { nowOf, type ServiceContext } from '../context.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { parseCertificatePem } from './pem.ts';
 
 /**

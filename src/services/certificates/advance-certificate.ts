@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.ts';
 import { assertKeepsRegister } from '../../policies/certificates.ts';
 import { lockCertificate, updateCertificate, type CertificateRow } from '../../store/certificates.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import { nowOf, type ServiceContext } from '../context.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { historyEntry, historyOf } from './common.ts';
 
 /** ISM-7 lifecycle: a verified certificate is installed, then put in use, by its own party's keepers. */

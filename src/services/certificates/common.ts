@@ -3,7 +3,7 @@ import { trustedByAll } from '../../domain/certificates.ts';
 import type { Db } from '../../store/db.ts';
 import { listTrustedCas, type TrustedCaRow } from '../../store/certificates.ts';
 import { listParties } from '../../store/directory.ts';
-import type { ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../write-path/context.ts';
 import { issuedBy, parseCertificatePem, type ParsedCertificate } from './pem.ts';
 
 /** Every party on the link: a CA counts, and a renewal or revocation is joint, only with all of them. */

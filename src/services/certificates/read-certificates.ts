@@ -1,7 +1,7 @@
 import { AppError } from '../../domain/errors.ts';
 import { readCertificates, type CertificateWithChange } from '../../store/certificates.ts';
 import { findParty } from '../../store/directory.ts';
-import { nowOf, type ServiceContext } from '../context.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { settleCertificateChanges } from './settle-certificate-changes.ts';
 
 /**

@@ -9,7 +9,7 @@ import {
   type CertificateRow,
 } from '../../store/certificates.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import { nowOf, type ServiceContext } from '../context.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { historyEntry, historyOf, trustedIssuerOf } from './common.ts';
 import { parseCertificatePem } from './pem.ts';
 

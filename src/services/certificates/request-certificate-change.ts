@@ -7,8 +7,8 @@ import { changeDecision, lockCertificate, updateCertificate, type CertificateRow
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { PendingEvent } from '../../store/ticket-writes.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import { nowOf, type ServiceContext } from '../context.ts';
-import { insertNewTicket } from '../create-ticket.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
+import { insertNewTicket } from '../tickets/create-ticket.ts';
 import { allPartyIds, historyEntry, historyOf } from './common.ts';
 
 export interface CertificateChangeInput {

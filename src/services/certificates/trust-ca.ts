@@ -2,7 +2,7 @@ import { AppError } from '../../domain/errors.ts';
 import { assertAdministers } from '../../policies/certificates.ts';
 import { findTrustedCa, setCaTrustedBy, type TrustedCaRow } from '../../store/certificates.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import { nowOf, type ServiceContext } from '../context.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
 
 /** ISM-7: another party's administrator records that their party trusts a CA on the list too. */
 export async function trustCa(ctx: ServiceContext, id: string): Promise<TrustedCaRow> {

@@ -8,7 +8,7 @@ import { AppError } from '../../domain/errors.ts';
 import { assertMayVerify } from '../../policies/certificates.ts';
 import { lockCertificate, updateCertificate, type CertificateRow } from '../../store/certificates.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import { nowOf, type ServiceContext } from '../context.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { historyEntry, historyOf } from './common.ts';
 
 export interface VerifyCertificateInput {

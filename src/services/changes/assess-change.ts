@@ -1,9 +1,9 @@
 import { AppError } from '../../domain/errors.ts';
 import { cabLevelFor, type Assessment, type ChangeDetails } from '../../domain/processes.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, joined, withDetails } from '../details.ts';
-import { existingParties } from '../other-party.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, joined, withDetails } from '../write-path/details.ts';
+import { existingParties } from '../write-path/other-party.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 
 /**
  * CHG-2: risk, impact, affected services and parties, schedule, implementation and rollback

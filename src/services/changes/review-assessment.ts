@@ -1,8 +1,8 @@
 import type { ChangeDetails } from '../../domain/processes.ts';
-import { recordDecision } from '../approve-ticket.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, withDetails } from '../details.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import { recordDecision } from '../tickets/approve-ticket.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 import { askCab } from './submit-change.ts';
 
 /**

@@ -2,9 +2,9 @@ import { awaitApprovals } from '../../domain/approvals.ts';
 import { AppError } from '../../domain/errors.ts';
 import { approverRoleFor, cabLevelFor, type ChangeDetails } from '../../domain/processes.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, withDetails } from '../details.ts';
-import { runTicketAction, type ActionOutcome } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { runTicketAction, type ActionOutcome } from '../write-path/ticket-action.ts';
 
 /** CHG-3: asks every affected party's CAB for its approval at the change's level. */
 export function askCab(change: TicketRow, details: ChangeDetails): ActionOutcome {

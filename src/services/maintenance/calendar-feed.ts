@@ -3,8 +3,8 @@ import { and, arrayContains, eq, gt, inArray, or } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { findParty } from '../../store/directory.ts';
-import { maintenanceWindows } from '../../store/schema.ts';
-import type { Actor } from '../context.ts';
+import { maintenanceWindows } from '../../store/schema/index.ts';
+import type { Actor } from '../../domain/actor.ts';
 
 const PAST_MS = 90 * 86_400_000;
 

@@ -1,9 +1,9 @@
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../domain/notifications.ts';
 import { renderNotification } from '../../i18n/notifications.ts';
-import type { Lang } from '../../i18n/messages.ts';
+import type { Lang } from '../../domain/lang.ts';
 import type { Db } from '../../store/db.ts';
 import { listOwnNotifications, listPrefs, markRead, upsertPref } from '../../store/notifications.ts';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../domain/actor.ts';
 
 /** The actor's in-app notifications, rendered in their language, newest first. */
 export async function ownNotifications(db: Db, actor: Actor, lang: Lang, limit = 50) {

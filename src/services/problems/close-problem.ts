@@ -1,9 +1,9 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import type { Db } from '../../store/db.ts';
-import { ticketLinks, tickets } from '../../store/schema.ts';
+import { ticketLinks, tickets } from '../../store/schema/index.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
-import type { ActionOutcome } from '../ticket-action.ts';
+import type { ActionOutcome } from '../write-path/ticket-action.ts';
 
 /** Whether a change raised for this ticket has been applied (deployed by a release). */
 async function hasAppliedChange(db: Db, problemId: string): Promise<boolean> {

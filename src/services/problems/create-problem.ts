@@ -4,10 +4,10 @@ import { criticalityForFrequency } from '../../domain/processes.ts';
 import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import { appendEvents } from '../../store/ticket-writes.ts';
-import { nowOf, type ServiceContext } from '../context.ts';
-import { insertNewTicket, type TicketFieldsInput } from '../create-ticket.ts';
-import { linkToExisting } from '../link-new-ticket.ts';
-import { authorOf, loadVisibleTicket } from '../ticket-action.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
+import { insertNewTicket, type TicketFieldsInput } from '../tickets/create-ticket.ts';
+import { linkToExisting } from '../tickets/link-new-ticket.ts';
+import { authorOf, loadVisibleTicket } from '../write-path/ticket-action.ts';
 
 export interface CreateProblemInput extends Omit<TicketFieldsInput, 'criticality'> {
   incidents?: string[] | undefined;

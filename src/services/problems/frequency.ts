@@ -1,11 +1,11 @@
 import { and, count, eq } from 'drizzle-orm';
 import { criticalityForFrequency } from '../../domain/processes.ts';
 import type { Db } from '../../store/db.ts';
-import { ticketLinks } from '../../store/schema.ts';
+import { ticketLinks } from '../../store/schema/index.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { PendingEvent } from '../../store/ticket-writes.ts';
-import { matrixPriority } from '../create-ticket.ts';
-import { withDetails } from '../details.ts';
+import { matrixPriority } from '../tickets/create-ticket.ts';
+import { withDetails } from '../write-path/details.ts';
 
 /** Incidents linked to a problem (PRB-1 frequency). */
 export async function incidentCount(db: Db, problemId: string): Promise<number> {

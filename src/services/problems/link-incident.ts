@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
-import { ticketLinks } from '../../store/schema.ts';
-import type { ServiceContext } from '../context.ts';
-import { joined } from '../details.ts';
-import { linkToExisting } from '../link-new-ticket.ts';
-import { loadVisibleTicket, runTicketAction } from '../ticket-action.ts';
+import { ticketLinks } from '../../store/schema/index.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { joined } from '../write-path/details.ts';
+import { linkToExisting } from '../tickets/link-new-ticket.ts';
+import { loadVisibleTicket, runTicketAction } from '../write-path/ticket-action.ts';
 import { incidentCount, reassessFrequency } from './frequency.ts';
 
 /** PRB-1: one more incident explained by this problem; its frequency and priority follow. */

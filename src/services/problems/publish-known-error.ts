@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ProblemDetails } from '../../domain/processes.ts';
 import { replaceKnownError } from '../../store/known-errors.ts';
-import type { ServiceContext } from '../context.ts';
-import { withDetails } from '../details.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { withDetails } from '../write-path/details.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 
 export interface PublishKnownErrorInput {
   symptoms: string;

@@ -3,13 +3,13 @@ import { AppError } from '../../domain/errors.ts';
 import type { ChangeDetails, ReleaseDetails } from '../../domain/processes.ts';
 import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
 import type { Db } from '../../store/db.ts';
-import { ticketLinks, tickets } from '../../store/schema.ts';
+import { ticketLinks, tickets } from '../../store/schema/index.ts';
 import { lockTicket, type TicketRow } from '../../store/ticket-reads.ts';
 import { appendEvents, type PendingEvent } from '../../store/ticket-writes.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, joined, withDetails } from '../details.ts';
-import { linkToExisting } from '../link-new-ticket.ts';
-import { authorOf, loadVisibleTicket, runTicketAction, type ActionOutcome } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, joined, withDetails } from '../write-path/details.ts';
+import { linkToExisting } from '../tickets/link-new-ticket.ts';
+import { authorOf, loadVisibleTicket, runTicketAction, type ActionOutcome } from '../write-path/ticket-action.ts';
 import { detachWindow } from './joint-window.ts';
 import { affectedBy, lockReleaseChanges } from './release-changes.ts';
 

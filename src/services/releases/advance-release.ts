@@ -1,8 +1,8 @@
 import { AppError } from '../../domain/errors.ts';
 import type { ReleaseDetails } from '../../domain/processes.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf } from '../details.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf } from '../write-path/details.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 
 /** REL-1 → REL-3: building starts once the plan is recorded and at least one change is bundled. */
 export function startBuild(ctx: ServiceContext, idOrRef: string, input: { version?: number | undefined }) {

@@ -3,9 +3,9 @@ import type { ReleaseDetails } from '../../domain/processes.ts';
 import type { Criticality, Impact } from '../../domain/priority.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import { foldEvents, insertEventRows, updateTicket } from '../../store/ticket-writes.ts';
-import { nowOf, type ServiceContext } from '../context.ts';
-import { insertNewTicket, type TicketFieldsInput } from '../create-ticket.ts';
-import { authorOf } from '../ticket-action.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
+import { insertNewTicket, type TicketFieldsInput } from '../tickets/create-ticket.ts';
+import { authorOf } from '../write-path/ticket-action.ts';
 import { bundleChange } from './add-change.ts';
 
 export interface CreateReleaseInput extends Omit<TicketFieldsInput, 'impact' | 'criticality'> {

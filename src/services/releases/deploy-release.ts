@@ -1,9 +1,9 @@
 import { awaitApprovals } from '../../domain/approvals.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { ReleaseDetails } from '../../domain/processes.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, withDetails } from '../details.ts';
-import { runTicketAction, type ActionOutcome } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { runTicketAction, type ActionOutcome } from '../write-path/ticket-action.ts';
 import { detachWindow } from './joint-window.ts';
 import { lockReleaseChanges, moveChange } from './release-changes.ts';
 

@@ -3,15 +3,15 @@ import { eq } from 'drizzle-orm';
 import { awaitApprovals, pendingParties } from '../../domain/approvals.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { JointWindow, ReleaseDetails } from '../../domain/processes.ts';
-import { maintenanceWindows } from '../../store/schema.ts';
+import { maintenanceWindows } from '../../store/schema/index.ts';
 import { bumpSlaStamp } from '../../store/sla.ts';
 import type { Db } from '../../store/db.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, withDetails } from '../details.ts';
-import { recordDecision } from '../approve-ticket.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { recordDecision } from '../tickets/approve-ticket.ts';
 import { checkWindowTimes } from '../sla/maintenance-windows.ts';
-import { runTicketAction, type ActionOutcome } from '../ticket-action.ts';
+import { runTicketAction, type ActionOutcome } from '../write-path/ticket-action.ts';
 
 /**
  * Detaches a release's joint window when what it was agreed for no longer holds (rollback,

@@ -1,8 +1,8 @@
 import { awaitApprovals } from '../../domain/approvals.ts';
 import type { ReleaseDetails } from '../../domain/processes.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, withDetails } from '../details.ts';
-import { runTicketAction, type ActionOutcome } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { runTicketAction, type ActionOutcome } from '../write-path/ticket-action.ts';
 
 type Section = 'plan' | 'buildTest' | 'deployment';
 const ACTION = { plan: 'record_plan', buildTest: 'record_build_test', deployment: 'record_deployment' } as const;

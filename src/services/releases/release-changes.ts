@@ -1,13 +1,13 @@
 import { inArray } from 'drizzle-orm';
 import type { ChangeDetails, ReleaseDetails } from '../../domain/processes.ts';
 import type { Db } from '../../store/db.ts';
-import { tickets } from '../../store/schema.ts';
+import { tickets } from '../../store/schema/index.ts';
 import { lockTicket, type TicketRow } from '../../store/ticket-reads.ts';
 import type { PendingEvent } from '../../store/ticket-writes.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, withDetails } from '../details.ts';
-import { applyTicketChange } from '../record-events.ts';
-import { authorOf } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { applyTicketChange } from '../write-path/record-events.ts';
+import { authorOf } from '../write-path/ticket-action.ts';
 
 /** The changes bundled in a release, locked, in the order they were added. */
 export async function lockReleaseChanges(tx: Db, release: TicketRow): Promise<TicketRow[]> {

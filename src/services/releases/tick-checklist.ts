@@ -1,8 +1,8 @@
 import { AppError } from '../../domain/errors.ts';
 import type { ReleaseChecklistItem, ReleaseDetails } from '../../domain/processes.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, withDetails } from '../details.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 
 /** REL-6: one item of the verification and closure checklist, ticked by a named person. */
 export function tickChecklist(

@@ -6,7 +6,7 @@ import { interventionElapsed } from '../../domain/sla.ts';
 import type { SlaFacts } from '../../domain/sla-facts.ts';
 import type { Db } from '../../store/db.ts';
 import { ticketsOpenedIn } from '../../store/reports.ts';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { readCalendar } from '../sla/edit-calendar.ts';
 import { loadSlaEnvironment } from '../sla/sla-environment.ts';
 

@@ -3,12 +3,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { assertOperatesParty } from '../../policies/operations.ts';
 import type { Db } from '../../store/db.ts';
-import { outages, serviceTargets, tickets } from '../../store/schema.ts';
+import { outages, serviceTargets, tickets } from '../../store/schema/index.ts';
 import { partyOutages } from '../../store/reports.ts';
 import { ticketVisibleTo } from '../../policies/ticket-visibility.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import type { Actor } from '../context.ts';
-import { loadVisibleTicket } from '../ticket-action.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { loadVisibleTicket } from '../write-path/ticket-action.ts';
 import { assertAdministersParty } from '../../policies/party-admin.ts';
 
 export interface OutageInput {

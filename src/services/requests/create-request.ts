@@ -5,8 +5,8 @@ import type { RequestDetails } from '../../domain/processes.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import { findCatalogueItem } from '../../store/catalogue.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
-import { nowOf, type ServiceContext } from '../context.ts';
-import { insertNewTicket } from '../create-ticket.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
+import { insertNewTicket } from '../tickets/create-ticket.ts';
 
 export interface CreateRequestInput {
   catalogueItem: string;

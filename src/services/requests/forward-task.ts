@@ -1,7 +1,7 @@
 import type { RequestDetails } from '../../domain/processes.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, withDetails } from '../details.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 
 /**
  * PARTY-3 / REQ-3: work goes to a third party (a supplier) only through the desk of the party

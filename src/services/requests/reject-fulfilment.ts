@@ -1,7 +1,7 @@
 import type { RequestDetails } from '../../domain/processes.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, withDetails } from '../details.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 
 /** REQ-4: the final check failed: every task is open again. */
 export function rejectFulfilment(

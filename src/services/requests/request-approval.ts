@@ -1,9 +1,9 @@
 import { awaitApprovals } from '../../domain/approvals.ts';
 import type { RequestDetails } from '../../domain/processes.ts';
-import type { ServiceContext } from '../context.ts';
-import { joined, withDetails } from '../details.ts';
-import { otherParty } from '../other-party.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { joined, withDetails } from '../write-path/details.ts';
+import { otherParty } from '../write-path/other-party.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 
 /** REQ-2: the registering desk asks the other party's desk to approve (desk to desk, PARTY-3). */
 export function requestApproval(

@@ -1,8 +1,8 @@
 import type { RequestDetails, RequestTask } from '../../domain/processes.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, joined, withDetails } from '../details.ts';
-import { existingParties, otherParty } from '../other-party.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, joined, withDetails } from '../write-path/details.ts';
+import { existingParties, otherParty } from '../write-path/other-party.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 
 const task = (party: string): RequestTask => ({
   party,

@@ -3,9 +3,9 @@ import type { Impact } from '../../domain/priority.ts';
 import type { SecurityDetails, SecurityPolicy } from '../../domain/security.ts';
 import { commonSeverity, isTaxonomyType, type Severity } from '../../domain/taxonomy.ts';
 import { findParty } from '../../store/directory.ts';
-import type { ServiceContext } from '../context.ts';
-import { withDetails } from '../details.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { withDetails } from '../write-path/details.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 import { policyAlert, securityPolicyOf } from './security-policy.ts';
 
 export interface CharacteriseInput {

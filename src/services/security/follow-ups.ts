@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.ts';
 import type { FollowUp, SecurityDetails } from '../../domain/security.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, withDetails } from '../details.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 
 /**
  * SEC-6: a follow-up action (weakness to strengthen, procedure to improve, training need). An

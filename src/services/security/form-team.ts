@@ -3,11 +3,11 @@ import { AppError } from '../../domain/errors.ts';
 import type { SecurityDetails } from '../../domain/security.ts';
 import { clearanceCovers, type Sensitivity } from '../../domain/sensitivity.ts';
 import type { Db } from '../../store/db.ts';
-import { imtRosters, users } from '../../store/schema.ts';
+import { imtRosters, users } from '../../store/schema/index.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, withDetails } from '../details.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 
 /** The members named for an event type by the security officers of the incident's parties (SEC-2). */
 async function rosterMembers(db: Db, ticket: TicketRow, eventType: string): Promise<string[]> {

@@ -2,9 +2,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { clearanceCovers, type Sensitivity } from '../../domain/sensitivity.ts';
 import { TAXONOMY } from '../../domain/taxonomy.ts';
-import { imtRosters, users } from '../../store/schema.ts';
+import { imtRosters, users } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import type { Actor, ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import type { Actor } from '../../domain/actor.ts';
 
 function assertSecurityOfficerOf(actor: Actor, party: string) {
   if (actor.party !== party || !actor.roles.includes('security_officer')) throw new AppError('auth.forbidden');

@@ -1,7 +1,7 @@
 import type { SecurityDetails } from '../../domain/security.ts';
 import { visibleAssetsByIds } from '../../store/assets.ts';
 import type { Db } from '../../store/db.ts';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../domain/actor.ts';
 
 /**
  * ISM-4: an incident's analysis names the information assets it touched; a reader of the

@@ -1,8 +1,8 @@
 import { AppError } from '../../domain/errors.ts';
 import type { RegulatoryStage, SecurityDetails } from '../../domain/security.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, withDetails } from '../details.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 
 /**
  * SEC-8: records a regulatory stage as sent (early warning, notification, final report), with

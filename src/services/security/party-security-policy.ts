@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import type { SecurityPolicy } from '../../domain/security.ts';
 import { findParty } from '../../store/directory.ts';
-import { parties } from '../../store/schema.ts';
+import { parties } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import type { ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../write-path/context.ts';
 import { securityPolicyOf } from './security-policy.ts';
 
 const MAY_SET = ['security_officer', 'party_admin'];

@@ -1,9 +1,9 @@
 import { AppError } from '../../domain/errors.ts';
 import type { AssetImpact, Loss, SecurityDetails } from '../../domain/security.ts';
 import { visibleAssetsByIds } from '../../store/assets.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, withDetails } from '../details.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 import { policyAlert, securityPolicyOf } from './security-policy.ts';
 
 export interface AnalysisInput {

@@ -1,7 +1,7 @@
 import type { SecurityDetails } from '../../domain/security.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf, withDetails } from '../details.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 
 /** An indicator of compromise, as a STIX 2.1 pattern, shared in the incident's STIX export (ISM-5). */
 export function recordIndicator(

@@ -2,11 +2,11 @@ import PDFDocument from 'pdfkit';
 import { AppError } from '../../domain/errors.ts';
 import { LEVEL3_ROLES, regulatoryClocks, tlpFor, type SecurityDetails } from '../../domain/security.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
-import type { Lang } from '../../i18n/messages.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf } from '../details.ts';
-import { nowOf } from '../context.ts';
-import { loadVisibleTicket } from '../ticket-action.ts';
+import type { Lang } from '../../domain/lang.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf } from '../write-path/details.ts';
+import { nowOf } from '../write-path/context.ts';
+import { loadVisibleTicket } from '../write-path/ticket-action.ts';
 import { maskImpacts } from './mask-impacts.ts';
 
 export type ReportKind = 'response' | 'final';

@@ -1,7 +1,7 @@
 import type { SecurityDetails } from '../../domain/security.ts';
-import type { ServiceContext } from '../context.ts';
-import { withDetails } from '../details.ts';
-import { runTicketAction } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { withDetails } from '../write-path/details.ts';
+import { runTicketAction } from '../write-path/ticket-action.ts';
 
 /** SEC-5: containment, with what it achieved. */
 export function contain(

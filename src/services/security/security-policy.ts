@@ -3,7 +3,7 @@ import { DEFAULT_SECURITY_POLICY, notificationReasons, type SecurityPolicy } fro
 import type { Impact } from '../../domain/priority.ts';
 import { severityRank, type Severity } from '../../domain/taxonomy.ts';
 import type { Db } from '../../store/db.ts';
-import { parties } from '../../store/schema.ts';
+import { parties } from '../../store/schema/index.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { PendingEvent } from '../../store/ticket-writes.ts';
 

@@ -3,11 +3,11 @@ import { AppError } from '../../domain/errors.ts';
 import { LEVEL3_ROLES, type SecurityDetails } from '../../domain/security.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import { incidentBundle, type StixBundle } from '../../domain/stix.ts';
-import { parties } from '../../store/schema.ts';
+import { parties } from '../../store/schema/index.ts';
 import { ticketTimeline } from '../../store/ticket-reads.ts';
-import type { ServiceContext } from '../context.ts';
-import { detailsOf } from '../details.ts';
-import { loadVisibleTicket } from '../ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { detailsOf } from '../write-path/details.ts';
+import { loadVisibleTicket } from '../write-path/ticket-action.ts';
 
 /**
  * ISM-5: a security incident as a STIX 2.1 bundle marked TLP 2.0 from its ETS level. Read under

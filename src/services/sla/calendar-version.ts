@@ -3,7 +3,7 @@ import type { DayHours } from '../../domain/business-time.ts';
 import { publicHolidays } from '../../domain/holidays.ts';
 import type { Db } from '../../store/db.ts';
 import { bumpSlaStamp, latestCalendarVersion } from '../../store/sla.ts';
-import { calendarVersions } from '../../store/schema.ts';
+import { calendarVersions } from '../../store/schema/index.ts';
 
 /** Holidays are expanded this many years around the version's start. */
 const YEARS_BACK = 2;

@@ -1,6 +1,6 @@
 import { OFFICE_HOURS } from '../../domain/business-time.ts';
 import type { Db } from '../../store/db.ts';
-import { calendars } from '../../store/schema.ts';
+import { calendars } from '../../store/schema/index.ts';
 import { writeCalendarVersion } from './calendar-version.ts';
 
 export interface CalendarChoice {

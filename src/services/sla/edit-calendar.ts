@@ -5,9 +5,9 @@ import { isoDate, localDayOf } from '../../domain/time-zone.ts';
 import { assertAdministersParty } from '../../policies/party-admin.ts';
 import type { Db } from '../../store/db.ts';
 import { loadCalendars } from '../../store/sla.ts';
-import { calendars } from '../../store/schema.ts';
+import { calendars } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { writeCalendarVersion } from './calendar-version.ts';
 
 export interface NewVersionInput {

@@ -5,10 +5,10 @@ import { clipAndMerge } from '../../domain/availability.ts';
 import { AppError } from '../../domain/errors.ts';
 import { assertSchedulesMaintenance } from '../../policies/operations.ts';
 import type { Db } from '../../store/db.ts';
-import { maintenanceWindows, tickets } from '../../store/schema.ts';
+import { maintenanceWindows, tickets } from '../../store/schema/index.ts';
 import { bumpSlaStamp, countedWindowsOf } from '../../store/sla.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../domain/actor.ts';
 
 export interface WindowInput {
   title: string;

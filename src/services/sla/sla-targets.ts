@@ -4,10 +4,10 @@ import type { SlaTarget } from '../../domain/sla.ts';
 import { isoDate, localDayOf } from '../../domain/time-zone.ts';
 import { assertAdministersParty } from '../../policies/party-admin.ts';
 import type { Db } from '../../store/db.ts';
-import { slaTargets } from '../../store/schema.ts';
+import { slaTargets } from '../../store/schema/index.ts';
 import { bumpSlaStamp } from '../../store/sla.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { readCalendar } from './edit-calendar.ts';
 import { loadSlaEnvironment } from './sla-environment.ts';
 

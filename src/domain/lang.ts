@@ -1,0 +1,3 @@
+/** The languages every person-facing text exists in. */
+export const LANGS = ['en', 'fr'] as const;
+export type Lang = (typeof LANGS)[number];

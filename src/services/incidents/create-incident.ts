@@ -1,0 +1,26 @@
+import { assertMayRecord } from '../../policies/recording.ts';
+import type { Priority } from '../../domain/priority.ts';
+import type { TicketRow } from '../../store/ticket-reads.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
+import { insertNewTicket, type TicketFieldsInput } from '../tickets/create-ticket.ts';
+
+export interface CreateIncidentInput extends TicketFieldsInput {
+  priority?: Priority | undefined;
+  priorityReason?: string | undefined;
+  reporter?: string | undefined;
+  reporterEmail?: string | undefined;
+}
+
+/** INC-1: records an incident for the actor's party and issues its identifier. */
+export async function createIncident(ctx: ServiceContext, input: CreateIncidentInput): Promise<TicketRow> {
+  const sensitivity = input.sensitivity ?? 'LIMITED';
+  assertMayRecord(ctx.actor, 'incident', sensitivity);
+  return ctx.db.transaction((tx) =>
+    insertNewTicket(
+      ctx,
+      tx,
+      { ...input, type: 'incident', sensitivity, channel: input.channel ?? ctx.channel ?? 'api' },
+      nowOf(ctx),
+    ),
+  );
+}

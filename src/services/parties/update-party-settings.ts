@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../domain/errors.ts';
+import type { PriorityMatrix } from '../../domain/priority.ts';
+import type { EscalationLevel } from '../../domain/roles.ts';
+import { assertAdministersParty } from '../../policies/party-admin.ts';
+import type { Db } from '../../store/db.ts';
+import { findParty, findUser } from '../../store/directory.ts';
+import { parties } from '../../store/schema/index.ts';
+import { writeAudit } from '../../store/ticket-writes.ts';
+import type { Actor } from '../../domain/actor.ts';
+
+export interface PartySettingsInput {
+  requireTotp?: boolean | undefined;
+  /** SLA-1 matrix of the party; null goes back to the default. */
+  priorityMatrix?: PriorityMatrix | null | undefined;
+  /** PARTY-4 levels, numbered 1, 2, … in order. */
+  escalationLevels?: EscalationLevel[] | undefined;
+}
+
+/** Changes a party's own rules: mandatory second factor, priority matrix. Actor may be null for the CLI. */
+export async function updatePartySettings(db: Db, actor: Actor | null, partyId: string, input: PartySettingsInput) {
+  if (actor) assertAdministersParty(actor, partyId);
+  // An administrator who makes the second factor mandatory must hold one, or would lock themselves out.
+  if (actor && input.requireTotp && !(await findUser(db, actor.id))?.totpEnabled)
+    throw new AppError('auth.totp_mandatory', 'requireTotp');
+  return db.transaction(async (tx) => {
+    if (!(await findParty(tx, partyId))) throw new AppError('party.not_found', 'id');
+    const patch: Partial<typeof parties.$inferInsert> = {};
+    if (input.requireTotp !== undefined) patch.requireTotp = input.requireTotp;
+    if (input.priorityMatrix !== undefined) patch.priorityMatrix = input.priorityMatrix;
+    if (input.escalationLevels !== undefined) {
+      if (input.escalationLevels.some((l, i) => l.level !== i + 1))
+        throw new AppError('validation.invalid', 'escalationLevels', {
+          field: 'escalationLevels',
+          detail: 'levels_in_order',
+        });
+      patch.escalationLevels = input.escalationLevels;
+    }
+    const [updated] =
+      Object.keys(patch).length > 0
+        ? await tx.update(parties).set(patch).where(eq(parties.id, partyId)).returning()
+        : [await findParty(tx, partyId)];
+    await writeAudit(tx, {
+      actorId: actor?.id ?? null,
+      party: partyId,
+      action: 'party.settings',
+      targetId: partyId,
+      data: { ...input },
+    });
+    return updated!;
+  });
+}

@@ -1,0 +1,115 @@
+import { decide, pendingParties, type Approval } from '../../domain/approvals.ts';
+import { AppError } from '../../domain/errors.ts';
+import { approverRoleFor, type ChangeDetails } from '../../domain/processes.ts';
+import type { TicketRow } from '../../store/ticket-reads.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { detailsOf, withDetails } from '../write-path/details.ts';
+import { runTicketAction, type ActionOutcome } from '../write-path/ticket-action.ts';
+
+export interface DecisionInput {
+  note?: string | undefined;
+  reason?: string | undefined;
+  version?: number | undefined;
+}
+
+/** CHG-3: at the change's approval level the CAB member must hold the level's role. */
+export function assertCabLevel(actor: Actor, change: TicketRow): number {
+  const level = detailsOf<ChangeDetails>(change).approvalLevel ?? 1;
+  const role = approverRoleFor(level);
+  if (!actor.roles.includes(role)) throw new AppError('change.approver_level', undefined, { level, role });
+  return level;
+}
+
+/**
+ * Records the actor's party's decision on the approvals awaited from it; returns the new
+ * approvals and whether every party has now approved.
+ */
+export function recordDecision(
+  actor: Actor,
+  approvals: Approval[],
+  decision: NonNullable<Approval['decision']>,
+  now: Date,
+  note: string | undefined,
+) {
+  const next = decide(approvals, actor.party, decision, { id: actor.id, name: actor.displayName }, now, note);
+  return { approvals: next, complete: pendingParties(next).length === 0 };
+}
+
+/**
+ * Approval by one party whose approval is awaited: a request by the other party's desk (REQ-2),
+ * a change by each affected party's CAB member (CHG-3, four eyes across organisations). The
+ * last approval moves the ticket to approved. A release's deployment is approved the same way
+ * by each affected party's release manager (REL-4).
+ */
+export function approveTicket(
+  ctx: ServiceContext,
+  idOrRef: string,
+  input: DecisionInput,
+  action: 'approve' | 'approve_deployment' = 'approve',
+) {
+  return runTicketAction(ctx, idOrRef, action, input.version, (ticket, _tx, now): ActionOutcome => {
+    const level = ticket.type === 'change' ? assertCabLevel(ctx.actor, ticket) : undefined;
+    const { approvals, complete } = recordDecision(
+      ctx.actor,
+      detailsOf<{ approvals: Approval[] }>(ticket).approvals,
+      'approved',
+      now,
+      input.note,
+    );
+    return {
+      ...(complete ? { status: 'approved' } : {}),
+      patch: withDetails(ticket, { approvals }),
+      events: [
+        {
+          event: {
+            kind: 'approval_given',
+            data: {
+              gate: 'approver',
+              party: ctx.actor.party,
+              decision: 'approved',
+              ...(input.note ? { note: input.note } : {}),
+              ...(level ? { level } : {}),
+            },
+          },
+        },
+      ],
+      audit: { party: ctx.actor.party, decision: 'approved' },
+    };
+  });
+}
+
+/** A refusal by an awaited party: a refused request is closed with the reason (REQ-2); a rejected change ends (CHG-3). */
+export function refuseTicket(ctx: ServiceContext, idOrRef: string, action: 'refuse' | 'reject', input: DecisionInput) {
+  return runTicketAction(ctx, idOrRef, action, input.version, (ticket, _tx, now): ActionOutcome => {
+    const level = ticket.type === 'change' ? assertCabLevel(ctx.actor, ticket) : undefined;
+    const { approvals } = recordDecision(
+      ctx.actor,
+      detailsOf<{ approvals: Approval[] }>(ticket).approvals,
+      'refused',
+      now,
+      input.reason,
+    );
+    // Nobody else is asked once one party refuses.
+    const closed = approvals.filter((a) => a.decision !== null);
+    return {
+      note: input.reason,
+      patch: { resolution: input.reason ?? null, ...withDetails(ticket, { approvals: closed }) },
+      events: [
+        {
+          event: {
+            kind: 'approval_given',
+            data: {
+              gate: 'approver',
+              party: ctx.actor.party,
+              decision: 'refused',
+              ...(input.reason ? { note: input.reason } : {}),
+              ...(level ? { level } : {}),
+            },
+          },
+        },
+      ],
+      audit: { party: ctx.actor.party, decision: 'refused' },
+    };
+  });
+}

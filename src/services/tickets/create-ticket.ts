@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../domain/errors.ts';
+import { formatTicketRef } from '../../domain/identifiers.ts';
+import { isoDate, localDayOf } from '../../domain/time-zone.ts';
+import { lifecycleOf } from '../../domain/lifecycle.ts';
+import { isCompleteMatrix, priorityFor, type Criticality, type Impact, type Priority } from '../../domain/priority.ts';
+import type { Sensitivity } from '../../domain/sensitivity.ts';
+import type { TicketType } from '../../domain/ticket-types.ts';
+import type { Db } from '../../store/db.ts';
+import { findParty, partyDefaults } from '../../store/directory.ts';
+import type { TicketRow } from '../../store/ticket-reads.ts';
+import {
+  foldEvents,
+  insertEventRows,
+  insertTicket,
+  nextTicketNumber,
+  writeAudit,
+  type PendingEvent,
+} from '../../store/ticket-writes.ts';
+import { notifyEvents } from '../notifications/notify-events.ts';
+import { enqueueJob } from '../../store/jobs.ts';
+import { authorOf } from '../write-path/ticket-action.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+
+/** The fields a ticket is recorded with (TKT-5), as the API takes them. */
+export interface TicketFieldsInput {
+  title: string;
+  description?: string | undefined;
+  service: string;
+  impact: Impact;
+  criticality: Criticality;
+  sensitivity?: Sensitivity | undefined;
+  channel?: 'console' | 'api' | 'phone' | 'email' | undefined;
+}
+
+export interface NewTicketInput {
+  type: TicketType;
+  title: string;
+  description?: string | undefined;
+  service: string;
+  impact: Impact;
+  criticality: Criticality;
+  sensitivity: Sensitivity;
+  priority?: Priority | undefined;
+  priorityReason?: string | undefined;
+  reporter?: string | undefined;
+  reporterEmail?: string | undefined;
+  channel: string;
+  participants?: string[];
+  escalationLevel?: number;
+  /** Per-type facts (domain/processes.ts). */
+  details?: object;
+  /** A state other than the lifecycle's first (a pre-approved standard change). */
+  status?: string;
+  /** Events recorded right after the creation (e.g. the pre-approval of a standard change). */
+  events?: PendingEvent[];
+}
+
+/** The party's priority for an impact and criticality (its own matrix, else SLA-1's). */
+export async function matrixPriority(
+  db: Db,
+  partyId: string,
+  impact: Impact,
+  criticality: Criticality,
+): Promise<Priority> {
+  const party = await findParty(db, partyId);
+  const matrix = isCompleteMatrix(party?.priorityMatrix) ? party.priorityMatrix : undefined;
+  return priorityFor(impact, criticality, matrix);
+}
+
+/**
+ * Records a new ticket owned by the actor's party, inside the caller's transaction: issues
+ * its identifier, puts it with the party's desk and writes its first timeline event.
+ */
+export async function insertNewTicket(
+  ctx: ServiceContext,
+  tx: Db,
+  input: NewTicketInput,
+  now: Date,
+): Promise<TicketRow> {
+  const party = ctx.actor.party;
+  // One round trip for the party's matrix, desk and time zone.
+  const defaults = await partyDefaults(tx, party);
+  const computed = priorityFor(
+    input.impact,
+    input.criticality,
+    isCompleteMatrix(defaults.priorityMatrix) ? defaults.priorityMatrix : undefined,
+  );
+  const overridden = input.priority !== undefined && input.priority !== computed;
+  if (overridden && !input.priorityReason?.trim())
+    throw new AppError('ticket.priority_reason_required', 'priorityReason');
+  // The year of the identifier is the owning party's local year (00:30 on 1 January in Paris is already the new year).
+  const year = Number(isoDate(localDayOf(defaults.timeZone ?? 'UTC', now.getTime())).slice(0, 4));
+  const number = await nextTicketNumber(tx, party, input.type, year);
+  const ref = formatTicketRef(party, input.type, year, number);
+  const id = randomUUID();
+  // The opening priority is the matrix's; an override follows as its own event with its reason.
+  const events: PendingEvent[] = [
+    { event: { kind: 'created', data: { ref, title: input.title, channel: input.channel, priority: computed } } },
+  ];
+  if (overridden) {
+    events.push({
+      event: {
+        kind: 'field_changed',
+        data: { field: 'priority', from: computed, to: input.priority, reason: input.priorityReason },
+      },
+    });
+  }
+  events.push(...(input.events ?? []));
+  const folded = foldEvents(
+    { id, eventSeq: 0, slaFacts: null, ownerParty: party, type: input.type },
+    authorOf(ctx),
+    events,
+    now,
+  );
+  const ticket = await insertTicket(tx, {
+    id,
+    ref,
+    type: input.type,
+    ownerParty: party,
+    holderParty: party,
+    participants: [...new Set([party, ...(input.participants ?? [])])],
+    title: input.title,
+    description: input.description ?? '',
+    service: input.service,
+    impact: input.impact,
+    criticality: input.criticality,
+    priority: overridden ? input.priority! : computed,
+    priorityReason: overridden ? input.priorityReason! : null,
+    sensitivity: input.sensitivity,
+    status: input.status ?? lifecycleOf(input.type).initial,
+    details: input.details ?? {},
+    channel: input.channel,
+    groupId: defaults.deskId,
+    escalationLevel: input.escalationLevel ?? 1,
+    reporter: input.reporter ?? null,
+    reporterEmail: input.reporterEmail ?? null,
+    createdBy: ctx.actor.id,
+    createdAt: now,
+    updatedAt: now,
+    ...folded.patch,
+  });
+  await insertEventRows(tx, folded.rows);
+  await notifyEvents(tx, ticket, events, ctx.actor.id, ctx.mail ?? false, now);
+  // The requester outside Passerelle is told the number only: no content leaves by this mail.
+  if (ctx.mail && input.reporterEmail)
+    await enqueueJob(tx, 'mail_receipt', { ticketId: ticket.id, to: input.reporterEmail });
+  await writeAudit(
+    tx,
+    { actorId: ctx.actor.id, party, action: `ticket.create`, targetId: ticket.id, data: { ref, type: input.type } },
+    now,
+  );
+  return ticket;
+}

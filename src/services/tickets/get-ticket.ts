@@ -1,0 +1,74 @@
+import { and, inArray } from 'drizzle-orm';
+import type { SecurityDetails } from '../../domain/security.ts';
+import { actionsFor } from '../../policies/ticket-actions.ts';
+import { maskImpacts } from '../security/mask-impacts.ts';
+import { ticketVisibleTo } from '../../policies/ticket-visibility.ts';
+import { tickets, users } from '../../store/schema/index.ts';
+import { ticketNames, ticketTimeline, visibleLinks, type TicketRow } from '../../store/ticket-reads.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { slaOfTickets } from '../sla/ticket-sla.ts';
+import { loadVisibleTicket } from '../write-path/ticket-action.ts';
+
+/** A ticket with its timeline, links and the actions the actor may take, all under ISM-4. */
+export async function getTicket(ctx: ServiceContext, idOrRef: string) {
+  const ticket = await loadVisibleTicket(ctx.db, ctx.actor, idOrRef);
+  return ticketDetail(ctx, ticket);
+}
+
+/** Details of a ticket already known to be visible to the actor. */
+export async function ticketDetail(ctx: ServiceContext, visibleTicket: TicketRow) {
+  const ticket =
+    visibleTicket.type === 'security'
+      ? { ...visibleTicket, details: await maskImpacts(ctx.db, ctx.actor, visibleTicket.details as SecurityDetails) }
+      : visibleTicket;
+  const [names, events, links, sla, teamMembers] = await Promise.all([
+    ticketNames(ctx.db, ticket),
+    ticketTimeline(ctx.db, ctx.actor, ticket.id),
+    visibleLinks(ctx.db, ctx.actor, ticket.id),
+    slaOfTickets(ctx.db, [ticket]),
+    // SEC-2: whoever reads the incident may know who handles it.
+    ticket.team
+      ? ctx.db
+          .select({ id: users.id, name: users.displayName, party: users.partyId })
+          .from(users)
+          .where(inArray(users.id, ticket.team))
+      : Promise.resolve(null),
+  ]);
+  const hidden = await invisibleLinkedIds(ctx, events);
+  const timeline = events.filter((e) => !hidden.has(namedTicketOf(e) ?? ''));
+  return {
+    ticket,
+    ...names,
+    timeline,
+    links,
+    teamMembers,
+    sla: sla.get(ticket.id) ?? null,
+    allowedActions: actionsFor(ctx.actor, ticket),
+  };
+}
+
+/** The other ticket an event names (a link, a change bundled into a release), if any. */
+function namedTicketOf(event: { kind: string; data: unknown }): string | null {
+  if (event.kind === 'linked') return (event.data as { otherId: string }).otherId;
+  if (event.kind === 'release_changes') return (event.data as { changeId: string }).changeId;
+  if (event.kind === 'change_applied' || event.kind === 'change_reverted')
+    return (event.data as { releaseId: string }).releaseId;
+  return null;
+}
+
+/** Other tickets named on the timeline that the actor may not see: their events are dropped. */
+async function invisibleLinkedIds(
+  ctx: ServiceContext,
+  events: { kind: string; data: unknown }[],
+): Promise<Set<string>> {
+  const ids = events.flatMap((e) => namedTicketOf(e) ?? []);
+  if (ids.length === 0) return new Set();
+  const visible = await ctx.db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(inArray(tickets.id, ids), ticketVisibleTo(ctx.actor)));
+  const seen = new Set(visible.map((row) => row.id));
+  return new Set(ids.filter((id) => !seen.has(id)));
+}
+
+export type TicketDetail = Awaited<ReturnType<typeof ticketDetail>>;

@@ -1,0 +1,50 @@
+import { AppError } from '../../domain/errors.ts';
+import { isUuid } from '../../domain/identifiers.ts';
+import {
+  countVisibleTickets,
+  listVisibleTickets,
+  TOTAL_CAP,
+  type Cursor,
+  type Sort,
+  type TicketFilter,
+} from '../../store/ticket-reads.ts';
+import type { ServiceContext } from '../write-path/context.ts';
+import { slaOfTickets } from '../sla/ticket-sla.ts';
+
+export interface ListInput extends TicketFilter {
+  sort: Sort;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+function decodeCursor(raw: string): Cursor {
+  try {
+    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    // A cursor is only ever one we issued; anything else (forged id, bad date) is refused here, not by SQL.
+    const validValue = typeof value.v === 'string' && (/^P[1-5]$/.test(value.v) || !Number.isNaN(Date.parse(value.v)));
+    if (validValue && typeof value.id === 'string' && isUuid(value.id)) return value;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('validation.invalid', 'cursor', { field: 'cursor', detail: 'cursor' });
+}
+
+/** One page of the actor's visible tickets, the cursor of the next page and the total. */
+export async function listTickets(ctx: ServiceContext, input: ListInput) {
+  const filter: TicketFilter = { ...input, assignee: input.assignee === 'me' ? ctx.actor.id : input.assignee };
+  const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const page = await listVisibleTickets(ctx.db, ctx.actor, filter, input.sort, input.limit, cursor);
+  // A first page that is not full is the whole answer: no need to count.
+  const total = !cursor && !page.next ? page.rows.length : await countVisibleTickets(ctx.db, ctx.actor, filter);
+  const nextCursor = page.next ? Buffer.from(JSON.stringify(page.next)).toString('base64url') : null;
+  const sla = await slaOfTickets(
+    ctx.db,
+    page.rows.map((r) => r.ticket),
+  );
+  return {
+    rows: page.rows.map((r) => ({ ...r, sla: sla.get(r.ticket.id) ?? null })),
+    nextCursor,
+    total: Math.min(total, TOTAL_CAP),
+    totalCapped: total > TOTAL_CAP,
+  };
+}

@@ -1,0 +1,33 @@
+import type { Db } from '../../store/db.ts';
+import type { TicketRow } from '../../store/ticket-reads.ts';
+import {
+  foldEvents,
+  insertEventRows,
+  updateTicket,
+  type EventAuthor,
+  type NewTicket,
+  type PendingEvent,
+} from '../../store/ticket-writes.ts';
+import { notifyEvents } from '../notifications/notify-events.ts';
+
+/**
+ * Writes a change to a ticket locked by the caller, in the caller's transaction: the new
+ * state, the timeline events folded into the same row update (sequence, SLA facts), the event
+ * rows and the notifications they cause. Use cases and the SLA check all change tickets
+ * through here, so none forgets the timeline or the notifications.
+ */
+export async function applyTicketChange(
+  tx: Db,
+  ticket: TicketRow,
+  patch: Partial<NewTicket>,
+  author: EventAuthor,
+  events: PendingEvent[],
+  now: Date,
+  mail: boolean,
+): Promise<TicketRow> {
+  const folded = foldEvents(ticket, author, events, now);
+  const updated = await updateTicket(tx, ticket.id, { ...patch, ...folded.patch }, now);
+  await insertEventRows(tx, folded.rows);
+  await notifyEvents(tx, updated, events, author.actorId, mail, now);
+  return updated;
+}

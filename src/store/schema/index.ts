@@ -1,0 +1,7 @@
+/** The database schema, one file per area; migrations are generated from this folder (drizzle-kit). */
+export * from './parties.ts';
+export * from './auth.ts';
+export * from './tickets.ts';
+export * from './service-levels.ts';
+export * from './notifications.ts';
+export * from './security.ts';

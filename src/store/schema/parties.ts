@@ -1,0 +1,74 @@
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ts } from './columns.ts';
+
+/** Key/value facts about this instance (its UUID, whether the demo was seeded). */
+export const instanceSettings = pgTable('instance_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+});
+
+/** PARTY-1: an organisation on the link. `local` parties sign in here; `remote` ones come over a link. */
+export const parties = pgTable('parties', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull().default('local'),
+  language: text('language').notNull().default('en'),
+  requireTotp: boolean('require_totp').notNull().default(false),
+  priorityMatrix: jsonb('priority_matrix'),
+  escalationLevels: jsonb('escalation_levels').notNull(),
+  /** SEC-7 notification policy and SEC-9 national severity scale mapping; null: the defaults. */
+  securityPolicy: jsonb('security_policy'),
+  /** Bumped with every change to the party's calendar, targets or maintenance windows, so nodes know when their copy is stale. */
+  slaStamp: integer('sla_stamp').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Service desks, resolver groups and escalation bodies of a party. */
+export const groups = pgTable(
+  'groups',
+  {
+    id: uuid('id').primaryKey(),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('groups_party_name').on(t.partyId, t.name)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    email: text('email'),
+    passwordHash: text('password_hash'),
+    roles: text('roles').array().notNull(),
+    clearance: text('clearance').notNull(),
+    language: text('language').notNull().default('en'),
+    totpSecret: text('totp_secret'),
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_username').on(t.username)],
+);
+
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => groups.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index('group_members_user').on(t.userId)],
+);
