@@ -36,7 +36,7 @@ const STATUSES: [string, number][] = [
   ['verified', 0.1],
   ['closed', 0.3],
 ];
-const CHANNELS = ['console', 'api', 'phone', 'email'];
+const CHANNELS = ['console', 'api', 'phone', 'email'] as const;
 const CHECKLIST = {
   categorisationVerified: true,
   informationComplete: true,
@@ -234,7 +234,7 @@ export function planBatch(
       resolved_at: resolvedAt === undefined ? null : new Date(resolvedAt).toISOString(),
       closed_at: closedAt === undefined ? null : new Date(closedAt).toISOString(),
       sla_facts: projectFacts(
-        steps.map(({ event }, k) => ({ kind: event.kind, at: at[k]!, data: event.data })),
+        steps.map(({ event }, k) => ({ ...event, at: at[k]! })),
         owner.id,
         'recorded',
       ),

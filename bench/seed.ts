@@ -4,6 +4,8 @@ import { loadSlaEnvironment } from '../src/services/sla/sla-environment.ts';
 import { slaOf } from '../src/services/sla/ticket-sla.ts';
 import { openStore, type Db } from '../src/store/db.ts';
 import { planBatch, skeleton, type PartyInfo, type Row } from './plan.ts';
+import type { Priority } from '../src/domain/priority.ts';
+import type { SlaFacts } from '../src/domain/sla-facts.ts';
 
 export interface SeedResult {
   tickets: number;
@@ -106,9 +108,9 @@ export async function seedTickets(dataDir: string, n: number, options: SeedOptio
                   id: ticket.id as string,
                   type: 'incident',
                   ownerParty: ticket.owner_party as string,
-                  priority: ticket.priority as string,
+                  priority: ticket.priority as Priority,
                   service: ticket.service as string,
-                  slaFacts: ticket.sla_facts,
+                  slaFacts: ticket.sla_facts as SlaFacts | null,
                 },
                 now,
               );

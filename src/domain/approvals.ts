@@ -1,12 +1,15 @@
+import { z } from 'zod';
+
 /** A decision awaited from, or given by, one party (request approval, assessment review, CAB, deployment, window). */
-export interface Approval {
-  party: string;
-  decision: 'approved' | 'refused' | 'agreed' | 'disagreed' | null;
-  by: string | null;
-  byId: string | null;
-  at: string | null;
-  note: string | null;
-}
+export const ApprovalSchema = z.strictObject({
+  party: z.string(),
+  decision: z.enum(['approved', 'refused', 'agreed', 'disagreed']).nullable(),
+  by: z.string().nullable(),
+  byId: z.string().nullable(),
+  at: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type Approval = z.infer<typeof ApprovalSchema>;
 
 /** One pending approval per party, in the order given. */
 export function awaitApprovals(parties: readonly string[]): Approval[] {

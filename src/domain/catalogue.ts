@@ -4,6 +4,7 @@ export const CATALOGUE_KINDS = ['request', 'standard_change'] as const;
 export type CatalogueKind = (typeof CATALOGUE_KINDS)[number];
 export const FIELD_TYPES = ['text', 'textarea', 'email', 'date', 'cidr', 'select'] as const;
 export const FULFILLERS = ['owner', 'other', 'both'] as const;
+export type Fulfillers = (typeof FULFILLERS)[number];
 
 export interface FormField {
   key: string;

@@ -6,6 +6,7 @@ import {
   settlementOf,
   trustedByAll,
   type CertificateHistoryEntry,
+  type CertificateState,
 } from './certificates.ts';
 
 const DAY = 86_400_000;
@@ -42,7 +43,7 @@ describe('ISM-7 rules', () => {
   });
 
   it('reads the pending renewal or revocation from the history', () => {
-    const h = (kind: string, changeId: string, from?: string): CertificateHistoryEntry => ({
+    const h = (kind: string, changeId: string, from?: CertificateState): CertificateHistoryEntry => ({
       kind,
       at: '',
       by: 'x',

@@ -86,8 +86,8 @@ export interface CertificateHistoryEntry {
   byId: string | null;
   party: string | null;
   changeId?: string;
-  from?: string;
-  to?: string;
+  from?: CertificateState;
+  to?: CertificateState;
   [key: string]: unknown;
 }
 
@@ -97,7 +97,7 @@ export type CertificateChangeKind = 'renewal' | 'revocation';
 export function pendingChangeOf(
   history: readonly CertificateHistoryEntry[],
   changeId: string | null,
-): { kind: CertificateChangeKind; from: string } | null {
+): { kind: CertificateChangeKind; from: CertificateState } | null {
   if (!changeId) return null;
   const mine = history.filter((h) => h.changeId === changeId);
   const requested = mine.find((h) => h.kind === 'renewal_requested' || h.kind === 'revocation_requested');
@@ -132,4 +132,15 @@ export function settlementOf(
   if (!APPROVED_OR_LATER.includes(status)) return 'pending';
   const joint = parties.every((p) => approvals.some((a) => a.party === p && a.decision === 'approved'));
   return joint ? 'approved' : 'not_joint';
+}
+
+/** ISM-7: the out-of-band check of a certificate's fingerprint. */
+export interface CertificateVerification {
+  by: string;
+  byId: string;
+  party: string;
+  at: string;
+  channel: VerificationChannel;
+  counterpart: string;
+  fingerprint: string;
 }

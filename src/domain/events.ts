@@ -1,99 +1,112 @@
-import type { Gate } from './lifecycle.ts';
-import type { Sensitivity } from './sensitivity.ts';
+import { z } from 'zod';
+import { GATES } from './lifecycle.ts';
+import { CIA } from './security.ts';
+import { PRIORITIES } from './priority.ts';
+import { SENSITIVITIES } from './sensitivity.ts';
+import { TICKET_CHANNELS } from './ticket-types.ts';
+import { AssessmentSchema } from './processes.ts';
+
+const Gate = z.enum(GATES);
+const Clock = z.enum(['gti', 'gtr', 'gte']);
+const s = z.string();
+const opt = z.string().optional();
+const strings = z.array(z.string());
+
+/** One event kind and the shape of its data. */
+const ev = <K extends string, D extends z.ZodRawShape>(kind: K, data: D) =>
+  z.strictObject({ kind: z.literal(kind), data: z.strictObject(data) });
+
+const slaClock = { clock: Clock, targetMs: z.number(), elapsedMs: z.number() };
 
 /**
- * Timeline event kinds (TKT-4), one discriminated union read by the console, the audit
- * log and, later, the inter-instance link. `visibility: internal` events are shown only to
- * the owning party.
+ * Timeline event kinds (TKT-4), one discriminated union read by the console, the audit log
+ * and, later, the inter-instance link; the OpenAPI document publishes it as is.
+ * `visibility: internal` events are shown only to the owning party.
  */
-export type TimelineEvent =
-  | { kind: 'created'; data: { ref: string; title: string; channel: string; priority: string } }
-  | { kind: 'status_changed'; data: { from: string; to: string; action: string; note?: string } }
-  | {
-      kind: 'assigned';
-      data: {
-        party: string;
-        groupId: string | null;
-        groupName: string | null;
-        assigneeId: string | null;
-        assigneeName: string | null;
-      };
-    }
-  | {
-      kind: 'transferred';
-      data: { fromParty: string; toParty: string; groupId: string; groupName: string; reason?: string };
-    }
-  | {
-      kind: 'escalated';
-      data: {
-        mode: 'functional' | 'hierarchical';
-        fromLevel: number;
-        toLevel: number;
-        levelName?: string;
-        groupName?: string;
-        reason: string;
-      };
-    }
-  | { kind: 'comment'; data: { body: string } }
-  | { kind: 'field_changed'; data: { field: string; from: unknown; to: unknown; reason?: string } }
-  | { kind: 'known_error_recorded'; data: { knownError: string; workaround: string } }
-  | { kind: 'resolved'; data: { resolution: string } }
-  | { kind: 'verified'; data: { note?: string } }
-  | { kind: 'closed'; data: { checklist: Record<string, boolean>; note?: string } }
-  | { kind: 'linked'; data: { linkKind: string; otherId: string; otherRef: string; direction: 'from' | 'to' } }
-  | { kind: 'sensitivity_changed'; data: { from: Sensitivity; to: Sensitivity; reason?: string } }
-  | { kind: 'notification_sent'; data: { notification: string; channel: 'email'; recipient: string } }
-  | { kind: 'sla_warning'; data: { clock: 'gti' | 'gtr' | 'gte'; targetMs: number; elapsedMs: number } }
-  | { kind: 'sla_breached'; data: { clock: 'gti' | 'gtr' | 'gte'; targetMs: number; elapsedMs: number } }
+export const TimelineEventSchema = z.discriminatedUnion('kind', [
+  ev('created', { ref: s, title: s, channel: z.enum(TICKET_CHANNELS), priority: z.enum(PRIORITIES) }),
+  ev('status_changed', { from: s, to: s, action: s, note: opt }),
+  ev('assigned', {
+    party: s,
+    groupId: s.nullable(),
+    groupName: s.nullable(),
+    assigneeId: s.nullable(),
+    assigneeName: s.nullable(),
+  }),
+  ev('transferred', { fromParty: s, toParty: s, groupId: s, groupName: s, reason: opt }),
+  ev('escalated', {
+    mode: z.enum(['functional', 'hierarchical']),
+    fromLevel: z.number().int(),
+    toLevel: z.number().int(),
+    levelName: opt,
+    groupName: opt,
+    reason: s,
+  }),
+  ev('comment', { body: s }),
+  ev('field_changed', { field: s, from: z.unknown(), to: z.unknown(), reason: opt }),
+  ev('known_error_recorded', { knownError: s, workaround: s }),
+  ev('resolved', { resolution: s }),
+  ev('verified', { note: opt }),
+  ev('closed', { checklist: z.record(z.string(), z.boolean()), note: opt }),
+  ev('linked', { linkKind: s, otherId: s, otherRef: s, direction: z.enum(['from', 'to']) }),
+  ev('sensitivity_changed', { from: z.enum(SENSITIVITIES), to: z.enum(SENSITIVITIES), reason: opt }),
+  ev('notification_sent', { notification: s, channel: z.literal('email'), recipient: s }),
+  ev('sla_warning', slaClock),
+  ev('sla_breached', slaClock),
   // PARTY-4
-  | { kind: 'disagreement_recorded'; data: { reason: string; fromLevel: number; toLevel: number; levelName?: string } }
-  | { kind: 'disagreement_decided'; data: { decision: string; level: number } }
+  ev('disagreement_recorded', { reason: s, fromLevel: z.number().int(), toLevel: z.number().int(), levelName: opt }),
+  ev('disagreement_decided', { decision: s, level: z.number().int() }),
   // problems, requests, changes, releases
-  | { kind: 'root_cause_recorded'; data: { rootCause: string; workaround?: string } }
-  | { kind: 'known_error_published'; data: { knownErrorId: string; title: string } }
-  | { kind: 'frequency_changed'; data: { frequency: number; criticality: string; priority: string } }
-  | { kind: 'approval_requested'; data: { gate: Gate; parties: string[]; roles: string[]; level?: number } }
-  | { kind: 'approval_given'; data: { gate: Gate; party: string; decision: string; note?: string; level?: number } }
-  | { kind: 'tasks_started'; data: { parties: string[] } }
-  | { kind: 'task_completed'; data: { party: string; note?: string } }
-  | { kind: 'task_forwarded'; data: { party: string; thirdParty: string; note?: string } }
-  | { kind: 'assessment_recorded'; data: Record<string, unknown> }
-  | { kind: 'pre_approved'; data: { standardChange: string } }
-  | { kind: 'change_applied'; data: { releaseId: string; releaseRef: string } }
-  | { kind: 'change_reverted'; data: { releaseId: string; releaseRef: string; reason: string } }
-  | { kind: 'implementation_reviewed'; data: { outcome: string; notes: string } }
-  | {
-      kind: 'release_recorded';
-      data: { section: 'plan' | 'build_test' | 'deployment'; values: Record<string, unknown> };
-    }
-  | { kind: 'release_changes'; data: { change: 'added' | 'removed'; changeId: string; changeRef: string } }
-  | { kind: 'window_proposed'; data: { windowId: string; startsAt: string; endsAt: string; partners: string[] } }
-  | {
-      kind: 'window_decided';
-      data: { windowId: string; party: string; decision: 'accepted' | 'refused'; reason?: string };
-    }
+  ev('root_cause_recorded', { rootCause: s, workaround: opt }),
+  ev('known_error_published', { knownErrorId: s, title: s }),
+  ev('frequency_changed', { frequency: z.number().int(), criticality: s, priority: s }),
+  ev('approval_requested', { gate: Gate, parties: strings, roles: strings, level: z.number().int().optional() }),
+  ev('approval_given', { gate: Gate, party: s, decision: s, note: opt, level: z.number().int().optional() }),
+  ev('tasks_started', { parties: strings }),
+  ev('task_completed', { party: s, note: opt }),
+  ev('task_forwarded', { party: s, thirdParty: s, note: opt }),
+  z.strictObject({ kind: z.literal('assessment_recorded'), data: AssessmentSchema }),
+  ev('pre_approved', { standardChange: s }),
+  ev('change_applied', { releaseId: s, releaseRef: s }),
+  ev('change_reverted', { releaseId: s, releaseRef: s, reason: s }),
+  ev('implementation_reviewed', { outcome: s, notes: s }),
+  ev('release_recorded', {
+    section: z.enum(['plan', 'build_test', 'deployment']),
+    values: z.record(z.string(), z.unknown()),
+  }),
+  ev('release_changes', { change: z.enum(['added', 'removed']), changeId: s, changeRef: s }),
+  ev('window_proposed', { windowId: s, startsAt: s, endsAt: s, partners: strings }),
+  ev('window_decided', { windowId: s, party: s, decision: z.enum(['accepted', 'refused']), reason: opt }),
   // The number of changes only: the release's details name those the reader may see.
-  | { kind: 'deployed'; data: { note?: string; changes: number } }
-  | { kind: 'rolled_back'; data: { reason: string; restored: string; changes: number } }
-  | { kind: 'restarted'; data: { to: string } }
-  | { kind: 'checklist_ticked'; data: { item: string } }
-  | { kind: 'request_accepted'; data: { note?: string } }
+  ev('deployed', { note: opt, changes: z.number().int() }),
+  ev('rolled_back', { reason: s, restored: s, changes: z.number().int() }),
+  ev('restarted', { to: s }),
+  ev('checklist_ticked', { item: s }),
+  ev('request_accepted', { note: opt }),
   // security incidents
-  | { kind: 'attachment_added'; data: { attachmentId: string; sensitivity: string } }
-  | { kind: 'team_formed'; data: { members: string[]; eventType: string | null } }
-  | { kind: 'characterised'; data: { taxonomy: string; severity: string; impact: string; awareAt: string } }
-  | { kind: 'security_alert'; data: { parties: string[]; roles: string[]; reasons: string[] } }
-  | { kind: 'analysis_recorded'; data: { assets: number; cia: string[] } }
-  | { kind: 'contained'; data: { summary: string } }
-  | { kind: 'recovered'; data: { summary: string; linkReconnectedAt: string | null; registryTeamsInformed: boolean } }
-  | { kind: 'report_issued'; data: { report: 'response' | 'final' } }
-  | { kind: 'indicator_recorded'; data: { name: string } }
-  | { kind: 'follow_up_added'; data: { id: string; kind: string; description: string; exploitable: boolean } }
-  | { kind: 'follow_up_completed'; data: { id: string; kind: string; note?: string } }
-  | { kind: 'authority_notified'; data: { stage: string; recipient: string } }
-  | { kind: 'regulatory_reminder'; data: { stage: string; dueAt: string; parties: string[]; roles: string[] } }
+  ev('attachment_added', { attachmentId: s, sensitivity: s }),
+  ev('team_formed', { members: strings, eventType: s.nullable() }),
+  ev('characterised', { taxonomy: s, severity: s, impact: s, awareAt: s }),
+  ev('security_alert', { parties: strings, roles: strings, reasons: strings }),
+  ev('analysis_recorded', { assets: z.number().int(), cia: z.array(z.enum(CIA)) }),
+  ev('contained', { summary: s }),
+  ev('recovered', { summary: s, linkReconnectedAt: s.nullable(), registryTeamsInformed: z.boolean() }),
+  ev('report_issued', { report: z.enum(['response', 'final']) }),
+  ev('indicator_recorded', { name: s }),
+  ev('follow_up_added', { id: s, kind: s, description: s, exploitable: z.boolean() }),
+  ev('follow_up_completed', { id: s, kind: s, note: opt }),
+  ev('authority_notified', { stage: s, recipient: s }),
+  ev('regulatory_reminder', { stage: s, dueAt: s, parties: strings, roles: strings }),
   // ISM-8: an IP allow-list change request applied on closure (`changed` false: the list already said so).
-  | { kind: 'ip_allowlist_changed'; data: { party: string; action: 'add' | 'remove'; cidr: string; changed: boolean } };
+  ev('ip_allowlist_changed', {
+    party: s,
+    action: z.enum(['add', 'remove']),
+    cidr: s,
+    changed: z.boolean(),
+  }),
+]);
 
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 export type TimelineKind = TimelineEvent['kind'];
-export type EventVisibility = 'shared' | 'internal';
+export const EVENT_VISIBILITIES = ['shared', 'internal'] as const;
+export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];

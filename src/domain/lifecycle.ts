@@ -16,7 +16,8 @@ import { INCIDENT_LIFECYCLE } from './lifecycles/incident.ts';
  * - a gate: a party whose decision is awaited (approver, reviewer, window partner) or who
  *   holds an open task (tasked), per the ticket's own records.
  */
-export type Gate = 'approver' | 'reviewer' | 'window_partner' | 'tasked';
+export const GATES = ['approver', 'reviewer', 'window_partner', 'tasked'] as const;
+export type Gate = (typeof GATES)[number];
 export type Standing = 'owner' | 'holder' | 'worker' | 'participant' | Gate;
 
 export interface ActionRule {

@@ -6,6 +6,11 @@ export type Impact = (typeof IMPACTS)[number];
 export type Criticality = (typeof CRITICALITIES)[number];
 export type Priority = (typeof PRIORITIES)[number];
 
+/** Whether a value is one of the five priorities. */
+export function isPriority(value: unknown): value is Priority {
+  return (PRIORITIES as readonly unknown[]).includes(value);
+}
+
 /** criticality → impact → priority. */
 export type PriorityMatrix = Record<Criticality, Record<Impact, Priority>>;
 

@@ -1,82 +1,107 @@
-import type { Approval } from './approvals.ts';
-import { pendingParties } from './approvals.ts';
+import { z } from 'zod';
+import { ApprovalSchema, pendingParties } from './approvals.ts';
 import type { Gate } from './lifecycle.ts';
 import type { Criticality } from './priority.ts';
 
 /** PARTY-4: a disagreement between desks, escalated one level where it is decided. */
-export interface Disagreement {
-  openedByParty: string;
-  openedBy: string;
-  reason: string;
-  level: number;
-  openedAt: string;
-  decision?: string;
-  decidedBy?: string;
-  decidedAt?: string;
-}
+export const DisagreementSchema = z.strictObject({
+  openedByParty: z.string(),
+  openedBy: z.string(),
+  reason: z.string(),
+  level: z.number().int(),
+  openedAt: z.string(),
+  decision: z.string().optional(),
+  decidedBy: z.string().optional(),
+  decidedAt: z.string().optional(),
+});
+export type Disagreement = z.infer<typeof DisagreementSchema>;
 
-export interface ProblemDetails {
-  rootCause?: string;
-  frequency?: number;
-  knownErrorId?: string;
-}
+/** What every ticket type's details may carry: an open or decided disagreement (PARTY-4). */
+const common = { disagreement: DisagreementSchema.optional() };
 
-export interface RequestTask {
-  party: string;
-  status: 'open' | 'done';
-  note: string | null;
-  thirdParty: string | null;
-  doneBy: string | null;
-  doneAt: string | null;
-}
+/** An incident's details: only what every type shares. */
+export const IncidentDetailsSchema = z.strictObject({ ...common });
 
-export interface RequestDetails {
-  catalogueItem: { id: string; code: string; name: { en: string; fr: string } };
-  values: Record<string, string>;
-  approvalRequired: boolean;
-  fulfillers: 'owner' | 'other' | 'both';
-  approvals: Approval[];
-  tasks: RequestTask[];
-  requesterAccepted?: boolean;
-}
+/** PRB-1 … PRB-3. */
+export const ProblemDetailsSchema = z.strictObject({
+  ...common,
+  rootCause: z.string().optional(),
+  frequency: z.number().int().optional(),
+  knownErrorId: z.string().optional(),
+});
+export type ProblemDetails = z.infer<typeof ProblemDetailsSchema>;
+
+export const RequestTaskSchema = z.strictObject({
+  party: z.string(),
+  status: z.enum(['open', 'done']),
+  note: z.string().nullable(),
+  thirdParty: z.string().nullable(),
+  doneBy: z.string().nullable(),
+  doneAt: z.string().nullable(),
+});
+export type RequestTask = z.infer<typeof RequestTaskSchema>;
+
+/** REQ-1 … REQ-5: the catalogue item asked for, the form's values, approvals and fulfilment tasks. */
+export const RequestDetailsSchema = z.strictObject({
+  ...common,
+  catalogueItem: z.strictObject({
+    id: z.string(),
+    code: z.string(),
+    name: z.strictObject({ en: z.string(), fr: z.string() }),
+  }),
+  values: z.record(z.string(), z.string()),
+  approvalRequired: z.boolean(),
+  fulfillers: z.enum(['owner', 'other', 'both']),
+  approvals: z.array(ApprovalSchema),
+  tasks: z.array(RequestTaskSchema),
+  requesterAccepted: z.boolean().optional(),
+});
+export type RequestDetails = z.infer<typeof RequestDetailsSchema>;
 
 export const CHANGE_KINDS = ['normal', 'standard', 'emergency'] as const;
 export const CHANGE_ORIGINS = ['incident', 'problem', 'request', 'maintenance', 'legislation'] as const;
 export const RISKS = ['low', 'medium', 'high'] as const;
 export type Risk = (typeof RISKS)[number];
 
-export interface Assessment {
-  risk: Risk;
-  impactAnalysis: string;
-  affectedServices: string[];
-  affectedParties: string[];
-  plannedStart: string;
-  plannedEnd: string;
-  implementationPlan: string;
-  rollbackPlan: string;
-}
+/** CHG-2: the impact and risk assessment of a change. */
+export const AssessmentSchema = z.strictObject({
+  risk: z.enum(RISKS),
+  impactAnalysis: z.string(),
+  affectedServices: z.array(z.string()),
+  affectedParties: z.array(z.string()),
+  plannedStart: z.string(),
+  plannedEnd: z.string(),
+  implementationPlan: z.string(),
+  rollbackPlan: z.string(),
+});
+export type Assessment = z.infer<typeof AssessmentSchema>;
 
-export interface ChangeDetails {
-  kind: (typeof CHANGE_KINDS)[number];
-  origin: { kind: (typeof CHANGE_ORIGINS)[number]; reference?: string };
-  standardChange?: string;
-  assessment: Assessment | null;
-  reviews: Approval[];
-  approvals: Approval[];
-  approvalLevel: number | null;
-  appliedAt: string | null;
-  releaseId: string | null;
-  pir: { outcome: string; notes: string; by: string; at: string } | null;
-}
+/** CHG-1 … CHG-5. */
+export const ChangeDetailsSchema = z.strictObject({
+  ...common,
+  kind: z.enum(CHANGE_KINDS),
+  origin: z.strictObject({ kind: z.enum(CHANGE_ORIGINS), reference: z.string().optional() }),
+  standardChange: z.string().optional(),
+  assessment: AssessmentSchema.nullable(),
+  reviews: z.array(ApprovalSchema),
+  approvals: z.array(ApprovalSchema),
+  approvalLevel: z.number().int().nullable(),
+  appliedAt: z.string().nullable(),
+  releaseId: z.string().nullable(),
+  pir: z.strictObject({ outcome: z.string(), notes: z.string(), by: z.string(), at: z.string() }).nullable(),
+});
+export type ChangeDetails = z.infer<typeof ChangeDetailsSchema>;
 
-export interface JointWindow {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  status: 'proposed' | 'accepted' | 'refused';
-  proposedBy: string;
-  decisions: Approval[];
-}
+/** REL-2: a joint maintenance window proposed to the affected parties. */
+export const JointWindowSchema = z.strictObject({
+  id: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.enum(['proposed', 'accepted', 'refused']),
+  proposedBy: z.string(),
+  decisions: z.array(ApprovalSchema),
+});
+export type JointWindow = z.infer<typeof JointWindowSchema>;
 
 export const RELEASE_CHECKLIST = [
   'feedbackCollected',
@@ -93,21 +118,55 @@ export const RELEASE_CHECKLIST = [
 ] as const;
 export type ReleaseChecklistItem = (typeof RELEASE_CHECKLIST)[number];
 
-export interface ReleaseDetails {
-  changeIds: string[];
-  plan: Record<string, string> | null;
-  buildTest: {
-    testCases: { name: string; expected: string; result: 'pending' | 'passed' | 'failed' }[];
-    [key: string]: unknown;
-  } | null;
-  deployment: Record<string, string> | null;
-  affectedParties: string[];
-  approvals: Approval[];
-  window: JointWindow | null;
-  rollbacks: { reason: string; restored: string; by: string; at: string }[];
-  deployments: { by: string; at: string; note: string | null }[];
-  checklist: Partial<Record<ReleaseChecklistItem, { by: string; at: string }>>;
-}
+export const TEST_RESULTS = ['pending', 'passed', 'failed'] as const;
+
+/** REL-1: the release plan, recorded as a whole. */
+export const ReleasePlanSchema = z.strictObject({
+  scope: z.string(),
+  riskProfile: z.string(),
+  affectedUsers: z.string(),
+  responsibleTeam: z.string(),
+  deploymentStrategy: z.string(),
+  resources: z.string(),
+});
+export type ReleasePlan = z.infer<typeof ReleasePlanSchema>;
+
+/** REL-3: the build and test plan with its test cases. */
+export const ReleaseBuildTestSchema = z.strictObject({
+  deliveryPlan: z.string(),
+  testPlan: z.string(),
+  leadTimes: z.string(),
+  delayHandling: z.string(),
+  successIndicators: z.array(z.string()),
+  testCases: z.array(z.strictObject({ name: z.string(), expected: z.string(), result: z.enum(TEST_RESULTS) })),
+});
+export type ReleaseBuildTest = z.infer<typeof ReleaseBuildTestSchema>;
+
+/** REL-4: the deployment preparation. */
+export const ReleaseDeploymentSchema = z.strictObject({
+  executionPlan: z.string(),
+  rollbackApproach: z.string(),
+  notifications: z.string(),
+});
+export type ReleaseDeployment = z.infer<typeof ReleaseDeploymentSchema>;
+
+const byAt = { by: z.string(), at: z.string() };
+
+/** REL-1 … REL-6. */
+export const ReleaseDetailsSchema = z.strictObject({
+  ...common,
+  changeIds: z.array(z.string()),
+  plan: ReleasePlanSchema.nullable(),
+  buildTest: ReleaseBuildTestSchema.nullable(),
+  deployment: ReleaseDeploymentSchema.nullable(),
+  affectedParties: z.array(z.string()),
+  approvals: z.array(ApprovalSchema),
+  window: JointWindowSchema.nullable(),
+  rollbacks: z.array(z.strictObject({ reason: z.string(), restored: z.string(), ...byAt })),
+  deployments: z.array(z.strictObject({ ...byAt, note: z.string().nullable() })),
+  checklist: z.partialRecord(z.enum(RELEASE_CHECKLIST), z.strictObject(byAt)),
+});
+export type ReleaseDetails = z.infer<typeof ReleaseDetailsSchema>;
 
 /** PRB-1: the more incidents a problem explains, the more urgent it is. */
 export function criticalityForFrequency(incidents: number): Criticality {

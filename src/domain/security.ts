@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import type { Impact } from './priority.ts';
 import type { Role } from './roles.ts';
 import { maxSensitivity, type Sensitivity } from './sensitivity.ts';
-import type { Severity } from './taxonomy.ts';
+import { SEVERITIES, type Severity } from './taxonomy.ts';
+import { DisagreementSchema } from './processes.ts';
 
 /** SEC-2/5: escalation level 3 (the joint committee's working group): the roles that own security incidents and receive their reports. */
 export const LEVEL3_ROLES: readonly Role[] = ['security_officer', 'level_manager'];
@@ -11,67 +13,82 @@ export const TEAM_BYPASS_ROLES: readonly Role[] = [...LEVEL3_ROLES, 'auditor'];
 
 export const LOSS_LEVELS = ['none', 'partial', 'total'] as const;
 export type Loss = (typeof LOSS_LEVELS)[number];
+const LossSchema = z.enum(LOSS_LEVELS);
+export const CIA = ['confidentiality', 'integrity', 'availability'] as const;
+export type Cia = (typeof CIA)[number];
 
 /** SEC-4: what an incident did to one information asset, and what it means for each organisation. */
-export interface AssetImpact {
+export const AssetImpactSchema = z.strictObject({
   /** Null for a reader who may not see the asset (ISM-4). */
-  assetId: string | null;
-  assetName: string | null;
-  confidentiality: Loss;
-  integrity: Loss;
-  availability: Loss;
-  consequences: Record<string, string>;
-}
+  assetId: z.string().nullable(),
+  assetName: z.string().nullable(),
+  confidentiality: LossSchema,
+  integrity: LossSchema,
+  availability: LossSchema,
+  consequences: z.record(z.string(), z.string()),
+});
+export type AssetImpact = z.infer<typeof AssetImpactSchema>;
 
 export const FOLLOW_UP_KINDS = ['weakness', 'procedure', 'training'] as const;
 
 /** SEC-6: a follow-up action; an exploitable weakness keeps the incident ETS CRITICAL until it is done. */
-export interface FollowUp {
-  id: string;
-  kind: (typeof FOLLOW_UP_KINDS)[number];
-  description: string;
-  exploitable: boolean;
-  done: boolean;
-  doneBy: string | null;
-  doneAt: string | null;
-  note: string | null;
-}
+export const FollowUpSchema = z.strictObject({
+  id: z.string(),
+  kind: z.enum(FOLLOW_UP_KINDS),
+  description: z.string(),
+  exploitable: z.boolean(),
+  done: z.boolean(),
+  doneBy: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type FollowUp = z.infer<typeof FollowUpSchema>;
 
 export const REGULATORY_STAGES = ['early_warning', 'notification', 'final_report'] as const;
 export type RegulatoryStage = (typeof REGULATORY_STAGES)[number];
 
-export interface StageRecord {
-  sentAt: string;
-  by: string;
-  recipient: string;
-  content: string;
-}
+export const StageRecordSchema = z.strictObject({
+  sentAt: z.string(),
+  by: z.string(),
+  recipient: z.string(),
+  content: z.string(),
+});
+export type StageRecord = z.infer<typeof StageRecordSchema>;
 
-export interface SecurityDetails {
-  eventType?: string;
-  taxonomy?: { class: string; type: string };
-  severity?: Severity;
-  national?: { party: string; level: string };
-  awareAt?: string;
-  personalData?: boolean;
-  ciaAffected?: ('confidentiality' | 'integrity' | 'availability')[];
-  impacts?: AssetImpact[];
-  measures?: { initial: string; followUp: string; resources: string };
-  containment?: { summary: string; by: string; at: string };
-  recovery?: {
-    summary: string;
-    linkDisconnected: boolean;
-    linkReconnectedAt: string | null;
-    registryTeamsInformed: boolean;
-    by: string;
-    at: string;
-  };
-  followUps?: FollowUp[];
-  stages?: Partial<Record<RegulatoryStage, StageRecord>>;
-  reminded?: Partial<Record<RegulatoryStage, boolean>>;
-  reports?: Partial<Record<'response' | 'final', { issuedAt: string; by: string }>>;
-  indicators?: { name: string; pattern: string }[];
-}
+export const SECURITY_REPORTS = ['response', 'final'] as const;
+
+/** SEC-1 … SEC-11: what is known of a security incident, stage by stage. */
+export const SecurityDetailsSchema = z.strictObject({
+  disagreement: DisagreementSchema.optional(),
+  eventType: z.string().optional(),
+  taxonomy: z.strictObject({ class: z.string(), type: z.string() }).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  national: z.strictObject({ party: z.string(), level: z.string() }).optional(),
+  awareAt: z.string().optional(),
+  personalData: z.boolean().optional(),
+  ciaAffected: z.array(z.enum(CIA)).optional(),
+  impacts: z.array(AssetImpactSchema).optional(),
+  measures: z.strictObject({ initial: z.string(), followUp: z.string(), resources: z.string() }).optional(),
+  containment: z.strictObject({ summary: z.string(), by: z.string(), at: z.string() }).optional(),
+  recovery: z
+    .strictObject({
+      summary: z.string(),
+      linkDisconnected: z.boolean(),
+      linkReconnectedAt: z.string().nullable(),
+      registryTeamsInformed: z.boolean(),
+      by: z.string(),
+      at: z.string(),
+    })
+    .optional(),
+  followUps: z.array(FollowUpSchema).optional(),
+  stages: z.partialRecord(z.enum(REGULATORY_STAGES), StageRecordSchema).optional(),
+  reminded: z.partialRecord(z.enum(REGULATORY_STAGES), z.boolean()).optional(),
+  reports: z
+    .partialRecord(z.enum(SECURITY_REPORTS), z.strictObject({ issuedAt: z.string(), by: z.string() }))
+    .optional(),
+  indicators: z.array(z.strictObject({ name: z.string(), pattern: z.string() })).optional(),
+});
+export type SecurityDetails = z.infer<typeof SecurityDetailsSchema>;
 
 const INVESTIGATING = ['characterised', 'analysed', 'contained'];
 

@@ -1,3 +1,5 @@
+import type { TimelineEvent } from './events.ts';
+import { isPriority, type Priority } from './priority.ts';
 /**
  * The facts SLA clocks need, projected from a ticket's timeline: when it opened, when the
  * first intervention happened, and from which instant it had which status and holder.
@@ -15,16 +17,15 @@ export interface Segment {
   status: string;
   holder: string;
   /** The priority in force: a later change of priority never re-measures earlier time. */
-  priority: string;
+  priority: Priority;
 }
 
-export interface FactEvent {
-  kind: string;
+/** A timeline event with its instant. */
+export type FactEvent = TimelineEvent & {
   at: number;
-  data: Record<string, unknown>;
   /** Written by Passerelle itself (e.g. an automatic escalation): never an intervention. */
   system?: boolean;
-}
+};
 
 /** Timeline kinds that count as an intervention by a desk or resolver (GTI stops at the first). */
 const INTERVENTIONS = new Set([
@@ -37,34 +38,35 @@ const INTERVENTIONS = new Set([
   'resolved',
 ]);
 
-/** Applies one timeline event to the facts (creation starts them). */
+/** Applies one timeline event to the facts (creation starts them; before it there are none). */
 export function applyFact(
   facts: SlaFacts | null,
   event: FactEvent,
   ownerParty: string,
   initialStatus: string,
-): SlaFacts {
-  if (event.kind === 'created' || !facts) {
+): SlaFacts | null {
+  if (event.kind === 'created') {
     return {
       openedAt: event.at,
       firstInterventionAt: null,
-      segments: [{ at: event.at, status: initialStatus, holder: ownerParty, priority: String(event.data.priority) }],
+      segments: [{ at: event.at, status: initialStatus, holder: ownerParty, priority: event.data.priority }],
     };
   }
+  if (!facts) return null;
   const last = facts.segments.at(-1)!;
   const next = { ...facts, segments: facts.segments };
   if (facts.firstInterventionAt === null && !event.system && INTERVENTIONS.has(event.kind))
     next.firstInterventionAt = event.at;
   if (event.kind === 'status_changed') {
-    const to = String(event.data.to);
+    const to = event.data.to;
     next.segments = [
       ...facts.segments,
       { ...last, at: event.at, status: to, holder: to === 'resolved' ? ownerParty : last.holder },
     ];
   } else if (event.kind === 'transferred') {
-    next.segments = [...facts.segments, { ...last, at: event.at, holder: String(event.data.toParty) }];
-  } else if (event.kind === 'field_changed' && event.data.field === 'priority') {
-    next.segments = [...facts.segments, { ...last, at: event.at, priority: String(event.data.to) }];
+    next.segments = [...facts.segments, { ...last, at: event.at, holder: event.data.toParty }];
+  } else if (event.kind === 'field_changed' && event.data.field === 'priority' && isPriority(event.data.to)) {
+    next.segments = [...facts.segments, { ...last, at: event.at, priority: event.data.to }];
   }
   return next;
 }

@@ -15,12 +15,36 @@ const zurich = new BusinessCalendar('Europe/Zurich', [
 ]);
 
 const events: FactEvent[] = [
-  { kind: 'created', at: at('2026-05-11T09:00:00+02:00'), data: { priority: 'P3' } },
-  { kind: 'status_changed', at: at('2026-05-11T10:00:00+02:00'), data: { to: 'in_progress' } },
-  { kind: 'transferred', at: at('2026-05-11T10:00:00+02:00'), data: { toParty: 'CH' } },
-  { kind: 'status_changed', at: at('2026-05-12T09:00:00+02:00'), data: { to: 'pending' } },
-  { kind: 'status_changed', at: at('2026-05-12T11:00:00+02:00'), data: { to: 'in_progress' } },
-  { kind: 'status_changed', at: at('2026-05-15T12:00:00+02:00'), data: { to: 'resolved' } },
+  {
+    kind: 'created',
+    at: at('2026-05-11T09:00:00+02:00'),
+    data: { ref: 'EU-INC-2026-000001', title: 'Link down', channel: 'api', priority: 'P3' },
+  },
+  {
+    kind: 'status_changed',
+    at: at('2026-05-11T10:00:00+02:00'),
+    data: { from: 'recorded', to: 'in_progress', action: 'test' },
+  },
+  {
+    kind: 'transferred',
+    at: at('2026-05-11T10:00:00+02:00'),
+    data: { fromParty: 'EU', toParty: 'CH', groupId: 'g', groupName: 'CH desk' },
+  },
+  {
+    kind: 'status_changed',
+    at: at('2026-05-12T09:00:00+02:00'),
+    data: { from: 'recorded', to: 'pending', action: 'test' },
+  },
+  {
+    kind: 'status_changed',
+    at: at('2026-05-12T11:00:00+02:00'),
+    data: { from: 'recorded', to: 'in_progress', action: 'test' },
+  },
+  {
+    kind: 'status_changed',
+    at: at('2026-05-15T12:00:00+02:00'),
+    data: { from: 'recorded', to: 'resolved', action: 'test' },
+  },
 ];
 
 function input(facts = projectFacts(events, 'EU', 'recorded')!, now = at('2026-05-20T12:00:00+02:00')): SlaInput {
@@ -55,7 +79,11 @@ describe('SLA clocks', () => {
 
   it('measures time before a change of priority with the clock of the old priority (on-call 24×7 for P1)', () => {
     const history: FactEvent[] = [
-      { kind: 'created', at: at('2026-05-15T17:00:00+02:00'), data: { priority: 'P3' } },
+      {
+        kind: 'created',
+        at: at('2026-05-15T17:00:00+02:00'),
+        data: { ref: 'EU-INC-2026-000001', title: 'Link down', channel: 'api', priority: 'P3' },
+      },
       { kind: 'field_changed', at: at('2026-05-18T09:00:00+02:00'), data: { field: 'priority', from: 'P3', to: 'P1' } },
     ];
     const facts = projectFacts(history, 'EU', 'recorded')!;

@@ -63,7 +63,7 @@ export interface SlaInput {
   facts: SlaFacts;
   target: SlaTarget;
   /** The owning party's clock for a priority (business hours or 24×7 on call), maintenance excluded. */
-  ownerClock(priority: string): Clock;
+  ownerClock(priority: Priority): Clock;
   partyClock(party: string): Clock;
   /** Share of a target at which a warning is raised, 0–1 (SLA-4, default 0.75). */
   warnAt: number;
@@ -94,7 +94,7 @@ function clock(elapsedMs: number, targetMs: number, phase: ClockPhase, input: Sl
  * Business time from opening to `until` (the first intervention, or now), each stretch
  * measured with the clock of the priority then in force: GTI elapsed (SLA-2).
  */
-export function interventionElapsed(facts: SlaFacts, ownerClock: (priority: string) => Clock, until: number): number {
+export function interventionElapsed(facts: SlaFacts, ownerClock: (priority: Priority) => Clock, until: number): number {
   let total = 0;
   facts.segments.forEach((segment, index) => {
     const end = Math.min(facts.segments[index + 1]?.at ?? until, until);

@@ -21,3 +21,7 @@ export const LINK_KINDS = [
   'implements',
 ] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
+
+/** TKT-6: how a ticket arrived. */
+export const TICKET_CHANNELS = ['console', 'api', 'cli', 'phone', 'email'] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];

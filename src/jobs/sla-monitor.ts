@@ -8,6 +8,7 @@ import { findParty } from '../store/directory.ts';
 import { tickets } from '../store/schema/index.ts';
 import { lockTicket, type TicketRow } from '../store/ticket-reads.ts';
 import { writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
+import type { SlaFacts } from '../domain/sla-facts.ts';
 
 const CLOSED = ['closed'];
 type ClockName = 'gti' | 'gtr' | 'gte';
@@ -54,7 +55,7 @@ const SLA_COLUMNS = {
   slaAlerts: sql<string>`array_to_string(${tickets.slaAlerts}, ',')`,
 };
 export type SlaRow = Omit<{ [K in keyof typeof SLA_COLUMNS]: TicketRow[K] }, 'slaFacts' | 'slaAlerts'> & {
-  slaFacts: unknown;
+  slaFacts: SlaFacts | null;
   slaAlerts: string[];
 };
 
@@ -83,7 +84,8 @@ export async function scanOpenSla(
     if (raw.length === 0) return seen;
     const rows: SlaRow[] = raw.map((r) => ({
       ...r,
-      slaFacts: JSON.parse(r.slaFacts) as unknown,
+      // Read as text for speed (PGlite hands jsonb over slowly); only the timeline fold writes it.
+      slaFacts: JSON.parse(r.slaFacts) as SlaFacts,
       slaAlerts: r.slaAlerts ? r.slaAlerts.split(',') : [],
     }));
     after = rows.at(-1)!.id;

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { accessReviewItems, accessReviews, apiTokens, parties, sessions, users } from './schema/index.ts';
+import type { Role } from '../domain/roles.ts';
+import type { Sensitivity } from '../domain/sensitivity.ts';
 
 export type AccessReviewRow = typeof accessReviews.$inferSelect;
 export type AccessReviewItemRow = typeof accessReviewItems.$inferSelect;
@@ -135,7 +137,7 @@ export async function lockUser(db: Db, id: string) {
 export async function setUserAccess(
   db: Db,
   id: string,
-  patch: { roles?: string[]; clearance?: string; active?: boolean },
+  patch: { roles?: Role[]; clearance?: Sensitivity; active?: boolean },
 ) {
   await db.update(users).set(patch).where(eq(users.id, id));
 }

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, ilike, inArray, lte, ne, or, sql, type SQL }
 import { assetVisibleTo } from '../policies/asset-visibility.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
-import { assetReviews, informationAssets, notifications } from './schema/index.ts';
+import { assetReviews, informationAssets } from './schema/index.ts';
 
 export type AssetRow = typeof informationAssets.$inferSelect;
 export type AssetReviewRow = typeof assetReviews.$inferSelect;
@@ -187,23 +187,4 @@ export function claimOverdueReviews(db: Db, now: Date): Promise<AssetRow[]> {
       ),
     )
     .returning();
-}
-
-/** In-app notifications about an asset (no ticket); `params.assetId` lets the list re-check visibility. */
-export async function insertAssetNotifications(
-  db: Db,
-  rows: { userId: string; kind: string; params: Record<string, string> }[],
-  now: Date,
-): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insert(notifications).values(
-    rows.map((r) => ({
-      id: randomUUID(),
-      userId: r.userId,
-      kind: r.kind,
-      ticketId: null,
-      params: r.params,
-      createdAt: now,
-    })),
-  );
 }

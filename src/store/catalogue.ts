@@ -1,10 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { catalogueItems } from './schema/index.ts';
+import type { CatalogueKind } from '../domain/catalogue.ts';
 
 export type CatalogueRow = typeof catalogueItems.$inferSelect;
 
-export function listCatalogue(db: Db, partyId: string, kind: string) {
+export function listCatalogue(db: Db, partyId: string, kind: CatalogueKind) {
   return db
     .select()
     .from(catalogueItems)
@@ -16,7 +17,7 @@ export function listCatalogue(db: Db, partyId: string, kind: string) {
 export async function findCatalogueItem(
   db: Db,
   partyId: string,
-  kind: string,
+  kind: CatalogueKind,
   code: string,
 ): Promise<CatalogueRow | null> {
   const rows = await db

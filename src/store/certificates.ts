@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
-import { certificates, notifications, tickets, trustedCas } from './schema/index.ts';
+import { certificates, tickets, trustedCas } from './schema/index.ts';
+import type { CertificateState } from '../domain/certificates.ts';
 
 export type TrustedCaRow = typeof trustedCas.$inferSelect;
 export type CertificateRow = typeof certificates.$inferSelect;
@@ -119,28 +119,9 @@ export async function changeDecision(db: Db, changeId: string) {
 }
 
 /** Live certificates ending before `until`: candidates for an expiry warning or for `expired`. */
-export async function certificatesEndingBefore(db: Db, states: readonly string[], until: Date) {
+export async function certificatesEndingBefore(db: Db, states: readonly CertificateState[], until: Date) {
   return db
     .select({ id: certificates.id })
     .from(certificates)
     .where(and(inArray(certificates.state, [...states]), lte(certificates.notAfter, until)));
-}
-
-/** In-app notifications about no ticket. */
-export async function insertTicketlessNotifications(
-  db: Db,
-  rows: { userId: string; kind: string; params: Record<string, string> }[],
-  now: Date,
-) {
-  if (rows.length === 0) return;
-  await db.insert(notifications).values(
-    rows.map((r) => ({
-      id: randomUUID(),
-      userId: r.userId,
-      kind: r.kind,
-      ticketId: null,
-      params: r.params,
-      createdAt: now,
-    })),
-  );
 }

@@ -5,6 +5,8 @@ import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
 import { groupMembers, notificationPrefs, notifications, tickets, users } from './schema/index.ts';
+import type { Role } from '../domain/roles.ts';
+import type { NotificationKind } from '../domain/notifications.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -22,7 +24,7 @@ export async function groupMemberIds(db: Db, groupIds: string[]): Promise<string
 }
 
 /** Users of some parties holding a role. */
-export async function usersWithRole(db: Db, partyIds: string[], role: string): Promise<UserRow[]> {
+export async function usersWithRole(db: Db, partyIds: string[], role: Role): Promise<UserRow[]> {
   if (partyIds.length === 0) return [];
   const rows = await db
     .select()
@@ -32,7 +34,7 @@ export async function usersWithRole(db: Db, partyIds: string[], role: string): P
 }
 
 /** Preferences of some users for one kind (absent = both channels on). */
-export async function prefsFor(db: Db, userIds: string[], kind: string) {
+export async function prefsFor(db: Db, userIds: string[], kind: NotificationKind) {
   if (userIds.length === 0) return new Map<string, { inApp: boolean; email: boolean }>();
   const rows = await db
     .select()
@@ -43,7 +45,7 @@ export async function prefsFor(db: Db, userIds: string[], kind: string) {
 
 export async function insertNotifications(
   db: Db,
-  rows: { userId: string; kind: string; ticketId: string; params: Record<string, string> }[],
+  rows: { userId: string; kind: NotificationKind; ticketId: string; params: Record<string, string> }[],
   now: Date,
 ) {
   if (rows.length === 0) return;
@@ -92,9 +94,28 @@ export async function listPrefs(db: Db, userId: string) {
   return db.select().from(notificationPrefs).where(eq(notificationPrefs.userId, userId));
 }
 
-export async function upsertPref(db: Db, userId: string, kind: string, inApp: boolean, email: boolean) {
+export async function upsertPref(db: Db, userId: string, kind: NotificationKind, inApp: boolean, email: boolean) {
   await db
     .insert(notificationPrefs)
     .values({ userId, kind, inApp, email })
     .onConflictDoUpdate({ target: [notificationPrefs.userId, notificationPrefs.kind], set: { inApp, email } });
+}
+
+/** In-app notifications about no ticket (an asset, a certificate); their params let the list re-check visibility. */
+export async function insertTicketlessNotifications(
+  db: Db,
+  rows: { userId: string; kind: NotificationKind; params: Record<string, string> }[],
+  now: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(notifications).values(
+    rows.map((r) => ({
+      id: randomUUID(),
+      userId: r.userId,
+      kind: r.kind,
+      ticketId: null,
+      params: r.params,
+      createdAt: now,
+    })),
+  );
 }

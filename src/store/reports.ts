@@ -3,9 +3,10 @@ import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
 import { outages, serviceTargets, tickets } from './schema/index.ts';
+import type { TicketType } from '../domain/ticket-types.ts';
 
 /** What the compliance report needs of each ticket opened in a period, visible to the actor. */
-export async function ticketsOpenedIn(db: Db, actor: Actor, party: string, types: string[], from: Date, to: Date) {
+export async function ticketsOpenedIn(db: Db, actor: Actor, party: string, types: TicketType[], from: Date, to: Date) {
   return db
     .select({
       id: tickets.id,

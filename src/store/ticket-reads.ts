@@ -3,11 +3,30 @@ import { eventVisibleTo, ticketVisibleTo } from '../policies/ticket-visibility.t
 import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
 import { groups, ticketEvents, ticketLinks, tickets, users } from './schema/index.ts';
+import type { TicketType } from '../domain/ticket-types.ts';
+import { isPriority, type Priority } from '../domain/priority.ts';
+import { AppError } from '../domain/errors.ts';
+import { CorruptRowError, issuesOf, parseDetails } from '../domain/details.ts';
+import { TimelineEventSchema, type TimelineEvent } from '../domain/events.ts';
 
 /** Every column of a ticket but its search vector, which only the database reads. */
 const { search: _search, ...ticketColumnsWithoutSearch } = getTableColumns(tickets);
 export const TICKET_COLUMNS = ticketColumnsWithoutSearch;
 export type TicketRow = Omit<typeof tickets.$inferSelect, 'search'>;
+
+/** A ticket row as read, its details checked against its type's schema (a row that does not parse throws, naming it). */
+export function parsedTicket<R extends Pick<TicketRow, 'type' | 'ref' | 'details'>>(row: R): R {
+  return { ...row, details: parseDetails(row.type, row.details, row.ref) };
+}
+
+/** A timeline row as read, its kind and data checked against the event union (never a silent cast). */
+export function parsedEvent<R extends { ticketId: string; seq: number; kind: string; data: unknown }>(
+  row: R,
+): Omit<R, 'kind' | 'data'> & TimelineEvent {
+  const result = TimelineEventSchema.safeParse({ kind: row.kind, data: row.data });
+  if (!result.success) throw new CorruptRowError(`event ${row.seq} of ticket ${row.ticketId}`, issuesOf(result.error));
+  return { ...row, ...result.data };
+}
 
 /** The ticket with this UUID or reference if the actor may see it, else null. */
 export async function findVisibleTicket(
@@ -22,23 +41,23 @@ export async function findVisibleTicket(
     .from(tickets)
     .where(and(key, ticketVisibleTo(actor)))
     .limit(1);
-  return rows[0] ?? null;
+  return rows[0] ? parsedTicket(rows[0]) : null;
 }
 
 /** Locks a ticket row for the rest of the transaction. */
 export async function lockTicket(tx: Db, id: string): Promise<TicketRow> {
   const rows = await tx.select(TICKET_COLUMNS).from(tickets).where(eq(tickets.id, id)).for('update');
   if (!rows[0]) throw new Error(`ticket ${id} vanished`);
-  return rows[0];
+  return parsedTicket(rows[0]);
 }
 
 export const SORTS = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt', 'priority', '-priority'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export interface TicketFilter {
-  type?: string[] | undefined;
+  type?: TicketType[] | undefined;
   status?: string[] | undefined;
-  priority?: string[] | undefined;
+  priority?: Priority[] | undefined;
   owner?: string[] | undefined;
   assignee?: string | undefined;
   q?: string | undefined;
@@ -54,6 +73,7 @@ const SORT_COLUMNS = {
   updatedAt: tickets.updatedAt,
   priority: tickets.priority,
 } as const;
+type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
 
 function filterSql(actor: Actor, filter: TicketFilter): SQL {
   const parts: (SQL | undefined)[] = [ticketVisibleTo(actor)];
@@ -73,6 +93,24 @@ function filterSql(actor: Actor, filter: TicketFilter): SQL {
   return and(...parts) as SQL;
 }
 
+/**
+ * The keyset condition "after this cursor" on a sort column. The value comes from the client: it
+ * must be of the column's kind (a priority, or an instant), else the cursor is refused.
+ */
+function keysetAfter(column: SortColumn, cursor: Cursor, descending: boolean): SQL {
+  const idAfter = descending ? lt(tickets.id, cursor.id) : gt(tickets.id, cursor.id);
+  if (column === tickets.priority) {
+    const v = cursor.v;
+    if (!isPriority(v)) throw new AppError('validation.invalid', 'cursor', { field: 'cursor' });
+    const after = descending ? lt(tickets.priority, v) : gt(tickets.priority, v);
+    return or(after, and(eq(tickets.priority, v), idAfter)) ?? sql`false`;
+  }
+  const at = new Date(cursor.v);
+  if (Number.isNaN(at.getTime())) throw new AppError('validation.invalid', 'cursor', { field: 'cursor' });
+  const after = descending ? lt(column, at) : gt(column, at);
+  return or(after, and(eq(column, at), idAfter)) ?? sql`false`;
+}
+
 /** One page of the tickets the actor may see, newest first by default (keyset pagination). */
 export async function listVisibleTickets(
   db: Db,
@@ -85,13 +123,7 @@ export async function listVisibleTickets(
   const descending = sort.startsWith('-');
   const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
   const where = [filterSql(actor, filter)];
-  if (cursor) {
-    const value = column === tickets.priority ? cursor.v : new Date(cursor.v);
-    const after = descending
-      ? or(lt(column, value), and(eq(column, value), lt(tickets.id, cursor.id)))
-      : or(gt(column, value), and(eq(column, value), gt(tickets.id, cursor.id)));
-    where.push(after as SQL);
-  }
+  if (cursor) where.push(keysetAfter(column, cursor, descending));
   const order = descending ? [desc(column), desc(tickets.id)] : [asc(column), asc(tickets.id)];
   const rows = await db
     .select({ ticket: TICKET_COLUMNS, groupName: groups.name, assigneeName: users.displayName })
@@ -101,7 +133,7 @@ export async function listVisibleTickets(
     .where(and(...where))
     .orderBy(...order)
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
+  const page = rows.slice(0, limit).map((r) => ({ ...r, ticket: parsedTicket(r.ticket) }));
   const last = page.at(-1);
   const next: Cursor | null =
     rows.length > limit && last
@@ -150,11 +182,12 @@ export async function ticketNames(db: Db, ticket: TicketRow) {
 
 /** A ticket's timeline in order, as the actor may see it (internal events of their own party only). */
 export async function ticketTimeline(db: Db, actor: Actor, ticketId: string) {
-  return db
+  const rows = await db
     .select()
     .from(ticketEvents)
     .where(and(eq(ticketEvents.ticketId, ticketId), eventVisibleTo(actor)))
     .orderBy(asc(ticketEvents.seq));
+  return rows.map(parsedEvent);
 }
 
 /** Links of a ticket to other tickets the actor may also see, in both directions (one query). */

@@ -6,7 +6,7 @@ import { applyFact, type SlaFacts } from '../domain/sla-facts.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
 import type { Db } from './db.ts';
 import { auditLog, ticketCounters, ticketEvents, ticketLinks, tickets } from './schema/index.ts';
-import { TICKET_COLUMNS, type TicketRow } from './ticket-reads.ts';
+import { parsedTicket, TICKET_COLUMNS, type TicketRow } from './ticket-reads.ts';
 
 /** Issues the next number for a party, type and year; the row lock serialises concurrent creators. */
 export async function nextTicketNumber(tx: Db, partyId: string, type: string, year: number): Promise<number> {
@@ -25,7 +25,7 @@ export type NewTicket = typeof tickets.$inferInsert;
 
 export async function insertTicket(tx: Db, values: NewTicket): Promise<TicketRow> {
   const rows = await tx.insert(tickets).values(values).returning(TICKET_COLUMNS);
-  return rows[0]!;
+  return parsedTicket(rows[0]!);
 }
 
 /** Applies a change to a locked ticket and bumps its version. */
@@ -35,7 +35,7 @@ export async function updateTicket(tx: Db, id: string, patch: Partial<NewTicket>
     .set({ ...patch, version: sql`${tickets.version} + 1`, updatedAt: now })
     .where(eq(tickets.id, id))
     .returning(TICKET_COLUMNS);
-  return rows[0]!;
+  return parsedTicket(rows[0]!);
 }
 
 export interface EventAuthor {
@@ -54,9 +54,9 @@ export interface PendingEvent {
 export interface EventTarget {
   id: string;
   eventSeq: number;
-  slaFacts: unknown;
+  slaFacts: SlaFacts | null;
   ownerParty: string;
-  type: string;
+  type: TicketType;
 }
 
 /**
@@ -65,20 +65,10 @@ export interface EventTarget {
  * so the projection always matches exactly the events written with it.
  */
 export function foldEvents(target: EventTarget, author: EventAuthor, events: PendingEvent[], now: Date) {
-  const initial = lifecycleOf(target.type as TicketType).initial;
+  const initial = lifecycleOf(target.type).initial;
   const facts = events.reduce<SlaFacts | null>(
     (acc, { event }) =>
-      applyFact(
-        acc,
-        {
-          kind: event.kind,
-          at: now.getTime(),
-          data: event.data as Record<string, unknown>,
-          system: author.actorId === null,
-        },
-        target.ownerParty,
-        initial,
-      ),
+      applyFact(acc, { ...event, at: now.getTime(), system: author.actorId === null }, target.ownerParty, initial),
     target.slaFacts as SlaFacts | null,
   );
   const rows = events.map(({ event, visibility }, index) => ({

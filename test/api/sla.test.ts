@@ -10,6 +10,7 @@ import { asc, eq } from 'drizzle-orm';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
+import { TimelineEventSchema } from '../../src/domain/events.ts';
 
 const DAY = 86_400_000;
 
@@ -94,9 +95,8 @@ describe.each(STORE_KINDS)('SLA clocks, warnings and breaches (%s)', (kind) => {
     expect(row!.eventSeq).toBe(events.length);
     const folded = projectFacts(
       events.map((e) => ({
-        kind: e.kind,
+        ...TimelineEventSchema.parse({ kind: e.kind, data: e.data }),
         at: e.createdAt.getTime(),
-        data: e.data as Record<string, unknown>,
         system: e.actorId === null,
       })),
       'EU',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FOLLOW_UP_KINDS, LOSS_LEVELS, REGULATORY_STAGES } from '../../domain/security.ts';
 import { SEVERITIES } from '../../domain/taxonomy.ts';
-import type { ServiceContext } from '../../services/write-path/context.ts';
+
 import { characterise } from '../../services/security/characterise.ts';
 import { addFollowUp, completeFollowUp } from '../../services/security/follow-ups.ts';
 import { formTeam } from '../../services/security/form-team.ts';
@@ -11,23 +11,22 @@ import { recordAnalysis } from '../../services/security/record-analysis.ts';
 import { recordIndicator } from '../../services/security/record-indicator.ts';
 import { contain, recover } from '../../services/security/respond.ts';
 import { Impact, Instant, plain, text } from '../schemas.ts';
-import { v, type ActionRoute, type Run } from './action-route.ts';
+import { v, actionRoute, type ActionRoute } from './action-route.ts';
 
 const long = text(20_000);
-const run = <I>(fn: (ctx: ServiceContext, id: string, input: I) => Promise<unknown>) => fn as unknown as Run;
 const Cia = z.enum(['confidentiality', 'integrity', 'availability']);
 const Loss = z.enum(LOSS_LEVELS);
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 
 /** The actions of security incidents (SEC-1 … SEC-8). */
 export const SECURITY_ACTIONS: ActionRoute[] = [
-  {
+  actionRoute({
     action: 'form_team',
     summary: 'Form the incident management team: named members, or the roster for the event type (SEC-2)',
     body: z.object({ ...v, members: z.array(z.uuid()).max(50).optional(), eventType: z.string().max(60).optional() }),
-    run: run(formTeam),
-  },
-  {
+    run: formTeam,
+  }),
+  actionRoute({
     action: 'characterise',
     summary:
       'Characterise: taxonomy class and type, severity (common or national scale), impact, awareness, C/I/A touched (SEC-1, SEC-9)',
@@ -47,9 +46,9 @@ export const SECURITY_ACTIONS: ActionRoute[] = [
         path: ['severity'],
         message: 'severity or nationalSeverity is required',
       }),
-    run: run(characterise),
-  },
-  {
+    run: characterise,
+  }),
+  actionRoute({
     action: 'record_analysis',
     summary: 'Record the C/I/A loss per information asset, consequences per party, measures and resources (SEC-4)',
     body: z.object({
@@ -70,15 +69,15 @@ export const SECURITY_ACTIONS: ActionRoute[] = [
       followUpMeasures: long,
       resources: text(4000),
     }),
-    run: run(recordAnalysis),
-  },
-  {
+    run: recordAnalysis,
+  }),
+  actionRoute({
     action: 'contain',
     summary: 'Record the containment (SEC-5)',
     body: z.object({ ...v, summary: long }),
-    run: run(contain),
-  },
-  {
+    run: contain,
+  }),
+  actionRoute({
     action: 'recover',
     summary: 'Record the recovery, the link reconnection and the registry teams informed (SEC-5)',
     body: z.object({
@@ -88,27 +87,27 @@ export const SECURITY_ACTIONS: ActionRoute[] = [
       linkReconnectedAt: Instant.optional(),
       registryTeamsInformed: z.boolean(),
     }),
-    run: run(recover),
-  },
-  {
+    run: recover,
+  }),
+  actionRoute({
     action: 'issue_response_report',
     summary: 'Issue the response report to level 3 (SEC-5)',
     body: z.object({ ...v }),
-    run: run((ctx, id, input: { version?: number }) => issueReport(ctx, id, 'response', input)),
-  },
-  {
+    run: (ctx, id, input) => issueReport(ctx, id, 'response', input),
+  }),
+  actionRoute({
     action: 'issue_final_report',
     summary: 'Issue the final report to level 3 (SEC-5)',
     body: z.object({ ...v }),
-    run: run((ctx, id, input: { version?: number }) => issueReport(ctx, id, 'final', input)),
-  },
-  {
+    run: (ctx, id, input) => issueReport(ctx, id, 'final', input),
+  }),
+  actionRoute({
     action: 'record_indicator',
     summary: 'Record an indicator of compromise as a STIX 2.1 pattern (ISM-5)',
     body: z.object({ ...v, name: text(200), pattern: text(2000) }),
-    run: run(recordIndicator),
-  },
-  {
+    run: recordIndicator,
+  }),
+  actionRoute({
     action: 'add_follow_up',
     summary: 'Add a follow-up action: weakness, procedure change or training (SEC-6)',
     body: z.object({
@@ -117,18 +116,18 @@ export const SECURITY_ACTIONS: ActionRoute[] = [
       description: text(4000),
       exploitable: z.boolean().optional(),
     }),
-    run: run(addFollowUp),
-  },
-  {
+    run: addFollowUp,
+  }),
+  actionRoute({
     action: 'complete_follow_up',
     summary: 'Complete a follow-up action (SEC-6)',
     body: z.object({ ...v, id: z.uuid(), note: plain(4000).optional() }),
-    run: run(completeFollowUp),
-  },
-  {
+    run: completeFollowUp,
+  }),
+  actionRoute({
     action: 'notify_authority',
     summary: 'Record a regulatory stage as sent, with its recipient and content (SEC-8)',
     body: z.object({ ...v, stage: z.enum(REGULATORY_STAGES), recipient: text(200), content: long }),
-    run: run(notifyAuthority),
-  },
+    run: notifyAuthority,
+  }),
 ];

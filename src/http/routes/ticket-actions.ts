@@ -23,40 +23,38 @@ import { expectedVersion } from './tickets.ts';
 import { PROCESS_ACTIONS } from './process-actions.ts';
 import { SECURITY_ACTIONS } from './security-actions.ts';
 
-import { reason, v, type ActionRoute, type Run } from './action-route.ts';
+import { reason, v, actionRoute, type ActionRoute } from './action-route.ts';
 
 /** Each action: its body schema, the one service it calls and a summary for the API document. */
 const ACTIONS: ActionRoute[] = [
-  {
+  actionRoute({
     action: 'comment',
     summary: 'Comment, internal (owning party only) or shared',
     body: z.object({ ...v, body: text(20_000), visibility: z.enum(['internal', 'shared']) }),
-    run: commentOnTicket as Run,
-  },
-  {
+    run: commentOnTicket,
+  }),
+  actionRoute({
     action: 'assign',
     summary: 'Assign to a group (and person) of the party holding the ticket',
     body: z.object({ ...v, groupId: z.uuid(), assigneeId: z.uuid().optional() }),
-    run: assignTicket as Run,
-  },
-  {
+    run: assignTicket,
+  }),
+  actionRoute({
     action: 'transfer',
     summary: "Transfer to another party's service desk (PARTY-3)",
     body: z.object({ ...v, party: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/), reason: plain(4000).optional() }),
-    run: transferTicket as Run,
-  },
-  {
+    run: transferTicket,
+  }),
+  actionRoute({
     action: 'escalate',
     summary: 'Escalate functionally (another group) or hierarchically (next level) (PARTY-4)',
-    body: z
-      .object({ ...v, mode: z.enum(['functional', 'hierarchical']), groupId: z.uuid().optional(), reason })
-      .refine((b) => b.mode === 'hierarchical' || b.groupId, {
-        path: ['groupId'],
-        message: 'required for a functional escalation',
-      }),
-    run: escalateTicket as Run,
-  },
-  {
+    body: z.discriminatedUnion('mode', [
+      z.object({ ...v, mode: z.literal('functional'), groupId: z.uuid(), reason }),
+      z.object({ ...v, mode: z.literal('hierarchical'), reason }),
+    ]),
+    run: escalateTicket,
+  }),
+  actionRoute({
     action: 'record_known_error',
     summary:
       'Record the matched known error and the workaround applied (INC-2), or apply a published one by its id (COL-3)',
@@ -66,39 +64,39 @@ const ACTIONS: ActionRoute[] = [
       workaround: text(4000).optional(),
       knownErrorId: z.uuid().optional(),
     }),
-    run: recordKnownError as Run,
-  },
-  {
+    run: recordKnownError,
+  }),
+  actionRoute({
     action: 'pend',
     summary: 'Put on hold, waiting on the requester',
     body: z.object({ ...v, reason }),
-    run: pendTicket as Run,
-  },
-  {
+    run: pendTicket,
+  }),
+  actionRoute({
     action: 'resume',
     summary: 'Take a pending ticket back into work',
     body: z.object({ ...v }),
-    run: resumeTicket as Run,
-  },
-  {
+    run: resumeTicket,
+  }),
+  actionRoute({
     action: 'resolve',
     summary: 'Resolve; the incident returns to the registering desk (INC-5)',
     body: z.object({ ...v, resolution: text(20_000) }),
-    run: resolveIncident as Run,
-  },
-  {
+    run: resolveIncident,
+  }),
+  actionRoute({
     action: 'reject_resolution',
     summary: 'The reporter says it is not fixed: back into work',
     body: z.object({ ...v, reason }),
-    run: rejectResolution as Run,
-  },
-  {
+    run: rejectResolution,
+  }),
+  actionRoute({
     action: 'verify',
     summary: 'The desk confirmed the resolution with the reporter (INC-5)',
     body: z.object({ ...v, note: plain(4000).optional() }),
-    run: verifyIncident as Run,
-  },
-  {
+    run: verifyIncident,
+  }),
+  actionRoute({
     action: 'close',
     summary:
       'Close (owning desk only): an incident with the INC-6 checklist, a request once the requester accepts,' +
@@ -109,15 +107,15 @@ const ACTIONS: ActionRoute[] = [
       requesterAccepted: z.boolean().optional(),
       note: plain(4000).optional(),
     }),
-    run: closeTicket as Run,
-  },
-  {
+    run: closeTicket,
+  }),
+  actionRoute({
     action: 'record_recurrence',
     summary: 'Record a recurrence: a new incident linked to this closed one',
     body: z.object({ ...v, title: text(200).optional(), description: plain(20_000).optional() }),
-    run: recordRecurrence as Run,
-  },
-  {
+    run: recordRecurrence,
+  }),
+  actionRoute({
     action: 'declare_security_incident',
     summary: 'Declare a linked security incident, at least ETS SENSITIVE (INC-3)',
     body: z.object({
@@ -126,8 +124,8 @@ const ACTIONS: ActionRoute[] = [
       description: plain(20_000).optional(),
       sensitivity: z.enum(['SENSITIVE', 'CRITICAL']).optional(),
     }),
-    run: declareSecurityIncident as Run,
-  },
+    run: declareSecurityIncident,
+  }),
   ...PROCESS_ACTIONS,
   ...SECURITY_ACTIONS,
 ];
@@ -153,7 +151,7 @@ export const ticketActionRoutes =
             ...(request.body as object),
             version: expectedVersion(request.body as { version?: number }, request.headers['if-match']),
           };
-          const result = await run(ctx, request.params.id, input as never);
+          const result = await run(ctx, request.params.id, input);
           if ('created' in result) {
             // The declarer of a security incident may lack the clearance to read it: confirm its number only.
             const created = result.created;

@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/errors.ts';
 import { addressInBlocks, normaliseBlock, parseBlocks } from '../../domain/ip-blocks.ts';
-import type { RequestDetails } from '../../domain/processes.ts';
+
 import { deleteAllowlistEntry, insertAllowlistEntry, listPartyBlocks } from '../../store/access.ts';
 import type { Db } from '../../store/db.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
@@ -12,7 +12,7 @@ export const ALLOWLIST_REQUEST = 'ip_allowlist_change';
 
 /** True for a request of the catalogue's IP allow-list change type. */
 export function isAllowlistRequest(ticket: TicketRow): boolean {
-  return ticket.type === 'request' && detailsOf<RequestDetails>(ticket).catalogueItem?.code === ALLOWLIST_REQUEST;
+  return ticket.type === 'request' && detailsOf(ticket, 'request').catalogueItem?.code === ALLOWLIST_REQUEST;
 }
 
 /**
@@ -29,7 +29,7 @@ export async function withAllowlistChange(
   outcome: ActionOutcome,
 ): Promise<ActionOutcome> {
   if (!isAllowlistRequest(request)) return outcome;
-  const details = detailsOf<RequestDetails>(request);
+  const details = detailsOf(request, 'request');
   if (!details.approvals.some((a) => a.party !== request.ownerParty && a.decision === 'approved'))
     throw new AppError('request.approval_required');
   const party = request.ownerParty;

@@ -1,9 +1,9 @@
 import type { NotificationKind } from '../../domain/notifications.ts';
 import { clearanceCovers, type Sensitivity } from '../../domain/sensitivity.ts';
 import type { Role } from '../../domain/roles.ts';
-import { insertAssetNotifications, type AssetRow } from '../../store/assets.ts';
+import type { AssetRow } from '../../store/assets.ts';
 import type { Db } from '../../store/db.ts';
-import { prefsFor, usersWithRole } from '../../store/notifications.ts';
+import { insertTicketlessNotifications, prefsFor, usersWithRole } from '../../store/notifications.ts';
 
 /**
  * In-app notifications about an asset to some parties' users holding one of `roles`, only
@@ -28,7 +28,7 @@ export async function notifyAboutAsset(
     kind,
   );
   const recipients = cleared.filter((u) => prefs.get(u.id)?.inApp ?? true);
-  await insertAssetNotifications(
+  await insertTicketlessNotifications(
     db,
     recipients.map((u) => ({
       userId: u.id,

@@ -1,12 +1,7 @@
 import { dueExpiryAlert, LIVE_STATES } from '../../domain/certificates.ts';
 import type { Db } from '../../store/db.ts';
-import {
-  certificatesEndingBefore,
-  insertTicketlessNotifications,
-  lockCertificate,
-  updateCertificate,
-} from '../../store/certificates.ts';
-import { prefsFor, usersWithRole } from '../../store/notifications.ts';
+import { certificatesEndingBefore, lockCertificate, updateCertificate } from '../../store/certificates.ts';
+import { insertTicketlessNotifications, prefsFor, usersWithRole } from '../../store/notifications.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { CERTIFICATE_KEEPERS } from '../../policies/certificates.ts';
 import { historyOf } from './common.ts';

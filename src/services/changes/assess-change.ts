@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
-import { cabLevelFor, type Assessment, type ChangeDetails } from '../../domain/processes.ts';
+import { cabLevelFor, type Assessment } from '../../domain/processes.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, joined, withDetails } from '../write-path/details.ts';
 import { existingParties } from '../write-path/other-party.ts';
@@ -24,12 +24,12 @@ export function assessChange(
         field: 'affectedParties',
         detail: 'owner_affected',
       });
-    const details = detailsOf<ChangeDetails>(change);
+    const details = detailsOf(change, 'change');
     const saved: Assessment = { ...assessment, affectedParties: affected };
     return {
       patch: {
         participants: joined(change, affected),
-        ...withDetails<ChangeDetails>(change, {
+        ...withDetails(change, 'change', {
           assessment: saved,
           approvalLevel: cabLevelFor(saved.risk, details.kind),
           reviews: [],

@@ -1,4 +1,3 @@
-import type { ChangeDetails } from '../../domain/processes.ts';
 import { recordDecision } from '../tickets/approve-ticket.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
@@ -15,7 +14,7 @@ export function reviewAssessment(
   input: { agree: boolean; comment: string; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'review_assessment', input.version, (change, _tx, now) => {
-    const details = detailsOf<ChangeDetails>(change);
+    const details = detailsOf(change, 'change');
     const { approvals: reviews, complete } = recordDecision(
       ctx.actor,
       details.reviews,
@@ -39,11 +38,11 @@ export function reviewAssessment(
       return {
         status: 'assessed',
         note: input.comment,
-        patch: withDetails<ChangeDetails>(change, { reviews: reviews.filter((r) => r.decision !== null) }),
+        patch: withDetails(change, 'change', { reviews: reviews.filter((r) => r.decision !== null) }),
         events: [event],
       };
     }
-    if (!complete) return { patch: withDetails<ChangeDetails>(change, { reviews }), events: [event] };
+    if (!complete) return { patch: withDetails(change, 'change', { reviews }), events: [event] };
     const cab = askCab(change, { ...details, reviews });
     return { ...cab, events: [event, ...(cab.events ?? [])] };
   });

@@ -1,4 +1,3 @@
-import type { ChangeDetails } from '../../domain/processes.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { withDetails } from '../write-path/details.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
@@ -10,7 +9,7 @@ export function reviewImplementation(
   input: { outcome: 'successful' | 'partial' | 'failed'; notes: string; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'review_implementation', input.version, (change, _tx, now) => ({
-    patch: withDetails<ChangeDetails>(change, {
+    patch: withDetails(change, 'change', {
       pir: { outcome: input.outcome, notes: input.notes, by: ctx.actor.displayName, at: now.toISOString() },
     }),
     events: [{ event: { kind: 'implementation_reviewed', data: { outcome: input.outcome, notes: input.notes } } }],

@@ -13,7 +13,7 @@ export function askCab(change: TicketRow, details: ChangeDetails): ActionOutcome
   const level = details.approvalLevel ?? cabLevelFor(details.assessment?.risk, details.kind);
   return {
     status: 'awaiting_approval',
-    patch: withDetails<ChangeDetails>(change, {
+    patch: withDetails(change, 'change', {
       approvals: awaitApprovals(parties),
       approvalLevel: level,
       reviews: details.reviews,
@@ -36,14 +36,14 @@ export function askCab(change: TicketRow, details: ChangeDetails): ActionOutcome
  */
 export function submitChange(ctx: ServiceContext, idOrRef: string, input: { version?: number | undefined }) {
   return runTicketAction(ctx, idOrRef, 'submit', input.version, (change) => {
-    const details = detailsOf<ChangeDetails>(change);
+    const details = detailsOf(change, 'change');
     if (details.kind === 'emergency') return askCab(change, details);
     if (!details.assessment) throw new AppError('change.assessment_required', 'assessment', { field: 'assessment' });
     const others = details.assessment.affectedParties.filter((p) => p !== change.ownerParty);
     if (others.length === 0) return askCab(change, details);
     return {
       status: 'in_review',
-      patch: withDetails<ChangeDetails>(change, { reviews: awaitApprovals(others) }),
+      patch: withDetails(change, 'change', { reviews: awaitApprovals(others) }),
       events: [
         {
           event: { kind: 'approval_requested', data: { gate: 'reviewer', parties: others, roles: ['change_manager'] } },

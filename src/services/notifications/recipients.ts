@@ -4,6 +4,7 @@ import type { Db } from '../../store/db.ts';
 import { findDesk } from '../../store/directory.ts';
 import { groupMemberIds, usersByIds, usersWithRole, type UserRow } from '../../store/notifications.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
+import type { Role } from '../../domain/roles.ts';
 
 async function desksMembers(db: Db, parties: string[]): Promise<string[]> {
   const desks = await Promise.all(parties.map((p) => findDesk(db, p)));
@@ -41,7 +42,7 @@ async function idsFor(
     case 'awaited_parties': {
       // Whoever may decide in each awaited party: the roles the gate asks for.
       const parties = (data.parties as string[] | undefined) ?? [];
-      const roles = (data.roles as string[] | undefined) ?? [];
+      const roles = (data.roles as Role[] | undefined) ?? [];
       const users = await Promise.all(roles.map((role) => usersWithRole(db, parties, role)));
       return users.flat().map((u) => u.id);
     }

@@ -41,9 +41,14 @@ export async function createParty(db: Db, input: CreatePartyInput) {
         escalationLevels: defaultEscalationLevels(input.id),
       })
       .returning();
-    const made = [
+    const made: (typeof groups.$inferInsert)[] = [
       { id: randomUUID(), partyId: input.id, name: `${input.id} Service Desk`, kind: 'desk' },
-      ...(input.resolverGroups ?? []).map((name) => ({ id: randomUUID(), partyId: input.id, name, kind: 'resolver' })),
+      ...(input.resolverGroups ?? []).map((name) => ({
+        id: randomUUID(),
+        partyId: input.id,
+        name,
+        kind: 'resolver' as const,
+      })),
     ];
     await tx.insert(groups).values(made);
     await createCalendar(tx, input.id, input.calendar ?? DEFAULT_CALENDAR);

@@ -26,5 +26,5 @@ export async function reassessFrequency(db: Db, problem: TicketRow, frequency: n
     ? problem.priority
     : await matrixPriority(db, problem.ownerParty, problem.impact as never, criticality);
   const event: PendingEvent = { event: { kind: 'frequency_changed', data: { frequency, criticality, priority } } };
-  return { patch: { criticality, priority, ...withDetails(problem, { frequency }) }, event };
+  return { patch: { criticality, priority, ...withDetails(problem, 'problem', { frequency }) }, event };
 }

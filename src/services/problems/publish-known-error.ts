@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ProblemDetails } from '../../domain/processes.ts';
+
 import { replaceKnownError } from '../../store/known-errors.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { withDetails } from '../write-path/details.ts';
@@ -37,7 +37,7 @@ export function publishKnownError(ctx: ServiceContext, idOrRef: string, input: P
       patch: {
         knownError: input.cause,
         workaround: input.workaround,
-        ...withDetails<ProblemDetails>(problem, { knownErrorId: id, rootCause: input.cause }),
+        ...withDetails(problem, 'problem', { knownErrorId: id, rootCause: input.cause }),
       },
       events: [{ event: { kind: 'known_error_published', data: { knownErrorId: id, title: problem.title } } }],
       audit: { knownErrorId: id },

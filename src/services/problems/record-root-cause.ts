@@ -1,4 +1,3 @@
-import type { ProblemDetails } from '../../domain/processes.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { withDetails } from '../write-path/details.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
@@ -11,7 +10,7 @@ export function recordRootCause(
 ) {
   return runTicketAction(ctx, idOrRef, 'record_root_cause', input.version, (problem) => ({
     patch: {
-      ...withDetails<ProblemDetails>(problem, { rootCause: input.rootCause }),
+      ...withDetails(problem, 'problem', { rootCause: input.rootCause }),
       ...(input.workaround ? { workaround: input.workaround } : {}),
     },
     events: [

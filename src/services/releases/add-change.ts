@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
-import type { ChangeDetails, ReleaseDetails } from '../../domain/processes.ts';
+
 import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
 import type { Db } from '../../store/db.ts';
 import { ticketLinks, tickets } from '../../store/schema/index.ts';
@@ -35,7 +35,7 @@ export async function bundleChange(
   if (visible.type !== 'change')
     throw new AppError('validation.invalid', field, { field, detail: 'one_of', values: 'change' });
   const change = await lockTicket(tx, visible.id);
-  const changeDetails = detailsOf<ChangeDetails>(change);
+  const changeDetails = detailsOf(change, 'change');
   if (changeDetails.releaseId === release.id)
     throw new AppError('validation.invalid', field, { field, detail: 'already_linked' });
   // The other release is not named: the actor may not be allowed to see it.
@@ -44,9 +44,9 @@ export async function bundleChange(
   const linked = await linkToExisting(ctx, tx, release, change, 'implements', now);
   await tx
     .update(tickets)
-    .set(withDetails<ChangeDetails>(change, { releaseId: release.id }))
+    .set(withDetails(change, 'change', { releaseId: release.id }))
     .where(eq(tickets.id, change.id));
-  const details = detailsOf<ReleaseDetails>(release);
+  const details = detailsOf(release, 'release');
   const changeIds = [...(details.changeIds ?? []), change.id];
   const affected = affectedBy([...(await lockReleaseChanges(tx, release)), change], release.ownerParty);
   const sensitivity = maxSensitivity(release.sensitivity as Sensitivity, change.sensitivity as Sensitivity);
@@ -64,7 +64,7 @@ export async function bundleChange(
     ...release,
     sensitivity,
     participants: joined(release, affected),
-    ...withDetails<ReleaseDetails>(release, { changeIds, affectedParties: affected, approvals: [], ...window }),
+    ...withDetails(release, 'release', { changeIds, affectedParties: affected, approvals: [], ...window }),
   };
   return { release: updated, events };
 }
@@ -104,12 +104,12 @@ export function removeChange(
       if (!change) throw new AppError('validation.invalid', 'change', { field: 'change', detail: 'not_in_release' });
       const remaining = changes.filter((c) => c.id !== change.id);
       const affected = affectedBy(remaining, release.ownerParty);
-      const window = sameParties(detailsOf<ReleaseDetails>(release).affectedParties, affected)
+      const window = sameParties(detailsOf(release, 'release').affectedParties, affected)
         ? {}
         : await detachWindow(tx, release, now);
       await tx
         .update(tickets)
-        .set(withDetails<ChangeDetails>(change, { releaseId: null }))
+        .set(withDetails(change, 'change', { releaseId: null }))
         .where(eq(tickets.id, change.id));
       await tx
         .delete(ticketLinks)
@@ -132,7 +132,7 @@ export function removeChange(
         now,
       );
       return {
-        patch: withDetails<ReleaseDetails>(release, {
+        patch: withDetails(release, 'release', {
           changeIds: remaining.map((c) => c.id),
           affectedParties: affected,
           approvals: [],

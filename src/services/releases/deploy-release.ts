@@ -1,6 +1,6 @@
 import { awaitApprovals } from '../../domain/approvals.ts';
 import { AppError } from '../../domain/errors.ts';
-import type { ReleaseDetails } from '../../domain/processes.ts';
+
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
 import { runTicketAction, type ActionOutcome } from '../write-path/ticket-action.ts';
@@ -18,7 +18,7 @@ export function deployRelease(
   input: { note?: string | undefined; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'deploy', input.version, async (release, tx, now): Promise<ActionOutcome> => {
-    const details = detailsOf<ReleaseDetails>(release);
+    const details = detailsOf(release, 'release');
     // The joint window must be agreed and not over yet.
     if (
       details.affectedParties.length > 1 &&
@@ -43,7 +43,7 @@ export function deployRelease(
     }
     return {
       note: input.note,
-      patch: withDetails<ReleaseDetails>(release, {
+      patch: withDetails(release, 'release', {
         deployments: [
           ...(details.deployments ?? []),
           { by: ctx.actor.displayName, at: now.toISOString(), note: input.note ?? null },
@@ -68,7 +68,7 @@ export function rollbackRelease(
   input: { reason: string; restored: string; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'rollback', input.version, async (release, tx, now): Promise<ActionOutcome> => {
-    const details = detailsOf<ReleaseDetails>(release);
+    const details = detailsOf(release, 'release');
     const changes = await lockReleaseChanges(tx, release);
     // A change already reviewed or closed is history: undoing it is a new change.
     const settled = changes.find((c) => c.status !== 'implemented');
@@ -93,7 +93,7 @@ export function rollbackRelease(
     return {
       note: input.reason,
       // The next deployment is agreed anew: approvals and the joint window.
-      patch: withDetails<ReleaseDetails>(release, {
+      patch: withDetails(release, 'release', {
         rollbacks: [
           ...(details.rollbacks ?? []),
           { reason: input.reason, restored: input.restored, by: ctx.actor.displayName, at: now.toISOString() },
@@ -124,13 +124,13 @@ export function restartRelease(
   return runTicketAction(ctx, idOrRef, 'restart', input.version, (release): ActionOutcome => {
     if (!EARLIER_STEPS.includes(input.to))
       throw new AppError('validation.invalid', 'to', { field: 'to', detail: 'earlier_step' });
-    const details = detailsOf<ReleaseDetails>(release);
+    const details = detailsOf(release, 'release');
     // Back in deployment preparation the recorded deployment plan is approved anew.
     const approvals =
       input.to === 'deployment_preparation' && details.deployment ? awaitApprovals(details.affectedParties) : [];
     return {
       status: input.to,
-      patch: withDetails<ReleaseDetails>(release, { approvals }),
+      patch: withDetails(release, 'release', { approvals }),
       events: [
         { event: { kind: 'restarted', data: { to: input.to } } },
         ...(approvals.length > 0

@@ -19,7 +19,7 @@ import { runTicketAction, type ActionOutcome } from '../write-path/ticket-action
  * already started stays, since clocks measured during it must not change afterwards.
  */
 export async function detachWindow(tx: Db, release: TicketRow, now: Date): Promise<Partial<ReleaseDetails>> {
-  const window = detailsOf<ReleaseDetails>(release).window;
+  const window = detailsOf(release, 'release').window;
   if (!window) return {};
   if (Date.parse(window.startsAt) > now.getTime() && window.status !== 'refused') {
     await tx
@@ -50,7 +50,7 @@ export function proposeWindow(ctx: ServiceContext, idOrRef: string, input: Propo
     'propose_window',
     input.version,
     async (release, tx, now): Promise<ActionOutcome> => {
-      const details = detailsOf<ReleaseDetails>(release);
+      const details = detailsOf(release, 'release');
       if (details.affectedParties.length < 2)
         throw new AppError('validation.invalid', 'startsAt', { field: 'startsAt', detail: 'single_party' });
       if (!details.affectedParties.includes(ctx.actor.party))
@@ -83,7 +83,7 @@ export function proposeWindow(ctx: ServiceContext, idOrRef: string, input: Propo
         decisions: awaitApprovals(partners),
       };
       return {
-        patch: withDetails<ReleaseDetails>(release, { window }),
+        patch: withDetails(release, 'release', { window }),
         events: [
           {
             event: {
@@ -116,7 +116,7 @@ export function decideWindow(
     decision === 'accepted' ? 'accept_window' : 'refuse_window',
     input.version,
     async (release, tx, now): Promise<ActionOutcome> => {
-      const window = detailsOf<ReleaseDetails>(release).window!;
+      const window = detailsOf(release, 'release').window!;
       // Agreeing to a window once it has started would change clocks already measured.
       if (Date.parse(window.startsAt) <= now.getTime())
         throw new AppError('validation.invalid', 'window', { field: 'window', detail: 'window_passed' });
@@ -139,7 +139,7 @@ export function decideWindow(
           for (const party of [window.proposedBy, ...decisions.map((d) => d.party)]) await bumpSlaStamp(tx, party);
       }
       return {
-        patch: withDetails<ReleaseDetails>(release, { window: { ...window, status, decisions } }),
+        patch: withDetails(release, 'release', { window: { ...window, status, decisions } }),
         events: [
           {
             event: {

@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import type { ChangeDetails, ReleaseDetails } from '../../domain/processes.ts';
+import type { ChangeDetails } from '../../domain/processes.ts';
 import type { Db } from '../../store/db.ts';
 import { tickets } from '../../store/schema/index.ts';
 import { lockTicket, type TicketRow } from '../../store/ticket-reads.ts';
@@ -11,7 +11,7 @@ import { authorOf } from '../write-path/ticket-action.ts';
 
 /** The changes bundled in a release, locked, in the order they were added. */
 export async function lockReleaseChanges(tx: Db, release: TicketRow): Promise<TicketRow[]> {
-  const ids = detailsOf<ReleaseDetails>(release).changeIds ?? [];
+  const ids = detailsOf(release, 'release').changeIds ?? [];
   if (ids.length === 0) return [];
   await tx.select({ id: tickets.id }).from(tickets).where(inArray(tickets.id, ids)).orderBy(tickets.id).for('update');
   return Promise.all(ids.map((id) => lockTicket(tx, id)));
@@ -19,7 +19,7 @@ export async function lockReleaseChanges(tx: Db, release: TicketRow): Promise<Ti
 
 /** The parties affected by a set of changes (their assessments, else their participants). */
 export function affectedBy(changes: readonly TicketRow[], owner: string): string[] {
-  const parties = changes.flatMap((c) => detailsOf<ChangeDetails>(c).assessment?.affectedParties ?? c.participants);
+  const parties = changes.flatMap((c) => detailsOf(c, 'change').assessment?.affectedParties ?? c.participants);
   return [...new Set([owner, ...parties])];
 }
 
@@ -43,7 +43,7 @@ export async function moveChange(
   await applyTicketChange(
     tx,
     change,
-    { status: to, ...withDetails<ChangeDetails>(change, changes) },
+    { status: to, ...withDetails(change, 'change', changes) },
     authorOf(ctx),
     events,
     now,

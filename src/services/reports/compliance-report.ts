@@ -9,6 +9,7 @@ import { ticketsOpenedIn } from '../../store/reports.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { readCalendar } from '../sla/edit-calendar.ts';
 import { loadSlaEnvironment } from '../sla/sla-environment.ts';
+import type { Priority } from '../../domain/priority.ts';
 
 export interface ComplianceRow {
   type: 'incident' | 'request';
@@ -47,7 +48,7 @@ export async function complianceReport(db: Db, actor: Actor, party: string, mont
   const details: ComplianceDetail[] = rows.map((t) => {
     const facts = JSON.parse(t.facts) as SlaFacts;
     const stop = facts.firstInterventionAt;
-    const clockFor = (priority: string) => env.ticketClock(party, priority, t.service);
+    const clockFor = (priority: Priority) => env.ticketClock(party, priority, t.service);
     // The priority in force when the clock stopped (or now): later re-assessments change nothing.
     const priority = facts.segments.findLast((s) => s.at <= (stop ?? now))?.priority ?? facts.segments[0]!.priority;
     const targetMs = env.target(party, t.type, priority, facts.openedAt).gtiMs;
@@ -67,7 +68,7 @@ export async function complianceReport(db: Db, actor: Actor, party: string, mont
       within,
     };
   });
-  const groups: { type: 'incident' | 'request'; priority: string }[] = [
+  const groups: { type: 'incident' | 'request'; priority: Priority | 'all' }[] = [
     ...PRIORITIES.map((p) => ({ type: 'incident' as const, priority: p })),
     { type: 'request', priority: 'all' },
   ];

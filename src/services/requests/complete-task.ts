@@ -1,4 +1,3 @@
-import type { RequestDetails } from '../../domain/processes.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
@@ -10,7 +9,7 @@ export function completeTask(
   input: { note?: string | undefined; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'complete_task', input.version, (request, _tx, now) => {
-    const tasks = detailsOf<RequestDetails>(request).tasks.map((t) =>
+    const tasks = detailsOf(request, 'request').tasks.map((t) =>
       t.party === ctx.actor.party && t.status === 'open'
         ? {
             ...t,
@@ -24,7 +23,7 @@ export function completeTask(
     const done = tasks.every((t) => t.status === 'done');
     return {
       ...(done ? { status: 'fulfilled' } : {}),
-      patch: withDetails<RequestDetails>(request, { tasks }),
+      patch: withDetails(request, 'request', { tasks }),
       events: [
         {
           event: {

@@ -1,4 +1,3 @@
-import type { RequestDetails } from '../../domain/processes.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
@@ -13,13 +12,13 @@ export function forwardTask(
   input: { thirdParty: string; note?: string | undefined; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'forward_task', input.version, (request) => {
-    const tasks = detailsOf<RequestDetails>(request).tasks.map((t) =>
+    const tasks = detailsOf(request, 'request').tasks.map((t) =>
       t.party === ctx.actor.party && t.status === 'open'
         ? { ...t, thirdParty: input.thirdParty, note: input.note ?? t.note }
         : t,
     );
     return {
-      patch: withDetails<RequestDetails>(request, { tasks }),
+      patch: withDetails(request, 'request', { tasks }),
       events: [
         {
           event: {

@@ -1,4 +1,3 @@
-import type { RequestDetails } from '../../domain/processes.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
@@ -11,8 +10,8 @@ export function rejectFulfilment(
 ) {
   return runTicketAction(ctx, idOrRef, 'reject_fulfilment', input.version, (request) => ({
     note: input.reason,
-    patch: withDetails<RequestDetails>(request, {
-      tasks: detailsOf<RequestDetails>(request).tasks.map((t) => ({
+    patch: withDetails(request, 'request', {
+      tasks: detailsOf(request, 'request').tasks.map((t) => ({
         ...t,
         status: 'open' as const,
         doneBy: null,

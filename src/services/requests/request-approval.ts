@@ -1,5 +1,5 @@
 import { awaitApprovals } from '../../domain/approvals.ts';
-import type { RequestDetails } from '../../domain/processes.ts';
+
 import type { ServiceContext } from '../write-path/context.ts';
 import { joined, withDetails } from '../write-path/details.ts';
 import { otherParty } from '../write-path/other-party.ts';
@@ -17,7 +17,7 @@ export function requestApproval(
       note: input.note,
       patch: {
         participants: joined(request, [party]),
-        ...withDetails<RequestDetails>(request, { approvals: awaitApprovals([party]) }),
+        ...withDetails(request, 'request', { approvals: awaitApprovals([party]) }),
       },
       events: [
         { event: { kind: 'approval_requested', data: { gate: 'approver', parties: [party], roles: ['agent'] } } },

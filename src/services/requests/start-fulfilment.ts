@@ -1,4 +1,4 @@
-import type { RequestDetails, RequestTask } from '../../domain/processes.ts';
+import type { RequestTask } from '../../domain/processes.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, joined, withDetails } from '../write-path/details.ts';
 import { existingParties, otherParty } from '../write-path/other-party.ts';
@@ -23,7 +23,7 @@ export function startFulfilment(
   input: { parties?: string[] | undefined; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'start_fulfilment', input.version, async (request, tx) => {
-    const details = detailsOf<RequestDetails>(request);
+    const details = detailsOf(request, 'request');
     let parties: string[];
     if (input.parties && input.parties.length > 0) parties = await existingParties(tx, input.parties, 'parties');
     else {
@@ -39,7 +39,7 @@ export function startFulfilment(
     return {
       patch: {
         participants: joined(request, parties),
-        ...withDetails<RequestDetails>(request, { tasks: parties.map(task) }),
+        ...withDetails(request, 'request', { tasks: parties.map(task) }),
       },
       events: [{ event: { kind: 'tasks_started', data: { parties } } }],
     };

@@ -64,7 +64,7 @@ export function characterise(ctx: ServiceContext, idOrRef: string, input: Charac
       securityPolicyOf,
     );
     return {
-      patch: { impact: input.impact, ...withDetails<SecurityDetails>(ticket, facts) },
+      patch: { impact: input.impact, ...withDetails(ticket, 'security', facts) },
       events: [
         {
           event: {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.ts';
-import type { FollowUp, SecurityDetails } from '../../domain/security.ts';
+import type { FollowUp } from '../../domain/security.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
@@ -31,8 +31,8 @@ export function addFollowUp(
       note: null,
     };
     return {
-      patch: withDetails<SecurityDetails>(ticket, {
-        followUps: [...(detailsOf<SecurityDetails>(ticket).followUps ?? []), followUp],
+      patch: withDetails(ticket, 'security', {
+        followUps: [...(detailsOf(ticket, 'security').followUps ?? []), followUp],
       }),
       events: [
         {
@@ -58,11 +58,11 @@ export function completeFollowUp(
   input: { id: string; note?: string | undefined; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'complete_follow_up', input.version, (ticket, _tx, now) => {
-    const followUps = detailsOf<SecurityDetails>(ticket).followUps ?? [];
+    const followUps = detailsOf(ticket, 'security').followUps ?? [];
     const target = followUps.find((f) => f.id === input.id && !f.done);
     if (!target) throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'follow_up_unknown' });
     return {
-      patch: withDetails<SecurityDetails>(ticket, {
+      patch: withDetails(ticket, 'security', {
         followUps: followUps.map((f) =>
           f === target
             ? { ...f, done: true, doneBy: ctx.actor.displayName, doneAt: now.toISOString(), note: input.note ?? null }

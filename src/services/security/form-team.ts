@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
-import type { SecurityDetails } from '../../domain/security.ts';
+
 import { clearanceCovers, type Sensitivity } from '../../domain/sensitivity.ts';
 import type { Db } from '../../store/db.ts';
 import { imtRosters, users } from '../../store/schema/index.ts';
@@ -30,7 +30,7 @@ export function formTeam(
   input: { members?: string[] | undefined; eventType?: string | undefined; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'form_team', input.version, async (ticket, tx) => {
-    const eventType = input.eventType ?? detailsOf<SecurityDetails>(ticket).taxonomy?.class;
+    const eventType = input.eventType ?? detailsOf(ticket, 'security').taxonomy?.class;
     const ids =
       input.members && input.members.length > 0
         ? [...new Set(input.members)]
@@ -54,7 +54,7 @@ export function formTeam(
     const team = [...new Set([...ids, ctx.actor.id])];
     const names = rows.map((u) => u.displayName);
     return {
-      patch: { team, ...withDetails<SecurityDetails>(ticket, eventType ? { eventType } : {}) },
+      patch: { team, ...withDetails(ticket, 'security', eventType ? { eventType } : {}) },
       events: [{ event: { kind: 'team_formed' as const, data: { members: names, eventType: eventType ?? null } } }],
       audit: { team },
     };

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
-import type { SecurityDetails } from '../../domain/security.ts';
+
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
@@ -21,13 +21,13 @@ export function issueReport(
     kind === 'response' ? 'issue_response_report' : 'issue_final_report',
     input.version,
     (ticket, _tx, now) => {
-      const details = detailsOf<SecurityDetails>(ticket);
+      const details = detailsOf(ticket, 'security');
       if (kind === 'response' && !details.recovery)
         throw new AppError('validation.required', 'recovery', { field: 'recovery' });
       if (kind === 'final' && details.reports?.final)
         throw new AppError('validation.invalid', 'kind', { field: 'kind', detail: 'stage_sent' });
       return {
-        patch: withDetails<SecurityDetails>(ticket, {
+        patch: withDetails(ticket, 'security', {
           reports: { ...details.reports, [kind]: { issuedAt: now.toISOString(), by: ctx.actor.displayName } },
         }),
         events: [{ event: { kind: 'report_issued' as const, data: { report: kind } } }],

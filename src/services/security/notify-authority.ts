@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
-import type { RegulatoryStage, SecurityDetails } from '../../domain/security.ts';
+import type { RegulatoryStage } from '../../domain/security.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
@@ -14,7 +14,7 @@ export function notifyAuthority(
   input: { stage: RegulatoryStage; recipient: string; content: string; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'notify_authority', input.version, (ticket, _tx, now) => {
-    const stages = detailsOf<SecurityDetails>(ticket).stages ?? {};
+    const stages = detailsOf(ticket, 'security').stages ?? {};
     if (stages[input.stage])
       throw new AppError('validation.invalid', 'stage', { field: 'stage', detail: 'stage_sent' });
     const order: RegulatoryStage[] = ['early_warning', 'notification', 'final_report'];
@@ -27,7 +27,7 @@ export function notifyAuthority(
       content: input.content,
     };
     return {
-      patch: withDetails<SecurityDetails>(ticket, { stages: { ...stages, [input.stage]: record } }),
+      patch: withDetails(ticket, 'security', { stages: { ...stages, [input.stage]: record } }),
       events: [
         { event: { kind: 'authority_notified' as const, data: { stage: input.stage, recipient: input.recipient } } },
       ],

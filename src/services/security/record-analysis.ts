@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
-import type { AssetImpact, Loss, SecurityDetails } from '../../domain/security.ts';
+import type { AssetImpact, Loss } from '../../domain/security.ts';
 import { visibleAssetsByIds } from '../../store/assets.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
@@ -48,7 +48,7 @@ export function recordAnalysis(ctx: ServiceContext, idOrRef: string, input: Anal
         });
       return { ...impact, assetName: asset.name };
     });
-    const details = detailsOf<SecurityDetails>(ticket);
+    const details = detailsOf(ticket, 'security');
     // Impacts on assets this analyst may not see (recorded by someone who may) are kept as they are.
     const earlier = details.impacts ?? [];
     const seen = new Set(
@@ -80,7 +80,7 @@ export function recordAnalysis(ctx: ServiceContext, idOrRef: string, input: Anal
             securityPolicyOf,
           );
     return {
-      patch: withDetails<SecurityDetails>(ticket, {
+      patch: withDetails(ticket, 'security', {
         impacts,
         ciaAffected,
         personalData,

@@ -1,4 +1,3 @@
-import type { SecurityDetails } from '../../domain/security.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
@@ -10,11 +9,8 @@ export function recordIndicator(
   input: { name: string; pattern: string; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'record_indicator', input.version, (ticket) => ({
-    patch: withDetails<SecurityDetails>(ticket, {
-      indicators: [
-        ...(detailsOf<SecurityDetails>(ticket).indicators ?? []),
-        { name: input.name, pattern: input.pattern },
-      ],
+    patch: withDetails(ticket, 'security', {
+      indicators: [...(detailsOf(ticket, 'security').indicators ?? []), { name: input.name, pattern: input.pattern }],
     }),
     events: [{ event: { kind: 'indicator_recorded' as const, data: { name: input.name } } }],
   }));

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../domain/errors.ts';
-import { LEVEL3_ROLES, regulatoryClocks, tlpFor, type SecurityDetails } from '../../domain/security.ts';
+import { LEVEL3_ROLES, regulatoryClocks, tlpFor } from '../../domain/security.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import type { Lang } from '../../domain/lang.ts';
 import type { ServiceContext } from '../write-path/context.ts';
@@ -19,7 +19,7 @@ export async function securityReport(ctx: ServiceContext, idOrRef: string, kind:
   if (!ctx.actor.roles.some((role) => LEVEL3_ROLES.includes(role))) throw new AppError('auth.forbidden');
   const ticket = await loadVisibleTicket(ctx.db, ctx.actor, idOrRef);
   if (ticket.type !== 'security') throw new AppError('ticket.not_found');
-  const d = await maskImpacts(ctx.db, ctx.actor, detailsOf<SecurityDetails>(ticket));
+  const d = await maskImpacts(ctx.db, ctx.actor, detailsOf(ticket, 'security'));
   const issued = d.reports?.[kind];
   if (!issued) throw new AppError('validation.invalid', 'kind', { field: 'kind', detail: 'report_not_issued' });
   const base = {

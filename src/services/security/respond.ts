@@ -1,4 +1,3 @@
-import type { SecurityDetails } from '../../domain/security.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { withDetails } from '../write-path/details.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
@@ -10,7 +9,7 @@ export function contain(
   input: { summary: string; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'contain', input.version, (ticket, _tx, now) => ({
-    patch: withDetails<SecurityDetails>(ticket, {
+    patch: withDetails(ticket, 'security', {
       containment: { summary: input.summary, by: ctx.actor.displayName, at: now.toISOString() },
     }),
     events: [{ event: { kind: 'contained' as const, data: { summary: input.summary } } }],
@@ -41,7 +40,7 @@ export function recover(ctx: ServiceContext, idOrRef: string, input: RecoverInpu
       at: now.toISOString(),
     };
     return {
-      patch: withDetails<SecurityDetails>(ticket, { recovery }),
+      patch: withDetails(ticket, 'security', { recovery }),
       events: [
         {
           event: {

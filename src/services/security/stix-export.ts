@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
-import { LEVEL3_ROLES, type SecurityDetails } from '../../domain/security.ts';
+import { LEVEL3_ROLES } from '../../domain/security.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import { incidentBundle, type StixBundle } from '../../domain/stix.ts';
 import { parties } from '../../store/schema/index.ts';
@@ -20,7 +20,7 @@ export async function stixExport(ctx: ServiceContext, idOrRef: string): Promise<
   if (ticket.type !== 'security') throw new AppError('ticket.not_found');
   const level3 = ctx.actor.roles.some((role) => LEVEL3_ROLES.includes(role));
   if (!level3 && !(ticket.team ?? []).includes(ctx.actor.id)) throw new AppError('auth.forbidden');
-  const details = detailsOf<SecurityDetails>(ticket);
+  const details = detailsOf(ticket, 'security');
   const [partyRows, events] = await Promise.all([
     ctx.db.select({ id: parties.id, name: parties.name }).from(parties).where(inArray(parties.id, ticket.participants)),
     ticketTimeline(ctx.db, ctx.actor, ticket.id),

@@ -4,6 +4,7 @@ import { publicHolidays } from '../../domain/holidays.ts';
 import type { Db } from '../../store/db.ts';
 import { bumpSlaStamp, latestCalendarVersion } from '../../store/sla.ts';
 import { calendarVersions } from '../../store/schema/index.ts';
+import type { Priority } from '../../domain/priority.ts';
 
 /** Holidays are expanded this many years around the version's start. */
 const YEARS_BACK = 2;
@@ -14,7 +15,7 @@ export interface VersionInput {
   region: string | null;
   weekly: DayHours[];
   extraClosures: string[];
-  onCallPriorities: string[];
+  onCallPriorities: Priority[];
   effectiveFrom: string;
   createdBy: string | null;
 }

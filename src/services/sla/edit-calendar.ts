@@ -9,11 +9,12 @@ import { calendars } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { writeCalendarVersion } from './calendar-version.ts';
+import type { Priority } from '../../domain/priority.ts';
 
 export interface NewVersionInput {
   weekly: DayHours[];
   extraClosures: string[];
-  onCallPriorities: string[];
+  onCallPriorities: Priority[];
   effectiveFrom: string;
   warnPct?: number | undefined;
 }

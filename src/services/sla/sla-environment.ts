@@ -6,15 +6,16 @@ import { isoDate, localDayOf } from '../../domain/time-zone.ts';
 import { DEFAULT_INCIDENT_TARGETS, DEFAULT_REQUEST_TARGET, type SlaTarget } from '../../domain/sla.ts';
 import type { Db } from '../../store/db.ts';
 import { loadSlaData, windowsFor, type CalendarVersionRow } from '../../store/sla.ts';
+import type { TicketType } from '../../domain/ticket-types.ts';
 
 /** Everything SLA clocks need for a set of parties: calendars, on-call coverage, windows, targets. */
 export interface SlaEnvironment {
   /** The owning party's clock for a ticket: business hours or 24×7 by priority, maintenance excluded. */
-  ticketClock(party: string, priority: string, service: string): Clock;
+  ticketClock(party: string, priority: Priority, service: string): Clock;
   /** A party's own business calendar (operational-level time). */
   partyClock(party: string): Clock;
   /** The target in force for tickets opened at `openedAt` (versions never re-target older tickets). */
-  target(party: string, type: string, priority: string, openedAt: number): SlaTarget;
+  target(party: string, type: TicketType, priority: Priority, openedAt: number): SlaTarget;
   warnAt(party: string): number;
 }
 
@@ -27,7 +28,7 @@ const AROUND_THE_CLOCK: CalendarRules = {
 };
 
 /** A party's calendar for one priority: each version's hours, or 24×7 where it covers that priority on call. */
-function compile(timeZone: string, versions: CalendarVersionRow[], priority: string | null): BusinessCalendar {
+function compile(timeZone: string, versions: CalendarVersionRow[], priority: Priority | null): BusinessCalendar {
   const key = `${timeZone}|${priority}|${versions.map((v) => v.id).join(',')}`;
   let calendar = compiled.get(key);
   if (!calendar) {
@@ -59,7 +60,7 @@ export async function loadSlaEnvironment(db: Db, partyIds: string[], from: Date,
   const unique = [...new Set(partyIds)];
   const { calendars, versions, windows, targets } = await loadSlaData(db, unique, from, to);
   const zones = new Map(calendars.map((c) => [c.partyId, c.timeZone]));
-  const calendarOf = (party: string, priority: string | null) => {
+  const calendarOf = (party: string, priority: Priority | null) => {
     const zone = zones.get(party);
     return zone
       ? compile(

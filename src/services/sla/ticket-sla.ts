@@ -2,25 +2,27 @@ import { computeSla, type SlaState } from '../../domain/sla.ts';
 import type { SlaFacts } from '../../domain/sla-facts.ts';
 import type { Db } from '../../store/db.ts';
 import { loadSlaEnvironment, type SlaEnvironment } from './sla-environment.ts';
+import type { TicketType } from '../../domain/ticket-types.ts';
+import type { Priority } from '../../domain/priority.ts';
 
 /** Ticket types under service levels (SLA-2). */
-export const SLA_TYPES = new Set(['incident', 'request']);
+export const SLA_TYPES: ReadonlySet<TicketType> = new Set(['incident', 'request']);
 
 export interface SlaTicket {
   id: string;
-  type: string;
+  type: TicketType;
   ownerParty: string;
-  priority: string;
+  priority: Priority;
   service: string;
-  slaFacts: unknown;
+  slaFacts: SlaFacts | null;
 }
 
 /** The SLA state of one ticket in an environment, or null for types without service levels. */
 export function slaOf(env: SlaEnvironment, ticket: SlaTicket, now: number, levelsOnly = false): SlaState | null {
   if (!SLA_TYPES.has(ticket.type) || !ticket.slaFacts) return null;
   return computeSla({
-    facts: ticket.slaFacts as SlaFacts,
-    target: env.target(ticket.ownerParty, ticket.type, ticket.priority, (ticket.slaFacts as SlaFacts).openedAt),
+    facts: ticket.slaFacts,
+    target: env.target(ticket.ownerParty, ticket.type, ticket.priority, ticket.slaFacts.openedAt),
     ownerClock: (priority) => env.ticketClock(ticket.ownerParty, priority, ticket.service),
     partyClock: (party) => env.partyClock(party),
     warnAt: env.warnAt(ticket.ownerParty),

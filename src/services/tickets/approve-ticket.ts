@@ -1,11 +1,14 @@
 import { decide, pendingParties, type Approval } from '../../domain/approvals.ts';
 import { AppError } from '../../domain/errors.ts';
-import { approverRoleFor, type ChangeDetails } from '../../domain/processes.ts';
+import { approverRoleFor } from '../../domain/processes.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
 import { runTicketAction, type ActionOutcome } from '../write-path/ticket-action.ts';
+
+/** The types whose details keep per-party approvals. */
+const APPROVED_TYPES = ['request', 'change', 'release'] as const;
 
 export interface DecisionInput {
   note?: string | undefined;
@@ -15,7 +18,7 @@ export interface DecisionInput {
 
 /** CHG-3: at the change's approval level the CAB member must hold the level's role. */
 export function assertCabLevel(actor: Actor, change: TicketRow): number {
-  const level = detailsOf<ChangeDetails>(change).approvalLevel ?? 1;
+  const level = detailsOf(change, 'change').approvalLevel ?? 1;
   const role = approverRoleFor(level);
   if (!actor.roles.includes(role)) throw new AppError('change.approver_level', undefined, { level, role });
   return level;
@@ -52,14 +55,14 @@ export function approveTicket(
     const level = ticket.type === 'change' ? assertCabLevel(ctx.actor, ticket) : undefined;
     const { approvals, complete } = recordDecision(
       ctx.actor,
-      detailsOf<{ approvals: Approval[] }>(ticket).approvals,
+      detailsOf(ticket, APPROVED_TYPES).approvals,
       'approved',
       now,
       input.note,
     );
     return {
       ...(complete ? { status: 'approved' } : {}),
-      patch: withDetails(ticket, { approvals }),
+      patch: withDetails(ticket, APPROVED_TYPES, { approvals }),
       events: [
         {
           event: {
@@ -85,7 +88,7 @@ export function refuseTicket(ctx: ServiceContext, idOrRef: string, action: 'refu
     const level = ticket.type === 'change' ? assertCabLevel(ctx.actor, ticket) : undefined;
     const { approvals } = recordDecision(
       ctx.actor,
-      detailsOf<{ approvals: Approval[] }>(ticket).approvals,
+      detailsOf(ticket, APPROVED_TYPES).approvals,
       'refused',
       now,
       input.reason,
@@ -94,7 +97,7 @@ export function refuseTicket(ctx: ServiceContext, idOrRef: string, action: 'refu
     const closed = approvals.filter((a) => a.decision !== null);
     return {
       note: input.reason,
-      patch: { resolution: input.reason ?? null, ...withDetails(ticket, { approvals: closed }) },
+      patch: { resolution: input.reason ?? null, ...withDetails(ticket, APPROVED_TYPES, { approvals: closed }) },
       events: [
         {
           event: {

@@ -1,7 +1,7 @@
 import { firstOpenItem, type ClosureItem } from '../../domain/checklist.ts';
 import { AppError } from '../../domain/errors.ts';
-import { firstOpenReleaseItem, type ReleaseDetails, type RequestDetails } from '../../domain/processes.ts';
-import type { SecurityDetails } from '../../domain/security.ts';
+import { firstOpenReleaseItem } from '../../domain/processes.ts';
+
 import type { Db } from '../../store/db.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { ServiceContext } from '../write-path/context.ts';
@@ -33,7 +33,7 @@ function closeRequest(request: TicketRow, input: CloseInput): ActionOutcome {
   if (input.requesterAccepted !== true)
     throw new AppError('validation.required', 'requesterAccepted', { field: 'requesterAccepted' });
   return {
-    patch: withDetails<RequestDetails>(request, { requesterAccepted: true }),
+    patch: withDetails(request, 'request', { requesterAccepted: true }),
     events: [
       { event: { kind: 'request_accepted', data: noteOf(input) } },
       { event: { kind: 'closed', data: { checklist: {}, ...noteOf(input) } } },
@@ -43,14 +43,14 @@ function closeRequest(request: TicketRow, input: CloseInput): ActionOutcome {
 
 /** REL-6: closure refused while one item of the checklist is open. */
 function closeRelease(release: TicketRow, input: CloseInput): ActionOutcome {
-  const open = firstOpenReleaseItem(detailsOf<ReleaseDetails>(release).checklist ?? {});
+  const open = firstOpenReleaseItem(detailsOf(release, 'release').checklist ?? {});
   if (open) throw new AppError('release.checklist_incomplete', `checklist.${open}`, { field: open });
   return { events: [{ event: { kind: 'closed', data: { checklist: {}, ...noteOf(input) } } }] };
 }
 
 /** SEC-5/6: closed once the final report is issued and every follow-up action is done. */
 function closeSecurity(incident: TicketRow, input: CloseInput): ActionOutcome {
-  const details = detailsOf<SecurityDetails>(incident);
+  const details = detailsOf(incident, 'security');
   if (!details.reports?.final) throw new AppError('validation.required', 'finalReport', { field: 'finalReport' });
   const open = (details.followUps ?? []).findIndex((f) => !f.done);
   if (open >= 0) throw new AppError('ticket.checklist_incomplete', `followUps.${open}`, { field: `followUps.${open}` });

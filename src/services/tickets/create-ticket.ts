@@ -21,6 +21,7 @@ import { notifyEvents } from '../notifications/notify-events.ts';
 import { enqueueJob } from '../../store/jobs.ts';
 import { authorOf } from '../write-path/ticket-action.ts';
 import type { ServiceContext } from '../write-path/context.ts';
+import type { TicketChannel } from '../../domain/ticket-types.ts';
 
 /** The fields a ticket is recorded with (TKT-5), as the API takes them. */
 export interface TicketFieldsInput {
@@ -30,7 +31,7 @@ export interface TicketFieldsInput {
   impact: Impact;
   criticality: Criticality;
   sensitivity?: Sensitivity | undefined;
-  channel?: 'console' | 'api' | 'phone' | 'email' | undefined;
+  channel?: TicketChannel | undefined;
 }
 
 export interface NewTicketInput {
@@ -45,7 +46,7 @@ export interface NewTicketInput {
   priorityReason?: string | undefined;
   reporter?: string | undefined;
   reporterEmail?: string | undefined;
-  channel: string;
+  channel: TicketChannel;
   participants?: string[];
   escalationLevel?: number;
   /** Per-type facts (domain/processes.ts). */

@@ -1,7 +1,7 @@
 import { AppError } from '../../domain/errors.ts';
 import type { Disagreement } from '../../domain/processes.ts';
 import type { ServiceContext } from '../write-path/context.ts';
-import { detailsOf, withDetails } from '../write-path/details.ts';
+import { withDetails } from '../write-path/details.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
 
 /** PARTY-4: the level the disagreement rose to decides; the decision is recorded for both desks. */
@@ -11,7 +11,7 @@ export function decideDisagreement(
   input: { decision: string; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'decide_disagreement', input.version, (ticket, _tx, now) => {
-    const open = detailsOf<{ disagreement?: Disagreement }>(ticket).disagreement;
+    const open = ticket.details.disagreement;
     if (!open || open.decidedAt) throw new AppError('ticket.no_disagreement');
     const disagreement: Disagreement = {
       ...open,
@@ -20,7 +20,7 @@ export function decideDisagreement(
       decidedAt: now.toISOString(),
     };
     return {
-      patch: withDetails(ticket, { disagreement }),
+      patch: withDetails(ticket, ticket.type, { disagreement }),
       events: [{ event: { kind: 'disagreement_decided', data: { decision: input.decision, level: open.level } } }],
     };
   });

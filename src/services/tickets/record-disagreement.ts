@@ -3,7 +3,7 @@ import type { Disagreement } from '../../domain/processes.ts';
 import type { EscalationLevel } from '../../domain/roles.ts';
 import { findParty } from '../../store/directory.ts';
 import type { ServiceContext } from '../write-path/context.ts';
-import { detailsOf, withDetails } from '../write-path/details.ts';
+import { withDetails } from '../write-path/details.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
 
 /**
@@ -16,7 +16,7 @@ export function recordDisagreement(
   input: { reason: string; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'record_disagreement', input.version, async (ticket, tx, now) => {
-    const open = detailsOf<{ disagreement?: Disagreement }>(ticket).disagreement;
+    const open = ticket.details.disagreement;
     if (open && !open.decidedAt) throw new AppError('ticket.disagreement_open');
     const party = await findParty(tx, ticket.ownerParty);
     const next = ((party?.escalationLevels ?? []) as EscalationLevel[]).find(
@@ -36,7 +36,7 @@ export function recordDisagreement(
       openedAt: now.toISOString(),
     };
     return {
-      patch: { escalationLevel: next.level, ...withDetails(ticket, { disagreement }) },
+      patch: { escalationLevel: next.level, ...withDetails(ticket, ticket.type, { disagreement }) },
       events: [
         {
           event: {

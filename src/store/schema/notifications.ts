@@ -1,3 +1,4 @@
+import type { NotificationKind } from '../../domain/notifications.ts';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
@@ -12,9 +13,9 @@ export const notifications = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<NotificationKind>().notNull(),
     ticketId: uuid('ticket_id').references(() => tickets.id),
-    params: jsonb('params').notNull(),
+    params: jsonb('params').$type<Record<string, string>>().notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     readAt: ts('read_at'),
   },
@@ -28,7 +29,7 @@ export const notificationPrefs = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<NotificationKind>().notNull(),
     inApp: boolean('in_app').notNull(),
     email: boolean('email').notNull(),
   },
@@ -41,7 +42,7 @@ export const jobs = pgTable(
   {
     id: uuid('id').primaryKey(),
     kind: text('kind').notNull(),
-    payload: jsonb('payload').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     runAt: ts('run_at').notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(8),

@@ -1,3 +1,9 @@
+import type { Lang } from '../../domain/lang.ts';
+import type { PartyKind, GroupKind } from '../../domain/parties.ts';
+import type { PriorityMatrix } from '../../domain/priority.ts';
+import type { EscalationLevel, Role } from '../../domain/roles.ts';
+import type { SecurityPolicy } from '../../domain/security.ts';
+import type { Sensitivity } from '../../domain/sensitivity.ts';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
 
@@ -11,13 +17,13 @@ export const instanceSettings = pgTable('instance_settings', {
 export const parties = pgTable('parties', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  kind: text('kind').notNull().default('local'),
-  language: text('language').notNull().default('en'),
+  kind: text('kind').$type<PartyKind>().notNull().default('local'),
+  language: text('language').$type<Lang>().notNull().default('en'),
   requireTotp: boolean('require_totp').notNull().default(false),
-  priorityMatrix: jsonb('priority_matrix'),
-  escalationLevels: jsonb('escalation_levels').notNull(),
+  priorityMatrix: jsonb('priority_matrix').$type<PriorityMatrix>(),
+  escalationLevels: jsonb('escalation_levels').$type<EscalationLevel[]>().notNull(),
   /** SEC-7 notification policy and SEC-9 national severity scale mapping; null: the defaults. */
-  securityPolicy: jsonb('security_policy'),
+  securityPolicy: jsonb('security_policy').$type<Partial<SecurityPolicy>>(),
   /** Bumped with every change to the party's calendar, targets or maintenance windows, so nodes know when their copy is stale. */
   slaStamp: integer('sla_stamp').notNull().default(0),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -32,7 +38,7 @@ export const groups = pgTable(
       .notNull()
       .references(() => parties.id),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<GroupKind>().notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('groups_party_name').on(t.partyId, t.name)],
@@ -49,9 +55,9 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     email: text('email'),
     passwordHash: text('password_hash'),
-    roles: text('roles').array().notNull(),
-    clearance: text('clearance').notNull(),
-    language: text('language').notNull().default('en'),
+    roles: text('roles').array().$type<Role[]>().notNull(),
+    clearance: text('clearance').$type<Sensitivity>().notNull(),
+    language: text('language').$type<Lang>().notNull().default('en'),
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     active: boolean('active').notNull().default(true),

@@ -1,3 +1,9 @@
+import type { AccessDecision } from '../../domain/access-reviews.ts';
+import type { Approval } from '../../domain/approvals.ts';
+import type { AssetStatus, ReviewOutcome } from '../../domain/assets.ts';
+import type { CertificateHistoryEntry, CertificateState, CertificateVerification } from '../../domain/certificates.ts';
+import type { Role } from '../../domain/roles.ts';
+import type { CiaLevel, Sensitivity } from '../../domain/sensitivity.ts';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
@@ -20,10 +26,10 @@ export const informationAssets = pgTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     owner: text('owner').notNull(),
-    confidentiality: text('confidentiality').notNull(),
-    integrity: text('integrity').notNull(),
-    availability: text('availability').notNull(),
-    sensitivity: text('sensitivity').notNull(),
+    confidentiality: text('confidentiality').$type<CiaLevel>().notNull(),
+    integrity: text('integrity').$type<CiaLevel>().notNull(),
+    availability: text('availability').$type<CiaLevel>().notNull(),
+    sensitivity: text('sensitivity').$type<Sensitivity>().notNull(),
     personalData: boolean('personal_data').notNull().default(false),
     notes: text('notes').notNull().default(''),
     /** ISM-3 aggregates: the entries this one groups, when the whole is more sensitive than its parts. */
@@ -32,8 +38,9 @@ export const informationAssets = pgTable(
       .notNull()
       .default(sql`'{}'::uuid[]`),
     /** active, or pending while a common asset awaits the other parties' approval. */
-    status: text('status').notNull().default('active'),
+    status: text('status').$type<AssetStatus>().notNull().default('active'),
     approvals: jsonb('approvals')
+      .$type<Approval[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
     reviewIntervalDays: integer('review_interval_days').notNull().default(365),
@@ -57,7 +64,7 @@ export const assetReviews = pgTable(
       .references(() => informationAssets.id),
     reviewedBy: uuid('reviewed_by'),
     reviewerName: text('reviewer_name').notNull(),
-    outcome: text('outcome').notNull(),
+    outcome: text('outcome').$type<ReviewOutcome>().notNull(),
     note: text('note').notNull().default(''),
     reviewedAt: ts('reviewed_at').notNull().defaultNow(),
   },
@@ -105,12 +112,12 @@ export const accessReviewItems = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    roles: text('roles').array().notNull(),
-    clearance: text('clearance').notNull(),
+    roles: text('roles').array().$type<Role[]>().notNull(),
+    clearance: text('clearance').$type<Sensitivity>().notNull(),
     active: boolean('active').notNull(),
-    decision: text('decision'),
-    newRoles: text('new_roles').array(),
-    newClearance: text('new_clearance'),
+    decision: text('decision').$type<AccessDecision>(),
+    newRoles: text('new_roles').array().$type<Role[]>(),
+    newClearance: text('new_clearance').$type<Sensitivity>(),
     note: text('note'),
     decidedBy: uuid('decided_by'),
     decidedAt: ts('decided_at'),
@@ -150,8 +157,8 @@ export const certificates = pgTable(
     notAfter: ts('not_after').notNull(),
     caId: uuid('ca_id').references(() => trustedCas.id),
     /** generated, registered, verified, installed, in_use, renewal, revoked, expired. */
-    state: text('state').notNull(),
-    verification: jsonb('verification'),
+    state: text('state').$type<CertificateState>().notNull(),
+    verification: jsonb('verification').$type<CertificateVerification>(),
     changeId: uuid('change_id').references(() => tickets.id),
     /** Expiry warnings already sent, e.g. `60`, `30`, `7`. */
     alerts: text('alerts')
@@ -159,6 +166,7 @@ export const certificates = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     history: jsonb('history')
+      .$type<CertificateHistoryEntry[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
     version: integer('version').notNull().default(1),

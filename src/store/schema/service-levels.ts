@@ -1,3 +1,6 @@
+import type { DayHours } from '../../domain/business-time.ts';
+import type { Priority } from '../../domain/priority.ts';
+import type { TicketType } from '../../domain/ticket-types.ts';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
@@ -30,12 +33,13 @@ export const calendarVersions = pgTable(
       .references(() => parties.id),
     version: integer('version').notNull(),
     effectiveFrom: text('effective_from').notNull(),
-    weekly: jsonb('weekly').notNull(),
-    holidays: jsonb('holidays').notNull(),
-    extraClosures: jsonb('extra_closures').notNull(),
+    weekly: jsonb('weekly').$type<DayHours[]>().notNull(),
+    holidays: jsonb('holidays').$type<string[]>().notNull(),
+    extraClosures: jsonb('extra_closures').$type<string[]>().notNull(),
     /** Priorities covered around the clock (on-call): their clocks run 24×7 while this version holds. */
     onCallPriorities: text('on_call_priorities')
       .array()
+      .$type<Priority[]>()
       .notNull()
       .default(sql`'{}'::text[]`),
     createdBy: uuid('created_by'),
@@ -51,8 +55,8 @@ export const slaTargets = pgTable(
     partyId: text('party_id')
       .notNull()
       .references(() => parties.id),
-    ticketType: text('ticket_type').notNull(),
-    priority: text('priority').notNull(),
+    ticketType: text('ticket_type').$type<TicketType>().notNull(),
+    priority: text('priority').$type<Priority>().notNull(),
     effectiveFrom: text('effective_from').notNull(),
     gtiMs: integer('gti_ms').notNull(),
     gtrMs: integer('gtr_ms').notNull(),

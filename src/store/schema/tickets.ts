@@ -1,3 +1,11 @@
+import type { FormField, CatalogueKind, Fulfillers } from '../../domain/catalogue.ts';
+import type { TicketDetails } from '../../domain/details.ts';
+import type { EventVisibility, TimelineEvent, TimelineKind } from '../../domain/events.ts';
+import type { LocalText } from '../../domain/lang.ts';
+import type { Criticality, Impact, Priority } from '../../domain/priority.ts';
+import type { Sensitivity } from '../../domain/sensitivity.ts';
+import type { SlaFacts } from '../../domain/sla-facts.ts';
+import type { TicketChannel, TicketType } from '../../domain/ticket-types.ts';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -32,7 +40,7 @@ export const tickets = pgTable(
   {
     id: uuid('id').primaryKey(),
     ref: text('ref').notNull(),
-    type: text('type').notNull(),
+    type: text('type').$type<TicketType>().notNull(),
     ownerParty: text('owner_party')
       .notNull()
       .references(() => parties.id),
@@ -43,13 +51,13 @@ export const tickets = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     service: text('service').notNull(),
-    impact: text('impact').notNull(),
-    criticality: text('criticality').notNull(),
-    priority: text('priority').notNull(),
+    impact: text('impact').$type<Impact>().notNull(),
+    criticality: text('criticality').$type<Criticality>().notNull(),
+    priority: text('priority').$type<Priority>().notNull(),
     priorityReason: text('priority_reason'),
-    sensitivity: text('sensitivity').notNull(),
+    sensitivity: text('sensitivity').$type<Sensitivity>().notNull(),
     status: text('status').notNull(),
-    channel: text('channel').notNull(),
+    channel: text('channel').$type<TicketChannel>().notNull(),
     groupId: uuid('group_id').references(() => groups.id),
     assigneeId: uuid('assignee_id').references(() => users.id),
     escalationLevel: integer('escalation_level').notNull().default(1),
@@ -59,9 +67,10 @@ export const tickets = pgTable(
     knownError: text('known_error'),
     workaround: text('workaround'),
     resolution: text('resolution'),
-    checklist: jsonb('checklist'),
+    checklist: jsonb('checklist').$type<Record<string, boolean>>(),
     /** Per-type facts (problem root cause, request form and tasks, change assessment and approvals, release plan, checklist…) and an open disagreement. */
     details: jsonb('details')
+      .$type<TicketDetails>()
       .notNull()
       .default(sql`'{}'::jsonb`),
     version: integer('version').notNull().default(1),
@@ -72,7 +81,7 @@ export const tickets = pgTable(
     resolvedAt: ts('resolved_at'),
     closedAt: ts('closed_at'),
     /** Projection of the timeline that SLA clocks read (domain/sla-facts.ts); rebuilt by the same fold. */
-    slaFacts: jsonb('sla_facts'),
+    slaFacts: jsonb('sla_facts').$type<SlaFacts>(),
     /** SEC-2: when set, only these users (the incident management team) and level-3 roles may read the ticket. */
     team: uuid('team').array(),
     /** SLA thresholds already signalled, e.g. `gti:warning`, so each is raised once. */
@@ -128,9 +137,9 @@ export const ticketEvents = pgTable(
       .notNull()
       .references(() => tickets.id),
     seq: integer('seq').notNull(),
-    kind: text('kind').notNull(),
-    visibility: text('visibility').notNull(),
-    data: jsonb('data').notNull(),
+    kind: text('kind').$type<TimelineKind>().notNull(),
+    visibility: text('visibility').$type<EventVisibility>().notNull(),
+    data: jsonb('data').$type<TimelineEvent['data']>().notNull(),
     actorId: uuid('actor_id').references(() => users.id),
     actorName: text('actor_name').notNull(),
     party: text('party').notNull(),
@@ -150,7 +159,7 @@ export const auditLog = pgTable(
     party: text('party'),
     action: text('action').notNull(),
     targetId: text('target_id'),
-    data: jsonb('data').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
   },
   (t) => [index('audit_log_party_at').on(t.party, t.at)],
 );
@@ -163,15 +172,15 @@ export const catalogueItems = pgTable(
     partyId: text('party_id')
       .notNull()
       .references(() => parties.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<CatalogueKind>().notNull(),
     code: text('code').notNull(),
-    name: jsonb('name').notNull(),
-    description: jsonb('description').notNull(),
-    fields: jsonb('fields').notNull(),
+    name: jsonb('name').$type<LocalText>().notNull(),
+    description: jsonb('description').$type<LocalText>().notNull(),
+    fields: jsonb('fields').$type<FormField[]>().notNull(),
     approvalRequired: boolean('approval_required').notNull().default(false),
-    fulfillers: text('fulfillers').notNull().default('owner'),
+    fulfillers: text('fulfillers').$type<Fulfillers>().notNull().default('owner'),
     /** Standard changes: the pre-approved assessment copied onto each change. */
-    template: jsonb('template'),
+    template: jsonb('template').$type<Record<string, unknown>>(),
     active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -190,7 +199,7 @@ export const knownErrors = pgTable(
       .notNull()
       .references(() => parties.id),
     parties: text('parties').array().notNull(),
-    sensitivity: text('sensitivity').notNull(),
+    sensitivity: text('sensitivity').$type<Sensitivity>().notNull(),
     title: text('title').notNull(),
     service: text('service').notNull(),
     symptoms: text('symptoms').notNull(),
@@ -221,7 +230,7 @@ export const attachments = pgTable(
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
-    sensitivity: text('sensitivity').notNull(),
+    sensitivity: text('sensitivity').$type<Sensitivity>().notNull(),
     content: bytea('content').notNull(),
     party: text('party').notNull(),
     uploadedBy: uuid('uploaded_by'),
