@@ -115,7 +115,7 @@ const pascal = (words: string[]) => words.map((w) => w.charAt(0).toUpperCase() +
 
 /** The operation id of a route (see OPERATION_IDS). `url` is the route's URL as Fastify has it (`:id`). */
 export function operationIdOf(method: string, url: string): string {
-  const path = url.replace(PREFIX, '').replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+  const path = (url.startsWith(PREFIX) ? url.slice(PREFIX.length) : url).replace(/:([A-Za-z0-9_]+)/g, '{$1}');
   const named = OPERATION_IDS[`${method} ${path}`];
   if (named) return named;
   const action = /^\/tickets\/\{id\}\/actions\/([a-z0-9_]+)$/.exec(path);
@@ -130,7 +130,7 @@ export function operationIdOf(method: string, url: string): string {
 }
 
 /** Named request examples per operation id; each is checked against the route's body schema when the document is built. */
-export const BODY_EXAMPLES: Record<string, Record<string, { summary: string; value: unknown }>> = {
+const BODY_EXAMPLES: Record<string, Record<string, { summary: string; value: unknown }>> = {
   createIncident: {
     reported: {
       summary: 'An incident reported by the other party’s operations',
