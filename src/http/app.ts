@@ -4,17 +4,13 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Db } from '../store/db.ts';
 import { registerAuth } from './auth-hook.ts';
 import { sendError, toAppError } from './errors.ts';
+import { openapiBase, transform, transformObject } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { calendarRoutes } from './routes/calendars.ts';
@@ -57,20 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Passerelle API', version: '1', description: 'Joint operations desk for linked organisations.' },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: 'passerelle_session' },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, { openapi: openapiBase, transform, transformObject });
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, toAppError(request, error as Error)));
   registerAuth(app, options.db, options.config);
