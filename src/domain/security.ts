@@ -135,12 +135,14 @@ export const REMINDER_LEAD_MS: Record<RegulatoryStage, number> = {
   final_report: 7 * 86_400_000,
 };
 
-export interface StageClock {
-  stage: RegulatoryStage;
-  dueAt: string;
-  sentAt: string | null;
-  state: 'pending' | 'due_soon' | 'overdue' | 'sent' | 'sent_late' | 'not_sent';
-}
+/** SEC-8: where one regulatory deadline stands. */
+export const StageClockSchema = z.strictObject({
+  stage: z.enum(REGULATORY_STAGES),
+  dueAt: z.string(),
+  sentAt: z.string().nullable(),
+  state: z.enum(['pending', 'due_soon', 'overdue', 'sent', 'sent_late', 'not_sent']),
+});
+export type StageClock = z.infer<typeof StageClockSchema>;
 
 /** SEC-8: the three regulatory clocks of an incident at `now`; once it is closed, a stage never sent stays `not_sent`. */
 export function regulatoryClocks(

@@ -25,3 +25,7 @@ export type LinkKind = (typeof LINK_KINDS)[number];
 /** TKT-6: how a ticket arrived. */
 export const TICKET_CHANNELS = ['console', 'api', 'cli', 'phone', 'email'] as const;
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+
+/** The orders a ticket list can be read in (`-` = descending). */
+export const TICKET_SORTS = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt', 'priority', '-priority'] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];

@@ -1,11 +1,12 @@
 import type { ClockState, SlaState } from '../domain/sla.ts';
 import type { TicketDetail as Detail } from '../services/tickets/get-ticket.ts';
 import type { Disagreement } from '../domain/processes.ts';
-import { regulatoryClocks, tlpFor, type SecurityDetails } from '../domain/security.ts';
-import type { Sensitivity } from '../domain/sensitivity.ts';
+import { regulatoryClocks, tlpFor } from '../domain/security.ts';
+import { detailsOf } from '../services/write-path/details.ts';
+
 import type { TicketRow } from '../store/ticket-reads.ts';
 import type { z } from 'zod';
-import type { TicketDetail, TicketSummary } from './schemas.ts';
+import type { PresentedDetails, TicketDetail, TicketSummary } from './schemas.ts';
 
 type Summary = z.infer<typeof TicketSummary>;
 
@@ -69,7 +70,7 @@ export function presentDetail(detail: Detail): z.infer<typeof TicketDetail> {
     knownError: t.knownError,
     workaround: t.workaround,
     resolution: t.resolution,
-    checklist: (t.checklist as Record<string, boolean> | null) ?? null,
+    checklist: t.checklist ?? null,
     resolvedAt: iso(t.resolvedAt),
     closedAt: iso(t.closedAt),
     links: detail.links,
@@ -77,61 +78,62 @@ export function presentDetail(detail: Detail): z.infer<typeof TicketDetail> {
       id: e.id,
       seq: e.seq,
       kind: e.kind,
-      visibility: e.visibility as 'shared' | 'internal',
-      data: e.data as Record<string, unknown>,
+      visibility: e.visibility,
+      data: e.data,
       actor: { id: e.actorId, name: e.actorName },
       party: e.party,
       createdAt: e.createdAt.toISOString(),
     })),
-    tlp: tlpFor(t.sensitivity as Sensitivity),
+    tlp: tlpFor(t.sensitivity),
     team: t.team,
     teamMembers: detail.teamMembers,
-    ...presentDetails(t.type, t.details, detail.links, t.closedAt),
+    ...presentDetails(t, detail.links, t.closedAt),
     allowedActions: detail.allowedActions,
   };
 }
 
 type Link = Detail['links'][number];
+type Presented = { details: z.infer<typeof PresentedDetails>; disagreement: Disagreement | null };
 
 /**
  * The per-type facts, with tickets named only through the reader's visible links: a change or
  * release the reader may not see is left out, not even its id.
  */
-export function presentDetails(type: string, stored: unknown, links: Link[], closedAt: Date | null = null) {
-  const { disagreement = null, ...details } = (stored ?? {}) as Record<string, unknown> & {
-    disagreement?: Disagreement;
-  };
+export function presentDetails(
+  ticket: Pick<TicketRow, 'type' | 'ref' | 'details'>,
+  links: Link[],
+  closedAt: Date | null = null,
+): Presented {
   const linked = (kind: string, direction: 'from' | 'to') =>
     links.filter((l) => l.kind === kind && l.direction === direction).map((l) => l.ticket);
-  if (type === 'release') {
-    const { changeIds: _ids, ...rest } = details;
-    return { details: { ...rest, changes: linked('implements', 'from') }, disagreement };
+  const disagreement = ticket.details.disagreement ?? null;
+  switch (ticket.type) {
+    case 'release': {
+      const { changeIds: _ids, disagreement: _d, ...rest } = detailsOf(ticket, 'release');
+      return { details: { ...rest, changes: linked('implements', 'from') }, disagreement };
+    }
+    case 'security': {
+      // SEC-8: the regulatory clocks, counted from the moment of awareness.
+      const { disagreement: _d, ...rest } = detailsOf(ticket, 'security');
+      const clocks = rest.awareAt ? regulatoryClocks(new Date(rest.awareAt), rest.stages, new Date(), closedAt) : [];
+      return { details: { ...rest, clocks }, disagreement };
+    }
+    case 'change': {
+      const { releaseId: _release, origin, disagreement: _d, ...rest } = detailsOf(ticket, 'change');
+      const source = linked('change_for', 'from')[0];
+      const release = linked('implements', 'to')[0];
+      return {
+        details: {
+          ...rest,
+          origin: { ...origin, ticket: source ? { id: source.id, ref: source.ref } : null },
+          releaseRef: release?.ref ?? null,
+        },
+        disagreement,
+      };
+    }
+    default: {
+      const { disagreement: _d, ...rest } = detailsOf(ticket, ['incident', 'problem', 'request']);
+      return { details: rest, disagreement };
+    }
   }
-  if (type === 'security') {
-    // SEC-8: the regulatory clocks, counted from the moment of awareness.
-    const awareAt = (details as SecurityDetails).awareAt;
-    return {
-      details: {
-        ...details,
-        clocks: awareAt
-          ? regulatoryClocks(new Date(awareAt), (details as SecurityDetails).stages, new Date(), closedAt)
-          : [],
-      },
-      disagreement,
-    };
-  }
-  if (type === 'change') {
-    const { releaseId: _release, origin, ...rest } = details as { releaseId?: string; origin?: object };
-    const source = linked('change_for', 'from')[0];
-    const release = linked('implements', 'to')[0];
-    return {
-      details: {
-        ...rest,
-        origin: { ...origin, ticket: source ? { id: source.id, ref: source.ref } : null },
-        releaseRef: release?.ref ?? null,
-      },
-      disagreement,
-    };
-  }
-  return { details, disagreement };
 }

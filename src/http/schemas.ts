@@ -1,9 +1,17 @@
 import { z } from 'zod';
-import { TICKET_TYPES } from '../domain/ticket-types.ts';
+import { TICKET_SORTS, TICKET_TYPES } from '../domain/ticket-types.ts';
 import { CRITICALITIES, IMPACTS, PRIORITIES } from '../domain/priority.ts';
 import { SENSITIVITIES } from '../domain/sensitivity.ts';
-import { TLP_LEVELS } from '../domain/security.ts';
-import { SORTS } from '../store/ticket-reads.ts';
+import { SecurityDetailsSchema, StageClockSchema, TLP_LEVELS } from '../domain/security.ts';
+import { EVENT_VISIBILITIES, TimelineEventSchema } from '../domain/events.ts';
+import {
+  ChangeDetailsSchema,
+  DisagreementSchema,
+  IncidentDetailsSchema,
+  ProblemDetailsSchema,
+  ReleaseDetailsSchema,
+  RequestDetailsSchema,
+} from '../domain/processes.ts';
 
 /** Schemas shared by validation and the OpenAPI document. */
 export const ErrorBody = z.object({
@@ -64,7 +72,7 @@ export const ListQuery = z.object({
   owner: csv(z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/)).optional(),
   assignee: z.union([z.literal('me'), z.uuid()]).optional(),
   q: text(200).optional(),
-  sort: z.enum(SORTS).default('-createdAt'),
+  sort: z.enum(TICKET_SORTS).default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z
     .string()
@@ -118,6 +126,42 @@ export const TicketSummary = z.object({
   sla: Sla.nullable(),
 });
 
+/** What every timeline entry carries besides its kind and data. */
+const entryMeta = {
+  id: z.uuid(),
+  seq: z.number().int(),
+  visibility: z.enum(EVENT_VISIBILITIES),
+  actor: z.object({ id: z.uuid().nullable(), name: z.string() }),
+  party: z.string(),
+  createdAt: z.iso.datetime(),
+};
+
+/** One timeline entry: the event union of domain/events.ts, each kind with its own data. */
+export const TimelineEntry = z.discriminatedUnion(
+  'kind',
+  TimelineEventSchema.options.map((event) => event.extend(entryMeta)) as unknown as [
+    ReturnType<(typeof TimelineEventSchema.options)[number]['extend']>,
+  ],
+);
+
+const TicketRefShape = z.object({ id: z.uuid(), ref: z.string() });
+
+/**
+ * Each type's details as the API shows them: the stored facts (domain schemas) without the
+ * disagreement (a field of its own) and with other tickets named only through visible links.
+ */
+export const PresentedDetails = z.union([
+  ReleaseDetailsSchema.omit({ disagreement: true, changeIds: true }).extend({ changes: z.array(Ref) }),
+  ChangeDetailsSchema.omit({ disagreement: true, releaseId: true, origin: true }).extend({
+    origin: ChangeDetailsSchema.shape.origin.extend({ ticket: TicketRefShape.nullable() }),
+    releaseRef: z.string().nullable(),
+  }),
+  RequestDetailsSchema.omit({ disagreement: true }),
+  SecurityDetailsSchema.omit({ disagreement: true }).extend({ clocks: z.array(StageClockSchema) }),
+  ProblemDetailsSchema.omit({ disagreement: true }),
+  IncidentDetailsSchema.omit({ disagreement: true }),
+]);
+
 export const TicketDetail = TicketSummary.extend({
   description: z.string(),
   reporter: z.string().nullable(),
@@ -131,38 +175,16 @@ export const TicketDetail = TicketSummary.extend({
   resolvedAt: z.iso.datetime().nullable(),
   closedAt: z.iso.datetime().nullable(),
   links: z.array(z.object({ kind: z.string(), direction: z.enum(['from', 'to']), ticket: Ref })),
-  timeline: z.array(
-    z.object({
-      id: z.uuid(),
-      seq: z.number().int(),
-      kind: z.string(),
-      visibility: z.enum(['shared', 'internal']),
-      data: z.record(z.string(), z.unknown()),
-      actor: z.object({ id: z.uuid().nullable(), name: z.string() }),
-      party: z.string(),
-      createdAt: z.iso.datetime(),
-    }),
-  ),
-  /** Per-type facts (problem, request, change, release); see docs/api-contract.md. */
-  details: z.record(z.string(), z.unknown()),
+  timeline: z.array(TimelineEntry),
+  /** The per-type facts; their shape depends on the ticket's `type` (one schema per type). */
+  details: PresentedDetails,
   /** ISM-5: the TLP 2.0 label of what is shared across parties, from the ETS level. */
   tlp: z.enum(TLP_LEVELS),
   /** SEC-2: the incident management team (user ids) when the ticket is restricted to it. */
   team: z.array(z.uuid()).nullable(),
   teamMembers: z.array(z.object({ id: z.uuid(), name: z.string(), party: z.string() })).nullable(),
   /** PARTY-4: the latest disagreement between the desks, decided or not. */
-  disagreement: z
-    .object({
-      openedByParty: z.string(),
-      openedBy: z.string(),
-      reason: z.string(),
-      level: z.number().int(),
-      openedAt: z.string(),
-      decision: z.string().optional(),
-      decidedBy: z.string().optional(),
-      decidedAt: z.string().optional(),
-    })
-    .nullable(),
+  disagreement: DisagreementSchema.nullable(),
   allowedActions: z.array(z.string()),
 });
 

@@ -3,7 +3,7 @@ import { eventVisibleTo, ticketVisibleTo } from '../policies/ticket-visibility.t
 import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
 import { groups, ticketEvents, ticketLinks, tickets, users } from './schema/index.ts';
-import type { TicketType } from '../domain/ticket-types.ts';
+import type { TicketSort as Sort, TicketType } from '../domain/ticket-types.ts';
 import { isPriority, type Priority } from '../domain/priority.ts';
 import { AppError } from '../domain/errors.ts';
 import { CorruptRowError, issuesOf, parseDetails } from '../domain/details.ts';
@@ -50,9 +50,6 @@ export async function lockTicket(tx: Db, id: string): Promise<TicketRow> {
   if (!rows[0]) throw new Error(`ticket ${id} vanished`);
   return parsedTicket(rows[0]);
 }
-
-export const SORTS = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt', 'priority', '-priority'] as const;
-export type Sort = (typeof SORTS)[number];
 
 export interface TicketFilter {
   type?: TicketType[] | undefined;

@@ -5,9 +5,9 @@ import {
   listVisibleTickets,
   TOTAL_CAP,
   type Cursor,
-  type Sort,
   type TicketFilter,
 } from '../../store/ticket-reads.ts';
+import type { TicketSort as Sort } from '../../domain/ticket-types.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { slaOfTickets } from '../sla/ticket-sla.ts';
 
