@@ -6,9 +6,9 @@ import { closeReview } from '../../services/access-reviews/close-access-review.t
 import { decideAccessReviewItem } from '../../services/access-reviews/decide-access-review-item.ts';
 import { getAccessReview, listOwnAccessReviews } from '../../services/access-reviews/read-access-reviews.ts';
 import { startAccessReview } from '../../services/access-reviews/start-access-review.ts';
-import type { AccessReviewRow, ReviewItemWithUser } from '../../store/access-reviews.ts';
 import { errorResponses, plain, Sensitivity } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
+import type { AccessReview, AccessReviewItem } from '../../services/access-reviews/read-access-reviews.ts';
 
 const Summary = z.object({
   id: z.uuid(),
@@ -36,7 +36,7 @@ const Item = z.object({
 });
 const Review = Summary.extend({ items: z.array(Item) });
 
-const summary = (r: AccessReviewRow, accounts: number, undecided: number): z.infer<typeof Summary> => ({
+const summary = (r: AccessReview, accounts: number, undecided: number): z.infer<typeof Summary> => ({
   id: r.id,
   party: r.partyId,
   status: r.status as 'open' | 'closed',
@@ -47,7 +47,7 @@ const summary = (r: AccessReviewRow, accounts: number, undecided: number): z.inf
   undecided,
 });
 
-const presentItem = (i: ReviewItemWithUser): z.infer<typeof Item> => ({
+const presentItem = (i: AccessReviewItem): z.infer<typeof Item> => ({
   userId: i.userId,
   username: i.username,
   displayName: i.displayName,
@@ -62,7 +62,7 @@ const presentItem = (i: ReviewItemWithUser): z.infer<typeof Item> => ({
   decidedAt: i.decidedAt?.toISOString() ?? null,
 });
 
-const presentReview = ({ review, items }: { review: AccessReviewRow; items: ReviewItemWithUser[] }) => ({
+const presentReview = ({ review, items }: { review: AccessReview; items: AccessReviewItem[] }) => ({
   ...summary(review, items.length, items.filter((i) => i.decision === null).length),
   items: items.map(presentItem),
 });

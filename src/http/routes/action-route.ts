@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { TicketAction } from '../../domain/lifecycle.ts';
 import type { ServiceContext } from '../../services/write-path/context.ts';
-import type { TicketRow } from '../../store/ticket-reads.ts';
+import type { TicketRow } from '../../services/write-path/context.ts';
 import { text, Version } from '../schemas.ts';
 
 export const v = { version: Version.optional() };

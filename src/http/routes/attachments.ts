@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.ts';
+
 import { attachFile } from '../../services/attachments/attach-file.ts';
-import { loadVisibleTicket } from '../../services/write-path/ticket-action.ts';
-import { attachmentContent, attachmentsOf, type AttachmentMeta } from '../../store/attachments.ts';
-import { requireActor } from '../auth-hook.ts';
+import {
+  listAttachments,
+  readAttachment,
+  type AttachmentSummary,
+} from '../../services/attachments/read-attachments.ts';
+
 import { errorResponses, Sensitivity, text, TicketParams, Version } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
@@ -18,7 +21,7 @@ const Attachment = z.object({
   party: z.string(),
   createdAt: z.iso.datetime(),
 });
-const present = (a: AttachmentMeta) => ({
+const present = (a: AttachmentSummary) => ({
   ...a,
   sensitivity: a.sensitivity as z.infer<typeof Sensitivity>,
   createdAt: a.createdAt.toISOString(),
@@ -39,9 +42,7 @@ export const attachmentRoutes =
         },
       },
       async (request) => {
-        const actor = requireActor(request);
-        const ticket = await loadVisibleTicket(deps.db, actor, request.params.id);
-        return { items: (await attachmentsOf(deps.db, ticket.id, actor.clearance)).map(present) };
+        return { items: (await listAttachments(deps.ctx(request), request.params.id)).map(present) };
       },
     );
 
@@ -82,10 +83,7 @@ export const attachmentRoutes =
         },
       },
       async (request, reply) => {
-        const actor = requireActor(request);
-        const ticket = await loadVisibleTicket(deps.db, actor, request.params.id);
-        const file = await attachmentContent(deps.db, ticket.id, request.params.attachmentId, actor.clearance);
-        if (!file) throw new AppError('request.not_found');
+        const file = await readAttachment(deps.ctx(request), request.params.id, request.params.attachmentId);
         return reply
           .type(file.mediaType)
           .header('content-disposition', `attachment; filename="${encodeURIComponent(file.name)}"`)

@@ -5,8 +5,8 @@ import { createApiToken, listOwnApiTokens, revokeOwnApiToken } from '../../servi
 import { setTotpEnabled, setupTotp } from '../../services/auth/manage-totp.ts';
 import { setLanguage } from '../../services/auth/set-language.ts';
 import { signIn } from '../../services/auth/sign-in.ts';
-import { deleteSession } from '../../store/auth.ts';
-import { findParty, findUser } from '../../store/directory.ts';
+import { signOut } from '../../services/auth/sign-out.ts';
+import { readProfile } from '../../services/parties/read-directory.ts';
 import { requireActor, SESSION_COOKIE } from '../auth-hook.ts';
 import { ErrorBody, errorResponses, Instant, text } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
@@ -60,9 +60,9 @@ export const authRoutes =
   (deps: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const me = async (userId: string, csrfToken: string) => {
-      const user = await findUser(deps.db, userId);
-      if (!user) throw new AppError('auth.required');
-      const party = await findParty(deps.db, user.partyId);
+      const profile = await readProfile(deps.db, userId);
+      if (!profile) throw new AppError('auth.required');
+      const { user, party } = profile;
       return {
         user: {
           id: user.id,
@@ -122,7 +122,7 @@ export const authRoutes =
         schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), ...errorResponses } },
       },
       async (request, reply) => {
-        if (request.sessionId) await deleteSession(deps.db, request.sessionId);
+        await signOut(deps.db, request.sessionId);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return reply.status(204).send(null);
       },

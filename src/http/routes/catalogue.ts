@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { CATALOGUE_KINDS, FIELD_TYPES, FULFILLERS } from '../../domain/catalogue.ts';
 import { RISKS } from '../../domain/processes.ts';
 import { createCatalogueItem, replaceCatalogueItem } from '../../services/catalogue/save-catalogue-item.ts';
-import { listCatalogue, type CatalogueRow } from '../../store/catalogue.ts';
-import { searchKnownErrors } from '../../store/known-errors.ts';
+import { readCatalogue, type CatalogueEntry } from '../../services/catalogue/read-catalogue.ts';
+import { searchKnownErrors } from '../../services/problems/search-known-errors.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, plain, text } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
@@ -47,7 +47,7 @@ const Item = NewItem.extend({
   fields: z.array(z.unknown()),
 });
 
-const present = (row: CatalogueRow) => ({
+const present = (row: CatalogueEntry) => ({
   id: row.id,
   party: row.partyId,
   kind: row.kind as (typeof CATALOGUE_KINDS)[number],
@@ -90,7 +90,7 @@ export const catalogueRoutes =
       },
       async (request) => {
         const actor = requireActor(request);
-        const rows = await listCatalogue(deps.db, request.query.party ?? actor.party, request.query.kind);
+        const rows = await readCatalogue(deps.db, request.query.party ?? actor.party, request.query.kind);
         return { items: rows.map(present) };
       },
     );

@@ -5,12 +5,17 @@ import { addTrustedCa } from '../../services/certificates/add-trusted-ca.ts';
 import { advanceCertificate } from '../../services/certificates/advance-certificate.ts';
 import { allPartyIds, historyOf } from '../../services/certificates/common.ts';
 import { parseCertificatePem } from '../../services/certificates/pem.ts';
-import { getCertificate, listCertificates } from '../../services/certificates/read-certificates.ts';
+import {
+  getCertificate,
+  listCertificates,
+  listTrustedAuthorities,
+  type RegisteredCertificate,
+  type TrustedAuthority,
+} from '../../services/certificates/read-certificates.ts';
 import { registerCertificate } from '../../services/certificates/register-certificate.ts';
 import { requestCertificateChange } from '../../services/certificates/request-certificate-change.ts';
 import { trustCa } from '../../services/certificates/trust-ca.ts';
 import { verifyCertificate } from '../../services/certificates/verify-certificate.ts';
-import { listTrustedCas, type CertificateWithChange, type TrustedCaRow } from '../../store/certificates.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Instant, plain, text } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
@@ -62,7 +67,7 @@ const Certificate = z.object({
   createdAt: z.iso.datetime(),
 });
 
-const presentCa = (row: TrustedCaRow, parties: string[]): z.infer<typeof Ca> => ({
+const presentCa = (row: TrustedAuthority, parties: string[]): z.infer<typeof Ca> => ({
   id: row.id,
   name: row.name,
   subject: row.subject,
@@ -74,7 +79,7 @@ const presentCa = (row: TrustedCaRow, parties: string[]): z.infer<typeof Ca> => 
   createdAt: row.createdAt.toISOString(),
 });
 
-const present = (row: CertificateWithChange): z.infer<typeof Certificate> => {
+const present = (row: RegisteredCertificate): z.infer<typeof Certificate> => {
   const history = historyOf(row);
   const verification = row.verification as (z.infer<typeof Verification> & { byId?: string }) | null;
   return {
@@ -131,8 +136,8 @@ export const certificateRoutes =
         },
       },
       async () => {
-        const [rows, parties] = await Promise.all([listTrustedCas(deps.db), allPartyIds(deps.db)]);
-        return { items: rows.map((r) => presentCa(r, parties)) };
+        const { cas, parties } = await listTrustedAuthorities(deps.db);
+        return { items: cas.map((r) => presentCa(r, parties)) };
       },
     );
 

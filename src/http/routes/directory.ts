@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EscalationLevel } from '../../domain/roles.ts';
-import { listGroups, listParties, listPartyUsers } from '../../store/directory.ts';
+import { readDirectory, readPartyUsers } from '../../services/parties/read-directory.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Priority, text } from '../schemas.ts';
 import { DEFAULT_PRIORITY_MATRIX, isCompleteMatrix } from '../../domain/priority.ts';
@@ -39,7 +39,7 @@ export const directoryRoutes =
       },
       async (request) => {
         requireActor(request);
-        const [parties, groups] = await Promise.all([listParties(deps.db), listGroups(deps.db)]);
+        const { parties, groups } = await readDirectory(deps.db);
         return {
           items: parties.map((p) => ({
             id: p.id,
@@ -82,7 +82,7 @@ export const directoryRoutes =
       },
       async (request) => {
         const actor = requireActor(request);
-        const rows = await listPartyUsers(deps.db, actor.party);
+        const rows = await readPartyUsers(deps.db, actor.party);
         return {
           items: rows.map(({ user, groupIds }) => ({
             id: user.id,

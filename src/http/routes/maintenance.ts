@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { createApiToken } from '../../services/auth/api-tokens.ts';
 import { maintenanceCalendar } from '../../services/maintenance/calendar-feed.ts';
 import { cancelMaintenance, listMaintenance, scheduleMaintenance } from '../../services/sla/maintenance-windows.ts';
-import { listParties } from '../../store/directory.ts';
-import type { maintenanceWindows } from '../../store/schema/index.ts';
+import { readParties } from '../../services/parties/read-directory.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Instant, plain, text } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
+import type { MaintenanceWindow } from '../../services/sla/maintenance-windows.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 const Window = z.object({
@@ -23,7 +23,7 @@ const Window = z.object({
   releaseRef: z.string().nullable(),
 });
 
-type WindowRow = typeof maintenanceWindows.$inferSelect;
+type WindowRow = MaintenanceWindow;
 const presentWindow = (w: WindowRow, releaseRef: string | null = null): z.infer<typeof Window> => ({
   id: w.id,
   party: w.partyId,
@@ -53,7 +53,7 @@ export const maintenanceRoutes =
       },
       async (request) => {
         const actor = requireActor(request);
-        const parties = await listParties(deps.db);
+        const parties = await readParties(deps.db);
         const rows = await listMaintenance(
           deps.db,
           actor,

@@ -7,7 +7,7 @@ import { ticketDetail } from '../../services/tickets/get-ticket.ts';
 import { createProblem } from '../../services/problems/create-problem.ts';
 import { createRelease } from '../../services/releases/create-release.ts';
 import { createRequest } from '../../services/requests/create-request.ts';
-import type { TicketRow } from '../../store/ticket-reads.ts';
+import type { TicketRow } from '../../services/write-path/context.ts';
 import { presentDetail } from '../presenters.ts';
 import {
   Channel,

@@ -7,14 +7,13 @@ import { closeTicket } from '../../services/tickets/close-ticket.ts';
 import { commentOnTicket } from '../../services/tickets/comment-on-ticket.ts';
 import { declareSecurityIncident } from '../../services/security/declare-security-incident.ts';
 import { escalateTicket } from '../../services/tickets/escalate-ticket.ts';
-import { getTicket, ticketDetail } from '../../services/tickets/get-ticket.ts';
+import { getTicket, ticketDetail, ticketVisible } from '../../services/tickets/get-ticket.ts';
 import { recordKnownError } from '../../services/problems/record-known-error.ts';
 import { recordRecurrence } from '../../services/incidents/record-recurrence.ts';
 import { resolveIncident } from '../../services/incidents/resolve-incident.ts';
 import { pendTicket, resumeTicket } from '../../services/tickets/set-pending.ts';
 import { transferTicket } from '../../services/tickets/transfer-ticket.ts';
 import { rejectResolution, verifyIncident } from '../../services/incidents/verify-incident.ts';
-import { findVisibleTicket } from '../../store/ticket-reads.ts';
 import { presentDetail } from '../presenters.ts';
 import { plain, errorResponses, text, TicketDetail, TicketParams } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
@@ -167,7 +166,7 @@ export const ticketActionRoutes =
                   : { id: created.id, ref: created.ref, type: created.type, status: created.status },
               );
           }
-          if (result.type === 'security' && !(await findVisibleTicket(ctx.db, ctx.actor, result.id, true)))
+          if (result.type === 'security' && !(await ticketVisible(ctx, result.id)))
             return reply.send({ id: result.id, ref: result.ref, type: result.type, status: result.status });
           const detail = presentDetail(await ticketDetail(ctx, result));
           return reply.header('etag', `"${detail.version}"`).send(detail);

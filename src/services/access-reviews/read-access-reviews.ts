@@ -16,3 +16,6 @@ export async function getAccessReview(ctx: ServiceContext, id: string) {
   assertSeesReview(ctx.actor, review.partyId);
   return { review, items: await reviewItems(ctx.db, id) };
 }
+
+export type AccessReview = Awaited<ReturnType<typeof getAccessReview>>['review'];
+export type AccessReviewItem = Awaited<ReturnType<typeof getAccessReview>>['items'][number];

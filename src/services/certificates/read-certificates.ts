@@ -1,5 +1,7 @@
 import { AppError } from '../../domain/errors.ts';
-import { readCertificates, type CertificateWithChange } from '../../store/certificates.ts';
+import { listTrustedCas, readCertificates, type CertificateWithChange } from '../../store/certificates.ts';
+import type { Db } from '../../store/db.ts';
+import { allPartyIds } from './common.ts';
 import { findParty } from '../../store/directory.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { settleCertificateChanges } from './settle-certificate-changes.ts';
@@ -21,3 +23,11 @@ export async function getCertificate(ctx: ServiceContext, id: string): Promise<C
   if (!row) throw new AppError('certificate.not_found');
   return row;
 }
+
+/** ISM-7: the certification authorities on the list, with the parties of the link (to tell who trusts each). */
+export async function listTrustedAuthorities(db: Db) {
+  return { cas: await listTrustedCas(db), parties: await allPartyIds(db) };
+}
+
+export type TrustedAuthority = Awaited<ReturnType<typeof listTrustedAuthorities>>['cas'][number];
+export type RegisteredCertificate = Awaited<ReturnType<typeof getCertificate>>;

@@ -128,3 +128,5 @@ export function countedWindows(db: Db, party: string, from: Date, to: Date) {
     .where(and(countedWindowsOf(party), lt(maintenanceWindows.startsAt, to), gt(maintenanceWindows.endsAt, from)))
     .orderBy(asc(maintenanceWindows.startsAt));
 }
+
+export type MaintenanceWindow = Awaited<ReturnType<typeof listMaintenance>>[number]['window'];

@@ -4,7 +4,13 @@ import { actionsFor } from '../../policies/ticket-actions.ts';
 import { maskImpacts } from '../security/mask-impacts.ts';
 import { ticketVisibleTo } from '../../policies/ticket-visibility.ts';
 import { tickets, users } from '../../store/schema/index.ts';
-import { ticketNames, ticketTimeline, visibleLinks, type TicketRow } from '../../store/ticket-reads.ts';
+import {
+  findVisibleTicket,
+  ticketNames,
+  ticketTimeline,
+  visibleLinks,
+  type TicketRow,
+} from '../../store/ticket-reads.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { slaOfTickets } from '../sla/ticket-sla.ts';
 import { loadVisibleTicket } from '../write-path/ticket-action.ts';
@@ -72,3 +78,8 @@ async function invisibleLinkedIds(
 }
 
 export type TicketDetail = Awaited<ReturnType<typeof ticketDetail>>;
+
+/** Whether the actor may (still) see a ticket, e.g. after an action raised its level above them. */
+export async function ticketVisible(ctx: ServiceContext, id: string): Promise<boolean> {
+  return (await findVisibleTicket(ctx.db, ctx.actor, id, true)) !== null;
+}

@@ -1,5 +1,9 @@
 import type { Actor } from '../../domain/actor.ts';
 import type { Db } from '../../store/db.ts';
+import type { TicketRow } from '../../store/ticket-reads.ts';
+
+/** The store handle and ticket row as use cases take and give them (routes see the store through these only). */
+export type { Db, TicketRow };
 
 /** What every use case receives: the store, the actor and this instance's identity. */
 export interface ServiceContext {
