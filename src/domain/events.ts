@@ -81,9 +81,12 @@ export type TimelineEvent =
   // security incidents
   | { kind: 'attachment_added'; data: { attachmentId: string; sensitivity: string } }
   | { kind: 'team_formed'; data: { members: string[]; eventType: string | null } }
+  // SEC-2: the owning party adds or removes named members; another party's officer proposes members.
+  | { kind: 'team_changed'; data: { added: string[]; removed: string[] } }
+  | { kind: 'team_members_proposed'; data: { members: string[]; party: string } }
   | { kind: 'characterised'; data: { taxonomy: string; severity: string; impact: string; awareAt: string } }
   | { kind: 'security_alert'; data: { parties: string[]; roles: string[]; reasons: string[] } }
-  | { kind: 'analysis_recorded'; data: { assets: number; cia: string[] } }
+  | { kind: 'analysis_recorded'; data: { assets: number; cia: string[]; assetLevel?: Sensitivity } }
   | { kind: 'contained'; data: { summary: string } }
   | { kind: 'recovered'; data: { summary: string; linkReconnectedAt: string | null; registryTeamsInformed: boolean } }
   | { kind: 'report_issued'; data: { report: 'response' | 'final' } }

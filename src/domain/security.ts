@@ -1,6 +1,6 @@
 import type { Impact } from './priority.ts';
 import type { Role } from './roles.ts';
-import { maxSensitivity, type Sensitivity } from './sensitivity.ts';
+import { maxSensitivity, sensitivityRank, type Sensitivity } from './sensitivity.ts';
 import type { Severity } from './taxonomy.ts';
 
 /** SEC-2/5: escalation level 3 (the joint committee's working group): the roles that own security incidents and receive their reports. */
@@ -71,6 +71,42 @@ export interface SecurityDetails {
   reminded?: Partial<Record<RegulatoryStage, boolean>>;
   reports?: Partial<Record<'response' | 'final', { issuedAt: string; by: string }>>;
   indicators?: { name: string; pattern: string }[];
+  /** SEC-11 / COP 9: the highest ETS level of the information assets the analysis named; the incident never goes below it. */
+  assetLevel?: Sensitivity;
+  /** SEC-2: members proposed by another party's security officer, until the owning party accepts them. */
+  teamProposals?: TeamProposal[];
+}
+
+export interface TeamProposal {
+  userId: string;
+  name: string;
+  party: string;
+  by: string;
+  at: string;
+}
+
+/**
+ * SEC-2: what a change of the incident management team leads to. The owning party forms it, then
+ * adds or removes named members (never a silent replacement); the team always keeps at least one
+ * member of the owning party. Returns the new team or why it is refused.
+ */
+export function changedTeam(
+  current: readonly string[] | null,
+  add: readonly string[],
+  remove: readonly string[],
+  partyOf: (userId: string) => string | undefined,
+  ownerParty: string,
+):
+  | { team: string[]; added: string[]; removed: string[] }
+  | { refusal: 'not_in_team' | 'team_needs_owner_member'; index?: number } {
+  const before = current ?? [];
+  const missing = remove.findIndex((id) => !before.includes(id) && !add.includes(id));
+  if (missing >= 0) return { refusal: 'not_in_team', index: missing };
+  const added = add.filter((id) => !before.includes(id) && !remove.includes(id));
+  const removed = remove.filter((id) => before.includes(id));
+  const team = [...before.filter((id) => !removed.includes(id)), ...added];
+  if (!team.some((id) => partyOf(id) === ownerParty)) return { refusal: 'team_needs_owner_member' };
+  return { team, added, removed };
 }
 
 const INVESTIGATING = ['characterised', 'analysed', 'contained'];
@@ -83,7 +119,15 @@ export function minimumSensitivity(type: string, status: string, details: unknow
   if (type !== 'security') return null;
   const d = (details ?? {}) as SecurityDetails;
   const openWeakness = (d.followUps ?? []).some((f) => f.exploitable && !f.done);
-  return INVESTIGATING.includes(status) || openWeakness ? 'CRITICAL' : 'SENSITIVE';
+  const byState: Sensitivity = INVESTIGATING.includes(status) || openWeakness ? 'CRITICAL' : 'SENSITIVE';
+  // SEC-11 / COP 9: the information about an incident takes the highest level of the information involved.
+  return maxSensitivity(byState, d.assetLevel ?? 'LIMITED');
+}
+
+/** Why a security incident may not go below `level`: the assets its analysis named, or its state (SEC-3). */
+export function minimumReason(details: unknown, level: Sensitivity): 'SEC-11' | 'SEC-3' {
+  const d = (details ?? {}) as SecurityDetails;
+  return d.assetLevel && sensitivityRank(d.assetLevel) >= sensitivityRank(level) ? 'SEC-11' : 'SEC-3';
 }
 
 /** The level a ticket must be raised to, or null when it already is high enough. */

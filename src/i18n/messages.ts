@@ -307,6 +307,7 @@ const DETAILS: Record<string, Text> = {
     en: 'the team keeps at least one member of the owning party',
     fr: 'l’équipe garde au moins un membre de la partie propriétaire',
   },
+  already_listed: { en: 'already on the team or proposed', fr: 'déjà dans l’équipe ou proposé' },
   not_in_team: { en: 'not a member of the team', fr: 'ne fait pas partie de l’équipe' },
   well_formed_text: {
     en: 'text with an unpaired surrogate or a null character',

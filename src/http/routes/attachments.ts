@@ -5,6 +5,7 @@ import { attachFile } from '../../services/attachments/attach-file.ts';
 import { loadVisibleTicket } from '../../services/write-path/ticket-action.ts';
 import { attachmentContent, attachmentsOf, type AttachmentMeta } from '../../store/attachments.ts';
 import { requireActor } from '../auth-hook.ts';
+import { DOWNLOAD_POLICY } from '../security-headers.ts';
 import { errorResponses, Sensitivity, text, TicketParams, Version } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
@@ -90,6 +91,7 @@ export const attachmentRoutes =
           .type(file.mediaType)
           .header('content-disposition', `attachment; filename="${encodeURIComponent(file.name)}"`)
           .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', DOWNLOAD_POLICY)
           .header('cache-control', 'no-store')
           .send(file.content);
       },

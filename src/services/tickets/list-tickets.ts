@@ -25,11 +25,19 @@ function decodeCursor(raw: string, sort: Sort): Cursor {
     // refused below
   }
   // A cursor is only ever one we issued; anything else (forged id, bad date) is refused here, not by SQL.
-  if (!value || typeof value !== 'object' || typeof value.v !== 'string' || typeof value.id !== 'string' || !isUuid(value.id))
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    typeof value.v !== 'string' ||
+    typeof value.id !== 'string' ||
+    !isUuid(value.id)
+  )
     throw new AppError('validation.invalid', 'cursor', { field: 'cursor', detail: 'cursor' });
   // A priority cursor only continues a priority sort, a date cursor only a date sort.
   const byPriority = sort.replace('-', '') === 'priority';
-  const fits = byPriority ? /^P[1-5]$/.test(value.v) : /^\d{4}-\d{2}-\d{2}T/.test(value.v) && !Number.isNaN(Date.parse(value.v));
+  const fits = byPriority
+    ? /^P[1-5]$/.test(value.v)
+    : /^\d{4}-\d{2}-\d{2}T/.test(value.v) && !Number.isNaN(Date.parse(value.v));
   if (!fits) throw new AppError('validation.invalid', 'cursor', { field: 'cursor', detail: 'cursor_sort' });
   return value;
 }
