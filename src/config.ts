@@ -55,6 +55,7 @@ const ConfigSchema = z.object({
   TRUST_PROXY: trustProxy.default(false),
   /** ISM-8: requests allowed per API token, and per console session, per window (0: no limit), and the window in seconds. */
   API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  SESSION_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
   API_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(60),
   /** ISM-8: an identical write (same caller, method, target, body) is refused within this many ms (0: off). */
   DUPLICATE_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(1000),

@@ -58,12 +58,17 @@ export function grantedRoles(before: readonly string[], after: readonly Role[]):
   return [...new Set(after)].filter((role) => !before.includes(role));
 }
 
+/** The desk's working roles, which a party's administrator hands out as the party's work needs. */
+export const DESK_ROLES: readonly Role[] = ['requester', 'agent', 'resolver', 'change_manager', 'release_manager'];
+
 /**
- * Granting a role is bounded like clearance: a granter gives only a role they hold themselves,
- * and the level-3 roles only when they are a security officer.
+ * Granting a role is bounded like clearance: the level-3 roles only by a security officer; the
+ * desk's working roles by an administrator (or someone holding the role); any other role
+ * (party administrator, system administrator) only by someone who holds it.
  */
 export function mayGrantRole(granter: readonly Role[], role: Role): boolean {
   if (LEVEL3_GRANTS.includes(role)) return granter.includes('security_officer');
+  if (DESK_ROLES.includes(role)) return granter.includes('party_admin') || granter.includes(role);
   return granter.includes(role);
 }
 

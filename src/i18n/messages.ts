@@ -242,8 +242,8 @@ const ERRORS: Record<ErrorCode, Text> = {
     fr: 'Vous ne pouvez pas relever une habilitation au-dessus de la vôtre.',
   },
   'access_review.role_not_grantable': {
-    en: 'You may not grant the role "{role}": only roles you hold, and level-3 roles (IMT member, security officer, auditor, level manager) only by a security officer.',
-    fr: 'Vous ne pouvez pas attribuer le rôle « {role} » : seulement des rôles que vous détenez, et les rôles de niveau 3 (membre de l’équipe d’incident, officier de sécurité, auditeur, gestionnaire de niveau) seulement par un officier de sécurité.',
+    en: 'You may not grant the role "{role}": level-3 roles (IMT member, security officer, auditor, level manager) are granted by a security officer only, administration roles by those who hold them.',
+    fr: 'Vous ne pouvez pas attribuer le rôle « {role} » : les rôles de niveau 3 (membre de l’équipe d’incident, officier de sécurité, auditeur, gestionnaire de niveau) ne sont attribués que par un officier de sécurité, les rôles d’administration que par ceux qui les détiennent.',
   },
   'server.error': {
     en: 'Internal error; the request was not applied.',

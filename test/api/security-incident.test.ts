@@ -146,9 +146,9 @@ describe.each(STORE_KINDS)('security incidents with nothing leaking (%s)', (kind
     const asset = await u['eu.security']!.post('/assets', {
       name: 'Transaction log',
       owner: 'EU registry',
-      confidentiality: 'HIGH',
-      integrity: 'HIGH',
-      availability: 'MEDIUM',
+      confidentiality: 'MEDIUM',
+      integrity: 'MEDIUM',
+      availability: 'LOW',
     });
     expect(asset.status).toBe(201);
     const analysis = {
@@ -205,6 +205,7 @@ describe.each(STORE_KINDS)('security incidents with nothing leaking (%s)', (kind
     const lowered = await u['eu.security']!.patch(`/tickets/${ref}`, {
       version: await version(),
       sensitivity: 'SENSITIVE',
+      sensitivityReason: 'Investigation over, weakness patched',
     });
     expect(lowered.body).toMatchObject({ sensitivity: 'SENSITIVE', tlp: 'AMBER' });
 
