@@ -53,7 +53,7 @@ describe.each(STORE_KINDS)('security findings of the attack on a fresh instance 
     });
     for (const name of [...NAMES, 'eu.secadmin']) u[name] = await signIn(server.url, name);
     for (const party of ['EU', 'CH'])
-      for (const user of (await u['eu.security']!.get(`/users?party=${party}`)).body.items)
+      for (const user of (await u[`${party.toLowerCase()}.security`]!.get(`/users?party=${party}`)).body.items)
         ids[user.username] = user.id;
     for (const party of (await u['eu.agent']!.get('/parties')).body.items)
       for (const group of party.groups) groups[`${party.id}.${group.kind}`] = group.id;
@@ -90,6 +90,7 @@ describe.each(STORE_KINDS)('security findings of the attack on a fresh instance 
     // A LIMITED incident shared with CH: CH's desk and EU's LIMITED agent read it, not the problem.
     const shared = (await u['eu.agent']!.post('/incidents', incidentBody({ title: 'Signing fails at CH' }))).body.ref;
     await u['eu.agent']!.post(`/tickets/${shared}/actions/transfer`, { party: 'CH' });
+    await u['ch.agent']!.post(`/tickets/${shared}/actions/transfer`, { party: 'EU', reason: 'EU side' });
     const refused = await u['eu.agent']!.post(`/tickets/${shared}/actions/record_known_error`, { knownErrorId });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'known_error.wider_audience', field: 'knownErrorId' });
@@ -116,7 +117,7 @@ describe.each(STORE_KINDS)('security findings of the attack on a fresh instance 
     const ref = await sharedSecurityIncident('Beacon traffic on the link');
     // CH's officer proposes before EU formed the team: no team yet, a proposal on the record.
     const proposed = await u['ch.security']!.post(`/tickets/${ref}/actions/form_team`, { members: [ids['ch.imt']] });
-    expect(proposed.status).toBe(200);
+    expect(proposed.status, JSON.stringify(proposed.body.error)).toBe(200);
     expect(proposed.body.team).toBeNull();
     expect(proposed.body.details.teamProposals).toEqual([
       expect.objectContaining({ userId: ids['ch.imt'], party: 'CH' }),
@@ -141,7 +142,7 @@ describe.each(STORE_KINDS)('security findings of the attack on a fresh instance 
     expect(accepted.body.team).toEqual([ids['eu.imt'], ids['eu.security'], ids['ch.imt']]);
     expect(accepted.body.details.teamProposals).toEqual([]);
     expect(accepted.body.timeline).toContainEqual(
-      expect.objectContaining({ kind: 'team_changed', data: { added: ['CH IMT Member'], removed: [] } }),
+      expect.objectContaining({ kind: 'team_changed', data: { added: ['CH Incident Responder'], removed: [] } }),
     );
     // Never without a member of the owning party.
     const emptied = await u['eu.security']!.post(`/tickets/${ref}/actions/form_team`, {
@@ -152,7 +153,7 @@ describe.each(STORE_KINDS)('security findings of the attack on a fresh instance 
     const removed = await u['eu.security']!.post(`/tickets/${ref}/actions/form_team`, { remove: [ids['eu.imt']] });
     expect(removed.body.team).toEqual([ids['eu.security'], ids['ch.imt']]);
     expect(removed.body.timeline).toContainEqual(
-      expect.objectContaining({ kind: 'team_changed', data: { added: [], removed: ['EU IMT Member'] } }),
+      expect.objectContaining({ kind: 'team_changed', data: { added: [], removed: ['EU Incident Responder'] } }),
     );
   });
 
@@ -244,7 +245,11 @@ describe.each(STORE_KINDS)('security findings of the attack on a fresh instance 
       contentBase64: Buffer.from('<script>alert(1)</script>').toString('base64'),
     });
     expect(attached.status).toBe(201);
-    const download = await u['eu.agent']!.get(`/tickets/${ref}/attachments/${attached.body.id}`);
+    const token = (await u['eu.agent']!.post('/me/tokens', { name: 'downloads' })).body.token as string;
+    const download = await fetch(`${server.url}/api/v1/tickets/${ref}/attachments/${attached.body.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(download.status).toBe(200);
     expect(download.headers.get('content-security-policy')).toBe('sandbox');
     expect(download.headers.get('x-content-type-options')).toBe('nosniff');
   });
@@ -537,7 +542,7 @@ describe.each(STORE_KINDS)('sign-in address, sessions and connections under tigh
     expect((await me(sessions[1]!)).status).toBe(200);
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await me(sessions[2]!)).status);
-    expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
     const limited = await me(sessions[2]!);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);

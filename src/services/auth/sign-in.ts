@@ -86,10 +86,26 @@ export async function signIn(
   const addr = await recordFailure(db, keys.addr, now, since);
   const account = await recordFailure(db, keys.account, now, since);
   const targeted = account > MAX_FAILURES.account;
+  const user = await findUserByName(db, input.username);
+  // ISM-8: the account's owner is told of repeated failures: at the OWNER_ALERT_AT-th, and when the account is first throttled.
+  const alertOwner = async () => {
+    if (!user?.active || (account !== OWNER_ALERT_AT && account !== MAX_FAILURES.account + 1)) return;
+    await insertTicketlessNotifications(
+      db,
+      [
+        {
+          userId: user.id,
+          kind: 'sign_in_failures',
+          params: { failures: String(account), minutes: String(SIGN_IN_WINDOW_MINUTES), address: input.address },
+        },
+      ],
+      now,
+    );
+  };
   if (addr > MAX_FAILURES.addr || pair > (targeted ? MAX_FAILURES.pairWhileTargeted : MAX_FAILURES.pair)) {
+    await alertOwner();
     throw new AppError('auth.rate_limited', undefined, { minutes: SIGN_IN_WINDOW_MINUTES });
   }
-  const user = await findUserByName(db, input.username);
   const known = Boolean(user?.passwordHash && user.active);
   // ISM-8: the party's IP allow-list comes before the password, and refuses with the same answer
   // as a wrong password, so neither an outsider nor a stranger learns whether the password was right.
@@ -109,19 +125,7 @@ export async function signIn(
       },
       now,
     );
-    if (user && (account === OWNER_ALERT_AT || account === MAX_FAILURES.account + 1)) {
-      await insertTicketlessNotifications(
-        db,
-        [
-          {
-            userId: user.id,
-            kind: 'sign_in_failures',
-            params: { failures: String(account), minutes: String(SIGN_IN_WINDOW_MINUTES), address: input.address },
-          },
-        ],
-        now,
-      );
-    }
+    await alertOwner();
     return new AppError(code, field);
   };
   if (known && !allowed) throw await fail('auth.invalid_credentials', 'auth.address_not_allowed');
