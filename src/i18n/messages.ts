@@ -130,8 +130,12 @@ const ERRORS: Record<ErrorCode, Text> = {
   },
   'known_error.not_found': { en: 'No such known error.', fr: 'Erreur connue introuvable.' },
   'known_error.wider_audience': {
-    en: 'This known error may not be shown to everyone who reads this ticket (its problem has fewer parties, a higher classification or a team).',
-    fr: 'Cette erreur connue ne peut pas être montrée à tous les lecteurs de ce ticket (son problème a moins de parties, une classification plus élevée ou une équipe restreinte).',
+    en:
+      'This known error may not be shown to everyone who reads this ticket ' +
+      '(its problem has fewer parties, a higher classification or a team).',
+    fr:
+      'Cette erreur connue ne peut pas être montrée à tous les lecteurs de ce ticket ' +
+      '(son problème a moins de parties, une classification plus élevée ou une équipe restreinte).',
   },
   'ticket.handover_not_cleared': {
     en: 'This person may not see the ticket (party, clearance or incident team): it cannot be handed to them.',
@@ -242,8 +246,13 @@ const ERRORS: Record<ErrorCode, Text> = {
     fr: 'Vous ne pouvez pas relever une habilitation au-dessus de la vôtre.',
   },
   'access_review.role_not_grantable': {
-    en: 'You may not grant the role "{role}": level-3 roles (IMT member, security officer, auditor, level manager) are granted by a security officer only, administration roles by those who hold them.',
-    fr: 'Vous ne pouvez pas attribuer le rôle « {role} » : les rôles de niveau 3 (membre de l’équipe d’incident, officier de sécurité, auditeur, gestionnaire de niveau) ne sont attribués que par un officier de sécurité, les rôles d’administration que par ceux qui les détiennent.',
+    en:
+      'You may not grant the role "{role}": level-3 roles (IMT member, security officer, auditor, level manager) ' +
+      'are granted by a security officer only, administration roles by those who hold them.',
+    fr:
+      'Vous ne pouvez pas attribuer le rôle « {role} » : les rôles de niveau 3 (membre de l’équipe d’incident, ' +
+      'officier de sécurité, auditeur, gestionnaire de niveau) ne sont attribués que par un officier de sécurité, ' +
+      'les rôles d’administration que par ceux qui les détiennent.',
   },
   'server.error': {
     en: 'Internal error; the request was not applied.',
