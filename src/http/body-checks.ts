@@ -27,15 +27,20 @@ export function unsafeBodyPart(body: unknown): { path: string; detail: 'too_deep
   return null;
 }
 
-/** Refuses, before validation, a body nested too deep or carrying text the database cannot store (400, field named). */
+/**
+ * Refuses, before validation, a body nested too deep or a body, query or path parameter carrying
+ * text the database cannot store (400, field named).
+ */
 export function registerBodyChecks(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const found = unsafeBodyPart(request.body);
-    if (found)
-      throw new AppError('validation.invalid', found.path, {
-        field: found.path,
-        detail: found.detail,
-        depth: MAX_BODY_DEPTH,
-      });
+    for (const part of [request.params, request.query, request.body]) {
+      const found = unsafeBodyPart(part);
+      if (found)
+        throw new AppError('validation.invalid', found.path, {
+          field: found.path,
+          detail: found.detail,
+          depth: MAX_BODY_DEPTH,
+        });
+    }
   });
 }

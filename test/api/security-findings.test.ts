@@ -282,6 +282,7 @@ describe.each(STORE_KINDS)('security findings of the attack on a fresh instance 
     // A NUL in the ticket key (path).
     shape(await agent.get('/tickets/%00'), 'id');
     shape(await agent.get('/tickets/EU-INC-2026-000001%00'), 'id');
+    shape(await agent.get('/tickets?q=a%00b'), 'q');
     // A lone surrogate in a title (body), and in a free-text field of a request form.
     shape(await agent.post('/incidents', incidentBody({ title: 'Broken \ud800 title' })), 'title');
     shape(await agent.post('/incidents', incidentBody({ description: 'tail \udc00' })), 'description');
