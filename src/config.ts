@@ -53,11 +53,18 @@ const ConfigSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /** ISM-8: which X-Forwarded-For hops to believe for the client address (allow-list, sign-in limits); default: none. */
   TRUST_PROXY: trustProxy.default(false),
-  /** ISM-8: requests allowed per API token per window (0: no limit), and the window in seconds. */
+  /** ISM-8: requests allowed per API token, and per console session, per window (0: no limit), and the window in seconds. */
   API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  SESSION_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
   API_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(60),
   /** ISM-8: an identical write (same caller, method, target, body) is refused within this many ms (0: off). */
   DUPLICATE_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** ISM-8: live console sessions per user; signing in once more ends the oldest. */
+  MAX_SESSIONS_PER_USER: z.coerce.number().int().positive().max(1000).default(10),
+  /** ISM-8: a connection whose headers (or whole request) have not arrived in this time is closed; idle connections too. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().max(600_000).default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().max(3_600_000).default(60_000),
+  IDLE_TIMEOUT_MS: z.coerce.number().int().positive().max(3_600_000).default(60_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -65,6 +72,9 @@ export type Config = z.infer<typeof ConfigSchema>;
 const WithTls = ConfigSchema.refine((c) => Boolean(c.TLS_CERT_FILE) === Boolean(c.TLS_KEY_FILE), {
   path: ['TLS_KEY_FILE'],
   message: 'TLS_CERT_FILE and TLS_KEY_FILE go together',
+}).refine((c) => c.HEADERS_TIMEOUT_MS <= c.REQUEST_TIMEOUT_MS, {
+  path: ['HEADERS_TIMEOUT_MS'],
+  message: 'at most REQUEST_TIMEOUT_MS',
 });
 
 /** Reads the environment once; on a bad value, names the variable and exits. */

@@ -25,7 +25,7 @@ interface Account {
  * clearance; an administrator never raises a clearance above their own.
  */
 export function assertDecisionAllowed(
-  reviewer: { id: string; clearance: Sensitivity },
+  reviewer: { id: string; clearance: Sensitivity; roles: readonly Role[] },
   account: Account,
   input: AccessDecisionInput,
 ): void {
@@ -44,4 +44,35 @@ export function assertDecisionAllowed(
     if (raised && sensitivityRank(input.clearance) > sensitivityRank(reviewer.clearance))
       throw new AppError('access_review.clearance_above_own', 'clearance');
   }
+  if (input.roles !== undefined) assertMayGrantRoles(reviewer.roles, account.roles, input.roles);
+}
+
+/**
+ * ISM-6: roles that pass the incident-team restriction or govern security (SEC-2): IMT member,
+ * security officer, auditor, level manager. Only a security officer grants them.
+ */
+export const LEVEL3_GRANTS: readonly Role[] = ['imt_member', 'security_officer', 'auditor', 'level_manager'];
+
+/** The roles an account gains from a change (taking roles away is always allowed). */
+export function grantedRoles(before: readonly string[], after: readonly Role[]): Role[] {
+  return [...new Set(after)].filter((role) => !before.includes(role));
+}
+
+/** The desk's working roles, which a party's administrator hands out as the party's work needs. */
+export const DESK_ROLES: readonly Role[] = ['requester', 'agent', 'resolver', 'change_manager', 'release_manager'];
+
+/**
+ * Granting a role is bounded like clearance: the level-3 roles only by a security officer; the
+ * desk's working roles by an administrator (or someone holding the role); any other role
+ * (party administrator, system administrator) only by someone who holds it.
+ */
+export function mayGrantRole(granter: readonly Role[], role: Role): boolean {
+  if (LEVEL3_GRANTS.includes(role)) return granter.includes('security_officer');
+  if (DESK_ROLES.includes(role)) return granter.includes('party_admin') || granter.includes(role);
+  return granter.includes(role);
+}
+
+export function assertMayGrantRoles(granter: readonly Role[], before: readonly string[], after: readonly Role[]): void {
+  const index = after.findIndex((role) => grantedRoles(before, [role]).length > 0 && !mayGrantRole(granter, role));
+  if (index >= 0) throw new AppError('access_review.role_not_grantable', `roles.${index}`, { role: after[index]! });
 }

@@ -35,6 +35,9 @@ export type ErrorCode =
   | 'release.window_required'
   | 'release.checklist_incomplete'
   | 'known_error.not_found'
+  | 'known_error.wider_audience'
+  | 'ticket.handover_not_cleared'
+  | 'ticket.sensitivity_reason_required'
   | 'asset.not_found'
   | 'asset.version_conflict'
   | 'asset.approval_not_awaited'
@@ -72,6 +75,7 @@ export type ErrorCode =
   | 'access_review.undecided'
   | 'access_review.own_account'
   | 'access_review.clearance_above_own'
+  | 'access_review.role_not_grantable'
   | 'server.error';
 
 /** An expected failure with a stable code, optionally naming the offending field. */

@@ -86,9 +86,16 @@ export const TimelineEventSchema = z.discriminatedUnion('kind', [
   // security incidents
   ev('attachment_added', { attachmentId: s, sensitivity: s }),
   ev('team_formed', { members: strings, eventType: s.nullable() }),
+  // SEC-2: the owning party adds or removes named members; another party's officer proposes members.
+  ev('team_changed', { added: strings, removed: strings }),
+  ev('team_members_proposed', { members: strings, party: s }),
   ev('characterised', { taxonomy: s, severity: s, impact: s, awareAt: s }),
   ev('security_alert', { parties: strings, roles: strings, reasons: strings }),
-  ev('analysis_recorded', { assets: z.number().int(), cia: z.array(z.enum(CIA)) }),
+  ev('analysis_recorded', {
+    assets: z.number().int(),
+    cia: z.array(z.enum(CIA)),
+    assetLevel: z.enum(SENSITIVITIES).optional(),
+  }),
   ev('contained', { summary: s }),
   ev('recovered', { summary: s, linkReconnectedAt: s.nullable(), registryTeamsInformed: z.boolean() }),
   ev('report_issued', { report: z.enum(['response', 'final']) }),

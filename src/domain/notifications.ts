@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'asset_approval_needed',
   'asset_review_due',
   'certificate_expiring',
+  'sign_in_failures',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -49,6 +50,8 @@ export const RECIPIENTS: Record<NotificationKind, RecipientRule[]> = {
   asset_review_due: [],
   // Not caused by ticket events: sent to the owning party's security officers and administrators by jobs/certificate-checks (ISM-7).
   certificate_expiring: [],
+  // Not caused by ticket events: sent to the account's owner by services/auth/sign-in (ISM-8).
+  sign_in_failures: [],
 };
 
 /** The notification a timeline event gives rise to, if any. */

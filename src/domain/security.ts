@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Impact } from './priority.ts';
 import type { Role } from './roles.ts';
-import { maxSensitivity, type Sensitivity } from './sensitivity.ts';
+import { maxSensitivity, SENSITIVITIES, sensitivityRank, type Sensitivity } from './sensitivity.ts';
 import { SEVERITIES, type Severity } from './taxonomy.ts';
 import { DisagreementSchema } from './processes.ts';
 
@@ -57,6 +57,15 @@ export type StageRecord = z.infer<typeof StageRecordSchema>;
 
 export const SECURITY_REPORTS = ['response', 'final'] as const;
 
+export const TeamProposalSchema = z.strictObject({
+  userId: z.string(),
+  name: z.string(),
+  party: z.string(),
+  by: z.string(),
+  at: z.string(),
+});
+export type TeamProposal = z.infer<typeof TeamProposalSchema>;
+
 /** SEC-1 … SEC-11: what is known of a security incident, stage by stage. */
 export const SecurityDetailsSchema = z.strictObject({
   disagreement: DisagreementSchema.optional(),
@@ -87,8 +96,36 @@ export const SecurityDetailsSchema = z.strictObject({
     .partialRecord(z.enum(SECURITY_REPORTS), z.strictObject({ issuedAt: z.string(), by: z.string() }))
     .optional(),
   indicators: z.array(z.strictObject({ name: z.string(), pattern: z.string() })).optional(),
+  /** SEC-11 / COP 9: the highest ETS level of the information assets the analysis named; the incident never goes below it. */
+  assetLevel: z.enum(SENSITIVITIES).optional(),
+  /** SEC-2: members proposed by another party's security officer, until the owning party accepts them. */
+  teamProposals: z.array(TeamProposalSchema).optional(),
 });
 export type SecurityDetails = z.infer<typeof SecurityDetailsSchema>;
+
+/**
+ * SEC-2: what a change of the incident management team leads to. The owning party forms it, then
+ * adds or removes named members (never a silent replacement); the team always keeps at least one
+ * member of the owning party. Returns the new team or why it is refused.
+ */
+export function changedTeam(
+  current: readonly string[] | null,
+  add: readonly string[],
+  remove: readonly string[],
+  partyOf: (userId: string) => string | undefined,
+  ownerParty: string,
+):
+  | { team: string[]; added: string[]; removed: string[] }
+  | { refusal: 'not_in_team' | 'team_needs_owner_member'; index?: number } {
+  const before = current ?? [];
+  const missing = remove.findIndex((id) => !before.includes(id) && !add.includes(id));
+  if (missing >= 0) return { refusal: 'not_in_team', index: missing };
+  const added = add.filter((id) => !before.includes(id) && !remove.includes(id));
+  const removed = remove.filter((id) => before.includes(id));
+  const team = [...before.filter((id) => !removed.includes(id)), ...added];
+  if (!team.some((id) => partyOf(id) === ownerParty)) return { refusal: 'team_needs_owner_member' };
+  return { team, added, removed };
+}
 
 const INVESTIGATING = ['characterised', 'analysed', 'contained'];
 
@@ -100,7 +137,15 @@ export function minimumSensitivity(type: string, status: string, details: unknow
   if (type !== 'security') return null;
   const d = (details ?? {}) as SecurityDetails;
   const openWeakness = (d.followUps ?? []).some((f) => f.exploitable && !f.done);
-  return INVESTIGATING.includes(status) || openWeakness ? 'CRITICAL' : 'SENSITIVE';
+  const byState: Sensitivity = INVESTIGATING.includes(status) || openWeakness ? 'CRITICAL' : 'SENSITIVE';
+  // SEC-11 / COP 9: the information about an incident takes the highest level of the information involved.
+  return maxSensitivity(byState, d.assetLevel ?? 'LIMITED');
+}
+
+/** Why a security incident may not go below `level`: the assets its analysis named, or its state (SEC-3). */
+export function minimumReason(details: unknown, level: Sensitivity): 'SEC-11' | 'SEC-3' {
+  const d = (details ?? {}) as SecurityDetails;
+  return d.assetLevel && sensitivityRank(d.assetLevel) >= sensitivityRank(level) ? 'SEC-11' : 'SEC-3';
 }
 
 /** The level a ticket must be raised to, or null when it already is high enough. */

@@ -29,3 +29,17 @@ export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 /** The orders a ticket list can be read in (`-` = descending). */
 export const TICKET_SORTS = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt', 'priority', '-priority'] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
+
+/**
+ * TKT-3 / ISM-2: links whose `from` ticket was made from, or gathers, the `to` ticket (a
+ * recurrence, the security incident declared from an incident, a problem and its incidents, a
+ * change and its source, a release and its changes). The `from` ticket carries what the `to`
+ * ticket says, so it is never classified below it. `related` carries nothing.
+ */
+export const CARRYING_LINKS: readonly LinkKind[] = [
+  'recurrence_of',
+  'security_incident_of',
+  'problem_of',
+  'change_for',
+  'implements',
+];

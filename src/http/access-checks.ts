@@ -21,16 +21,20 @@ declare module 'fastify' {
 }
 
 /** The ISM-8 limits in force; tests and a bare `registerAuth` call get the defaults. */
-export type AccessLimits = Pick<Config, 'API_RATE_LIMIT' | 'API_RATE_WINDOW_SECONDS' | 'DUPLICATE_WINDOW_MS'>;
+export type AccessLimits = Pick<
+  Config,
+  'API_RATE_LIMIT' | 'SESSION_RATE_LIMIT' | 'API_RATE_WINDOW_SECONDS' | 'DUPLICATE_WINDOW_MS'
+>;
 export const DEFAULT_LIMITS: AccessLimits = {
   API_RATE_LIMIT: 600,
+  SESSION_RATE_LIMIT: 600,
   API_RATE_WINDOW_SECONDS: 60,
   DUPLICATE_WINDOW_MS: 1000,
 };
 
 /**
- * ISM-8, after authentication: the party's IP allow-list, the per-token rate limit (Bearer
- * tokens), and identical writes at most once per window. Counters live in the database so
+ * ISM-8, after authentication: the party's IP allow-list, the rate limit per Bearer token and
+ * per console session, and identical writes at most once per window. Counters live in the database so
  * every node shares them.
  */
 export async function enforceAccess(
@@ -39,13 +43,16 @@ export async function enforceAccess(
   request: FastifyRequest,
   reply: FastifyReply,
   tokenId: string | undefined,
+  sessionId?: string,
 ): Promise<void> {
   const actor = request.actor!;
   await assertAddressAllowed(db, actor.party, request.ip);
   const windowMs = limits.API_RATE_WINDOW_SECONDS * 1000;
   await sweepOldCounters(db, Math.max(windowMs, limits.DUPLICATE_WINDOW_MS) + 60_000);
-  if (tokenId && limits.API_RATE_LIMIT > 0) {
-    const wait = await rateLimitWait(db, tokenId, limits.API_RATE_LIMIT, windowMs);
+  const limited = tokenId ?? (sessionId ? `s:${sessionId}` : undefined);
+  const limit = tokenId ? limits.API_RATE_LIMIT : limits.SESSION_RATE_LIMIT;
+  if (limited && limit > 0) {
+    const wait = await rateLimitWait(db, limited, limit, windowMs);
     if (wait !== null) {
       reply.header('retry-after', String(wait));
       throw new AppError('request.rate_limited', undefined, { seconds: wait });

@@ -9,8 +9,10 @@ import type { Config } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Db } from '../store/db.ts';
 import { registerAuth } from './auth-hook.ts';
+import { registerBodyChecks } from './body-checks.ts';
 import { sendError, toAppError } from './errors.ts';
 import { openapiBase, transform, transformObject } from './openapi.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { authRoutes } from './routes/auth.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { calendarRoutes } from './routes/calendars.ts';
@@ -43,8 +45,17 @@ const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url))
 /** Builds the HTTP application: API under /api/v1, its OpenAPI document, and the console. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { TLS_CERT_FILE: cert, TLS_KEY_FILE: key } = options.config;
+  // ISM-8: a client whose headers or body arrive too slowly is cut off (slow-loris), however it sends them.
+  const timeouts = {
+    headersTimeout: options.config.HEADERS_TIMEOUT_MS,
+    requestTimeout: options.config.REQUEST_TIMEOUT_MS,
+    connectionsCheckingInterval: Math.min(1000, options.config.HEADERS_TIMEOUT_MS),
+  };
   const app = Fastify({
-    ...(cert && key ? { https: { cert: readFileSync(cert), key: readFileSync(key) } } : {}),
+    ...(cert && key ? { https: { cert: readFileSync(cert), key: readFileSync(key), ...timeouts } } : {}),
+    http: timeouts,
+    requestTimeout: options.config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: options.config.IDLE_TIMEOUT_MS,
     logger: options.config.LOG_LEVEL === 'silent' ? false : { level: options.config.LOG_LEVEL },
     bodyLimit: options.config.BODY_LIMIT_BYTES,
     trustProxy: options.config.TRUST_PROXY,
@@ -56,6 +67,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, { openapi: openapiBase, transform, transformObject });
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, toAppError(request, error as Error)));
+  registerSecurityHeaders(app, { hsts: Boolean(cert && key) || options.config.SECURE_COOKIES });
+  registerBodyChecks(app);
   registerAuth(app, options.db, options.config);
 
   const deps: RouteDeps = {

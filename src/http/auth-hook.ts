@@ -88,7 +88,7 @@ export function registerAuth(app: FastifyInstance, db: Db, limits: AccessLimits 
     // Decide on the matched route, not the raw request target (which may be absolute-form).
     if (!(request.routeOptions.url ?? '').startsWith('/api/v1/') || request.routeOptions.config.public) return;
     await authenticate(db, request);
-    await enforceAccess(db, limits, request, reply, request.tokenId);
+    await enforceAccess(db, limits, request, reply, request.tokenId, request.sessionId);
   });
   registerDuplicateRelease(app, db);
 }

@@ -37,6 +37,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'release.checklist_incomplete': 409,
   'release.rollback_too_late': 409,
   'known_error.not_found': 404,
+  'known_error.wider_audience': 409,
+  'ticket.handover_not_cleared': 409,
   'asset.not_found': 404,
   'asset.version_conflict': 409,
   'asset.approval_not_awaited': 409,
@@ -73,6 +75,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'access_review.undecided': 409,
   'access_review.own_account': 403,
   'access_review.clearance_above_own': 403,
+  'access_review.role_not_grantable': 403,
   'server.error': 500,
 };
 

@@ -18,19 +18,14 @@ export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 });
 
-/** Free text as PostgreSQL can store it: no NUL characters. */
-export const plain = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((v) => !v.includes('\u0000'), 'NUL characters are not allowed');
-export const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((v) => !v.includes('\u0000'), 'NUL characters are not allowed');
+/** Text PostgreSQL can store: well-formed UTF-16 (no lone surrogate, which has no UTF-8 form) and no NUL character. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const storable = (v: string) => !LONE_SURROGATE.test(v) && !v.includes('\u0000');
+const STORABLE = 'NUL characters and unpaired surrogates are not allowed';
+
+/** Free text as PostgreSQL can store it. */
+export const plain = (max: number) => z.string().max(max).refine(storable, STORABLE);
+export const text = (max: number) => z.string().trim().min(1).max(max).refine(storable, STORABLE);
 export const Impact = z.enum(IMPACTS);
 export const Criticality = z.enum(CRITICALITIES);
 export const Priority = z.enum(PRIORITIES);
@@ -81,7 +76,14 @@ export const ListQuery = z.object({
     .optional(),
 });
 
-export const TicketParams = z.object({ id: z.string().min(1).max(64) });
+/** A ticket is named by its reference (EU-INC-2026-000042) or its UUID: letters, digits and hyphens only. */
+export const TicketParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9-]+$/, 'a ticket reference or id'),
+});
 
 const Ref = z.object({ id: z.uuid(), ref: z.string(), type: z.string(), title: z.string(), status: z.string() });
 

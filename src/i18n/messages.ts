@@ -129,6 +129,22 @@ const ERRORS: Record<ErrorCode, Text> = {
     fr: 'Le point « {field} » de la liste de clôture n’est pas coché.',
   },
   'known_error.not_found': { en: 'No such known error.', fr: 'Erreur connue introuvable.' },
+  'known_error.wider_audience': {
+    en:
+      'This known error may not be shown to everyone who reads this ticket ' +
+      '(its problem has fewer parties, a higher classification or a team).',
+    fr:
+      'Cette erreur connue ne peut pas être montrée à tous les lecteurs de ce ticket ' +
+      '(son problème a moins de parties, une classification plus élevée ou une équipe restreinte).',
+  },
+  'ticket.handover_not_cleared': {
+    en: 'This person may not see the ticket (party, clearance or incident team): it cannot be handed to them.',
+    fr: 'Cette personne ne peut pas voir le ticket (partie, habilitation ou équipe d’incident) : il ne peut pas lui être confié.',
+  },
+  'ticket.sensitivity_reason_required': {
+    en: 'Lowering a classification needs a reason on the record.',
+    fr: 'Abaisser une classification exige un motif consigné.',
+  },
   'asset.not_found': { en: 'No such information asset.', fr: 'Actif informationnel introuvable.' },
   'asset.version_conflict': {
     en: 'The asset was changed by someone else (now version {current}); reload it and try again.',
@@ -229,6 +245,15 @@ const ERRORS: Record<ErrorCode, Text> = {
     en: 'You cannot raise a clearance above your own.',
     fr: 'Vous ne pouvez pas relever une habilitation au-dessus de la vôtre.',
   },
+  'access_review.role_not_grantable': {
+    en:
+      'You may not grant the role "{role}": level-3 roles (IMT member, security officer, auditor, level manager) ' +
+      'are granted by a security officer only, administration roles by those who hold them.',
+    fr:
+      'Vous ne pouvez pas attribuer le rôle « {role} » : les rôles de niveau 3 (membre de l’équipe d’incident, ' +
+      'officier de sécurité, auditeur, gestionnaire de niveau) ne sont attribués que par un officier de sécurité, ' +
+      'les rôles d’administration que par ceux qui les détiennent.',
+  },
   'server.error': {
     en: 'Internal error; the request was not applied.',
     fr: 'Erreur interne ; la requête n’a pas été appliquée.',
@@ -275,6 +300,33 @@ const DETAILS: Record<string, Text> = {
   highest_level: { en: 'level {level} is the highest', fr: 'le niveau {level} est le plus élevé' },
   password_length: { en: 'at least 10 characters', fr: 'au moins 10 caractères' },
   cursor: { en: 'unknown cursor', fr: 'curseur inconnu' },
+  cursor_sort: {
+    en: 'this cursor belongs to another sort order',
+    fr: 'ce curseur appartient à un autre ordre de tri',
+  },
+  below_links: {
+    en: 'cannot be below the level of the tickets it was made from or gathers ({level})',
+    fr: 'ne peut être inférieure au niveau des tickets dont il est issu ou qu’il regroupe ({level})',
+  },
+  below_assets: {
+    en: 'cannot be below the highest level of the information assets its analysis names ({level})',
+    fr: 'ne peut être inférieure au niveau le plus élevé des actifs informationnels nommés par son analyse ({level})',
+  },
+  team_needs_owner_member: {
+    en: 'the team keeps at least one member of the owning party',
+    fr: 'l’équipe garde au moins un membre de la partie propriétaire',
+  },
+  already_listed: { en: 'already on the team or proposed', fr: 'déjà dans l’équipe ou proposé' },
+  not_in_team: { en: 'not a member of the team', fr: 'ne fait pas partie de l’équipe' },
+  well_formed_text: {
+    en: 'text with an unpaired surrogate or a null character',
+    fr: 'texte contenant un caractère de substitution isolé ou un caractère nul',
+  },
+  too_deep: { en: 'nested more than {depth} levels deep', fr: 'imbriqué sur plus de {depth} niveaux' },
+  ticket_key: {
+    en: 'a ticket reference (EU-INC-2026-000042) or id',
+    fr: 'une référence de ticket (EU-INC-2026-000042) ou un identifiant',
+  },
   month_future: { en: 'the month has not started yet', fr: 'le mois n’a pas encore commencé' },
   after_start: { en: 'must be after the start', fr: 'doit suivre le début' },
   from_date: { en: 'must be {date} or later', fr: 'doit être le {date} ou après' },

@@ -150,6 +150,20 @@ const TEMPLATES: Record<NotificationKind, Template> = {
         ' Demandez son renouvellement dans le registre des certificats : un renouvellement est un changement approuvé par toutes les parties.',
     },
   },
+  sign_in_failures: {
+    en: {
+      subject: '{failures} failed sign-ins to your account',
+      body:
+        'There were {failures} failed attempts to sign in to your account in the last {minutes} minutes, the latest from {address}.' +
+        ' If this was not you, tell your security officer; your own sign-ins from your usual address are not blocked.',
+    },
+    fr: {
+      subject: '{failures} échecs de connexion à votre compte',
+      body:
+        'Il y a eu {failures} tentatives de connexion à votre compte en échec ces {minutes} dernières minutes, la dernière depuis {address}.' +
+        ' Si ce n’était pas vous, prévenez votre officier de sécurité ; vos propres connexions depuis votre adresse habituelle ne sont pas bloquées.',
+    },
+  },
 };
 
 const RECEIPT: Template = {

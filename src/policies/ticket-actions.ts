@@ -47,3 +47,13 @@ export function actionsFor(actor: Actor, ticket: TicketForPolicy): TicketAction[
     (action) => !held[action],
   );
 }
+
+/**
+ * ISM-2: lowering a ticket's classification exposes what was written under the higher one, so it
+ * is an act of a security officer, with a reason on the record.
+ */
+export function assertMayLowerSensitivity(actor: Actor, reason: string | undefined): void {
+  if (!actor.roles.includes('security_officer'))
+    throw new AppError('ticket.action_not_allowed', 'sensitivity', { action: 'sensitivity' });
+  if (!reason?.trim()) throw new AppError('ticket.sensitivity_reason_required', 'sensitivityReason');
+}

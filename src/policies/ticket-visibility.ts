@@ -1,7 +1,7 @@
 import { and, arrayContains, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { TEAM_BYPASS_ROLES } from '../domain/security.ts';
-import { clearanceCovers, levelsCoveredBy, type Sensitivity } from '../domain/sensitivity.ts';
+import { clearanceCovers, levelsCoveredBy, sensitivityRank, type Sensitivity } from '../domain/sensitivity.ts';
 import type { Actor } from '../domain/actor.ts';
 import { ticketEvents, tickets } from '../store/schema/index.ts';
 
@@ -53,4 +53,25 @@ export function eventVisibleTo(actor: Actor): SQL {
  */
 export function knownErrorVisibleTo(actor: Actor): SQL {
   return ticketVisibleTo(actor);
+}
+
+/** Who reads a ticket: its parties, its level and its team (null: no team restriction). */
+export interface Audience {
+  participants: readonly string[];
+  sensitivity: string;
+  team: readonly string[] | null;
+}
+
+/**
+ * True when everyone who may read `target` may also read `source`: every party of the target is
+ * on the source, the source is classified no higher, and a source restricted to a team is read
+ * only through a target restricted to members of that team. Copying from source to target
+ * (a known error applied to an incident) is safe exactly then.
+ */
+export function audienceWithin(source: Audience, target: Audience): boolean {
+  return (
+    target.participants.every((p) => source.participants.includes(p)) &&
+    sensitivityRank(source.sensitivity as Sensitivity) <= sensitivityRank(target.sensitivity as Sensitivity) &&
+    (source.team === null || (target.team !== null && target.team.every((id) => source.team!.includes(id))))
+  );
 }

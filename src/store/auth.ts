@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { apiTokens, sessions, signInAttempts, users } from './schema/index.ts';
 
@@ -14,6 +14,17 @@ export async function findSession(db: Db, id: string, now: Date) {
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)));
   return rows[0] ?? null;
+}
+
+/** Ends a user's live sessions beyond the newest `keep` (ISM-8 cap on live sessions per user). */
+export async function trimSessions(db: Db, userId: string, keep: number, now: Date) {
+  const live = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.createdAt), desc(sessions.id));
+  const ended = live.slice(keep).map((s) => s.id);
+  if (ended.length > 0) await db.delete(sessions).where(inArray(sessions.id, ended));
 }
 
 export async function deleteSession(db: Db, id: string) {

@@ -215,3 +215,13 @@ export async function visibleLinks(db: Db, actor: Actor, ticketId: string) {
     ticket,
   }));
 }
+
+/** The levels of the tickets this one was made from or gathers (`from` side of the given link kinds). */
+export async function linkedTargetLevels(db: Db, ticketId: string, kinds: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .select({ sensitivity: tickets.sensitivity })
+    .from(ticketLinks)
+    .innerJoin(tickets, eq(tickets.id, ticketLinks.toId))
+    .where(and(eq(ticketLinks.fromId, ticketId), inArray(ticketLinks.kind, [...kinds])));
+  return rows.map((r) => r.sensitivity);
+}

@@ -136,7 +136,7 @@ describe.each(STORE_KINDS)('security incidents with nothing leaking (%s)', (kind
     ).toBe(403);
     const tooEarly = await u['eu.security']!.patch(
       `/tickets/${ref}`,
-      { version: await version(), sensitivity: 'SENSITIVE' },
+      { version: await version(), sensitivity: 'SENSITIVE', sensitivityReason: 'Trop tôt' },
       { 'accept-language': 'fr' },
     );
     expect(tooEarly.status).toBe(400);
@@ -146,9 +146,9 @@ describe.each(STORE_KINDS)('security incidents with nothing leaking (%s)', (kind
     const asset = await u['eu.security']!.post('/assets', {
       name: 'Transaction log',
       owner: 'EU registry',
-      confidentiality: 'HIGH',
-      integrity: 'HIGH',
-      availability: 'MEDIUM',
+      confidentiality: 'MEDIUM',
+      integrity: 'MEDIUM',
+      availability: 'LOW',
     });
     expect(asset.status).toBe(201);
     const analysis = {
@@ -198,13 +198,20 @@ describe.each(STORE_KINDS)('security incidents with nothing leaking (%s)', (kind
     });
     // An exploitable weakness still open keeps it CRITICAL.
     expect(
-      (await u['eu.security']!.patch(`/tickets/${ref}`, { version: await version(), sensitivity: 'SENSITIVE' })).status,
+      (
+        await u['eu.security']!.patch(`/tickets/${ref}`, {
+          version: await version(),
+          sensitivity: 'SENSITIVE',
+          sensitivityReason: 'Weakness still open',
+        })
+      ).status,
     ).toBe(400);
     const weakness = (await u['eu.security']!.get(`/tickets/${ref}`)).body.details.followUps[0].id;
     await u['eu.imt']!.post(`/tickets/${ref}/actions/complete_follow_up`, { id: weakness, note: 'Patched' });
     const lowered = await u['eu.security']!.patch(`/tickets/${ref}`, {
       version: await version(),
       sensitivity: 'SENSITIVE',
+      sensitivityReason: 'Investigation over, weakness patched',
     });
     expect(lowered.body).toMatchObject({ sensitivity: 'SENSITIVE', tlp: 'AMBER' });
 

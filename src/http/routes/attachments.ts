@@ -8,6 +8,7 @@ import {
   type AttachmentSummary,
 } from '../../services/attachments/read-attachments.ts';
 
+import { DOWNLOAD_POLICY } from '../security-headers.ts';
 import { errorResponses, Sensitivity, text, TicketParams, Version } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
@@ -88,6 +89,7 @@ export const attachmentRoutes =
           .type(file.mediaType)
           .header('content-disposition', `attachment; filename="${encodeURIComponent(file.name)}"`)
           .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', DOWNLOAD_POLICY)
           .header('cache-control', 'no-store')
           .send(file.content);
       },

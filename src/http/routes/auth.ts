@@ -102,7 +102,7 @@ export const authRoutes =
         const { user, token, csrfToken } = await signIn(
           deps.db,
           { ...request.body, address: request.ip },
-          deps.config.SESSION_HOURS,
+          { sessionHours: deps.config.SESSION_HOURS, maxSessions: deps.config.MAX_SESSIONS_PER_USER },
         );
         reply.setCookie(SESSION_COOKIE, token, {
           path: '/',

@@ -22,8 +22,15 @@ const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 export const SECURITY_ACTIONS: ActionRoute[] = [
   actionRoute({
     action: 'form_team',
-    summary: 'Form the incident management team: named members, or the roster for the event type (SEC-2)',
-    body: z.object({ ...v, members: z.array(z.uuid()).max(50).optional(), eventType: z.string().max(60).optional() }),
+    summary:
+      'Form the incident management team (named members, or the roster for the event type), then add or remove named members; ' +
+      "the owning party's security officer only — another party's officer proposes members (SEC-2)",
+    body: z.object({
+      ...v,
+      members: z.array(z.uuid()).max(50).optional(),
+      eventType: z.string().max(60).optional(),
+      remove: z.array(z.uuid()).max(50).optional(),
+    }),
     run: formTeam,
   }),
   actionRoute({

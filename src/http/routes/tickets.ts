@@ -41,6 +41,8 @@ const UpdateTicket = z.object({
   priority: Priority.optional(),
   priorityReason: plain(2000).optional(),
   sensitivity: Sensitivity.optional(),
+  /** Required to lower the classification (a security officer only, ISM-2). */
+  sensitivityReason: plain(2000).optional(),
 });
 
 /** The version a write expects: the body's `version`, else an `If-Match: "<n>"` header. */

@@ -1,4 +1,5 @@
-import { assertDecisionAllowed, type AccessDecisionInput } from '../../domain/access-reviews.ts';
+import { assertDecisionAllowed, grantedRoles, type AccessDecisionInput } from '../../domain/access-reviews.ts';
+import type { Role } from '../../domain/roles.ts';
 import { AppError } from '../../domain/errors.ts';
 import { cutOffUser, lockReviewItem, lockUser, recordItemDecision, setUserAccess } from '../../store/access-reviews.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
@@ -24,7 +25,7 @@ export async function decideAccessReviewItem(
     const user = item ? await lockUser(tx, userId) : null;
     if (!item || !user) throw new AppError('user.not_found', 'userId');
     if (item.decision !== null) throw new AppError('access_review.decided');
-    assertDecisionAllowed({ id: ctx.actor.id, clearance: ctx.actor.clearance }, user, input);
+    assertDecisionAllowed({ id: ctx.actor.id, clearance: ctx.actor.clearance, roles: ctx.actor.roles }, user, input);
     const before = { roles: user.roles, clearance: user.clearance, active: user.active };
     const after = { ...before };
     if (input.decision === 'change') {
@@ -51,7 +52,15 @@ export async function decideAccessReviewItem(
         party: review.partyId,
         action: `access_review.${input.decision}`,
         targetId: userId,
-        data: { reviewId, username: user.username, before, after, ...(input.note ? { note: input.note } : {}) },
+        data: {
+          reviewId,
+          username: user.username,
+          before,
+          after,
+          // Roles granted are named on the record, level-3 ones with the security officer who granted them (ISM-6).
+          granted: grantedRoles(before.roles, after.roles as Role[]),
+          ...(input.note ? { note: input.note } : {}),
+        },
       },
       now,
     );

@@ -6,7 +6,7 @@ import { findUser } from '../../store/directory.ts';
 import { users } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { totpMatches } from './sign-in.ts';
+import { consumeTotpStep, totpStep } from './sign-in.ts';
 
 /** Starts TOTP enrolment: a new secret is stored, not yet enforced until a code confirms it. */
 export async function setupTotp(db: Db, actor: Actor) {
@@ -29,7 +29,9 @@ export async function setTotpEnabled(db: Db, actor: Actor, code: string, enabled
       detail: enabled ? 'totp_setup_first' : 'totp_not_enabled',
     });
   }
-  if (!(await totpMatches(user.totpSecret, code))) throw new AppError('auth.totp_invalid', 'code');
+  // The code is used up like a sign-in code: it cannot be replayed to sign in, nor to turn TOTP off.
+  const step = await totpStep(user.totpSecret, code, user.totpLastStep);
+  if (step === null || !(await consumeTotpStep(db, actor.id, step))) throw new AppError('auth.totp_invalid', 'code');
   await db.transaction(async (tx) => {
     await tx
       .update(users)

@@ -1,7 +1,9 @@
 import { and, eq, or } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { findVisibleKnownError } from '../../store/known-errors.ts';
-import { ticketLinks } from '../../store/schema/index.ts';
+import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
+import { audienceWithin } from '../../policies/ticket-visibility.ts';
+import { ticketLinks, tickets } from '../../store/schema/index.ts';
 import { lockTicket, type TicketRow } from '../../store/ticket-reads.ts';
 import { insertLink, type PendingEvent } from '../../store/ticket-writes.ts';
 import type { ServiceContext } from '../write-path/context.ts';
@@ -35,6 +37,12 @@ async function countOnProblem(
   const locked = await lockTicket(tx, problem.id);
   await insertLink(tx, problem.id, incident.id, 'problem_of', now);
   const reassessed = await reassessFrequency(tx, locked, await incidentCount(tx, problem.id));
+  // TKT-3: a problem is classified at least as high as each of its incidents.
+  const level = maxSensitivity(locked.sensitivity as Sensitivity, incident.sensitivity as Sensitivity);
+  const raised: PendingEvent[] =
+    level === locked.sensitivity
+      ? []
+      : [{ event: { kind: 'sensitivity_changed', data: { from: locked.sensitivity as Sensitivity, to: level } } }];
   const linked: PendingEvent = {
     event: {
       kind: 'linked',
@@ -44,9 +52,9 @@ async function countOnProblem(
   await applyTicketChange(
     tx,
     locked,
-    reassessed.patch,
+    { ...reassessed.patch, sensitivity: level },
     authorOf(ctx),
-    [linked, reassessed.event],
+    [linked, reassessed.event, ...raised],
     now,
     ctx.mail ?? false,
   );
@@ -85,6 +93,19 @@ export function recordKnownError(ctx: ServiceContext, idOrRef: string, input: Kn
       }
       const known = await findVisibleKnownError(tx, ctx.actor, input.knownErrorId);
       if (!known) throw new AppError('known_error.not_found', 'knownErrorId');
+      // COL-3 / ISM-4: the cause and workaround are copied into the incident, so everyone who reads the
+      // incident must be allowed to read the known error: its problem has every party of the incident,
+      // is classified no higher (nor is the known error itself), and has no team the incident's readers are not on.
+      const [problem] = await tx
+        .select({ participants: tickets.participants, sensitivity: tickets.sensitivity, team: tickets.team })
+        .from(tickets)
+        .where(eq(tickets.id, known.problemId));
+      const source = problem && {
+        ...problem,
+        sensitivity: maxSensitivity(problem.sensitivity as Sensitivity, known.sensitivity as Sensitivity),
+      };
+      if (!source || !audienceWithin(source, incident))
+        throw new AppError('known_error.wider_audience', 'knownErrorId');
       // The incident may be shared with parties not on the problem: it carries the cause and workaround applied, not the problem's name.
       const events: PendingEvent[] = [
         { event: { kind: 'known_error_recorded', data: { knownError: known.cause, workaround: known.workaround } } },

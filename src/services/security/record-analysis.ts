@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors.ts';
 import type { AssetImpact, Loss } from '../../domain/security.ts';
+import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
 import { visibleAssetsByIds } from '../../store/assets.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
@@ -79,15 +80,24 @@ export function recordAnalysis(ctx: ServiceContext, idOrRef: string, input: Anal
             { impact: ticket.impact as never, severity: details.severity, ciaAffected, personalData },
             securityPolicyOf,
           );
+    // SEC-11 / COP 9: the incident takes the highest ETS level of the assets named, now or before (never lowered);
+    // runTicketAction raises it with its event, and update-ticket refuses to go below it.
+    const assetLevel = assets.reduce<Sensitivity>(
+      (acc, a) => maxSensitivity(acc, a.sensitivity as Sensitivity),
+      details.assetLevel ?? 'LIMITED',
+    );
     return {
       patch: withDetails(ticket, 'security', {
         impacts,
         ciaAffected,
         personalData,
+        assetLevel,
         measures: { initial: input.initialMeasures, followUp: input.followUpMeasures, resources: input.resources },
       }),
       events: [
-        { event: { kind: 'analysis_recorded' as const, data: { assets: impacts.length, cia: ciaAffected } } },
+        {
+          event: { kind: 'analysis_recorded' as const, data: { assets: impacts.length, cia: ciaAffected, assetLevel } },
+        },
         ...alert,
       ],
     };

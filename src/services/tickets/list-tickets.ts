@@ -17,22 +17,35 @@ export interface ListInput extends TicketFilter {
   cursor?: string | undefined;
 }
 
-function decodeCursor(raw: string): Cursor {
+function decodeCursor(raw: string, sort: Sort): Cursor {
+  let value: Cursor | undefined;
   try {
-    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    // A cursor is only ever one we issued; anything else (forged id, bad date) is refused here, not by SQL.
-    const validValue = typeof value.v === 'string' && (/^P[1-5]$/.test(value.v) || !Number.isNaN(Date.parse(value.v)));
-    if (validValue && typeof value.id === 'string' && isUuid(value.id)) return value;
+    value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
   } catch {
-    // fall through to the error below
+    // refused below
   }
-  throw new AppError('validation.invalid', 'cursor', { field: 'cursor', detail: 'cursor' });
+  // A cursor is only ever one we issued; anything else (forged id, bad date) is refused here, not by SQL.
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    typeof value.v !== 'string' ||
+    typeof value.id !== 'string' ||
+    !isUuid(value.id)
+  )
+    throw new AppError('validation.invalid', 'cursor', { field: 'cursor', detail: 'cursor' });
+  // A priority cursor only continues a priority sort, a date cursor only a date sort.
+  const byPriority = sort.replace('-', '') === 'priority';
+  const fits = byPriority
+    ? /^P[1-5]$/.test(value.v)
+    : /^\d{4}-\d{2}-\d{2}T/.test(value.v) && !Number.isNaN(Date.parse(value.v));
+  if (!fits) throw new AppError('validation.invalid', 'cursor', { field: 'cursor', detail: 'cursor_sort' });
+  return value;
 }
 
 /** One page of the actor's visible tickets, the cursor of the next page and the total. */
 export async function listTickets(ctx: ServiceContext, input: ListInput) {
   const filter: TicketFilter = { ...input, assignee: input.assignee === 'me' ? ctx.actor.id : input.assignee };
-  const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const cursor = input.cursor ? decodeCursor(input.cursor, input.sort) : undefined;
   const page = await listVisibleTickets(ctx.db, ctx.actor, filter, input.sort, input.limit, cursor);
   // A first page that is not full is the whole answer: no need to count.
   const total = !cursor && !page.next ? page.rows.length : await countVisibleTickets(ctx.db, ctx.actor, filter);

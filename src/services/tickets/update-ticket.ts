@@ -1,7 +1,8 @@
 import { AppError } from '../../domain/errors.ts';
 import type { Criticality, Impact, Priority } from '../../domain/priority.ts';
 import { clearanceCovers, sensitivityRank, type Sensitivity } from '../../domain/sensitivity.ts';
-import { minimumSensitivity } from '../../domain/security.ts';
+import { minimumReason, minimumSensitivity } from '../../domain/security.ts';
+import { assertMayLowerSensitivity } from '../../policies/ticket-actions.ts';
 import type { PendingEvent } from '../../store/ticket-writes.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { matrixPriority } from './create-ticket.ts';
@@ -17,6 +18,8 @@ export interface UpdateTicketInput {
   priority?: Priority | undefined;
   priorityReason?: string | undefined;
   sensitivity?: Sensitivity | undefined;
+  /** Required to lower the classification (a security officer's act, ISM-2). */
+  sensitivityReason?: string | undefined;
 }
 
 const PLAIN_FIELDS = ['title', 'description', 'service', 'impact', 'criticality'] as const;
@@ -65,25 +68,36 @@ export function updateTicket(ctx: ServiceContext, idOrRef: string, input: Update
     if (input.sensitivity && input.sensitivity !== ticket.sensitivity) {
       if (!clearanceCovers(ctx.actor.clearance, input.sensitivity))
         throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
+      const lowering = sensitivityRank(input.sensitivity) < sensitivityRank(ticket.sensitivity as Sensitivity);
+      // ISM-2: lowering is a security officer's act with a reason (runTicketAction also holds it to the links' levels).
+      if (lowering) assertMayLowerSensitivity(ctx.actor, input.sensitivityReason);
       if (ticket.type === 'security') {
-        // SEC-3: only the security officer reclassifies, never below what the incident's state requires.
+        // SEC-3: only the security officer reclassifies, never below what the incident's state or assets require (SEC-11).
         if (!ctx.actor.roles.includes('security_officer'))
           throw new AppError('ticket.action_not_allowed', 'sensitivity', { action: 'sensitivity' });
         const minimum = minimumSensitivity(ticket.type, ticket.status, ticket.details) ?? 'SENSITIVE';
         if (sensitivityRank(input.sensitivity) < sensitivityRank(minimum)) {
+          const byAssets = minimumReason(ticket.details, minimum) === 'SEC-11';
           throw new AppError('validation.invalid', 'sensitivity', {
             field: 'sensitivity',
-            detail: minimum === 'CRITICAL' ? 'security_critical_while_open' : 'security_min_sensitive',
+            level: minimum,
+            detail: byAssets
+              ? 'below_assets'
+              : minimum === 'CRITICAL'
+                ? 'security_critical_while_open'
+                : 'security_min_sensitive',
           });
         }
       }
+      const reason = lowering ? input.sensitivityReason?.trim() : undefined;
       patch.sensitivity = input.sensitivity;
       events.push({
         event: {
           kind: 'sensitivity_changed',
-          data: { from: ticket.sensitivity as Sensitivity, to: input.sensitivity },
+          data: { from: ticket.sensitivity as Sensitivity, to: input.sensitivity, ...(reason ? { reason } : {}) },
         },
       });
+      return { patch, events, sensitivityReason: reason, audit: reason ? { sensitivityReason: reason } : {} };
     }
     return { patch, events };
   });

@@ -2,7 +2,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { TicketAction } from '../../domain/lifecycle.ts';
 import { lifecycleOf, nextState } from '../../domain/lifecycle.ts';
 import { isUuid } from '../../domain/identifiers.ts';
-import { raisedSensitivity } from '../../domain/security.ts';
+import { minimumReason, raisedSensitivity } from '../../domain/security.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import type { TicketType } from '../../domain/ticket-types.ts';
 import { assertMayAct } from '../../policies/ticket-actions.ts';
@@ -10,6 +10,7 @@ import type { Db } from '../../store/db.ts';
 import { findVisibleTicket, lockTicket, type TicketRow } from '../../store/ticket-reads.ts';
 import { writeAudit, type NewTicket, type PendingEvent } from '../../store/ticket-writes.ts';
 import { applyTicketChange } from './record-events.ts';
+import { assertHandOver, assertLowering } from './guards.ts';
 import { nowOf, type ServiceContext } from './context.ts';
 import type { Actor } from '../../domain/actor.ts';
 
@@ -22,6 +23,8 @@ export interface ActionOutcome {
   note?: string | undefined;
   /** Extra facts for the audit entry. */
   audit?: Record<string, unknown>;
+  /** Why the classification is lowered (a security officer's reason, ISM-2); required to lower it. */
+  sensitivityReason?: string | undefined;
 }
 
 export type Decide = (ticket: TicketRow, tx: Db, now: Date) => Promise<ActionOutcome> | ActionOutcome;
@@ -61,13 +64,26 @@ export async function runTicketAction(
     const to = outcome.status ?? nextState(lifecycle, action, ticket.status);
     if (!lifecycle.states.includes(to)) throw new Error(`${action} leads to unknown state ${to}`);
     if (lifecycle.final.includes(to) && !patch.closedAt) patch.closedAt = now;
-    // SEC-3: a security incident rises to ETS CRITICAL by itself while investigated or weak.
+    // ISM-2: lowered only by a security officer with a reason, never below what its links require.
     const current = (patch.sensitivity ?? ticket.sensitivity) as Sensitivity;
-    const raised = raisedSensitivity(ticket.type, to, patch.details ?? ticket.details, current);
+    await assertLowering(tx, ctx.actor, ticket, current, outcome.sensitivityReason);
+    // SEC-3 / SEC-11: a security incident rises by itself while investigated or weak, and to the level of the assets it names.
+    const details = patch.details ?? ticket.details;
+    const raised = raisedSensitivity(ticket.type, to, details, current);
     if (raised) {
       patch.sensitivity = raised;
-      events.push({ event: { kind: 'sensitivity_changed', data: { from: current, to: raised, reason: 'SEC-3' } } });
+      events.push({
+        event: {
+          kind: 'sensitivity_changed',
+          data: { from: current, to: raised, reason: minimumReason(details, raised) },
+        },
+      });
     }
+    await assertHandOver(tx, ticket, patch, {
+      participants: patch.participants ?? ticket.participants,
+      sensitivity: patch.sensitivity ?? ticket.sensitivity,
+      team: patch.team !== undefined ? patch.team : ticket.team,
+    });
     if (to !== ticket.status) {
       patch.status = to;
       events.unshift({

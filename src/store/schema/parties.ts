@@ -60,6 +60,8 @@ export const users = pgTable(
     language: text('language').$type<Lang>().notNull().default('en'),
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** The time step of the last TOTP code accepted: a code is good once (its step and any earlier one are refused after). */
+    totpLastStep: integer('totp_last_step'),
     active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
