@@ -15,8 +15,8 @@ export interface AccessDecisionInput {
 
 interface Account {
   id: string;
-  roles: string[];
-  clearance: string;
+  roles: Role[];
+  clearance: Sensitivity;
 }
 
 /**
@@ -40,7 +40,7 @@ export function assertDecisionAllowed(
   if (input.roles === undefined && input.clearance === undefined)
     throw new AppError('validation.required', 'roles', { field: 'roles' });
   if (input.clearance !== undefined) {
-    const raised = sensitivityRank(input.clearance) > sensitivityRank(account.clearance as Sensitivity);
+    const raised = sensitivityRank(input.clearance) > sensitivityRank(account.clearance);
     if (raised && sensitivityRank(input.clearance) > sensitivityRank(reviewer.clearance))
       throw new AppError('access_review.clearance_above_own', 'clearance');
   }

@@ -42,7 +42,7 @@ export function offsetAt(timeZone: string, t: number): number {
   const p: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(at))
     if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const local = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  const local = Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second);
   const offset = local - at;
   cache.set(bucket, offset);
   return offset;

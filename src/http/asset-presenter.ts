@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Approval } from '../domain/approvals.ts';
+
 import { ASSET_STATUSES, CIA_LEVELS, onLis, REVIEW_OUTCOMES, reviewOverdue } from '../domain/assets.ts';
 import { mayApproveAsset, mayKeepAsset } from '../policies/asset-stewardship.ts';
 import type { Actor } from '../domain/actor.ts';
@@ -73,10 +73,10 @@ export function presentAsset({ asset, parts }: AssetView, actor: Actor, now: Dat
     name: asset.name,
     description: asset.description,
     owner: asset.owner,
-    confidentiality: asset.confidentiality as z.infer<typeof CiaLevel>,
-    integrity: asset.integrity as z.infer<typeof CiaLevel>,
-    availability: asset.availability as z.infer<typeof CiaLevel>,
-    sensitivity: asset.sensitivity as z.infer<typeof Sensitivity>,
+    confidentiality: asset.confidentiality,
+    integrity: asset.integrity,
+    availability: asset.availability,
+    sensitivity: asset.sensitivity,
     personalData: asset.personalData,
     notes: asset.notes,
     lis: onLis(asset),
@@ -85,10 +85,10 @@ export function presentAsset({ asset, parts }: AssetView, actor: Actor, now: Dat
       name: p.name,
       party: p.partyId,
       common: p.common,
-      sensitivity: p.sensitivity as z.infer<typeof Sensitivity>,
+      sensitivity: p.sensitivity,
     })),
-    status: asset.status as z.infer<typeof Asset>['status'],
-    approvals: (asset.approvals as Approval[]).map((a) => ({
+    status: asset.status,
+    approvals: asset.approvals.map((a) => ({
       party: a.party,
       decision: a.decision,
       by: a.by,
@@ -108,7 +108,7 @@ export function presentAsset({ asset, parts }: AssetView, actor: Actor, now: Dat
 export function presentReview(r: AssetReviewRow): z.infer<typeof AssetReview> {
   return {
     id: r.id,
-    outcome: r.outcome as z.infer<typeof AssetReview>['outcome'],
+    outcome: r.outcome,
     note: r.note,
     reviewer: { id: r.reviewedBy, name: r.reviewerName },
     reviewedAt: r.reviewedAt.toISOString(),

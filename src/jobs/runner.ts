@@ -21,7 +21,7 @@ export async function runDueJobs(
     if (!job) break;
     ran++;
     try {
-      await handlers[job.kind]!(job.payload as Record<string, unknown>, job);
+      await handlers[job.kind]!(job.payload, job);
       await completeJob(db, job.id, new Date());
     } catch (error) {
       await failJob(db, job, error instanceof Error ? error.message : String(error), new Date());

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { NotificationKind } from '../domain/notifications.ts';
-import type { Lang } from '../domain/lang.ts';
+
 import { renderNotification } from '../i18n/notifications.ts';
 import { actorOf } from '../services/auth/actor.ts';
 import type { Db } from '../store/db.ts';
@@ -35,7 +35,7 @@ export function mailHandler(db: Db, settings: MailSettings): JobHandler {
     if (!ticket) return;
     const { subject, body } = renderNotification(
       payload.kind as NotificationKind,
-      user.language as Lang,
+      user.language,
       payload.params as Record<string, string>,
     );
     await transport.sendMail({ from: settings.from, to: user.email, subject, text: `${body}\n\n— Passerelle` });

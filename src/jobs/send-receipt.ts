@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Lang } from '../domain/lang.ts';
+
 import { renderReceipt } from '../i18n/notifications.ts';
 import type { Db } from '../store/db.ts';
 import { findParty } from '../store/directory.ts';
@@ -20,7 +20,7 @@ export function receiptHandler(db: Db, settings: MailSettings): JobHandler {
       .from(tickets)
       .where(eq(tickets.id, String(payload.ticketId)));
     if (!ticket) return;
-    const lang = ((await findParty(db, ticket.owner))?.language ?? 'en') as Lang;
+    const lang = (await findParty(db, ticket.owner))?.language ?? 'en';
     const { subject, body } = renderReceipt(lang, ticket.ref);
     await transport.sendMail({ from: settings.from, to: String(payload.to), subject, text: `${body}\n\n— Passerelle` });
   };

@@ -1,5 +1,5 @@
 import { and, asc, gt, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
-import type { EscalationLevel } from '../domain/roles.ts';
+
 import type { ClockState, SlaState } from '../domain/sla.ts';
 import { applyTicketChange } from '../services/write-path/record-events.ts';
 import { slaOfTickets, SLA_TYPES } from '../services/sla/ticket-sla.ts';
@@ -109,11 +109,11 @@ async function signal(db: Db, id: string, instanceId: string, mail: boolean, now
           kind: level === 'breached' ? 'sla_breached' : 'sla_warning',
           data: { clock, targetMs: sla[clock].targetMs, elapsedMs: sla[clock].elapsedMs },
         },
-      } as PendingEvent;
+      };
     });
     const patch: Partial<TicketRow> = { slaAlerts: [...ticket.slaAlerts, ...alerts] };
     if (alerts.some((a) => a === 'gtr:breached' || a === 'gte:breached')) {
-      const levels = ((await findParty(tx, ticket.holderParty))?.escalationLevels ?? []) as EscalationLevel[];
+      const levels = (await findParty(tx, ticket.holderParty))?.escalationLevels ?? [];
       const next = levels.find((l) => l.level === ticket.escalationLevel + 1);
       if (next) {
         patch.escalationLevel = next.level;

@@ -24,15 +24,15 @@ export function assertKeepsAsset(actor: Actor, asset: { partyId: string; common:
 }
 
 /** A common asset is approved for a party by that party's stewards, while its decision is awaited. */
-export function mayApproveAsset(actor: Actor, asset: { common: boolean; approvals: unknown }): boolean {
-  return asset.common && isSteward(actor) && pendingParties(asset.approvals as Approval[]).includes(actor.party);
+export function mayApproveAsset(actor: Actor, asset: { common: boolean; approvals: Approval[] | null }): boolean {
+  return asset.common && isSteward(actor) && pendingParties(asset.approvals ?? []).includes(actor.party);
 }
 
 export function assertApprovesAsset(
   actor: Actor,
-  asset: { common: boolean; approvals: unknown; status: string },
+  asset: { common: boolean; approvals: Approval[] | null; status: string },
 ): void {
-  const approvals = asset.approvals as Approval[];
+  const approvals = asset.approvals ?? [];
   // Neither the proposing party nor a user without the role decides for another party.
   if (!asset.common || !isSteward(actor) || !approvals.some((a) => a.party === actor.party))
     throw new AppError('auth.forbidden');

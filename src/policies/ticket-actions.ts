@@ -5,7 +5,7 @@ import type { TicketType } from '../domain/ticket-types.ts';
 import type { Actor } from '../domain/actor.ts';
 
 export interface TicketForPolicy {
-  type: string;
+  type: TicketType;
   status: string;
   ownerParty: string;
   holderParty: string;
@@ -25,7 +25,7 @@ function position(ticket: TicketForPolicy) {
 
 /** Throws the right error when the actor may not fire `action` on the ticket now. */
 export function assertMayAct(actor: Actor, ticket: TicketForPolicy, action: TicketAction): void {
-  const lifecycle = lifecycleOf(ticket.type as TicketType);
+  const lifecycle = lifecycleOf(ticket.type);
   const refusal = refusalOf(lifecycle, action, actor, position(ticket));
   if (refusal === null) {
     const held = heldBack(ticket.type, ticket.status, ticket.details)[action];
@@ -43,9 +43,7 @@ export function assertMayAct(actor: Actor, ticket: TicketForPolicy, action: Tick
 /** The actions the console should offer this actor on this ticket. */
 export function actionsFor(actor: Actor, ticket: TicketForPolicy): TicketAction[] {
   const held = heldBack(ticket.type, ticket.status, ticket.details);
-  return allowedActions(lifecycleOf(ticket.type as TicketType), actor, position(ticket)).filter(
-    (action) => !held[action],
-  );
+  return allowedActions(lifecycleOf(ticket.type), actor, position(ticket)).filter((action) => !held[action]);
 }
 
 /**

@@ -3,7 +3,7 @@ import { audienceWithin } from './ticket-visibility.ts';
 
 describe('issue 11: known errors and their audience', () => {
   it('1. lets a known error reach a ticket only when every reader of the ticket may read its problem', () => {
-    const problem = { participants: ['EU'], sensitivity: 'SENSITIVE', team: null };
+    const problem = { participants: ['EU'], sensitivity: 'SENSITIVE' as const, team: null };
     expect(audienceWithin(problem, { participants: ['EU', 'CH'], sensitivity: 'LIMITED', team: null })).toBe(false);
     expect(audienceWithin(problem, { participants: ['EU'], sensitivity: 'LIMITED', team: null })).toBe(false);
     expect(audienceWithin(problem, { participants: ['EU'], sensitivity: 'SENSITIVE', team: null })).toBe(true);

@@ -27,14 +27,14 @@ export function bypassesTeams(actor: Pick<Actor, 'roles'>): boolean {
 
 /** The same rule for one user and one ticket already loaded (notifications, mail). */
 export function userMaySee(
-  user: { id: string; partyId: string; clearance: string; roles: string[]; active: boolean },
-  ticket: { participants: string[]; sensitivity: string; team: string[] | null },
+  user: { id: string; partyId: string; clearance: Sensitivity; roles: Role[]; active: boolean },
+  ticket: { participants: string[]; sensitivity: Sensitivity; team: string[] | null },
 ): boolean {
   return (
     user.active &&
     ticket.participants.includes(user.partyId) &&
-    clearanceCovers(user.clearance as Sensitivity, ticket.sensitivity as Sensitivity) &&
-    (ticket.team === null || ticket.team.includes(user.id) || bypassesTeams({ roles: user.roles as Role[] }))
+    clearanceCovers(user.clearance, ticket.sensitivity) &&
+    (ticket.team === null || ticket.team.includes(user.id) || bypassesTeams({ roles: user.roles }))
   );
 }
 
@@ -58,7 +58,7 @@ export function knownErrorVisibleTo(actor: Actor): SQL {
 /** Who reads a ticket: its parties, its level and its team (null: no team restriction). */
 export interface Audience {
   participants: readonly string[];
-  sensitivity: string;
+  sensitivity: Sensitivity;
   team: readonly string[] | null;
 }
 
@@ -71,7 +71,7 @@ export interface Audience {
 export function audienceWithin(source: Audience, target: Audience): boolean {
   return (
     target.participants.every((p) => source.participants.includes(p)) &&
-    sensitivityRank(source.sensitivity as Sensitivity) <= sensitivityRank(target.sensitivity as Sensitivity) &&
+    sensitivityRank(source.sensitivity) <= sensitivityRank(target.sensitivity) &&
     (source.team === null || (target.team !== null && target.team.every((id) => source.team!.includes(id))))
   );
 }

@@ -8,6 +8,8 @@ import { isPriority, type Priority } from '../domain/priority.ts';
 import { AppError } from '../domain/errors.ts';
 import { CorruptRowError, issuesOf, parseDetails } from '../domain/details.ts';
 import { TimelineEventSchema, type TimelineEvent } from '../domain/events.ts';
+import type { LinkKind } from '../domain/ticket-types.ts';
+import type { Sensitivity } from '../domain/sensitivity.ts';
 
 /** Every column of a ticket but its search vector, which only the database reads. */
 const { search: _search, ...ticketColumnsWithoutSearch } = getTableColumns(tickets);
@@ -138,7 +140,7 @@ export async function listVisibleTickets(
           v:
             column === tickets.priority
               ? last.ticket.priority
-              : (last.ticket[sort.replace('-', '') as 'createdAt'] as Date).toISOString(),
+              : last.ticket[sort.replace('-', '') as 'createdAt'].toISOString(),
           id: last.ticket.id,
         }
       : null;
@@ -217,7 +219,7 @@ export async function visibleLinks(db: Db, actor: Actor, ticketId: string) {
 }
 
 /** The levels of the tickets this one was made from or gathers (`from` side of the given link kinds). */
-export async function linkedTargetLevels(db: Db, ticketId: string, kinds: readonly string[]): Promise<string[]> {
+export async function linkedTargetLevels(db: Db, ticketId: string, kinds: readonly LinkKind[]): Promise<Sensitivity[]> {
   const rows = await db
     .select({ sensitivity: tickets.sensitivity })
     .from(ticketLinks)

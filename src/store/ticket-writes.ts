@@ -69,7 +69,7 @@ export function foldEvents(target: EventTarget, author: EventAuthor, events: Pen
   const facts = events.reduce<SlaFacts | null>(
     (acc, { event }) =>
       applyFact(acc, { ...event, at: now.getTime(), system: author.actorId === null }, target.ownerParty, initial),
-    target.slaFacts as SlaFacts | null,
+    target.slaFacts,
   );
   const rows = events.map(({ event, visibility }, index) => ({
     id: randomUUID(),

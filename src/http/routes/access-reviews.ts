@@ -54,7 +54,7 @@ const presentItem = (i: AccessReviewItem): z.infer<typeof Item> => ({
   roles: i.roles,
   clearance: i.clearance,
   active: i.active,
-  decision: i.decision as z.infer<typeof Item>['decision'],
+  decision: i.decision,
   newRoles: i.newRoles,
   newClearance: i.newClearance,
   note: i.note,

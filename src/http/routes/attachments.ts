@@ -24,7 +24,7 @@ const Attachment = z.object({
 });
 const present = (a: AttachmentSummary) => ({
   ...a,
-  sensitivity: a.sensitivity as z.infer<typeof Sensitivity>,
+  sensitivity: a.sensitivity,
   createdAt: a.createdAt.toISOString(),
 });
 

@@ -72,7 +72,7 @@ export const authRoutes =
           party: user.partyId,
           roles: user.roles,
           clearance: user.clearance,
-          language: user.language as 'en' | 'fr',
+          language: user.language,
           totpEnabled: user.totpEnabled,
           totpRequired: Boolean(party?.requireTotp && !user.totpEnabled),
         },

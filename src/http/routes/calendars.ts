@@ -39,9 +39,9 @@ async function present(deps: RouteDeps, partyId: string) {
     versions: versions.map((v) => ({
       version: v.version,
       effectiveFrom: v.effectiveFrom,
-      weekly: v.weekly as [number, number][][],
-      holidays: v.holidays as string[],
-      extraClosures: v.extraClosures as string[],
+      weekly: v.weekly,
+      holidays: v.holidays,
+      extraClosures: v.extraClosures,
       onCallPriorities: v.onCallPriorities,
       createdAt: v.createdAt.toISOString(),
     })),

@@ -50,14 +50,14 @@ const Item = NewItem.extend({
 const present = (row: CatalogueEntry) => ({
   id: row.id,
   party: row.partyId,
-  kind: row.kind as (typeof CATALOGUE_KINDS)[number],
+  kind: row.kind,
   code: row.code,
-  name: row.name as { en: string; fr: string },
-  description: row.description as { en: string; fr: string },
+  name: row.name,
+  description: row.description,
   fields: row.fields as unknown[],
   approvalRequired: row.approvalRequired,
-  fulfillers: row.fulfillers as (typeof FULFILLERS)[number],
-  template: row.template as Record<string, unknown> | null,
+  fulfillers: row.fulfillers,
+  template: row.template,
   active: row.active,
 });
 

@@ -94,7 +94,7 @@ const present = (row: RegisteredCertificate): z.infer<typeof Certificate> => {
     notBefore: row.notBefore.toISOString(),
     notAfter: row.notAfter.toISOString(),
     caId: row.caId,
-    state: row.state as z.infer<typeof Certificate>['state'],
+    state: row.state,
     usable: ['verified', 'installed', 'in_use', 'renewal'].includes(row.state) && row.verification !== null,
     verification: verification
       ? {

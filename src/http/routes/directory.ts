@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { EscalationLevel } from '../../domain/roles.ts';
+
 import { readDirectory, readPartyUsers } from '../../services/parties/read-directory.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Priority, text } from '../schemas.ts';
@@ -48,7 +48,7 @@ export const directoryRoutes =
             language: p.language,
             requireTotp: p.requireTotp,
             priorityMatrix: isCompleteMatrix(p.priorityMatrix) ? p.priorityMatrix : DEFAULT_PRIORITY_MATRIX,
-            escalationLevels: p.escalationLevels as EscalationLevel[],
+            escalationLevels: p.escalationLevels,
             groups: groups.filter((g) => g.partyId === p.id).map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
           })),
         };
@@ -127,7 +127,7 @@ export const directoryRoutes =
           id: party.id,
           requireTotp: party.requireTotp,
           priorityMatrix: isCompleteMatrix(party.priorityMatrix) ? party.priorityMatrix : DEFAULT_PRIORITY_MATRIX,
-          escalationLevels: party.escalationLevels as EscalationLevel[],
+          escalationLevels: party.escalationLevels,
         };
       },
     );

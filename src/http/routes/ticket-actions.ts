@@ -147,8 +147,8 @@ export const ticketActionRoutes =
         async (request, reply) => {
           const ctx = deps.ctx(request);
           const input = {
-            ...(request.body as object),
-            version: expectedVersion(request.body as { version?: number }, request.headers['if-match']),
+            ...request.body,
+            version: expectedVersion(request.body, request.headers['if-match']),
           };
           const result = await run(ctx, request.params.id, input);
           if ('created' in result) {

@@ -1,5 +1,5 @@
 import { assertDecisionAllowed, grantedRoles, type AccessDecisionInput } from '../../domain/access-reviews.ts';
-import type { Role } from '../../domain/roles.ts';
+
 import { AppError } from '../../domain/errors.ts';
 import { cutOffUser, lockReviewItem, lockUser, recordItemDecision, setUserAccess } from '../../store/access-reviews.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
@@ -58,7 +58,7 @@ export async function decideAccessReviewItem(
           before,
           after,
           // Roles granted are named on the record, level-3 ones with the security officer who granted them (ISM-6).
-          granted: grantedRoles(before.roles, after.roles as Role[]),
+          granted: grantedRoles(before.roles, after.roles),
           ...(input.note ? { note: input.note } : {}),
         },
       },

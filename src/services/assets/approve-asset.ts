@@ -1,4 +1,4 @@
-import { decide, pendingParties, type Approval } from '../../domain/approvals.ts';
+import { decide, pendingParties } from '../../domain/approvals.ts';
 import { assertApprovesAsset } from '../../policies/asset-stewardship.ts';
 import { saveAsset, type AssetRow } from '../../store/assets.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
@@ -24,7 +24,7 @@ export async function decideAsset(ctx: ServiceContext, id: string, input: AssetD
     assertApprovesAsset(actor, asset);
     checkVersion(asset, input.version);
     const approvals = decide(
-      asset.approvals as Approval[],
+      asset.approvals,
       actor.party,
       input.decision,
       { id: actor.id, name: actor.displayName },

@@ -1,5 +1,5 @@
 import type { NotificationKind } from '../../domain/notifications.ts';
-import { clearanceCovers, type Sensitivity } from '../../domain/sensitivity.ts';
+import { clearanceCovers } from '../../domain/sensitivity.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { AssetRow } from '../../store/assets.ts';
 import type { Db } from '../../store/db.ts';
@@ -20,7 +20,7 @@ export async function notifyAboutAsset(
 ): Promise<number> {
   const found = (await Promise.all(roles.map((role) => usersWithRole(db, [...parties], role)))).flat();
   const cleared = [...new Map(found.map((u) => [u.id, u])).values()].filter((u) =>
-    clearanceCovers(u.clearance as Sensitivity, asset.sensitivity as Sensitivity),
+    clearanceCovers(u.clearance, asset.sensitivity),
   );
   const prefs = await prefsFor(
     db,

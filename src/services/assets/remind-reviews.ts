@@ -1,6 +1,6 @@
 import type { Db } from '../../store/db.ts';
 import { claimOverdueReviews } from '../../store/assets.ts';
-import type { Approval } from '../../domain/approvals.ts';
+
 import { notifyAboutAsset } from './notify-stewards.ts';
 
 /**
@@ -13,9 +13,7 @@ export async function remindOverdueReviews(db: Db, now: Date = new Date()): Prom
   return db.transaction(async (tx) => {
     let sent = 0;
     for (const asset of await claimOverdueReviews(tx, now)) {
-      const parties = asset.common
-        ? [asset.partyId, ...(asset.approvals as Approval[]).map((a) => a.party)]
-        : [asset.partyId];
+      const parties = asset.common ? [asset.partyId, ...asset.approvals.map((a) => a.party)] : [asset.partyId];
       sent += await notifyAboutAsset(
         tx,
         asset,

@@ -27,8 +27,8 @@ export async function attachFile(ctx: ServiceContext, idOrRef: string, input: At
   if (content.length > MAX_BYTES) throw new AppError('request.too_large', 'contentBase64');
   let attached: Awaited<ReturnType<typeof insertAttachment>> | undefined;
   const ticket = await runTicketAction(ctx, idOrRef, 'comment', input.version, async (row, tx, now) => {
-    const sensitivity = input.sensitivity ?? (row.sensitivity as Sensitivity);
-    if (sensitivityRank(sensitivity) < sensitivityRank(row.sensitivity as Sensitivity))
+    const sensitivity = input.sensitivity ?? row.sensitivity;
+    if (sensitivityRank(sensitivity) < sensitivityRank(row.sensitivity))
       throw new AppError('validation.invalid', 'sensitivity', { field: 'sensitivity', detail: 'below_ticket' });
     if (!clearanceCovers(ctx.actor.clearance, sensitivity))
       throw new AppError('ticket.sensitivity_too_high', 'sensitivity');

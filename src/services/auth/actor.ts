@@ -1,6 +1,6 @@
-import type { Role } from '../../domain/roles.ts';
-import type { Sensitivity } from '../../domain/sensitivity.ts';
-import type { Lang } from '../../domain/lang.ts';
+
+
+
 import type { UserRow } from '../../store/directory.ts';
 import type { Actor } from '../../domain/actor.ts';
 
@@ -11,8 +11,8 @@ export function actorOf(user: UserRow): Actor {
     username: user.username,
     displayName: user.displayName,
     party: user.partyId,
-    roles: user.roles as Role[],
-    clearance: user.clearance as Sensitivity,
-    language: user.language as Lang,
+    roles: user.roles,
+    clearance: user.clearance,
+    language: user.language,
   };
 }

@@ -25,7 +25,7 @@ export async function checkCertificateExpiry(db: Db, now: Date): Promise<number>
 
 async function checkOne(tx: Db, id: string, now: Date): Promise<boolean> {
   const cert = await lockCertificate(tx, id);
-  if (!cert || !LIVE_STATES.includes(cert.state as (typeof LIVE_STATES)[number])) return false;
+  if (!cert || !LIVE_STATES.includes(cert.state)) return false;
   const history = historyOf(cert);
   if (cert.notAfter <= now) {
     await updateCertificate(tx, id, {

@@ -28,7 +28,7 @@ export function parseCertificatePem(input: string, field = 'pem'): ParsedCertifi
   const blocks = input.trim().match(BLOCK) ?? [];
   const invalid = () => new AppError('validation.invalid', field, { field, detail: 'pem' });
   if (blocks.length !== 1 || input.trim() !== blocks[0]) throw invalid();
-  const pem = `${blocks[0]!.replace(/\r\n/g, '\n')}\n`;
+  const pem = `${blocks[0].replace(/\r\n/g, '\n')}\n`;
   let x509: X509Certificate;
   try {
     x509 = new X509Certificate(pem);

@@ -39,7 +39,7 @@ async function settleOne(tx: Db, id: string, now: Date): Promise<boolean> {
   if (!pending) return false;
   const change = await changeDecision(tx, cert.changeId);
   if (!change) return false;
-  const approvals = ((change.details as { approvals?: Approval[] } | null)?.approvals ?? []) as Approval[];
+  const approvals = (change.details as { approvals?: Approval[] } | null)?.approvals ?? [];
   const outcome = settlementOf(change.status, approvals, await allPartyIds(tx));
   if (outcome === 'pending') return false;
   const approved = outcome === 'approved';

@@ -1,7 +1,7 @@
 import { assertMayRecord } from '../../policies/recording.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { ChangeDetails, CHANGE_KINDS, CHANGE_ORIGINS } from '../../domain/processes.ts';
-import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
+import { maxSensitivity } from '../../domain/sensitivity.ts';
 import { findCatalogueItem } from '../../store/catalogue.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import { appendEvents, type PendingEvent } from '../../store/ticket-writes.ts';
@@ -61,10 +61,7 @@ export async function createChange(ctx: ServiceContext, input: CreateChangeInput
         field: 'standardChange',
         detail: 'standard_unknown',
       });
-    const sensitivity = maxSensitivity(
-      input.sensitivity ?? 'LIMITED',
-      (source?.sensitivity ?? 'LIMITED') as Sensitivity,
-    );
+    const sensitivity = maxSensitivity(input.sensitivity ?? 'LIMITED', source?.sensitivity ?? 'LIMITED');
     assertMayRecord(ctx.actor, 'change', sensitivity);
     const template = (standard?.template ?? null) as Partial<NonNullable<ChangeDetails['assessment']>> | null;
     const details: ChangeDetails = {

@@ -1,5 +1,5 @@
-import type { Criticality, Impact } from '../../domain/priority.ts';
-import type { Sensitivity } from '../../domain/sensitivity.ts';
+
+
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { insertNewTicket } from '../tickets/create-ticket.ts';
@@ -28,9 +28,9 @@ export async function recordRecurrence(
         title: input.title ?? old.title,
         description: input.description ?? old.description,
         service: old.service,
-        impact: old.impact as Impact,
-        criticality: old.criticality as Criticality,
-        sensitivity: old.sensitivity as Sensitivity,
+        impact: old.impact,
+        criticality: old.criticality,
+        sensitivity: old.sensitivity,
         channel: ctx.channel ?? 'api',
       },
       now,

@@ -37,18 +37,18 @@ export async function notifyEvents(
   now: Date,
 ) {
   for (const { event } of events) {
-    const kind = notificationFor(event.kind, event.data as Record<string, unknown>);
+    const kind = notificationFor(event.kind, event.data);
     if (!kind) continue;
     // The confirmation of a recording goes by e-mail: in the console the creator has just seen it.
     if (kind === 'ticket_recorded' && !mail) continue;
-    const recipients = await recipientsOf(tx, kind, ticket, actorId, event.data as Record<string, unknown>);
+    const recipients = await recipientsOf(tx, kind, ticket, actorId, event.data);
     if (recipients.length === 0) continue;
     const prefs = await prefsFor(
       tx,
       recipients.map((u) => u.id),
       kind,
     );
-    const params = paramsOf(ticket, event.data as Record<string, unknown>);
+    const params = paramsOf(ticket, event.data);
     const inApp = recipients.filter(
       (u) => (prefs.get(u.id)?.inApp ?? true) && !(kind === 'ticket_recorded' && u.id === actorId),
     );

@@ -11,12 +11,12 @@ export async function ownNotifications(db: Db, actor: Actor, lang: Lang, limit =
   return {
     unread,
     items: rows.map((n) => {
-      const params = n.params as Record<string, string>;
+      const params = n.params;
       return {
         id: n.id,
         kind: n.kind,
         ticketRef: params.ref ?? null,
-        ...renderNotification(n.kind as NotificationKind, lang, params),
+        ...renderNotification(n.kind, lang, params),
         createdAt: n.createdAt,
         readAt: n.readAt,
       };

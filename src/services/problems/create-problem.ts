@@ -34,7 +34,7 @@ export async function createProblem(ctx: ServiceContext, input: CreateProblemInp
       incidents.push(incident);
     }
     const sensitivity = incidents.reduce<Sensitivity>(
-      (acc, i) => maxSensitivity(acc, i.sensitivity as Sensitivity),
+      (acc, i) => maxSensitivity(acc, i.sensitivity),
       input.sensitivity ?? 'LIMITED',
     );
     assertMayRecord(ctx.actor, 'problem', sensitivity);

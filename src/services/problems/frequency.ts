@@ -24,7 +24,7 @@ export async function reassessFrequency(db: Db, problem: TicketRow, frequency: n
   const criticality = criticalityForFrequency(frequency);
   const priority = problem.priorityReason
     ? problem.priority
-    : await matrixPriority(db, problem.ownerParty, problem.impact as never, criticality);
+    : await matrixPriority(db, problem.ownerParty, problem.impact, criticality);
   const event: PendingEvent = { event: { kind: 'frequency_changed', data: { frequency, criticality, priority } } };
   return { patch: { criticality, priority, ...withDetails(problem, 'problem', { frequency }) }, event };
 }

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
-import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
+import { maxSensitivity } from '../../domain/sensitivity.ts';
 import { ticketLinks } from '../../store/schema/index.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { joined } from '../write-path/details.ts';
@@ -28,7 +28,7 @@ export function linkIncident(
       throw new AppError('validation.invalid', 'incident', { field: 'incident', detail: 'already_linked' });
     const linked = await linkToExisting(ctx, tx, problem, incident, 'problem_of', now);
     const reassessed = await reassessFrequency(tx, problem, await incidentCount(tx, problem.id));
-    const sensitivity = maxSensitivity(problem.sensitivity as Sensitivity, incident.sensitivity as Sensitivity);
+    const sensitivity = maxSensitivity(problem.sensitivity, incident.sensitivity);
     return {
       patch: { ...reassessed.patch, sensitivity, participants: joined(problem, incident.participants) },
       events: [
@@ -39,7 +39,7 @@ export function linkIncident(
               {
                 event: {
                   kind: 'sensitivity_changed' as const,
-                  data: { from: problem.sensitivity as Sensitivity, to: sensitivity },
+                  data: { from: problem.sensitivity, to: sensitivity },
                 },
               },
             ]

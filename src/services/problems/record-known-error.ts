@@ -1,7 +1,7 @@
 import { and, eq, or } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { findVisibleKnownError } from '../../store/known-errors.ts';
-import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
+import { maxSensitivity } from '../../domain/sensitivity.ts';
 import { audienceWithin } from '../../policies/ticket-visibility.ts';
 import { ticketLinks, tickets } from '../../store/schema/index.ts';
 import { lockTicket, type TicketRow } from '../../store/ticket-reads.ts';
@@ -38,11 +38,11 @@ async function countOnProblem(
   await insertLink(tx, problem.id, incident.id, 'problem_of', now);
   const reassessed = await reassessFrequency(tx, locked, await incidentCount(tx, problem.id));
   // TKT-3: a problem is classified at least as high as each of its incidents.
-  const level = maxSensitivity(locked.sensitivity as Sensitivity, incident.sensitivity as Sensitivity);
+  const level = maxSensitivity(locked.sensitivity, incident.sensitivity);
   const raised: PendingEvent[] =
     level === locked.sensitivity
       ? []
-      : [{ event: { kind: 'sensitivity_changed', data: { from: locked.sensitivity as Sensitivity, to: level } } }];
+      : [{ event: { kind: 'sensitivity_changed', data: { from: locked.sensitivity, to: level } } }];
   const linked: PendingEvent = {
     event: {
       kind: 'linked',
@@ -102,7 +102,7 @@ export function recordKnownError(ctx: ServiceContext, idOrRef: string, input: Kn
         .where(eq(tickets.id, known.problemId));
       const source = problem && {
         ...problem,
-        sensitivity: maxSensitivity(problem.sensitivity as Sensitivity, known.sensitivity as Sensitivity),
+        sensitivity: maxSensitivity(problem.sensitivity, known.sensitivity),
       };
       if (!source || !audienceWithin(source, incident))
         throw new AppError('known_error.wider_audience', 'knownErrorId');

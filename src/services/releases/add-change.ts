@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 
-import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
+import { maxSensitivity } from '../../domain/sensitivity.ts';
 import type { Db } from '../../store/db.ts';
 import { ticketLinks, tickets } from '../../store/schema/index.ts';
 import { lockTicket, type TicketRow } from '../../store/ticket-reads.ts';
@@ -49,7 +49,7 @@ export async function bundleChange(
   const details = detailsOf(release, 'release');
   const changeIds = [...(details.changeIds ?? []), change.id];
   const affected = affectedBy([...(await lockReleaseChanges(tx, release)), change], release.ownerParty);
-  const sensitivity = maxSensitivity(release.sensitivity as Sensitivity, change.sensitivity as Sensitivity);
+  const sensitivity = maxSensitivity(release.sensitivity, change.sensitivity);
   const events: PendingEvent[] = [
     linked,
     { event: { kind: 'release_changes', data: { change: 'added', changeId: change.id, changeRef: change.ref } } },
@@ -57,7 +57,7 @@ export async function bundleChange(
   // The reason does not name the change: not everyone who sees the release may see it.
   if (sensitivity !== release.sensitivity)
     events.push({
-      event: { kind: 'sensitivity_changed', data: { from: release.sensitivity as Sensitivity, to: sensitivity } },
+      event: { kind: 'sensitivity_changed', data: { from: release.sensitivity, to: sensitivity } },
     });
   const window = sameParties(details.affectedParties, affected) ? {} : await detachWindow(tx, release, now);
   const updated: TicketRow = {

@@ -1,6 +1,6 @@
 import { assertMayRecord } from '../../policies/recording.ts';
 import { AppError } from '../../domain/errors.ts';
-import { validateForm, type FormField } from '../../domain/catalogue.ts';
+import { validateForm } from '../../domain/catalogue.ts';
 import type { RequestDetails } from '../../domain/processes.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import { findCatalogueItem } from '../../store/catalogue.ts';
@@ -26,18 +26,18 @@ export async function createRequest(ctx: ServiceContext, input: CreateRequestInp
   return ctx.db.transaction(async (tx) => {
     const item = await findCatalogueItem(tx, ctx.actor.party, 'request', input.catalogueItem);
     if (!item) throw new AppError('request.catalogue_item_unknown', 'catalogueItem');
-    const form = validateForm(item.fields as FormField[], input.values);
+    const form = validateForm(item.fields, input.values);
     if (!form.ok) {
       const field = `values.${form.key}`;
       if (form.detail === 'required') throw new AppError('validation.required', field, { field });
       throw new AppError('validation.invalid', field, { field, detail: form.detail });
     }
-    const name = item.name as { en: string; fr: string };
+    const name = item.name;
     const details: RequestDetails = {
       catalogueItem: { id: item.id, code: item.code, name },
       values: form.values,
       approvalRequired: item.approvalRequired,
-      fulfillers: item.fulfillers as RequestDetails['fulfillers'],
+      fulfillers: item.fulfillers,
       approvals: [],
       tasks: [],
     };

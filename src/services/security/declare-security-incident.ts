@@ -1,5 +1,5 @@
-import type { Criticality, Impact } from '../../domain/priority.ts';
-import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
+
+import { maxSensitivity } from '../../domain/sensitivity.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { insertNewTicket } from '../tickets/create-ticket.ts';
@@ -32,7 +32,7 @@ export async function declareSecurityIncident(
     async (old, tx, now) => {
       const sensitivity = maxSensitivity(
         maxSensitivity('SENSITIVE', input.sensitivity ?? 'SENSITIVE'),
-        old.sensitivity as Sensitivity,
+        old.sensitivity,
       );
       created = await insertNewTicket(
         ctx,
@@ -42,8 +42,8 @@ export async function declareSecurityIncident(
           title: input.title ?? old.title,
           description: input.description ?? old.description,
           service: old.service,
-          impact: old.impact as Impact,
-          criticality: old.criticality as Criticality,
+          impact: old.impact,
+          criticality: old.criticality,
           sensitivity,
           channel: ctx.channel ?? 'api',
           participants: old.participants,

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { changedTeam, type TeamProposal } from '../../domain/security.ts';
-import { clearanceCovers, type Sensitivity } from '../../domain/sensitivity.ts';
+import { clearanceCovers } from '../../domain/sensitivity.ts';
 import type { Db } from '../../store/db.ts';
 import { imtRosters, users } from '../../store/schema/index.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
@@ -60,7 +60,7 @@ export function formTeam(ctx: ServiceContext, idOrRef: string, input: FormTeamIn
         !user ||
         !user.active ||
         !ticket.participants.includes(user.partyId) ||
-        !clearanceCovers(user.clearance as Sensitivity, 'CRITICAL')
+        !clearanceCovers(user.clearance, 'CRITICAL')
       );
     });
     if (index >= 0) throw new AppError('user.not_found', `members.${index}`);

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
-import { clearanceCovers, type Sensitivity } from '../../domain/sensitivity.ts';
+import { clearanceCovers } from '../../domain/sensitivity.ts';
 import { TAXONOMY } from '../../domain/taxonomy.ts';
 import { imtRosters, users } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
@@ -32,7 +32,7 @@ export async function setRoster(ctx: ServiceContext, party: string, eventType: s
           .where(and(inArray(users.id, ids), eq(users.partyId, party)));
   const index = ids.findIndex((id) => {
     const user = rows.find((u) => u.id === id);
-    return !user?.active || !clearanceCovers(user.clearance as Sensitivity, 'CRITICAL');
+    return !user?.active || !clearanceCovers(user.clearance, 'CRITICAL');
   });
   if (index >= 0) throw new AppError('user.not_found', `members.${index}`);
   return ctx.db.transaction(async (tx) => {

@@ -77,13 +77,13 @@ export function recordAnalysis(ctx: ServiceContext, idOrRef: string, input: Anal
         : await policyAlert(
             tx,
             ticket,
-            { impact: ticket.impact as never, severity: details.severity, ciaAffected, personalData },
+            { impact: ticket.impact, severity: details.severity, ciaAffected, personalData },
             securityPolicyOf,
           );
     // SEC-11 / COP 9: the incident takes the highest ETS level of the assets named, now or before (never lowered);
     // runTicketAction raises it with its event, and update-ticket refuses to go below it.
     const assetLevel = assets.reduce<Sensitivity>(
-      (acc, a) => maxSensitivity(acc, a.sensitivity as Sensitivity),
+      (acc, a) => maxSensitivity(acc, a.sensitivity),
       details.assetLevel ?? 'LIMITED',
     );
     return {

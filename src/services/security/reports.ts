@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../domain/errors.ts';
 import { LEVEL3_ROLES, regulatoryClocks, tlpFor } from '../../domain/security.ts';
-import type { Sensitivity } from '../../domain/sensitivity.ts';
+
 import type { Lang } from '../../domain/lang.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf } from '../write-path/details.ts';
@@ -26,7 +26,7 @@ export async function securityReport(ctx: ServiceContext, idOrRef: string, kind:
     kind,
     ref: ticket.ref,
     title: ticket.title,
-    classification: { ets: ticket.sensitivity, tlp: tlpFor(ticket.sensitivity as Sensitivity) },
+    classification: { ets: ticket.sensitivity, tlp: tlpFor(ticket.sensitivity) },
     parties: ticket.participants,
     issued,
     taxonomy: d.taxonomy ?? null,

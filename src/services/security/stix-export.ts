@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { LEVEL3_ROLES } from '../../domain/security.ts';
-import type { Sensitivity } from '../../domain/sensitivity.ts';
+
 import { incidentBundle, type StixBundle } from '../../domain/stix.ts';
 import { parties } from '../../store/schema/index.ts';
 import { ticketTimeline } from '../../store/ticket-reads.ts';
@@ -32,7 +32,7 @@ export async function stixExport(ctx: ServiceContext, idOrRef: string): Promise<
     ref: ticket.ref,
     title: ticket.title,
     description: ticket.description,
-    sensitivity: ticket.sensitivity as Sensitivity,
+    sensitivity: ticket.sensitivity,
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
     parties: ticket.participants.map((id) => ({ id, name: partyRows.find((p) => p.id === id)?.name ?? id })),

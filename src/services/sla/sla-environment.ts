@@ -40,8 +40,8 @@ function compile(timeZone: string, versions: CalendarVersionRow[], priority: Pri
           priority && v.onCallPriorities.includes(priority)
             ? AROUND_THE_CLOCK
             : {
-                weekly: v.weekly as DayHours[],
-                closedDates: [...(v.holidays as string[]), ...(v.extraClosures as string[])],
+                weekly: v.weekly,
+                closedDates: [...v.holidays, ...v.extraClosures],
               },
       })),
     );
@@ -92,7 +92,7 @@ export async function loadSlaEnvironment(db: Db, partyIds: string[], from: Date,
         .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
         .at(-1);
       if (row) return { gtiMs: row.gtiMs, gtrMs: row.gtrMs, gteMs: row.gteMs, objectivePct: row.objectivePct };
-      return type === 'request' ? DEFAULT_REQUEST_TARGET : DEFAULT_INCIDENT_TARGETS[priority as Priority];
+      return type === 'request' ? DEFAULT_REQUEST_TARGET : DEFAULT_INCIDENT_TARGETS[priority];
     },
     warnAt: (party) => warn.get(party) ?? 0.75,
   };

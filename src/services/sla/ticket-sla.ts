@@ -40,13 +40,8 @@ export async function slaOfTickets(
 ): Promise<Map<string, SlaState | null>> {
   const result = new Map<string, SlaState | null>();
   if (tickets.length === 0) return result;
-  const parties = tickets.flatMap((t) => [
-    t.ownerParty,
-    ...((t.slaFacts as SlaFacts | null)?.segments.map((s) => s.holder) ?? []),
-  ]);
-  const from = new Date(
-    tickets.reduce((min, t) => Math.min(min, (t.slaFacts as SlaFacts | null)?.openedAt ?? now), now),
-  );
+  const parties = tickets.flatMap((t) => [t.ownerParty, ...(t.slaFacts?.segments.map((s) => s.holder) ?? [])]);
+  const from = new Date(tickets.reduce((min, t) => Math.min(min, t.slaFacts?.openedAt ?? now), now));
   const env = await loadSlaEnvironment(db, parties, from, new Date(now + 366 * 86_400_000));
   for (const ticket of tickets) result.set(ticket.id, slaOf(env, ticket, now, levelsOnly));
   return result;

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
-import type { EscalationLevel } from '../../domain/roles.ts';
+
 import { findGroup, findParty } from '../../store/directory.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
@@ -37,7 +37,7 @@ export function escalateTicket(ctx: ServiceContext, idOrRef: string, input: Esca
       };
     }
     const party = await findParty(tx, ticket.holderParty);
-    const levels = (party?.escalationLevels ?? []) as EscalationLevel[];
+    const levels = party?.escalationLevels ?? [];
     const next = levels.find((l) => l.level === level + 1);
     if (!next) throw new AppError('validation.invalid', 'mode', { field: 'mode', detail: 'highest_level', level });
     return {

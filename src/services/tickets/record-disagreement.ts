@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/errors.ts';
 import type { Disagreement } from '../../domain/processes.ts';
-import type { EscalationLevel } from '../../domain/roles.ts';
+
 import { findParty } from '../../store/directory.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { withDetails } from '../write-path/details.ts';
@@ -19,9 +19,7 @@ export function recordDisagreement(
     const open = ticket.details.disagreement;
     if (open && !open.decidedAt) throw new AppError('ticket.disagreement_open');
     const party = await findParty(tx, ticket.ownerParty);
-    const next = ((party?.escalationLevels ?? []) as EscalationLevel[]).find(
-      (l) => l.level === ticket.escalationLevel + 1,
-    );
+    const next = (party?.escalationLevels ?? []).find((l) => l.level === ticket.escalationLevel + 1);
     if (!next)
       throw new AppError('validation.invalid', 'reason', {
         field: 'reason',

@@ -45,12 +45,11 @@ export function updateTicket(ctx: ServiceContext, idOrRef: string, input: Update
         events.push({ event: { kind: 'field_changed', data: { field, from: ticket[field], to: value } } });
       }
     }
-    const impact = input.impact ?? (ticket.impact as Impact);
-    const criticality = input.criticality ?? (ticket.criticality as Criticality);
+    const impact = input.impact ?? ticket.impact;
+    const criticality = input.criticality ?? ticket.criticality;
     const computed = await matrixPriority(tx, ticket.ownerParty, impact, criticality);
     const wanted =
-      input.priority ??
-      (ticket.priorityReason && !patch.impact && !patch.criticality ? (ticket.priority as Priority) : computed);
+      input.priority ?? (ticket.priorityReason && !patch.impact && !patch.criticality ? ticket.priority : computed);
     // A reason is needed for a new override; an unchanged one keeps its recorded reason.
     const kept = wanted === ticket.priority ? ticket.priorityReason : null;
     const reason = wanted === computed ? null : input.priorityReason?.trim() || kept || '';
@@ -68,7 +67,7 @@ export function updateTicket(ctx: ServiceContext, idOrRef: string, input: Update
     if (input.sensitivity && input.sensitivity !== ticket.sensitivity) {
       if (!clearanceCovers(ctx.actor.clearance, input.sensitivity))
         throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
-      const lowering = sensitivityRank(input.sensitivity) < sensitivityRank(ticket.sensitivity as Sensitivity);
+      const lowering = sensitivityRank(input.sensitivity) < sensitivityRank(ticket.sensitivity);
       // ISM-2: lowering is a security officer's act with a reason (runTicketAction also holds it to the links' levels).
       if (lowering) assertMayLowerSensitivity(ctx.actor, input.sensitivityReason);
       if (ticket.type === 'security') {
@@ -94,7 +93,7 @@ export function updateTicket(ctx: ServiceContext, idOrRef: string, input: Update
       events.push({
         event: {
           kind: 'sensitivity_changed',
-          data: { from: ticket.sensitivity as Sensitivity, to: input.sensitivity, ...(reason ? { reason } : {}) },
+          data: { from: ticket.sensitivity, to: input.sensitivity, ...(reason ? { reason } : {}) },
         },
       });
       return { patch, events, sensitivityReason: reason, audit: reason ? { sensitivityReason: reason } : {} };

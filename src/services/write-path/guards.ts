@@ -22,11 +22,11 @@ export async function assertLowering(
   to: Sensitivity,
   reason: string | undefined,
 ): Promise<void> {
-  const from = ticket.sensitivity as Sensitivity;
+  const from = ticket.sensitivity;
   if (sensitivityRank(to) >= sensitivityRank(from)) return;
   assertMayLowerSensitivity(actor, reason);
   const floor = (await linkedTargetLevels(tx, ticket.id, CARRYING_LINKS)).reduce<Sensitivity>(
-    (acc, level) => maxSensitivity(acc, level as Sensitivity),
+    (acc, level) => maxSensitivity(acc, level),
     'LIMITED',
   );
   if (sensitivityRank(to) < sensitivityRank(floor))

@@ -3,8 +3,8 @@ import type { TicketAction } from '../../domain/lifecycle.ts';
 import { lifecycleOf, nextState } from '../../domain/lifecycle.ts';
 import { isUuid } from '../../domain/identifiers.ts';
 import { minimumReason, raisedSensitivity } from '../../domain/security.ts';
-import type { Sensitivity } from '../../domain/sensitivity.ts';
-import type { TicketType } from '../../domain/ticket-types.ts';
+
+
 import { assertMayAct } from '../../policies/ticket-actions.ts';
 import type { Db } from '../../store/db.ts';
 import { findVisibleTicket, lockTicket, type TicketRow } from '../../store/ticket-reads.ts';
@@ -60,12 +60,12 @@ export async function runTicketAction(
     const outcome = await decide(ticket, tx, now);
     const patch = { ...outcome.patch };
     const events = [...(outcome.events ?? [])];
-    const lifecycle = lifecycleOf(ticket.type as TicketType);
+    const lifecycle = lifecycleOf(ticket.type);
     const to = outcome.status ?? nextState(lifecycle, action, ticket.status);
     if (!lifecycle.states.includes(to)) throw new Error(`${action} leads to unknown state ${to}`);
     if (lifecycle.final.includes(to) && !patch.closedAt) patch.closedAt = now;
     // ISM-2: lowered only by a security officer with a reason, never below what its links require.
-    const current = (patch.sensitivity ?? ticket.sensitivity) as Sensitivity;
+    const current = patch.sensitivity ?? ticket.sensitivity;
     await assertLowering(tx, ctx.actor, ticket, current, outcome.sensitivityReason);
     // SEC-3 / SEC-11: a security incident rises by itself while investigated or weak, and to the level of the assets it names.
     const details = patch.details ?? ticket.details;
