@@ -24,18 +24,33 @@ export interface FactEvent {
   data: Record<string, unknown>;
   /** Written by Passerelle itself (e.g. an automatic escalation): never an intervention. */
   system?: boolean;
+  /** `internal`: seen by the owning party only (an internal note). Absent means shared. */
+  visibility?: 'shared' | 'internal';
 }
 
-/** Timeline kinds that count as an intervention by a desk or resolver (GTI stops at the first). */
-const INTERVENTIONS = new Set([
+/**
+ * Acts of taking charge (SLA-3, SNC 7.6.4): taking the ticket into work (assigning it,
+ * transferring it to the desk that will work on it, any change of its status such as
+ * starting or pending it, escalating it, recording a known error or a resolution).
+ */
+const TAKING_CHARGE = new Set([
   'assigned',
   'transferred',
-  'comment',
   'known_error_recorded',
   'status_changed',
   'escalated',
   'resolved',
 ]);
+
+/**
+ * The first intervention (GTI stops there) is an act of taking charge visible to the
+ * requester's side: one of `TAKING_CHARGE`, or a shared reply (`comment`), done by a person
+ * (not by Passerelle itself) and not internal. An internal note never counts, whatever it says.
+ */
+export function isIntervention(event: FactEvent): boolean {
+  if (event.system || event.visibility === 'internal') return false;
+  return event.kind === 'comment' || TAKING_CHARGE.has(event.kind);
+}
 
 /** Applies one timeline event to the facts (creation starts them). */
 export function applyFact(
@@ -53,8 +68,7 @@ export function applyFact(
   }
   const last = facts.segments.at(-1)!;
   const next = { ...facts, segments: facts.segments };
-  if (facts.firstInterventionAt === null && !event.system && INTERVENTIONS.has(event.kind))
-    next.firstInterventionAt = event.at;
+  if (facts.firstInterventionAt === null && isIntervention(event)) next.firstInterventionAt = event.at;
   if (event.kind === 'status_changed') {
     const to = String(event.data.to);
     next.segments = [

@@ -110,6 +110,19 @@ describe('SLA clocks', () => {
     );
   });
 
+  it('counts taking charge and a shared reply as the first intervention, never an internal note or Passerelle itself', () => {
+    const opened: FactEvent = { kind: 'created', at: at('2026-05-11T09:00:00+02:00'), data: { priority: 'P3' } };
+    const note: FactEvent = { kind: 'comment', at: at('2026-05-11T09:00:10+02:00'), data: {}, visibility: 'internal' };
+    const escalation: FactEvent = { kind: 'escalated', at: at('2026-05-11T09:30:00+02:00'), data: {}, system: true };
+    const reply: FactEvent = { kind: 'comment', at: at('2026-05-11T10:00:00+02:00'), data: {}, visibility: 'shared' };
+    const taken: FactEvent = { kind: 'assigned', at: at('2026-05-11T11:00:00+02:00'), data: {} };
+    expect(projectFacts([opened, note, escalation], 'EU', 'recorded')!.firstInterventionAt).toBeNull();
+    expect(projectFacts([opened, note, escalation, reply, taken], 'EU', 'recorded')!.firstInterventionAt).toBe(
+      reply.at,
+    );
+    expect(projectFacts([opened, note, taken, reply], 'EU', 'recorded')!.firstInterventionAt).toBe(taken.at);
+  });
+
   it('projects status and holder segments from the timeline', () => {
     const whole = projectFacts(events, 'EU', 'recorded');
     expect(whole!.firstInterventionAt).toBe(at('2026-05-11T10:00:00+02:00'));

@@ -67,7 +67,7 @@ export interface EventTarget {
 export function foldEvents(target: EventTarget, author: EventAuthor, events: PendingEvent[], now: Date) {
   const initial = lifecycleOf(target.type as TicketType).initial;
   const facts = events.reduce<SlaFacts | null>(
-    (acc, { event }) =>
+    (acc, { event, visibility }) =>
       applyFact(
         acc,
         {
@@ -75,6 +75,7 @@ export function foldEvents(target: EventTarget, author: EventAuthor, events: Pen
           at: now.getTime(),
           data: event.data as Record<string, unknown>,
           system: author.actorId === null,
+          visibility: visibility ?? 'shared',
         },
         target.ownerParty,
         initial,
