@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   'sla_warning',
   'sla_breached',
   'awaiting_verification',
+  'request_refused',
   'closed',
   'release_deployed',
   'release_rolled_back',
@@ -39,6 +40,8 @@ export const RECIPIENTS: Record<NotificationKind, RecipientRule[]> = {
   sla_warning: ['assignee_or_group', 'holder_desk'],
   sla_breached: ['assignee_or_group', 'holder_desk'],
   awaiting_verification: ['owner_desk'],
+  // REQ-2: a refused request is back with its owning desk, which closes it.
+  request_refused: ['owner_desk'],
   closed: ['creator', 'other_parties_desks'],
   release_deployed: ['owner_desk', 'other_parties_desks', 'release_managers'],
   release_rolled_back: ['owner_desk', 'other_parties_desks', 'release_managers'],
@@ -81,6 +84,7 @@ export function notificationFor(kind: string, data: Record<string, unknown>): No
       return 'release_rolled_back';
     case 'status_changed':
       if (data.to === 'resolved' || data.to === 'fulfilled') return 'awaiting_verification';
+      if (data.to === 'refused' && data.action === 'refuse') return 'request_refused';
       return data.to === 'closed' && data.action !== 'close' ? 'closed' : null;
     default:
       return null;

@@ -67,6 +67,16 @@ const TEMPLATES: Record<NotificationKind, Template> = {
       body: 'Le ticket {ref} a été résolu et revient à votre centre de services : vérifiez la résolution avec le demandeur avant de le clôturer.',
     },
   },
+  request_refused: {
+    en: {
+      subject: '[{ref}] refused, to close: {title}',
+      body: 'The approval of request {ref} has been refused and the request is back with your desk: close it with the refusal reason.',
+    },
+    fr: {
+      subject: '[{ref}] refusée, à clôturer : {title}',
+      body: 'L’approbation de la demande {ref} a été refusée et la demande revient à votre centre de services : clôturez-la avec le motif du refus.',
+    },
+  },
   closed: {
     en: { subject: '[{ref}] closed: {title}', body: 'Ticket {ref} has been formally closed by its owning desk.' },
     fr: {

@@ -28,8 +28,15 @@ function closeIncident(input: CloseInput): ActionOutcome {
   return { patch: { checklist }, events: [{ event: { kind: 'closed', data: { checklist, ...noteOf(input) } } }] };
 }
 
-/** REQ-4: closed when the requester considers it settled. */
+/**
+ * REQ-4: closed when the requester considers it settled. REQ-2: a refused request is closed by
+ * its owning desk with the refusal reason (the resolution the refusal recorded).
+ */
 function closeRequest(request: TicketRow, input: CloseInput): ActionOutcome {
+  if (request.status === 'refused') {
+    const note = input.note ?? request.resolution ?? undefined;
+    return { note, events: [{ event: { kind: 'closed', data: { checklist: {}, ...(note ? { note } : {}) } } }] };
+  }
   if (input.requesterAccepted !== true)
     throw new AppError('validation.required', 'requesterAccepted', { field: 'requesterAccepted' });
   return {
