@@ -124,6 +124,33 @@ describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
     expect(old.body.links).toEqual([expect.objectContaining({ kind: 'recurrence_of', direction: 'to' })]);
   });
 
+  it('communicates the closure to the other party’s desk even when it never joined, within its clearance (INC-6)', async () => {
+    const chJunior = await signIn(server.url, 'ch.agent2');
+    const created = await euAgent.post(
+      '/incidents',
+      incidentBody({ title: 'EU-only outage', sensitivity: 'SENSITIVE' }),
+    );
+    const ref: string = created.body.ref;
+    await euAgent.post(`/tickets/${ref}/actions/comment`, { body: 'EU eyes only', visibility: 'internal' });
+    await euAgent.post(`/tickets/${ref}/actions/resolve`, { resolution: 'Restarted the EU endpoint' });
+    await euAgent.post(`/tickets/${ref}/actions/verify`, {});
+    expect((await chAgent.get(`/tickets/${ref}`)).status).toBe(404);
+    const closed = await euAgent.post(`/tickets/${ref}/actions/close`, { checklist: CHECKLIST });
+    expect(closed.status).toBe(200);
+    expect(closed.body.participants).toEqual(['EU', 'CH']);
+    // The CH desk is told, and may read the closed incident without EU's internal notes.
+    const notices = (await chAgent.get('/notifications')).body.items as { kind: string; ticketRef: string }[];
+    expect(notices.map((n) => `${n.kind}:${n.ticketRef}`)).toContain(`closed:${ref}`);
+    const seen = await chAgent.get(`/tickets/${ref}`);
+    expect(seen.body.status).toBe('closed');
+    expect(JSON.stringify(seen.body.timeline)).not.toContain('EU eyes only');
+    // A CH desk agent cleared for LIMITED only is neither told nor shown.
+    expect(
+      ((await chJunior.get('/notifications')).body.items as { ticketRef: string }[]).map((n) => n.ticketRef),
+    ).not.toContain(ref);
+    expect((await chJunior.get(`/tickets/${ref}`)).status).toBe(404);
+  });
+
   it('refuses a stale update with 409 and requires a version on PATCH', async () => {
     const { body } = await euAgent.post('/incidents', incidentBody());
     const first = await euAgent.patch(`/tickets/${body.id}`, { version: 1, title: 'First edit' });
