@@ -33,6 +33,7 @@ export type ErrorCode =
   | 'change.approver_level'
   | 'release.incomplete'
   | 'release.window_required'
+  | 'release.outside_window'
   | 'release.checklist_incomplete'
   | 'known_error.not_found'
   | 'asset.not_found'

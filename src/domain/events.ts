@@ -61,6 +61,8 @@ export type TimelineEvent =
   | { kind: 'pre_approved'; data: { standardChange: string } }
   | { kind: 'change_applied'; data: { releaseId: string; releaseRef: string } }
   | { kind: 'change_reverted'; data: { releaseId: string; releaseRef: string; reason: string } }
+  // On a closed problem whose resolving change was rolled back: the problem stays closed (TKT-3).
+  | { kind: 'change_rolled_back'; data: { changeId: string; changeRef: string; reason: string } }
   | { kind: 'implementation_reviewed'; data: { outcome: string; notes: string } }
   | {
       kind: 'release_recorded';
@@ -73,10 +75,12 @@ export type TimelineEvent =
       data: { windowId: string; party: string; decision: 'accepted' | 'refused'; reason?: string };
     }
   // The number of changes only: the release's details name those the reader may see.
-  | { kind: 'deployed'; data: { note?: string; changes: number } }
+  | { kind: 'deployed'; data: { note?: string; changes: number; emergencyReason?: string } }
   | { kind: 'rolled_back'; data: { reason: string; restored: string; changes: number } }
   | { kind: 'restarted'; data: { to: string } }
   | { kind: 'checklist_ticked'; data: { item: string } }
+  // REL-5: the items a rollback un-ticked because they verified the rolled-back deployment.
+  | { kind: 'checklist_cleared'; data: { items: string[]; reason: 'rollback' } }
   | { kind: 'request_accepted'; data: { note?: string } }
   // security incidents
   | { kind: 'attachment_added'; data: { attachmentId: string; sensitivity: string } }

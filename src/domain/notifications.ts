@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'closed',
   'release_deployed',
   'release_rolled_back',
+  'problem_change_rolled_back',
   'security_incident',
   'regulatory_deadline',
   'asset_approval_needed',
@@ -45,6 +46,8 @@ export const RECIPIENTS: Record<NotificationKind, RecipientRule[]> = {
   closed: ['creator', 'other_parties_desks'],
   release_deployed: ['owner_desk', 'other_parties_desks', 'release_managers'],
   release_rolled_back: ['owner_desk', 'other_parties_desks', 'release_managers'],
+  // The owner of a closed problem decides whether a new problem is needed.
+  problem_change_rolled_back: ['owner_desk'],
   security_incident: ['awaited_parties'],
   regulatory_deadline: ['awaited_parties'],
   // Not caused by ticket events: sent to the parties' stewards by services/assets (ISM-1, ISM-3).
@@ -82,6 +85,8 @@ export function notificationFor(kind: string, data: Record<string, unknown>): No
       return 'release_deployed';
     case 'rolled_back':
       return 'release_rolled_back';
+    case 'change_rolled_back':
+      return 'problem_change_rolled_back';
     case 'status_changed':
       if (data.to === 'resolved' || data.to === 'fulfilled') return 'awaiting_verification';
       if (data.to === 'refused' && data.action === 'refuse') return 'request_refused';

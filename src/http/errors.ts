@@ -34,6 +34,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'change.approver_level': 403,
   'release.incomplete': 409,
   'release.window_required': 409,
+  'release.outside_window': 409,
   'release.checklist_incomplete': 409,
   'release.rollback_too_late': 409,
   'known_error.not_found': 404,

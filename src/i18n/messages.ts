@@ -124,6 +124,10 @@ const ERRORS: Record<ErrorCode, Text> = {
     en: 'A release affecting several parties needs a joint maintenance window accepted by all of them.',
     fr: 'Une mise en production qui touche plusieurs parties exige une fenêtre de maintenance commune acceptée par toutes.',
   },
+  'release.outside_window': {
+    en: 'The joint maintenance window runs from {startsAt} to {endsAt}: the release is deployed only inside it{detail}.',
+    fr: 'La fenêtre de maintenance commune va du {startsAt} au {endsAt} : la mise en production ne se déploie qu’à l’intérieur{detail}.',
+  },
   'release.checklist_incomplete': {
     en: 'The closure checklist item "{field}" is not ticked.',
     fr: 'Le point « {field} » de la liste de clôture n’est pas coché.',
@@ -282,6 +286,11 @@ const DETAILS: Record<string, Text> = {
   day_intervals: {
     en: 'intervals of minutes 0–1440, start before end',
     fr: 'plages en minutes de 0 à 1440, début avant fin',
+  },
+  inside_window: { en: '', fr: '' },
+  emergency_reason: {
+    en: ', or outside it for an emergency change once the reason is given',
+    fr: ', ou en dehors pour un changement urgent une fois le motif donné',
   },
   notice: { en: 'at least one hour ahead', fr: 'au moins une heure à l’avance' },
   window_length: { en: 'a window lasts at most 72 hours', fr: 'une fenêtre dure au plus 72 heures' },

@@ -114,6 +114,16 @@ const TEMPLATES: Record<NotificationKind, Template> = {
       body: 'La mise en production {ref} a été déployée. Vérifiez vos services et signalez tout problème à votre centre de services.',
     },
   },
+  problem_change_rolled_back: {
+    en: {
+      subject: '[{ref}] its resolving change was rolled back: {title}',
+      body: 'The change that closed problem {ref} has been rolled back. The problem stays closed: decide whether to record a new one.',
+    },
+    fr: {
+      subject: '[{ref}] son changement correctif a été annulé : {title}',
+      body: 'Le changement qui a clôturé le problème {ref} a fait l’objet d’un retour arrière. Le problème reste clôturé : décidez s’il faut en enregistrer un nouveau.',
+    },
+  },
   release_rolled_back: {
     en: {
       subject: '[{ref}] release rolled back: {title}',
