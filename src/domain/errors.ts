@@ -50,6 +50,7 @@ export type ErrorCode =
   | 'user.exists'
   | 'token.not_found'
   | 'request.too_large'
+  | 'request.uri_too_long'
   | 'request.unsupported_media_type'
   | 'request.not_found'
   | 'request.conflict'

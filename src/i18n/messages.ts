@@ -155,10 +155,17 @@ const ERRORS: Record<ErrorCode, Text> = {
   'user.not_found': { en: 'No such user in that party.', fr: 'Utilisateur inconnu dans cette partie.' },
   'user.exists': { en: 'This user name is taken.', fr: 'Cet identifiant est déjà pris.' },
   'token.not_found': { en: 'No such API token.', fr: 'Jeton d’API introuvable.' },
-  'request.too_large': { en: 'The request body is too large.', fr: 'Le corps de la requête est trop volumineux.' },
+  'request.too_large': {
+    en: 'The request body is too large: at most {limit} bytes.',
+    fr: 'Le corps de la requête est trop volumineux : au plus {limit} octets.',
+  },
+  'request.uri_too_long': {
+    en: 'The address is too long: a path segment has at most 100 characters.',
+    fr: 'L’adresse est trop longue : un segment de chemin compte au plus 100 caractères.',
+  },
   'request.unsupported_media_type': {
-    en: 'Send JSON (Content-Type: application/json).',
-    fr: 'Envoyez du JSON (Content-Type: application/json).',
+    en: 'Send JSON encoded in UTF-8 (Content-Type: application/json).',
+    fr: 'Envoyez du JSON encodé en UTF-8 (Content-Type: application/json).',
   },
   'request.conflict': {
     en: 'Another change to the same records happened at the same moment; nothing was written: try again.',
@@ -304,6 +311,8 @@ const DETAILS: Record<string, Text> = {
   email: { en: 'an e-mail address', fr: 'une adresse électronique' },
   option: { en: 'one of the listed options', fr: 'une des options proposées' },
   unknown_field: { en: 'not a field of this form', fr: 'ne fait pas partie de ce formulaire' },
+  url: { en: 'not a valid address', fr: 'adresse invalide' },
+  unknown_key: { en: 'not a field of this request', fr: 'ce champ n’existe pas pour cette requête' },
   too_long: { en: 'too long', fr: 'trop long' },
   other_party_only: { en: 'another party on the link', fr: 'une autre partie de la liaison' },
   owner_affected: { en: 'must include the registering party', fr: 'doit inclure la partie qui enregistre' },
