@@ -1,3 +1,4 @@
+import { labelled } from './labels.ts';
 import type { ErrorCode } from '../domain/errors.ts';
 
 import type { Lang } from '../domain/lang.ts';
@@ -56,12 +57,12 @@ const ERRORS: Record<ErrorCode, Text> = {
     fr: 'Indiquez la version modifiée (champ « version » ou en-tête If-Match).',
   },
   'ticket.action_not_allowed': {
-    en: 'You may not {action} this ticket.',
+    en: 'You may not do "{action}" on this ticket.',
     fr: 'Vous ne pouvez pas effectuer « {action} » sur ce ticket.',
   },
   'ticket.transition_invalid': {
-    en: 'Action {action} is not possible while the ticket is {status}.',
-    fr: 'L’action « {action} » est impossible tant que le ticket est à l’état {status}.',
+    en: 'Action "{action}" is not possible while the ticket is "{status}".',
+    fr: 'L’action « {action} » est impossible tant que le ticket est à l’état « {status} ».',
   },
   'ticket.close_forbidden': {
     en: 'Only the owning party’s service desk may close this ticket.',
@@ -113,8 +114,8 @@ const ERRORS: Record<ErrorCode, Text> = {
     fr: 'Enregistrez d’abord l’évaluation (« {field} »).',
   },
   'change.approver_level': {
-    en: 'At escalation level {level}, the approval is given by a {role}.',
-    fr: 'Au niveau d’escalade {level}, l’approbation revient à un {role}.',
+    en: 'At escalation level {level}, the approval is given by: {role}.',
+    fr: 'Au niveau d’escalade {level}, l’approbation revient au rôle « {role} ».',
   },
   'release.incomplete': {
     en: 'The release lacks "{field}" for this step.',
@@ -207,8 +208,8 @@ const ERRORS: Record<ErrorCode, Text> = {
     fr: 'L’empreinte lue hors bande ne correspond pas au certificat : ne l’utilisez pas.',
   },
   'certificate.state_invalid': {
-    en: 'This is not possible while the certificate is {state}.',
-    fr: 'Impossible tant que le certificat est à l’état {state}.',
+    en: 'This is not possible while the certificate is "{state}".',
+    fr: 'Impossible tant que le certificat est à l’état « {state} ».',
   },
   'certificate.change_pending': {
     en: 'A renewal or revocation of this certificate already awaits its change {ref}.',
@@ -369,7 +370,9 @@ const DETAILS: Record<string, Text> = {
 };
 
 /** The message for an error code in a language, with its placeholders (and detail key) filled. */
-export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+export function errorMessage(code: ErrorCode, lang: Lang, raw: Record<string, string | number> = {}): string {
+  // States, actions, roles and fields are named by their labels in the reader's language.
+  const params = labelled(lang, raw);
   const detail =
     typeof params.detail === 'string' && DETAILS[params.detail]
       ? fill(DETAILS[params.detail]![lang], params)

@@ -28,7 +28,7 @@ describe.each(STORE_KINDS)('bad input (%s)', (kind) => {
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('validation.invalid');
     expect(r.body.error.field).toBe('impact');
-    expect(r.body.error.message).toMatch(/^Le champ « impact » est invalide : Option invalide/);
+    expect(r.body.error.message).toMatch(/^Le champ « Impact » est invalide : Option invalide/);
     const missing = await agent.post('/incidents', { service: 'x', impact: 'I1', criticality: 'C1' });
     expect(missing.body.error.field).toBe('title');
   });
@@ -129,6 +129,18 @@ describe.each(STORE_KINDS)('bad input (%s)', (kind) => {
       code: 'request.too_large',
       message: expect.stringContaining('20000'),
     });
+  });
+
+  it('names states and actions by their labels in refusals, never their raw names', async () => {
+    const { ref } = (await agent.post('/incidents', incidentBody())).body;
+    await agent.post(`/tickets/${ref}/actions/resolve`, { resolution: 'Fixed' });
+    const fr = await agent.post(`/tickets/${ref}/actions/pend`, { reason: 'x' }, { 'accept-language': 'fr' });
+    expect(fr.status).toBe(409);
+    expect(fr.body.error.message).toBe(
+      'L’action « Mettre en attente » est impossible tant que le ticket est à l’état « Résolu ».',
+    );
+    const en = await agent.post(`/tickets/${ref}/actions/pend`, { reason: 'x' }, { 'accept-language': 'en' });
+    expect(en.body.error.message).toBe('Action "Put on hold" is not possible while the ticket is "Resolved".');
   });
 
   it('changes nothing when a request is refused', async () => {
