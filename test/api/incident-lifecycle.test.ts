@@ -99,14 +99,14 @@ describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
     expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
 
     // Never reopened: every working action is refused; a recurrence is a new linked incident.
-    for (const action of ['comment', 'resolve', 'assign', 'transfer']) {
-      const refused = await euAgent.post(`/tickets/${ref}/actions/${action}`, {
-        body: 'x',
-        visibility: 'shared',
-        resolution: 'x',
-        groupId: group('EU', 'desk').id,
-        party: 'CH',
-      });
+    const bodies: Record<string, object> = {
+      comment: { body: 'x', visibility: 'shared' },
+      resolve: { resolution: 'x' },
+      assign: { groupId: group('EU', 'desk').id },
+      transfer: { party: 'CH' },
+    };
+    for (const [action, body] of Object.entries(bodies)) {
+      const refused = await euAgent.post(`/tickets/${ref}/actions/${action}`, body);
       expect(refused.status, action).toBe(409);
       expect(refused.body.error.code).toBe('ticket.closed');
     }
