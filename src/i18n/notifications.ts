@@ -121,7 +121,9 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     },
     fr: {
       subject: '[{ref}] son changement correctif a été annulé : {title}',
-      body: 'Le changement qui a clôturé le problème {ref} a fait l’objet d’un retour arrière. Le problème reste clôturé : décidez s’il faut en enregistrer un nouveau.',
+      body:
+        'Le changement qui a clôturé le problème {ref} a fait l’objet d’un retour arrière. ' +
+        'Le problème reste clôturé : décidez s’il faut en enregistrer un nouveau.',
     },
   },
   release_rolled_back: {
