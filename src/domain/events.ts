@@ -69,6 +69,8 @@ export const TimelineEventSchema = z.discriminatedUnion('kind', [
   ev('pre_approved', { standardChange: s }),
   ev('change_applied', { releaseId: s, releaseRef: s }),
   ev('change_reverted', { releaseId: s, releaseRef: s, reason: s }),
+  // On a closed problem whose resolving change was rolled back: the problem stays closed (TKT-3).
+  ev('change_rolled_back', { changeId: s, changeRef: s, reason: s }),
   ev('implementation_reviewed', { outcome: s, notes: s }),
   ev('release_recorded', {
     section: z.enum(['plan', 'build_test', 'deployment']),
@@ -78,10 +80,12 @@ export const TimelineEventSchema = z.discriminatedUnion('kind', [
   ev('window_proposed', { windowId: s, startsAt: s, endsAt: s, partners: strings }),
   ev('window_decided', { windowId: s, party: s, decision: z.enum(['accepted', 'refused']), reason: opt }),
   // The number of changes only: the release's details name those the reader may see.
-  ev('deployed', { note: opt, changes: z.number().int() }),
+  ev('deployed', { note: opt, changes: z.number().int(), emergencyReason: opt }),
   ev('rolled_back', { reason: s, restored: s, changes: z.number().int() }),
   ev('restarted', { to: s }),
   ev('checklist_ticked', { item: s }),
+  // REL-5: the items a rollback un-ticked because they verified the rolled-back deployment.
+  ev('checklist_cleared', { items: strings, reason: z.literal('rollback') }),
   ev('request_accepted', { note: opt }),
   // security incidents
   ev('attachment_added', { attachmentId: s, sensitivity: s }),

@@ -8,9 +8,11 @@ export const NOTIFICATION_KINDS = [
   'sla_warning',
   'sla_breached',
   'awaiting_verification',
+  'request_refused',
   'closed',
   'release_deployed',
   'release_rolled_back',
+  'problem_change_rolled_back',
   'security_incident',
   'regulatory_deadline',
   'asset_approval_needed',
@@ -40,9 +42,13 @@ export const RECIPIENTS: Record<NotificationKind, RecipientRule[]> = {
   sla_warning: ['assignee_or_group', 'holder_desk'],
   sla_breached: ['assignee_or_group', 'holder_desk'],
   awaiting_verification: ['owner_desk'],
+  // REQ-2: a refused request is back with its owning desk, which closes it.
+  request_refused: ['owner_desk'],
   closed: ['creator', 'other_parties_desks'],
   release_deployed: ['owner_desk', 'other_parties_desks', 'release_managers'],
   release_rolled_back: ['owner_desk', 'other_parties_desks', 'release_managers'],
+  // The owner of a closed problem decides whether a new problem is needed.
+  problem_change_rolled_back: ['owner_desk'],
   security_incident: ['awaited_parties'],
   regulatory_deadline: ['awaited_parties'],
   // Not caused by ticket events: sent to the parties' stewards by services/assets (ISM-1, ISM-3).
@@ -82,8 +88,11 @@ export function notificationFor(kind: string, data: Record<string, unknown>): No
       return 'release_deployed';
     case 'rolled_back':
       return 'release_rolled_back';
+    case 'change_rolled_back':
+      return 'problem_change_rolled_back';
     case 'status_changed':
       if (data.to === 'resolved' || data.to === 'fulfilled') return 'awaiting_verification';
+      if (data.to === 'refused' && data.action === 'refuse') return 'request_refused';
       return data.to === 'closed' && data.action !== 'close' ? 'closed' : null;
     default:
       return null;

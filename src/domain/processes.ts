@@ -163,7 +163,9 @@ export const ReleaseDetailsSchema = z.strictObject({
   approvals: z.array(ApprovalSchema),
   window: JointWindowSchema.nullable(),
   rollbacks: z.array(z.strictObject({ reason: z.string(), restored: z.string(), ...byAt })),
-  deployments: z.array(z.strictObject({ ...byAt, note: z.string().nullable() })),
+  deployments: z.array(
+    z.strictObject({ ...byAt, note: z.string().nullable(), emergencyReason: z.string().optional() }),
+  ),
   checklist: z.partialRecord(z.enum(RELEASE_CHECKLIST), z.strictObject(byAt)),
 });
 export type ReleaseDetails = z.infer<typeof ReleaseDetailsSchema>;
@@ -186,6 +188,57 @@ export function cabLevelFor(risk: Risk | undefined, kind: ChangeDetails['kind'])
 
 export function approverRoleFor(level: number): 'change_manager' | 'level_manager' {
   return level >= 3 ? 'level_manager' : 'change_manager';
+}
+
+/** Why a release may not be deployed now as far as its joint window goes (REL-2, REL-4). */
+export type WindowRefusal =
+  | { code: 'release.window_required' }
+  | { code: 'release.outside_window'; startsAt: string; endsAt: string; emergency: boolean };
+
+/**
+ * REL-2 / REL-4: a release affecting several parties is deployed only inside its joint
+ * maintenance window, accepted by all of them: not before it starts, not once it has ended.
+ * A release bundling an emergency change may be deployed outside the (accepted) window, but
+ * only with the reason recorded (`emergencyReason`). Null: the window allows deploying now.
+ */
+export function windowRefusal(
+  details: Pick<ReleaseDetails, 'affectedParties' | 'window'>,
+  now: number,
+  emergency: { change: boolean; reason?: string | undefined },
+): WindowRefusal | null {
+  if (details.affectedParties.length < 2) return null;
+  const window = details.window;
+  if (window?.status !== 'accepted') return { code: 'release.window_required' };
+  const inside = Date.parse(window.startsAt) <= now && now < Date.parse(window.endsAt);
+  if (inside || (emergency.change && emergency.reason?.trim())) return null;
+  return {
+    code: 'release.outside_window',
+    startsAt: window.startsAt,
+    endsAt: window.endsAt,
+    emergency: emergency.change,
+  };
+}
+
+/**
+ * REL-5 / REL-6: the checklist items that verify one deployment (feedback on it, its quality
+ * criteria and capacity, early life support, hand-over, documentation, summary, its changes
+ * closed). A rollback undoes that deployment, so they are cleared; what was learned and the
+ * known errors documented stay true and stay ticked.
+ */
+export const DEPLOYMENT_CHECKLIST_ITEMS: readonly ReleaseChecklistItem[] = RELEASE_CHECKLIST.filter(
+  (item) => item !== 'lessonsLearned' && item !== 'knownErrorsDocumented',
+);
+
+/** The checklist once a deployment is rolled back, and the ticked items that were cleared. */
+export function checklistAfterRollback(checklist: ReleaseDetails['checklist']): {
+  checklist: ReleaseDetails['checklist'];
+  cleared: ReleaseChecklistItem[];
+} {
+  const cleared = RELEASE_CHECKLIST.filter((item) => checklist[item] && DEPLOYMENT_CHECKLIST_ITEMS.includes(item));
+  const kept = Object.fromEntries(
+    Object.entries(checklist).filter(([item]) => !cleared.includes(item as ReleaseChecklistItem)),
+  );
+  return { checklist: kept, cleared };
 }
 
 /** The first REL-6 item nobody has ticked, or null. */

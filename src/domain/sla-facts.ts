@@ -1,4 +1,4 @@
-import type { TimelineEvent } from './events.ts';
+import type { EventVisibility, TimelineEvent } from './events.ts';
 import { isPriority, type Priority } from './priority.ts';
 /**
  * The facts SLA clocks need, projected from a ticket's timeline: when it opened, when the
@@ -25,18 +25,33 @@ export type FactEvent = TimelineEvent & {
   at: number;
   /** Written by Passerelle itself (e.g. an automatic escalation): never an intervention. */
   system?: boolean;
+  /** `internal`: seen by the owning party only (an internal note). Absent means shared. */
+  visibility?: EventVisibility;
 };
 
-/** Timeline kinds that count as an intervention by a desk or resolver (GTI stops at the first). */
-const INTERVENTIONS = new Set([
+/**
+ * Acts of taking charge (SLA-3, SNC 7.6.4): taking the ticket into work (assigning it,
+ * transferring it to the desk that will work on it, any change of its status such as
+ * starting or pending it, escalating it, recording a known error or a resolution).
+ */
+const TAKING_CHARGE = new Set([
   'assigned',
   'transferred',
-  'comment',
   'known_error_recorded',
   'status_changed',
   'escalated',
   'resolved',
 ]);
+
+/**
+ * The first intervention (GTI stops there) is an act of taking charge visible to the
+ * requester's side: one of `TAKING_CHARGE`, or a shared reply (`comment`), done by a person
+ * (not by Passerelle itself) and not internal. An internal note never counts, whatever it says.
+ */
+export function isIntervention(event: FactEvent): boolean {
+  if (event.system || event.visibility === 'internal') return false;
+  return event.kind === 'comment' || TAKING_CHARGE.has(event.kind);
+}
 
 /** Applies one timeline event to the facts (creation starts them; before it there are none). */
 export function applyFact(
@@ -55,8 +70,7 @@ export function applyFact(
   if (!facts) return null;
   const last = facts.segments.at(-1)!;
   const next = { ...facts, segments: facts.segments };
-  if (facts.firstInterventionAt === null && !event.system && INTERVENTIONS.has(event.kind))
-    next.firstInterventionAt = event.at;
+  if (facts.firstInterventionAt === null && isIntervention(event)) next.firstInterventionAt = event.at;
   if (event.kind === 'status_changed') {
     const to = event.data.to;
     next.segments = [

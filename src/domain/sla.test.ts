@@ -138,6 +138,42 @@ describe('SLA clocks', () => {
     );
   });
 
+  it('counts taking charge and a shared reply as the first intervention, never an internal note or Passerelle itself', () => {
+    const opened: FactEvent = {
+      kind: 'created',
+      at: at('2026-05-11T09:00:00+02:00'),
+      data: { ref: 'EU-INC-2026-000001', title: 'Link down', channel: 'api', priority: 'P3' },
+    };
+    const note: FactEvent = {
+      kind: 'comment',
+      at: at('2026-05-11T09:00:10+02:00'),
+      data: { body: 'note' },
+      visibility: 'internal',
+    };
+    const escalation: FactEvent = {
+      kind: 'escalated',
+      at: at('2026-05-11T09:30:00+02:00'),
+      data: { mode: 'hierarchical', fromLevel: 1, toLevel: 2, reason: 'SLA' },
+      system: true,
+    };
+    const reply: FactEvent = {
+      kind: 'comment',
+      at: at('2026-05-11T10:00:00+02:00'),
+      data: { body: 'reply' },
+      visibility: 'shared',
+    };
+    const taken: FactEvent = {
+      kind: 'assigned',
+      at: at('2026-05-11T11:00:00+02:00'),
+      data: { party: 'EU', groupId: null, groupName: null, assigneeId: null, assigneeName: null },
+    };
+    expect(projectFacts([opened, note, escalation], 'EU', 'recorded')!.firstInterventionAt).toBeNull();
+    expect(projectFacts([opened, note, escalation, reply, taken], 'EU', 'recorded')!.firstInterventionAt).toBe(
+      reply.at,
+    );
+    expect(projectFacts([opened, note, taken, reply], 'EU', 'recorded')!.firstInterventionAt).toBe(taken.at);
+  });
+
   it('projects status and holder segments from the timeline', () => {
     const whole = projectFacts(events, 'EU', 'recorded');
     expect(whole!.firstInterventionAt).toBe(at('2026-05-11T10:00:00+02:00'));

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -10,9 +11,11 @@ import { AppError } from '../domain/errors.ts';
 import type { Db } from '../store/db.ts';
 import { registerAuth } from './auth-hook.ts';
 import { registerBodyChecks } from './body-checks.ts';
-import { sendError, toAppError } from './errors.ts';
+import { frameworkError, sendError, toAppError } from './errors.ts';
 import { openapiBase, transform, transformObject } from './openapi.ts';
+import { strictBody } from './schemas.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import type { z } from 'zod';
 import { authRoutes } from './routes/auth.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { calendarRoutes } from './routes/calendars.ts';
@@ -40,6 +43,42 @@ export interface AppOptions {
   webRoot?: string;
 }
 
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+const DRAIN_MAX_MS = 10_000;
+
+/** Reads and discards the rest of a refused body; true once it was read to its end (within bounds). */
+function drainBody(raw: IncomingMessage): Promise<boolean> {
+  if (raw.complete) return Promise.resolve(true);
+  if (raw.destroyed) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = () => {
+      clearTimeout(timer);
+      raw.off('data', onData);
+      raw.off('end', finish);
+      raw.off('error', finish);
+      raw.off('close', finish);
+      resolve(raw.complete);
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > DRAIN_MAX_BYTES) finish();
+    };
+    const timer = setTimeout(finish, DRAIN_MAX_MS);
+    raw.on('data', onData);
+    raw.once('end', finish);
+    raw.once('error', finish);
+    raw.once('close', finish);
+    raw.resume();
+  });
+}
+
+/** Whether a body's declared charset, if any, is UTF-8 (JSON is UTF-8 by definition, RFC 8259). */
+function isUtf8Body(contentType: string | undefined): boolean {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+  return charset === undefined || charset === 'utf-8' || charset === 'utf8';
+}
+
 const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /** Builds the HTTP application: API under /api/v1, its OpenAPI document, and the console. */
@@ -59,14 +98,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.config.LOG_LEVEL === 'silent' ? false : { level: options.config.LOG_LEVEL },
     bodyLimit: options.config.BODY_LIMIT_BYTES,
     trustProxy: options.config.TRUST_PROXY,
+    // Router-level refusals use the one error shape too (NFR-2).
+    frameworkErrors: (error, request, reply) => {
+      void sendError(request, reply, frameworkError(error));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // NFR-2: request bodies are JSON in UTF-8 only; anything else is a 415 (no text/plain parser).
+  app.removeContentTypeParser('text/plain');
+  app.addHook('preParsing', async (request) => {
+    if (!isUtf8Body(request.headers['content-type'])) throw new AppError('request.unsupported_media_type');
+  });
+  // NFR-2: every request body is strict (an unknown field is a 400 naming it).
+  app.addHook('onRoute', (route) => {
+    if (route.schema?.body) route.schema.body = strictBody(route.schema.body as z.core.$ZodType);
+  });
 
   await app.register(cookie);
   await app.register(swagger, { openapi: openapiBase, transform, transformObject });
 
-  app.setErrorHandler((error, request, reply) => sendError(request, reply, toAppError(request, error as Error)));
+  app.setErrorHandler(async (error, request, reply) => {
+    const appError = toAppError(request, error as Error);
+    // An oversized body is read to its end (bounded) before the 413, so the client, still
+    // sending, can read the answer; the connection then stays usable.
+    if (appError.code === 'request.too_large' && (await drainBody(request.raw))) reply.removeHeader('connection');
+    return sendError(request, reply, appError);
+  });
   registerSecurityHeaders(app, { hsts: Boolean(cert && key) || options.config.SECURE_COOKIES });
   registerBodyChecks(app);
   registerAuth(app, options.db, options.config);

@@ -34,6 +34,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'change.approver_level': 403,
   'release.incomplete': 409,
   'release.window_required': 409,
+  'release.outside_window': 409,
   'release.checklist_incomplete': 409,
   'release.rollback_too_late': 409,
   'known_error.not_found': 404,
@@ -58,6 +59,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'request.duplicate': 409,
   'request.allowlist_lockout': 409,
   'request.too_large': 413,
+  'request.uri_too_long': 414,
   'request.unsupported_media_type': 415,
   'certificate.not_found': 404,
   'certificate.exists': 409,
@@ -92,11 +94,27 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     .send({ error: { code: error.code, message, ...(error.field ? { field: error.field } : {}) } });
 }
 
+/** The errors the router raises before any route runs (an over-long parameter, a malformed URL). */
+export function frameworkError(error: FastifyError): AppError {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return new AppError('request.uri_too_long');
+  if (error.code === 'FST_ERR_BAD_URL')
+    return new AppError('validation.invalid', 'url', { field: 'url', detail: 'url' });
+  return new AppError('server.error');
+}
+
 /** Turns whatever was thrown into a stable coded error; unknown errors are logged and hidden. */
 export function toAppError(request: FastifyRequest, error: FastifyError | Error): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issue = error.validation[0];
+    // An unknown field (strict bodies): the field named is the unknown one.
+    const unknownKey =
+      issue?.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] }).keys?.[0] : undefined;
+    const base = issue?.instancePath.replace(/^\//, '').replaceAll('/', '.') ?? '';
+    if (unknownKey !== undefined) {
+      const field = base ? `${base}.${unknownKey}` : unknownKey;
+      return new AppError('validation.invalid', field, { field, detail: 'unknown_key' });
+    }
     const field =
       issue?.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
       String(
@@ -110,7 +128,8 @@ export function toAppError(request: FastifyRequest, error: FastifyError | Error)
     return new AppError('validation.invalid', field, { field, detail });
   }
   const code = (error as FastifyError).code;
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('request.too_large');
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return new AppError('request.too_large', undefined, { limit: request.routeOptions.bodyLimit });
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('request.unsupported_media_type');
   if (
     code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||

@@ -13,6 +13,43 @@ import {
   RequestDetailsSchema,
 } from '../domain/processes.ts';
 
+/**
+ * NFR-2: every request body is strict. Applied to each route's body schema when the route is
+ * registered (http/app.ts), so an unknown field, at any depth, is a 400 naming it instead of
+ * being dropped; the OpenAPI document says `additionalProperties: false`. An object that
+ * declares its own catch-all (`z.looseObject`, `z.record`) keeps it.
+ */
+export function strictBody<T extends z.core.$ZodType>(schema: T): T {
+  return strictDeep(schema) as T;
+}
+
+const WRAPPERS = ['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'];
+
+function strictDeep(schema: z.core.$ZodType): z.core.$ZodType {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  const next: Record<string, unknown> = { ...def };
+  let changed = false;
+  const map = (inner: unknown) => {
+    const strict = strictDeep(inner as z.core.$ZodType);
+    if (strict !== inner) changed = true;
+    return strict;
+  };
+  if (def.type === 'object') {
+    next.shape = Object.fromEntries(Object.entries(def.shape as Record<string, unknown>).map(([k, v]) => [k, map(v)]));
+    if (def.catchall === undefined) {
+      next.catchall = z.never();
+      changed = true;
+    }
+  } else if (WRAPPERS.includes(def.type)) next.innerType = map(def.innerType);
+  else if (def.type === 'array') next.element = map(def.element);
+  else if (def.type === 'union') next.options = (def.options as unknown[]).map(map);
+  else if (def.type === 'pipe') {
+    next.in = map(def.in);
+    next.out = map(def.out);
+  } else if (def.type === 'record') next.valueType = map(def.valueType);
+  return changed ? (schema as unknown as z.ZodType).clone(next as never) : schema;
+}
+
 /** Schemas shared by validation and the OpenAPI document. */
 export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),

@@ -1,3 +1,4 @@
+import { labelled } from './labels.ts';
 import type { ErrorCode } from '../domain/errors.ts';
 
 import type { Lang } from '../domain/lang.ts';
@@ -56,12 +57,12 @@ const ERRORS: Record<ErrorCode, Text> = {
     fr: 'Indiquez la version modifiée (champ « version » ou en-tête If-Match).',
   },
   'ticket.action_not_allowed': {
-    en: 'You may not {action} this ticket.',
+    en: 'You may not do "{action}" on this ticket.',
     fr: 'Vous ne pouvez pas effectuer « {action} » sur ce ticket.',
   },
   'ticket.transition_invalid': {
-    en: 'Action {action} is not possible while the ticket is {status}.',
-    fr: 'L’action « {action} » est impossible tant que le ticket est à l’état {status}.',
+    en: 'Action "{action}" is not possible while the ticket is "{status}".',
+    fr: 'L’action « {action} » est impossible tant que le ticket est à l’état « {status} ».',
   },
   'ticket.close_forbidden': {
     en: 'Only the owning party’s service desk may close this ticket.',
@@ -113,8 +114,8 @@ const ERRORS: Record<ErrorCode, Text> = {
     fr: 'Enregistrez d’abord l’évaluation (« {field} »).',
   },
   'change.approver_level': {
-    en: 'At escalation level {level}, the approval is given by a {role}.',
-    fr: 'Au niveau d’escalade {level}, l’approbation revient à un {role}.',
+    en: 'At escalation level {level}, the approval is given by: {role}.',
+    fr: 'Au niveau d’escalade {level}, l’approbation revient au rôle « {role} ».',
   },
   'release.incomplete': {
     en: 'The release lacks "{field}" for this step.',
@@ -123,6 +124,10 @@ const ERRORS: Record<ErrorCode, Text> = {
   'release.window_required': {
     en: 'A release affecting several parties needs a joint maintenance window accepted by all of them.',
     fr: 'Une mise en production qui touche plusieurs parties exige une fenêtre de maintenance commune acceptée par toutes.',
+  },
+  'release.outside_window': {
+    en: 'The joint maintenance window runs from {startsAt} to {endsAt}: the release is deployed only inside it{detail}.',
+    fr: 'La fenêtre de maintenance commune va du {startsAt} au {endsAt} : la mise en production ne se déploie qu’à l’intérieur{detail}.',
   },
   'release.checklist_incomplete': {
     en: 'The closure checklist item "{field}" is not ticked.',
@@ -167,10 +172,17 @@ const ERRORS: Record<ErrorCode, Text> = {
   'user.not_found': { en: 'No such user in that party.', fr: 'Utilisateur inconnu dans cette partie.' },
   'user.exists': { en: 'This user name is taken.', fr: 'Cet identifiant est déjà pris.' },
   'token.not_found': { en: 'No such API token.', fr: 'Jeton d’API introuvable.' },
-  'request.too_large': { en: 'The request body is too large.', fr: 'Le corps de la requête est trop volumineux.' },
+  'request.too_large': {
+    en: 'The request body is too large: at most {limit} bytes.',
+    fr: 'Le corps de la requête est trop volumineux : au plus {limit} octets.',
+  },
+  'request.uri_too_long': {
+    en: 'The address is too long: a path segment has at most 100 characters.',
+    fr: 'L’adresse est trop longue : un segment de chemin compte au plus 100 caractères.',
+  },
   'request.unsupported_media_type': {
-    en: 'Send JSON (Content-Type: application/json).',
-    fr: 'Envoyez du JSON (Content-Type: application/json).',
+    en: 'Send JSON encoded in UTF-8 (Content-Type: application/json).',
+    fr: 'Envoyez du JSON encodé en UTF-8 (Content-Type: application/json).',
   },
   'request.conflict': {
     en: 'Another change to the same records happened at the same moment; nothing was written: try again.',
@@ -212,8 +224,8 @@ const ERRORS: Record<ErrorCode, Text> = {
     fr: 'L’empreinte lue hors bande ne correspond pas au certificat : ne l’utilisez pas.',
   },
   'certificate.state_invalid': {
-    en: 'This is not possible while the certificate is {state}.',
-    fr: 'Impossible tant que le certificat est à l’état {state}.',
+    en: 'This is not possible while the certificate is "{state}".',
+    fr: 'Impossible tant que le certificat est à l’état « {state} ».',
   },
   'certificate.change_pending': {
     en: 'A renewal or revocation of this certificate already awaits its change {ref}.',
@@ -335,6 +347,11 @@ const DETAILS: Record<string, Text> = {
     en: 'intervals of minutes 0–1440, start before end',
     fr: 'plages en minutes de 0 à 1440, début avant fin',
   },
+  inside_window: { en: '', fr: '' },
+  emergency_reason: {
+    en: ', or outside it for an emergency change once the reason is given',
+    fr: ', ou en dehors pour un changement urgent une fois le motif donné',
+  },
   notice: { en: 'at least one hour ahead', fr: 'au moins une heure à l’avance' },
   window_length: { en: 'a window lasts at most 72 hours', fr: 'une fenêtre dure au plus 72 heures' },
   window_started: { en: 'a started window cannot be cancelled', fr: 'une fenêtre commencée ne peut être annulée' },
@@ -347,6 +364,8 @@ const DETAILS: Record<string, Text> = {
   email: { en: 'an e-mail address', fr: 'une adresse électronique' },
   option: { en: 'one of the listed options', fr: 'une des options proposées' },
   unknown_field: { en: 'not a field of this form', fr: 'ne fait pas partie de ce formulaire' },
+  url: { en: 'not a valid address', fr: 'adresse invalide' },
+  unknown_key: { en: 'not a field of this request', fr: 'ce champ n’existe pas pour cette requête' },
   too_long: { en: 'too long', fr: 'trop long' },
   other_party_only: { en: 'another party on the link', fr: 'une autre partie de la liaison' },
   owner_affected: { en: 'must include the registering party', fr: 'doit inclure la partie qui enregistre' },
@@ -403,7 +422,9 @@ const DETAILS: Record<string, Text> = {
 };
 
 /** The message for an error code in a language, with its placeholders (and detail key) filled. */
-export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+export function errorMessage(code: ErrorCode, lang: Lang, raw: Record<string, string | number> = {}): string {
+  // States, actions, roles and fields are named by their labels in the reader's language.
+  const params = labelled(lang, raw);
   const detail =
     typeof params.detail === 'string' && DETAILS[params.detail]
       ? fill(DETAILS[params.detail]![lang], params)

@@ -67,6 +67,16 @@ const TEMPLATES: Record<NotificationKind, Template> = {
       body: 'Le ticket {ref} a été résolu et revient à votre centre de services : vérifiez la résolution avec le demandeur avant de le clôturer.',
     },
   },
+  request_refused: {
+    en: {
+      subject: '[{ref}] refused, to close: {title}',
+      body: 'The approval of request {ref} has been refused and the request is back with your desk: close it with the refusal reason.',
+    },
+    fr: {
+      subject: '[{ref}] refusée, à clôturer : {title}',
+      body: 'L’approbation de la demande {ref} a été refusée et la demande revient à votre centre de services : clôturez-la avec le motif du refus.',
+    },
+  },
   closed: {
     en: { subject: '[{ref}] closed: {title}', body: 'Ticket {ref} has been formally closed by its owning desk.' },
     fr: {
@@ -102,6 +112,18 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     fr: {
       subject: '[{ref}] mise en production déployée : {title}',
       body: 'La mise en production {ref} a été déployée. Vérifiez vos services et signalez tout problème à votre centre de services.',
+    },
+  },
+  problem_change_rolled_back: {
+    en: {
+      subject: '[{ref}] its resolving change was rolled back: {title}',
+      body: 'The change that closed problem {ref} has been rolled back. The problem stays closed: decide whether to record a new one.',
+    },
+    fr: {
+      subject: '[{ref}] son changement correctif a été annulé : {title}',
+      body:
+        'Le changement qui a clôturé le problème {ref} a fait l’objet d’un retour arrière. ' +
+        'Le problème reste clôturé : décidez s’il faut en enregistrer un nouveau.',
     },
   },
   release_rolled_back: {

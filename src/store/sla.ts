@@ -21,14 +21,13 @@ export type TargetRow = typeof slaTargets.$inferSelect;
 /** Calendars and every version of them, for some parties. */
 export async function loadCalendars(db: Db, partyIds: string[]) {
   if (partyIds.length === 0) return { calendars: [], versions: [] };
-  const [cals, versions] = await Promise.all([
-    db.select().from(calendars).where(inArray(calendars.partyId, partyIds)),
-    db
-      .select()
-      .from(calendarVersions)
-      .where(inArray(calendarVersions.partyId, partyIds))
-      .orderBy(asc(calendarVersions.version)),
-  ]);
+  // In sequence: `db` may be a transaction, one client that runs one query at a time.
+  const cals = await db.select().from(calendars).where(inArray(calendars.partyId, partyIds));
+  const versions = await db
+    .select()
+    .from(calendarVersions)
+    .where(inArray(calendarVersions.partyId, partyIds))
+    .orderBy(asc(calendarVersions.version));
   return { calendars: cals, versions };
 }
 
@@ -70,16 +69,15 @@ interface PartySla {
 const partyCaches = new WeakMap<Db, Map<string, PartySla>>();
 
 async function loadParty(db: Db, partyId: string, stamp: number): Promise<PartySla> {
-  const [cals, versions, windows, targets] = await Promise.all([
-    db.select().from(calendars).where(eq(calendars.partyId, partyId)),
-    db
-      .select()
-      .from(calendarVersions)
-      .where(eq(calendarVersions.partyId, partyId))
-      .orderBy(asc(calendarVersions.version)),
-    db.select().from(maintenanceWindows).where(countedWindowsOf(partyId)),
-    db.select().from(slaTargets).where(eq(slaTargets.partyId, partyId)),
-  ]);
+  // In sequence: `db` may be a transaction, one client that runs one query at a time.
+  const cals = await db.select().from(calendars).where(eq(calendars.partyId, partyId));
+  const versions = await db
+    .select()
+    .from(calendarVersions)
+    .where(eq(calendarVersions.partyId, partyId))
+    .orderBy(asc(calendarVersions.version));
+  const windows = await db.select().from(maintenanceWindows).where(countedWindowsOf(partyId));
+  const targets = await db.select().from(slaTargets).where(eq(slaTargets.partyId, partyId));
   return { stamp, calendars: cals, versions, windows, targets };
 }
 

@@ -67,8 +67,13 @@ export interface EventTarget {
 export function foldEvents(target: EventTarget, author: EventAuthor, events: PendingEvent[], now: Date) {
   const initial = lifecycleOf(target.type).initial;
   const facts = events.reduce<SlaFacts | null>(
-    (acc, { event }) =>
-      applyFact(acc, { ...event, at: now.getTime(), system: author.actorId === null }, target.ownerParty, initial),
+    (acc, { event, visibility }) =>
+      applyFact(
+        acc,
+        { ...event, at: now.getTime(), system: author.actorId === null, visibility: visibility ?? 'shared' },
+        target.ownerParty,
+        initial,
+      ),
     target.slaFacts,
   );
   const rows = events.map(({ event, visibility }, index) => ({

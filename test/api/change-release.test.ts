@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
@@ -48,6 +48,14 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     ]);
   });
   afterAll(() => server.close());
+  // Deploying happens inside the joint window: tests move this process's clock (the server's too) into it.
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const moveClockTo = (iso: string, plusMinutes = 0) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse(iso) + plusMinutes * 60_000);
+  };
 
   async function approvedJointChange(problemRef?: string) {
     const origin = problemRef
@@ -166,7 +174,7 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
 
     // Deploying needs the joint window accepted by CH.
     expect((await act(euChange, 'deploy')).body.error.code).toBe('release.window_required');
-    const proposed = await act(euChange, 'propose_window', { startsAt: hours(48), endsAt: hours(50) });
+    const proposed = await act(euChange, 'propose_window', { startsAt: hours(2), endsAt: hours(4) });
     expect(proposed.body.details.window).toMatchObject({ status: 'proposed', proposedBy: 'EU' });
     expect((await act(euChange, 'accept_window')).status).toBe(403);
     const accepted = await act(chChange, 'accept_window');
@@ -176,8 +184,16 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
       expect.objectContaining({ joint: true, party: 'EU', partners: ['CH'], status: 'accepted', releaseRef: rel }),
     );
 
+    // REL-2/REL-4: not before the accepted window starts.
+    const beforeWindow = await act(euChange, 'deploy', { note: 'first attempt' });
+    expect(beforeWindow.status).toBe(409);
+    expect(beforeWindow.body.error.code).toBe('release.outside_window');
+    moveClockTo(proposed.body.details.window.startsAt, 30);
     const deployed = await act(euChange, 'deploy', { note: 'first attempt' });
     expect(deployed.body.status).toBe('deployed');
+    // Two REL-6 items ticked before the rollback: one verified that deployment, one stays true.
+    await act(euChange, 'tick_checklist', { item: 'feedbackCollected' });
+    await act(chChange, 'tick_checklist', { item: 'lessonsLearned' });
     expect((await euChange.get(`/tickets/${change}`)).body).toMatchObject({
       status: 'implemented',
       details: { releaseRef: rel },
@@ -189,6 +205,12 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     });
     expect(rolledBack.body.status).toBe('rolled_back');
     expect(rolledBack.body.details.rollbacks[0]).toMatchObject({ restored: 'validator 2.0 and its configuration' });
+    // REL-5: the item that verified the rolled-back deployment is un-ticked, with an event naming it.
+    expect(Object.keys(rolledBack.body.details.checklist)).toEqual(['lessonsLearned']);
+    expect(rolledBack.body.timeline.at(-1)).toMatchObject({
+      kind: 'checklist_cleared',
+      data: { items: ['feedbackCollected'], reason: 'rollback' },
+    });
     expect((await euChange.get(`/tickets/${change}`)).body).toMatchObject({
       status: 'approved',
       details: { appliedAt: null },
@@ -200,12 +222,13 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
       'problem.change_not_applied',
     );
 
-    // The rollback withdrew the joint window from every calendar: the next deployment is agreed anew.
+    // The next deployment is agreed anew; the window that has started stays on the calendars
+    // (clocks measured during it never change afterwards).
     expect(rolledBack.body.details.window).toBeNull();
-    const afterRollback = await chAgent.get(`/maintenance-windows?from=${hours(0)}&to=${hours(100)}`);
+    const afterRollback = await chAgent.get(`/maintenance-windows?from=${hours(-10)}&to=${hours(100)}`);
     expect(
       afterRollback.body.items.find((w: { id: string }) => w.id === accepted.body.details.window.id),
-    ).toMatchObject({ status: 'withdrawn' });
+    ).toMatchObject({ status: 'accepted' });
     // Test results are final once deployment is being prepared.
     expect((await act(euChange, 'restart', { to: 'release' })).status).toBe(400);
     expect((await act(euChange, 'restart', { to: 'deployment_preparation' })).body.status).toBe(
@@ -222,11 +245,15 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     await act(euChange, 'approve_deployment');
     await act(chChange, 'approve_deployment');
     expect((await act(euChange, 'deploy', { note: 'second attempt' })).body.error.code).toBe('release.window_required');
-    await act(chChange, 'propose_window', { startsAt: hours(72), endsAt: hours(74) });
+    const second = await act(chChange, 'propose_window', { startsAt: hours(2), endsAt: hours(4) });
     await act(euChange, 'accept_window');
-    expect((await act(euChange, 'deploy', { note: 'second attempt' })).body.status).toBe('deployed');
+    moveClockTo(second.body.details.window.startsAt, 1);
+    const redeployed = await act(euChange, 'deploy', { note: 'second attempt' });
+    expect(redeployed.body.status).toBe('deployed');
+    // The restarted release keeps only what the rollback left ticked.
+    expect(Object.keys(redeployed.body.details.checklist)).toEqual(['lessonsLearned']);
 
-    for (const item of CHECKLIST.slice(0, -1))
+    for (const item of CHECKLIST.slice(0, -1).filter((i) => i !== 'lessonsLearned'))
       expect((await act(item.length % 2 ? chChange : euChange, 'tick_checklist', { item })).status).toBe(200);
     const open = await act(euChange, 'close');
     expect(open.status).toBe(409);
@@ -377,6 +404,117 @@ describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) =>
     expect((await euChange.post(`/tickets/${emergency}/actions/approve`, { note: 'ECAB by phone' })).body.status).toBe(
       'approved',
     );
+  });
+
+  /** A release of these changes, built, tested and approved, with its joint window accepted. */
+  async function readyRelease(changes: string[]) {
+    const release = await euChange.post('/releases', { title: 'Validator 2.2', service: 'link', changes });
+    expect(release.status).toBe(201);
+    const rel: string = release.body.ref;
+    const act = (who: Client, action: string, body: object = {}) => who.post(`/tickets/${rel}/actions/${action}`, body);
+    await act(euChange, 'record_plan', {
+      scope: 'validator',
+      riskProfile: 'low',
+      affectedUsers: 'operators',
+      responsibleTeam: 'EU ops',
+      deploymentStrategy: 'big bang',
+      resources: 'one engineer',
+    });
+    await act(euChange, 'start_build');
+    await act(euChange, 'record_build_test', {
+      deliveryPlan: 'build',
+      testPlan: 'suite',
+      leadTimes: '1 day',
+      delayHandling: 'postpone',
+      successIndicators: ['green'],
+      testCases: [{ name: 'transfer', expected: 'accepted', result: 'passed' }],
+    });
+    await act(euChange, 'prepare_deployment');
+    await act(euChange, 'record_deployment', {
+      executionPlan: 'deploy',
+      rollbackApproach: 'redeploy',
+      notifications: 'desks',
+    });
+    await act(euChange, 'approve_deployment');
+    expect((await act(chChange, 'approve_deployment')).body.status).toBe('approved');
+    const window = (await act(euChange, 'propose_window', { startsAt: hours(2), endsAt: hours(4) })).body.details
+      .window;
+    expect((await act(chChange, 'accept_window')).body.details.window.status).toBe('accepted');
+    return { rel, act, window: window as { startsAt: string; endsAt: string } };
+  }
+
+  it('refuses to deploy once the joint window has ended, except an emergency change with its reason recorded (REL-2, REL-4)', async () => {
+    const normal = await readyRelease([await approvedJointChange()]);
+    moveClockTo(normal.window.endsAt, 1);
+    const late = await normal.act(euChange, 'deploy', {});
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatchObject({ code: 'release.outside_window' });
+    expect(late.body.error.field).toBeUndefined();
+    // An emergency reason does not open the window for a normal change.
+    expect((await normal.act(euChange, 'deploy', { emergencyReason: 'hurry' })).body.error.code).toBe(
+      'release.outside_window',
+    );
+    vi.useRealTimers();
+
+    const created = await euChange.post('/changes', {
+      title: 'Hotfix the validator',
+      service: 'link',
+      impact: 'I1',
+      criticality: 'C1',
+      kind: 'emergency',
+      origin: { kind: 'maintenance' },
+    });
+    const hotfix: string = created.body.ref;
+    await euChange.post(`/tickets/${hotfix}/actions/assess`, assessment(['EU', 'CH']));
+    await euChange.post(`/tickets/${hotfix}/actions/submit`, {});
+    await euChange.post(`/tickets/${hotfix}/actions/approve`, {});
+    expect((await chChange.post(`/tickets/${hotfix}/actions/approve`, {})).body.status).toBe('approved');
+    const urgent = await readyRelease([hotfix]);
+    const unexplained = await urgent.act(euChange, 'deploy', {});
+    expect(unexplained.status).toBe(409);
+    expect(unexplained.body.error).toMatchObject({ code: 'release.outside_window', field: 'emergencyReason' });
+    const deployed = await urgent.act(euChange, 'deploy', { emergencyReason: 'Transfers blocked since 06:00' });
+    expect(deployed.body.status).toBe('deployed');
+    expect(deployed.body.details.deployments.at(-1)).toMatchObject({
+      emergencyReason: 'Transfers blocked since 06:00',
+    });
+    expect(deployed.body.timeline.find((e: { kind: string }) => e.kind === 'deployed').data).toMatchObject({
+      emergencyReason: 'Transfers blocked since 06:00',
+    });
+  });
+
+  it('records a rollback on the closed problem its change resolved and tells the problem’s owner; the problem stays closed', async () => {
+    const incident = (await euAgent.post('/incidents', incidentBody())).body.ref;
+    const problem = await euAgent.post('/problems', {
+      title: 'Validator drops transfers',
+      service: 'link',
+      impact: 'I2',
+      incidents: [incident],
+    });
+    const problemRef: string = problem.body.ref;
+    await euAgent.post(`/tickets/${problemRef}/actions/assign`, { groupId: problem.body.group.id });
+    const change = await approvedJointChange(problemRef);
+    const { act, window } = await readyRelease([change]);
+    moveClockTo(window.startsAt, 10);
+    expect((await act(euChange, 'deploy')).body.status).toBe('deployed');
+    expect((await euAgent.post(`/tickets/${problemRef}/actions/close`, {})).body.status).toBe('closed');
+
+    const rolledBack = await act(euChange, 'rollback', { reason: 'Slower than before', restored: 'validator 2.1' });
+    expect(rolledBack.status).toBe(200);
+    const after = (await euAgent.get(`/tickets/${problemRef}`)).body;
+    expect(after.status).toBe('closed');
+    expect(after.timeline.at(-1)).toMatchObject({
+      kind: 'change_rolled_back',
+      data: { changeRef: change, reason: 'Slower than before' },
+    });
+    const euNotes = (await euAgent.get('/notifications')).body.items.map(
+      (n: { kind: string; ticketRef: string }) => `${n.kind}:${n.ticketRef}`,
+    );
+    expect(euNotes).toContain(`problem_change_rolled_back:${problemRef}`);
+    // The other party never joined the problem: it is neither told nor shown.
+    const chNotes = (await chAgent.get('/notifications')).body.items.map((n: { ticketRef: string }) => n.ticketRef);
+    expect(chNotes).not.toContain(problemRef);
+    expect((await chAgent.get(`/tickets/${problemRef}`)).status).toBe(404);
   });
 
   it('records a disagreement between the desks and its decision one level up', async () => {

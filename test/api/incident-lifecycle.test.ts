@@ -99,14 +99,14 @@ describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
     expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
 
     // Never reopened: every working action is refused; a recurrence is a new linked incident.
-    for (const action of ['comment', 'resolve', 'assign', 'transfer']) {
-      const refused = await euAgent.post(`/tickets/${ref}/actions/${action}`, {
-        body: 'x',
-        visibility: 'shared',
-        resolution: 'x',
-        groupId: group('EU', 'desk').id,
-        party: 'CH',
-      });
+    const bodies: Record<string, object> = {
+      comment: { body: 'x', visibility: 'shared' },
+      resolve: { resolution: 'x' },
+      assign: { groupId: group('EU', 'desk').id },
+      transfer: { party: 'CH' },
+    };
+    for (const [action, body] of Object.entries(bodies)) {
+      const refused = await euAgent.post(`/tickets/${ref}/actions/${action}`, body);
       expect(refused.status, action).toBe(409);
       expect(refused.body.error.code).toBe('ticket.closed');
     }
@@ -122,6 +122,33 @@ describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
     const old = await euAgent.get(`/tickets/${ref}`);
     expect(old.body.status).toBe('closed');
     expect(old.body.links).toEqual([expect.objectContaining({ kind: 'recurrence_of', direction: 'to' })]);
+  });
+
+  it('communicates the closure to the other party’s desk even when it never joined, within its clearance (INC-6)', async () => {
+    const chJunior = await signIn(server.url, 'ch.agent2');
+    const created = await euAgent.post(
+      '/incidents',
+      incidentBody({ title: 'EU-only outage', sensitivity: 'SENSITIVE' }),
+    );
+    const ref: string = created.body.ref;
+    await euAgent.post(`/tickets/${ref}/actions/comment`, { body: 'EU eyes only', visibility: 'internal' });
+    await euAgent.post(`/tickets/${ref}/actions/resolve`, { resolution: 'Restarted the EU endpoint' });
+    await euAgent.post(`/tickets/${ref}/actions/verify`, {});
+    expect((await chAgent.get(`/tickets/${ref}`)).status).toBe(404);
+    const closed = await euAgent.post(`/tickets/${ref}/actions/close`, { checklist: CHECKLIST });
+    expect(closed.status).toBe(200);
+    expect(closed.body.participants).toEqual(['EU', 'CH']);
+    // The CH desk is told, and may read the closed incident without EU's internal notes.
+    const notices = (await chAgent.get('/notifications')).body.items as { kind: string; ticketRef: string }[];
+    expect(notices.map((n) => `${n.kind}:${n.ticketRef}`)).toContain(`closed:${ref}`);
+    const seen = await chAgent.get(`/tickets/${ref}`);
+    expect(seen.body.status).toBe('closed');
+    expect(JSON.stringify(seen.body.timeline)).not.toContain('EU eyes only');
+    // A CH desk agent cleared for LIMITED only is neither told nor shown.
+    expect(
+      ((await chJunior.get('/notifications')).body.items as { ticketRef: string }[]).map((n) => n.ticketRef),
+    ).not.toContain(ref);
+    expect((await chJunior.get(`/tickets/${ref}`)).status).toBe(404);
   });
 
   it('refuses a stale update with 409 and requires a version on PATCH', async () => {

@@ -94,6 +94,28 @@ describe.each(STORE_KINDS)('e-mail notifications over SMTP (%s)', (kind) => {
     expect(chSent).not.toContain('EU Desk Agent');
   });
 
+  it('mails the closure of an incident the other party never joined to its desk, in its language and within its clearance (INC-6)', async () => {
+    received.length = 0;
+    const agent = await signIn(server.url, 'eu.agent');
+    const { body } = await agent.post('/incidents', incidentBody({ title: 'Closed at EU', sensitivity: 'SENSITIVE' }));
+    await agent.post(`/tickets/${body.ref}/actions/resolve`, { resolution: 'Restarted' });
+    await agent.post(`/tickets/${body.ref}/actions/verify`, {});
+    const closed = await agent.post(`/tickets/${body.ref}/actions/close`, {
+      checklist: {
+        categorisationVerified: true,
+        informationComplete: true,
+        documentationUpdated: true,
+        stakeholdersInformed: true,
+      },
+    });
+    expect(closed.status).toBe(200);
+    await deliver();
+    const toCh = received.find((m) => m.to.includes('ch.agent@demo.invalid'));
+    expect(toCh && decoded(toCh)).toContain(`Le ticket ${body.ref} a été formellement clôturé`);
+    // CH's agent cleared for LIMITED only gets nothing about a SENSITIVE incident.
+    expect(received.some((m) => m.to.includes('ch.agent2@demo.invalid'))).toBe(false);
+  });
+
   it('sends the requester named on the ticket a receipt with the number only', async () => {
     received.length = 0;
     const agent = await signIn(server.url, 'ch.agent');

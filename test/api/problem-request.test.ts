@@ -239,7 +239,7 @@ describe.each(STORE_KINDS)('problems, known errors and service requests (%s)', (
     ).toContain(`closed:${ref}`);
   });
 
-  it('closes a refused request with the reason', async () => {
+  it('sends a refused request back to the owning desk, which alone closes it with the refusal reason (REQ-2, PARTY-2)', async () => {
     const ref = (
       await euAgent.post('/requests', {
         catalogueItem: 'tool_access',
@@ -253,8 +253,19 @@ describe.each(STORE_KINDS)('problems, known errors and service requests (%s)', (
       ),
     ).toContain(`approval_needed:${ref}`);
     const refused = await chAgent.post(`/tickets/${ref}/actions/refuse`, { reason: 'No need for wiki access' });
-    expect(refused.body).toMatchObject({ status: 'closed', resolution: 'No need for wiki access' });
-    expect((await euAgent.post(`/tickets/${ref}/actions/start_fulfilment`, {})).body.error.code).toBe('ticket.closed');
+    expect(refused.body).toMatchObject({ status: 'refused', resolution: 'No need for wiki access' });
+    expect(refused.body.allowedActions ?? []).not.toContain('close');
+    expect((await chAgent.post(`/tickets/${ref}/actions/close`, {})).status).toBe(403);
+    expect(
+      (await euAgent.get('/notifications')).body.items.map(
+        (n: { kind: string; ticketRef: string }) => `${n.kind}:${n.ticketRef}`,
+      ),
+    ).toContain(`request_refused:${ref}`);
+    expect((await euAgent.post(`/tickets/${ref}/actions/start_fulfilment`, {})).status).toBe(409);
+    const closed = await euAgent.post(`/tickets/${ref}/actions/close`, {});
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'closed', resolution: 'No need for wiki access' });
+    expect(closed.body.timeline.at(-1)).toMatchObject({ kind: 'closed', data: { note: 'No need for wiki access' } });
   });
 
   it('lets only a party administrator extend the catalogue, with forms checked', async () => {

@@ -77,6 +77,23 @@ describe.each(STORE_KINDS)('SLA clocks, warnings and breaches (%s)', (kind) => {
     expect(reprioritised.body.sla.gtr.elapsedMs).toBe(pending.body.sla.gtr.elapsedMs);
   });
 
+  it('does not stop the intervention clock on an internal note; a shared reply stops it (SLA-3)', async () => {
+    const { body } = await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C1' }));
+    const noted = await euAgent.post(`/tickets/${body.ref}/actions/comment`, {
+      body: 'Looked at the logs, nothing yet',
+      visibility: 'internal',
+    });
+    expect(noted.status).toBe(200);
+    expect(noted.body.sla.gti.phase).toBe('running');
+    const [row] = await server.db.select().from(tickets).where(eq(tickets.id, body.id));
+    expect((row!.slaFacts as { firstInterventionAt: number | null }).firstInterventionAt).toBeNull();
+    const replied = await euAgent.post(`/tickets/${body.ref}/actions/comment`, {
+      body: 'We are on it',
+      visibility: 'shared',
+    });
+    expect(replied.body.sla.gti.phase).toBe('stopped');
+  });
+
   it('stores exactly the SLA facts that folding the ticket’s own timeline gives', async () => {
     const { body } = await euAgent.post(
       '/incidents',
@@ -98,6 +115,7 @@ describe.each(STORE_KINDS)('SLA clocks, warnings and breaches (%s)', (kind) => {
         ...TimelineEventSchema.parse({ kind: e.kind, data: e.data }),
         at: e.createdAt.getTime(),
         system: e.actorId === null,
+        visibility: e.visibility,
       })),
       'EU',
       'recorded',

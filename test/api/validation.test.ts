@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -27,7 +28,7 @@ describe.each(STORE_KINDS)('bad input (%s)', (kind) => {
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('validation.invalid');
     expect(r.body.error.field).toBe('impact');
-    expect(r.body.error.message).toMatch(/^Le champ « impact » est invalide : Option invalide/);
+    expect(r.body.error.message).toMatch(/^Le champ « Impact » est invalide : Option invalide/);
     const missing = await agent.post('/incidents', { service: 'x', impact: 'I1', criticality: 'C1' });
     expect(missing.body.error.field).toBe('title');
   });
@@ -40,6 +41,106 @@ describe.each(STORE_KINDS)('bad input (%s)', (kind) => {
     const huge = await raw(JSON.stringify(incidentBody({ description: 'x'.repeat(30_000) })), 'application/json');
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as { error: { code: string } }).error.code).toBe('request.too_large');
+  });
+
+  it('refuses an unknown field in any request body with a 400 naming it, and writes nothing (NFR-2)', async () => {
+    const created = await agent.post('/incidents', incidentBody());
+    const { ref, version } = created.body;
+    const patched = await agent.patch(`/tickets/${ref}`, { version, status: 'closed' });
+    expect(patched.status).toBe(400);
+    expect(patched.body.error).toMatchObject({ code: 'validation.invalid', field: 'status' });
+    expect(patched.body.error.message).toContain('status');
+    const after = (await agent.get(`/tickets/${ref}`)).body;
+    expect(after).toMatchObject({ version, status: 'recorded' });
+
+    const before = (await agent.get('/tickets')).body.total;
+    const extra = await agent.post('/incidents', { ...incidentBody(), owner: 'CH' });
+    expect(extra.status).toBe(400);
+    expect(extra.body.error.field).toBe('owner');
+    expect((await agent.get('/tickets')).body.total).toBe(before);
+    // Nested objects too, in French when asked.
+    const nested = await agent.post(
+      `/tickets/${ref}/actions/comment`,
+      { body: 'x', visibility: 'shared', extra: { a: 1 } },
+      { 'accept-language': 'fr' },
+    );
+    expect(nested.status).toBe(400);
+    expect(nested.body.error.field).toBe('extra');
+    expect(nested.body.error.message).toMatch(/^Le champ « extra »/);
+  });
+
+  it('answers 415 to a JSON body sent as text/plain or in a charset other than UTF-8', async () => {
+    const body = JSON.stringify(incidentBody());
+    for (const type of ['text/plain', 'application/json; charset=latin1', 'application/json; charset=iso-8859-1']) {
+      const r = await raw(body, type);
+      expect(r.status, type).toBe(415);
+      expect(((await r.json()) as { error: { code: string } }).error.code).toBe('request.unsupported_media_type');
+    }
+    expect((await raw(body, 'application/json; charset=UTF-8')).status).toBe(201);
+    expect((await raw(body, 'application/json; charset=utf-8')).status).toBe(201);
+  });
+
+  it('answers router-level errors and oversized bodies in the one error shape, with a readable 413', async () => {
+    // Without the console (no catch-all route), the router itself refuses an over-long parameter.
+    const apiOnly = await startTestServer(kind, {}, { webRoot: '/nonexistent' });
+    try {
+      const long = await fetch(`${apiOnly.url}/api/v1/tickets/${'x'.repeat(300)}`, {
+        headers: { 'accept-language': 'fr' },
+      });
+      expect(long.status).toBe(414);
+      expect(await long.json()).toEqual({
+        error: { code: 'request.uri_too_long', message: expect.stringMatching(/^L’adresse est trop longue/) },
+      });
+    } finally {
+      await apiOnly.close();
+    }
+    const badUrl = await fetch(`${server.url}/api/v1/tickets/%E0%A4%A`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(badUrl.status).toBe(400);
+    expect(((await badUrl.json()) as { error: { code: string } }).error.code).toBe('validation.invalid');
+    // A body over the limit is read to its end before the 413: the client reads the answer and the
+    // connection stays usable (a second request on the same socket is answered too).
+    const exchange = await new Promise<string>((resolve, reject) => {
+      const { hostname, port } = new URL(server.url);
+      const socket = connect(Number(port), hostname);
+      let received = '';
+      socket.on('data', (chunk) => {
+        received += chunk.toString();
+        if (received.includes('"status":"ok"')) socket.end();
+      });
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+      const oversized = 'x'.repeat(100_000);
+      socket.write(
+        `POST /api/v1/incidents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${oversized.length}\r\n\r\n`,
+      );
+      socket.write(oversized);
+      socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n');
+      setTimeout(() => socket.end(), 5_000);
+    });
+    expect(exchange).toMatch(/^HTTP\/1\.1 413 /);
+    expect(exchange).toContain('"code":"request.too_large"');
+    expect(exchange).toContain('"status":"ok"');
+    const huge = await raw(JSON.stringify(incidentBody({ description: 'x'.repeat(5_000_000) })), 'application/json');
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'request.too_large',
+      message: expect.stringContaining('20000'),
+    });
+  });
+
+  it('names states and actions by their labels in refusals, never their raw names', async () => {
+    const { ref } = (await agent.post('/incidents', incidentBody())).body;
+    await agent.post(`/tickets/${ref}/actions/resolve`, { resolution: 'Fixed' });
+    const fr = await agent.post(`/tickets/${ref}/actions/pend`, { reason: 'x' }, { 'accept-language': 'fr' });
+    expect(fr.status).toBe(409);
+    expect(fr.body.error.message).toBe(
+      'L’action « Mettre en attente » est impossible tant que le ticket est à l’état « Résolu ».',
+    );
+    const en = await agent.post(`/tickets/${ref}/actions/pend`, { reason: 'x' }, { 'accept-language': 'en' });
+    expect(en.body.error.message).toBe('Action "Put on hold" is not possible while the ticket is "Resolved".');
   });
 
   it('changes nothing when a request is refused', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { consoleSession, openTicket, timelineEntry } from './browser.ts';
 import { act, createdRef, hasStatus, localInput } from './ticket-steps.ts';
 
@@ -8,6 +8,15 @@ import { act, createdRef, hasStatus, localInput } from './ticket-steps.ts';
  */
 describe('console: problem → change → release across the EU and CH desks', () => {
   const session = consoleSession();
+  // Deploying happens inside the joint window (REL-2): the server's clock (this process's) is moved into it.
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const clockForward = (minutes: number) => {
+    const now = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(now + minutes * 60_000);
+  };
 
   it(
     'takes an incident to a problem, a jointly approved change, a rolled-back then deployed release, and closes them',
@@ -162,7 +171,8 @@ describe('console: problem → change → release across the EU and CH desks', (
       await act(euChange, 'approve_deployment');
       await hasStatus(euChange, 'approved');
 
-      // Deploy, roll back, restart at deployment preparation, approve again and deploy again.
+      // Deploy (once the window has started), roll back, restart at deployment preparation, approve again and deploy again.
+      clockForward(125);
       await act(euChange, 'deploy');
       await hasStatus(euChange, 'deployed');
       await act(euChange, 'rollback', async (f) => {
@@ -188,6 +198,7 @@ describe('console: problem → change → release across the EU and CH desks', (
       await act(chChange, 'approve_deployment');
       await euChange.reload();
       await hasStatus(euChange, 'approved');
+      clockForward(365);
       await act(euChange, 'deploy');
       await hasStatus(euChange, 'deployed');
       await euChange

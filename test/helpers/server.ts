@@ -17,13 +17,14 @@ export interface TestServer {
 export async function startTestServer(
   kind: StoreKind = 'pglite',
   env: Record<string, string> = {},
+  options: { webRoot?: string } = {},
 ): Promise<TestServer> {
   const store = await freshStore(kind);
   const id = await instanceId(store.db);
   await seedDemo(store.db, id);
   // ISM-8 duplicate refusal is off unless a test asks for it: many tests repeat identical writes on purpose.
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', DUPLICATE_WINDOW_MS: '0', ...env });
-  const app = await buildApp({ db: store.db, config, instanceId: id });
+  const app = await buildApp({ db: store.db, config, instanceId: id, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

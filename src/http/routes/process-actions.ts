@@ -242,8 +242,10 @@ export const PROCESS_ACTIONS: ActionRoute[] = [
   }),
   actionRoute({
     action: 'deploy',
-    summary: 'Deploy: every change becomes implemented (CHG-4)',
-    body: z.object({ ...v, note }),
+    summary:
+      'Deploy inside the accepted joint window: every change becomes implemented (CHG-4, REL-2, REL-4); ' +
+      'outside it only for an emergency change, with `emergencyReason`',
+    body: z.object({ ...v, note, emergencyReason: text(4000).optional() }),
     run: deployRelease,
   }),
   actionRoute({

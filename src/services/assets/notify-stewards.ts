@@ -18,7 +18,9 @@ export async function notifyAboutAsset(
   params: Record<string, string>,
   now: Date,
 ): Promise<number> {
-  const found = (await Promise.all(roles.map((role) => usersWithRole(db, [...parties], role)))).flat();
+  // In sequence: `db` may be a transaction (one client, one query at a time).
+  const found = [];
+  for (const role of roles) found.push(...(await usersWithRole(db, [...parties], role)));
   const cleared = [...new Map(found.map((u) => [u.id, u])).values()].filter((u) =>
     clearanceCovers(u.clearance, asset.sensitivity),
   );

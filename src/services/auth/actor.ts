@@ -1,6 +1,3 @@
-
-
-
 import type { UserRow } from '../../store/directory.ts';
 import type { Actor } from '../../domain/actor.ts';
 

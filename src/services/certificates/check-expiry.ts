@@ -52,9 +52,9 @@ async function checkOne(tx: Db, id: string, now: Date): Promise<boolean> {
   }
   const alert = dueExpiryAlert(cert.notAfter, now, cert.alerts);
   if (!alert) return false;
-  const keepers = (
-    await Promise.all(CERTIFICATE_KEEPERS.map((role) => usersWithRole(tx, [cert.partyId], role)))
-  ).flat();
+  // In sequence: one transaction is one client, which runs one query at a time.
+  const keepers = [];
+  for (const role of CERTIFICATE_KEEPERS) keepers.push(...(await usersWithRole(tx, [cert.partyId], role)));
   const ids = [...new Set(keepers.map((u) => u.id))];
   const prefs = await prefsFor(tx, ids, 'certificate_expiring');
   const params = {

@@ -35,6 +35,8 @@ export function historyOf(row: { history: unknown }): CertificateHistoryEntry[] 
 
 /** The CA, trusted by every party, whose key signed this certificate; null when there is none. */
 export async function trustedIssuerOf(db: Db, cert: ParsedCertificate): Promise<TrustedCaRow | null> {
-  const [parties, cas] = await Promise.all([allPartyIds(db), listTrustedCas(db)]);
+  // In sequence: `db` may be a transaction (one client, one query at a time).
+  const parties = await allPartyIds(db);
+  const cas = await listTrustedCas(db);
   return cas.find((ca) => trustedByAll(ca.trustedBy, parties) && issuedBy(cert, parseCertificatePem(ca.pem))) ?? null;
 }

@@ -1,5 +1,3 @@
-
-
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { insertNewTicket } from '../tickets/create-ticket.ts';

@@ -7,7 +7,9 @@ import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { Role } from '../../domain/roles.ts';
 
 async function desksMembers(db: Db, parties: string[]): Promise<string[]> {
-  const desks = await Promise.all(parties.map((p) => findDesk(db, p)));
+  // In sequence here and below: `db` is the caller's transaction, one client running one query at a time.
+  const desks = [];
+  for (const party of parties) desks.push(await findDesk(db, party));
   return groupMemberIds(
     db,
     desks.flatMap((d) => (d ? [d.id] : [])),
@@ -43,8 +45,9 @@ async function idsFor(
       // Whoever may decide in each awaited party: the roles the gate asks for.
       const parties = (data.parties as string[] | undefined) ?? [];
       const roles = (data.roles as Role[] | undefined) ?? [];
-      const users = await Promise.all(roles.map((role) => usersWithRole(db, parties, role)));
-      return users.flat().map((u) => u.id);
+      const ids: string[] = [];
+      for (const role of roles) ids.push(...(await usersWithRole(db, parties, role)).map((u) => u.id));
+      return ids;
     }
   }
 }
@@ -60,7 +63,8 @@ export async function recipientsOf(
   exclude: string | null,
   data: Record<string, unknown> = {},
 ): Promise<UserRow[]> {
-  const ids = new Set((await Promise.all(RECIPIENTS[kind].map((rule) => idsFor(db, rule, ticket, data)))).flat());
+  const ids = new Set<string>();
+  for (const rule of RECIPIENTS[kind]) for (const id of await idsFor(db, rule, ticket, data)) ids.add(id);
   if (kind !== 'ticket_recorded' && exclude) ids.delete(exclude);
   const users = await usersByIds(db, [...ids]);
   return users.filter((u) => userMaySee(u, ticket));

@@ -1,31 +1,46 @@
 import { awaitApprovals } from '../../domain/approvals.ts';
 import { AppError } from '../../domain/errors.ts';
-
+import { checklistAfterRollback, windowRefusal } from '../../domain/processes.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
 import { runTicketAction, type ActionOutcome } from '../write-path/ticket-action.ts';
+import { recordChangeRollback } from '../problems/record-change-rollback.ts';
 import { detachWindow } from './joint-window.ts';
 import { lockReleaseChanges, moveChange } from './release-changes.ts';
 
+/** An instant as people read it in a message, the same in both languages. */
+const readable = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
 /**
  * REL-4 / CHG-4: deploys an approved release. Refused when one of its changes is no longer
- * approved, or when several parties are affected and their joint window is not accepted.
+ * approved, or when several parties are affected and it is not inside their accepted joint
+ * window (an emergency change aside, with its reason recorded: domain/processes#windowRefusal).
  * Every change becomes implemented (applied), on its own timeline too.
  */
 export function deployRelease(
   ctx: ServiceContext,
   idOrRef: string,
-  input: { note?: string | undefined; version?: number | undefined },
+  input: { note?: string | undefined; emergencyReason?: string | undefined; version?: number | undefined },
 ) {
   return runTicketAction(ctx, idOrRef, 'deploy', input.version, async (release, tx, now): Promise<ActionOutcome> => {
     const details = detailsOf(release, 'release');
-    // The joint window must be agreed and not over yet.
-    if (
-      details.affectedParties.length > 1 &&
-      (details.window?.status !== 'accepted' || Date.parse(details.window.endsAt) <= now.getTime())
-    )
-      throw new AppError('release.window_required');
     const changes = await lockReleaseChanges(tx, release);
+    const emergency = changes.some((c) => detailsOf(c, 'change').kind === 'emergency');
+    const refusal = windowRefusal(details, now.getTime(), { change: emergency, reason: input.emergencyReason });
+    if (refusal?.code === 'release.window_required') throw new AppError('release.window_required');
+    if (refusal) {
+      const params = { startsAt: readable(refusal.startsAt), endsAt: readable(refusal.endsAt) };
+      if (refusal.emergency)
+        throw new AppError('release.outside_window', 'emergencyReason', {
+          ...params,
+          field: 'emergencyReason',
+          detail: 'emergency_reason',
+        });
+      throw new AppError('release.outside_window', undefined, { ...params, detail: 'inside_window' });
+    }
+    // Recorded only when it is what allowed the deployment.
+    const outside = windowRefusal(details, now.getTime(), { change: false }) !== null;
+    const why = outside && input.emergencyReason ? { emergencyReason: input.emergencyReason.trim() } : {};
     if (changes.length === 0) throw new AppError('release.incomplete', 'changes', { field: 'changes' });
     const unapproved = changes.find((c) => c.status !== 'approved');
     if (unapproved) throw new AppError('change.not_approved', undefined, { ref: unapproved.ref });
@@ -46,12 +61,16 @@ export function deployRelease(
       patch: withDetails(release, 'release', {
         deployments: [
           ...(details.deployments ?? []),
-          { by: ctx.actor.displayName, at: now.toISOString(), note: input.note ?? null },
+          { by: ctx.actor.displayName, at: now.toISOString(), note: input.note ?? null, ...why },
         ],
-        checklist: {},
       }),
       events: [
-        { event: { kind: 'deployed', data: { ...(input.note ? { note: input.note } : {}), changes: changes.length } } },
+        {
+          event: {
+            kind: 'deployed',
+            data: { ...(input.note ? { note: input.note } : {}), changes: changes.length, ...why },
+          },
+        },
       ],
     };
   });
@@ -89,7 +108,11 @@ export function rollbackRelease(
         },
         now,
       );
+      // A problem the change closed stays closed, with the rollback on its timeline and its owner told.
+      await recordChangeRollback(ctx, tx, change, input.reason, now);
     }
+    // REL-6 items that verified the rolled-back deployment are un-ticked, with an event naming them.
+    const { checklist, cleared } = checklistAfterRollback(details.checklist ?? {});
     return {
       note: input.reason,
       // The next deployment is agreed anew: approvals and the joint window.
@@ -99,6 +122,7 @@ export function rollbackRelease(
           { reason: input.reason, restored: input.restored, by: ctx.actor.displayName, at: now.toISOString() },
         ],
         approvals: [],
+        checklist,
         ...(await detachWindow(tx, release, now)),
       }),
       events: [
@@ -108,6 +132,9 @@ export function rollbackRelease(
             data: { reason: input.reason, restored: input.restored, changes: changes.length },
           },
         },
+        ...(cleared.length > 0
+          ? [{ event: { kind: 'checklist_cleared' as const, data: { items: cleared, reason: 'rollback' as const } } }]
+          : []),
       ],
     };
   });

@@ -14,7 +14,10 @@ export async function lockReleaseChanges(tx: Db, release: TicketRow): Promise<Ti
   const ids = detailsOf(release, 'release').changeIds ?? [];
   if (ids.length === 0) return [];
   await tx.select({ id: tickets.id }).from(tickets).where(inArray(tickets.id, ids)).orderBy(tickets.id).for('update');
-  return Promise.all(ids.map((id) => lockTicket(tx, id)));
+  // In sequence: one transaction is one client, which runs one query at a time.
+  const locked: TicketRow[] = [];
+  for (const id of ids) locked.push(await lockTicket(tx, id));
+  return locked;
 }
 
 /** The parties affected by a set of changes (their assessments, else their participants). */

@@ -1,4 +1,3 @@
-
 import { maxSensitivity } from '../../domain/sensitivity.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { ServiceContext } from '../write-path/context.ts';

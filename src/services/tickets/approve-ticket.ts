@@ -82,7 +82,10 @@ export function approveTicket(
   });
 }
 
-/** A refusal by an awaited party: a refused request is closed with the reason (REQ-2); a rejected change ends (CHG-3). */
+/**
+ * A refusal by an awaited party: a refused request goes back to its owning desk with the reason,
+ * and that desk closes it (REQ-2, PARTY-2); a rejected change ends (CHG-3).
+ */
 export function refuseTicket(ctx: ServiceContext, idOrRef: string, action: 'refuse' | 'reject', input: DecisionInput) {
   return runTicketAction(ctx, idOrRef, action, input.version, (ticket, _tx, now): ActionOutcome => {
     const level = ticket.type === 'change' ? assertCabLevel(ctx.actor, ticket) : undefined;

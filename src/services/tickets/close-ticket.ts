@@ -1,11 +1,12 @@
-import { firstOpenItem, type ClosureItem } from '../../domain/checklist.ts';
+import { firstOpenItem, partiesInformedAtClosure, type ClosureItem } from '../../domain/checklist.ts';
 import { AppError } from '../../domain/errors.ts';
 import { firstOpenReleaseItem } from '../../domain/processes.ts';
 
 import type { Db } from '../../store/db.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { ServiceContext } from '../write-path/context.ts';
-import { detailsOf, withDetails } from '../write-path/details.ts';
+import { detailsOf, joined, withDetails } from '../write-path/details.ts';
+import { listParties } from '../../store/directory.ts';
 import { closeProblem } from '../problems/close-problem.ts';
 import { forgetAllowlists } from '../access/allowlist-cache.ts';
 import { isAllowlistRequest, withAllowlistChange } from '../access/apply-allowlist-change.ts';
@@ -20,16 +21,28 @@ export interface CloseInput {
 
 const noteOf = (input: CloseInput) => (input.note ? { note: input.note } : {});
 
-/** INC-6: every checklist item confirmed. */
-function closeIncident(input: CloseInput): ActionOutcome {
+/** INC-6: every checklist item confirmed; the closure is communicated to the other party. */
+async function closeIncident(incident: TicketRow, tx: Db, input: CloseInput): Promise<ActionOutcome> {
   const open = firstOpenItem(input.checklist ?? {});
   if (open) throw new AppError('ticket.checklist_incomplete', `checklist.${open}`, { field: open });
   const checklist = { ...input.checklist } as Record<string, boolean>;
-  return { patch: { checklist }, events: [{ event: { kind: 'closed', data: { checklist, ...noteOf(input) } } }] };
+  const linkParties = (await listParties(tx)).map((p) => p.id);
+  const informed = partiesInformedAtClosure(incident.type, incident.ownerParty, linkParties);
+  return {
+    patch: { checklist, participants: joined(incident, informed) },
+    events: [{ event: { kind: 'closed', data: { checklist, ...noteOf(input) } } }],
+  };
 }
 
-/** REQ-4: closed when the requester considers it settled. */
+/**
+ * REQ-4: closed when the requester considers it settled. REQ-2: a refused request is closed by
+ * its owning desk with the refusal reason (the resolution the refusal recorded).
+ */
 function closeRequest(request: TicketRow, input: CloseInput): ActionOutcome {
+  if (request.status === 'refused') {
+    const note = input.note ?? request.resolution ?? undefined;
+    return { note, events: [{ event: { kind: 'closed', data: { checklist: {}, ...(note ? { note } : {}) } } }] };
+  }
   if (input.requesterAccepted !== true)
     throw new AppError('validation.required', 'requesterAccepted', { field: 'requesterAccepted' });
   return {
@@ -77,7 +90,7 @@ function closerOf(
     case 'change':
       return { events: [{ event: { kind: 'closed', data: { checklist: {}, ...noteOf(input) } } }] };
     default:
-      return closeIncident(input);
+      return closeIncident(ticket, tx, input);
   }
 }
 

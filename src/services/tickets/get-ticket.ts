@@ -56,7 +56,8 @@ export async function ticketDetail(ctx: ServiceContext, visibleTicket: TicketRow
 /** The other ticket an event names (a link, a change bundled into a release), if any. */
 function namedTicketOf(event: { kind: string; data: unknown }): string | null {
   if (event.kind === 'linked') return (event.data as { otherId: string }).otherId;
-  if (event.kind === 'release_changes') return (event.data as { changeId: string }).changeId;
+  if (event.kind === 'release_changes' || event.kind === 'change_rolled_back')
+    return (event.data as { changeId: string }).changeId;
   if (event.kind === 'change_applied' || event.kind === 'change_reverted')
     return (event.data as { releaseId: string }).releaseId;
   return null;

@@ -4,7 +4,6 @@ import { lifecycleOf, nextState } from '../../domain/lifecycle.ts';
 import { isUuid } from '../../domain/identifiers.ts';
 import { minimumReason, raisedSensitivity } from '../../domain/security.ts';
 
-
 import { assertMayAct } from '../../policies/ticket-actions.ts';
 import type { Db } from '../../store/db.ts';
 import { findVisibleTicket, lockTicket, type TicketRow } from '../../store/ticket-reads.ts';

@@ -147,6 +147,16 @@ export function ProcessEventBody({ entry }: { entry: TimelineEntry }) {
         </>
       );
       break;
+    case 'change_rolled_back':
+      body = (
+        <>
+          <p>
+            {t('event.change_rolled_back.text')} {ticketLink(d.changeRef)}
+          </p>
+          {labelled('event.reason', d.reason)}
+        </>
+      );
+      break;
     case 'implementation_reviewed':
       body = (
         <>
@@ -189,6 +199,7 @@ export function ProcessEventBody({ entry }: { entry: TimelineEntry }) {
         <>
           <p>{t('event.deployed.text', { count: str(d.changes) })}</p>
           {labelled('event.note', d.note)}
+          {labelled('event.field.emergencyReason', d.emergencyReason)}
         </>
       );
       break;
@@ -206,6 +217,15 @@ export function ProcessEventBody({ entry }: { entry: TimelineEntry }) {
       break;
     case 'checklist_ticked':
       body = <p>{t('event.checklist_ticked.text', { item: t(`releaseChecklist.${str(d.item)}`) })}</p>;
+      break;
+    case 'checklist_cleared':
+      body = (
+        <p>
+          {t('event.checklist_cleared.text', {
+            items: Array.isArray(d.items) ? d.items.map((item) => t(`releaseChecklist.${str(item)}`)).join(', ') : '—',
+          })}
+        </p>
+      );
       break;
     case 'request_accepted':
       body = (

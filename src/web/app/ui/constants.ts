@@ -7,7 +7,7 @@ export const STATUSES_BY_TYPE: Record<string, readonly string[]> = {
   incident: INCIDENT_STATUSES,
   security: ['recorded', 'characterised', 'analysed', 'contained', 'recovered', 'reported', 'closed'],
   problem: ['recorded', 'in_progress', 'pending', 'known_error', 'closed'],
-  request: ['recorded', 'awaiting_approval', 'approved', 'in_fulfilment', 'fulfilled', 'verified', 'closed'],
+  request: ['recorded', 'awaiting_approval', 'approved', 'in_fulfilment', 'fulfilled', 'verified', 'refused', 'closed'],
   change: [
     'recorded',
     'assessed',

@@ -56,7 +56,7 @@ export function ActionFormFor({
     case 'escalate':
       return <EscalateForm detail={detail} {...props} />;
     case 'close':
-      if (detail.type === 'request') return <RequestCloseForm {...props} />;
+      if (detail.type === 'request') return <RequestCloseForm refused={detail.status === 'refused'} {...props} />;
       if (NOTE_CLOSE.has(detail.type))
         return <SimpleForm action="close" specs={SIMPLE_ACTIONS.close_note} {...props} />;
       return <CloseForm {...props} />;

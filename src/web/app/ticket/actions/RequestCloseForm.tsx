@@ -4,8 +4,11 @@ import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
-/** Closes a service request once the requester has accepted the fulfilment. */
-export function RequestCloseForm(props: ActionFormProps) {
+/**
+ * Closes a service request once the requester has accepted the fulfilment; a refused request
+ * is closed with the refusal reason (REQ-2), no acceptance asked.
+ */
+export function RequestCloseForm({ refused, ...props }: ActionFormProps & { refused: boolean }) {
   const { t } = useI18n();
   const [accepted, setAccepted] = useState(false);
   const [note, setNote] = useState('');
@@ -15,26 +18,35 @@ export function RequestCloseForm(props: ActionFormProps) {
     <ActionForm
       action="close"
       fields={['requesterAccepted', 'note']}
-      onSubmit={() => props.submit({ requesterAccepted: accepted, ...(note.trim() ? { note: note.trim() } : {}) })}
+      onSubmit={() =>
+        props.submit({
+          ...(refused ? {} : { requesterAccepted: accepted }),
+          ...(note.trim() ? { note: note.trim() } : {}),
+        })
+      }
       {...props}
     >
-      <div className="field">
-        <label className="check">
-          <input
-            type="checkbox"
-            name="requesterAccepted"
-            aria-invalid={fieldError('requesterAccepted') ? true : undefined}
-            checked={accepted}
-            onChange={(e) => setAccepted(e.target.checked)}
-          />
-          {t('action.close.requesterAccepted')}
-        </label>
-        {fieldError('requesterAccepted') && (
-          <p className="field-error" role="alert">
-            {fieldError('requesterAccepted')}
-          </p>
-        )}
-      </div>
+      {refused ? (
+        <p className="hint">{t('action.close.refusedHint')}</p>
+      ) : (
+        <div className="field">
+          <label className="check">
+            <input
+              type="checkbox"
+              name="requesterAccepted"
+              aria-invalid={fieldError('requesterAccepted') ? true : undefined}
+              checked={accepted}
+              onChange={(e) => setAccepted(e.target.checked)}
+            />
+            {t('action.close.requesterAccepted')}
+          </label>
+          {fieldError('requesterAccepted') && (
+            <p className="field-error" role="alert">
+              {fieldError('requesterAccepted')}
+            </p>
+          )}
+        </div>
+      )}
       <Field label={t('action.close.note')} error={fieldError('note')}>
         {(c) => <textarea {...c} name="note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>

@@ -64,7 +64,8 @@ export const SIMPLE_ACTIONS: Record<string, FieldSpec[]> = {
   accept_window: [],
   refuse_window: [REASON],
   approve_deployment: [NOTE],
-  deploy: [NOTE],
+  // Outside the joint window only for an emergency change, with the reason (REL-2, REL-4).
+  deploy: [NOTE, { name: 'emergencyReason', multiline: true }],
   rollback: [REASON, { name: 'restored', multiline: true, required: true }],
   restart: [
     { name: 'to', required: true, options: ['planning', 'build_test', 'deployment_preparation'], optionKey: 'status' },
