@@ -34,7 +34,7 @@ export type TimelineEvent =
         reason: string;
       };
     }
-  | { kind: 'comment'; data: { body: string } }
+  | { kind: 'comment'; data: { body: string; via?: 'email'; emailedTo?: string } }
   | { kind: 'field_changed'; data: { field: string; from: unknown; to: unknown; reason?: string } }
   | { kind: 'known_error_recorded'; data: { knownError: string; workaround: string } }
   | { kind: 'resolved'; data: { resolution: string } }
