@@ -56,7 +56,10 @@ export function sanitizeFileName(name: string | undefined, fallback = 'attachmen
 
 /** The subject of a mail about a ticket: the reference in brackets first, then the title, without piling up "Re:". */
 export function replySubject(ref: string, title: string): string {
-  const clean = title.replace(/^((re|aw|tr|fw|fwd)\s*:\s*)+/i, '').replace(`[${ref}]`, '').trim();
+  const clean = title
+    .replace(/^((re|aw|tr|fw|fwd)\s*:\s*)+/i, '')
+    .replace(`[${ref}]`, '')
+    .trim();
   return `Re: [${ref}] ${clean}`.trim();
 }
 

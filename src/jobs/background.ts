@@ -35,7 +35,12 @@ export function startBackground(
     stops.push(
       startMailCollector(
         db,
-        { secretKey: config.MAIL_SECRET_KEY, instanceId, mail: Boolean(config.SMTP_URL), holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
+        {
+          secretKey: config.MAIL_SECRET_KEY,
+          instanceId,
+          mail: Boolean(config.SMTP_URL),
+          holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        },
         config.MAIL_POLL_MS,
         log,
       ),

@@ -33,7 +33,12 @@ export function receiptHandler(db: Db, settings: MailSettings): JobHandler {
     const { subject, body } = renderReceipt(lang, ticket.ref);
     const mailbox = payload.mailboxId ? await findMailbox(db, String(payload.mailboxId)) : null;
     if (!mailbox) {
-      await transport.sendMail({ from: settings.from, to: String(payload.to), subject, text: `${body}\n\n— Passerelle` });
+      await transport.sendMail({
+        from: settings.from,
+        to: String(payload.to),
+        subject,
+        text: `${body}\n\n— Passerelle`,
+      });
       return;
     }
     const messageId = messageIdFor(`receipt-${job.id}`, mailbox.address);

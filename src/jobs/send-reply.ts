@@ -41,7 +41,7 @@ export function replyHandler(db: Db, settings: MailSettings): JobHandler {
       inReplyTo: typeof payload.inReplyTo === 'string' ? payload.inReplyTo : undefined,
       references: references.length > 0 ? references : undefined,
       headers: { 'Content-Language': lang },
-      attachments: files.map((f) => ({ filename: f.name, content: f.content, contentType: f.mediaType })),
+      attachments: files.map((f) => ({ filename: f.name, content: Buffer.from(f.content), contentType: f.mediaType })),
     });
   };
 }

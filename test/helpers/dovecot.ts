@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -124,8 +133,12 @@ service imap-urlauth-login {
     chmodSync(join(dir, 'passwd'), 0o644);
     for (const sub of ['mail', 'home']) chownSync(join(dir, sub), mailId.uid, mailId.gid);
   }
-  const started = spawnSync(DOVECOT, ['-c', join(dir, 'dovecot.conf')], { encoding: 'utf8' });
-  if (started.status !== 0) throw new Error(`dovecot failed: ${started.stderr}`);
+  // The master daemonises; its output goes to the log file (a pipe would keep spawnSync waiting for the daemon).
+  const started = spawnSync(DOVECOT, ['-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
+  if (started.status !== 0) {
+    const log = readFileSync(join(dir, 'dovecot.log'), 'utf8');
+    throw new Error(`dovecot failed (${started.status}): ${log}`);
+  }
   await waitForPort(port);
 
   const passwords = new Map<string, string>();

@@ -107,7 +107,8 @@ export const mailRoutes =
       {
         schema: {
           tags: ['mail'],
-          summary: 'Add a mailbox: IMAP account (secret sealed with MAIL_SECRET_KEY), ticket type, service, sensitivity, address',
+          summary:
+            'Add a mailbox: IMAP account (secret sealed with MAIL_SECRET_KEY), ticket type, service, sensitivity, address',
           params: PartyParams,
           body: MailboxBody,
           response: { 201: Mailbox, ...errorResponses },
@@ -170,7 +171,8 @@ export const mailRoutes =
       {
         schema: {
           tags: ['mail'],
-          summary: 'Handle a quarantined message again (the hourly cap aside); it stays held if it still cannot be read',
+          summary:
+            'Handle a quarantined message again (the hourly cap aside); it stays held if it still cannot be read',
           params: PartyParams.extend({ messageId: z.uuid() }),
           response: { 200: IngestResult, ...errorResponses },
         },
@@ -189,8 +191,7 @@ export const mailRoutes =
           response: { 200: z.object({ id: z.uuid(), status: z.literal('dropped') }), ...errorResponses },
         },
       },
-      async (request) =>
-        dropQuarantined(deps.db, requireActor(request), request.params.id, request.params.messageId),
+      async (request) => dropQuarantined(deps.db, requireActor(request), request.params.id, request.params.messageId),
     );
 
     app.post(

@@ -55,12 +55,7 @@ export async function collectMailbox(db: Db, mailbox: MailboxRow, settings: Coll
           }
         }
         if (done.length > 0) await client.messageFlagsAdd(done.join(','), ['\\Seen'], { uid: true });
-        const kept = await renewMailboxLease(
-          db,
-          mailbox.id,
-          settings.holder,
-          new Date(Date.now() + settings.leaseMs),
-        );
+        const kept = await renewMailboxLease(db, mailbox.id, settings.holder, new Date(Date.now() + settings.leaseMs));
         if (!kept) break;
       }
     } finally {

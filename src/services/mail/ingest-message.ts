@@ -87,14 +87,19 @@ function knownCharset(name: string): boolean {
 }
 
 /** Why a message cannot be read safely, or null. */
-function badMail(raw: Buffer, parsed: ParsedMail | null, mailbox: MailboxRow): { reason: string; detail?: string } | null {
+function badMail(
+  raw: Buffer,
+  parsed: ParsedMail | null,
+  mailbox: MailboxRow,
+): { reason: string; detail?: string } | null {
   const headers = headerSection(raw);
   if (headers.some((b) => b >= 0x80)) return { reason: 'eight_bit_headers' };
   if (!parsed) return { reason: 'broken_mime' };
   const from = parsed.from?.value[0]?.address;
   if (!from) return { reason: 'broken_mime', detail: 'From' };
   const type = parsed.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
-  if (type?.value?.startsWith('multipart/') && !type.params?.boundary) return { reason: 'broken_mime', detail: 'boundary' };
+  if (type?.value?.startsWith('multipart/') && !type.params?.boundary)
+    return { reason: 'broken_mime', detail: 'boundary' };
   if (type?.value?.startsWith('multipart/') && !raw.includes(`--${type.params!.boundary}`))
     return { reason: 'broken_mime', detail: 'boundary' };
   const unknown = declaredCharsets(raw).find((c) => !knownCharset(c));
@@ -161,6 +166,8 @@ export async function ingestMessage(
   settings: IngestSettings,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
+  // bytea may come back from the store as a plain Uint8Array.
+  raw = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
   const now = settings.now?.() ?? new Date();
   let parsed: ParsedMail | null = null;
   try {
@@ -254,10 +261,7 @@ export async function ingestMessage(
   );
 
   // A reply: a Message-ID the ticket sent or received, else a reference in the subject.
-  const referenced = referencedIds(
-    mail.inReplyTo,
-    mail.references as string | string[] | undefined,
-  );
+  const referenced = referencedIds(mail.inReplyTo, mail.references as string | string[] | undefined);
   const byHeader = await ticketOfMessageIds(db, mailbox.id, referenced);
   let target = byHeader ? await ticketById(db, byHeader) : null;
   for (const ref of target ? [] : refsInSubject(subject)) {

@@ -61,7 +61,9 @@ export async function replyByEmail(ctx: ServiceContext, idOrRef: string, input: 
       references: thread.references.slice(-20),
     });
     return {
-      events: [{ event: { kind: 'comment', data: { body: input.body, via: 'email', emailedTo: to } }, visibility: 'shared' }],
+      events: [
+        { event: { kind: 'comment', data: { body: input.body, via: 'email', emailedTo: to } }, visibility: 'shared' },
+      ],
       audit: { emailedTo: to, messageId },
     };
   });
