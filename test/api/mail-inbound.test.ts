@@ -225,13 +225,14 @@ describe.each(STORE_KINDS)('desk mailboxes over IMAP and SMTP (%s)', (kind) => {
   it('never answers automatic mail, bounces or bulk mail', async () => {
     const before = await latestRef();
     const jobsBefore = (await server.db.select().from(jobs)).length;
-    for (const message of [
+    const automatic: { from: string; subject: string; headers?: Record<string, string> }[] = [
       { from: 'ooo@registry.example', subject: 'Out of office', headers: { 'Auto-Submitted': 'auto-replied' } },
       { from: 'news@registry.example', subject: 'Newsletter', headers: { Precedence: 'bulk' } },
       { from: 'exch@registry.example', subject: 'Automatic reply', headers: { 'X-Auto-Response-Suppress': 'All' } },
       { from: 'MAILER-DAEMON@registry.example', subject: 'Undelivered Mail Returned to Sender' },
       { from: 'postmaster@registry.example', subject: 'Delivery Status Notification' },
-    ]) {
+    ];
+    for (const message of automatic) {
       const { counts } = await receiveOne({ ...message, text: 'automatic' });
       expect(counts.ignored).toBe(1);
     }
