@@ -107,7 +107,7 @@ describe.each(STORE_KINDS)('attachments with a sensitivity of their own (%s)', (
       fetch(`${server.url}/api/v1/tickets/${ref}/attachments/upload?${query}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${bearer}`, 'content-type': type, 'accept-language': 'fr' },
-        body,
+        body: new Uint8Array(body),
       }).then(async (r) => ({ status: r.status, body: await r.json() }));
     // A PNG named .txt is stored as a PNG; a path and control characters leave the name.
     const png = Buffer.from(
