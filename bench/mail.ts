@@ -119,7 +119,12 @@ try {
   const store = await prepare(dir, dovecot, 'bench@eu.test');
   log(`mail: ${n} messages placed; collecting`);
   const start = performance.now();
-  await collectAllMailboxes(store.db, { secretKey: key, instanceId: await instanceId(store.db), mail: true, holder: 'bench' });
+  await collectAllMailboxes(store.db, {
+    secretKey: key,
+    instanceId: await instanceId(store.db),
+    mail: true,
+    holder: 'bench',
+  });
   const seconds = (performance.now() - start) / 1000;
   const counted = await outcomes(store);
   await store.close();

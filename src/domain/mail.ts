@@ -43,6 +43,7 @@ export function sanitizeFileName(name: string | undefined, fallback = 'attachmen
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
     .replace(/^[.\s]+/, '')
     .replace(/\s+/g, ' ')
