@@ -99,6 +99,17 @@ describe.each(STORE_KINDS)('desk mailboxes over IMAP and SMTP (%s)', (kind) => {
     ]);
     expect((await (await signIn(server.url, 'ch.admin')).get('/parties/EU/mailboxes')).status).toBe(403);
     expect((await admin.post('/parties/EU/mailboxes', body)).body.error.code).toBe('mailbox.exists');
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    for (const path of [
+      '/api/v1/parties/{id}/mailboxes',
+      '/api/v1/parties/{id}/mailboxes/{mailboxId}',
+      '/api/v1/parties/{id}/mail-quarantine',
+      '/api/v1/parties/{id}/mail-quarantine/{messageId}/retry',
+      '/api/v1/parties/{id}/mail-quarantine/{messageId}/drop',
+      '/api/v1/tickets/{id}/email-replies',
+      '/api/v1/tickets/{id}/attachments/upload',
+    ])
+      expect(doc.paths).toHaveProperty([path]);
   });
 
   it('opens a ticket from a new message, with its attachments, and answers with a threaded receipt', async () => {
