@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- [--tickets N] [other options of bench/run.ts]`: runs the API benchmark
  * (bench/run.ts) and then the SLA benchmark (bench/sla.ts) with the same ticket count, one
- * after the other so they do not share the two cores. Each prints its own JSON line.
+ * after the other so they do not share the two cores, then the mail benchmark (bench/mail.ts,
+ * `--messages N`, default 1 000). Each prints its own JSON line.
  */
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -9,7 +10,7 @@ import { parseArgs } from 'node:util';
 const args = process.argv.slice(2);
 const { values } = parseArgs({
   args,
-  options: { tickets: { type: 'string', default: '100000' } },
+  options: { tickets: { type: 'string', default: '100000' }, messages: { type: 'string', default: '1000' } },
   strict: false,
   allowPositionals: true,
 });
@@ -17,5 +18,8 @@ const run = (script: string, scriptArgs: string[]) => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...scriptArgs], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
-run('bench/run.ts', args);
+// --messages is the mail phase's alone (bench/run.ts parses its options strictly).
+const apiArgs = args.filter((a, i) => !a.startsWith('--messages') && args[i - 1] !== '--messages');
+run('bench/run.ts', apiArgs);
 run('bench/sla.ts', ['--tickets', String(values.tickets)]);
+run('bench/mail.ts', ['--messages', String(values.messages)]);

@@ -45,6 +45,13 @@ const ConfigSchema = z.object({
     .regex(/^smtps?:\/\//, 'smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Passerelle <passerelle@localhost>'),
+  /** COL-2: 32 bytes (64 hex digits or base64) sealing the mailboxes' IMAP secrets (AES-256-GCM); unset = no mailboxes. */
+  MAIL_SECRET_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, '64 hex digits or 32 bytes in base64')
+    .optional(),
+  /** How often the mailboxes are read for new mail. */
+  MAIL_POLL_MS: z.coerce.number().int().positive().default(30_000),
   /** How often background jobs (mail) are polled for, and SLA clocks checked. */
   JOBS_POLL_MS: z.coerce.number().int().positive().default(2000),
   SLA_CHECK_MS: z.coerce.number().int().positive().default(60_000),

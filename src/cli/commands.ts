@@ -9,14 +9,20 @@ import { createApiToken } from '../services/auth/api-tokens.ts';
 import { createParty } from '../services/parties/create-party.ts';
 import { createUser } from '../services/parties/create-user.ts';
 import { updatePartySettings } from '../services/parties/update-party-settings.ts';
+import type { Config } from '../config.ts';
 import type { Db } from '../store/db.ts';
+import { createMailbox } from '../services/mail/create-mailbox.ts';
+import { ingestMessage } from '../services/mail/ingest-message.ts';
+import { readMailboxes } from '../services/mail/list-mailboxes.ts';
+import { dropQuarantined, readQuarantine, retryQuarantined } from '../services/mail/quarantine.ts';
+import { findMailboxByName } from '../store/mail.ts';
 import { findUserByName } from '../store/directory.ts';
 import { instanceId } from '../store/instance.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
-  run(db: Db, values: Values): Promise<unknown>;
+  run(db: Db, values: Values, config: Config): Promise<unknown>;
 }
 
 function required(values: Values, name: string): string {
@@ -32,6 +38,13 @@ function readPassword(values: Values): string {
   const password = process.env[variable];
   if (!password) throw new AppError('validation.required', 'password-env', { field: `$${variable}` });
   return password;
+}
+
+function uuid(values: Values, name: string): string {
+  const value = required(values, name);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
+    throw new AppError('validation.invalid', name, { field: name, detail: 'uuid' });
+  return value;
 }
 
 function oneOf<T extends string>(list: readonly T[], value: string, field: string): T {
@@ -143,5 +156,104 @@ export const COMMANDS: Record<string, Command> = {
       const created = await createApiToken(db, actorOf(user), { name: required(values, 'name'), expiresAt: expires });
       return created.token;
     },
+  },
+  'mailbox add': {
+    options: {
+      party: { type: 'string' },
+      name: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      tls: { type: 'string' },
+      user: { type: 'string' },
+      'secret-env': { type: 'string' },
+      folder: { type: 'string' },
+      type: { type: 'string' },
+      service: { type: 'string' },
+      sensitivity: { type: 'string' },
+      address: { type: 'string' },
+      'max-attachment-bytes': { type: 'string' },
+      'sender-hourly-cap': { type: 'string' },
+    },
+    async run(db, values, config) {
+      const variable = required(values, 'secret-env');
+      const secret = process.env[variable];
+      if (!secret) throw new AppError('validation.required', 'secret-env', { field: `$${variable}` });
+      const integer = (name: string, min: number, max: number) => {
+        if (values[name] === undefined) return undefined;
+        const n = Number(values[name]);
+        if (!Number.isInteger(n) || n < min || n > max)
+          throw new AppError('validation.invalid', name, { field: name, detail: `${min}…${max}` });
+        return n;
+      };
+      const name = required(values, 'name');
+      if (!/^[A-Za-z0-9._-]{1,60}$/.test(name))
+        throw new AppError('validation.invalid', 'name', { field: 'name', detail: 'letters, digits, . _ -' });
+      const address = required(values, 'address');
+      if (!/^[^@\s]+@[^@\s]+$/.test(address))
+        throw new AppError('validation.invalid', 'address', { field: 'address', detail: 'e-mail' });
+      return createMailbox(
+        db,
+        null,
+        required(values, 'party'),
+        {
+          name,
+          imapHost: required(values, 'host'),
+          imapPort: integer('port', 1, 65535) ?? 993,
+          imapTls:
+            values.tls === undefined ? true : oneOf(['true', 'false'] as const, values.tls as string, 'tls') === 'true',
+          imapUser: required(values, 'user'),
+          imapSecret: secret,
+          folder: values.folder as string | undefined,
+          ticketType: oneOf(
+            ['incident', 'problem'] as const,
+            (values.type as string | undefined) ?? 'incident',
+            'type',
+          ),
+          service: required(values, 'service'),
+          sensitivity: oneOf(SENSITIVITIES, (values.sensitivity as string | undefined) ?? 'LIMITED', 'sensitivity'),
+          address,
+          maxAttachmentBytes: integer('max-attachment-bytes', 1000, 25_000_000),
+          senderHourlyCap: integer('sender-hourly-cap', 1, 10_000),
+        },
+        config.MAIL_SECRET_KEY,
+      );
+    },
+  },
+  'mailbox list': {
+    options: { party: { type: 'string' } },
+    run: (db, values) => readMailboxes(db, null, required(values, 'party')),
+  },
+  /** COL-2: one message from standard input, as an MTA pipes it (same rules as the collector). */
+  'mail ingest': {
+    options: { mailbox: { type: 'string' } },
+    async run(db, values, config) {
+      const mailbox = await findMailboxByName(db, required(values, 'mailbox'));
+      if (!mailbox) throw new AppError('mailbox.not_found', 'mailbox');
+      const raw = readFileSync(0);
+      if (raw.length === 0) throw new AppError('validation.required', 'stdin', { field: 'stdin' });
+      return ingestMessage(db, mailbox, raw, { instanceId: await instanceId(db), mail: Boolean(config.SMTP_URL) });
+    },
+  },
+  'quarantine list': {
+    options: { party: { type: 'string' }, status: { type: 'string' } },
+    run: (db, values) =>
+      readQuarantine(
+        db,
+        null,
+        required(values, 'party'),
+        values.status ? oneOf(['held', 'retried', 'dropped'] as const, values.status as string, 'status') : undefined,
+      ),
+  },
+  'quarantine retry': {
+    options: { party: { type: 'string' }, id: { type: 'string' } },
+    run: async (db, values, config) =>
+      retryQuarantined(db, null, required(values, 'party'), uuid(values, 'id'), {
+        instanceId: await instanceId(db),
+        mail: Boolean(config.SMTP_URL),
+      }),
+  },
+  'quarantine drop': {
+    options: { party: { type: 'string' }, id: { type: 'string' } },
+    run: (db, values) => dropQuarantined(db, null, required(values, 'party'), uuid(values, 'id')),
   },
 };

@@ -17,6 +17,13 @@ Usage:
                       --roles agent,resolver --clearance LIMITED|SENSITIVE|CRITICAL [--group "…"]… [--email e] [--language fr|en]
   passerelle token create --username u --name "…" [--expires 2027-01-01T00:00:00Z]
                       prints only the token on stdout, for scripts
+  passerelle mailbox add --party EU --name desk --host imap.example --port 993 [--tls true|false] --user u
+                      --secret-env VAR --service "…" --address desk@example [--type incident|problem]
+                      [--sensitivity LIMITED] [--folder INBOX] [--max-attachment-bytes N] [--sender-hourly-cap N]
+  passerelle mailbox list --party EU
+  passerelle mail ingest --mailbox desk < message.eml     one message piped by an MTA (same rules as the collector)
+  passerelle quarantine list --party EU [--status held|retried|dropped]
+  passerelle quarantine retry|drop --party EU --id UUID
 
 The store is the one the server uses: DATABASE_URL when set, else PGlite in DATA_DIR.
 Output is JSON on stdout; errors go to stderr with a non-zero exit code.`;
@@ -34,7 +41,7 @@ export async function runCli(command: string, args: string[], config: Config): P
   try {
     const { values } = parseArgs({ args: rest, options: entry.options, strict: true, allowPositionals: false });
     store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-    const output = await entry.run(store.db, values as Record<string, string | boolean | string[] | undefined>);
+    const output = await entry.run(store.db, values as Record<string, string | boolean | string[] | undefined>, config);
     process.stdout.write(typeof output === 'string' ? `${output}\n` : `${JSON.stringify(output, null, 2)}\n`);
     return 0;
   } catch (error) {

@@ -78,6 +78,15 @@ export type ErrorCode =
   | 'access_review.own_account'
   | 'access_review.clearance_above_own'
   | 'access_review.role_not_grantable'
+  | 'mail.secret_key_missing'
+  | 'mailbox.not_found'
+  | 'mailbox.exists'
+  | 'mailbox.none'
+  | 'mail.not_configured'
+  | 'mail.no_requester'
+  | 'quarantine.not_found'
+  | 'quarantine.decided'
+  | 'attachment.not_found'
   | 'server.error';
 
 /** An expected failure with a stable code, optionally naming the offending field. */

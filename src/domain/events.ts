@@ -42,7 +42,7 @@ export const TimelineEventSchema = z.discriminatedUnion('kind', [
     groupName: opt,
     reason: s,
   }),
-  ev('comment', { body: s }),
+  ev('comment', { body: s, via: z.literal('email').optional(), emailedTo: opt }),
   ev('field_changed', { field: s, from: z.unknown(), to: z.unknown(), reason: opt }),
   ev('known_error_recorded', { knownError: s, workaround: s }),
   ev('resolved', { resolution: s }),

@@ -33,6 +33,7 @@ import { processRoutes } from './routes/processes.ts';
 import { securityRoutes } from './routes/security.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { assetRoutes } from './routes/assets.ts';
+import { mailRoutes } from './routes/mail.ts';
 import { requireActor } from './auth-hook.ts';
 
 export interface AppOptions {
@@ -157,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(securityRoutes(deps));
       await api.register(attachmentRoutes(deps));
       await api.register(assetRoutes(deps));
+      await api.register(mailRoutes(deps));
       await api.register(certificateRoutes(deps));
       await api.register(accessReviewRoutes(deps));
       await api.register(accessRoutes(deps));

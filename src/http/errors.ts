@@ -78,6 +78,15 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'access_review.own_account': 403,
   'access_review.clearance_above_own': 403,
   'access_review.role_not_grantable': 403,
+  'mail.secret_key_missing': 503,
+  'mailbox.not_found': 404,
+  'mailbox.exists': 409,
+  'mailbox.none': 409,
+  'mail.not_configured': 503,
+  'mail.no_requester': 409,
+  'quarantine.not_found': 404,
+  'quarantine.decided': 409,
+  'attachment.not_found': 404,
   'server.error': 500,
 };
 

@@ -266,6 +266,30 @@ const ERRORS: Record<ErrorCode, Text> = {
       'officier de sécurité, auditeur, gestionnaire de niveau) ne sont attribués que par un officier de sécurité, ' +
       'les rôles d’administration que par ceux qui les détiennent.',
   },
+  'mail.secret_key_missing': {
+    en: 'Mailboxes need MAIL_SECRET_KEY (32 bytes, hex or base64) in the server’s environment.',
+    fr: 'Les boîtes aux lettres exigent MAIL_SECRET_KEY (32 octets, hexadécimal ou base64) dans l’environnement du serveur.',
+  },
+  'mailbox.not_found': { en: 'No such mailbox.', fr: 'Boîte aux lettres introuvable.' },
+  'mailbox.exists': { en: 'A mailbox with this name exists already.', fr: 'Une boîte aux lettres porte déjà ce nom.' },
+  'mailbox.none': {
+    en: 'Your party has no mailbox to send from.',
+    fr: 'Votre partie n’a pas de boîte aux lettres d’envoi.',
+  },
+  'mail.not_configured': {
+    en: 'Outgoing mail is not configured (SMTP_URL).',
+    fr: 'L’envoi de courriels n’est pas configuré (SMTP_URL).',
+  },
+  'mail.no_requester': {
+    en: 'This ticket has no requester e-mail address.',
+    fr: 'Ce ticket n’a pas d’adresse électronique de demandeur.',
+  },
+  'quarantine.not_found': { en: 'No such quarantined message.', fr: 'Message en quarantaine introuvable.' },
+  'quarantine.decided': {
+    en: 'This message has already been retried or dropped.',
+    fr: 'Ce message a déjà été retraité ou supprimé.',
+  },
+  'attachment.not_found': { en: 'No such attachment.', fr: 'Pièce jointe introuvable.' },
   'server.error': {
     en: 'Internal error; the request was not applied.',
     fr: 'Erreur interne ; la requête n’a pas été appliquée.',

@@ -199,6 +199,16 @@ const RECEIPT: Template = {
   },
 };
 
+const REPLY_FOOTER: Record<Lang, string> = {
+  en: 'Reply to this message, keeping [{ref}] in the subject, to add to request {ref}.',
+  fr: 'Répondez à ce message, en gardant [{ref}] dans l’objet, pour compléter la demande {ref}.',
+};
+
+/** The line under an answer by e-mail (COL-2), in the requester's language. */
+export function replyFooter(lang: Lang, ref: string): string {
+  return REPLY_FOOTER[lang].replaceAll('{ref}', ref);
+}
+
 /** The receipt sent to a requester outside Passerelle: the number and nothing else. */
 export function renderReceipt(lang: Lang, ref: string): { subject: string; body: string } {
   return { subject: RECEIPT[lang].subject.replace('{ref}', ref), body: RECEIPT[lang].body.replace('{ref}', ref) };

@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/db.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { startJobRunner, type JobHandler } from './runner.ts';
 import { mailHandler } from './send-mail.ts';
 import { receiptHandler } from './send-receipt.ts';
+import { replyHandler } from './send-reply.ts';
+import { startMailCollector } from './mail-collector.ts';
 import { checkCertificates } from './certificate-checks.ts';
 import { remindRegulatoryDeadlines } from './regulatory-reminders.ts';
 import { checkSla } from './sla-monitor.ts';
@@ -22,9 +26,25 @@ export function startBackground(
     const settings = { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, instanceId };
     handlers.mail = mailHandler(db, settings);
     handlers.mail_receipt = receiptHandler(db, settings);
+    handlers.mail_reply = replyHandler(db, settings);
   }
   const stops = [startHousekeeping(store, log)];
   if (Object.keys(handlers).length > 0) stops.push(startJobRunner(db, handlers, config.JOBS_POLL_MS, log));
+  // COL-2: every node polls the mailboxes; each mailbox is read by one node at a time (lease).
+  if (config.MAIL_SECRET_KEY)
+    stops.push(
+      startMailCollector(
+        db,
+        {
+          secretKey: config.MAIL_SECRET_KEY,
+          instanceId,
+          mail: Boolean(config.SMTP_URL),
+          holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        },
+        config.MAIL_POLL_MS,
+        log,
+      ),
+    );
   const sla = setInterval(() => {
     void checkSla(db, instanceId, Boolean(config.SMTP_URL)).catch(log);
     void remindRegulatoryDeadlines(db, instanceId, Boolean(config.SMTP_URL)).catch(log);

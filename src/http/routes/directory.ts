@@ -17,6 +17,7 @@ const Party = z.object({
   id: z.string(),
   requireTotp: z.boolean(),
   priorityMatrix: Matrix,
+  attachmentMaxBytes: z.number().int(),
   name: z.string(),
   kind: z.string(),
   language: z.string(),
@@ -47,6 +48,7 @@ export const directoryRoutes =
             kind: p.kind,
             language: p.language,
             requireTotp: p.requireTotp,
+            attachmentMaxBytes: p.attachmentMaxBytes,
             priorityMatrix: isCompleteMatrix(p.priorityMatrix) ? p.priorityMatrix : DEFAULT_PRIORITY_MATRIX,
             escalationLevels: p.escalationLevels,
             groups: groups.filter((g) => g.partyId === p.id).map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
@@ -109,6 +111,7 @@ export const directoryRoutes =
             requireTotp: z.boolean().optional(),
             priorityMatrix: Matrix.nullable().optional(),
             escalationLevels: z.array(Level).min(2).max(6).optional(),
+            attachmentMaxBytes: z.number().int().min(1_000).max(25_000_000).optional(),
           }),
           response: {
             200: z.object({
@@ -116,6 +119,7 @@ export const directoryRoutes =
               requireTotp: z.boolean(),
               priorityMatrix: Matrix,
               escalationLevels: z.array(Level),
+              attachmentMaxBytes: z.number().int(),
             }),
             ...errorResponses,
           },
@@ -128,6 +132,7 @@ export const directoryRoutes =
           requireTotp: party.requireTotp,
           priorityMatrix: isCompleteMatrix(party.priorityMatrix) ? party.priorityMatrix : DEFAULT_PRIORITY_MATRIX,
           escalationLevels: party.escalationLevels,
+          attachmentMaxBytes: party.attachmentMaxBytes,
         };
       },
     );

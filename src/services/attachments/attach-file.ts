@@ -1,30 +1,42 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.ts';
 import { clearanceCovers, sensitivityRank, type Sensitivity } from '../../domain/sensitivity.ts';
 import { insertAttachment } from '../../store/attachments.ts';
+import { findParty } from '../../store/directory.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
+import { prepareFile } from './prepare-file.ts';
 
 export interface AttachInput {
   name: string;
-  mediaType: string;
-  contentBase64: string;
+  /** What the uploader says the file is; the stored type is detected from the content. */
+  mediaType?: string | undefined;
+  /** The file, base64 (JSON API) … */
+  contentBase64?: string | undefined;
+  /** … or as received (console upload). */
+  content?: Buffer | undefined;
   sensitivity?: Sensitivity | undefined;
   version?: number | undefined;
 }
 
-const MAX_BYTES = 700_000;
-
 /**
  * TKT-7 / ISM-4: a file attached to a ticket with a sensitivity of its own — never below the
  * ticket's, never above the uploader's clearance — so a reader of the ticket sees it only when
- * cleared for it too. Attaching is commenting: allowed to whoever may comment.
+ * cleared for it too. Attaching is commenting: allowed to whoever may comment. The name is
+ * made safe, the type detected from the content, the size bounded by the uploader's party.
  */
 export async function attachFile(ctx: ServiceContext, idOrRef: string, input: AttachInput) {
-  const content = Buffer.from(input.contentBase64, 'base64');
-  if (content.length === 0 || content.toString('base64') !== input.contentBase64.replace(/\s/g, ''))
-    throw new AppError('validation.invalid', 'contentBase64', { field: 'contentBase64', detail: 'base64' });
-  if (content.length > MAX_BYTES) throw new AppError('request.too_large', 'contentBase64');
+  let content = input.content;
+  if (!content) {
+    const base64 = input.contentBase64 ?? '';
+    content = Buffer.from(base64, 'base64');
+    if (content.length === 0 || content.toString('base64') !== base64.replace(/\s/g, ''))
+      throw new AppError('validation.invalid', 'contentBase64', { field: 'contentBase64', detail: 'base64' });
+  }
+  const field = input.content ? 'content' : 'contentBase64';
+  if (content.length === 0) throw new AppError('validation.required', field, { field });
+  const limit = (await findParty(ctx.db, ctx.actor.party))?.attachmentMaxBytes ?? 10_000_000;
+  if (content.length > limit) throw new AppError('request.too_large', field);
+  const file = await prepareFile(content, input.name, input.mediaType);
   let attached: Awaited<ReturnType<typeof insertAttachment>> | undefined;
   const ticket = await runTicketAction(ctx, idOrRef, 'comment', input.version, async (row, tx, now) => {
     const sensitivity = input.sensitivity ?? row.sensitivity;
@@ -33,14 +45,9 @@ export async function attachFile(ctx: ServiceContext, idOrRef: string, input: At
     if (!clearanceCovers(ctx.actor.clearance, sensitivity))
       throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
     attached = await insertAttachment(tx, {
-      id: randomUUID(),
+      ...file,
       ticketId: row.id,
-      name: input.name,
-      mediaType: input.mediaType,
-      size: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
       sensitivity,
-      content,
       party: ctx.actor.party,
       uploadedBy: ctx.actor.id,
       createdAt: now,

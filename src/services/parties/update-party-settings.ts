@@ -15,6 +15,8 @@ export interface PartySettingsInput {
   priorityMatrix?: PriorityMatrix | null | undefined;
   /** PARTY-4 levels, numbered 1, 2, … in order. */
   escalationLevels?: EscalationLevel[] | undefined;
+  /** TKT-7: largest attachment, in bytes. */
+  attachmentMaxBytes?: number | undefined;
 }
 
 /** Changes a party's own rules: mandatory second factor, priority matrix. Actor may be null for the CLI. */
@@ -28,6 +30,7 @@ export async function updatePartySettings(db: Db, actor: Actor | null, partyId: 
     const patch: Partial<typeof parties.$inferInsert> = {};
     if (input.requireTotp !== undefined) patch.requireTotp = input.requireTotp;
     if (input.priorityMatrix !== undefined) patch.priorityMatrix = input.priorityMatrix;
+    if (input.attachmentMaxBytes !== undefined) patch.attachmentMaxBytes = input.attachmentMaxBytes;
     if (input.escalationLevels !== undefined) {
       if (input.escalationLevels.some((l, i) => l.level !== i + 1))
         throw new AppError('validation.invalid', 'escalationLevels', {

@@ -55,6 +55,8 @@ export interface NewTicketInput {
   status?: string;
   /** Events recorded right after the creation (e.g. the pre-approval of a standard change). */
   events?: PendingEvent[];
+  /** COL-2: the receipt leaves from this mailbox as an answer to this message; `false`: no receipt (automatic mail). */
+  receipt?: { mailboxId: string; inReplyTo: string } | false;
 }
 
 /** The party's priority for an impact and criticality (its own matrix, else SLA-1's). */
@@ -144,8 +146,8 @@ export async function insertNewTicket(
   await insertEventRows(tx, folded.rows);
   await notifyEvents(tx, ticket, events, ctx.actor.id, ctx.mail ?? false, now);
   // The requester outside Passerelle is told the number only: no content leaves by this mail.
-  if (ctx.mail && input.reporterEmail)
-    await enqueueJob(tx, 'mail_receipt', { ticketId: ticket.id, to: input.reporterEmail });
+  if (ctx.mail && input.reporterEmail && input.receipt !== false)
+    await enqueueJob(tx, 'mail_receipt', { ticketId: ticket.id, to: input.reporterEmail, ...input.receipt });
   await writeAudit(
     tx,
     { actorId: ctx.actor.id, party, action: `ticket.create`, targetId: ticket.id, data: { ref, type: input.type } },

@@ -26,6 +26,8 @@ export const parties = pgTable('parties', {
   securityPolicy: jsonb('security_policy').$type<Partial<SecurityPolicy>>(),
   /** Bumped with every change to the party's calendar, targets or maintenance windows, so nodes know when their copy is stale. */
   slaStamp: integer('sla_stamp').notNull().default(0),
+  /** TKT-7: largest file the party's people may attach (bytes). */
+  attachmentMaxBytes: integer('attachment_max_bytes').notNull().default(10_000_000),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

@@ -93,3 +93,34 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: <T = null>(path: string) => request<T>('DELETE', path),
 };
+
+/**
+ * Sends a file as it is (application/octet-stream) with XMLHttpRequest, whose upload events
+ * give the progress (fetch has none); resolves with the answer, rejects with an ApiError.
+ */
+export function uploadFile<T>(path: string, file: Blob, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', BASE + path);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', language);
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () =>
+      reject(
+        new ApiError(0, 'network.error', language === 'fr' ? 'Serveur injoignable.' : 'The server cannot be reached.'),
+      );
+    xhr.onload = () => {
+      const parsed = xhr.responseText ? safeJson(xhr.responseText) : null;
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(parsed as T);
+      const error = (parsed as ErrorBody | null)?.error;
+      reject(
+        new ApiError(xhr.status, error?.code ?? `http.${xhr.status}`, error?.message ?? xhr.statusText, error?.field),
+      );
+    };
+    xhr.send(file);
+  });
+}

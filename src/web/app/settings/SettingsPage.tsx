@@ -7,6 +7,7 @@ import { SensitivityBadge } from '../ui/badges.tsx';
 import { namesRosters, setsSecurityPolicy } from '../ui/roles.ts';
 import { useTitle } from '../ui/useTitle.ts';
 import { ImtRostersSection } from './ImtRostersSection.tsx';
+import { MailSection } from './MailSection.tsx';
 import { NotificationPrefsSection } from './NotificationPrefsSection.tsx';
 import { SecurityPolicySection } from './SecurityPolicySection.tsx';
 import { TokensSection } from './TokensSection.tsx';
@@ -61,6 +62,7 @@ export function SettingsPage() {
       {!user.totpRequired && <TokensSection />}
       {!user.totpRequired && setsSecurityPolicy(user) && <SecurityPolicySection />}
       {!user.totpRequired && namesRosters(user) && <ImtRostersSection />}
+      {!user.totpRequired && user.roles.includes('party_admin') && <MailSection />}
     </section>
   );
 }

@@ -6,6 +6,8 @@ import type { TicketDetail } from '../types.ts';
 import { useErrorText } from '../ui/errors.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { ActionsPanel } from './actions/ActionsPanel.tsx';
+import { AttachmentsPanel, EmailReplyForm, type Attachment } from './AttachmentsPanel.tsx';
+import { useGet } from '../ui/useGet.ts';
 import { DisagreementBox } from './details/DisagreementBox.tsx';
 import { TypeDetails } from './details/TypeDetails.tsx';
 import { FollowUpLinks } from './FollowUpLinks.tsx';
@@ -22,6 +24,7 @@ export function TicketPage({ reference }: { reference: string }) {
   const [detail, setDetail] = useState<TicketDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   useTitle(detail ? `${detail.ref} ${detail.title}` : reference);
+  const files = useGet<{ items: Attachment[] }>(`/tickets/${encodeURIComponent(reference)}/attachments`);
 
   const reload = useCallback(async () => {
     try {
@@ -67,6 +70,8 @@ export function TicketPage({ reference }: { reference: string }) {
           <TypeDetails detail={detail} />
           <SlaPanel sla={detail.sla} />
           <LinksList links={detail.links} />
+          <AttachmentsPanel detail={detail} files={files} onChanged={reload} />
+          <EmailReplyForm detail={detail} files={files.data?.items ?? []} onSent={reload} />
           <Timeline entries={detail.timeline} />
         </div>
         <aside className="ticket__side" aria-label={t('actions.title')}>
