@@ -5,3 +5,4 @@ export * from './tickets.ts';
 export * from './service-levels.ts';
 export * from './notifications.ts';
 export * from './security.ts';
+export * from './audit.ts';
