@@ -9,6 +9,8 @@ import { createApiToken } from '../services/auth/api-tokens.ts';
 import { createParty } from '../services/parties/create-party.ts';
 import { createUser } from '../services/parties/create-user.ts';
 import { updatePartySettings } from '../services/parties/update-party-settings.ts';
+import { createCheckpoint, verifyAgainstCheckpoint, type SignedCheckpoint } from '../services/audit/checkpoints.ts';
+import { verifyAuditChain } from '../services/audit/verify-chain.ts';
 import type { Db } from '../store/db.ts';
 import { findUserByName } from '../store/directory.ts';
 import { instanceId } from '../store/instance.ts';
@@ -142,6 +144,26 @@ export const COMMANDS: Record<string, Command> = {
         throw new AppError('validation.invalid', 'expires', { field: 'expires', detail: 'iso_date' });
       const created = await createApiToken(db, actorOf(user), { name: required(values, 'name'), expiresAt: expires });
       return created.token;
+    },
+  },
+  'audit verify': {
+    options: { checkpoint: { type: 'string' } },
+    async run(db, values) {
+      if (typeof values.checkpoint !== 'string') return verifyAuditChain(db);
+      let held: SignedCheckpoint;
+      try {
+        held = JSON.parse(readFileSync(values.checkpoint, 'utf8')) as SignedCheckpoint;
+      } catch {
+        throw new AppError('validation.invalid', 'checkpoint', { field: 'checkpoint', detail: 'json_file' });
+      }
+      const check = await verifyAgainstCheckpoint(db, held);
+      return { ...check, ok: check.signatureValid && check.chain.ok };
+    },
+  },
+  'audit checkpoint': {
+    options: {},
+    async run(db) {
+      return createCheckpoint(db);
     },
   },
 };

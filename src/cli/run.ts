@@ -18,6 +18,9 @@ Usage:
   passerelle token create --username u --name "…" [--expires 2027-01-01T00:00:00Z]
                       prints only the token on stdout, for scripts
 
+  passerelle audit verify [--checkpoint file.json]   recompute the audit chain (exit 3 when a problem is found)
+  passerelle audit checkpoint          sign the chain's head now (the server adds one daily)
+
 The store is the one the server uses: DATABASE_URL when set, else PGlite in DATA_DIR.
 Output is JSON on stdout; errors go to stderr with a non-zero exit code.`;
 
@@ -36,7 +39,8 @@ export async function runCli(command: string, args: string[], config: Config): P
     store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     const output = await entry.run(store.db, values as Record<string, string | boolean | string[] | undefined>);
     process.stdout.write(typeof output === 'string' ? `${output}\n` : `${JSON.stringify(output, null, 2)}\n`);
-    return 0;
+    // A verification that finds a problem (`ok: false`) fails the command, for scripts.
+    return output && typeof output === 'object' && (output as { ok?: unknown }).ok === false ? 3 : 0;
   } catch (error) {
     const lang = langFromHeader(process.env.LANG?.replace('_', '-'));
     if (error instanceof AppError) {

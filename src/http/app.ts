@@ -32,6 +32,7 @@ import { processRoutes } from './routes/processes.ts';
 import { securityRoutes } from './routes/security.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { assetRoutes } from './routes/assets.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { requireActor } from './auth-hook.ts';
 
 export interface AppOptions {
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(certificateRoutes(deps));
       await api.register(accessReviewRoutes(deps));
       await api.register(accessRoutes(deps));
+      await api.register(auditRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

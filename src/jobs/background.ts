@@ -8,6 +8,7 @@ import { checkCertificates } from './certificate-checks.ts';
 import { remindRegulatoryDeadlines } from './regulatory-reminders.ts';
 import { checkSla } from './sla-monitor.ts';
 import { remindOverdueReviews } from '../services/assets/remind-reviews.ts';
+import { dailyCheckpoint } from '../services/audit/checkpoints.ts';
 
 /** Starts every background task of `passerelle serve`; returns a function that stops them all. */
 export function startBackground(
@@ -39,5 +40,9 @@ export function startBackground(
   const certificates = setInterval(() => void checkCertificates(db).catch(log), config.SLA_CHECK_MS);
   certificates.unref();
   stops.push(() => clearInterval(certificates));
+  // AUD-1: the signed daily checkpoint of the audit chain (added under the head's lock, so once per day across nodes).
+  const checkpoints = setInterval(() => void dailyCheckpoint(db).catch(log), config.SLA_CHECK_MS);
+  checkpoints.unref();
+  stops.push(() => clearInterval(checkpoints));
   return () => stops.forEach((stop) => stop());
 }

@@ -1,7 +1,7 @@
-import { desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { ChainEntry } from '../domain/audit-chain.ts';
 import type { Db } from './db.ts';
-import { auditChainHead, auditCheckpoints } from './schema/index.ts';
+import { auditChainHead, auditCheckpoints, auditLog, tickets, users } from './schema/index.ts';
 
 /** Rows of a raw query on either engine. */
 export function rowsOf<T>(result: unknown): T[] {
@@ -86,4 +86,88 @@ export async function listCheckpoints(db: Db, limit: number, where?: SQL): Promi
 export async function findCheckpoint(db: Db, id: string): Promise<CheckpointRow | null> {
   const rows = await db.select().from(auditCheckpoints).where(eq(auditCheckpoints.id, id));
   return rows[0] ?? null;
+}
+
+export interface AuditFilter {
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** A username or a user id. */
+  actor?: string | undefined;
+  /** A ticket's reference or id. */
+  ticket?: string | undefined;
+  /** An action, or a prefix ending with `*` (`ticket.*`). */
+  action?: string | undefined;
+}
+
+export interface PartyAuditRow {
+  seq: number;
+  at: Date;
+  actorId: string | null;
+  actorUsername: string | null;
+  party: string | null;
+  action: string;
+  targetId: string | null;
+  ticketRef: string | null;
+  data: unknown;
+  hash: string | null;
+}
+
+const UUID_TEXT = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+/**
+ * AUD-2: the entries that concern a party — actions of its own users on anything that is not a
+ * ticket, and every action on a ticket the reader may see (`ticketVisible`: party, clearance, team).
+ * Keyset on `seq`, newest first (`before`) or oldest first (`after`, exports).
+ */
+export async function listPartyAudit(
+  db: Db,
+  party: string,
+  ticketVisible: SQL,
+  filter: AuditFilter,
+  page: { before?: number; after?: number; limit: number },
+): Promise<PartyAuditRow[]> {
+  const ticketOfEntry = sql`case when ${auditLog.targetId} ~ ${UUID_TEXT} then ${auditLog.targetId}::uuid end`;
+  const conditions: (SQL | undefined)[] = [
+    isNotNull(auditLog.seq),
+    or(and(isNull(tickets.id), eq(auditLog.party, party)), and(isNotNull(tickets.id), ticketVisible)),
+    filter.from ? gte(auditLog.at, filter.from) : undefined,
+    filter.to ? lt(auditLog.at, filter.to) : undefined,
+    filter.actor
+      ? new RegExp(UUID_TEXT).test(filter.actor)
+        ? eq(auditLog.actorId, filter.actor)
+        : eq(users.username, filter.actor)
+      : undefined,
+    filter.ticket
+      ? new RegExp(UUID_TEXT).test(filter.ticket)
+        ? eq(tickets.id, filter.ticket)
+        : eq(tickets.ref, filter.ticket)
+      : undefined,
+    filter.action
+      ? filter.action.endsWith('*')
+        ? like(auditLog.action, `${filter.action.slice(0, -1).replace(/[%_\\]/g, '\\$&')}%`)
+        : eq(auditLog.action, filter.action)
+      : undefined,
+    page.before !== undefined ? lt(auditLog.seq, page.before) : undefined,
+    page.after !== undefined ? gt(auditLog.seq, page.after) : undefined,
+  ];
+  const rows = await db
+    .select({
+      seq: auditLog.seq,
+      at: auditLog.at,
+      actorId: auditLog.actorId,
+      actorUsername: users.username,
+      party: auditLog.party,
+      action: auditLog.action,
+      targetId: auditLog.targetId,
+      ticketRef: tickets.ref,
+      data: auditLog.data,
+      hash: auditLog.hash,
+    })
+    .from(auditLog)
+    .leftJoin(tickets, eq(tickets.id, ticketOfEntry))
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(...conditions))
+    .orderBy(page.after !== undefined ? asc(auditLog.seq) : desc(auditLog.seq))
+    .limit(page.limit);
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
