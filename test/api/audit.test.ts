@@ -25,9 +25,13 @@ describe.each(STORE_KINDS)('audit log per party (%s)', (kind) => {
   let euAuditorToken: string;
   beforeAll(async () => {
     server = await startTestServer(kind);
-    [euAuditor, euAdmin, chAuditor, euAgent, chAgent] = await Promise.all(
-      ['eu.auditor', 'eu.admin', 'ch.auditor', 'eu.agent', 'ch.agent'].map((u) => signIn(server.url, u)),
-    );
+    [euAuditor, euAdmin, chAuditor, euAgent, chAgent] = await Promise.all([
+      signIn(server.url, 'eu.auditor'),
+      signIn(server.url, 'eu.admin'),
+      signIn(server.url, 'ch.auditor'),
+      signIn(server.url, 'eu.agent'),
+      signIn(server.url, 'ch.agent'),
+    ]);
     sensitive = (await euAgent.post('/incidents', incidentBody({ sensitivity: 'SENSITIVE' }))).body.ref;
     limited = (await euAgent.post('/incidents', incidentBody({ sensitivity: 'LIMITED' }))).body.ref;
     chOnly = (await chAgent.post('/incidents', incidentBody({ sensitivity: 'LIMITED' }))).body.ref;
