@@ -11,6 +11,7 @@ import { createUser } from '../services/parties/create-user.ts';
 import { updatePartySettings } from '../services/parties/update-party-settings.ts';
 import { createCheckpoint, verifyAgainstCheckpoint, type SignedCheckpoint } from '../services/audit/checkpoints.ts';
 import { verifyAuditChain } from '../services/audit/verify-chain.ts';
+import { backupStore, restoreStore } from '../store/backup.ts';
 import type { Db } from '../store/db.ts';
 import { findUserByName } from '../store/directory.ts';
 import { instanceId } from '../store/instance.ts';
@@ -164,6 +165,18 @@ export const COMMANDS: Record<string, Command> = {
     options: {},
     async run(db) {
       return createCheckpoint(db);
+    },
+  },
+  backup: {
+    options: { out: { type: 'string' } },
+    async run(db, values) {
+      return backupStore(db, required(values, 'out'));
+    },
+  },
+  restore: {
+    options: { file: { type: 'string' } },
+    async run(db, values) {
+      return restoreStore(db, required(values, 'file'));
     },
   },
 };

@@ -20,6 +20,8 @@ Usage:
 
   passerelle audit verify [--checkpoint file.json]   recompute the audit chain (exit 3 when a problem is found)
   passerelle audit checkpoint          sign the chain's head now (the server adds one daily)
+  passerelle backup --out file.gz     consistent copy of the whole instance while it serves (PostgreSQL; PGlite: see docs/backup.md)
+  passerelle restore --file file.gz   bring a backup back into an empty store (checked before anything is written)
 
 The store is the one the server uses: DATABASE_URL when set, else PGlite in DATA_DIR.
 Output is JSON on stdout; errors go to stderr with a non-zero exit code.`;

@@ -72,6 +72,12 @@ export type ErrorCode =
   | 'access_review.undecided'
   | 'access_review.own_account'
   | 'access_review.clearance_above_own'
+  | 'backup.invalid'
+  | 'backup.store_not_empty'
+  | 'archive.invalid'
+  | 'export.not_ready'
+  | 'offboarding.exists'
+  | 'offboarding.not_found'
   | 'server.error';
 
 /** An expected failure with a stable code, optionally naming the offending field. */
