@@ -12,6 +12,8 @@ import { updatePartySettings } from '../services/parties/update-party-settings.t
 import { createCheckpoint, verifyAgainstCheckpoint, type SignedCheckpoint } from '../services/audit/checkpoints.ts';
 import { verifyAuditChain } from '../services/audit/verify-chain.ts';
 import { backupStore, restoreStore } from '../store/backup.ts';
+import { exportParty } from '../services/export/export-party.ts';
+import { importArchive } from '../services/export/import-archive.ts';
 import type { Db } from '../store/db.ts';
 import { findUserByName } from '../store/directory.ts';
 import { instanceId } from '../store/instance.ts';
@@ -177,6 +179,28 @@ export const COMMANDS: Record<string, Command> = {
     options: { file: { type: 'string' } },
     async run(db, values) {
       return restoreStore(db, required(values, 'file'));
+    },
+  },
+  export: {
+    options: { party: { type: 'string' }, out: { type: 'string' } },
+    async run(db, values) {
+      const party = required(values, 'party');
+      const out =
+        typeof values.out === 'string'
+          ? values.out
+          : `passerelle-${party}-${new Date().toISOString().slice(0, 10)}.tar.gz`;
+      const manifest = await exportParty(db, party, out);
+      return {
+        file: out,
+        party,
+        files: manifest.files.filter((f) => f.kind !== 'attachment_file').map((f) => ({ path: f.path, rows: f.rows })),
+      };
+    },
+  },
+  import: {
+    options: { file: { type: 'string' } },
+    async run(db, values) {
+      return importArchive(db, required(values, 'file'));
     },
   },
 };

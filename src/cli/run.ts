@@ -22,6 +22,8 @@ Usage:
   passerelle audit checkpoint          sign the chain's head now (the server adds one daily)
   passerelle backup --out file.gz     consistent copy of the whole instance while it serves (PostgreSQL; PGlite: see docs/backup.md)
   passerelle restore --file file.gz   bring a backup back into an empty store (checked before anything is written)
+  passerelle export --party EU [--out file.tar.gz]   the party's archive (every ticket it takes part in; docs/export.md)
+  passerelle import --file file.tar.gz    load an archive (checked first; one transaction)
 
 The store is the one the server uses: DATABASE_URL when set, else PGlite in DATA_DIR.
 Output is JSON on stdout; errors go to stderr with a non-zero exit code.`;

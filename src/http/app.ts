@@ -33,6 +33,7 @@ import { securityRoutes } from './routes/security.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { requireActor } from './auth-hook.ts';
 
 export interface AppOptions {
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(accessReviewRoutes(deps));
       await api.register(accessRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(exportRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

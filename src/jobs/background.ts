@@ -1,4 +1,5 @@
-import type { Config } from '../config.ts';
+import { exportDirOf, type Config } from '../config.ts';
+import { partyExportHandler } from '../services/export/party-exports.ts';
 import type { Store } from '../store/db.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { startJobRunner, type JobHandler } from './runner.ts';
@@ -24,8 +25,9 @@ export function startBackground(
     handlers.mail = mailHandler(db, settings);
     handlers.mail_receipt = receiptHandler(db, settings);
   }
+  handlers.party_export = partyExportHandler(db, exportDirOf(config));
   const stops = [startHousekeeping(store, log)];
-  if (Object.keys(handlers).length > 0) stops.push(startJobRunner(db, handlers, config.JOBS_POLL_MS, log));
+  stops.push(startJobRunner(db, handlers, config.JOBS_POLL_MS, log));
   const sla = setInterval(() => {
     void checkSla(db, instanceId, Boolean(config.SMTP_URL)).catch(log);
     void remindRegulatoryDeadlines(db, instanceId, Boolean(config.SMTP_URL)).catch(log);

@@ -28,7 +28,7 @@ interface TableInfo {
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** The application's tables, parents before children (foreign keys), with their stored (non-generated) columns. */
-async function tablesInLoadOrder(db: Db): Promise<TableInfo[]> {
+export async function tablesInLoadOrder(db: Db): Promise<TableInfo[]> {
   const columns = rowsOf<{ table_name: string; column_name: string }>(
     await db.execute(sql`
       select c.relname as table_name, a.attname as column_name
@@ -58,7 +58,7 @@ async function tablesInLoadOrder(db: Db): Promise<TableInfo[]> {
   return ordered.map((name) => ({ name, columns: byTable.get(name)! }));
 }
 
-async function migrationCount(db: Db): Promise<number> {
+export async function migrationCount(db: Db): Promise<number> {
   const rows = rowsOf<{ n: string | number }>(
     await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`),
   );

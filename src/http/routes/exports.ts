@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  openPartyExport,
+  readPartyExport,
+  requestPartyExport,
+  type PartyExportRow,
+} from '../../services/export/party-exports.ts';
+import { requireActor } from '../auth-hook.ts';
+import { errorResponses } from '../schemas.ts';
+import type { RouteDeps } from './deps.ts';
+
+const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
+const Export = z.object({
+  id: z.uuid(),
+  party: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  bytes: z.number().int().nullable(),
+  sha256: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+const present = (r: PartyExportRow): z.infer<typeof Export> => ({
+  id: r.id,
+  party: r.partyId,
+  status: r.status as z.infer<typeof Export>['status'],
+  done: r.done,
+  total: r.total,
+  bytes: r.bytes === null ? null : Number(r.bytes),
+  sha256: r.sha256,
+  error: r.error,
+  createdAt: r.createdAt.toISOString(),
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+});
+
+/** AUD-3: a party's export, run as a durable job and downloaded when ready. */
+export function exportRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/parties/:party/exports',
+      {
+        schema: {
+          tags: ['export'],
+          summary: "Starts an export of the party's data (party administrators); poll it, then download the archive",
+          params: z.object({ party: PartyCode }),
+          response: { 202: Export, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const row = await requestPartyExport(deps.db, requireActor(request), request.params.party);
+        return reply.status(202).send(present(row));
+      },
+    );
+    app.get(
+      '/parties/:party/exports/:id',
+      {
+        schema: {
+          tags: ['export'],
+          summary: 'Progress of an export',
+          params: z.object({ party: PartyCode, id: z.uuid() }),
+          response: { 200: Export, ...errorResponses },
+        },
+      },
+      async (request) =>
+        present(await readPartyExport(deps.db, requireActor(request), request.params.party, request.params.id)),
+    );
+    app.get(
+      '/parties/:party/exports/:id/archive',
+      {
+        schema: {
+          tags: ['export'],
+          summary: 'The finished archive (.tar.gz; format in docs/export.md)',
+          params: z.object({ party: PartyCode, id: z.uuid() }),
+          produces: ['application/gzip'],
+        },
+      },
+      async (request, reply) => {
+        const { row, stream } = await openPartyExport(
+          deps.db,
+          requireActor(request),
+          request.params.party,
+          request.params.id,
+        );
+        return reply
+          .type('application/gzip')
+          .header(
+            'content-disposition',
+            `attachment; filename="passerelle-${row.partyId}-${row.createdAt.toISOString().slice(0, 10)}.tar.gz"`,
+          )
+          .send(stream);
+      },
+    );
+  };
+}
