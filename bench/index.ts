@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- [--tickets N] [other options of bench/run.ts]`: runs the API benchmark
- * (bench/run.ts) and then the SLA benchmark (bench/sla.ts) with the same ticket count, one
+ * (bench/run.ts), the SLA benchmark (bench/sla.ts) and the evidence benchmark (bench/evidence.ts:
+ * export, import, audit verification, backup) with the same ticket count, one
  * after the other so they do not share the two cores. Each prints its own JSON line.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,3 +20,4 @@ const run = (script: string, scriptArgs: string[]) => {
 };
 run('bench/run.ts', args);
 run('bench/sla.ts', ['--tickets', String(values.tickets)]);
+run('bench/evidence.ts', ['--tickets', String(values.tickets)]);

@@ -8,39 +8,42 @@ export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-interface RawChainRow {
-  id: string | number;
-  seq_text: string;
-  at_us: string;
-  actor_id: string | null;
-  party: string | null;
-  action: string;
-  target_id: string | null;
-  data: string;
-  prev_hash: string | null;
-  hash: string | null;
-}
-
 export type StoredChainEntry = ChainEntry & { id: number; hash: string };
 
-/** One batch of the chain in order, as text exactly as the canonical form needs it. */
+const FIELD = '\x1f';
+const RECORD = '\x1e';
+const NULL_MARK = '\\N';
+
+/**
+ * One batch of the chain in order, as text exactly as the canonical form needs it. The batch comes
+ * back as one aggregated text (fields and records split by ASCII unit/record separators): several
+ * times faster than one result row per entry on PGlite. A field that itself holds a separator makes
+ * its entry fail verification (as any unreadable entry would).
+ */
 export async function readChainBatch(db: Db, afterSeq: number, uptoSeq: number, limit: number) {
   const result = await db.execute(sql`
-    select id, seq::text as seq_text, ((extract(epoch from at) * 1000000)::bigint)::text as at_us, actor_id::text as actor_id,
-      party, action, target_id, data::text as data, prev_hash, hash
-    from audit_log where seq > ${afterSeq} and seq <= ${uptoSeq} order by audit_log.seq limit ${limit}`);
-  return rowsOf<RawChainRow>(result).map((r): StoredChainEntry => ({
-    id: Number(r.id),
-    seq: Number(r.seq_text),
-    atMicros: r.at_us,
-    actorId: r.actor_id,
-    party: r.party,
-    action: r.action,
-    targetId: r.target_id,
-    dataText: r.data,
-    prevHash: r.prev_hash ?? '',
-    hash: r.hash ?? '',
-  }));
+    select string_agg(concat_ws(${FIELD}, id, seq, ((extract(epoch from at) * 1000000)::bigint),
+      coalesce(actor_id::text, ${NULL_MARK}), coalesce(party, ${NULL_MARK}), action, coalesce(target_id, ${NULL_MARK}),
+      data::text, coalesce(prev_hash, ''), coalesce(hash, '')), ${RECORD} order by seq) as blob
+    from (select * from audit_log where seq > ${afterSeq} and seq <= ${uptoSeq} order by seq limit ${limit}) a`);
+  const blob = rowsOf<{ blob: string | null }>(result)[0]?.blob;
+  if (!blob) return [];
+  const orNull = (v: string | undefined) => (v === NULL_MARK || v === undefined ? null : v);
+  return blob.split(RECORD).map((record): StoredChainEntry => {
+    const f = record.split(FIELD);
+    return {
+      id: Number(f[0]),
+      seq: Number(f[1]),
+      atMicros: f[2] ?? '',
+      actorId: orNull(f[3]),
+      party: orNull(f[4]),
+      action: f[5] ?? '',
+      targetId: orNull(f[6]),
+      dataText: f.length === 10 ? f[7]! : '',
+      prevHash: f[8] ?? '',
+      hash: f[9] ?? '',
+    };
+  });
 }
 
 /** Where the entry linked to the given hash stands (a full scan: only run once a problem is found). */
