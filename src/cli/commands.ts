@@ -14,6 +14,7 @@ import { verifyAuditChain } from '../services/audit/verify-chain.ts';
 import { backupStore, restoreStore } from '../store/backup.ts';
 import { exportParty } from '../services/export/export-party.ts';
 import { importArchive } from '../services/export/import-archive.ts';
+import { eraseParty, giveNotice } from '../services/export/offboarding.ts';
 import type { Db } from '../store/db.ts';
 import { findUserByName } from '../store/directory.ts';
 import { instanceId } from '../store/instance.ts';
@@ -201,6 +202,18 @@ export const COMMANDS: Record<string, Command> = {
     options: { file: { type: 'string' } },
     async run(db, values) {
       return importArchive(db, required(values, 'file'));
+    },
+  },
+  'offboarding notice': {
+    options: { party: { type: 'string' } },
+    async run(db, values) {
+      return giveNotice(db, null, required(values, 'party'));
+    },
+  },
+  'offboarding erase': {
+    options: { party: { type: 'string' } },
+    async run(db, values) {
+      return eraseParty(db, required(values, 'party'));
     },
   },
 };

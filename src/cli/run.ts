@@ -24,6 +24,8 @@ Usage:
   passerelle restore --file file.gz   bring a backup back into an empty store (checked before anything is written)
   passerelle export --party EU [--out file.tar.gz]   the party's archive (every ticket it takes part in; docs/export.md)
   passerelle import --file file.tar.gz    load an archive (checked first; one transaction)
+  passerelle offboarding notice --party CH   record the end-of-contract notice (reminder at 21 days, erasure at 29)
+  passerelle offboarding erase --party CH    erase now (after notice); prints the signed certificate
 
 The store is the one the server uses: DATABASE_URL when set, else PGlite in DATA_DIR.
 Output is JSON on stdout; errors go to stderr with a non-zero exit code.`;

@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'asset_approval_needed',
   'asset_review_due',
   'certificate_expiring',
+  'offboarding_reminder',
+  'erasure_certificate',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -49,6 +51,9 @@ export const RECIPIENTS: Record<NotificationKind, RecipientRule[]> = {
   asset_review_due: [],
   // Not caused by ticket events: sent to the owning party's security officers and administrators by jobs/certificate-checks (ISM-7).
   certificate_expiring: [],
+  // AUD-4, sent by services/export/offboarding: the leaving party's administrators, then both parties' administrators and auditors.
+  offboarding_reminder: [],
+  erasure_certificate: [],
 };
 
 /** The notification a timeline event gives rise to, if any. */

@@ -1,5 +1,6 @@
 import { exportDirOf, type Config } from '../config.ts';
 import { partyExportHandler } from '../services/export/party-exports.ts';
+import { eraseParty, remindOffboarding } from '../services/export/offboarding.ts';
 import type { Store } from '../store/db.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { startJobRunner, type JobHandler } from './runner.ts';
@@ -26,6 +27,9 @@ export function startBackground(
     handlers.mail_receipt = receiptHandler(db, settings);
   }
   handlers.party_export = partyExportHandler(db, exportDirOf(config));
+  // AUD-4: the reminder at 21 days and the erasure within 30 days of a party's notice.
+  handlers.offboarding_reminder = async (payload) => void (await remindOffboarding(db, String(payload.party)));
+  handlers.party_erasure = async (payload) => void (await eraseParty(db, String(payload.party)));
   const stops = [startHousekeeping(store, log)];
   stops.push(startJobRunner(db, handlers, config.JOBS_POLL_MS, log));
   const sla = setInterval(() => {

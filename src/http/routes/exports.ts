@@ -6,6 +6,7 @@ import {
   requestPartyExport,
   type PartyExportRow,
 } from '../../services/export/party-exports.ts';
+import { ERASURE_DAYS, giveNotice, readErasureCertificate, REMINDER_DAYS } from '../../services/export/offboarding.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
@@ -92,6 +93,48 @@ export function exportRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           )
           .send(stream);
       },
+    );
+  };
+}
+
+/** AUD-4: a party's end of contract: notice (its administrators) and the erasure certificate. */
+export function offboardingRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/parties/:party/offboarding',
+      {
+        schema: {
+          tags: ['export'],
+          summary:
+            'Records the party’s end-of-contract notice: reminder with export offer at 21 days, erasure within 30',
+          params: z.object({ party: PartyCode }),
+          response: {
+            201: z.object({ party: z.string(), noticeAt: z.string(), reminderAt: z.string(), erasureAt: z.string() }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request, reply) => {
+        const row = await giveNotice(deps.db, requireActor(request), request.params.party);
+        const at = (days: number) => new Date(row.noticeAt.getTime() + days * 86_400_000).toISOString();
+        return reply.status(201).send({
+          party: row.partyId,
+          noticeAt: row.noticeAt.toISOString(),
+          reminderAt: at(REMINDER_DAYS),
+          erasureAt: at(ERASURE_DAYS),
+        });
+      },
+    );
+    app.get(
+      '/parties/:party/offboarding/certificate',
+      {
+        schema: {
+          tags: ['export'],
+          summary: 'The signed erasure certificate (administrators and auditors of either party)',
+          params: z.object({ party: PartyCode }),
+        },
+      },
+      async (request) => readErasureCertificate(deps.db, requireActor(request), request.params.party),
     );
   };
 }
