@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { AppError } from '../domain/errors.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
@@ -11,7 +13,7 @@ import { createUser } from '../services/parties/create-user.ts';
 import { updatePartySettings } from '../services/parties/update-party-settings.ts';
 import { createCheckpoint, verifyAgainstCheckpoint, type SignedCheckpoint } from '../services/audit/checkpoints.ts';
 import { verifyAuditChain } from '../services/audit/verify-chain.ts';
-import { backupStore, restoreStore } from '../store/backup.ts';
+import { backupStore, checkBackup, restoreStore } from '../store/backup.ts';
 import { exportParty } from '../services/export/export-party.ts';
 import { importArchive } from '../services/export/import-archive.ts';
 import { eraseParty, giveNotice } from '../services/export/offboarding.ts';
@@ -171,9 +173,21 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   backup: {
-    options: { out: { type: 'string' } },
+    options: { out: { type: 'string' }, url: { type: 'string' } },
     async run(db, values) {
-      return backupStore(db, required(values, 'out'));
+      const out = required(values, 'out');
+      if (typeof values.url !== 'string') return backupStore(db, out);
+      // A running instance (PGlite serves from one process): its API takes the backup; token in PASSERELLE_TOKEN.
+      const response = await fetch(`${values.url.replace(/\/$/, '')}/api/v1/admin/backup`, {
+        headers: { authorization: `Bearer ${process.env.PASSERELLE_TOKEN ?? ''}` },
+      });
+      if (response.status !== 200 || !response.body)
+        throw new Error(`backup refused: ${response.status} ${await response.text()}`);
+      await pipeline(
+        Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
+        createWriteStream(out),
+      );
+      return { file: out, ...(await checkBackup(out)).header, tables: undefined };
     },
   },
   restore: {

@@ -20,7 +20,8 @@ Usage:
 
   passerelle audit verify [--checkpoint file.json]   recompute the audit chain (exit 3 when a problem is found)
   passerelle audit checkpoint          sign the chain's head now (the server adds one daily)
-  passerelle backup --out file.gz     consistent copy of the whole instance while it serves (PostgreSQL; PGlite: see docs/backup.md)
+  passerelle backup --out file.gz [--url http://host:8080]   consistent copy of the whole instance while it serves
+                      (--url: taken by the running server, sysadmin token in PASSERELLE_TOKEN; needed for PGlite)
   passerelle restore --file file.gz   bring a backup back into an empty store (checked before anything is written)
   passerelle export --party EU [--out file.tar.gz]   the party's archive (every ticket it takes part in; docs/export.md)
   passerelle import --file file.tar.gz    load an archive (checked first; one transaction)

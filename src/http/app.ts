@@ -33,7 +33,7 @@ import { securityRoutes } from './routes/security.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { auditRoutes } from './routes/audit.ts';
-import { exportRoutes, offboardingRoutes } from './routes/exports.ts';
+import { backupRoutes, exportRoutes, offboardingRoutes } from './routes/exports.ts';
 import { requireActor } from './auth-hook.ts';
 
 export interface AppOptions {
@@ -111,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes(deps));
       await api.register(exportRoutes(deps));
       await api.register(offboardingRoutes(deps));
+      await api.register(backupRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

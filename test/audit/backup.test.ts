@@ -7,7 +7,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.ts';
 import { verifyAuditChain } from '../../src/services/audit/verify-chain.ts';
-import { backupStore, restoreStore } from '../../src/store/backup.ts';
+import { backupStore, checkBackup, restoreStore } from '../../src/store/backup.ts';
+import { actorOf } from '../../src/services/auth/actor.ts';
+import { createApiToken } from '../../src/services/auth/api-tokens.ts';
+import { createUser } from '../../src/services/parties/create-user.ts';
+import { findUserByName } from '../../src/store/directory.ts';
 import type { Store } from '../../src/store/db.ts';
 import { incidentBody, signIn } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -81,6 +85,32 @@ describe.each(STORE_KINDS)('backup and restore (%s)', (kind) => {
       await target.close();
     }
   });
+
+  it('is taken by the serving process through the API for the instance operators only', async () => {
+    await createUser(server.db, {
+      party: 'EU',
+      username: 'eu.ops',
+      displayName: 'EU operator',
+      password: 'a-long-operator-password',
+      roles: ['sysadmin'],
+      clearance: 'LIMITED',
+    });
+    const ops = (
+      await createApiToken(server.db, actorOf((await findUserByName(server.db, 'eu.ops'))!), { name: 'backup' })
+    ).token;
+    const agent = (
+      await createApiToken(server.db, actorOf((await findUserByName(server.db, 'eu.agent'))!), { name: 'x' })
+    ).token;
+    const get = (token: string) =>
+      fetch(`${server.url}/api/v1/admin/backup`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await get(agent)).status).toBe(403);
+    const response = await get(ops);
+    expect(response.status).toBe(200);
+    const path = join(dir, 'api.gz');
+    writeFileSync(path, Buffer.from(await response.arrayBuffer()));
+    const { rows } = await checkBackup(path);
+    expect(rows).toBeGreaterThan(0);
+  }, 120_000);
 
   it('refuses a truncated or altered backup before writing anything', async () => {
     const bytes = readFileSync(file);

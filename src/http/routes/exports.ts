@@ -1,3 +1,7 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -7,6 +11,9 @@ import {
   type PartyExportRow,
 } from '../../services/export/party-exports.ts';
 import { ERASURE_DAYS, giveNotice, readErasureCertificate, REMINDER_DAYS } from '../../services/export/offboarding.ts';
+import { AppError } from '../../domain/errors.ts';
+import { backupStore } from '../../store/backup.ts';
+import { writeAudit } from '../../store/ticket-writes.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
@@ -135,6 +142,42 @@ export function offboardingRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => readErasureCertificate(deps.db, requireActor(request), request.params.party),
+    );
+  };
+}
+
+/**
+ * AUD-5 from the serving process: the instance's operators (`sysadmin`) take a consistent backup
+ * of a running PGlite instance (whose data directory no other process may open) or PostgreSQL.
+ */
+export function backupRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/admin/backup',
+      {
+        schema: {
+          tags: ['export'],
+          summary: 'A consistent backup of the whole instance, taken now (sysadmin; format in docs/backup.md)',
+          produces: ['application/gzip'],
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        if (!actor.roles.includes('sysadmin')) throw new AppError('auth.forbidden');
+        const dir = await mkdtemp(join(tmpdir(), 'passerelle-backup-'));
+        const file = join(dir, 'backup.gz');
+        await backupStore(deps.db, file);
+        await writeAudit(deps.db, { actorId: actor.id, party: actor.party, action: 'instance.backup' });
+        const stream = createReadStream(file);
+        stream.on('close', () => void rm(dir, { recursive: true, force: true }));
+        return reply
+          .type('application/gzip')
+          .header(
+            'content-disposition',
+            `attachment; filename="passerelle-backup-${new Date().toISOString().slice(0, 10)}.gz"`,
+          )
+          .send(stream);
+      },
     );
   };
 }
