@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- [--tickets N] [other options of bench/run.ts]`: runs the API benchmark
- * (bench/run.ts) and then the SLA benchmark (bench/sla.ts) with the same ticket count, one
- * after the other so they do not share the two cores, then the mail benchmark (bench/mail.ts,
- * `--messages N`, default 1 000). Each prints its own JSON line.
+ * (bench/run.ts), the SLA benchmark (bench/sla.ts), the evidence benchmark (bench/evidence.ts:
+ * export, import, audit verification, backup) with the same ticket count, then the mail benchmark
+ * (bench/mail.ts, `--messages N`, default 1 000), one after the other so they do not share the two
+ * cores. Each prints its own JSON line.
  */
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -22,4 +23,5 @@ const run = (script: string, scriptArgs: string[]) => {
 const apiArgs = args.filter((a, i) => !a.startsWith('--messages') && args[i - 1] !== '--messages');
 run('bench/run.ts', apiArgs);
 run('bench/sla.ts', ['--tickets', String(values.tickets)]);
+run('bench/evidence.ts', ['--tickets', String(values.tickets)]);
 run('bench/mail.ts', ['--messages', String(values.messages)]);

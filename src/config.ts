@@ -33,6 +33,8 @@ const ConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  /** AUD-3: where party export archives are written (default DATA_DIR/exports; shared by every node on PostgreSQL). */
+  EXPORT_DIR: z.string().min(1).optional(),
   DEMO: boolish.default(true),
   /** Set when the console is served over TLS (directly or behind a proxy): cookies become Secure. */
   SECURE_COOKIES: boolish.default(false),
@@ -92,4 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** Where export archives go. */
+export function exportDirOf(config: Pick<Config, 'EXPORT_DIR' | 'DATA_DIR'>): string {
+  return config.EXPORT_DIR ?? `${config.DATA_DIR.replace(/\/$/, '')}/exports`;
 }

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { AppError } from '../domain/errors.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
@@ -10,6 +12,12 @@ import { createParty } from '../services/parties/create-party.ts';
 import { createUser } from '../services/parties/create-user.ts';
 import { updatePartySettings } from '../services/parties/update-party-settings.ts';
 import type { Config } from '../config.ts';
+import { createCheckpoint, verifyAgainstCheckpoint, type SignedCheckpoint } from '../services/audit/checkpoints.ts';
+import { verifyAuditChain } from '../services/audit/verify-chain.ts';
+import { backupStore, checkBackup, restoreStore } from '../store/backup.ts';
+import { exportParty } from '../services/export/export-party.ts';
+import { importArchive } from '../services/export/import-archive.ts';
+import { eraseParty, giveNotice } from '../services/export/offboarding.ts';
 import type { Db } from '../store/db.ts';
 import { createMailbox } from '../services/mail/create-mailbox.ts';
 import { ingestMessage } from '../services/mail/ingest-message.ts';
@@ -255,5 +263,83 @@ export const COMMANDS: Record<string, Command> = {
   'quarantine drop': {
     options: { party: { type: 'string' }, id: { type: 'string' } },
     run: (db, values) => dropQuarantined(db, null, required(values, 'party'), uuid(values, 'id')),
+  },
+  'audit verify': {
+    options: { checkpoint: { type: 'string' } },
+    async run(db, values) {
+      if (typeof values.checkpoint !== 'string') return verifyAuditChain(db);
+      let held: SignedCheckpoint;
+      try {
+        held = JSON.parse(readFileSync(values.checkpoint, 'utf8')) as SignedCheckpoint;
+      } catch {
+        throw new AppError('validation.invalid', 'checkpoint', { field: 'checkpoint', detail: 'json_file' });
+      }
+      const check = await verifyAgainstCheckpoint(db, held);
+      return { ...check, ok: check.signatureValid && check.chain.ok };
+    },
+  },
+  'audit checkpoint': {
+    options: {},
+    async run(db) {
+      return createCheckpoint(db);
+    },
+  },
+  backup: {
+    options: { out: { type: 'string' }, url: { type: 'string' } },
+    async run(db, values) {
+      const out = required(values, 'out');
+      if (typeof values.url !== 'string') return backupStore(db, out);
+      // A running instance (PGlite serves from one process): its API takes the backup; token in PASSERELLE_TOKEN.
+      const response = await fetch(`${values.url.replace(/\/$/, '')}/api/v1/admin/backup`, {
+        headers: { authorization: `Bearer ${process.env.PASSERELLE_TOKEN ?? ''}` },
+      });
+      if (response.status !== 200 || !response.body)
+        throw new Error(`backup refused: ${response.status} ${await response.text()}`);
+      await pipeline(
+        Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
+        createWriteStream(out),
+      );
+      return { file: out, ...(await checkBackup(out)).header, tables: undefined };
+    },
+  },
+  restore: {
+    options: { file: { type: 'string' } },
+    async run(db, values) {
+      return restoreStore(db, required(values, 'file'));
+    },
+  },
+  export: {
+    options: { party: { type: 'string' }, out: { type: 'string' } },
+    async run(db, values) {
+      const party = required(values, 'party');
+      const out =
+        typeof values.out === 'string'
+          ? values.out
+          : `passerelle-${party}-${new Date().toISOString().slice(0, 10)}.tar.gz`;
+      const manifest = await exportParty(db, party, out);
+      return {
+        file: out,
+        party,
+        files: manifest.files.filter((f) => f.kind !== 'attachment_file').map((f) => ({ path: f.path, rows: f.rows })),
+      };
+    },
+  },
+  import: {
+    options: { file: { type: 'string' } },
+    async run(db, values) {
+      return importArchive(db, required(values, 'file'));
+    },
+  },
+  'offboarding notice': {
+    options: { party: { type: 'string' } },
+    async run(db, values) {
+      return giveNotice(db, null, required(values, 'party'));
+    },
+  },
+  'offboarding erase': {
+    options: { party: { type: 'string' } },
+    async run(db, values) {
+      return eraseParty(db, required(values, 'party'));
+    },
   },
 };

@@ -25,6 +25,16 @@ Usage:
   passerelle quarantine list --party EU [--status held|retried|dropped]
   passerelle quarantine retry|drop --party EU --id UUID
 
+  passerelle audit verify [--checkpoint file.json]   recompute the audit chain (exit 3 when a problem is found)
+  passerelle audit checkpoint          sign the chain's head now (the server adds one daily)
+  passerelle backup --out file.gz [--url http://host:8080]   consistent copy of the whole instance while it serves
+                      (--url: taken by the running server, sysadmin token in PASSERELLE_TOKEN; needed for PGlite)
+  passerelle restore --file file.gz   bring a backup back into an empty store (checked before anything is written)
+  passerelle export --party EU [--out file.tar.gz]   the party's archive (every ticket it takes part in; docs/export.md)
+  passerelle import --file file.tar.gz    load an archive (checked first; one transaction)
+  passerelle offboarding notice --party CH   record the end-of-contract notice (reminder at 21 days, erasure at 29)
+  passerelle offboarding erase --party CH    erase now (after notice); prints the signed certificate
+
 The store is the one the server uses: DATABASE_URL when set, else PGlite in DATA_DIR.
 Output is JSON on stdout; errors go to stderr with a non-zero exit code.`;
 
@@ -43,7 +53,8 @@ export async function runCli(command: string, args: string[], config: Config): P
     store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     const output = await entry.run(store.db, values as Record<string, string | boolean | string[] | undefined>, config);
     process.stdout.write(typeof output === 'string' ? `${output}\n` : `${JSON.stringify(output, null, 2)}\n`);
-    return 0;
+    // A verification that finds a problem (`ok: false`) fails the command, for scripts.
+    return output && typeof output === 'object' && (output as { ok?: unknown }).ok === false ? 3 : 0;
   } catch (error) {
     const lang = langFromHeader(process.env.LANG?.replace('_', '-'));
     if (error instanceof AppError) {

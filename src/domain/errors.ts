@@ -87,6 +87,12 @@ export type ErrorCode =
   | 'quarantine.not_found'
   | 'quarantine.decided'
   | 'attachment.not_found'
+  | 'backup.invalid'
+  | 'backup.store_not_empty'
+  | 'archive.invalid'
+  | 'export.not_ready'
+  | 'offboarding.exists'
+  | 'offboarding.not_found'
   | 'server.error';
 
 /** An expected failure with a stable code, optionally naming the offending field. */

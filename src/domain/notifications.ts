@@ -19,6 +19,8 @@ export const NOTIFICATION_KINDS = [
   'asset_review_due',
   'certificate_expiring',
   'sign_in_failures',
+  'offboarding_reminder',
+  'erasure_certificate',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -58,6 +60,9 @@ export const RECIPIENTS: Record<NotificationKind, RecipientRule[]> = {
   certificate_expiring: [],
   // Not caused by ticket events: sent to the account's owner by services/auth/sign-in (ISM-8).
   sign_in_failures: [],
+  // AUD-4, sent by services/export/offboarding: the leaving party's administrators, then both parties' administrators and auditors.
+  offboarding_reminder: [],
+  erasure_certificate: [],
 };
 
 /** The notification a timeline event gives rise to, if any. */

@@ -34,6 +34,8 @@ import { securityRoutes } from './routes/security.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { mailRoutes } from './routes/mail.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { backupRoutes, exportRoutes, offboardingRoutes } from './routes/exports.ts';
 import { requireActor } from './auth-hook.ts';
 
 export interface AppOptions {
@@ -162,6 +164,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(certificateRoutes(deps));
       await api.register(accessReviewRoutes(deps));
       await api.register(accessRoutes(deps));
+      await api.register(auditRoutes(deps));
+      await api.register(exportRoutes(deps));
+      await api.register(offboardingRoutes(deps));
+      await api.register(backupRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

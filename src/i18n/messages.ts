@@ -290,6 +290,30 @@ const ERRORS: Record<ErrorCode, Text> = {
     fr: 'Ce message a déjà été retraité ou supprimé.',
   },
   'attachment.not_found': { en: 'No such attachment.', fr: 'Pièce jointe introuvable.' },
+  'backup.invalid': {
+    en: 'This backup cannot be restored: {reason}. Nothing was written.',
+    fr: 'Cette sauvegarde ne peut pas être restaurée : {reason}. Rien n’a été écrit.',
+  },
+  'backup.store_not_empty': {
+    en: 'A backup is restored only into an empty store (table {table} has rows). Nothing was written.',
+    fr: 'Une sauvegarde ne se restaure que dans une base vide (la table {table} contient des lignes). Rien n’a été écrit.',
+  },
+  'archive.invalid': {
+    en: 'This archive cannot be imported: {reason}. Nothing was written.',
+    fr: 'Cette archive ne peut pas être importée : {reason}. Rien n’a été écrit.',
+  },
+  'export.not_ready': {
+    en: 'The export is not ready yet ({status}).',
+    fr: 'L’export n’est pas encore prêt ({status}).',
+  },
+  'offboarding.exists': {
+    en: 'This party has already given notice.',
+    fr: 'Ce partenaire a déjà notifié la fin du contrat.',
+  },
+  'offboarding.not_found': {
+    en: 'This party has not given notice.',
+    fr: 'Ce partenaire n’a pas notifié de fin de contrat.',
+  },
   'server.error': {
     en: 'Internal error; the request was not applied.',
     fr: 'Erreur interne ; la requête n’a pas été appliquée.',

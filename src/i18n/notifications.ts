@@ -186,6 +186,26 @@ const TEMPLATES: Record<NotificationKind, Template> = {
         ' Si ce n’était pas vous, prévenez votre officier de sécurité ; vos propres connexions depuis votre adresse habituelle ne sont pas bloquées.',
     },
   },
+  offboarding_reminder: {
+    en: {
+      subject: '{party}: data erasure on {erasureAt}',
+      body: 'Your party gave notice of the end of its contract. Its data will be erased on {erasureAt}. Take your export now: {exportPath}.',
+    },
+    fr: {
+      subject: '{party} : effacement des données le {erasureAt}',
+      body: 'Votre partenaire a notifié la fin de son contrat. Ses données seront effacées le {erasureAt}. Récupérez votre export dès maintenant : {exportPath}.',
+    },
+  },
+  erasure_certificate: {
+    en: {
+      subject: '{party}: erasure certificate',
+      body: 'The data of {party} were erased on {erasedAt}. The signed certificate is at /api/v1/parties/{party}/offboarding/certificate.',
+    },
+    fr: {
+      subject: '{party} : certificat d’effacement',
+      body: 'Les données de {party} ont été effacées le {erasedAt}. Le certificat signé est disponible sur /api/v1/parties/{party}/offboarding/certificate.',
+    },
+  },
 };
 
 const RECEIPT: Template = {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Config } from '../config.ts';
+import { exportDirOf, type Config } from '../config.ts';
+import { partyExportHandler } from '../services/export/party-exports.ts';
+import { eraseParty, remindOffboarding } from '../services/export/offboarding.ts';
 import type { Store } from '../store/db.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { startJobRunner, type JobHandler } from './runner.ts';
@@ -12,6 +14,7 @@ import { checkCertificates } from './certificate-checks.ts';
 import { remindRegulatoryDeadlines } from './regulatory-reminders.ts';
 import { checkSla } from './sla-monitor.ts';
 import { remindOverdueReviews } from '../services/assets/remind-reviews.ts';
+import { dailyCheckpoint } from '../services/audit/checkpoints.ts';
 
 /** Starts every background task of `passerelle serve`; returns a function that stops them all. */
 export function startBackground(
@@ -28,8 +31,12 @@ export function startBackground(
     handlers.mail_receipt = receiptHandler(db, settings);
     handlers.mail_reply = replyHandler(db, settings);
   }
+  handlers.party_export = partyExportHandler(db, exportDirOf(config));
+  // AUD-4: the reminder at 21 days and the erasure within 30 days of a party's notice.
+  handlers.offboarding_reminder = async (payload) => void (await remindOffboarding(db, String(payload.party)));
+  handlers.party_erasure = async (payload) => void (await eraseParty(db, String(payload.party)));
   const stops = [startHousekeeping(store, log)];
-  if (Object.keys(handlers).length > 0) stops.push(startJobRunner(db, handlers, config.JOBS_POLL_MS, log));
+  stops.push(startJobRunner(db, handlers, config.JOBS_POLL_MS, log));
   // COL-2: every node polls the mailboxes; each mailbox is read by one node at a time (lease).
   if (config.MAIL_SECRET_KEY)
     stops.push(
@@ -59,5 +66,9 @@ export function startBackground(
   const certificates = setInterval(() => void checkCertificates(db).catch(log), config.SLA_CHECK_MS);
   certificates.unref();
   stops.push(() => clearInterval(certificates));
+  // AUD-1: the signed daily checkpoint of the audit chain (added under the head's lock, so once per day across nodes).
+  const checkpoints = setInterval(() => void dailyCheckpoint(db).catch(log), config.SLA_CHECK_MS);
+  checkpoints.unref();
+  stops.push(() => clearInterval(checkpoints));
   return () => stops.forEach((stop) => stop());
 }

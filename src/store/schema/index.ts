@@ -6,3 +6,4 @@ export * from './service-levels.ts';
 export * from './notifications.ts';
 export * from './security.ts';
 export * from './mail.ts';
+export * from './audit.ts';

@@ -149,21 +149,6 @@ export const ticketEvents = pgTable(
   (t) => [uniqueIndex('ticket_events_seq').on(t.ticketId, t.seq)],
 );
 
-/** Security-relevant actions (AUD-1 adds the hash chain). */
-export const auditLog = pgTable(
-  'audit_log',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: ts('at').notNull().defaultNow(),
-    actorId: uuid('actor_id'),
-    party: text('party'),
-    action: text('action').notNull(),
-    targetId: text('target_id'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
-  },
-  (t) => [index('audit_log_party_at').on(t.party, t.at)],
-);
-
 /** REQ-5 request types and CHG-3 standard changes, per party. */
 export const catalogueItems = pgTable(
   'catalogue_items',

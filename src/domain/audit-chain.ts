@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+
+/** The hash the chain starts from (docs/audit.md). */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** One audit entry as stored, in the textual form the canonical form is built from. */
+export interface ChainEntry {
+  seq: number;
+  /** Microseconds since the Unix epoch, as a decimal string. */
+  atMicros: string;
+  actorId: string | null;
+  party: string | null;
+  action: string;
+  targetId: string | null;
+  /** The entry's data in PostgreSQL's jsonb text form. */
+  dataText: string;
+  prevHash: string;
+}
+
+/** AUD-1 canonical form v1 (the same as the SQL function `audit_canonical`). */
+export function auditCanonical(e: ChainEntry): string {
+  return [
+    'passerelle-audit-v1',
+    String(e.seq),
+    e.atMicros,
+    JSON.stringify(e.actorId),
+    JSON.stringify(e.party),
+    JSON.stringify(e.action),
+    JSON.stringify(e.targetId),
+    e.dataText,
+    e.prevHash,
+  ].join('\n');
+}
+
+export function sha256Hex(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function entryHash(e: ChainEntry): string {
+  return sha256Hex(auditCanonical(e));
+}
+
+export type ChainProblemKind = 'altered' | 'removed' | 'reordered' | 'unchained' | 'checkpoint_mismatch';
+
+export interface ChainProblem {
+  kind: ChainProblemKind;
+  /** The first entry (chain position) found altered, removed or reordered. */
+  seq: number;
+  id?: number;
+  /** For `reordered`: where the entry that belongs at `seq` now stands. */
+  foundAt?: number;
+  linkBroken?: boolean;
+  selfConsistent?: boolean;
+}
+
+/**
+ * Walks the chain one entry at a time (the caller streams entries in `seq` order) and names the
+ * first entry that was altered, removed or reordered.
+ */
+export class ChainWalker {
+  seq = 0;
+  hash = GENESIS_HASH;
+  problem: ChainProblem | null = null;
+
+  constructor(private readonly checkpoint?: { seq: number; headHash: string }) {}
+
+  /** Feeds the next stored entry; returns false once a problem is found. */
+  next(e: ChainEntry & { id: number; hash: string }): boolean {
+    if (this.problem) return false;
+    const expected = this.seq + 1;
+    if (e.seq !== expected) return this.fail({ kind: 'removed', seq: expected });
+    const recomputed = entryHash(e);
+    if (e.prevHash !== this.hash) {
+      // The link is broken: the caller finds out whether the entry expected here was moved (reordered)
+      // or the previous one rewritten together with its hash.
+      return this.fail({
+        kind: 'altered',
+        seq: e.seq,
+        id: e.id,
+        linkBroken: true,
+        selfConsistent: recomputed === e.hash,
+      });
+    }
+    if (recomputed !== e.hash) return this.fail({ kind: 'altered', seq: e.seq, id: e.id });
+    this.seq = e.seq;
+    this.hash = e.hash;
+    if (this.checkpoint && this.checkpoint.seq === e.seq && this.checkpoint.headHash !== e.hash)
+      return this.fail({ kind: 'checkpoint_mismatch', seq: e.seq, id: e.id });
+    return true;
+  }
+
+  /** After the last entry: the recorded head (and a held checkpoint) must be reached. */
+  finish(head: { seq: number; hash: string }): ChainProblem | null {
+    if (this.problem) return this.problem;
+    if (this.checkpoint && this.checkpoint.seq > this.seq) {
+      // Shorter than what the auditor holds: entries were removed and the chain rewritten.
+      this.fail({ kind: 'checkpoint_mismatch', seq: this.checkpoint.seq });
+    } else if (head.seq > this.seq) {
+      this.fail({ kind: 'removed', seq: this.seq + 1 });
+    } else if (head.seq === this.seq && head.hash !== this.hash) {
+      this.fail({ kind: 'altered', seq: this.seq });
+    }
+    return this.problem;
+  }
+
+  private fail(problem: ChainProblem): false {
+    this.problem = problem;
+    return false;
+  }
+}
+
+/** The text a checkpoint's signature covers. */
+export function checkpointText(c: { instanceId: string; seq: number; headHash: string; at: string }): string {
+  return ['passerelle-checkpoint-v1', c.instanceId, String(c.seq), c.headHash, c.at].join('\n');
+}

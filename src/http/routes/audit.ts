@@ -1,0 +1,184 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { assertReadsAudit } from '../../policies/audit.ts';
+import { readCheckpoint, readCheckpoints, verifyAgainstCheckpoint } from '../../services/audit/checkpoints.ts';
+import { exportPartyAudit, readPartyAudit } from '../../services/audit/party-audit.ts';
+import { verifyAuditChain } from '../../services/audit/verify-chain.ts';
+import type { AuditFilter } from '../../store/audit.ts';
+import { requireActor } from '../auth-hook.ts';
+import { errorResponses, Instant } from '../schemas.ts';
+import type { RouteDeps } from './deps.ts';
+
+const Filter = z.object({
+  from: Instant.optional(),
+  to: Instant.optional(),
+  actor: z.string().min(1).max(200).optional(),
+  ticket: z.string().min(1).max(64).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_.]*\*?$/, 'an action such as ticket.transfer, or a prefix such as ticket.*')
+    .max(100)
+    .optional(),
+});
+const ListQuery = Filter.extend({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+const Entry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.object({ id: z.string(), username: z.string().nullable() }).nullable(),
+  party: z.string().nullable(),
+  action: z.string(),
+  targetId: z.string().nullable(),
+  ticketRef: z.string().nullable(),
+  data: z.unknown(),
+  hash: z.string().nullable(),
+});
+const Problem = z.object({
+  kind: z.enum(['altered', 'removed', 'reordered', 'unchained', 'checkpoint_mismatch']),
+  seq: z.number().int(),
+  id: z.number().int().optional(),
+  foundAt: z.number().int().optional(),
+});
+const ChainReport = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  head: z.object({ seq: z.number().int(), hash: z.string() }),
+  problem: Problem.nullable(),
+  checkedAt: z.string(),
+});
+const Checkpoint = z.object({
+  format: z.literal('passerelle-checkpoint-v1'),
+  id: z.uuid(),
+  instanceId: z.uuid(),
+  seq: z.number().int().min(0),
+  headHash: z.string().regex(/^[0-9a-f]{64}$/),
+  at: z.iso.datetime(),
+  keyId: z.string().max(64),
+  publicKey: z.string().max(2000),
+  signature: z.string().max(200),
+});
+
+const filterOf = (q: z.infer<typeof Filter>): AuditFilter => ({
+  from: q.from ? new Date(q.from) : undefined,
+  to: q.to ? new Date(q.to) : undefined,
+  actor: q.actor,
+  ticket: q.ticket,
+  action: q.action,
+});
+
+/** AUD-1/AUD-2: the audit log of one's party, its exports, the chain's verification and checkpoints. */
+export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/audit/entries',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: "Audit entries that concern the reader's party (auditors, party administrators), newest first",
+          querystring: ListQuery,
+          response: {
+            200: z.object({ entries: z.array(Entry), next: z.number().int().nullable() }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const { before, limit, ...filter } = request.query;
+        return readPartyAudit(deps.db, requireActor(request), filterOf(filter), { before, limit });
+      },
+    );
+
+    for (const format of ['csv', 'jsonl'] as const) {
+      app.get(
+        `/audit/entries.${format}`,
+        {
+          schema: {
+            tags: ['audit'],
+            summary: `Export of the same entries, oldest first, as ${format === 'csv' ? 'CSV' : 'JSON Lines'}`,
+            querystring: Filter,
+            produces: [format === 'csv' ? 'text/csv' : 'application/jsonl'],
+          },
+        },
+        async (request, reply) => {
+          const actor = requireActor(request);
+          assertReadsAudit(actor);
+          const stream = Readable.from(exportPartyAudit(deps.db, actor, filterOf(request.query), format));
+          return reply
+            .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/jsonl; charset=utf-8')
+            .header('content-disposition', `attachment; filename="audit-${actor.party}.${format}"`)
+            .send(stream);
+        },
+      );
+    }
+
+    app.get(
+      '/audit/verify',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: "Recomputes the instance's audit chain and names the first entry altered, removed or reordered",
+          response: { 200: ChainReport, ...errorResponses },
+        },
+      },
+      async (request) => {
+        assertReadsAudit(requireActor(request));
+        return verifyAuditChain(deps.db);
+      },
+    );
+
+    app.get(
+      '/audit/checkpoints',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'Signed daily checkpoints of the chain, to keep outside the instance',
+          response: { 200: z.object({ checkpoints: z.array(Checkpoint) }), ...errorResponses },
+        },
+      },
+      async (request) => ({ checkpoints: await readCheckpoints(deps.db, requireActor(request)) }),
+    );
+
+    app.get(
+      '/audit/checkpoints/:id',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'One signed checkpoint, as a file',
+          params: z.object({ id: z.uuid() }),
+          response: { 200: Checkpoint, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const checkpoint = await readCheckpoint(deps.db, requireActor(request), request.params.id);
+        void reply.header(
+          'content-disposition',
+          `attachment; filename="checkpoint-${checkpoint.at.slice(0, 10)}.json"`,
+        );
+        return checkpoint;
+      },
+    );
+
+    app.post(
+      '/audit/checkpoints/verify',
+      {
+        schema: {
+          tags: ['audit'],
+          summary:
+            'Verifies the chain against a checkpoint the auditor kept (signature, then the entry at its position)',
+          body: Checkpoint,
+          response: {
+            200: z.object({ signatureValid: z.boolean(), keyMatches: z.boolean(), chain: ChainReport }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        assertReadsAudit(requireActor(request));
+        return verifyAgainstCheckpoint(deps.db, request.body);
+      },
+    );
+  };
+}

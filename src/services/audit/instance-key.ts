@@ -1,0 +1,63 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { sha256Hex } from '../../domain/audit-chain.ts';
+import type { Db } from '../../store/db.ts';
+import { instanceSettings } from '../../store/schema/index.ts';
+
+/**
+ * The instance's Ed25519 signing key (checkpoints, erasure certificates). Created on first use and
+ * kept in `instance_settings` under `signing_key` (so every node of a PostgreSQL instance and every
+ * backup share it); only its public part ever leaves the instance. See docs/audit.md.
+ */
+export interface InstanceKey {
+  keyId: string;
+  publicKeyPem: string;
+  privateKey: KeyObject;
+}
+
+interface StoredKey {
+  privateKeyPem: string;
+  publicKeyPem: string;
+}
+
+const SETTING = 'signing_key';
+
+export function keyIdOf(publicKeyPem: string): string {
+  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
+  return sha256Hex(der).slice(0, 16);
+}
+
+export async function instanceKey(db: Db): Promise<InstanceKey> {
+  const read = async () => {
+    const rows = await db.execute(sql`select value from instance_settings where key = ${SETTING}`);
+    const value = (rows as unknown as { rows: { value: StoredKey | string }[] }).rows[0]?.value;
+    return typeof value === 'string' ? (JSON.parse(value) as StoredKey) : (value ?? null);
+  };
+  let stored = await read();
+  if (!stored) {
+    const pair = generateKeyPairSync('ed25519');
+    const fresh: StoredKey = {
+      privateKeyPem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    };
+    await db.insert(instanceSettings).values({ key: SETTING, value: fresh }).onConflictDoNothing();
+    stored = (await read())!;
+  }
+  return {
+    keyId: keyIdOf(stored.publicKeyPem),
+    publicKeyPem: stored.publicKeyPem,
+    privateKey: createPrivateKey(stored.privateKeyPem),
+  };
+}
+
+export function signText(key: InstanceKey, text: string): string {
+  return sign(null, Buffer.from(text, 'utf8'), key.privateKey).toString('base64');
+}
+
+export function signatureValid(publicKeyPem: string, text: string, signature: string): boolean {
+  try {
+    return verify(null, Buffer.from(text, 'utf8'), createPublicKey(publicKeyPem), Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signatureValid } from '../../src/services/audit/instance-key.ts';
+import { verifyAuditChain } from '../../src/services/audit/verify-chain.ts';
+import { eraseParty, remindOffboarding } from '../../src/services/export/offboarding.ts';
+import { incidentBody, signIn, type Client } from '../helpers/client.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { STORE_KINDS } from '../helpers/store.ts';
+
+const rows = async <T>(server: TestServer, query: ReturnType<typeof sql>) =>
+  ((await server.db.execute(query)) as unknown as { rows: T[] }).rows;
+
+describe.each(STORE_KINDS)('end of contract (%s)', (kind) => {
+  let server: TestServer;
+  let euAgent: Client;
+  let euAdmin: Client;
+  let chAdmin: Client;
+  let shared = '';
+  let chOnly = '';
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    euAgent = await signIn(server.url, 'eu.agent');
+    euAdmin = await signIn(server.url, 'eu.admin');
+    chAdmin = await signIn(server.url, 'ch.admin');
+    const chAgent = await signIn(server.url, 'ch.agent');
+    shared = (await euAgent.post('/incidents', incidentBody())).body.ref;
+    await euAgent.post(`/tickets/${shared}/actions/comment`, { body: 'EU findings', visibility: 'shared' });
+    await euAgent.post(`/tickets/${shared}/actions/transfer`, { party: 'CH' });
+    await chAgent.post(`/tickets/${shared}/actions/comment`, { body: 'CH answer to erase', visibility: 'shared' });
+    chOnly = (await chAgent.post('/incidents', incidentBody())).body.ref;
+  }, 180_000);
+  afterAll(() => server.close(), 120_000);
+
+  it('records the notice by the leaving party’s administrator only, and schedules reminder and erasure within 30 days', async () => {
+    expect((await euAdmin.post('/parties/CH/offboarding')).status).toBe(403);
+    const notice = await chAdmin.post('/parties/CH/offboarding');
+    expect(notice.status).toBe(201);
+    expect((await chAdmin.post('/parties/CH/offboarding')).status).toBe(409);
+    const jobs = await rows<{ kind: string; run_at: string }>(
+      server,
+      sql`select kind, run_at::text from jobs where kind in ('offboarding_reminder', 'party_erasure') order by run_at`,
+    );
+    expect(jobs.map((j) => j.kind)).toEqual(['offboarding_reminder', 'party_erasure']);
+    const days = (at: string) => (Date.parse(at) - Date.parse(notice.body.noticeAt)) / 86_400_000;
+    expect(Math.round(days(jobs[0]!.run_at))).toBe(21);
+    expect(days(jobs[1]!.run_at)).toBeLessThanOrEqual(30);
+    expect(await remindOffboarding(server.db, 'CH')).toBeGreaterThan(0);
+    const reminded = await chAdmin.get('/notifications');
+    expect(JSON.stringify(reminded.body)).toContain('offboarding_reminder');
+  }, 120_000);
+
+  it('erases what belongs only to the party, keeps what the remaining party wrote, and certifies it to both', async () => {
+    const certificate = await eraseParty(server.db, 'CH');
+    const { signature, ...body } = certificate;
+    expect(signatureValid(certificate.publicKey, JSON.stringify(body), signature)).toBe(true);
+    expect(certificate.erased.find((e) => e.what === 'tickets')!.rows).toBeGreaterThan(0);
+    expect(certificate.erased.find((e) => e.what === 'users')!.rows).toBeGreaterThan(0);
+    expect(await rows(server, sql`select 1 from users where party_id = 'CH'`)).toHaveLength(0);
+    expect(await rows(server, sql`select 1 from tickets where ref = ${chOnly}`)).toHaveLength(0);
+    const ticket = await euAgent.get(`/tickets/${shared}`);
+    expect(ticket.status).toBe(200);
+    const text = JSON.stringify(ticket.body.timeline);
+    expect(text).toContain('EU findings');
+    expect(text).not.toContain('CH answer to erase');
+    expect(ticket.body.participants).toEqual(['EU']);
+    // Kept in the audit log (the chain still verifies) and offered to the remaining party.
+    const logged = await rows<{ action: string }>(
+      server,
+      sql`select action from audit_log where action = 'offboarding.erasure'`,
+    );
+    expect(logged).toHaveLength(1);
+    expect((await verifyAuditChain(server.db)).ok).toBe(true);
+    const fetched = await euAdmin.get('/parties/CH/offboarding/certificate');
+    expect(fetched.status).toBe(200);
+    expect(fetched.body.signature).toBe(signature);
+    expect((await euAgent.get('/parties/CH/offboarding/certificate')).status).toBe(403);
+    const euAuditor = await signIn(server.url, 'eu.auditor');
+    expect(JSON.stringify((await euAuditor.get('/notifications')).body)).toContain('erasure_certificate');
+    // Running the job again changes nothing and returns the same certificate.
+    expect((await eraseParty(server.db, 'CH')).signature).toBe(signature);
+  }, 180_000);
+});
