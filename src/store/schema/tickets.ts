@@ -7,18 +7,7 @@ import type { Sensitivity } from '../../domain/sensitivity.ts';
 import type { SlaFacts } from '../../domain/sla-facts.ts';
 import type { TicketChannel, TicketType } from '../../domain/ticket-types.ts';
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tsvector, bytea, ts } from './columns.ts';
 import { groups, parties, users } from './parties.ts';
 
