@@ -7,7 +7,7 @@ import { decideAccessReviewItem } from '../../services/access-reviews/decide-acc
 import { getAccessReview, listOwnAccessReviews } from '../../services/access-reviews/read-access-reviews.ts';
 import { startAccessReview } from '../../services/access-reviews/start-access-review.ts';
 import type { AccessReviewRow, ReviewItemWithUser } from '../../store/access-reviews.ts';
-import { errorResponses, plain, Sensitivity } from '../schemas.ts';
+import { errorResponses, plain, Sensitivity } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Summary = z.object({

@@ -5,7 +5,7 @@ import { attachFile } from '../../services/attachments/attach-file.ts';
 import { loadVisibleTicket } from '../../services/write-path/ticket-action.ts';
 import { attachmentContent, attachmentsOf, type AttachmentMeta } from '../../store/attachments.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, Sensitivity, text, TicketParams, Version } from '../schemas.ts';
+import { errorResponses, Sensitivity, text, TicketParams, Version } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Attachment = z.object({

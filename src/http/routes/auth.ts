@@ -8,7 +8,7 @@ import { signIn } from '../../services/auth/sign-in.ts';
 import { deleteSession } from '../../store/auth.ts';
 import { findParty, findUser } from '../../store/directory.ts';
 import { requireActor, SESSION_COOKIE } from '../auth-hook.ts';
-import { ErrorBody, errorResponses, Instant, text } from '../schemas.ts';
+import { ErrorBody, errorResponses, Instant, text } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Me = z.object({

@@ -12,7 +12,7 @@ import { trustCa } from '../../services/certificates/trust-ca.ts';
 import { verifyCertificate } from '../../services/certificates/verify-certificate.ts';
 import { listTrustedCas, type CertificateWithChange, type TrustedCaRow } from '../../store/certificates.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, Instant, plain, text } from '../schemas.ts';
+import { errorResponses, Instant, plain, text } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);

@@ -6,7 +6,7 @@ import { cancelMaintenance, listMaintenance, scheduleMaintenance } from '../../s
 import { listParties } from '../../store/directory.ts';
 import type { maintenanceWindows } from '../../store/schema/index.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, Instant, plain, text } from '../schemas.ts';
+import { errorResponses, Instant, plain, text } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
