@@ -1,5 +1,3 @@
-import type { Lang } from './types.ts';
-
 /** An error answered by the API: `{ error: { code, message, field? } }`. */
 export class ApiError extends Error {
   readonly status: number;
@@ -96,3 +94,4 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: <T = null>(path: string) => request<T>('DELETE', path),
 };
+import type { Lang } from '../../domain/lang.ts';
