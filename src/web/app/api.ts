@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { ErrorBody } from '../../contract/schemas.ts';
 /** An error answered by the API: `{ error: { code, message, field? } }`. */
 export class ApiError extends Error {
   readonly status: number;
@@ -36,9 +38,8 @@ export function setSignedOutHandler(handler: (() => void) | null): void {
   onSignedOut = handler;
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; field?: string };
-}
+/** An error reply (src/contract ErrorBody); anything else (a proxy's page) parses to nothing. */
+type ErrorReply = Partial<z.output<typeof ErrorBody>>;
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
@@ -62,7 +63,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
-    const error = (parsed as ErrorBody | null)?.error;
+    const error = (parsed as ErrorReply | null)?.error;
     const code = error?.code ?? 'http.' + String(response.status);
     if (response.status === 401 && code === 'auth.required' && path !== '/me') onSignedOut?.();
     throw new ApiError(response.status, code, error?.message ?? response.statusText, error?.field);
