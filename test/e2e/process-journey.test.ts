@@ -220,12 +220,13 @@ describe('console: problem → change → release across the EU and CH desks', (
 
       // The joint window is in the calendar with its partner, status and release; the iCal feed address is shown once.
       await euChange.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
-      // The first window was withdrawn by the rollback; the second one is accepted.
-      const windowRow = euChange
+      // A rollback inside a started window keeps it (REL-2): both windows the release was deployed in stay accepted.
+      const windowRows = euChange
         .getByRole('row')
         .filter({ has: euChange.getByRole('link', { name: release }) })
         .filter({ hasText: 'Accepted' });
-      expect(await windowRow.textContent()).toMatch(/CH.*Accepted/);
+      expect(await windowRows.count()).toBe(2);
+      for (const row of await windowRows.all()) expect(await row.textContent()).toMatch(/CH.*Accepted/);
       await euChange.getByRole('button', { name: 'Calendar feed (iCal)' }).click();
       expect(await euChange.getByLabel('Feed address').inputValue()).toMatch(/^https?:\/\/.+/);
 
