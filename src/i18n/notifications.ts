@@ -193,7 +193,9 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     },
     fr: {
       subject: '{party} : effacement des données le {erasureAt}',
-      body: 'Votre partenaire a notifié la fin de son contrat. Ses données seront effacées le {erasureAt}. Récupérez votre export dès maintenant : {exportPath}.',
+      body:
+        'Votre partie a notifié la fin de son contrat. Ses données seront effacées le {erasureAt}. ' +
+        'Récupérez votre export dès maintenant : {exportPath}.',
     },
   },
   erasure_certificate: {

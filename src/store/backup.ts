@@ -254,7 +254,10 @@ export async function restoreStore(
       if (pending.length === 0) return;
       const list = columnsOf.get(pendingTable)!.map(ident).join(', ');
       await tx.execute(
-        sql`${sql.raw(`insert into ${ident(pendingTable)} (${list}) select ${list} from json_populate_recordset(null::${ident(pendingTable)}, `)}${`[${pending.join(',')}]`}${sql.raw('::json)')}`,
+        sql`${sql.raw(
+          `insert into ${ident(pendingTable)} (${list}) select ${list} ` +
+            `from json_populate_recordset(null::${ident(pendingTable)}, `,
+        )}${`[${pending.join(',')}]`}${sql.raw('::json)')}`,
       );
       counts[pendingTable] = (counts[pendingTable] ?? 0) + pending.length;
       rows += pending.length;
@@ -284,7 +287,8 @@ export async function restoreStore(
     for (const s of serials) {
       await tx.execute(
         sql.raw(
-          `select setval(pg_get_serial_sequence('${ident(s.table_name)}', '${s.column_name}'), coalesce((select max(${ident(s.column_name)}) from ${ident(s.table_name)}), 0) + 1, false)`,
+          `select setval(pg_get_serial_sequence('${ident(s.table_name)}', '${s.column_name}'), ` +
+            `coalesce((select max(${ident(s.column_name)}) from ${ident(s.table_name)}), 0) + 1, false)`,
         ),
       );
     }

@@ -5,7 +5,7 @@ import { assertReadsAudit } from '../../policies/audit.ts';
 import { readCheckpoint, readCheckpoints, verifyAgainstCheckpoint } from '../../services/audit/checkpoints.ts';
 import { exportPartyAudit, readPartyAudit } from '../../services/audit/party-audit.ts';
 import { verifyAuditChain } from '../../services/audit/verify-chain.ts';
-import type { AuditFilter } from '../../store/audit.ts';
+import type { AuditFilter } from '../../services/audit/party-audit.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Instant } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';

@@ -12,8 +12,7 @@ import {
 } from '../../services/export/party-exports.ts';
 import { ERASURE_DAYS, giveNotice, readErasureCertificate, REMINDER_DAYS } from '../../services/export/offboarding.ts';
 import { AppError } from '../../domain/errors.ts';
-import { backupStore } from '../../store/backup.ts';
-import { writeAudit } from '../../store/ticket-writes.ts';
+import { backupInstance } from '../../services/export/backup-instance.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
@@ -166,8 +165,7 @@ export function backupRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         if (!actor.roles.includes('sysadmin')) throw new AppError('auth.forbidden');
         const dir = await mkdtemp(join(tmpdir(), 'passerelle-backup-'));
         const file = join(dir, 'backup.gz');
-        await backupStore(deps.db, file);
-        await writeAudit(deps.db, { actorId: actor.id, party: actor.party, action: 'instance.backup' });
+        await backupInstance(deps.db, actor, file);
         const stream = createReadStream(file);
         stream.on('close', () => void rm(dir, { recursive: true, force: true }));
         return reply

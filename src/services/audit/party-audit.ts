@@ -5,6 +5,8 @@ import { ticketVisibleTo } from '../../policies/ticket-visibility.ts';
 import { listPartyAudit, type AuditFilter, type PartyAuditRow } from '../../store/audit.ts';
 import type { Db } from '../../store/db.ts';
 
+export type { AuditFilter };
+
 export interface AuditEntryView {
   seq: number;
   at: string;
@@ -82,7 +84,18 @@ export async function* exportPartyAudit(
       const e = present(row);
       return format === 'jsonl'
         ? `${JSON.stringify(e)}\n`
-        : `${csvLine([e.seq, e.at, e.actor?.id ?? null, e.actor?.username ?? null, e.party, e.action, e.targetId, e.ticketRef, JSON.stringify(e.data), e.hash])}\r\n`;
+        : `${csvLine([
+            e.seq,
+            e.at,
+            e.actor?.id ?? null,
+            e.actor?.username ?? null,
+            e.party,
+            e.action,
+            e.targetId,
+            e.ticketRef,
+            JSON.stringify(e.data),
+            e.hash,
+          ])}\r\n`;
     });
     yield lines.join('');
     if (rows.length < batch) return;

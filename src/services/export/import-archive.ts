@@ -105,7 +105,10 @@ export async function importArchive(
         const flush = async () => {
           if (pending.length === 0) return;
           await tx.execute(
-            sql`${sql.raw(`insert into "${table.name}" (${list}) select ${list} from json_populate_recordset(null::"${table.name}", `)}${`[${pending.join(',')}]`}${sql.raw(`::json) ${conflict}`)}`,
+            sql`${sql.raw(
+              `insert into "${table.name}" (${list}) select ${list} ` +
+                `from json_populate_recordset(null::"${table.name}", `,
+            )}${`[${pending.join(',')}]`}${sql.raw(`::json) ${conflict}`)}`,
           );
           rows[table.name] = (rows[table.name] ?? 0) + pending.length;
           pending = [];

@@ -113,7 +113,9 @@ function erasureSteps(p: string): { what: string; query: ReturnType<typeof sql> 
     step('information_assets', sql`delete from information_assets where party_id = ${p} returning id::text`),
     step(
       'access_review_items',
-      sql`delete from access_review_items where review_id in (select id from access_reviews where party_id = ${p}) or user_id in ${people} returning review_id::text || user_id::text`,
+      sql`delete from access_review_items
+          where review_id in (select id from access_reviews where party_id = ${p}) or user_id in ${people}
+          returning review_id::text || user_id::text`,
     ),
     step('access_reviews', sql`delete from access_reviews where party_id = ${p} returning id::text`),
     step('calendar_versions', sql`delete from calendar_versions where party_id = ${p} returning id::text`),
