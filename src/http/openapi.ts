@@ -292,6 +292,10 @@ const ERROR_RESPONSES: Record<string, { name: string; description: string }> = {
 const DEFAULT_ERRORS = ['400', '401', '403', '429'];
 
 const TAGS: Record<string, string> = {
+  mail: "The desks' mailboxes (COL-2): IMAP accounts read into tickets, quarantine of bad mail, replies by e-mail.",
+  audit: 'The tamper-evident audit log (AUD-1, AUD-2): entries per party, chain verification and signed checkpoints.',
+  export:
+    'Reversibility (AUD-3 … AUD-5): party exports as documented archives, instance backups, offboarding and erasure.',
   auth: 'Sign in and out with a session cookie (the console); API clients use a Bearer token instead.',
   me: 'The signed-in user: language, second factor (TOTP), API tokens.',
   directory: 'Parties, their groups and escalation levels, their people and IP allow-lists.',
