@@ -5,6 +5,7 @@ import type { Db } from '../store/db.ts';
 import { tickets } from '../store/schema/index.ts';
 import { lockTicket } from '../store/ticket-reads.ts';
 import type { PendingEvent } from '../store/ticket-writes.ts';
+import { detailsOf } from '../services/write-path/details.ts';
 
 /** Stages due soon or overdue, not yet sent and not yet reminded. */
 function remindable(details: SecurityDetails, awareAt: Date, now: Date) {
@@ -34,7 +35,7 @@ export async function remindRegulatoryDeadlines(
     if (remindable(details, new Date(details.awareAt ?? row.createdAt), now).length === 0) continue;
     await db.transaction(async (tx) => {
       const ticket = await lockTicket(tx, row.id);
-      const fresh = ticket.details as SecurityDetails;
+      const fresh = detailsOf(ticket, 'security');
       const due = remindable(fresh, new Date(fresh.awareAt ?? ticket.createdAt), now);
       if (due.length === 0) return;
       const events: PendingEvent[] = due.map((c) => ({

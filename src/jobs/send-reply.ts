@@ -1,6 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { replySubject } from '../domain/mail.ts';
-import type { Lang } from '../domain/lang.ts';
 import { replyFooter } from '../i18n/notifications.ts';
 import type { Db } from '../store/db.ts';
 import { findMailbox } from '../store/mail.ts';
@@ -31,7 +30,7 @@ export function replyHandler(db: Db, settings: MailSettings): JobHandler {
             .from(attachments)
             .where(and(eq(attachments.ticketId, ticket.id), inArray(attachments.id, ids)));
     const references = (payload.references as string[] | undefined) ?? [];
-    const lang = (payload.lang === 'fr' ? 'fr' : 'en') as Lang;
+    const lang = payload.lang === 'fr' ? 'fr' : 'en';
     await transport.sendMail({
       from: mailbox.address,
       to: String(payload.to),

@@ -4,7 +4,7 @@ import { rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { Readable } from 'node:stream';
+
 import { sql } from 'drizzle-orm';
 import { AppError } from '../domain/errors.ts';
 import { rowsOf } from './audit.ts';
@@ -161,7 +161,7 @@ export async function backupStore(db: Db, file: string, batch = 5000): Promise<B
 
 async function* backupLines(file: string): AsyncGenerator<string> {
   const input = createReadStream(file).pipe(createGunzip());
-  const reader = createInterface({ input: input as unknown as Readable, crlfDelay: Infinity });
+  const reader = createInterface({ input: input, crlfDelay: Infinity });
   try {
     for await (const line of reader) yield line;
   } finally {

@@ -30,7 +30,7 @@ export function keyIdOf(publicKeyPem: string): string {
 export async function instanceKey(db: Db): Promise<InstanceKey> {
   const read = async () => {
     const rows = await db.execute(sql`select value from instance_settings where key = ${SETTING}`);
-    const value = (rows as unknown as { rows: { value: StoredKey | string }[] }).rows[0]?.value;
+    const value = (rows as { rows: { value: StoredKey | string }[] }).rows[0]?.value;
     return typeof value === 'string' ? (JSON.parse(value) as StoredKey) : (value ?? null);
   };
   let stored = await read();

@@ -7,7 +7,7 @@ import type { Lang } from '../../domain/lang.ts';
 import { automaticReason, normalizeAddress, referencedIds, refsInSubject } from '../../domain/mail.ts';
 import { criticalityForFrequency } from '../../domain/processes.ts';
 import type { Role } from '../../domain/roles.ts';
-import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
+import { maxSensitivity } from '../../domain/sensitivity.ts';
 import { assertMayRecord } from '../../policies/recording.ts';
 import { userMaySee } from '../../policies/ticket-visibility.ts';
 import { insertAttachment } from '../../store/attachments.ts';
@@ -146,7 +146,7 @@ export function gatewayActor(mailbox: MailboxRow, name?: string): Actor {
     displayName: name || `Mailbox ${mailbox.name}`,
     party: mailbox.partyId,
     roles: ['agent'] as Role[],
-    clearance: mailbox.sensitivity as Sensitivity,
+    clearance: mailbox.sensitivity,
     language: 'en',
   };
 }
@@ -261,7 +261,7 @@ export async function ingestMessage(
   );
 
   // A reply: a Message-ID the ticket sent or received, else a reference in the subject.
-  const referenced = referencedIds(mail.inReplyTo, mail.references as string | string[] | undefined);
+  const referenced = referencedIds(mail.inReplyTo, mail.references);
   const byHeader = await ticketOfMessageIds(db, mailbox.id, referenced);
   let target = byHeader ? await ticketById(db, byHeader) : null;
   for (const ref of target ? [] : refsInSubject(subject)) {
@@ -273,15 +273,15 @@ export async function ingestMessage(
     if (target.reporterEmail && normalizeAddress(target.reporterEmail) === sender.address) {
       actor = gatewayActor(mailbox, sender.name ? `${sender.name} <${sender.address}>` : sender.address);
     } else {
-      const user = (await usersByEmail(db, sender.address)).find((u) => userMaySee(u, target!));
+      const user = (await usersByEmail(db, sender.address)).find((u) => userMaySee(u, target));
       if (user) actor = actorOf(user);
     }
     if (actor) {
       const ctx: ServiceContext = { db, actor, instanceId: settings.instanceId, mail: settings.mail, now: () => now };
       try {
         return await once(async () => {
-          const ticket = await runTicketAction(ctx, target!.id, 'comment', undefined, async (row, tx) => {
-            const sensitivity = maxSensitivity(row.sensitivity as Sensitivity, mailbox.sensitivity as Sensitivity);
+          const ticket = await runTicketAction(ctx, target.id, 'comment', undefined, async (row, tx) => {
+            const sensitivity = maxSensitivity(row.sensitivity, mailbox.sensitivity);
             const events: PendingEvent[] = [
               {
                 event: { kind: 'comment', data: { body: (text || subject).slice(0, MAX_COMMENT), via: 'email' } },
@@ -293,8 +293,8 @@ export async function ingestMessage(
                 ...file,
                 ticketId: row.id,
                 sensitivity,
-                party: actor!.party,
-                uploadedBy: actor!.id,
+                party: actor.party,
+                uploadedBy: actor.id,
                 createdAt: now,
               });
               events.push({ event: { kind: 'attachment_added', data: { attachmentId: file.id, sensitivity } } });
@@ -319,7 +319,7 @@ export async function ingestMessage(
   }
 
   const type = mailbox.ticketType === 'problem' ? 'problem' : 'incident';
-  const sensitivity = mailbox.sensitivity as Sensitivity;
+  const sensitivity = mailbox.sensitivity;
   const actor = gatewayActor(mailbox);
   assertMayRecord(actor, type, sensitivity);
   const ctx: ServiceContext = { db, actor, instanceId: settings.instanceId, mail: settings.mail, now: () => now };

@@ -34,12 +34,12 @@ export async function replyByEmail(ctx: ServiceContext, idOrRef: string, input: 
     if (!mailbox) throw new AppError('mailbox.none');
     const to = normalizeAddress(row.reporterEmail);
     const requester = (await usersByEmail(tx, to)).find((u) => userMaySee(u, row));
-    const ceiling: Sensitivity = requester ? (requester.clearance as Sensitivity) : 'LIMITED';
+    const ceiling: Sensitivity = requester ? requester.clearance : 'LIMITED';
     const ids = [...new Set(input.attachmentIds ?? [])];
     for (const [index, id] of ids.entries()) {
       const file = await attachmentContent(tx, row.id, id, ctx.actor.clearance);
       if (!file) throw new AppError('attachment.not_found', `attachmentIds.${index}`);
-      if (!clearanceCovers(ceiling, file.sensitivity as Sensitivity))
+      if (!clearanceCovers(ceiling, file.sensitivity))
         throw new AppError('ticket.sensitivity_too_high', `attachmentIds.${index}`);
     }
     const thread = await threadOf(tx, row.id);

@@ -1,5 +1,5 @@
 import { and, inArray } from 'drizzle-orm';
-import type { SecurityDetails } from '../../domain/security.ts';
+
 import { actionsFor } from '../../policies/ticket-actions.ts';
 import { maskImpacts } from '../security/mask-impacts.ts';
 import { ticketVisibleTo } from '../../policies/ticket-visibility.ts';
@@ -14,6 +14,7 @@ import {
 import type { ServiceContext } from '../write-path/context.ts';
 import { slaOfTickets } from '../sla/ticket-sla.ts';
 import { loadVisibleTicket } from '../write-path/ticket-action.ts';
+import { detailsOf } from '../write-path/details.ts';
 
 /** A ticket with its timeline, links and the actions the actor may take, all under ISM-4. */
 export async function getTicket(ctx: ServiceContext, idOrRef: string) {
@@ -25,7 +26,7 @@ export async function getTicket(ctx: ServiceContext, idOrRef: string) {
 export async function ticketDetail(ctx: ServiceContext, visibleTicket: TicketRow) {
   const ticket =
     visibleTicket.type === 'security'
-      ? { ...visibleTicket, details: await maskImpacts(ctx.db, ctx.actor, visibleTicket.details as SecurityDetails) }
+      ? { ...visibleTicket, details: await maskImpacts(ctx.db, ctx.actor, detailsOf(visibleTicket, 'security')) }
       : visibleTicket;
   const [names, events, links, sla, teamMembers] = await Promise.all([
     ticketNames(ctx.db, ticket),

@@ -2,6 +2,7 @@ import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizz
 import { bytea, ts } from './columns.ts';
 import { parties, users } from './parties.ts';
 import { tickets } from './tickets.ts';
+import type { Sensitivity } from '../../domain/sensitivity.ts';
 
 /**
  * COL-2: a party's mailbox. New mail becomes tickets of `ticketType` on `service` at
@@ -23,9 +24,9 @@ export const mailboxes = pgTable(
     /** base64(iv ‖ tag ‖ ciphertext), AES-256-GCM. */
     imapSecret: text('imap_secret').notNull(),
     folder: text('folder').notNull().default('INBOX'),
-    ticketType: text('ticket_type').notNull().default('incident'),
+    ticketType: text('ticket_type').$type<'incident' | 'problem'>().notNull().default('incident'),
     service: text('service').notNull(),
-    sensitivity: text('sensitivity').notNull().default('LIMITED'),
+    sensitivity: text('sensitivity').$type<Sensitivity>().notNull().default('LIMITED'),
     address: text('address').notNull(),
     maxAttachmentBytes: integer('max_attachment_bytes').notNull().default(5_000_000),
     senderHourlyCap: integer('sender_hourly_cap').notNull().default(20),
