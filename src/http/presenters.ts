@@ -26,7 +26,7 @@ export function presentSla(sla: SlaState | null): Summary['sla'] {
 }
 
 export function presentSummary(
-  ticket: TicketRow,
+  ticket: Omit<TicketRow, 'details'>,
   groupName: string | null,
   assigneeName: string | null,
   sla: SlaState | null,

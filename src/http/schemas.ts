@@ -178,6 +178,7 @@ const entryMeta = {
 /** One timeline entry: the event union of domain/events.ts, each kind with its own data. */
 export const TimelineEntry = z.discriminatedUnion(
   'kind',
+  // `.map` loses the tuple type zod wants; each member is an event schema extended with the same fields.
   TimelineEventSchema.options.map((event) => event.extend(entryMeta)) as unknown as [
     ReturnType<(typeof TimelineEventSchema.options)[number]['extend']>,
   ],

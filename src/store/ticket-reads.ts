@@ -14,6 +14,8 @@ import type { Sensitivity } from '../domain/sensitivity.ts';
 /** Every column of a ticket but its search vector, which only the database reads. */
 const { search: _search, ...ticketColumnsWithoutSearch } = getTableColumns(tickets);
 export const TICKET_COLUMNS = ticketColumnsWithoutSearch;
+/** What a list shows of a ticket: everything but its per-type details, which no list reads. */
+const { details: _details, ...LIST_COLUMNS } = ticketColumnsWithoutSearch;
 export type TicketRow = Omit<typeof tickets.$inferSelect, 'search'>;
 
 /** A ticket row as read, its details checked against its type's schema (a row that does not parse throws, naming it). */
@@ -125,14 +127,14 @@ export async function listVisibleTickets(
   if (cursor) where.push(keysetAfter(column, cursor, descending));
   const order = descending ? [desc(column), desc(tickets.id)] : [asc(column), asc(tickets.id)];
   const rows = await db
-    .select({ ticket: TICKET_COLUMNS, groupName: groups.name, assigneeName: users.displayName })
+    .select({ ticket: LIST_COLUMNS, groupName: groups.name, assigneeName: users.displayName })
     .from(tickets)
     .leftJoin(groups, eq(groups.id, tickets.groupId))
     .leftJoin(users, eq(users.id, tickets.assigneeId))
     .where(and(...where))
     .orderBy(...order)
     .limit(limit + 1);
-  const page = rows.slice(0, limit).map((r) => ({ ...r, ticket: parsedTicket(r.ticket) }));
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   const next: Cursor | null =
     rows.length > limit && last

@@ -11,7 +11,7 @@ import {
   type PartyExportRow,
 } from '../../services/export/party-exports.ts';
 import { ERASURE_DAYS, giveNotice, readErasureCertificate, REMINDER_DAYS } from '../../services/export/offboarding.ts';
-import { AppError } from '../../domain/errors.ts';
+
 import { backupInstance } from '../../services/export/backup-instance.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses } from '../schemas.ts';
@@ -161,11 +161,14 @@ export function backupRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const actor = requireActor(request);
-        if (!actor.roles.includes('sysadmin')) throw new AppError('auth.forbidden');
         const dir = await mkdtemp(join(tmpdir(), 'passerelle-backup-'));
         const file = join(dir, 'backup.gz');
-        await backupInstance(deps.db, actor, file);
+        try {
+          await backupInstance(deps.db, requireActor(request), file);
+        } catch (error) {
+          await rm(dir, { recursive: true, force: true });
+          throw error;
+        }
         const stream = createReadStream(file);
         stream.on('close', () => void rm(dir, { recursive: true, force: true }));
         return reply
