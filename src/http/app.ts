@@ -13,7 +13,7 @@ import { registerAuth } from './auth-hook.ts';
 import { registerBodyChecks } from './body-checks.ts';
 import { frameworkError, sendError, toAppError } from './errors.ts';
 import { openapiBase, transform, transformObject } from './openapi.ts';
-import { strictBody } from './schemas.ts';
+import { strictBody } from '../contract/schemas.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import type { z } from 'zod';
 import { authRoutes } from './routes/auth.ts';

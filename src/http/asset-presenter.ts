@@ -5,7 +5,7 @@ import { mayApproveAsset, mayKeepAsset } from '../policies/asset-stewardship.ts'
 import type { Actor } from '../domain/actor.ts';
 import type { AssetView } from '../services/assets/read-assets.ts';
 import type { AssetReviewRow } from '../store/assets.ts';
-import { Sensitivity } from './schemas.ts';
+import { Sensitivity } from '../contract/schemas.ts';
 
 /** ISM-1/2/3 shapes of the inventory and the LIS, shared by validation and the OpenAPI document. */
 export const CiaLevel = z.enum(CIA_LEVELS);

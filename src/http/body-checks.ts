@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../domain/errors.ts';
-import { storable } from './schemas.ts';
+import { storable } from '../contract/schemas.ts';
 
 /** How deep a JSON body may nest; the deepest real body (a request form's values) is a few levels. */
 export const MAX_BODY_DEPTH = 32;

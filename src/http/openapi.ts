@@ -2,7 +2,7 @@ import type { FastifyDynamicSwaggerOptions, SwaggerTransform, SwaggerTransformOb
 import type { FastifySchema, RouteOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, TicketDetail, TicketList, TicketSummary } from './schemas.ts';
+import { ErrorBody, TicketDetail, TicketList, TicketSummary } from '../contract/schemas.ts';
 
 /**
  * The OpenAPI document's shared parts (served at /api/openapi.json, linted with Redocly's

@@ -6,7 +6,7 @@ import { detailsOf } from '../services/write-path/details.ts';
 
 import type { TicketRow } from '../store/ticket-reads.ts';
 import type { z } from 'zod';
-import type { PresentedDetails, TicketDetail, TicketSummary } from './schemas.ts';
+import type { PresentedDetails, TicketDetail, TicketSummary } from '../contract/schemas.ts';
 
 type Summary = z.infer<typeof TicketSummary>;
 

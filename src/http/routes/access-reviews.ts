@@ -6,7 +6,7 @@ import { closeReview } from '../../services/access-reviews/close-access-review.t
 import { decideAccessReviewItem } from '../../services/access-reviews/decide-access-review-item.ts';
 import { getAccessReview, listOwnAccessReviews } from '../../services/access-reviews/read-access-reviews.ts';
 import { startAccessReview } from '../../services/access-reviews/start-access-review.ts';
-import { errorResponses, plain, Sensitivity } from '../schemas.ts';
+import { errorResponses, plain, Sensitivity } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 import type { AccessReview, AccessReviewItem } from '../../services/access-reviews/read-access-reviews.ts';
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAllowlist } from '../../services/access/list-allowlist.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses } from '../schemas.ts';
+import { errorResponses } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Entry = z.object({

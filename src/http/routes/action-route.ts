@@ -2,10 +2,7 @@ import type { z } from 'zod';
 import type { TicketAction } from '../../domain/lifecycle.ts';
 import type { ServiceContext } from '../../services/write-path/context.ts';
 import type { TicketRow } from '../../services/write-path/context.ts';
-import { text, Version } from '../schemas.ts';
-
-export const v = { version: Version.optional() };
-export const reason = text(4000);
+import { ACTION_CONTRACTS, type ActionInput, type ActionName } from '../../contract/actions.ts';
 
 type Result = TicketRow | { created: TicketRow };
 
@@ -19,15 +16,15 @@ export interface ActionRoute {
 }
 
 /**
- * Ties an action's body schema to its service's input: the service must accept what the schema
- * outputs, checked by the compiler, so a route can neither drop nor invent a field.
+ * Ties an action's contract (its body schema and summary, src/contract/actions.ts) to its service's
+ * input: the service must accept what the schema outputs, checked by the compiler, so a route can
+ * neither drop nor invent a field.
  */
-export function actionRoute<S extends z.ZodType<object>>(route: {
-  action: TicketAction;
-  summary: string;
-  body: S;
-  run: (ctx: ServiceContext, id: string, input: z.output<S>) => Promise<Result>;
+export function actionRoute<A extends ActionName>(route: {
+  action: A;
+  run: (ctx: ServiceContext, id: string, input: ActionInput<A>) => Promise<Result>;
 }): ActionRoute {
-  // fastify parsed the body with exactly `route.body` before the handler runs, so it is its output.
-  return { ...route, run: (ctx, id, body) => route.run(ctx, id, body as z.output<S>) };
+  const { summary, body } = ACTION_CONTRACTS[route.action];
+  // fastify parsed the body with exactly `body` before the handler runs, so it is its output.
+  return { action: route.action, summary, body, run: (ctx, id, input) => route.run(ctx, id, input as ActionInput<A>) };
 }

@@ -10,7 +10,7 @@ import {
 } from '../../services/attachments/read-attachments.ts';
 
 import { DOWNLOAD_POLICY } from '../security-headers.ts';
-import { errorResponses, Sensitivity, text, TicketParams, Version } from '../schemas.ts';
+import { errorResponses, Sensitivity, text, TicketParams, Version } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Attachment = z.object({

@@ -7,7 +7,7 @@ import { exportPartyAudit, readPartyAudit } from '../../services/audit/party-aud
 import { verifyAuditChain } from '../../services/audit/verify-chain.ts';
 import type { AuditFilter } from '../../services/audit/party-audit.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, Instant } from '../schemas.ts';
+import { errorResponses, Instant } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Filter = z.object({

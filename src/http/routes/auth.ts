@@ -8,7 +8,7 @@ import { signIn } from '../../services/auth/sign-in.ts';
 import { signOut } from '../../services/auth/sign-out.ts';
 import { readProfile } from '../../services/parties/read-directory.ts';
 import { requireActor, SESSION_COOKIE } from '../auth-hook.ts';
-import { ErrorBody, errorResponses, Instant, text } from '../schemas.ts';
+import { ErrorBody, errorResponses, Instant, text } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Me = z.object({

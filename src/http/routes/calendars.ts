@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { addCalendarVersion, readCalendar } from '../../services/sla/edit-calendar.ts';
 import { currentTargets, setTargets } from '../../services/sla/sla-targets.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, Priority } from '../schemas.ts';
+import { errorResponses, Priority } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const IsoDate = z.iso.date();

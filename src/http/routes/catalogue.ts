@@ -6,7 +6,7 @@ import { createCatalogueItem, replaceCatalogueItem } from '../../services/catalo
 import { readCatalogue, type CatalogueEntry } from '../../services/catalogue/read-catalogue.ts';
 import { searchKnownErrors } from '../../services/problems/search-known-errors.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, plain, text } from '../schemas.ts';
+import { errorResponses, plain, text } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);

@@ -17,7 +17,7 @@ import { requestCertificateChange } from '../../services/certificates/request-ce
 import { trustCa } from '../../services/certificates/trust-ca.ts';
 import { verifyCertificate } from '../../services/certificates/verify-certificate.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, Instant, plain, text } from '../schemas.ts';
+import { errorResponses, Instant, plain, text } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { readDirectory, readPartyUsers } from '../../services/parties/read-directory.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, Priority, text } from '../schemas.ts';
+import { errorResponses, Priority, text } from '../../contract/schemas.ts';
 import { DEFAULT_PRIORITY_MATRIX, isCompleteMatrix } from '../../domain/priority.ts';
 import { updatePartySettings } from '../../services/parties/update-party-settings.ts';
 import type { RouteDeps } from './deps.ts';

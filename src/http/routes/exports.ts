@@ -14,7 +14,7 @@ import { ERASURE_DAYS, giveNotice, readErasureCertificate, REMINDER_DAYS } from 
 
 import { backupInstance } from '../../services/export/backup-instance.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses } from '../schemas.ts';
+import { errorResponses } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);

@@ -6,7 +6,7 @@ import { dropQuarantined, readQuarantine, retryQuarantined } from '../../service
 import { replyByEmail } from '../../services/mail/reply-by-email.ts';
 import { updateMailboxSettings } from '../../services/mail/update-mailbox.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, Sensitivity, text, TicketParams, Version } from '../schemas.ts';
+import { errorResponses, Sensitivity, text, TicketParams, Version } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyParams = z.object({ id: z.string().max(10) });

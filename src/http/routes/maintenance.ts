@@ -5,7 +5,7 @@ import { maintenanceCalendar } from '../../services/maintenance/calendar-feed.ts
 import { cancelMaintenance, listMaintenance, scheduleMaintenance } from '../../services/sla/maintenance-windows.ts';
 import { readParties } from '../../services/parties/read-directory.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, Instant, plain, text } from '../schemas.ts';
+import { errorResponses, Instant, plain, text } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 import type { MaintenanceWindow } from '../../services/sla/maintenance-windows.ts';
 

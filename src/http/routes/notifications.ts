@@ -9,7 +9,7 @@ import {
 } from '../../services/notifications/own-notifications.ts';
 import { requireActor } from '../auth-hook.ts';
 import { requestLang } from '../lang.ts';
-import { errorResponses } from '../schemas.ts';
+import { errorResponses } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Pref = z.object({ kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean(), email: z.boolean() });

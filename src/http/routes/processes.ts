@@ -19,7 +19,7 @@ import {
   text,
   TicketDetail,
   TicketFields,
-} from '../schemas.ts';
+} from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const TicketRef = z.string().trim().min(1).max(64);

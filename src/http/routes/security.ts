@@ -11,7 +11,7 @@ import { reportPdf, securityReport } from '../../services/security/reports.ts';
 import { stixExport } from '../../services/security/stix-export.ts';
 import { requestLang } from '../lang.ts';
 import { presentDetail } from '../presenters.ts';
-import { errorResponses, Impact, TicketDetail, TicketFields, TicketParams } from '../schemas.ts';
+import { errorResponses, Impact, TicketDetail, TicketFields, TicketParams } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);

@@ -4,7 +4,7 @@ import { availabilityCsv, availabilityReport } from '../../services/reports/avai
 import { complianceCsv, complianceReport } from '../../services/reports/compliance-report.ts';
 import { listOutages, recordOutage, setServiceTarget, updateOutage } from '../../services/reports/outages.ts';
 import { requireActor } from '../auth-hook.ts';
-import { plain, errorResponses, Instant, text } from '../schemas.ts';
+import { plain, errorResponses, Instant, text } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Month = z.string().regex(/^(19[7-9]\d|20\d\d)-(0[1-9]|1[0-2])$/, 'YYYY-MM, 1970–2099');

@@ -20,7 +20,7 @@ import {
   TicketList,
   TicketParams,
   Version,
-} from '../schemas.ts';
+} from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const CreateIncident = z.object({
