@@ -5,9 +5,12 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** Every offending field with its message, when the console checked a form before sending. */
+  readonly fieldErrors: Readonly<Record<string, string>> | undefined;
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, fieldErrors?: Record<string, string>) {
     super(message);
+    this.fieldErrors = fieldErrors;
     this.name = 'ApiError';
     this.status = status;
     this.code = code;

@@ -10,16 +10,29 @@ export function useErrorText(): (error: unknown) => string {
   };
 }
 
+const names = (named: string, field: string) =>
+  named === field || named.endsWith('.' + field) || named.startsWith(field + '.');
+
+/** The fields an error names: each checked one, else the server's one. */
+function namedFields(error: ApiError): string[] {
+  if (error.fieldErrors) return Object.keys(error.fieldErrors);
+  return error.field ? [error.field] : [];
+}
+
 /** True when the error names `field` (the server may prefix nested fields, e.g. `checklist.x`). */
 export function isFieldError(error: unknown, field: string): boolean {
-  if (!(error instanceof ApiError) || !error.field) return false;
-  return error.field === field || error.field.endsWith('.' + field) || error.field.startsWith(field + '.');
+  return error instanceof ApiError && namedFields(error).some((named) => names(named, field));
 }
 
 /** The message to show next to `field`, when the error is about it. */
 export function useFieldError(error: unknown): (field: string) => string | undefined {
   const text = useErrorText();
-  return (field) => (isFieldError(error, field) ? text(error) : undefined);
+  return (field) => {
+    if (!(error instanceof ApiError)) return undefined;
+    const named = namedFields(error).find((n) => names(n, field));
+    if (named === undefined) return undefined;
+    return error.fieldErrors?.[named] ?? text(error);
+  };
 }
 
 interface Props {
@@ -32,7 +45,9 @@ interface Props {
 export function FormError({ error, fields = [] }: Props) {
   const text = useErrorText();
   if (!error) return null;
-  if (fields.some((field) => isFieldError(error, field))) return null;
+  // Shown here unless every field the error names shows its own message.
+  const named = error instanceof ApiError ? namedFields(error) : [];
+  if (named.length > 0 && named.every((n) => fields.some((field) => names(n, field)))) return null;
   return (
     <p className="alert alert--error" role="alert">
       {text(error)}
@@ -43,5 +58,9 @@ export function FormError({ error, fields = [] }: Props) {
 /** The message to show next to `field` only when the error names exactly that field (no prefix matching). */
 export function useExactFieldError(error: unknown): (field: string) => string | undefined {
   const text = useErrorText();
-  return (field) => (error instanceof ApiError && error.field === field ? text(error) : undefined);
+  return (field) => {
+    if (!(error instanceof ApiError)) return undefined;
+    if (error.fieldErrors) return error.fieldErrors[field];
+    return error.field === field ? text(error) : undefined;
+  };
 }

@@ -6,6 +6,7 @@ import type { TicketDetail } from '../../types.ts';
 import { useErrorText } from '../../ui/errors.tsx';
 import { ActionFormFor } from './ActionFormFor.tsx';
 import { runAction, type ActionResult } from './runAction.ts';
+import { validateAction } from './validateAction.ts';
 
 /** Display order of the actions; anything else the server allows comes last. */
 const ORDER = [
@@ -95,7 +96,7 @@ interface Props {
 
 /** The actions the server allows on this ticket (allowedActions), each with its inline form. */
 export function ActionsPanel({ detail, onChanged, reload }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const session = useSession();
   const errorText = useErrorText();
   const [open, setOpen] = useState<string | null>(null);
@@ -125,6 +126,13 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
     setBusy(true);
     setError(null);
     setStatus(null);
+    // The same schema the server checks with: every offending field is named before anything is sent.
+    const invalid = validateAction(action, { ...body, version: detail.version }, lang);
+    if (invalid) {
+      setBusy(false);
+      setError(invalid);
+      return;
+    }
     const result: ActionResult = await runAction(detail, action, body);
     setBusy(false);
     if (result.kind === 'updated') {
