@@ -124,7 +124,7 @@ export const TicketParams = z.object({
 
 const Ref = z.object({ id: z.uuid(), ref: z.string(), type: z.string(), title: z.string(), status: z.string() });
 
-const ClockState = z.object({
+export const SlaClock = z.object({
   targetMs: z.number().int(),
   elapsedMs: z.number().int(),
   phase: z.enum(['running', 'paused', 'stopped']),
@@ -135,9 +135,9 @@ const ClockState = z.object({
 /** SLA state (SLA-2/3/4): intervention, resolution and escalation clocks, pauses, per-party time. */
 export const Sla = z.object({
   level: z.enum(['ok', 'warning', 'breached']),
-  gti: ClockState,
-  gtr: ClockState,
-  gte: ClockState,
+  gti: SlaClock,
+  gtr: SlaClock,
+  gte: SlaClock,
   pausedMs: z.number().int(),
   byParty: z.record(z.string(), z.number().int()),
 });
@@ -166,7 +166,7 @@ export const TicketSummary = z.object({
 });
 
 /** What every timeline entry carries besides its kind and data. */
-const entryMeta = {
+export const entryMeta = {
   id: z.uuid(),
   seq: z.number().int(),
   visibility: z.enum(EVENT_VISIBILITIES),
@@ -190,16 +190,26 @@ const TicketRefShape = z.object({ id: z.uuid(), ref: z.string() });
  * Each type's details as the API shows them: the stored facts (domain schemas) without the
  * disagreement (a field of its own) and with other tickets named only through visible links.
  */
+export const PresentedRelease = ReleaseDetailsSchema.omit({ disagreement: true, changeIds: true }).extend({
+  changes: z.array(Ref),
+});
+export const PresentedChange = ChangeDetailsSchema.omit({ disagreement: true, releaseId: true, origin: true }).extend({
+  origin: ChangeDetailsSchema.shape.origin.extend({ ticket: TicketRefShape.nullable() }),
+  releaseRef: z.string().nullable(),
+});
+export const PresentedRequest = RequestDetailsSchema.omit({ disagreement: true });
+export const PresentedSecurity = SecurityDetailsSchema.omit({ disagreement: true }).extend({
+  clocks: z.array(StageClockSchema),
+});
+export const PresentedProblem = ProblemDetailsSchema.omit({ disagreement: true });
+export const PresentedIncident = IncidentDetailsSchema.omit({ disagreement: true });
 export const PresentedDetails = z.union([
-  ReleaseDetailsSchema.omit({ disagreement: true, changeIds: true }).extend({ changes: z.array(Ref) }),
-  ChangeDetailsSchema.omit({ disagreement: true, releaseId: true, origin: true }).extend({
-    origin: ChangeDetailsSchema.shape.origin.extend({ ticket: TicketRefShape.nullable() }),
-    releaseRef: z.string().nullable(),
-  }),
-  RequestDetailsSchema.omit({ disagreement: true }),
-  SecurityDetailsSchema.omit({ disagreement: true }).extend({ clocks: z.array(StageClockSchema) }),
-  ProblemDetailsSchema.omit({ disagreement: true }),
-  IncidentDetailsSchema.omit({ disagreement: true }),
+  PresentedRelease,
+  PresentedChange,
+  PresentedRequest,
+  PresentedSecurity,
+  PresentedProblem,
+  PresentedIncident,
 ]);
 
 export const TicketDetail = TicketSummary.extend({
@@ -245,3 +255,18 @@ export const errorResponses = {
   409: ErrorBody,
   429: ErrorBody,
 } as const;
+
+/** What the API sends, as its clients read it (the console imports these instead of restating them). */
+export type SlaClock = z.output<typeof SlaClock>;
+export type Sla = z.output<typeof Sla>;
+export type TicketSummary = z.output<typeof TicketSummary>;
+/** The union as each of its kinds (TimelineEntry's schema is built from the list, so its inferred type is loose). */
+export type TimelineEntry = z.output<typeof TimelineEventSchema> & z.output<z.ZodObject<typeof entryMeta>>;
+export type TicketDetail = Omit<z.output<typeof TicketDetail>, 'timeline'> & { timeline: TimelineEntry[] };
+export type TicketLink = TicketDetail['links'][number];
+export type TicketList = z.output<typeof TicketList>;
+export type PresentedRelease = z.output<typeof PresentedRelease>;
+export type PresentedChange = z.output<typeof PresentedChange>;
+export type PresentedRequest = z.output<typeof PresentedRequest>;
+export type PresentedSecurity = z.output<typeof PresentedSecurity>;
+export type PresentedProblem = z.output<typeof PresentedProblem>;

@@ -1,10 +1,11 @@
+import type { Lang } from '../../domain/lang.ts';
 import { api } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Bell } from './notifications/Bell.tsx';
 import { href, type QueueType, type Route } from './router.ts';
 import { useSession } from './session.tsx';
-import type { Lang, Me, User } from './types.ts';
+import type { Me, User } from './types.ts';
 import {
   readsAccessReviews,
   readsAssets,

@@ -1,5 +1,5 @@
+import type { Lang } from '../../domain/lang.ts';
 import { useI18n } from './i18n.tsx';
-import type { Lang } from './types.ts';
 
 const LANGUAGES: { code: Lang; label: string; name: string }[] = [
   { code: 'en', label: 'EN', name: 'English' },

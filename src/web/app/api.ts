@@ -1,5 +1,4 @@
-import type { Lang } from './types.ts';
-
+import type { Lang } from '../../domain/lang.ts';
 /** An error answered by the API: `{ error: { code, message, field? } }`. */
 export class ApiError extends Error {
   readonly status: number;

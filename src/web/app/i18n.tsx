@@ -1,8 +1,8 @@
+import type { Lang } from '../../domain/lang.ts';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
 import { setApiLanguage } from './api.ts';
-import type { Lang } from './types.ts';
 
 type Params = Record<string, string | number>;
 const DICTIONARIES: Record<Lang, Record<string, string>> = { en, fr };

@@ -1,5 +1,6 @@
+import type { Criticality, Impact, Priority } from '../../../domain/priority.ts';
+import type { Sensitivity } from '../../../domain/sensitivity.ts';
 import { useI18n } from '../i18n.tsx';
-import type { Criticality, Impact, Priority, Sensitivity } from '../types.ts';
 import { PriorityBadge } from '../ui/badges.tsx';
 import { CRITICALITIES, IMPACTS, levelsUpTo, PRIORITIES } from '../ui/constants.ts';
 import { useFieldError } from '../ui/errors.tsx';

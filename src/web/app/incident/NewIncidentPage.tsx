@@ -1,9 +1,9 @@
+import type { TicketDetail } from '../../../contract/schemas.ts';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { navigate } from '../router.ts';
 import { useSession } from '../session.tsx';
-import type { TicketDetail } from '../types.ts';
 import { matrixPriority } from '../ui/constants.ts';
 import { FormError } from '../ui/errors.tsx';
 import { useTitle } from '../ui/useTitle.ts';

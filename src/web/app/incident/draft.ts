@@ -1,5 +1,3 @@
-import type { Criticality, Impact, Priority, Sensitivity } from '../types.ts';
-
 export interface IncidentDraft {
   title: string;
   description: string;
@@ -49,3 +47,5 @@ export function incidentBody(draft: IncidentDraft, computed: Priority): Record<s
   }
   return body;
 }
+import type { Criticality, Impact, Priority } from '../../../domain/priority.ts';
+import type { Sensitivity } from '../../../domain/sensitivity.ts';

@@ -1,5 +1,6 @@
+import { localized } from '../details.ts';
 import { useI18n } from '../i18n.tsx';
-import { localized, type CatalogueField } from '../processTypes.ts';
+import { type CatalogueField } from '../processTypes.ts';
 import { Field } from '../ui/Field.tsx';
 
 interface Props {

@@ -1,13 +1,8 @@
+import { CHANGE_KINDS, CHANGE_ORIGINS as ORIGIN_KINDS } from '../../../domain/processes.ts';
+import { localized, TICKET_ORIGINS } from '../details.ts';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n.tsx';
-import {
-  CHANGE_KINDS,
-  localized,
-  ORIGIN_KINDS,
-  TICKET_ORIGINS,
-  type ChangeKind,
-  type OriginKind,
-} from '../processTypes.ts';
+import { type ChangeKind, type OriginKind } from '../processTypes.ts';
 import { href } from '../router.ts';
 import { FormError, useExactFieldError, useFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';

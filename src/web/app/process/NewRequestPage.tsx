@@ -1,6 +1,6 @@
+import { localized } from '../details.ts';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n.tsx';
-import { localized } from '../processTypes.ts';
 import { href } from '../router.ts';
 import { FormError, useExactFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';

@@ -1,9 +1,9 @@
+import type { TicketDetail } from '../../../contract/schemas.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { navigate } from '../router.ts';
 import { useSession } from '../session.tsx';
-import type { TicketDetail } from '../types.ts';
 
 /** Creates a ticket with POST `endpoint`, then opens it with a confirmation (`<flashKey>` with `{ref}`). */
 export function useCreate(endpoint: string, flashKey: string) {

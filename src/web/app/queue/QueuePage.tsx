@@ -1,10 +1,11 @@
+import type { TicketList, TicketSummary } from '../../../contract/schemas.ts';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { href, PROCESS_PATHS, type QueueType } from '../router.ts';
 import { useSession } from '../session.tsx';
 import { recordsSecurityIncidents } from '../ui/roles.ts';
-import type { Party, TicketList, TicketSummary } from '../types.ts';
+import type { Party } from '../types.ts';
 import { FormError } from '../ui/errors.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { FilterBar } from './FilterBar.tsx';

@@ -1,6 +1,6 @@
+import type { TicketSummary } from '../../../contract/schemas.ts';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
-import type { TicketSummary } from '../types.ts';
 import { PriorityBadge, SensitivityBadge, StatusBadge } from '../ui/badges.tsx';
 import { SlaCell } from '../ui/SlaCell.tsx';
 import type { Sort } from './filters.ts';

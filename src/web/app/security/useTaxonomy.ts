@@ -1,7 +1,7 @@
+import { localized } from '../details.ts';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { localized } from '../processTypes.ts';
 import type { Taxonomy, TaxonomyClass } from '../securityTypes.ts';
 
 let cache: Promise<Taxonomy> | null = null;

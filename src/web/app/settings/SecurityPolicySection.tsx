@@ -1,7 +1,9 @@
+import { CIA } from '../../../domain/security.ts';
+import { SEVERITIES } from '../../../domain/taxonomy.ts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { CIA, SEVERITIES, type SecurityPolicy } from '../securityTypes.ts';
+import { type SecurityPolicy } from '../securityTypes.ts';
 import { useSession } from '../session.tsx';
 import { IMPACTS } from '../ui/constants.ts';
 import { FormError } from '../ui/errors.tsx';

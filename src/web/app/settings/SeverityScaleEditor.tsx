@@ -1,5 +1,5 @@
+import { SEVERITIES } from '../../../domain/taxonomy.ts';
 import { useI18n } from '../i18n.tsx';
-import { SEVERITIES } from '../securityTypes.ts';
 
 export type ScaleRow = { national: string; common: string };
 

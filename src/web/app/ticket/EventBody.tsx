@@ -1,7 +1,7 @@
+import type { TimelineEntry } from '../../../contract/schemas.ts';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
-import type { TimelineEntry } from '../types.ts';
 import { CLOSURE_CHECKLIST } from '../ui/constants.ts';
 import { useDuration } from '../ui/SlaCell.tsx';
 import { ProcessEventBody } from './ProcessEventBody.tsx';
@@ -12,7 +12,8 @@ const str = (value: unknown): string => (value === null || value === undefined ?
 export function EventBody({ entry }: { entry: TimelineEntry }) {
   const { t } = useI18n();
   const duration = useDuration();
-  const d = entry.data;
+  // Rendered field by field, whatever the kind: each kind's own shape is in the contract (TimelineEventSchema).
+  const d: Record<string, unknown> = entry.data;
   const text = (value: unknown) => (typeof value === 'string' && value ? <p className="prose">{value}</p> : null);
   const labelled = (key: string, value: unknown) =>
     typeof value === 'string' && value ? (

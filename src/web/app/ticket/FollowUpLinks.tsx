@@ -1,7 +1,7 @@
+import type { TicketDetail } from '../../../contract/schemas.ts';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
 import { useSession } from '../session.tsx';
-import type { TicketDetail } from '../types.ts';
 
 interface FollowUp {
   key: string;

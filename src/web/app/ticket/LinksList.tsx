@@ -1,6 +1,6 @@
+import type { TicketLink } from '../../../contract/schemas.ts';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
-import type { TicketLink } from '../types.ts';
 import { StatusBadge } from '../ui/badges.tsx';
 
 /** Linked tickets (recurrences, security incidents…), each a link to its page. */

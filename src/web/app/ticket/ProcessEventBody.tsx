@@ -1,7 +1,7 @@
+import type { TimelineEntry } from '../../../contract/schemas.ts';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
-import type { TimelineEntry } from '../types.ts';
 
 const str = (value: unknown): string => (value === null || value === undefined ? '—' : String(value));
 const list = (value: unknown): string => (Array.isArray(value) && value.length ? value.map(String).join(', ') : '—');
@@ -12,7 +12,8 @@ const GENERIC_TEXTS = ['reason', 'note', 'comment', 'decision', 'rootCause', 'sy
 /** The readable content of the events of problems, requests, changes, releases and disagreements. */
 export function ProcessEventBody({ entry }: { entry: TimelineEntry }) {
   const { t, formatDate } = useI18n();
-  const d = entry.data;
+  // Rendered field by field, whatever the kind: each kind's own shape is in the contract (TimelineEventSchema).
+  const d: Record<string, unknown> = entry.data;
   const labelled = (key: string, value: unknown) =>
     typeof value === 'string' && value ? (
       <p>

@@ -1,5 +1,5 @@
+import type { Sla, SlaClock } from '../../../contract/schemas.ts';
 import { useI18n } from '../i18n.tsx';
-import type { Sla, SlaClock } from '../types.ts';
 import { SLA_CLOCKS } from '../ui/sla.ts';
 import { useDuration, useTimeLeft } from '../ui/SlaCell.tsx';
 

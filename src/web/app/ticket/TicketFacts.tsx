@@ -1,6 +1,6 @@
+import type { TicketDetail } from '../../../contract/schemas.ts';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
-import type { TicketDetail } from '../types.ts';
 import { CLOSURE_CHECKLIST } from '../ui/constants.ts';
 
 function Block({ title, children }: { title: string; children: ReactNode }) {

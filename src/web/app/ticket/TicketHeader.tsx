@@ -1,7 +1,7 @@
+import type { TicketDetail } from '../../../contract/schemas.ts';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { href, PROCESS_PATHS, PROCESS_TYPES, type ProcessType } from '../router.ts';
-import type { TicketDetail } from '../types.ts';
 import { PriorityBadge, SensitivityBadge, StatusBadge, TlpBadge } from '../ui/badges.tsx';
 
 const isProcess = (type: string): type is ProcessType => (PROCESS_TYPES as readonly string[]).includes(type);

@@ -1,8 +1,8 @@
+import type { TicketDetail } from '../../../contract/schemas.ts';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
-import type { TicketDetail } from '../types.ts';
 import { useErrorText } from '../ui/errors.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { ActionsPanel } from './actions/ActionsPanel.tsx';

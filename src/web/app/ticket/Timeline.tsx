@@ -1,5 +1,5 @@
+import type { TimelineEntry } from '../../../contract/schemas.ts';
 import { useI18n } from '../i18n.tsx';
-import type { TimelineEntry } from '../types.ts';
 import { EventBody } from './EventBody.tsx';
 
 /** The ticket's history, oldest first (newest last); internal entries are marked. */

@@ -1,5 +1,5 @@
+import type { Sla, SlaClock } from '../../../contract/schemas.ts';
 import { useI18n } from '../i18n.tsx';
-import type { Sla, SlaClock } from '../types.ts';
 import { hoursMinutes, urgentClock } from './sla.ts';
 
 /** Formats a business-time duration as "3 h 05 min" / "12 min". */

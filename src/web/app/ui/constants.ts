@@ -1,5 +1,3 @@
-import type { Criticality, Impact, Priority, Sensitivity } from '../types.ts';
-
 export const TICKET_TYPES = ['incident', 'problem', 'request', 'change', 'release', 'security'] as const;
 export const INCIDENT_STATUSES = ['recorded', 'in_progress', 'pending', 'resolved', 'verified', 'closed'] as const;
 /** The statuses of each type, in lifecycle order (the queue filters on them). */
@@ -43,3 +41,5 @@ export function matrixPriority(impact: Impact, criticality: Criticality): Priori
 export function levelsUpTo(clearance: Sensitivity): Sensitivity[] {
   return SENSITIVITIES.slice(0, SENSITIVITIES.indexOf(clearance) + 1);
 }
+import type { Criticality, Impact, Priority } from '../../../domain/priority.ts';
+import type { Sensitivity } from '../../../domain/sensitivity.ts';

@@ -1,5 +1,3 @@
-import type { Sla, SlaClock } from '../types.ts';
-
 export const SLA_CLOCKS = ['gti', 'gtr', 'gte'] as const;
 export type SlaClockName = (typeof SLA_CLOCKS)[number];
 
@@ -19,3 +17,4 @@ export function hoursMinutes(ms: number): { h: number; m: number } {
   const minutes = Math.max(0, Math.round(ms / 60_000));
   return { h: Math.floor(minutes / 60), m: minutes % 60 };
 }
+import type { Sla, SlaClock } from '../../../contract/schemas.ts';

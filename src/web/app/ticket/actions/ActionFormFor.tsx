@@ -1,5 +1,5 @@
-import { detailsOf } from '../../processTypes.ts';
-import type { TicketDetail } from '../../types.ts';
+import { detailsOf } from '../../details.ts';
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import type { ActionFormProps } from './ActionForm.tsx';
 import { AddFollowUpForm } from './AddFollowUpForm.tsx';
 import { AssessForm } from './AssessForm.tsx';

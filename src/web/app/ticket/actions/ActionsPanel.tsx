@@ -1,8 +1,8 @@
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useRef, useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { navigate } from '../../router.ts';
 import { useSession } from '../../session.tsx';
-import type { TicketDetail } from '../../types.ts';
 import { useErrorText } from '../../ui/errors.tsx';
 import { ActionFormFor } from './ActionFormFor.tsx';
 import { runAction, type ActionResult } from './runAction.ts';

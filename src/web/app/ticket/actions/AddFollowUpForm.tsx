@@ -1,6 +1,6 @@
+import { FOLLOW_UP_KINDS } from '../../../../domain/security.ts';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { FOLLOW_UP_KINDS } from '../../securityTypes.ts';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';

@@ -1,5 +1,6 @@
+import { CIA, LOSS_LEVELS, type Loss } from '../../../../domain/security.ts';
 import { useI18n } from '../../i18n.tsx';
-import { CIA, LOSS_LEVELS, type Asset, type Loss } from '../../securityTypes.ts';
+import { type Asset } from '../../securityTypes.ts';
 import { Field } from '../../ui/Field.tsx';
 
 export interface ImpactRow {

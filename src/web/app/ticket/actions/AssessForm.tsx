@@ -1,7 +1,8 @@
+import { detailsOf } from '../../details.ts';
+import { RISKS } from '../../../../domain/processes.ts';
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { detailsOf, RISKS } from '../../processTypes.ts';
-import type { TicketDetail } from '../../types.ts';
 import { isoToLocalInput, localInputToUtc } from '../../ui/datetime.ts';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';

@@ -1,7 +1,8 @@
+import { detailsOf } from '../../details.ts';
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { detailsOf, type TestCase } from '../../processTypes.ts';
-import type { TicketDetail } from '../../types.ts';
+import { type TestCase } from '../../processTypes.ts';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';

@@ -1,8 +1,9 @@
+import { CIA, type Cia as CiaField } from '../../../../domain/security.ts';
+import { NO_SECURITY_DETAILS, securityDetailsOf } from '../../details.ts';
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { useTaxonomy } from '../../security/useTaxonomy.ts';
-import { CIA, securityDetailsOf, type CiaField } from '../../securityTypes.ts';
-import type { TicketDetail } from '../../types.ts';
 import { IMPACTS } from '../../ui/constants.ts';
 import { isoToLocalInput, localInputToUtc } from '../../ui/datetime.ts';
 import { useFieldError } from '../../ui/errors.tsx';
@@ -13,7 +14,7 @@ import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
   const { t } = useI18n();
   const taxonomy = useTaxonomy();
-  const d = securityDetailsOf(detail) ?? {};
+  const d = securityDetailsOf(detail) ?? NO_SECURITY_DETAILS;
   const [klass, setKlass] = useState(d.taxonomy?.class ?? '');
   const [type, setType] = useState(d.taxonomy?.type ?? '');
   const [severity, setSeverity] = useState<string>(d.severity ?? 'medium');

@@ -1,7 +1,7 @@
+import { securityDetailsOf } from '../../details.ts';
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { securityDetailsOf } from '../../securityTypes.ts';
-import type { TicketDetail } from '../../types.ts';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';

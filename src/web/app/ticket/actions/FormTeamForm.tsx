@@ -1,8 +1,8 @@
+import { NO_SECURITY_DETAILS, securityDetailsOf } from '../../details.ts';
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { useTaxonomy } from '../../security/useTaxonomy.ts';
-import { securityDetailsOf } from '../../securityTypes.ts';
-import type { TicketDetail } from '../../types.ts';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
@@ -15,7 +15,7 @@ export function FormTeamForm({ detail, ...props }: ActionFormProps & { detail: T
   const { t } = useI18n();
   const taxonomy = useTaxonomy();
   const { users } = useDirectory();
-  const details = securityDetailsOf(detail) ?? {};
+  const details = securityDetailsOf(detail) ?? NO_SECURITY_DETAILS;
   const [mode, setMode] = useState<'members' | 'roster'>('members');
   const [members, setMembers] = useState<string[]>(() => detail.team ?? []);
   const [eventType, setEventType] = useState(details.taxonomy?.class ?? details.eventType ?? '');

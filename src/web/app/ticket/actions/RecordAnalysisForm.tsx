@@ -1,7 +1,8 @@
+import { NO_SECURITY_DETAILS, securityDetailsOf } from '../../details.ts';
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { securityDetailsOf, type Asset } from '../../securityTypes.ts';
-import type { TicketDetail } from '../../types.ts';
+import { type Asset } from '../../securityTypes.ts';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { useGet } from '../../ui/useGet.ts';
@@ -19,7 +20,7 @@ const EMPTY: ImpactRow = {
 /** SEC-4: the C/I/A loss per asset of the sensitive information list, consequences per party, measures and resources. */
 export function RecordAnalysisForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
   const { t } = useI18n();
-  const d = securityDetailsOf(detail) ?? {};
+  const d = securityDetailsOf(detail) ?? NO_SECURITY_DETAILS;
   const lis = useGet<{ items: Asset[] }>('/assets?lis=true&limit=200');
   const [rows, setRows] = useState<ImpactRow[]>(() =>
     d.impacts?.length

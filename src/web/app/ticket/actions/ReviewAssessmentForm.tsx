@@ -1,7 +1,7 @@
+import { detailsOf } from '../../details.ts';
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { detailsOf } from '../../processTypes.ts';
-import type { TicketDetail } from '../../types.ts';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { AssessmentFacts } from '../details/AssessmentFacts.tsx';

@@ -1,5 +1,6 @@
+import { TEST_RESULTS } from '../../../../domain/processes.ts';
 import { useI18n } from '../../i18n.tsx';
-import { TEST_RESULTS, type TestCase } from '../../processTypes.ts';
+import { type TestCase } from '../../processTypes.ts';
 import { isFieldError, useErrorText } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 

@@ -1,7 +1,8 @@
+import { detailsOf } from '../../details.ts';
+import { RELEASE_CHECKLIST } from '../../../../domain/processes.ts';
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { detailsOf, RELEASE_CHECKLIST } from '../../processTypes.ts';
-import type { TicketDetail } from '../../types.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
 /** The REL-6 items still open, one button each: a press ticks that item (recorded with who and when). */

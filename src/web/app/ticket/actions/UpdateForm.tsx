@@ -1,7 +1,9 @@
+import type { Criticality, Impact, Priority } from '../../../../domain/priority.ts';
+import type { Sensitivity } from '../../../../domain/sensitivity.ts';
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
-import type { Criticality, Impact, Priority, Sensitivity, TicketDetail } from '../../types.ts';
 import { CRITICALITIES, IMPACTS, levelsUpTo, matrixPriority, PRIORITIES } from '../../ui/constants.ts';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';

@@ -1,5 +1,5 @@
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { api, ApiError } from '../../api.ts';
-import type { TicketDetail } from '../../types.ts';
 
 /** What came of an action: the updated ticket, a new ticket, a stale version, or an error. */
 export type ActionResult =

@@ -1,5 +1,5 @@
+import type { Approval } from '../../../../domain/approvals.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { Approval } from '../../processTypes.ts';
 
 interface Props {
   caption: string;

@@ -1,5 +1,5 @@
+import type { Assessment } from '../../../../domain/processes.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { Assessment } from '../../processTypes.ts';
 import { FactList } from '../../ui/FactList.tsx';
 
 /** The change assessment: risk, impact, what and who is affected, when, and how to implement and roll back. */

@@ -1,5 +1,5 @@
+import type { ReleaseBuildTest as BuildTest } from '../../../../domain/processes.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { BuildTest } from '../../processTypes.ts';
 import { FactList } from '../../ui/FactList.tsx';
 
 /** The build and test record of a release, with its test cases and their results. */

@@ -1,5 +1,5 @@
+import type { PresentedChange as ChangeDetails } from '../../../../contract/schemas.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { ChangeDetails } from '../../processTypes.ts';
 import { href } from '../../router.ts';
 import { FactList } from '../../ui/FactList.tsx';
 import { ApprovalsTable } from './ApprovalsTable.tsx';

@@ -1,5 +1,5 @@
+import type { Disagreement } from '../../../../domain/processes.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { Disagreement } from '../../types.ts';
 import { FactList } from '../../ui/FactList.tsx';
 
 /** The disagreement between parties (PARTY-4): open (raised one level) or decided by a level manager. */

@@ -1,5 +1,5 @@
+import type { FollowUp } from '../../../../domain/security.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { FollowUp } from '../../securityTypes.ts';
 
 /** SEC-6: follow-up actions with their done state; an open exploitable weakness is flagged. */
 export function FollowUpsList({ followUps }: { followUps: FollowUp[] }) {

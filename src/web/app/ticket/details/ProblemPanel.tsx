@@ -1,5 +1,5 @@
+import type { PresentedProblem as ProblemDetails } from '../../../../contract/schemas.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { ProblemDetails } from '../../processTypes.ts';
 import { href } from '../../router.ts';
 import { FactList } from '../../ui/FactList.tsx';
 

@@ -1,5 +1,5 @@
+import type { PresentedSecurity as SecurityDetails } from '../../../../contract/schemas.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { SecurityDetails } from '../../securityTypes.ts';
 
 /** SEC-8: the early warning, notification and final report clocks, counted from awareness. */
 export function RegulatoryClocks({ details }: { details: SecurityDetails }) {

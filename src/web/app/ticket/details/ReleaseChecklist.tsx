@@ -1,5 +1,6 @@
+import { RELEASE_CHECKLIST } from '../../../../domain/processes.ts';
+import type { PresentedRelease as ReleaseDetails } from '../../../../contract/schemas.ts';
 import { useI18n } from '../../i18n.tsx';
-import { RELEASE_CHECKLIST, type ReleaseDetails } from '../../processTypes.ts';
 
 /** The REL-6 closure checklist: each item with who ticked it and when. */
 export function ReleaseChecklist({ checklist }: { checklist: ReleaseDetails['checklist'] }) {

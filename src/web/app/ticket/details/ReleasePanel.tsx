@@ -1,5 +1,6 @@
+import { DEPLOYMENT_FIELDS, RELEASE_PLAN_FIELDS } from '../../details.ts';
+import type { PresentedRelease as ReleaseDetails } from '../../../../contract/schemas.ts';
 import { useI18n } from '../../i18n.tsx';
-import { DEPLOYMENT_FIELDS, RELEASE_PLAN_FIELDS, type ReleaseDetails } from '../../processTypes.ts';
 import { href } from '../../router.ts';
 import { StatusBadge } from '../../ui/badges.tsx';
 import { FactList } from '../../ui/FactList.tsx';

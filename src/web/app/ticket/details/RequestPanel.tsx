@@ -1,6 +1,7 @@
+import { localized } from '../../details.ts';
+import type { PresentedRequest as RequestDetails } from '../../../../contract/schemas.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useCatalogue } from '../../process/useCatalogue.ts';
-import { localized, type RequestDetails } from '../../processTypes.ts';
 import { FactList } from '../../ui/FactList.tsx';
 import { ApprovalsTable } from './ApprovalsTable.tsx';
 import { TasksTable } from './TasksTable.tsx';

@@ -1,5 +1,5 @@
+import type { PresentedRelease as ReleaseDetails } from '../../../../contract/schemas.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { ReleaseDetails } from '../../processTypes.ts';
 import { FactList } from '../../ui/FactList.tsx';
 
 /** Every rollback of a release: why, what was restored, by whom and when. */

@@ -1,5 +1,5 @@
+import { CIA, type AssetImpact } from '../../../../domain/security.ts';
 import { useI18n } from '../../i18n.tsx';
-import { CIA, type AssetImpact } from '../../securityTypes.ts';
 
 /** SEC-4: the C/I/A loss per information asset and what it means for each party. */
 export function SecurityImpactsTable({ impacts }: { impacts: AssetImpact[] }) {

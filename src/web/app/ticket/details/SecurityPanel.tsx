@@ -1,7 +1,7 @@
+import { NO_SECURITY_DETAILS, securityDetailsOf } from '../../details.ts';
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useI18n } from '../../i18n.tsx';
-import { securityDetailsOf } from '../../securityTypes.ts';
 import { useTaxonomy } from '../../security/useTaxonomy.ts';
-import type { TicketDetail } from '../../types.ts';
 import { FactList } from '../../ui/FactList.tsx';
 import { FollowUpsList } from './FollowUpsList.tsx';
 import { RegulatoryClocks } from './RegulatoryClocks.tsx';
@@ -13,7 +13,7 @@ import { TeamList } from './TeamList.tsx';
 export function SecurityPanel({ detail }: { detail: TicketDetail }) {
   const { t, formatDate } = useI18n();
   const taxonomy = useTaxonomy();
-  const d = securityDetailsOf(detail) ?? {};
+  const d = securityDetailsOf(detail) ?? NO_SECURITY_DETAILS;
   const yesNo = (value: boolean | undefined) => (value === undefined ? null : t(value ? 'common.yes' : 'common.no'));
   return (
     <section className="card block security-panel" aria-labelledby="security-details-title">

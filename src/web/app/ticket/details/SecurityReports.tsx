@@ -1,6 +1,6 @@
+import type { PresentedSecurity as SecurityDetails } from '../../../../contract/schemas.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
-import type { SecurityDetails } from '../../securityTypes.ts';
 import { readsSecurityReports } from '../../ui/roles.ts';
 
 /** SEC-5: the response and final reports issued, downloadable by level 3 (security officers, level managers) only. */

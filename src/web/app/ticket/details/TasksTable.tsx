@@ -1,5 +1,5 @@
+import type { RequestTask } from '../../../../domain/processes.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { RequestTask } from '../../processTypes.ts';
 
 /** Fulfilment tasks of a request, one per party (PARTY-3: forwarded to a third party by that party's desk). */
 export function TasksTable({ tasks }: { tasks: RequestTask[] }) {

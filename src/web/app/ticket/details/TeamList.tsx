@@ -1,5 +1,5 @@
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useI18n } from '../../i18n.tsx';
-import type { TicketDetail } from '../../types.ts';
 
 /** SEC-2: the incident management team, each member with their party. */
 export function TeamList({ detail }: { detail: TicketDetail }) {

@@ -1,5 +1,5 @@
-import { detailsOf } from '../../processTypes.ts';
-import type { TicketDetail } from '../../types.ts';
+import { detailsOf } from '../../details.ts';
+import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { ChangePanel } from './ChangePanel.tsx';
 import { ProblemPanel } from './ProblemPanel.tsx';
 import { ReleasePanel } from './ReleasePanel.tsx';
