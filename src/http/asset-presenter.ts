@@ -1,6 +1,6 @@
 import { z } from 'zod';
-
-import { ASSET_STATUSES, CIA_LEVELS, onLis, REVIEW_OUTCOMES, reviewOverdue } from '../domain/assets.ts';
+import { ASSET_ACTIONS, CiaLevel, type Asset, type AssetReview } from '../contract/security.ts';
+import { onLis, reviewOverdue } from '../domain/assets.ts';
 import { mayApproveAsset, mayKeepAsset } from '../policies/asset-stewardship.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { AssetView } from '../services/assets/read-assets.ts';
@@ -8,58 +8,6 @@ import type { AssetReviewRow } from '../store/assets.ts';
 import { Sensitivity } from '../contract/schemas.ts';
 
 /** ISM-1/2/3 shapes of the inventory and the LIS, shared by validation and the OpenAPI document. */
-export const CiaLevel = z.enum(CIA_LEVELS);
-const ASSET_ACTIONS = ['update', 'approve', 'review'] as const;
-
-export const AssetPart = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  party: z.string(),
-  common: z.boolean(),
-  sensitivity: Sensitivity,
-});
-
-export const Asset = z.object({
-  id: z.uuid(),
-  party: z.string(),
-  common: z.boolean(),
-  name: z.string(),
-  description: z.string(),
-  owner: z.string(),
-  confidentiality: CiaLevel,
-  integrity: CiaLevel,
-  availability: CiaLevel,
-  sensitivity: Sensitivity.describe('ETS level derived from C/I/A (ISM-2); never sent'),
-  personalData: z.boolean(),
-  notes: z.string(),
-  lis: z.boolean().describe('on the sensitive information list: SENSITIVE, CRITICAL or personal data'),
-  parts: z.array(AssetPart).describe('aggregate members the reader may see'),
-  status: z.enum(ASSET_STATUSES),
-  approvals: z.array(
-    z.object({
-      party: z.string(),
-      decision: z.enum(['approved', 'refused', 'agreed', 'disagreed']).nullable(),
-      by: z.string().nullable(),
-      at: z.string().nullable(),
-      note: z.string().nullable(),
-    }),
-  ),
-  reviewIntervalDays: z.number().int(),
-  nextReviewAt: z.iso.datetime(),
-  overdue: z.boolean(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  version: z.number().int(),
-  allowedActions: z.array(z.enum(ASSET_ACTIONS)),
-});
-
-export const AssetReview = z.object({
-  id: z.uuid(),
-  outcome: z.enum(REVIEW_OUTCOMES),
-  note: z.string(),
-  reviewer: z.object({ id: z.uuid().nullable(), name: z.string() }),
-  reviewedAt: z.iso.datetime(),
-});
 
 export function presentAsset({ asset, parts }: AssetView, actor: Actor, now: Date): z.infer<typeof Asset> {
   const keeps = asset.status !== 'retired' && mayKeepAsset(actor, asset);

@@ -6,37 +6,15 @@ import { closeReview } from '../../services/access-reviews/close-access-review.t
 import { decideAccessReviewItem } from '../../services/access-reviews/decide-access-review-item.ts';
 import { getAccessReview, listOwnAccessReviews } from '../../services/access-reviews/read-access-reviews.ts';
 import { startAccessReview } from '../../services/access-reviews/start-access-review.ts';
+import type {
+  AccessReview as Review,
+  AccessReviewItem as ReviewItem,
+} from '../../services/access-reviews/read-access-reviews.ts';
 import { errorResponses, plain, Sensitivity } from '../../contract/schemas.ts';
+import { AccessReviewSummary, AccessReviewItem, AccessReview } from '../../contract/security.ts';
 import type { RouteDeps } from './deps.ts';
-import type { AccessReview, AccessReviewItem } from '../../services/access-reviews/read-access-reviews.ts';
 
-const Summary = z.object({
-  id: z.uuid(),
-  party: z.string(),
-  status: z.enum(['open', 'closed']),
-  startedBy: z.uuid().nullable(),
-  startedAt: z.iso.datetime(),
-  closedAt: z.iso.datetime().nullable(),
-  accounts: z.number().int(),
-  undecided: z.number().int(),
-});
-const Item = z.object({
-  userId: z.uuid(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(z.string()),
-  clearance: z.string(),
-  active: z.boolean(),
-  decision: z.enum(ACCESS_DECISIONS).nullable(),
-  newRoles: z.array(z.string()).nullable(),
-  newClearance: z.string().nullable(),
-  note: z.string().nullable(),
-  decidedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  decidedAt: z.iso.datetime().nullable(),
-});
-const Review = Summary.extend({ items: z.array(Item) });
-
-const summary = (r: AccessReview, accounts: number, undecided: number): z.infer<typeof Summary> => ({
+const summary = (r: Review, accounts: number, undecided: number): z.infer<typeof AccessReviewSummary> => ({
   id: r.id,
   party: r.partyId,
   status: r.status as 'open' | 'closed',
@@ -47,7 +25,7 @@ const summary = (r: AccessReview, accounts: number, undecided: number): z.infer<
   undecided,
 });
 
-const presentItem = (i: AccessReviewItem): z.infer<typeof Item> => ({
+const presentItem = (i: ReviewItem): z.infer<typeof AccessReviewItem> => ({
   userId: i.userId,
   username: i.username,
   displayName: i.displayName,
@@ -62,7 +40,7 @@ const presentItem = (i: AccessReviewItem): z.infer<typeof Item> => ({
   decidedAt: i.decidedAt?.toISOString() ?? null,
 });
 
-const presentReview = ({ review, items }: { review: AccessReview; items: AccessReviewItem[] }) => ({
+const presentReview = ({ review, items }: { review: Review; items: ReviewItem[] }) => ({
   ...summary(review, items.length, items.filter((i) => i.decision === null).length),
   items: items.map(presentItem),
 });
@@ -77,7 +55,7 @@ export const accessReviewRoutes =
         schema: {
           tags: ['access-reviews'],
           summary: "My party's access reviews, newest first (administrators, auditors)",
-          response: { 200: z.object({ items: z.array(Summary) }), ...errorResponses },
+          response: { 200: z.object({ items: z.array(AccessReviewSummary) }), ...errorResponses },
         },
       },
       async (request) => {
@@ -92,7 +70,7 @@ export const accessReviewRoutes =
         schema: {
           tags: ['access-reviews'],
           summary: 'Start a review of every account of my party (party administrators)',
-          response: { 201: Review, ...errorResponses },
+          response: { 201: AccessReview, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -109,7 +87,7 @@ export const accessReviewRoutes =
           tags: ['access-reviews'],
           summary: 'One access review with every account and decision',
           params: z.object({ id: z.uuid() }),
-          response: { 200: Review, ...errorResponses },
+          response: { 200: AccessReview, ...errorResponses },
         },
       },
       async (request) => presentReview(await getAccessReview(deps.ctx(request), request.params.id)),
@@ -128,7 +106,7 @@ export const accessReviewRoutes =
             clearance: Sensitivity.optional(),
             note: plain(2000).optional(),
           }),
-          response: { 200: Review, ...errorResponses },
+          response: { 200: AccessReview, ...errorResponses },
         },
       },
       async (request) => {
@@ -145,7 +123,7 @@ export const accessReviewRoutes =
           tags: ['access-reviews'],
           summary: 'Close a review once every account has a decision',
           params: z.object({ id: z.uuid() }),
-          response: { 200: Review, ...errorResponses },
+          response: { 200: AccessReview, ...errorResponses },
         },
       },
       async (request) => {

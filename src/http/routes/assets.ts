@@ -9,7 +9,8 @@ import { assetReviewHistory, getAsset, lisCsv, lisEntries, listAssets } from '..
 import { reviewAsset } from '../../services/assets/review-asset.ts';
 import { updateAsset } from '../../services/assets/update-asset.ts';
 import { requireActor } from '../auth-hook.ts';
-import { Asset, AssetReview, CiaLevel, presentAsset, presentReview } from '../asset-presenter.ts';
+import { Asset, AssetReview, CiaLevel } from '../../contract/security.ts';
+import { presentAsset, presentReview } from '../asset-presenter.ts';
 import { errorResponses, plain, text, Version } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 import { expectedVersion } from './tickets.ts';

@@ -9,33 +9,9 @@ import { signOut } from '../../services/auth/sign-out.ts';
 import { readProfile } from '../../services/parties/read-directory.ts';
 import { requireActor, SESSION_COOKIE } from '../auth-hook.ts';
 import { ErrorBody, errorResponses, Instant, text } from '../../contract/schemas.ts';
+import { Me, ApiToken } from '../../contract/directory.ts';
 import type { RouteDeps } from './deps.ts';
 
-const Me = z.object({
-  user: z.object({
-    id: z.uuid(),
-    username: z.string(),
-    displayName: z.string(),
-    email: z.string().nullable(),
-    party: z.string(),
-    roles: z.array(z.string()),
-    clearance: z.string(),
-    language: z.enum(['en', 'fr']),
-    totpEnabled: z.boolean(),
-    totpRequired: z.boolean(),
-  }),
-  csrfToken: z.string(),
-});
-
-const Token = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime().nullable(),
-  lastUsedAt: z.iso.datetime().nullable(),
-  revokedAt: z.iso.datetime().nullable(),
-});
 type TokenRow = {
   id: string;
   name: string;
@@ -193,7 +169,7 @@ export const authRoutes =
         schema: {
           tags: ['me'],
           summary: 'My API tokens',
-          response: { 200: z.object({ items: z.array(Token) }), ...errorResponses },
+          response: { 200: z.object({ items: z.array(ApiToken) }), ...errorResponses },
         },
       },
       async (request) => ({
@@ -208,7 +184,7 @@ export const authRoutes =
           tags: ['me'],
           summary: 'Create an API token (shown once)',
           body: z.object({ name: text(100), expiresAt: Instant.optional() }),
-          response: { 201: Token.extend({ token: z.string() }), ...errorResponses },
+          response: { 201: ApiToken.extend({ token: z.string() }), ...errorResponses },
         },
       },
       async (request, reply) => {

@@ -4,28 +4,9 @@ import { addCalendarVersion, readCalendar } from '../../services/sla/edit-calend
 import { currentTargets, setTargets } from '../../services/sla/sla-targets.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Priority } from '../../contract/schemas.ts';
+import { IsoDate, Weekly, PartyCalendar } from '../../contract/services.ts';
 import type { RouteDeps } from './deps.ts';
 
-const IsoDate = z.iso.date();
-const Interval = z.tuple([z.number().int().min(0).max(1440), z.number().int().min(0).max(1440)]);
-const Weekly = z.array(z.array(Interval).max(4)).length(7);
-const Version = z.object({
-  version: z.number().int(),
-  effectiveFrom: IsoDate,
-  weekly: Weekly,
-  holidays: z.array(IsoDate),
-  extraClosures: z.array(IsoDate),
-  onCallPriorities: z.array(z.string()),
-  createdAt: z.iso.datetime(),
-});
-const Calendar = z.object({
-  party: z.string(),
-  timeZone: z.string(),
-  country: z.string(),
-  region: z.string().nullable(),
-  warnPct: z.number().int(),
-  versions: z.array(Version),
-});
 const PartyParams = z.object({ id: z.string().max(10) });
 
 async function present(deps: RouteDeps, partyId: string) {
@@ -68,7 +49,7 @@ export const calendarRoutes =
           tags: ['service levels'],
           summary: "A party's business calendar and its versions",
           params: PartyParams,
-          response: { 200: Calendar, ...errorResponses },
+          response: { 200: PartyCalendar, ...errorResponses },
         },
       },
       async (request) => {
@@ -91,7 +72,7 @@ export const calendarRoutes =
             onCallPriorities: z.array(Priority).default([]),
             warnPct: z.number().int().min(1).max(99).optional(),
           }),
-          response: { 201: Calendar, ...errorResponses },
+          response: { 201: PartyCalendar, ...errorResponses },
         },
       },
       async (request, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CERTIFICATE_STATES, pendingChangeOf, trustedByAll, VERIFICATION_CHANNELS } from '../../domain/certificates.ts';
+import { pendingChangeOf, trustedByAll, VERIFICATION_CHANNELS } from '../../domain/certificates.ts';
 import { addTrustedCa } from '../../services/certificates/add-trusted-ca.ts';
 import { advanceCertificate } from '../../services/certificates/advance-certificate.ts';
 import { allPartyIds, historyOf } from '../../services/certificates/common.ts';
@@ -18,56 +18,14 @@ import { trustCa } from '../../services/certificates/trust-ca.ts';
 import { verifyCertificate } from '../../services/certificates/verify-certificate.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Instant, plain, text } from '../../contract/schemas.ts';
+import { TrustedCa, CertificateVerification, Certificate } from '../../contract/security.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 const Pem = z.string().min(1).max(20_000);
 const IdParams = z.object({ id: z.uuid() });
 
-const Ca = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  subject: z.string(),
-  fingerprint: z.string(),
-  notAfter: z.iso.datetime(),
-  trustedBy: z.array(z.string()),
-  trustedByAll: z.boolean(),
-  pem: z.string(),
-  createdAt: z.iso.datetime(),
-});
-const Verification = z.object({
-  by: z.string(),
-  party: z.string(),
-  at: z.string(),
-  channel: z.enum(VERIFICATION_CHANNELS),
-  counterpart: z.string(),
-  fingerprint: z.string(),
-});
-const Certificate = z.object({
-  id: z.uuid(),
-  party: z.string(),
-  name: z.string(),
-  usage: z.string(),
-  subject: z.string(),
-  issuer: z.string(),
-  serial: z.string(),
-  fingerprint: z.string(),
-  notBefore: z.iso.datetime(),
-  notAfter: z.iso.datetime(),
-  caId: z.uuid().nullable(),
-  state: z.enum(CERTIFICATE_STATES),
-  usable: z.boolean(),
-  verification: Verification.nullable(),
-  change: z.object({ id: z.uuid(), ref: z.string(), status: z.string() }).nullable(),
-  pendingChange: z.enum(['renewal', 'revocation']).nullable(),
-  alerts: z.array(z.string()),
-  history: z.array(z.record(z.string(), z.unknown())),
-  pem: z.string(),
-  version: z.number().int(),
-  createdAt: z.iso.datetime(),
-});
-
-const presentCa = (row: TrustedAuthority, parties: string[]): z.infer<typeof Ca> => ({
+const presentCa = (row: TrustedAuthority, parties: string[]): z.infer<typeof TrustedCa> => ({
   id: row.id,
   name: row.name,
   subject: row.subject,
@@ -81,7 +39,7 @@ const presentCa = (row: TrustedAuthority, parties: string[]): z.infer<typeof Ca>
 
 const present = (row: RegisteredCertificate): z.infer<typeof Certificate> => {
   const history = historyOf(row);
-  const verification = row.verification as (z.infer<typeof Verification> & { byId?: string }) | null;
+  const verification = row.verification as (z.infer<typeof CertificateVerification> & { byId?: string }) | null;
   return {
     id: row.id,
     party: row.partyId,
@@ -132,7 +90,7 @@ export const certificateRoutes =
         schema: {
           tags: ['certificates'],
           summary: 'Certification authorities on the list, and which parties trust each',
-          response: { 200: z.object({ items: z.array(Ca) }), ...errorResponses },
+          response: { 200: z.object({ items: z.array(TrustedCa) }), ...errorResponses },
         },
       },
       async () => {
@@ -148,7 +106,7 @@ export const certificateRoutes =
           tags: ['certificates'],
           summary: 'Put a CA on the list; my party trusts it (party administrators)',
           body: z.object({ name: text(200), pem: Pem }),
-          response: { 201: Ca, ...errorResponses },
+          response: { 201: TrustedCa, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -164,7 +122,7 @@ export const certificateRoutes =
           tags: ['certificates'],
           summary: 'My party trusts this CA too (party administrators)',
           params: IdParams,
-          response: { 200: Ca, ...errorResponses },
+          response: { 200: TrustedCa, ...errorResponses },
         },
       },
       async (request) => {

@@ -1,29 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-
 import { readDirectory, readPartyUsers } from '../../services/parties/read-directory.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, Priority, text } from '../../contract/schemas.ts';
+import { errorResponses } from '../../contract/schemas.ts';
 import { DEFAULT_PRIORITY_MATRIX, isCompleteMatrix } from '../../domain/priority.ts';
 import { updatePartySettings } from '../../services/parties/update-party-settings.ts';
+import { Matrix, PartyLevel, Party } from '../../contract/directory.ts';
 import type { RouteDeps } from './deps.ts';
-
-const PriorityRow = z.object({ I1: Priority, I2: Priority, I3: Priority });
-const Matrix = z.object({ C1: PriorityRow, C2: PriorityRow, C3: PriorityRow });
-
-const Level = z.object({ level: z.number().int().min(1).max(6), name: text(120) });
-
-const Party = z.object({
-  id: z.string(),
-  requireTotp: z.boolean(),
-  priorityMatrix: Matrix,
-  attachmentMaxBytes: z.number().int(),
-  name: z.string(),
-  kind: z.string(),
-  language: z.string(),
-  escalationLevels: z.array(Level),
-  groups: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
-});
 
 /** Parties with their groups (transfer targets), and the caller's own party's people. */
 export const directoryRoutes =
@@ -48,8 +31,8 @@ export const directoryRoutes =
             kind: p.kind,
             language: p.language,
             requireTotp: p.requireTotp,
-            attachmentMaxBytes: p.attachmentMaxBytes,
             priorityMatrix: isCompleteMatrix(p.priorityMatrix) ? p.priorityMatrix : DEFAULT_PRIORITY_MATRIX,
+            attachmentMaxBytes: p.attachmentMaxBytes,
             escalationLevels: p.escalationLevels,
             groups: groups.filter((g) => g.partyId === p.id).map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
           })),
@@ -110,7 +93,7 @@ export const directoryRoutes =
           body: z.object({
             requireTotp: z.boolean().optional(),
             priorityMatrix: Matrix.nullable().optional(),
-            escalationLevels: z.array(Level).min(2).max(6).optional(),
+            escalationLevels: z.array(PartyLevel).min(2).max(6).optional(),
             attachmentMaxBytes: z.number().int().min(1_000).max(25_000_000).optional(),
           }),
           response: {
@@ -118,7 +101,7 @@ export const directoryRoutes =
               id: z.string(),
               requireTotp: z.boolean(),
               priorityMatrix: Matrix,
-              escalationLevels: z.array(Level),
+              escalationLevels: z.array(PartyLevel),
               attachmentMaxBytes: z.number().int(),
             }),
             ...errorResponses,

@@ -4,27 +4,15 @@ import { createApiToken } from '../../services/auth/api-tokens.ts';
 import { maintenanceCalendar } from '../../services/maintenance/calendar-feed.ts';
 import { cancelMaintenance, listMaintenance, scheduleMaintenance } from '../../services/sla/maintenance-windows.ts';
 import { readParties } from '../../services/parties/read-directory.ts';
+import type { MaintenanceWindow as WindowRow } from '../../services/sla/maintenance-windows.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Instant, plain, text } from '../../contract/schemas.ts';
+import { MaintenanceWindow } from '../../contract/services.ts';
 import type { RouteDeps } from './deps.ts';
-import type { MaintenanceWindow } from '../../services/sla/maintenance-windows.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
-const Window = z.object({
-  id: z.uuid(),
-  party: z.string(),
-  title: z.string(),
-  service: z.string().nullable(),
-  startsAt: z.iso.datetime(),
-  endsAt: z.iso.datetime(),
-  joint: z.boolean(),
-  partners: z.array(z.string()),
-  status: z.enum(['scheduled', 'proposed', 'accepted', 'refused', 'withdrawn']),
-  releaseRef: z.string().nullable(),
-});
 
-type WindowRow = MaintenanceWindow;
-const presentWindow = (w: WindowRow, releaseRef: string | null = null): z.infer<typeof Window> => ({
+const presentWindow = (w: WindowRow, releaseRef: string | null = null): z.infer<typeof MaintenanceWindow> => ({
   id: w.id,
   party: w.partyId,
   title: w.title,
@@ -33,7 +21,7 @@ const presentWindow = (w: WindowRow, releaseRef: string | null = null): z.infer<
   endsAt: w.endsAt.toISOString(),
   joint: w.joint,
   partners: w.partners,
-  status: w.status as z.infer<typeof Window>['status'],
+  status: w.status as z.infer<typeof MaintenanceWindow>['status'],
   releaseRef,
 });
 
@@ -48,7 +36,7 @@ export const maintenanceRoutes =
           tags: ['maintenance'],
           summary: 'Maintenance windows of every party in a period, joint ones included',
           querystring: z.object({ from: Instant, to: Instant }),
-          response: { 200: z.object({ items: z.array(Window) }), ...errorResponses },
+          response: { 200: z.object({ items: z.array(MaintenanceWindow) }), ...errorResponses },
         },
       },
       async (request) => {
@@ -77,7 +65,7 @@ export const maintenanceRoutes =
             startsAt: Instant,
             endsAt: Instant,
           }),
-          response: { 201: Window, ...errorResponses },
+          response: { 201: MaintenanceWindow, ...errorResponses },
         },
       },
       async (request, reply) => {

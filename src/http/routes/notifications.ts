@@ -10,9 +10,8 @@ import {
 import { requireActor } from '../auth-hook.ts';
 import { requestLang } from '../lang.ts';
 import { errorResponses } from '../../contract/schemas.ts';
+import { NotificationPref } from '../../contract/services.ts';
 import type { RouteDeps } from './deps.ts';
-
-const Pref = z.object({ kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean(), email: z.boolean() });
 
 /** In-app notifications and per-user preferences (COL-1). */
 export const notificationRoutes =
@@ -84,7 +83,7 @@ export const notificationRoutes =
         schema: {
           tags: ['notifications'],
           summary: 'My notification preferences',
-          response: { 200: z.object({ items: z.array(Pref) }), ...errorResponses },
+          response: { 200: z.object({ items: z.array(NotificationPref) }), ...errorResponses },
         },
       },
       async (request) => ({
@@ -98,8 +97,8 @@ export const notificationRoutes =
         schema: {
           tags: ['notifications'],
           summary: 'Change my notification preferences',
-          body: z.object({ items: z.array(Pref).max(NOTIFICATION_KINDS.length) }),
-          response: { 200: z.object({ items: z.array(Pref) }), ...errorResponses },
+          body: z.object({ items: z.array(NotificationPref).max(NOTIFICATION_KINDS.length) }),
+          response: { 200: z.object({ items: z.array(NotificationPref) }), ...errorResponses },
         },
       },
       async (request) => ({

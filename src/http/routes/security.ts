@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES } from '../../domain/roles.ts';
+import {} from '../../domain/roles.ts';
 import { TLP_LEVELS } from '../../domain/security.ts';
 import { SEVERITIES, TAXONOMY } from '../../domain/taxonomy.ts';
 import { ticketDetail } from '../../services/tickets/get-ticket.ts';
@@ -11,30 +11,11 @@ import { reportPdf, securityReport } from '../../services/security/reports.ts';
 import { stixExport } from '../../services/security/stix-export.ts';
 import { requestLang } from '../lang.ts';
 import { presentDetail } from '../presenters.ts';
-import { errorResponses, Impact, TicketDetail, TicketFields, TicketParams } from '../../contract/schemas.ts';
+import { errorResponses, TicketDetail, TicketFields, TicketParams } from '../../contract/schemas.ts';
+import { SecurityPolicy } from '../../contract/security.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
-const Role = z.enum(ROLES);
-const Policy = z.object({
-  notifyImpacts: z.array(Impact).max(3),
-  notifyCia: z.array(z.enum(['confidentiality', 'integrity', 'availability'])).max(3),
-  notifyPersonalData: z.boolean(),
-  minSeverity: z.enum(SEVERITIES).nullable(),
-  roles: z.array(Role).min(1).max(5),
-  severityScale: z.record(
-    z
-      .string()
-      .trim()
-      .min(1)
-      .max(60)
-      .refine(
-        (k) => !k.includes('\u0000') && !['__proto__', 'constructor', 'prototype'].includes(k),
-        'not a level name',
-      ),
-    z.enum(SEVERITIES),
-  ),
-});
 
 /** Security incidents (SEC), their teams, policies, reports and the taxonomy. */
 export const securityRoutes =
@@ -120,7 +101,7 @@ export const securityRoutes =
           tags: ['security'],
           summary: "The party's notification policy and national severity scale (SEC-7, SEC-9)",
           params: z.object({ id: PartyCode }),
-          response: { 200: Policy, ...errorResponses },
+          response: { 200: SecurityPolicy, ...errorResponses },
         },
       },
       async (request) => getSecurityPolicy(deps.ctx(request), request.params.id),
@@ -133,8 +114,8 @@ export const securityRoutes =
           tags: ['security'],
           summary: 'Set the notification policy and national scale (security officer or party administrator)',
           params: z.object({ id: PartyCode }),
-          body: Policy,
-          response: { 200: Policy, ...errorResponses },
+          body: SecurityPolicy,
+          response: { 200: SecurityPolicy, ...errorResponses },
         },
       },
       async (request) => setSecurityPolicy(deps.ctx(request), request.params.id, request.body),

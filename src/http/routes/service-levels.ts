@@ -5,65 +5,13 @@ import { complianceCsv, complianceReport } from '../../services/reports/complian
 import { listOutages, recordOutage, setServiceTarget, updateOutage } from '../../services/reports/outages.ts';
 import { requireActor } from '../auth-hook.ts';
 import { plain, errorResponses, Instant, text } from '../../contract/schemas.ts';
+import { Outage, ComplianceReport, AvailabilityReport } from '../../contract/services.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Month = z.string().regex(/^(19[7-9]\d|20\d\d)-(0[1-9]|1[0-2])$/, 'YYYY-MM, 1970–2099');
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 const When = Instant;
 const ReportQuery = z.object({ party: PartyCode, month: Month, details: z.enum(['true', 'false']).default('false') });
-const Outage = z.object({
-  id: z.uuid(),
-  service: z.string(),
-  detectedAt: z.iso.datetime().nullable(),
-  reportedAt: z.iso.datetime().nullable(),
-  restoredAt: z.iso.datetime().nullable(),
-  ticketId: z.uuid().nullable(),
-});
-const ComplianceReport = z.object({
-  party: z.string(),
-  month: z.string(),
-  timeZone: z.string(),
-  rows: z.array(
-    z.object({
-      type: z.enum(['incident', 'request']),
-      priority: z.string(),
-      tickets: z.number().int(),
-      withinTarget: z.number().int(),
-      pct: z.number().nullable(),
-      objectivePct: z.number(),
-      met: z.boolean().nullable(),
-      pending: z.number().int(),
-    }),
-  ),
-  details: z
-    .array(
-      z.object({
-        ref: z.string(),
-        type: z.string(),
-        priority: z.string(),
-        openedAt: z.string(),
-        firstInterventionAt: z.string().nullable(),
-        elapsedMs: z.number(),
-        targetMs: z.number(),
-        within: z.boolean().nullable(),
-      }),
-    )
-    .optional(),
-});
-const AvailabilityReport = z.object({
-  party: z.string(),
-  month: z.string(),
-  rows: z.array(
-    z.object({
-      service: z.string(),
-      outages: z.number().int(),
-      downtimeMs: z.number(),
-      availabilityPct: z.number(),
-      targetPct: z.number().nullable(),
-      met: z.boolean().nullable(),
-    }),
-  ),
-});
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const presentOutage = (o: {
   id: string;

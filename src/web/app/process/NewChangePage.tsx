@@ -2,7 +2,8 @@ import { CHANGE_KINDS, CHANGE_ORIGINS as ORIGIN_KINDS } from '../../../domain/pr
 import { localized, TICKET_ORIGINS } from '../details.ts';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n.tsx';
-import { type ChangeKind, type OriginKind } from '../processTypes.ts';
+import type { ChangeDetails } from '../../../domain/processes.ts';
+
 import { href } from '../router.ts';
 import { FormError, useExactFieldError, useFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
@@ -11,6 +12,9 @@ import { basicsBody, BasicsFields, EMPTY_BASICS, type Basics } from './BasicsFie
 import { ClassSelect } from './ClassSelect.tsx';
 import { useCatalogue } from './useCatalogue.ts';
 import { useCreate } from './useCreate.ts';
+
+type ChangeKind = ChangeDetails['kind'];
+type OriginKind = ChangeDetails['origin']['kind'];
 
 const FIELDS = [
   'title',

@@ -1,8 +1,11 @@
 import { TEST_RESULTS } from '../../../../domain/processes.ts';
 import { useI18n } from '../../i18n.tsx';
-import { type TestCase } from '../../processTypes.ts';
+import type { ReleaseBuildTest } from '../../../../domain/processes.ts';
+
 import { isFieldError, useErrorText } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+
+type TestCase = ReleaseBuildTest['testCases'][number];
 
 interface Props {
   cases: TestCase[];

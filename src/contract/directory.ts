@@ -1,0 +1,48 @@
+import { Priority, text } from './schemas.ts';
+import { z } from 'zod';
+
+/** Who is who: the signed-in user, API tokens, parties (response shapes of auth and directory routes). */
+
+export const Me = z.object({
+  user: z.object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    email: z.string().nullable(),
+    party: z.string(),
+    roles: z.array(z.string()),
+    clearance: z.string(),
+    language: z.enum(['en', 'fr']),
+    totpEnabled: z.boolean(),
+    totpRequired: z.boolean(),
+  }),
+  csrfToken: z.string(),
+});
+
+export const ApiToken = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime().nullable(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+
+export const PriorityRow = z.object({ I1: Priority, I2: Priority, I3: Priority });
+
+export const Matrix = z.object({ C1: PriorityRow, C2: PriorityRow, C3: PriorityRow });
+
+export const PartyLevel = z.object({ level: z.number().int().min(1).max(6), name: text(120) });
+
+export const Party = z.object({
+  id: z.string(),
+  requireTotp: z.boolean(),
+  priorityMatrix: Matrix,
+  attachmentMaxBytes: z.number().int(),
+  name: z.string(),
+  kind: z.string(),
+  language: z.string(),
+  escalationLevels: z.array(PartyLevel),
+  groups: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
+});

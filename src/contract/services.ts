@@ -1,0 +1,100 @@
+import { NOTIFICATION_KINDS } from '../domain/notifications.ts';
+import { z } from 'zod';
+
+/** Service-level shapes: calendars, maintenance windows, outages, reports, notification preferences. */
+
+export const IsoDate = z.iso.date();
+
+export const Interval = z.tuple([z.number().int().min(0).max(1440), z.number().int().min(0).max(1440)]);
+
+export const Weekly = z.array(z.array(Interval).max(4)).length(7);
+
+export const CalendarVersion = z.object({
+  version: z.number().int(),
+  effectiveFrom: IsoDate,
+  weekly: Weekly,
+  holidays: z.array(IsoDate),
+  extraClosures: z.array(IsoDate),
+  onCallPriorities: z.array(z.string()),
+  createdAt: z.iso.datetime(),
+});
+
+export const PartyCalendar = z.object({
+  party: z.string(),
+  timeZone: z.string(),
+  country: z.string(),
+  region: z.string().nullable(),
+  warnPct: z.number().int(),
+  versions: z.array(CalendarVersion),
+});
+
+export const MaintenanceWindow = z.object({
+  id: z.uuid(),
+  party: z.string(),
+  title: z.string(),
+  service: z.string().nullable(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  joint: z.boolean(),
+  partners: z.array(z.string()),
+  status: z.enum(['scheduled', 'proposed', 'accepted', 'refused', 'withdrawn']),
+  releaseRef: z.string().nullable(),
+});
+
+export const Outage = z.object({
+  id: z.uuid(),
+  service: z.string(),
+  detectedAt: z.iso.datetime().nullable(),
+  reportedAt: z.iso.datetime().nullable(),
+  restoredAt: z.iso.datetime().nullable(),
+  ticketId: z.uuid().nullable(),
+});
+
+export const ComplianceReport = z.object({
+  party: z.string(),
+  month: z.string(),
+  timeZone: z.string(),
+  rows: z.array(
+    z.object({
+      type: z.enum(['incident', 'request']),
+      priority: z.string(),
+      tickets: z.number().int(),
+      withinTarget: z.number().int(),
+      pct: z.number().nullable(),
+      objectivePct: z.number(),
+      met: z.boolean().nullable(),
+      pending: z.number().int(),
+    }),
+  ),
+  details: z
+    .array(
+      z.object({
+        ref: z.string(),
+        type: z.string(),
+        priority: z.string(),
+        openedAt: z.string(),
+        firstInterventionAt: z.string().nullable(),
+        elapsedMs: z.number(),
+        targetMs: z.number(),
+        within: z.boolean().nullable(),
+      }),
+    )
+    .optional(),
+});
+
+export const AvailabilityReport = z.object({
+  party: z.string(),
+  month: z.string(),
+  rows: z.array(
+    z.object({
+      service: z.string(),
+      outages: z.number().int(),
+      downtimeMs: z.number(),
+      availabilityPct: z.number(),
+      targetPct: z.number().nullable(),
+      met: z.boolean().nullable(),
+    }),
+  ),
+});
+
+export const NotificationPref = z.object({ kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean(), email: z.boolean() });
