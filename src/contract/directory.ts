@@ -1,4 +1,4 @@
-import { Priority, text } from './schemas.ts';
+import { Priority, text, Sensitivity } from './schemas.ts';
 import { z } from 'zod';
 
 /** Who is who: the signed-in user, API tokens, parties (response shapes of auth and directory routes). */
@@ -11,7 +11,7 @@ export const Me = z.object({
     email: z.string().nullable(),
     party: z.string(),
     roles: z.array(z.string()),
-    clearance: z.string(),
+    clearance: Sensitivity,
     language: z.enum(['en', 'fr']),
     totpEnabled: z.boolean(),
     totpRequired: z.boolean(),
@@ -46,3 +46,21 @@ export const Party = z.object({
   escalationLevels: z.array(PartyLevel),
   groups: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
 });
+
+/** A person of the caller's own party (`GET /users`). */
+export const DirectoryUser = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  party: z.string(),
+  groupIds: z.array(z.uuid()),
+  roles: z.array(z.string()),
+  clearance: Sensitivity,
+});
+
+export type Me = z.output<typeof Me>;
+export type User = Me['user'];
+/** A token as listed; `token` (the secret) only in the reply that created it. */
+export type ApiToken = z.output<typeof ApiToken> & { token?: string };
+export type Party = z.output<typeof Party>;
+export type DirectoryUser = z.output<typeof DirectoryUser>;

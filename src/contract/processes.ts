@@ -62,3 +62,8 @@ export const KnownError = z.object({
   sensitivity: z.string(),
   publishedAt: z.iso.datetime(),
 });
+
+export type CatalogueField = z.output<typeof CatalogueField>;
+/** The API publishes an item's fields loosely; they were checked against CatalogueField when saved. */
+export type CatalogueItem = Omit<z.output<typeof CatalogueItem>, 'fields'> & { fields: CatalogueField[] };
+export type KnownError = z.output<typeof KnownError>;

@@ -4,6 +4,7 @@ import { CERTIFICATE_STATES, VERIFICATION_CHANNELS } from '../domain/certificate
 import { SEVERITIES } from '../domain/taxonomy.ts';
 import { Impact, Sensitivity } from './schemas.ts';
 import { z } from 'zod';
+import { TLP_LEVELS } from '../domain/security.ts';
 import { ROLES } from '../domain/roles.ts';
 import { CIA_LEVELS } from '../domain/assets.ts';
 
@@ -156,3 +157,24 @@ export const SecurityPolicy = z.object({
     z.enum(SEVERITIES),
   ),
 });
+
+const Labelled = { value: z.string(), label: z.object({ en: z.string(), fr: z.string() }) };
+/** SEC-9: one class of the reference taxonomy (RSIT) with its types, labelled in both languages. */
+export const TaxonomyClass = z.object({ ...Labelled, types: z.array(z.object(Labelled)) });
+/** `GET /security/taxonomy`: the taxonomy, the common severity scale and the TLP levels. */
+export const SecurityTaxonomy = z.object({
+  taxonomy: z.looseObject({ classes: z.array(TaxonomyClass) }),
+  severities: z.array(z.enum(SEVERITIES)),
+  tlp: z.array(z.enum(TLP_LEVELS)),
+});
+
+export type TaxonomyClass = z.output<typeof TaxonomyClass>;
+export type SecurityTaxonomy = z.output<typeof SecurityTaxonomy>;
+export type Asset = z.output<typeof Asset>;
+export type AssetReview = z.output<typeof AssetReview>;
+export type TrustedCa = z.output<typeof TrustedCa>;
+export type Certificate = z.output<typeof Certificate>;
+export type AccessReviewSummary = z.output<typeof AccessReviewSummary>;
+export type AccessReviewItem = z.output<typeof AccessReviewItem>;
+export type AccessReview = z.output<typeof AccessReview>;
+export type SecurityPolicy = z.output<typeof SecurityPolicy>;

@@ -98,3 +98,29 @@ export const AvailabilityReport = z.object({
 });
 
 export const NotificationPref = z.object({ kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean(), email: z.boolean() });
+
+/** One in-app notification (`GET /notifications`). */
+export const AppNotification = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  ticketRef: z.string().nullable(),
+  subject: z.string(),
+  body: z.string(),
+  createdAt: z.iso.datetime(),
+  readAt: z.iso.datetime().nullable(),
+});
+export const NotificationList = z.object({ unread: z.number().int(), items: z.array(AppNotification) });
+
+export type CalendarVersion = z.output<typeof CalendarVersion>;
+/** Opening hours of one weekday: [startMin, endMin] intervals in minutes from midnight. */
+export type DayHours = CalendarVersion['weekly'][number];
+export type PartyCalendar = z.output<typeof PartyCalendar>;
+export type MaintenanceWindow = z.output<typeof MaintenanceWindow>;
+export type Outage = z.output<typeof Outage>;
+export type ComplianceReport = z.output<typeof ComplianceReport>;
+export type ComplianceRow = ComplianceReport['rows'][number];
+export type ComplianceDetail = NonNullable<ComplianceReport['details']>[number];
+export type AvailabilityReport = z.output<typeof AvailabilityReport>;
+export type NotificationPref = z.output<typeof NotificationPref>;
+export type AppNotification = z.output<typeof AppNotification>;
+export type NotificationList = z.output<typeof NotificationList>;

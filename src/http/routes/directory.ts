@@ -5,7 +5,7 @@ import { requireActor } from '../auth-hook.ts';
 import { errorResponses } from '../../contract/schemas.ts';
 import { DEFAULT_PRIORITY_MATRIX, isCompleteMatrix } from '../../domain/priority.ts';
 import { updatePartySettings } from '../../services/parties/update-party-settings.ts';
-import { Matrix, PartyLevel, Party } from '../../contract/directory.ts';
+import { Matrix, PartyLevel, Party, DirectoryUser } from '../../contract/directory.ts';
 import type { RouteDeps } from './deps.ts';
 
 /** Parties with their groups (transfer targets), and the caller's own party's people. */
@@ -49,17 +49,7 @@ export const directoryRoutes =
             "People of the caller's own party (assignment targets, team members), with their roles and clearance",
           response: {
             200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.uuid(),
-                  username: z.string(),
-                  displayName: z.string(),
-                  party: z.string(),
-                  groupIds: z.array(z.uuid()),
-                  roles: z.array(z.string()),
-                  clearance: z.string(),
-                }),
-              ),
+              items: z.array(DirectoryUser),
             }),
             ...errorResponses,
           },

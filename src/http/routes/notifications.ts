@@ -10,7 +10,7 @@ import {
 import { requireActor } from '../auth-hook.ts';
 import { requestLang } from '../lang.ts';
 import { errorResponses } from '../../contract/schemas.ts';
-import { NotificationPref } from '../../contract/services.ts';
+import { NotificationList, NotificationPref } from '../../contract/services.ts';
 import type { RouteDeps } from './deps.ts';
 
 /** In-app notifications and per-user preferences (COL-1). */
@@ -25,20 +25,7 @@ export const notificationRoutes =
           summary: 'My notifications, newest first',
           querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
           response: {
-            200: z.object({
-              unread: z.number().int(),
-              items: z.array(
-                z.object({
-                  id: z.uuid(),
-                  kind: z.string(),
-                  ticketRef: z.string().nullable(),
-                  subject: z.string(),
-                  body: z.string(),
-                  createdAt: z.iso.datetime(),
-                  readAt: z.iso.datetime().nullable(),
-                }),
-              ),
-            }),
+            200: NotificationList,
             ...errorResponses,
           },
         },

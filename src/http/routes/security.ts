@@ -12,7 +12,7 @@ import { stixExport } from '../../services/security/stix-export.ts';
 import { requestLang } from '../lang.ts';
 import { presentDetail } from '../presenters.ts';
 import { errorResponses, TicketDetail, TicketFields, TicketParams } from '../../contract/schemas.ts';
-import { SecurityPolicy } from '../../contract/security.ts';
+import { SecurityPolicy, SecurityTaxonomy } from '../../contract/security.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
@@ -45,7 +45,7 @@ export const securityRoutes =
           tags: ['security'],
           summary: 'The reference security incident taxonomy (RSIT) and the common severity scale (SEC-9)',
           response: {
-            200: z.object({ taxonomy: z.unknown(), severities: z.array(z.string()), tlp: z.array(z.string()) }),
+            200: SecurityTaxonomy,
             ...errorResponses,
           },
         },

@@ -1,3 +1,4 @@
+import type { Me } from '../../contract/directory.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ApiError, setCsrfToken, setSignedOutHandler } from './api.ts';
 import { useI18n } from './i18n.tsx';
@@ -6,7 +7,6 @@ import { SessionContext, type Flash, type Session } from './session.tsx';
 import { Shell } from './Shell.tsx';
 import { SignIn } from './SignIn.tsx';
 import { clearDirectory } from './ticket/actions/useDirectory.ts';
-import type { Me } from './types.ts';
 
 type State = { status: 'loading' } | { status: 'signed-out'; expired: boolean } | { status: 'signed-in'; me: Me };
 

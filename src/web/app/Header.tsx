@@ -1,3 +1,4 @@
+import type { Me, User } from '../../contract/directory.ts';
 import type { Lang } from '../../domain/lang.ts';
 import { api } from './api.ts';
 import { useI18n } from './i18n.tsx';
@@ -5,7 +6,6 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Bell } from './notifications/Bell.tsx';
 import { href, type QueueType, type Route } from './router.ts';
 import { useSession } from './session.tsx';
-import type { Me, User } from './types.ts';
 import {
   readsAccessReviews,
   readsAssets,

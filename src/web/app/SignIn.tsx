@@ -1,8 +1,8 @@
+import type { Me } from '../../contract/directory.ts';
 import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, setCsrfToken } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import type { Me } from './types.ts';
 import { Field } from './ui/Field.tsx';
 import { FormError } from './ui/errors.tsx';
 

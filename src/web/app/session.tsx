@@ -1,5 +1,5 @@
+import type { Me, User } from '../../contract/directory.ts';
 import { createContext, useContext } from 'react';
-import type { Me, User } from './types.ts';
 
 export interface Flash {
   message: string;

@@ -1,6 +1,7 @@
+import { ACCESS_DECISIONS } from '../../../domain/access-reviews.ts';
+import type { AccessReviewItem } from '../../../contract/security.ts';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n.tsx';
-import { ACCESS_DECISIONS, type AccessReviewItem } from '../securityTypes.ts';
 import { SENSITIVITIES } from '../ui/constants.ts';
 import { Field } from '../ui/Field.tsx';
 

@@ -1,7 +1,7 @@
+import type { AccessReview } from '../../../contract/security.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import type { AccessReview } from '../securityTypes.ts';
 import { SensitivityBadge } from '../ui/badges.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';

@@ -1,7 +1,7 @@
+import type { AccessReview, AccessReviewSummary } from '../../../contract/security.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import type { AccessReview, AccessReviewSummary } from '../securityTypes.ts';
 import { useSession } from '../session.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';

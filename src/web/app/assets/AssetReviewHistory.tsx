@@ -1,5 +1,5 @@
+import type { Asset, AssetReview } from '../../../contract/security.ts';
 import { useI18n } from '../i18n.tsx';
-import type { Asset, AssetReview } from '../securityTypes.ts';
 import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 

@@ -1,8 +1,8 @@
+import type { Asset } from '../../../contract/security.ts';
 import { CIA } from '../../../domain/security.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { type Asset } from '../securityTypes.ts';
 import { SensitivityBadge } from '../ui/badges.tsx';
 import { useErrorText } from '../ui/errors.tsx';
 import { AssetEditForm } from './AssetEditForm.tsx';

@@ -1,7 +1,7 @@
+import type { Asset } from '../../../contract/security.ts';
 import { useState } from 'react';
 import { query } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import type { Asset } from '../securityTypes.ts';
 import { useSession } from '../session.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { keepsAssets } from '../ui/roles.ts';

@@ -1,8 +1,8 @@
+import { CIA_LEVELS } from '../../../domain/assets.ts';
 import { CIA, type Cia as CiaField } from '../../../domain/security.ts';
 import type { CiaLevel } from '../../../domain/sensitivity.ts';
 import { sensitivityFromCia } from '../../../domain/sensitivity.ts';
 import { useI18n } from '../i18n.tsx';
-import { CIA_LEVELS } from '../securityTypes.ts';
 import { SensitivityBadge } from '../ui/badges.tsx';
 import { useFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';

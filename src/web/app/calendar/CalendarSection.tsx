@@ -1,7 +1,7 @@
+import type { PartyCalendar } from '../../../contract/services.ts';
 import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import type { PartyCalendar } from '../serviceTypes.ts';
 import { FormError } from '../ui/errors.tsx';
 import { administersParty } from '../ui/roles.ts';
 import { useGet } from '../ui/useGet.ts';

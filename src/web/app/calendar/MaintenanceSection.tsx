@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, query } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import type { CalendarWindow } from '../processTypes.ts';
+import type { MaintenanceWindow as CalendarWindow } from '../../../contract/services.ts';
 import { href } from '../router.ts';
 import { FormError } from '../ui/errors.tsx';
 import { schedulesMaintenance } from '../ui/roles.ts';

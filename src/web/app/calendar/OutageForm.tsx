@@ -1,7 +1,7 @@
+import type { Outage } from '../../../contract/services.ts';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import type { Outage } from '../serviceTypes.ts';
 import { localInputToIso } from '../ui/datetime.ts';
 import { FormError, useFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';

@@ -1,8 +1,8 @@
+import type { Outage } from '../../../contract/services.ts';
 import { useState } from 'react';
 import { query } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import type { Outage } from '../serviceTypes.ts';
 import { FormError } from '../ui/errors.tsx';
 import { operatesParty } from '../ui/roles.ts';
 import { useDuration } from '../ui/SlaCell.tsx';

@@ -1,7 +1,7 @@
+import type { Outage } from '../../../contract/services.ts';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import type { Outage } from '../serviceTypes.ts';
 import { isoToLocalInput, localInputToIso } from '../ui/datetime.ts';
 import { useFieldError, useErrorText } from '../ui/errors.tsx';
 

@@ -1,7 +1,7 @@
+import type { CalendarVersion, DayHours, PartyCalendar } from '../../../contract/services.ts';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import type { CalendarVersion, DayHours, PartyCalendar } from '../serviceTypes.ts';
 import { PRIORITIES } from '../ui/constants.ts';
 import { FormError, useErrorText, useFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';

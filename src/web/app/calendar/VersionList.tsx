@@ -1,5 +1,5 @@
+import type { CalendarVersion } from '../../../contract/services.ts';
 import { useI18n } from '../i18n.tsx';
-import type { CalendarVersion } from '../serviceTypes.ts';
 import { useDayFormat, useWeekText } from './weekly.ts';
 
 interface Props {

@@ -1,5 +1,5 @@
+import type { DayHours } from '../../../contract/services.ts';
 import { useI18n } from '../i18n.tsx';
-import type { DayHours } from '../serviceTypes.ts';
 
 /** Weekday indexes (0 = Sunday, as in the API) in the order a week is shown: Monday first. */
 export const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;

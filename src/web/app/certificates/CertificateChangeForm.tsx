@@ -1,7 +1,7 @@
+import type { Certificate } from '../../../contract/security.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import type { Certificate } from '../securityTypes.ts';
 import { localInputToIso } from '../ui/datetime.ts';
 import { FormError } from '../ui/errors.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';

@@ -1,8 +1,8 @@
+import type { Certificate } from '../../../contract/security.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
-import type { Certificate } from '../securityTypes.ts';
 import { useErrorText } from '../ui/errors.tsx';
 import { CertificateChangeForm } from './CertificateChangeForm.tsx';
 import { offers } from './steps.ts';

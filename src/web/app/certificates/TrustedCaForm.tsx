@@ -1,7 +1,7 @@
+import type { TrustedCa } from '../../../contract/security.ts';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import type { TrustedCa } from '../securityTypes.ts';
 import { FormError, useFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
 

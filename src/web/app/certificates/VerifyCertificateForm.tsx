@@ -1,7 +1,8 @@
+import { VERIFICATION_CHANNELS } from '../../../domain/certificates.ts';
+import type { Certificate } from '../../../contract/security.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { VERIFICATION_CHANNELS, type Certificate } from '../securityTypes.ts';
 import { FormError } from '../ui/errors.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { Field } from '../ui/Field.tsx';

@@ -1,5 +1,5 @@
+import type { Certificate } from '../../../contract/security.ts';
 import { stepAllowed, type CertificateStep } from '../../../domain/certificates.ts';
-import type { Certificate } from '../securityTypes.ts';
 
 export type CertificateAction = CertificateStep;
 

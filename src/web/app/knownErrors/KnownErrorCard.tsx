@@ -1,6 +1,6 @@
+import type { KnownError } from '../../../contract/processes.ts';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
-import type { KnownError } from '../processTypes.ts';
 import { href } from '../router.ts';
 import { SensitivityBadge } from '../ui/badges.tsx';
 

@@ -1,6 +1,6 @@
+import type { KnownError } from '../../../contract/processes.ts';
 import { useState } from 'react';
 import { query } from '../api.ts';
-import type { KnownError } from '../processTypes.ts';
 import { useGet } from '../ui/useGet.ts';
 
 export interface KnownErrorQuery {

@@ -1,6 +1,6 @@
+import type { AppNotification } from '../../../contract/services.ts';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
-import type { AppNotification } from '../serviceTypes.ts';
 
 interface Props {
   notification: AppNotification;

@@ -1,6 +1,6 @@
+import type { AppNotification, NotificationList } from '../../../contract/services.ts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api } from '../api.ts';
-import type { AppNotification, NotificationList } from '../serviceTypes.ts';
 
 const REFRESH_MS = 30_000;
 

@@ -1,6 +1,6 @@
+import type { CatalogueField } from '../../../contract/processes.ts';
 import { localized } from '../details.ts';
 import { useI18n } from '../i18n.tsx';
-import { type CatalogueField } from '../processTypes.ts';
 import { Field } from '../ui/Field.tsx';
 
 interface Props {

@@ -1,5 +1,5 @@
+import type { CatalogueItem } from '../../../contract/processes.ts';
 import { query } from '../api.ts';
-import type { CatalogueItem } from '../processTypes.ts';
 import { useGet } from '../ui/useGet.ts';
 
 /** The active catalogue items of a kind (GET /catalogue), of `party` or else the user's party. */

@@ -1,6 +1,6 @@
+import type { Party } from '../../../contract/directory.ts';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n.tsx';
-import type { Party } from '../types.ts';
 import { INCIDENT_STATUSES, PRIORITIES, STATUSES_BY_TYPE, TICKET_TYPES } from '../ui/constants.ts';
 import { Field } from '../ui/Field.tsx';
 import { EMPTY_FILTERS, type QueueFilters } from './filters.ts';

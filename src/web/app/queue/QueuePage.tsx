@@ -1,3 +1,4 @@
+import type { Party } from '../../../contract/directory.ts';
 import type { TicketList, TicketSummary } from '../../../contract/schemas.ts';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
@@ -5,7 +6,6 @@ import { useI18n } from '../i18n.tsx';
 import { href, PROCESS_PATHS, type QueueType } from '../router.ts';
 import { useSession } from '../session.tsx';
 import { recordsSecurityIncidents } from '../ui/roles.ts';
-import type { Party } from '../types.ts';
 import { FormError } from '../ui/errors.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { FilterBar } from './FilterBar.tsx';

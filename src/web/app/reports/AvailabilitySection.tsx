@@ -1,6 +1,6 @@
+import type { AvailabilityReport } from '../../../contract/services.ts';
 import { query } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import type { AvailabilityReport } from '../serviceTypes.ts';
 import { FormError } from '../ui/errors.tsx';
 import { useDuration } from '../ui/SlaCell.tsx';
 import { BarChart, type ChartBar } from './BarChart.tsx';

@@ -1,6 +1,6 @@
+import type { ComplianceDetail } from '../../../contract/services.ts';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
-import type { ComplianceDetail } from '../serviceTypes.ts';
 import { useDuration } from '../ui/SlaCell.tsx';
 
 /** The tickets behind the compliance figures, folded away by default (SLA-5 auditability). */

@@ -1,6 +1,6 @@
+import type { ComplianceReport } from '../../../contract/services.ts';
 import { query } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import type { ComplianceReport } from '../serviceTypes.ts';
 import { FormError } from '../ui/errors.tsx';
 import { BarChart, type ChartBar } from './BarChart.tsx';
 import { ComplianceDetails } from './ComplianceDetails.tsx';

@@ -1,5 +1,5 @@
+import type { ComplianceRow } from '../../../contract/services.ts';
 import { useI18n } from '../i18n.tsx';
-import type { ComplianceRow } from '../serviceTypes.ts';
 import { useMetText, usePercent } from './format.ts';
 
 /** SLA-5: per type and priority, tickets, within target, %, objective, met and pending. */

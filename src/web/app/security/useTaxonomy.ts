@@ -2,7 +2,7 @@ import { localized } from '../details.ts';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import type { Taxonomy, TaxonomyClass } from '../securityTypes.ts';
+import type { SecurityTaxonomy as Taxonomy, TaxonomyClass } from '../../../contract/security.ts';
 
 let cache: Promise<Taxonomy> | null = null;
 

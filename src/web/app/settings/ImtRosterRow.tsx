@@ -1,7 +1,7 @@
+import type { DirectoryUser } from '../../../contract/directory.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import type { DirectoryUser } from '../types.ts';
 import { useErrorText } from '../ui/errors.tsx';
 
 interface Props {

@@ -1,7 +1,7 @@
+import type { NotificationPref } from '../../../contract/services.ts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import type { NotificationPref } from '../serviceTypes.ts';
 import { FormError } from '../ui/errors.tsx';
 
 type Channel = 'inApp' | 'email';

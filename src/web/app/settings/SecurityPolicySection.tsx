@@ -1,9 +1,9 @@
+import type { SecurityPolicy } from '../../../contract/security.ts';
 import { CIA } from '../../../domain/security.ts';
 import { SEVERITIES } from '../../../domain/taxonomy.ts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { type SecurityPolicy } from '../securityTypes.ts';
 import { useSession } from '../session.tsx';
 import { IMPACTS } from '../ui/constants.ts';
 import { FormError } from '../ui/errors.tsx';
@@ -106,7 +106,7 @@ export function SecurityPolicySection() {
               <select
                 {...c}
                 value={policy.minSeverity ?? ''}
-                onChange={(e) => set({ minSeverity: e.target.value || null })}
+                onChange={(e) => set({ minSeverity: SEVERITIES.find((s) => s === e.target.value) ?? null })}
               >
                 <option value="">{t('policy.minSeverityNone')}</option>
                 {SEVERITIES.map((s) => (

@@ -1,8 +1,8 @@
+import type { Me } from '../../../contract/directory.ts';
 import type { Lang } from '../../../domain/lang.ts';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import type { Me } from '../types.ts';
 import { Field } from '../ui/Field.tsx';
 import { SensitivityBadge } from '../ui/badges.tsx';
 import { namesRosters, setsSecurityPolicy } from '../ui/roles.ts';

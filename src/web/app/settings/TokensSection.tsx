@@ -1,7 +1,7 @@
+import type { ApiToken } from '../../../contract/directory.ts';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import type { ApiToken } from '../types.ts';
 import { FormError } from '../ui/errors.tsx';
 import { NewTokenForm } from './NewTokenForm.tsx';
 

@@ -1,8 +1,8 @@
+import type { Me } from '../../../contract/directory.ts';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import type { Me } from '../types.ts';
 import { FormError, useFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
 

@@ -1,5 +1,3 @@
-import type { User } from '../types.ts';
-
 /** Roles that record outages and maintenance windows of their own party. */
 export const OPERATOR_ROLES = ['agent', 'resolver', 'change_manager', 'release_manager', 'party_admin'] as const;
 
@@ -55,3 +53,4 @@ export const setsSecurityPolicy = (user: User) => hasAny(user, SECURITY_POLICY_R
 export const namesRosters = (user: User) => user.roles.includes('security_officer');
 /** SEC-5: reports go to level 3 only. */
 export const readsSecurityReports = (user: User) => hasAny(user, ['security_officer', 'level_manager']);
+import type { User } from '../../../contract/directory.ts';

@@ -1,6 +1,6 @@
+import type { Party } from '../../../contract/directory.ts';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import type { Party } from '../types.ts';
 
 let cache: Promise<Party[]> | null = null;
 

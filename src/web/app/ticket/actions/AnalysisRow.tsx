@@ -1,6 +1,6 @@
+import type { Asset } from '../../../../contract/security.ts';
 import { CIA, LOSS_LEVELS, type Loss } from '../../../../domain/security.ts';
 import { useI18n } from '../../i18n.tsx';
-import { type Asset } from '../../securityTypes.ts';
 import { Field } from '../../ui/Field.tsx';
 
 export interface ImpactRow {

@@ -2,7 +2,6 @@ import { detailsOf } from '../../details.ts';
 import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { type TestCase } from '../../processTypes.ts';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
@@ -22,7 +21,9 @@ export function BuildTestForm({ detail, ...props }: ActionFormProps & { detail: 
     delayHandling: previous?.delayHandling ?? '',
   }));
   const [indicators, setIndicators] = useState((previous?.successIndicators ?? []).join('\n'));
-  const [cases, setCases] = useState<TestCase[]>(previous?.testCases?.length ? previous.testCases : [EMPTY_CASE]);
+  const [cases, setCases] = useState<(typeof EMPTY_CASE)[]>(
+    previous?.testCases?.length ? previous.testCases : [EMPTY_CASE],
+  );
   const fieldError = useFieldError(props.error);
 
   function onSubmit() {

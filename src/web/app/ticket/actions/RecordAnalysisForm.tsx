@@ -1,8 +1,8 @@
+import type { Asset } from '../../../../contract/security.ts';
 import { NO_SECURITY_DETAILS, securityDetailsOf } from '../../details.ts';
 import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { type Asset } from '../../securityTypes.ts';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { useGet } from '../../ui/useGet.ts';

@@ -1,6 +1,6 @@
+import type { DirectoryUser, Party } from '../../../../contract/directory.ts';
 import { useEffect, useState } from 'react';
 import { api } from '../../api.ts';
-import type { DirectoryUser, Party } from '../../types.ts';
 
 export interface Directory {
   parties: Party[];
