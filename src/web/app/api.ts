@@ -1,4 +1,6 @@
 import type { Lang } from '../../domain/lang.ts';
+import type { z } from 'zod';
+import type { ErrorBody } from '../../contract/schemas.ts';
 /** An error answered by the API: `{ error: { code, message, field? } }`. */
 export class ApiError extends Error {
   readonly status: number;
@@ -37,9 +39,8 @@ export function setSignedOutHandler(handler: (() => void) | null): void {
   onSignedOut = handler;
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; field?: string };
-}
+/** An error reply (src/contract ErrorBody); anything else (a proxy's page) parses to nothing. */
+type ErrorReply = Partial<z.output<typeof ErrorBody>>;
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
@@ -63,7 +64,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
-    const error = (parsed as ErrorBody | null)?.error;
+    const error = (parsed as ErrorReply | null)?.error;
     const code = error?.code ?? 'http.' + String(response.status);
     if (response.status === 401 && code === 'auth.required' && path !== '/me') onSignedOut?.();
     throw new ApiError(response.status, code, error?.message ?? response.statusText, error?.field);
@@ -118,7 +119,7 @@ export function uploadFile<T>(path: string, file: Blob, onProgress: (fraction: n
     xhr.onload = () => {
       const parsed = xhr.responseText ? safeJson(xhr.responseText) : null;
       if (xhr.status >= 200 && xhr.status < 300) return resolve(parsed as T);
-      const error = (parsed as ErrorBody | null)?.error;
+      const error = (parsed as ErrorReply | null)?.error;
       reject(
         new ApiError(xhr.status, error?.code ?? `http.${xhr.status}`, error?.message ?? xhr.statusText, error?.field),
       );

@@ -1,6 +1,7 @@
+import type { TicketSort } from '../../../domain/ticket-types.ts';
 import { query } from '../api.ts';
 
-export type Sort = '-createdAt' | 'createdAt' | '-updatedAt' | 'updatedAt' | 'priority' | '-priority';
+export type Sort = TicketSort;
 
 export interface QueueFilters {
   type: string;
