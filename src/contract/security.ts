@@ -108,6 +108,12 @@ export const Certificate = z.object({
   createdAt: z.iso.datetime(),
 });
 
+/** The reply to a renewal or revocation request: the certificate and the change that carries it (ISM-7). */
+export const CertificateChange = z.object({
+  certificate: Certificate,
+  change: z.object({ id: z.uuid(), ref: z.string(), status: z.string() }),
+});
+
 export const AccessReviewSummary = z.object({
   id: z.uuid(),
   party: z.string(),
@@ -174,6 +180,7 @@ export type Asset = z.output<typeof Asset>;
 export type AssetReview = z.output<typeof AssetReview>;
 export type TrustedCa = z.output<typeof TrustedCa>;
 export type Certificate = z.output<typeof Certificate>;
+export type CertificateChange = z.output<typeof CertificateChange>;
 export type AccessReviewSummary = z.output<typeof AccessReviewSummary>;
 export type AccessReviewItem = z.output<typeof AccessReviewItem>;
 export type AccessReview = z.output<typeof AccessReview>;

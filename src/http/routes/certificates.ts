@@ -18,7 +18,7 @@ import { trustCa } from '../../services/certificates/trust-ca.ts';
 import { verifyCertificate } from '../../services/certificates/verify-certificate.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Instant, plain, text } from '../../contract/schemas.ts';
-import { TrustedCa, CertificateVerification, Certificate } from '../../contract/security.ts';
+import { TrustedCa, CertificateVerification, Certificate, CertificateChange } from '../../contract/security.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
@@ -75,11 +75,6 @@ const present = (row: RegisteredCertificate): z.infer<typeof Certificate> => {
 };
 
 const ChangeBody = z.object({ reason: text(2000), plannedStart: Instant.optional(), plannedEnd: Instant.optional() });
-const ChangeReply = z.object({
-  certificate: Certificate,
-  change: z.object({ id: z.uuid(), ref: z.string(), status: z.string() }),
-});
-
 /** ISM-7: trusted certification authorities and the certificate and key register of each party. */
 export const certificateRoutes =
   (deps: RouteDeps): FastifyPluginAsyncZod =>
@@ -230,7 +225,7 @@ export const certificateRoutes =
             summary: `Request the ${kind} of a certificate: a change every party's CAB approves`,
             params: IdParams,
             body: ChangeBody,
-            response: { 201: ChangeReply, ...errorResponses },
+            response: { 201: CertificateChange, ...errorResponses },
           },
         },
         async (request, reply) => {

@@ -1,4 +1,4 @@
-import type { Certificate } from '../../../contract/security.ts';
+import type { Certificate, CertificateChange } from '../../../contract/security.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
@@ -6,11 +6,6 @@ import { localInputToIso } from '../ui/datetime.ts';
 import { FormError } from '../ui/errors.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { Field } from '../ui/Field.tsx';
-
-export interface CertificateChange {
-  certificate: Certificate;
-  change: { id: string; ref: string; status: string };
-}
 
 interface Props {
   certificate: Certificate;
