@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ACTION_CONTRACTS } from '../../../../contract/actions.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -51,7 +52,12 @@ export const SIMPLE_ACTIONS: Record<string, FieldSpec[]> = {
   reject_fulfilment: [REASON],
   submit: [],
   review_implementation: [
-    { name: 'outcome', required: true, options: ['successful', 'partial', 'failed'], optionKey: 'pir' },
+    {
+      name: 'outcome',
+      required: true,
+      options: ACTION_CONTRACTS.review_implementation.body.shape.outcome.options,
+      optionKey: 'pir',
+    },
     { name: 'notes', multiline: true, required: true },
   ],
   // Releases.
@@ -68,7 +74,7 @@ export const SIMPLE_ACTIONS: Record<string, FieldSpec[]> = {
   deploy: [NOTE, { name: 'emergencyReason', multiline: true }],
   rollback: [REASON, { name: 'restored', multiline: true, required: true }],
   restart: [
-    { name: 'to', required: true, options: ['planning', 'build_test', 'deployment_preparation'], optionKey: 'status' },
+    { name: 'to', required: true, options: ACTION_CONTRACTS.restart.body.shape.to.options, optionKey: 'status' },
   ],
   // Security incidents (SEC-4 … SEC-8).
   contain: [{ name: 'summary', multiline: true, required: true }],
