@@ -1,4 +1,3 @@
-export const TICKET_TYPES = ['incident', 'problem', 'request', 'change', 'release', 'security'] as const;
 export const INCIDENT_STATUSES = ['recorded', 'in_progress', 'pending', 'resolved', 'verified', 'closed'] as const;
 /** The statuses of each type, in lifecycle order (the queue filters on them). */
 export const STATUSES_BY_TYPE: Record<string, readonly string[]> = {
@@ -19,17 +18,12 @@ export const STATUSES_BY_TYPE: Record<string, readonly string[]> = {
   ],
   release: ['planning', 'build_test', 'deployment_preparation', 'approved', 'deployed', 'rolled_back', 'closed'],
 };
-export const PRIORITIES: readonly Priority[] = ['P1', 'P2', 'P3', 'P4', 'P5'];
-export const IMPACTS: readonly Impact[] = ['I1', 'I2', 'I3'];
-export const CRITICALITIES: readonly Criticality[] = ['C1', 'C2', 'C3'];
-export const SENSITIVITIES: readonly Sensitivity[] = ['LIMITED', 'SENSITIVE', 'CRITICAL'];
 export const CHANNELS = ['console', 'phone', 'email'] as const;
-export const CLOSURE_CHECKLIST = [
-  'categorisationVerified',
-  'informationComplete',
-  'documentationUpdated',
-  'stakeholdersInformed',
-] as const;
+export { INCIDENT_CLOSURE_CHECKLIST as CLOSURE_CHECKLIST } from '../../../domain/checklist.ts';
+// The server's own vocabularies (domain/), so the console cannot drift from them.
+export { TICKET_TYPES } from '../../../domain/ticket-types.ts';
+export { CRITICALITIES, IMPACTS, PRIORITIES } from '../../../domain/priority.ts';
+export { SENSITIVITIES } from '../../../domain/sensitivity.ts';
 
 /** SLA-1: impact × criticality → priority (C1: P1 P2 P3; C2: P2 P3 P4; C3: P3 P4 P5). */
 export function matrixPriority(impact: Impact, criticality: Criticality): Priority {
@@ -41,5 +35,12 @@ export function matrixPriority(impact: Impact, criticality: Criticality): Priori
 export function levelsUpTo(clearance: Sensitivity): Sensitivity[] {
   return SENSITIVITIES.slice(0, SENSITIVITIES.indexOf(clearance) + 1);
 }
-import type { Criticality, Impact, Priority } from '../../../domain/priority.ts';
-import type { Sensitivity } from '../../../domain/sensitivity.ts';
+import {
+  CRITICALITIES,
+  IMPACTS,
+  PRIORITIES,
+  type Criticality,
+  type Impact,
+  type Priority,
+} from '../../../domain/priority.ts';
+import { SENSITIVITIES, type Sensitivity } from '../../../domain/sensitivity.ts';
