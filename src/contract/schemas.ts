@@ -114,6 +114,19 @@ export const ListQuery = z.object({
 });
 
 /** A ticket is named by its reference (EU-INC-2026-000042) or its UUID: letters, digits and hyphens only. */
+/** A ticket's attachment (TKT-7), with its own sensitivity (ISM-4). */
+export const Attachment = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  sensitivity: Sensitivity,
+  party: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type Attachment = z.output<typeof Attachment>;
+
 export const TicketParams = z.object({
   id: z
     .string()

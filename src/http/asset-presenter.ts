@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { ASSET_ACTIONS, CiaLevel, type Asset, type AssetReview } from '../contract/security.ts';
+import { ASSET_ACTIONS, type Asset, type AssetReview } from '../contract/security.ts';
 import { onLis, reviewOverdue } from '../domain/assets.ts';
 import { mayApproveAsset, mayKeepAsset } from '../policies/asset-stewardship.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { AssetView } from '../services/assets/read-assets.ts';
 import type { AssetReviewRow } from '../store/assets.ts';
-import { Sensitivity } from '../contract/schemas.ts';
 
 /** ISM-1/2/3 shapes of the inventory and the LIS, shared by validation and the OpenAPI document. */
 

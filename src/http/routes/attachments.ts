@@ -10,19 +10,9 @@ import {
 } from '../../services/attachments/read-attachments.ts';
 
 import { DOWNLOAD_POLICY } from '../security-headers.ts';
-import { errorResponses, Sensitivity, text, TicketParams, Version } from '../../contract/schemas.ts';
+import { Attachment, errorResponses, Sensitivity, text, TicketParams, Version } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
-const Attachment = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  mediaType: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-  sensitivity: Sensitivity,
-  party: z.string(),
-  createdAt: z.iso.datetime(),
-});
 const present = (a: AttachmentSummary) => ({
   ...a,
   sensitivity: a.sensitivity,

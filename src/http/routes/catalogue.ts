@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CATALOGUE_KINDS, FULFILLERS } from '../../domain/catalogue.ts';
+import { CATALOGUE_KINDS } from '../../domain/catalogue.ts';
 import { createCatalogueItem, replaceCatalogueItem } from '../../services/catalogue/save-catalogue-item.ts';
 import { readCatalogue, type CatalogueEntry } from '../../services/catalogue/read-catalogue.ts';
 import { searchKnownErrors } from '../../services/problems/search-known-errors.ts';

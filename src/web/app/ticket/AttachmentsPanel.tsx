@@ -2,20 +2,13 @@ import { useRef, useState, type DragEvent } from 'react';
 import { api, uploadFile } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import type { TicketDetail } from '../types.ts';
+import type { Attachment, TicketDetail } from '../../../contract/schemas.ts';
+import { SENSITIVITIES, sensitivityRank } from '../../../domain/sensitivity.ts';
 import { SensitivityBadge } from '../ui/badges.tsx';
 import { useErrorText } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 
-export interface Attachment {
-  id: string;
-  name: string;
-  mediaType: string;
-  size: number;
-  sensitivity: string;
-  party: string;
-  createdAt: string;
-}
+export type { Attachment };
 
 interface Upload {
   key: string;
@@ -24,8 +17,6 @@ interface Upload {
   error?: string;
   done?: boolean;
 }
-
-const LEVELS = ['LIMITED', 'SENSITIVE', 'CRITICAL'] as const;
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -53,10 +44,7 @@ export function AttachmentsPanel({
   const input = useRef<HTMLInputElement>(null);
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
-  const allowed = LEVELS.slice(
-    LEVELS.indexOf(detail.sensitivity as (typeof LEVELS)[number]),
-    LEVELS.indexOf(user.clearance as (typeof LEVELS)[number]) + 1,
-  );
+  const allowed = SENSITIVITIES.slice(sensitivityRank(detail.sensitivity), sensitivityRank(user.clearance) + 1);
   const [sensitivity, setSensitivity] = useState<string>(detail.sensitivity);
   const mayAttach = detail.allowedActions.includes('comment');
   const base = `/tickets/${encodeURIComponent(detail.ref)}/attachments`;
