@@ -17,23 +17,24 @@ export const CatalogueField = z.object({
   options: z.array(text(200)).max(50).optional(),
 });
 
+/** What a catalogue item pre-fills: a standard change's assessment (CHG-3), a request's service. */
+export const CatalogueTemplate = z
+  .object({
+    risk: z.enum(RISKS).optional(),
+    impactAnalysis: plain(4000).optional(),
+    implementationPlan: plain(4000).optional(),
+    rollbackPlan: plain(4000).optional(),
+    service: text(120).optional(),
+  })
+  .strict();
+
 export const CatalogueItemBody = z.object({
   name: Bilingual,
   description: LongBilingual,
   fields: z.array(CatalogueField).max(30),
   approvalRequired: z.boolean(),
   fulfillers: z.enum(FULFILLERS),
-  template: z
-    .object({
-      risk: z.enum(RISKS).optional(),
-      impactAnalysis: plain(4000).optional(),
-      implementationPlan: plain(4000).optional(),
-      rollbackPlan: plain(4000).optional(),
-      service: text(120).optional(),
-    })
-    .strict()
-    .nullable()
-    .optional(),
+  template: CatalogueTemplate.nullable().optional(),
   active: z.boolean().optional(),
 });
 
@@ -45,7 +46,7 @@ export const NewCatalogueItem = CatalogueItemBody.extend({
 export const CatalogueItem = NewCatalogueItem.extend({
   id: z.uuid(),
   party: z.string(),
-  template: z.record(z.string(), z.unknown()).nullable(),
+  template: CatalogueTemplate.nullable(),
   active: z.boolean(),
   fields: z.array(z.unknown()),
 });

@@ -1,10 +1,20 @@
 import { isIP } from 'node:net';
+import type { Risk } from './processes.ts';
 
 export const CATALOGUE_KINDS = ['request', 'standard_change'] as const;
 export type CatalogueKind = (typeof CATALOGUE_KINDS)[number];
 export const FIELD_TYPES = ['text', 'textarea', 'email', 'date', 'cidr', 'select'] as const;
 export const FULFILLERS = ['owner', 'other', 'both'] as const;
 export type Fulfillers = (typeof FULFILLERS)[number];
+
+/** What a catalogue item pre-fills: a standard change's assessment (CHG-3), a request's service. */
+export interface CatalogueTemplate {
+  risk?: Risk | undefined;
+  impactAnalysis?: string | undefined;
+  implementationPlan?: string | undefined;
+  rollbackPlan?: string | undefined;
+  service?: string | undefined;
+}
 
 export interface FormField {
   key: string;
@@ -24,7 +34,7 @@ export interface CatalogueItemSpec {
   approvalRequired: boolean;
   fulfillers: (typeof FULFILLERS)[number];
   /** Standard changes: the pre-approved assessment copied onto each change. */
-  template?: Record<string, unknown> | null | undefined;
+  template?: CatalogueTemplate | null | undefined;
   active?: boolean | undefined;
 }
 

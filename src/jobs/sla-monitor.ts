@@ -11,12 +11,13 @@ import { writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
 import type { SlaFacts } from '../domain/sla-facts.ts';
 
 const CLOSED = ['closed'];
-type ClockName = 'gti' | 'gtr' | 'gte';
+const CLOCK_NAMES = ['gti', 'gtr', 'gte'] as const;
+type ClockName = (typeof CLOCK_NAMES)[number];
 
 /** Thresholds a state has crossed that the ticket has not signalled yet, e.g. `gtr:breached`. */
 export function newAlerts(sla: SlaState, already: string[]): string[] {
   const alerts: string[] = [];
-  for (const name of ['gti', 'gtr', 'gte'] as ClockName[]) {
+  for (const name of CLOCK_NAMES) {
     const clock: ClockState = sla[name];
     if (clock.level === 'ok') continue;
     for (const level of clock.level === 'breached' ? ['warning', 'breached'] : ['warning']) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { assetVisibleTo } from '../policies/asset-visibility.ts';
 import type { Actor } from '../domain/actor.ts';
+import type { Sensitivity } from '../domain/sensitivity.ts';
 import type { Db } from './db.ts';
 import { assetReviews, informationAssets } from './schema/index.ts';
 
@@ -55,7 +56,7 @@ export async function findVisibleAsset(
 }
 
 /** The levels of some assets, whoever may see them: only for checks whose answer names none of them. */
-export async function assetLevels(db: Db, ids: readonly string[]): Promise<string[]> {
+export async function assetLevels(db: Db, ids: readonly string[]): Promise<Sensitivity[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .select({ sensitivity: informationAssets.sensitivity })

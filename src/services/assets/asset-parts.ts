@@ -31,7 +31,7 @@ export async function resolveParts(
     });
     parts = [...wanted, ...existing.filter((id) => !visible.has(id))];
   }
-  if (!aggregateCoversParts(aggregate.sensitivity, (await assetLevels(db, parts)) as Sensitivity[])) {
+  if (!aggregateCoversParts(aggregate.sensitivity, await assetLevels(db, parts))) {
     throw new AppError('validation.invalid', 'parts', { field: 'parts', detail: 'aggregate_below_parts' });
   }
   return parts;

@@ -57,12 +57,12 @@ export async function updateAsset(
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const asset = await lockKeptAsset(tx, actor, id, version);
-    const before = {
+    const before: Cia & { owner: string } = {
       owner: asset.owner,
       confidentiality: asset.confidentiality,
       integrity: asset.integrity,
       availability: asset.availability,
-    } as Cia & { owner: string };
+    };
     const after = { ...before };
     if (changes.owner !== undefined) after.owner = changes.owner;
     for (const f of CIA_FIELDS) if (changes[f] !== undefined) after[f] = changes[f];

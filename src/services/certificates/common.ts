@@ -28,9 +28,9 @@ export function historyEntry(
   };
 }
 
-/** The history as stored (jsonb). */
-export function historyOf(row: { history: unknown }): CertificateHistoryEntry[] {
-  return Array.isArray(row.history) ? (row.history as CertificateHistoryEntry[]) : [];
+/** The history as stored (jsonb, typed by its column). */
+export function historyOf(row: { history: CertificateHistoryEntry[] | null }): CertificateHistoryEntry[] {
+  return row.history ?? [];
 }
 
 /** The CA, trusted by every party, whose key signed this certificate; null when there is none. */

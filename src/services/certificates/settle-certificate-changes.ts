@@ -1,5 +1,5 @@
+import { parseDetails } from '../../domain/details.ts';
 import { pendingChangeOf, settlementOf, type CertificateHistoryEntry } from '../../domain/certificates.ts';
-import type { Approval } from '../../domain/approvals.ts';
 import type { Db } from '../../store/db.ts';
 import {
   certificatesWithDecidedChange,
@@ -39,7 +39,7 @@ async function settleOne(tx: Db, id: string, now: Date): Promise<boolean> {
   if (!pending) return false;
   const change = await changeDecision(tx, cert.changeId);
   if (!change) return false;
-  const approvals = (change.details as { approvals?: Approval[] } | null)?.approvals ?? [];
+  const approvals = parseDetails('change', change.details, change.ref).approvals ?? [];
   const outcome = settlementOf(change.status, approvals, await allPartyIds(tx));
   if (outcome === 'pending') return false;
   const approved = outcome === 'approved';

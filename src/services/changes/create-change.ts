@@ -63,21 +63,20 @@ export async function createChange(ctx: ServiceContext, input: CreateChangeInput
       });
     const sensitivity = maxSensitivity(input.sensitivity ?? 'LIMITED', source?.sensitivity ?? 'LIMITED');
     assertMayRecord(ctx.actor, 'change', sensitivity);
-    const template = (standard?.template ?? null) as Partial<NonNullable<ChangeDetails['assessment']>> | null;
+    const template = standard?.template ?? null;
     const details: ChangeDetails = {
       kind: input.kind,
       origin: { kind: input.origin.kind, ...(input.origin.reference ? { reference: input.origin.reference } : {}) },
       ...(standard ? { standardChange: standard.code } : {}),
       assessment: template
         ? {
-            risk: 'low',
-            impactAnalysis: '',
+            risk: template.risk ?? 'low',
+            impactAnalysis: template.impactAnalysis ?? '',
             affectedServices: [input.service],
             plannedStart: '',
             plannedEnd: '',
-            implementationPlan: '',
-            rollbackPlan: '',
-            ...template,
+            implementationPlan: template.implementationPlan ?? '',
+            rollbackPlan: template.rollbackPlan ?? '',
             affectedParties: [ctx.actor.party],
           }
         : null,

@@ -11,6 +11,7 @@ import { enqueueJob } from '../../store/jobs.ts';
 import { notifications, partyExports, partyOffboardings, users } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { instanceKey, signText } from '../audit/instance-key.ts';
+import type { ErasureCertificate } from '../../domain/erasure.ts';
 
 const DAY = 86_400_000;
 export const REMINDER_DAYS = 21;
@@ -141,21 +142,6 @@ function erasureSteps(p: string): { what: string; query: ReturnType<typeof sql> 
   ];
 }
 
-export interface ErasureCertificate {
-  format: 'passerelle-erasure-v1';
-  instanceId: string;
-  party: string;
-  noticeAt: string;
-  erasedAt: string;
-  /** Per step: rows erased and the SHA-256 of their sorted identifiers. */
-  erased: { what: string; rows: number; sha256: string }[];
-  /** The audit chain's head before the erasure (the audit log itself is kept: it is the evidence). */
-  auditHead: { seq: number; hash: string };
-  keyId: string;
-  publicKey: string;
-  signature: string;
-}
-
 /**
  * AUD-4 erasure: in one transaction, deletes every row that belongs only to the party and its
  * content on shared tickets (what the remaining party wrote stays), keeps a tombstone of the party
@@ -170,7 +156,7 @@ export async function eraseParty(db: Db, party: string, now = new Date()): Promi
   const certificate = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(partyOffboardings).where(eq(partyOffboardings.partyId, party)).for('update');
     if (!row) throw new AppError('offboarding.not_found', 'party');
-    if (row.certificate) return row.certificate as ErasureCertificate;
+    if (row.certificate) return row.certificate;
     const partners = rowsOf<{ party: string }>(
       await tx.execute(
         sql`select distinct unnest(participants) as party from tickets where ${party} = any(participants)`,
@@ -249,5 +235,5 @@ export async function readErasureCertificate(db: Db, actor: Actor, party: string
   if (!actor.roles.includes('party_admin') && !actor.roles.includes('auditor')) throw new AppError('auth.forbidden');
   const [row] = await db.select().from(partyOffboardings).where(eq(partyOffboardings.partyId, party));
   if (!row?.certificate) throw new AppError('offboarding.not_found', 'party');
-  return row.certificate as ErasureCertificate;
+  return row.certificate;
 }

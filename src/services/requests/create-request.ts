@@ -48,7 +48,7 @@ export async function createRequest(ctx: ServiceContext, input: CreateRequestInp
         type: 'request',
         title: input.title ?? name[ctx.actor.language],
         description: input.description,
-        service: (item.template as { service?: string } | null)?.service ?? 'shared tools',
+        service: item.template?.service ?? 'shared tools',
         impact: 'I3',
         criticality: 'C3',
         sensitivity,

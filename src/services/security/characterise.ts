@@ -1,12 +1,12 @@
 import { AppError } from '../../domain/errors.ts';
 import type { Impact } from '../../domain/priority.ts';
-import type { SecurityDetails, SecurityPolicy } from '../../domain/security.ts';
+import type { SecurityDetails } from '../../domain/security.ts';
 import { commonSeverity, isTaxonomyType, type Severity } from '../../domain/taxonomy.ts';
 import { findParty } from '../../store/directory.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { withDetails } from '../write-path/details.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
-import { policyAlert, securityPolicyOf } from './security-policy.ts';
+import { policyAlert } from './security-policy.ts';
 
 export interface CharacteriseInput {
   taxonomyClass: string;
@@ -35,7 +35,7 @@ export function characterise(ctx: ServiceContext, idOrRef: string, input: Charac
     if (input.nationalSeverity !== undefined) {
       const party = await findParty(tx, ctx.actor.party);
       severity =
-        commonSeverity((party?.securityPolicy as SecurityPolicy | null)?.severityScale, input.nationalSeverity) ??
+        commonSeverity(party?.securityPolicy?.severityScale, input.nationalSeverity) ??
         undefined;
       if (!severity)
         throw new AppError('validation.invalid', 'nationalSeverity', {
@@ -61,7 +61,6 @@ export function characterise(ctx: ServiceContext, idOrRef: string, input: Charac
       tx,
       ticket,
       { impact: input.impact, severity, ciaAffected: input.ciaAffected, personalData: input.personalData },
-      securityPolicyOf,
     );
     return {
       patch: { impact: input.impact, ...withDetails(ticket, 'security', facts) },

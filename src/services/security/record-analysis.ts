@@ -5,7 +5,7 @@ import { visibleAssetsByIds } from '../../store/assets.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
-import { policyAlert, securityPolicyOf } from './security-policy.ts';
+import { policyAlert } from './security-policy.ts';
 
 export interface AnalysisInput {
   impacts: {
@@ -78,7 +78,6 @@ export function recordAnalysis(ctx: ServiceContext, idOrRef: string, input: Anal
             tx,
             ticket,
             { impact: ticket.impact, severity: details.severity, ciaAffected, personalData },
-            securityPolicyOf,
           );
     // SEC-11 / COP 9: the incident takes the highest ETS level of the assets named, now or before (never lowered);
     // runTicketAction raises it with its event, and update-ticket refuses to go below it.

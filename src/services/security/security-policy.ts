@@ -8,8 +8,8 @@ import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { PendingEvent } from '../../store/ticket-writes.ts';
 
 /** A party's SEC-7 policy: its own, else the SNC defaults. */
-export function securityPolicyOf(stored: unknown): SecurityPolicy {
-  return { ...DEFAULT_SECURITY_POLICY, ...((stored ?? {}) as Partial<SecurityPolicy>) };
+export function securityPolicyOf(stored: Partial<SecurityPolicy> | null): SecurityPolicy {
+  return { ...DEFAULT_SECURITY_POLICY, ...stored };
 }
 
 /**
@@ -25,7 +25,6 @@ export async function policyAlert(
     ciaAffected?: string[] | undefined;
     personalData?: boolean | undefined;
   },
-  policyOf: (stored: unknown) => SecurityPolicy,
 ): Promise<PendingEvent[]> {
   const rows = await db
     .select({ id: parties.id, policy: parties.securityPolicy })
@@ -33,7 +32,7 @@ export async function policyAlert(
     .where(inArray(parties.id, ticket.participants));
   const events: PendingEvent[] = [];
   for (const row of rows) {
-    const policy = policyOf(row.policy);
+    const policy = securityPolicyOf(row.policy);
     const reasons = notificationReasons(policy, incident, severityRank);
     if (reasons.length === 0) continue;
     events.push({ event: { kind: 'security_alert', data: { parties: [row.id], roles: policy.roles, reasons } } });

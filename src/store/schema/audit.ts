@@ -1,5 +1,6 @@
 import { bigint, bigserial, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
+import type { ErasureCertificate } from '../../domain/erasure.ts';
 
 /**
  * Security-relevant actions (AUD-1). `seq`, `prev_hash` and `hash` are set at commit by the
@@ -68,5 +69,5 @@ export const partyOffboardings = pgTable('party_offboardings', {
   noticedBy: uuid('noticed_by'),
   remindedAt: ts('reminded_at'),
   erasedAt: ts('erased_at'),
-  certificate: jsonb('certificate'),
+  certificate: jsonb('certificate').$type<ErasureCertificate>(),
 });

@@ -1,4 +1,4 @@
-import type { FormField, CatalogueKind, Fulfillers } from '../../domain/catalogue.ts';
+import type { CatalogueTemplate, FormField, CatalogueKind, Fulfillers } from '../../domain/catalogue.ts';
 import type { TicketDetails } from '../../domain/details.ts';
 import type { EventVisibility, TimelineEvent, TimelineKind } from '../../domain/events.ts';
 import type { LocalText } from '../../domain/lang.ts';
@@ -154,7 +154,7 @@ export const catalogueItems = pgTable(
     approvalRequired: boolean('approval_required').notNull().default(false),
     fulfillers: text('fulfillers').$type<Fulfillers>().notNull().default('owner'),
     /** Standard changes: the pre-approved assessment copied onto each change. */
-    template: jsonb('template').$type<Record<string, unknown>>(),
+    template: jsonb('template').$type<CatalogueTemplate>(),
     active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
