@@ -3,8 +3,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { AppError } from '../domain/errors.ts';
-import { ROLES, type Role } from '../domain/roles.ts';
-import { SENSITIVITIES, type Sensitivity } from '../domain/sensitivity.ts';
+import { ROLES } from '../domain/roles.ts';
+import { SENSITIVITIES } from '../domain/sensitivity.ts';
 import { isEmptyStore, seedDemo } from '../demo/seed-demo.ts';
 import { actorOf } from '../services/auth/actor.ts';
 import { createApiToken } from '../services/auth/api-tokens.ts';
@@ -56,9 +56,10 @@ function uuid(values: Values, name: string): string {
 }
 
 function oneOf<T extends string>(list: readonly T[], value: string, field: string): T {
-  if (!(list as readonly string[]).includes(value))
+  const found = list.find((item) => item === value);
+  if (found === undefined)
     throw new AppError('validation.invalid', field, { field, detail: 'one_of', values: list.join(', ') });
-  return value as T;
+  return found;
 }
 
 /** The administration commands; each calls the same services as the API. */
@@ -132,7 +133,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(db, values) {
       const roles = required(values, 'roles')
         .split(',')
-        .map((r) => oneOf(ROLES, r.trim(), 'roles')) as Role[];
+        .map((r) => oneOf(ROLES, r.trim(), 'roles'));
       const user = await createUser(db, {
         party: required(values, 'party'),
         username: required(values, 'username'),
@@ -140,7 +141,7 @@ export const COMMANDS: Record<string, Command> = {
         email: values.email as string | undefined,
         password: readPassword(values),
         roles,
-        clearance: oneOf(SENSITIVITIES, required(values, 'clearance'), 'clearance') as Sensitivity,
+        clearance: oneOf(SENSITIVITIES, required(values, 'clearance'), 'clearance'),
         language: values.language ? oneOf(['en', 'fr'] as const, values.language as string, 'language') : undefined,
         groups: values.group as string[] | undefined,
       });

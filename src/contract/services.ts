@@ -1,3 +1,4 @@
+import { WINDOW_STATUSES } from '../domain/maintenance-clock.ts';
 import { NOTIFICATION_KINDS } from '../domain/notifications.ts';
 import { z } from 'zod';
 
@@ -37,7 +38,7 @@ export const MaintenanceWindow = z.object({
   endsAt: z.iso.datetime(),
   joint: z.boolean(),
   partners: z.array(z.string()),
-  status: z.enum(['scheduled', 'proposed', 'accepted', 'refused', 'withdrawn']),
+  status: z.enum(WINDOW_STATUSES),
   releaseRef: z.string().nullable(),
 });
 

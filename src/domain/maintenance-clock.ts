@@ -40,3 +40,7 @@ export class ExcludingClock implements Clock {
     return this.base.add(at, remaining);
   }
 }
+
+/** A maintenance window's status: `scheduled` (one party's own), or a joint window's proposal and its outcome (REL-2). */
+export const WINDOW_STATUSES = ['scheduled', 'proposed', 'accepted', 'refused', 'withdrawn'] as const;
+export type WindowStatus = (typeof WINDOW_STATUSES)[number];

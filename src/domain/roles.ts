@@ -14,6 +14,11 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles a stored list names (unknown entries dropped). */
+export function rolesIn(list: unknown): Role[] {
+  return Array.isArray(list) ? ROLES.filter((role) => list.includes(role)) : [];
+}
+
 /** PARTY-4 escalation levels, COP defaults. */
 export interface EscalationLevel {
   level: number;

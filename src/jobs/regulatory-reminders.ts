@@ -1,3 +1,4 @@
+import { parseDetails } from '../domain/details.ts';
 import { and, eq, ne } from 'drizzle-orm';
 import { regulatoryClocks, type SecurityDetails } from '../domain/security.ts';
 import { applyTicketChange } from '../services/write-path/record-events.ts';
@@ -31,7 +32,7 @@ export async function remindRegulatoryDeadlines(
     .where(and(eq(tickets.type, 'security'), ne(tickets.status, 'closed')));
   let reminded = 0;
   for (const row of open) {
-    const details = row.details as SecurityDetails;
+    const details = parseDetails('security', row.details, row.id);
     if (remindable(details, new Date(details.awareAt ?? row.createdAt), now).length === 0) continue;
     await db.transaction(async (tx) => {
       const ticket = await lockTicket(tx, row.id);

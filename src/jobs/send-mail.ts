@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
-import type { NotificationKind } from '../domain/notifications.ts';
+import { z } from 'zod';
+import { NOTIFICATION_KINDS } from '../domain/notifications.ts';
 
 import { renderNotification } from '../i18n/notifications.ts';
 import { actorOf } from '../services/auth/actor.ts';
@@ -21,6 +22,14 @@ export function smtpTransport(url: string) {
   return nodemailer.createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
 }
 
+/** A `mail` job as services/notifications/notify-events.ts queues it. */
+const MailJob = z.object({
+  kind: z.enum(NOTIFICATION_KINDS),
+  userId: z.string(),
+  ticketId: z.string(),
+  params: z.record(z.string(), z.string()),
+});
+
 /**
  * The `mail` job: renders a notification in the recipient's language and sends it over
  * SMTP. Visibility is checked again at sending time: a ticket reclassified above the
@@ -29,15 +38,12 @@ export function smtpTransport(url: string) {
 export function mailHandler(db: Db, settings: MailSettings): JobHandler {
   const transport = smtpTransport(settings.smtpUrl);
   return async (payload) => {
-    const user = await findUser(db, String(payload.userId));
+    const job = MailJob.parse(payload);
+    const user = await findUser(db, job.userId);
     if (!user?.active || !user.email) return;
-    const ticket = await findVisibleTicket(db, actorOf(user), String(payload.ticketId), true);
+    const ticket = await findVisibleTicket(db, actorOf(user), job.ticketId, true);
     if (!ticket) return;
-    const { subject, body } = renderNotification(
-      payload.kind as NotificationKind,
-      user.language,
-      payload.params as Record<string, string>,
-    );
+    const { subject, body } = renderNotification(job.kind, user.language, job.params);
     await transport.sendMail({ from: settings.from, to: user.email, subject, text: `${body}\n\n— Passerelle` });
     // TKT-4: the sending is on the timeline, visible to the recipient's own party only.
     await db.transaction(async (tx) => {

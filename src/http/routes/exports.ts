@@ -1,3 +1,4 @@
+import { EXPORT_STATUSES } from '../../domain/evidence.ts';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 const Export = z.object({
   id: z.uuid(),
   party: z.string(),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
+  status: z.enum(EXPORT_STATUSES),
   done: z.number().int(),
   total: z.number().int(),
   bytes: z.number().int().nullable(),
@@ -33,7 +34,7 @@ const Export = z.object({
 const present = (r: PartyExportRow): z.infer<typeof Export> => ({
   id: r.id,
   party: r.partyId,
-  status: r.status as z.infer<typeof Export>['status'],
+  status: r.status,
   done: r.done,
   total: r.total,
   bytes: r.bytes === null ? null : Number(r.bytes),

@@ -21,7 +21,7 @@ const presentWindow = (w: WindowRow, releaseRef: string | null = null): z.infer<
   endsAt: w.endsAt.toISOString(),
   joint: w.joint,
   partners: w.partners,
-  status: w.status as z.infer<typeof MaintenanceWindow>['status'],
+  status: w.status,
   releaseRef,
 });
 

@@ -11,7 +11,7 @@ import { enqueueJob } from '../../store/jobs.ts';
 import { notifications, partyExports, partyOffboardings, users } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { instanceKey, signText } from '../audit/instance-key.ts';
-import type { ErasureCertificate } from '../../domain/erasure.ts';
+import type { ErasureCertificate } from '../../domain/evidence.ts';
 
 const DAY = 86_400_000;
 export const REMINDER_DAYS = 21;

@@ -6,7 +6,6 @@ import { AppError } from '../../domain/errors.ts';
 import type { Lang } from '../../domain/lang.ts';
 import { automaticReason, normalizeAddress, referencedIds, refsInSubject } from '../../domain/mail.ts';
 import { criticalityForFrequency } from '../../domain/processes.ts';
-import type { Role } from '../../domain/roles.ts';
 import { maxSensitivity } from '../../domain/sensitivity.ts';
 import { assertMayRecord } from '../../policies/recording.ts';
 import { userMaySee } from '../../policies/ticket-visibility.ts';
@@ -145,7 +144,7 @@ export function gatewayActor(mailbox: MailboxRow, name?: string): Actor {
     username: `mailbox:${mailbox.name}`,
     displayName: name || `Mailbox ${mailbox.name}`,
     party: mailbox.partyId,
-    roles: ['agent'] as Role[],
+    roles: ['agent'],
     clearance: mailbox.sensitivity,
     language: 'en',
   };

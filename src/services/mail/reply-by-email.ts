@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.ts';
-import type { Lang } from '../../domain/lang.ts';
+import { asLang, type Lang } from '../../domain/lang.ts';
 import { normalizeAddress } from '../../domain/mail.ts';
 import { clearanceCovers, type Sensitivity } from '../../domain/sensitivity.ts';
 import { userMaySee } from '../../policies/ticket-visibility.ts';
@@ -43,10 +43,8 @@ export async function replyByEmail(ctx: ServiceContext, idOrRef: string, input: 
         throw new AppError('ticket.sensitivity_too_high', `attachmentIds.${index}`);
     }
     const thread = await threadOf(tx, row.id);
-    const lang = (requester?.language ??
-      thread.language ??
-      (await findParty(tx, row.ownerParty))?.language ??
-      'en') as Lang;
+    const lang: Lang =
+      requester?.language ?? asLang(thread.language) ?? (await findParty(tx, row.ownerParty))?.language ?? 'en';
     messageId = messageIdFor(randomUUID(), mailbox.address);
     await recordOutgoing(tx, { messageId, ticketId: row.id, mailboxId: mailbox.id, recipient: to, sentAt: now });
     await enqueueJob(tx, 'mail_reply', {

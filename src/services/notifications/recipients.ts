@@ -4,7 +4,7 @@ import type { Db } from '../../store/db.ts';
 import { findDesk } from '../../store/directory.ts';
 import { groupMemberIds, usersByIds, usersWithRole, type UserRow } from '../../store/notifications.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
-import type { Role } from '../../domain/roles.ts';
+import { rolesIn } from '../../domain/roles.ts';
 
 async function desksMembers(db: Db, parties: string[]): Promise<string[]> {
   // In sequence here and below: `db` is the caller's transaction, one client running one query at a time.
@@ -44,7 +44,7 @@ async function idsFor(
     case 'awaited_parties': {
       // Whoever may decide in each awaited party: the roles the gate asks for.
       const parties = (data.parties as string[] | undefined) ?? [];
-      const roles = (data.roles as Role[] | undefined) ?? [];
+      const roles = rolesIn(data.roles);
       const ids: string[] = [];
       for (const role of roles) ids.push(...(await usersWithRole(db, parties, role)).map((u) => u.id));
       return ids;

@@ -34,9 +34,7 @@ export function characterise(ctx: ServiceContext, idOrRef: string, input: Charac
     let severity = input.severity;
     if (input.nationalSeverity !== undefined) {
       const party = await findParty(tx, ctx.actor.party);
-      severity =
-        commonSeverity(party?.securityPolicy?.severityScale, input.nationalSeverity) ??
-        undefined;
+      severity = commonSeverity(party?.securityPolicy?.severityScale, input.nationalSeverity) ?? undefined;
       if (!severity)
         throw new AppError('validation.invalid', 'nationalSeverity', {
           field: 'nationalSeverity',
@@ -57,11 +55,12 @@ export function characterise(ctx: ServiceContext, idOrRef: string, input: Charac
       personalData: input.personalData,
       ciaAffected: input.ciaAffected,
     };
-    const alert = await policyAlert(
-      tx,
-      ticket,
-      { impact: input.impact, severity, ciaAffected: input.ciaAffected, personalData: input.personalData },
-    );
+    const alert = await policyAlert(tx, ticket, {
+      impact: input.impact,
+      severity,
+      ciaAffected: input.ciaAffected,
+      personalData: input.personalData,
+    });
     return {
       patch: { impact: input.impact, ...withDetails(ticket, 'security', facts) },
       events: [

@@ -74,11 +74,12 @@ export function recordAnalysis(ctx: ServiceContext, idOrRef: string, input: Anal
     const alert =
       details.ciaAffected?.length === ciaAffected.length && details.personalData === personalData
         ? []
-        : await policyAlert(
-            tx,
-            ticket,
-            { impact: ticket.impact, severity: details.severity, ciaAffected, personalData },
-          );
+        : await policyAlert(tx, ticket, {
+            impact: ticket.impact,
+            severity: details.severity,
+            ciaAffected,
+            personalData,
+          });
     // SEC-11 / COP 9: the incident takes the highest ETS level of the assets named, now or before (never lowered);
     // runTicketAction raises it with its event, and update-ticket refuses to go below it.
     const assetLevel = assets.reduce<Sensitivity>(

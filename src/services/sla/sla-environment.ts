@@ -23,7 +23,7 @@ export interface SlaEnvironment {
 const compiled = new Map<string, BusinessCalendar>();
 
 const AROUND_THE_CLOCK: CalendarRules = {
-  weekly: Array.from({ length: 7 }, () => [[0, 1440]] as DayHours),
+  weekly: Array.from({ length: 7 }, (): DayHours => [[0, 1440]]),
   closedDates: [],
 };
 

@@ -25,7 +25,7 @@ const noteOf = (input: CloseInput) => (input.note ? { note: input.note } : {});
 async function closeIncident(incident: TicketRow, tx: Db, input: CloseInput): Promise<ActionOutcome> {
   const open = firstOpenItem(input.checklist ?? {});
   if (open) throw new AppError('ticket.checklist_incomplete', `checklist.${open}`, { field: open });
-  const checklist = { ...input.checklist } as Record<string, boolean>;
+  const checklist: Record<string, boolean> = { ...input.checklist };
   const linkParties = (await listParties(tx)).map((p) => p.id);
   const informed = partiesInformedAtClosure(incident.type, incident.ownerParty, linkParties);
   return {

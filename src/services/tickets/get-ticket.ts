@@ -1,3 +1,4 @@
+import type { TimelineEvent } from '../../domain/events.ts';
 import { and, inArray } from 'drizzle-orm';
 
 import { actionsFor } from '../../policies/ticket-actions.ts';
@@ -55,20 +56,15 @@ export async function ticketDetail(ctx: ServiceContext, visibleTicket: TicketRow
 }
 
 /** The other ticket an event names (a link, a change bundled into a release), if any. */
-function namedTicketOf(event: { kind: string; data: unknown }): string | null {
-  if (event.kind === 'linked') return (event.data as { otherId: string }).otherId;
-  if (event.kind === 'release_changes' || event.kind === 'change_rolled_back')
-    return (event.data as { changeId: string }).changeId;
-  if (event.kind === 'change_applied' || event.kind === 'change_reverted')
-    return (event.data as { releaseId: string }).releaseId;
+function namedTicketOf(event: TimelineEvent): string | null {
+  if (event.kind === 'linked') return event.data.otherId;
+  if (event.kind === 'release_changes' || event.kind === 'change_rolled_back') return event.data.changeId;
+  if (event.kind === 'change_applied' || event.kind === 'change_reverted') return event.data.releaseId;
   return null;
 }
 
 /** Other tickets named on the timeline that the actor may not see: their events are dropped. */
-async function invisibleLinkedIds(
-  ctx: ServiceContext,
-  events: { kind: string; data: unknown }[],
-): Promise<Set<string>> {
+async function invisibleLinkedIds(ctx: ServiceContext, events: TimelineEvent[]): Promise<Set<string>> {
   const ids = events.flatMap((e) => namedTicketOf(e) ?? []);
   if (ids.length === 0) return new Set();
   const visible = await ctx.db

@@ -1,6 +1,6 @@
 import { bigint, bigserial, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
-import type { ErasureCertificate } from '../../domain/erasure.ts';
+import type { ErasureCertificate, ExportStatus } from '../../domain/evidence.ts';
 
 /**
  * Security-relevant actions (AUD-1). `seq`, `prev_hash` and `hash` are set at commit by the
@@ -49,7 +49,7 @@ export const partyExports = pgTable(
     id: uuid('id').primaryKey(),
     partyId: text('party_id').notNull(),
     requestedBy: uuid('requested_by'),
-    status: text('status').notNull(),
+    status: text('status').$type<ExportStatus>().notNull(),
     done: integer('done').notNull().default(0),
     total: integer('total').notNull().default(0),
     file: text('file'),

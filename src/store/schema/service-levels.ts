@@ -1,4 +1,5 @@
 import type { DayHours } from '../../domain/business-time.ts';
+import type { WindowStatus } from '../../domain/maintenance-clock.ts';
 import type { Priority } from '../../domain/priority.ts';
 import type { TicketType } from '../../domain/ticket-types.ts';
 import { sql } from 'drizzle-orm';
@@ -86,7 +87,7 @@ export const maintenanceWindows = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     /** scheduled (one party's own), proposed, accepted, refused, withdrawn. */
-    status: text('status').notNull().default('scheduled'),
+    status: text('status').$type<WindowStatus>().notNull().default('scheduled'),
     releaseId: uuid('release_id').references(() => tickets.id),
     decidedBy: text('decided_by'),
     decidedAt: ts('decided_at'),

@@ -13,7 +13,7 @@ export function SortHeader({ keyName, label, sort, onSort }: Props) {
   const descending = sort.startsWith('-');
   // Priority starts with P1 first; dates start with the newest first.
   const first: Sort = keyName === 'priority' ? 'priority' : (`-${keyName}` as Sort);
-  const next: Sort = active ? ((descending ? keyName : `-${keyName}`) as Sort) : first;
+  const next: Sort = active ? (descending ? keyName : `-${keyName}`) : first;
   return (
     <th scope="col" aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
       <button type="button" className="sort-button" onClick={() => onSort(next)}>

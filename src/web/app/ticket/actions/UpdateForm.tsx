@@ -39,7 +39,7 @@ export function UpdateForm({ detail, ...props }: ActionFormProps & { detail: Tic
   ) => (
     <Field label={t(`ticket.${key}`)} error={fieldError(key)}>
       {(c) => (
-        <select {...c} name={key} value={draft[key]} onChange={(e) => set({ [key]: e.target.value } as Partial<Draft>)}>
+        <select {...c} name={key} value={draft[key]} onChange={(e) => set({ [key]: e.target.value })}>
           {options.map((o) => (
             <option key={o} value={o}>
               {label(o)}

@@ -1,4 +1,6 @@
-/** AUD-4: the signed proof of a party's erasure at the end of its contract, kept in the audit log. */
+/** AUD-3/AUD-4 evidence and reversibility: the erasure certificate and a party export's progress. */
+
+/** The signed proof of a party's erasure at the end of its contract, kept in the audit log. */
 export interface ErasureCertificate {
   format: 'passerelle-erasure-v1';
   instanceId: string;
@@ -13,3 +15,7 @@ export interface ErasureCertificate {
   publicKey: string;
   signature: string;
 }
+
+/** AUD-3: a party export's progress as a durable job. */
+export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
