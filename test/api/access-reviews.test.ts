@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/store/schema/index.ts';
-import { signIn, withToken, type Client } from '../helpers/client.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { signIn, withToken } from '../helpers/client.ts';
+import { useServer } from '../helpers/suite.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
 interface Item {
@@ -15,22 +15,15 @@ interface Item {
 }
 
 describe.each(STORE_KINDS)('ISM-6 access reviews (%s)', (kind) => {
-  let server: TestServer;
-  let euAdmin: Client, chAdmin: Client, euAgent: Client, euAuditor: Client;
   let reviewId: string;
   let items: Item[];
   const idOf = (username: string) => items.find((i) => i.username === username)!.userId;
 
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-    [euAdmin, chAdmin, euAgent, euAuditor] = await Promise.all([
-      signIn(server.url, 'eu.admin'),
-      signIn(server.url, 'ch.admin'),
-      signIn(server.url, 'eu.agent'),
-      signIn(server.url, 'eu.auditor'),
-    ]);
-  });
-  afterAll(() => server.close());
+  const { server, as } = useServer(kind);
+  const euAdmin = as('eu.admin');
+  const chAdmin = as('ch.admin');
+  const euAgent = as('eu.agent');
+  const euAuditor = as('eu.auditor');
 
   it("snapshots every account of the administrator's party, and only an administrator starts one", async () => {
     expect((await euAgent.post('/access-reviews')).status).toBe(403);

@@ -1,28 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { useServer } from '../helpers/suite.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
 const file = (text: string) => Buffer.from(text).toString('base64');
 
 describe.each(STORE_KINDS)('attachments with a sensitivity of their own (%s)', (kind) => {
-  let server: TestServer;
-  let euAgent: Client;
-  let euAgent2: Client;
-  let chAgent: Client;
-  let chAgent2: Client;
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-    [euAgent, euAgent2, chAgent, chAgent2] = await Promise.all([
-      signIn(server.url, 'eu.agent'),
-      signIn(server.url, 'eu.agent2'),
-      signIn(server.url, 'ch.agent'),
-      signIn(server.url, 'ch.agent2'),
-    ]);
-  });
-  afterAll(() => server.close());
+  const { server, as } = useServer(kind);
+  const euAgent = as('eu.agent');
+  const euAgent2 = as('eu.agent2');
+  const chAgent = as('ch.agent');
+  const chAgent2 = as('ch.agent2');
 
   it('shows an attachment only to readers of the ticket cleared for the attachment’s own level', async () => {
     const ref = (await euAgent.post('/incidents', incidentBody({ sensitivity: 'LIMITED' }))).body.ref;

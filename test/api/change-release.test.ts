@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { incidentBody, signIn, type Client } from '../helpers/client.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { incidentBody, type Client } from '../helpers/client.ts';
+import { useServer } from '../helpers/suite.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
 const CHECKLIST = [
@@ -30,24 +30,12 @@ const assessment = (parties: string[], risk = 'medium') => ({
 });
 
 describe.each(STORE_KINDS)('changes and releases across parties (%s)', (kind) => {
-  let server: TestServer;
-  let euAgent: Client;
-  let euChange: Client;
-  let chChange: Client;
-  let chAgent: Client;
-  let euManager: Client;
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-    [euAgent, euChange, chChange, chAgent, euManager] = await Promise.all([
-      signIn(server.url, 'eu.agent'),
-      signIn(server.url, 'eu.change'),
-      signIn(server.url, 'ch.change'),
-      signIn(server.url, 'ch.agent'),
-      signIn(server.url, 'eu.manager'),
-    ]);
-  });
-  afterAll(() => server.close());
+  const { as } = useServer(kind);
+  const euAgent = as('eu.agent');
+  const euChange = as('eu.change');
+  const chChange = as('ch.change');
+  const chAgent = as('ch.agent');
+  const euManager = as('eu.manager');
   // Deploying happens inside the joint window: tests move this process's clock (the server's too) into it.
   afterEach(() => {
     vi.useRealTimers();

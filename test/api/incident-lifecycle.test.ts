@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incidentBody, signIn, type Client } from '../helpers/client.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { incidentBody, signIn } from '../helpers/client.ts';
+import { useServer } from '../helpers/suite.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
 const CHECKLIST = {
@@ -11,22 +11,15 @@ const CHECKLIST = {
 };
 
 describe.each(STORE_KINDS)('incident lifecycle over HTTP (%s)', (kind) => {
-  let server: TestServer;
-  let euAgent: Client;
-  let chAgent: Client;
-  let chResolver: Client;
   let parties: { id: string; groups: { id: string; name: string; kind: string }[] }[];
 
+  const { server, as } = useServer(kind);
+  const euAgent = as('eu.agent');
+  const chAgent = as('ch.agent');
+  const chResolver = as('ch.resolver');
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    [euAgent, chAgent, chResolver] = await Promise.all([
-      signIn(server.url, 'eu.agent'),
-      signIn(server.url, 'ch.agent'),
-      signIn(server.url, 'ch.resolver'),
-    ]);
     parties = (await euAgent.get('/parties')).body.items;
   });
-  afterAll(() => server.close());
 
   const group = (party: string, kind: string) =>
     parties.find((p) => p.id === party)!.groups.find((g) => g.kind === kind)!;

@@ -1,24 +1,15 @@
 import { generate } from 'otplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRIORITY_MATRIX } from '../../src/domain/priority.ts';
-import { incidentBody, signIn, withToken, type Client } from '../helpers/client.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { incidentBody, signIn, withToken } from '../helpers/client.ts';
+import { useServer } from '../helpers/suite.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
 describe.each(STORE_KINDS)('party settings (%s)', (kind) => {
-  let server: TestServer;
-  let euAdmin: Client;
-  let chAdmin: Client;
-  let euAgent: Client;
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-    [euAdmin, chAdmin, euAgent] = await Promise.all([
-      signIn(server.url, 'eu.admin'),
-      signIn(server.url, 'ch.admin'),
-      signIn(server.url, 'eu.agent'),
-    ]);
-  });
-  afterAll(() => server.close());
+  const { server, as } = useServer(kind);
+  const euAdmin = as('eu.admin');
+  const chAdmin = as('ch.admin');
+  const euAgent = as('eu.agent');
 
   const stricter = { ...DEFAULT_PRIORITY_MATRIX, C3: { I1: 'P2', I2: 'P3', I3: 'P4' } };
 

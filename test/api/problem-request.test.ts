@@ -1,32 +1,19 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, incidentBody, signIn, type Client } from '../helpers/client.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { anonymous, incidentBody, signIn } from '../helpers/client.ts';
+import { useServer } from '../helpers/suite.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
 const hours = (n: number) => new Date(Math.floor(Date.now() / 1000) * 1000 + n * 3_600_000).toISOString();
 
 describe.each(STORE_KINDS)('problems, known errors and service requests (%s)', (kind) => {
-  let server: TestServer;
-  let euAgent: Client;
-  let euAgent2: Client;
-  let euResolver: Client;
-  let chAgent: Client;
-  let chResolver: Client;
-  let euAdmin: Client;
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-    [euAgent, euAgent2, euResolver, chAgent, chResolver, euAdmin] = await Promise.all([
-      signIn(server.url, 'eu.agent'),
-      signIn(server.url, 'eu.agent2'),
-      signIn(server.url, 'eu.resolver'),
-      signIn(server.url, 'ch.agent'),
-      signIn(server.url, 'ch.resolver'),
-      signIn(server.url, 'eu.admin'),
-    ]);
-  });
-  afterAll(() => server.close());
+  const { server, as } = useServer(kind);
+  const euAgent = as('eu.agent');
+  const euAgent2 = as('eu.agent2');
+  const euResolver = as('eu.resolver');
+  const chAgent = as('ch.agent');
+  const chResolver = as('ch.resolver');
+  const euAdmin = as('eu.admin');
 
   it('derives a problem’s priority from the frequency of its incidents and publishes a known error the desks can apply', async () => {
     const incidents = [];

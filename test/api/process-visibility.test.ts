@@ -1,28 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type Client } from '../helpers/client.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '../helpers/suite.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
 const hours = (n: number) => new Date(Date.now() + n * 3_600_000).toISOString();
 
 describe.each(STORE_KINDS)('who sees and acts on changes and releases (%s)', (kind) => {
-  let server: TestServer;
-  let euChange: Client;
-  let chChange: Client;
-  let chAgent: Client;
-  let euAgent2: Client;
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-    [euChange, chChange, chAgent, euAgent2] = await Promise.all([
-      signIn(server.url, 'eu.change'),
-      signIn(server.url, 'ch.change'),
-      signIn(server.url, 'ch.agent'),
-      signIn(server.url, 'eu.agent2'),
-    ]);
-  });
-  afterAll(() => server.close());
+  const { as } = useServer(kind);
+  const euChange = as('eu.change');
+  const chChange = as('ch.change');
+  const chAgent = as('ch.agent');
+  const euAgent2 = as('eu.agent2');
 
   async function approvedChange(parties: string[], sensitivity = 'LIMITED') {
     const ref = (

@@ -1,33 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../src/services/auth/actor.ts';
 import { assignTicket } from '../../src/services/tickets/assign-ticket.ts';
 import type { ServiceContext } from '../../src/services/write-path/context.ts';
 import { createIncident } from '../../src/services/incidents/create-incident.ts';
 import { slaOfTickets } from '../../src/services/sla/ticket-sla.ts';
 import { findUserByName, listGroups } from '../../src/store/directory.ts';
-import { incidentBody, signIn, type Client } from '../helpers/client.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { incidentBody } from '../helpers/client.ts';
+import { useServer } from '../helpers/suite.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
 describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
-  let server: TestServer;
-  let euAgent: Client;
-  let euAdmin: Client;
-  let chAgent: Client;
-
   /** Replays history: each use case runs at a pinned instant. */
   async function at(iso: string, run: (ctx: ServiceContext) => Promise<unknown>) {
     const user = await findUserByName(server.db, 'eu.agent');
     return run({ db: server.db, actor: actorOf(user!), instanceId: server.instanceId, now: () => new Date(iso) });
   }
 
+  const { server, as } = useServer(kind);
+  const euAgent = as('eu.agent');
+  const euAdmin = as('eu.admin');
+  const chAgent = as('ch.agent');
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    [euAgent, euAdmin, chAgent] = await Promise.all([
-      signIn(server.url, 'eu.agent'),
-      signIn(server.url, 'eu.admin'),
-      signIn(server.url, 'ch.agent'),
-    ]);
     const resolvers = (await listGroups(server.db, ['EU'])).find((g) => g.kind === 'resolver')!;
     const p3 = { ...incidentBody(), impact: 'I3' as const, criticality: 'C1' as const };
     // Within: opened Monday 4 May 09:00, first intervention 12:00 (3 business hours of 4).
@@ -50,7 +43,6 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
       createIncident(ctx, { ...incidentBody(), impact: 'I1', criticality: 'C1', title: 'D' }),
     );
   });
-  afterAll(() => server.close());
 
   it('computes monthly GTI compliance per priority from the timelines and the calendar', async () => {
     const { status, body } = await euAgent.get('/reports/compliance?party=EU&month=2026-05&details=true');

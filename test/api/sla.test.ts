@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkSla } from '../../src/jobs/sla-monitor.ts';
 import { actorOf } from '../../src/services/auth/actor.ts';
 import { createIncident } from '../../src/services/incidents/create-incident.ts';
@@ -7,27 +7,18 @@ import { findUserByName } from '../../src/store/directory.ts';
 import { ticketEvents, tickets } from '../../src/store/schema/index.ts';
 import { projectFacts } from '../../src/domain/sla-facts.ts';
 import { asc, eq } from 'drizzle-orm';
-import { incidentBody, signIn, type Client } from '../helpers/client.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { incidentBody } from '../helpers/client.ts';
+import { useServer } from '../helpers/suite.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 import { TimelineEventSchema } from '../../src/domain/events.ts';
 
 const DAY = 86_400_000;
 
 describe.each(STORE_KINDS)('SLA clocks, warnings and breaches (%s)', (kind) => {
-  let server: TestServer;
-  let euAgent: Client;
-  let euJunior: Client;
-  let euManager: Client;
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-    [euAgent, euJunior, euManager] = await Promise.all([
-      signIn(server.url, 'eu.agent'),
-      signIn(server.url, 'eu.agent2'),
-      signIn(server.url, 'eu.manager'),
-    ]);
-  });
-  afterAll(() => server.close());
+  const { server, as } = useServer(kind);
+  const euAgent = as('eu.agent');
+  const euJunior = as('eu.agent2'); // LIMITED clearance
+  const euManager = as('eu.manager');
 
   it('takes a P3 opened Thursday 30 April 2026 16:00 in Paris to its 4 h GTI on Monday 4 May 10:00 (demo calendar, 1 May a holiday)', async () => {
     const user = await findUserByName(server.db, 'eu.agent');

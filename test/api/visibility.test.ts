@@ -1,34 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incidentBody, signIn, type Client } from '../helpers/client.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { incidentBody, type Client } from '../helpers/client.ts';
+import { useServer } from '../helpers/suite.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
 /** ISM-4: every read path is tried as another party's user and as a user without clearance. */
 describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
-  let server: TestServer;
-  let euAgent: Client;
-  let euJunior: Client; // LIMITED clearance
-  let euAuditor: Client;
-  let chAgent: Client;
   let euOnly: { id: string; ref: string };
   let sensitive: { id: string; ref: string };
   const marker = `zebracorn${Date.now()}`;
 
+  const { as } = useServer(kind);
+  const euAgent = as('eu.agent');
+  const euJunior = as('eu.agent2'); // LIMITED clearance
+  const euAuditor = as('eu.auditor');
+  const chAgent = as('ch.agent');
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    [euAgent, euJunior, euAuditor, chAgent] = await Promise.all([
-      signIn(server.url, 'eu.agent'),
-      signIn(server.url, 'eu.agent2'),
-      signIn(server.url, 'eu.auditor'),
-      signIn(server.url, 'ch.agent'),
-    ]);
     euOnly = (await euAgent.post('/incidents', incidentBody({ title: `EU only ${marker}` }))).body;
     sensitive = (
       await euAgent.post('/incidents', incidentBody({ title: `Sensitive ${marker}`, sensitivity: 'SENSITIVE' }))
     ).body;
   });
-  afterAll(() => server.close());
 
   const refsOf = async (client: Client, query: string) => {
     const { body } = await client.get(`/tickets?${query}`);
