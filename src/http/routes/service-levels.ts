@@ -4,6 +4,7 @@ import { availabilityCsv, availabilityReport } from '../../services/reports/avai
 import { complianceCsv, complianceReport } from '../../services/reports/compliance-report.ts';
 import { listOutages, recordOutage, setServiceTarget, updateOutage } from '../../services/reports/outages.ts';
 import { requireActor } from '../auth-hook.ts';
+import { presentProposal, ProposalSchema } from './agreement.ts';
 import { plain, errorResponses, Instant, text } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
@@ -237,21 +238,23 @@ export const serviceLevelRoutes =
       {
         schema: {
           tags: ['service levels'],
-          summary: 'Set a service’s availability target (party administrators)',
+          summary:
+            'Propose a service’s availability target from a date on; it applies once every other party accepts (SNC 10.2)',
           params: z.object({ id: PartyCode, service: z.string().min(1).max(120) }),
-          body: z.object({ targetPct: z.number().min(0).max(100) }),
-          response: { 204: z.null(), ...errorResponses },
+          body: z.object({ targetPct: z.number().min(0).max(100), effectiveFrom: z.iso.date() }),
+          response: { 202: ProposalSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
-        await setServiceTarget(
+        const proposal = await setServiceTarget(
           deps.db,
           requireActor(request),
           request.params.id,
           request.params.service,
           request.body.targetPct,
+          request.body.effectiveFrom,
         );
-        return reply.status(204).send(null);
+        return reply.status(202).send(presentProposal(proposal));
       },
     );
   };
