@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../src/services/auth/actor.ts';
+import { runDueJobs } from '../../src/jobs/runner.ts';
+import { agreementApplyHandler } from '../../src/services/agreements/apply-proposal.ts';
 import { assignTicket } from '../../src/services/tickets/assign-ticket.ts';
 import type { ServiceContext } from '../../src/services/write-path/context.ts';
 import { createIncident } from '../../src/services/incidents/create-incident.ts';
@@ -14,6 +16,7 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
   let euAgent: Client;
   let euAdmin: Client;
   let chAgent: Client;
+  let chAdmin: Client;
 
   /** Replays history: each use case runs at a pinned instant. */
   async function at(iso: string, run: (ctx: ServiceContext) => Promise<unknown>) {
@@ -23,10 +26,11 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer(kind);
-    [euAgent, euAdmin, chAgent] = await Promise.all([
+    [euAgent, euAdmin, chAgent, chAdmin] = await Promise.all([
       signIn(server.url, 'eu.agent'),
       signIn(server.url, 'eu.admin'),
       signIn(server.url, 'ch.agent'),
+      signIn(server.url, 'ch.admin'),
     ]);
     const resolvers = (await listGroups(server.db, ['EU'])).find((g) => g.kind === 'resolver')!;
     const p3 = { ...incidentBody(), impact: 'I3' as const, criticality: 'C1' as const };
@@ -188,9 +192,18 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
     ).toBe('items.0');
     expect((await euAgent.get('/parties/ZZ/sla-targets')).status).toBe(404);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    expect((await euAdmin.put('/parties/EU/sla-targets', { effectiveFrom: tomorrow, items: [tighter] })).status).toBe(
-      200,
-    );
+    // SNC 10.2: the targets are proposed; nothing changes until CH accepts and the date comes.
+    const proposed = await euAdmin.put('/parties/EU/sla-targets', { effectiveFrom: tomorrow, items: [tighter] });
+    expect(proposed.status).toBe(202);
+    expect(proposed.body).toMatchObject({ kind: 'sla_targets', status: 'proposed', awaitedParties: ['CH'] });
+    expect((await chAdmin.post(`/agreement/proposals/${proposed.body.id}/accept`, {})).body.status).toBe('accepted');
+    const apply = { agreement_apply: agreementApplyHandler(server.db) };
+    expect(await runDueJobs(server.db, apply, new Date())).toBe(0); // not before its date
+    expect(await runDueJobs(server.db, apply, new Date(Date.now() + 2 * 86_400_000))).toBe(1);
+    expect((await euAgent.get(`/agreement/proposals/${proposed.body.id}`)).body).toMatchObject({
+      status: 'applied',
+      version: 1,
+    });
     expect((await euAgent.get('/reports/compliance?party=EU&month=2026-05')).body).toEqual(before);
     const later = (await at(`${tomorrow}T12:00:00Z`, (ctx) =>
       createIncident(ctx, { ...incidentBody(), impact: 'I3', criticality: 'C1' }),
@@ -213,8 +226,14 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
   });
 
   it('reports availability per service, outage starting at the earliest of detection and report', async () => {
-    expect((await euAdmin.put('/parties/EU/service-targets/Link', { targetPct: 99.9 })).status).toBe(204);
-    expect((await chAgent.put('/parties/EU/service-targets/Link', { targetPct: 1 })).status).toBe(403);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const proposed = await euAdmin.put('/parties/EU/service-targets/Link', { targetPct: 99.9, effectiveFrom: tomorrow });
+    expect(proposed.status).toBe(202);
+    expect((await chAgent.put('/parties/EU/service-targets/Link', { targetPct: 1, effectiveFrom: tomorrow })).status).toBe(
+      403,
+    );
+    await chAdmin.post(`/agreement/proposals/${proposed.body.id}/accept`, {});
+    await runDueJobs(server.db, { agreement_apply: agreementApplyHandler(server.db) }, new Date(Date.now() + 2 * 86_400_000));
     const outage = await euAgent.post('/outages', {
       service: 'Link',
       detectedAt: '2026-10-05T10:00:00+02:00',
