@@ -79,4 +79,9 @@ export function changeRefusal(change: AgreementChange): { field: string; detail:
 }
 
 /** The agreement fields of a notification policy (SEC-7); roles and the national scale stay the party's own. */
-export const NOTIFICATION_AGREEMENT_FIELDS = ['notifyImpacts', 'notifyCia', 'notifyPersonalData', 'minSeverity'] as const;
+export const NOTIFICATION_AGREEMENT_FIELDS = [
+  'notifyImpacts',
+  'notifyCia',
+  'notifyPersonalData',
+  'minSeverity',
+] as const;

@@ -207,7 +207,8 @@ const TEMPLATES: Record<NotificationKind, Template> = {
       subject: '{party} : certificat d’effacement',
       body: 'Les données de {party} ont été effacées le {erasedAt}. Le certificat signé est disponible sur /api/v1/parties/{party}/offboarding/certificate.',
     },
-  },  agreement_proposed: {
+  },
+  agreement_proposed: {
     en: {
       subject: '{from} proposes a change to the agreement ({kind})',
       body: '{from} proposes to change {party}’s {kind} from {effectiveFrom}. It applies only once your party has accepted it: decide under Agreement in the console.',
@@ -227,7 +228,6 @@ const TEMPLATES: Record<NotificationKind, Template> = {
       body: 'Les livraisons vers {url} ont échoué {failures} fois de suite et sont suspendues. Réparez le point de réception puis reprenez l’abonnement dans la console ; rien n’est perdu.',
     },
   },
-
 };
 
 const RECEIPT: Template = {

@@ -74,7 +74,14 @@ describe.each(STORE_KINDS)('agreement changes need both parties (%s)', (kind) =>
       change: { kind: 'priority_matrix', matrix: stricter },
     });
     expect(bad.body.error.field).toBe('effectiveFrom');
-    expect((await euAgent.post('/agreement/proposals', { effectiveFrom: day(2), change: { kind: 'priority_matrix', matrix: stricter } })).status).toBe(403);
+    expect(
+      (
+        await euAgent.post('/agreement/proposals', {
+          effectiveFrom: day(2),
+          change: { kind: 'priority_matrix', matrix: stricter },
+        })
+      ).status,
+    ).toBe(403);
     const proposed = await euAdmin.post('/agreement/proposals', {
       effectiveFrom: day(2),
       reason: 'Stricter handling of C3',
@@ -82,7 +89,12 @@ describe.each(STORE_KINDS)('agreement changes need both parties (%s)', (kind) =>
     });
     expect(proposed.status).toBe(201);
     const id = proposed.body.id;
-    expect(proposed.body).toMatchObject({ status: 'proposed', party: 'EU', proposedByParty: 'EU', awaitedParties: ['CH'] });
+    expect(proposed.body).toMatchObject({
+      status: 'proposed',
+      party: 'EU',
+      proposedByParty: 'EU',
+      awaitedParties: ['CH'],
+    });
     // Visible to both parties; CH's administrator is told.
     expect((await chAdmin.get('/agreement/proposals')).body.items.map((p: { id: string }) => p.id)).toEqual([id]);
     expect((await chAgent.get(`/agreement/proposals/${id}`)).body.status).toBe('proposed');
@@ -99,9 +111,13 @@ describe.each(STORE_KINDS)('agreement changes need both parties (%s)', (kind) =>
     expect(accepted.body).toMatchObject({ status: 'accepted', decisions: [{ party: 'CH', decision: 'accepted' }] });
     expect((await chAdmin.post(`/agreement/proposals/${id}/accept`, {})).status).toBe(409);
     expect(await applyDue(0)).toBe(0); // its date has not come
-    expect((await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe('P3');
+    expect((await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe(
+      'P3',
+    );
     expect(await applyDue(3)).toBe(1);
-    expect((await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe('P2');
+    expect((await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe(
+      'P2',
+    );
     expect((await euAgent.get(`/tickets/${before.ref}`)).body.priority).toBe('P3');
     const versions = (await chAgent.get('/agreement/proposals?status=applied&kind=priority_matrix')).body.items;
     expect(versions).toHaveLength(1);
@@ -147,7 +163,10 @@ describe.each(STORE_KINDS)('agreement changes need both parties (%s)', (kind) =>
 
   it('applies accepted escalation levels, used by hierarchical escalation', async () => {
     const p = (
-      await euAdmin.post('/agreement/proposals', { effectiveFrom: day(1), change: { kind: 'escalation_levels', levels } })
+      await euAdmin.post('/agreement/proposals', {
+        effectiveFrom: day(1),
+        change: { kind: 'escalation_levels', levels },
+      })
     ).body;
     await chAdmin.post(`/agreement/proposals/${p.id}/accept`, {});
     expect(await applyDue(2)).toBe(1);

@@ -227,13 +227,20 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
 
   it('reports availability per service, outage starting at the earliest of detection and report', async () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const proposed = await euAdmin.put('/parties/EU/service-targets/Link', { targetPct: 99.9, effectiveFrom: tomorrow });
+    const proposed = await euAdmin.put('/parties/EU/service-targets/Link', {
+      targetPct: 99.9,
+      effectiveFrom: tomorrow,
+    });
     expect(proposed.status).toBe(202);
-    expect((await chAgent.put('/parties/EU/service-targets/Link', { targetPct: 1, effectiveFrom: tomorrow })).status).toBe(
-      403,
-    );
+    expect(
+      (await chAgent.put('/parties/EU/service-targets/Link', { targetPct: 1, effectiveFrom: tomorrow })).status,
+    ).toBe(403);
     await chAdmin.post(`/agreement/proposals/${proposed.body.id}/accept`, {});
-    await runDueJobs(server.db, { agreement_apply: agreementApplyHandler(server.db) }, new Date(Date.now() + 2 * 86_400_000));
+    await runDueJobs(
+      server.db,
+      { agreement_apply: agreementApplyHandler(server.db) },
+      new Date(Date.now() + 2 * 86_400_000),
+    );
     const outage = await euAgent.post('/outages', {
       service: 'Link',
       detectedAt: '2026-10-05T10:00:00+02:00',

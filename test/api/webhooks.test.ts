@@ -78,11 +78,10 @@ describe.each(STORE_KINDS)('webhooks (%s)', (kind) => {
     const above = await euAdmin.post('/webhooks', { url: hook.url, eventKinds: [], clearance: 'SENSITIVE' });
     expect(above.status).toBe(403);
     expect(above.body.error).toMatchObject({ code: 'webhook.clearance_above_own', field: 'clearance' });
-    expect((await euAgent.post('/webhooks', { url: hook.url, eventKinds: [], clearance: 'LIMITED' })).status).toBe(
-      403,
-    );
-    expect((await euAdmin.post('/webhooks', { url: hook.url, eventKinds: ['nope'], clearance: 'LIMITED' })).body.error
-      .field).toBe('eventKinds.0');
+    expect((await euAgent.post('/webhooks', { url: hook.url, eventKinds: [], clearance: 'LIMITED' })).status).toBe(403);
+    expect(
+      (await euAdmin.post('/webhooks', { url: hook.url, eventKinds: ['nope'], clearance: 'LIMITED' })).body.error.field,
+    ).toBe('eventKinds.0');
     expect((await euAdmin.get('/webhooks')).body.items).toEqual([]);
   });
 
@@ -158,7 +157,9 @@ describe.each(STORE_KINDS)('webhooks (%s)', (kind) => {
     await tick(3_600_000);
     const got = hook.received.slice(before).filter((r) => r.json.data.ticket.ref === ticket.ref);
     expect(got.map((r) => r.json.data.event.kind)).toContain('comment');
-    expect(got.map((r) => r.json.data.event.seq)).toEqual([...got.map((r) => r.json.data.event.seq)].sort((a, b) => a - b));
+    expect(got.map((r) => r.json.data.event.seq)).toEqual(
+      [...got.map((r) => r.json.data.event.seq)].sort((a, b) => a - b),
+    );
   });
 
   it('refuses a URL change outside http(s) and changes nothing', async () => {

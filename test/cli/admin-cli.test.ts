@@ -18,10 +18,11 @@ describe.each(STORE_KINDS)('passerelle proposal / webhook CLI (%s)', (kind) => {
     run('node', ['bin/passerelle.js', ...args], {
       env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LANG: 'en_GB.UTF-8' },
     });
-  const fails = (...args: string[]) => cli(...args).then(
-    (r) => ({ code: 0, stderr: r.stderr }),
-    (e: Failure) => e,
-  );
+  const fails = (...args: string[]) =>
+    cli(...args).then(
+      (r) => ({ code: 0, stderr: r.stderr }),
+      (e: Failure) => e,
+    );
   const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
   beforeAll(async () => {
     if (kind === 'postgres') ({ url: databaseUrl, drop } = await freshDatabase());

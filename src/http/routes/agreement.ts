@@ -160,8 +160,6 @@ export const agreementRoutes =
         },
       },
       async (request) =>
-        presentProposal(
-          await withdrawProposal(deps.db, requireActor(request), request.params.id, request.body.reason),
-        ),
+        presentProposal(await withdrawProposal(deps.db, requireActor(request), request.params.id, request.body.reason)),
     );
   };

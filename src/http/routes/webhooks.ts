@@ -123,8 +123,7 @@ export const webhookRoutes =
           response: { 200: Subscription, ...errorResponses },
         },
       },
-      async (request) =>
-        present(await updateWebhook(deps.db, requireActor(request), request.params.id, request.body)),
+      async (request) => present(await updateWebhook(deps.db, requireActor(request), request.params.id, request.body)),
     );
 
     app.get(
@@ -150,7 +149,12 @@ export const webhookRoutes =
           lastError: d.lastError,
           createdAt: d.createdAt.toISOString(),
           deliveredAt: d.deliveredAt?.toISOString() ?? null,
-          log: d.log.map((a) => ({ at: a.at.toISOString(), status: a.status, error: a.error, durationMs: a.durationMs })),
+          log: d.log.map((a) => ({
+            at: a.at.toISOString(),
+            status: a.status,
+            error: a.error,
+            durationMs: a.durationMs,
+          })),
         })),
       }),
     );

@@ -20,7 +20,8 @@ export async function decideProposal(
   now = new Date(),
 ) {
   assertAgreementAdmin(actor);
-  if (decision === 'refused' && !reason?.trim()) throw new AppError('validation.required', 'reason', { field: 'reason' });
+  if (decision === 'refused' && !reason?.trim())
+    throw new AppError('validation.required', 'reason', { field: 'reason' });
   return db.transaction(async (tx) => {
     const row = await findProposal(tx, actor.party, id, true);
     if (!row) throw new AppError('agreement.not_found');

@@ -24,7 +24,13 @@ export interface ProposalInput {
  * SNC 10.2: proposes a change to the common agreement, in force from a date (tomorrow or
  * later) once every other party has accepted it. Their administrators are told in the console.
  */
-export async function proposeChange(db: Db, actor: Actor, input: ProposalInput, now = new Date(), fieldPrefix = 'change.') {
+export async function proposeChange(
+  db: Db,
+  actor: Actor,
+  input: ProposalInput,
+  now = new Date(),
+  fieldPrefix = 'change.',
+) {
   assertAgreementAdmin(actor);
   const partyId = input.party ?? actor.party;
   if (!(await findParty(db, partyId))) throw new AppError('party.not_found', 'party');
@@ -68,7 +74,13 @@ export async function proposeChange(db: Db, actor: Actor, input: ProposalInput, 
       admins.map((u) => ({
         userId: u.id,
         kind: 'agreement_proposed' as const,
-        params: { proposalId: row.id, party: partyId, from: actor.party, kind: row.kind, effectiveFrom: row.effectiveFrom },
+        params: {
+          proposalId: row.id,
+          party: partyId,
+          from: actor.party,
+          kind: row.kind,
+          effectiveFrom: row.effectiveFrom,
+        },
       })),
       now,
     );

@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import type { Actor } from '../../domain/actor.ts';
-import { CROSS_TICKET_KINDS, MAX_DELIVERY_ATTEMPTS, PAUSE_AFTER_FAILURES, retryDelayMs } from '../../domain/webhooks.ts';
+import {
+  CROSS_TICKET_KINDS,
+  MAX_DELIVERY_ATTEMPTS,
+  PAUSE_AFTER_FAILURES,
+  retryDelayMs,
+} from '../../domain/webhooks.ts';
 import type { Db } from '../../store/db.ts';
 import { insertTicketlessNotifications, usersWithRole } from '../../store/notifications.ts';
 import { ticketEvents } from '../../store/schema/index.ts';
@@ -85,7 +90,11 @@ async function post(url: string, headers: Record<string, string>, body: string) 
     return { status: response.status, error: response.ok ? null : `HTTP ${response.status}`, ms: Date.now() - started };
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { status: null, error: cause ?? (error instanceof Error ? error.message : String(error)), ms: Date.now() - started };
+    return {
+      status: null,
+      error: cause ?? (error instanceof Error ? error.message : String(error)),
+      ms: Date.now() - started,
+    };
   }
 }
 
@@ -110,7 +119,9 @@ async function recordFailure(
   await updateSubscription(
     db,
     sub.id,
-    pause ? { consecutiveFailures: failures, status: 'paused', pausedReason: 'failures' } : { consecutiveFailures: failures },
+    pause
+      ? { consecutiveFailures: failures, status: 'paused', pausedReason: 'failures' }
+      : { consecutiveFailures: failures },
   );
   if (!pause) return;
   const admins = await usersWithRole(db, [sub.partyId], 'party_admin');
@@ -149,9 +160,20 @@ async function attempt(db: Db, delivery: DeliveryRow, settings: DeliverySettings
     },
     body,
   );
-  await insertAttempt(db, { deliveryId: delivery.id, at: now, status: result.status, error: result.error, durationMs: result.ms });
+  await insertAttempt(db, {
+    deliveryId: delivery.id,
+    at: now,
+    status: result.status,
+    error: result.error,
+    durationMs: result.ms,
+  });
   if (result.error === null) {
-    await updateDelivery(db, delivery.id, { status: 'delivered', deliveredAt: now, lastStatus: result.status, lastError: null });
+    await updateDelivery(db, delivery.id, {
+      status: 'delivered',
+      deliveredAt: now,
+      lastStatus: result.status,
+      lastError: null,
+    });
     if (sub.consecutiveFailures > 0) await updateSubscription(db, sub.id, { consecutiveFailures: 0 });
     return;
   }

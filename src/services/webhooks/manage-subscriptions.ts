@@ -78,10 +78,17 @@ export async function updateWebhook(
     if (input.description !== undefined) patch.description = input.description;
     if (input.eventKinds !== undefined) patch.eventKinds = [...new Set(input.eventKinds)];
     if (input.clearance !== undefined) patch.clearance = input.clearance;
-    if (input.status === 'active') Object.assign(patch, { status: 'active', pausedReason: null, consecutiveFailures: 0 });
+    if (input.status === 'active')
+      Object.assign(patch, { status: 'active', pausedReason: null, consecutiveFailures: 0 });
     if (input.status === 'paused') Object.assign(patch, { status: 'paused', pausedReason: 'admin' });
     const row = await updateSubscription(tx, id, patch);
-    await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'webhook.update', targetId: id, data: { ...input } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      party: actor.party,
+      action: 'webhook.update',
+      targetId: id,
+      data: { ...input },
+    });
     return row;
   });
 }

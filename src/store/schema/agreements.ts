@@ -41,5 +41,8 @@ export const agreementProposals = pgTable(
     appliedAt: ts('applied_at'),
     closedAt: ts('closed_at'),
   },
-  (t) => [index('agreement_proposals_created').on(t.createdAt), index('agreement_proposals_party').on(t.partyId, t.kind)],
+  (t) => [
+    index('agreement_proposals_created').on(t.createdAt),
+    index('agreement_proposals_party').on(t.partyId, t.kind),
+  ],
 );

@@ -63,8 +63,7 @@ export function ProposalRow({ proposal: p, onChanged }: { proposal: Proposal; on
       {(awaited || withdraws) && (
         <div className="form-row">
           <label>
-            {t('agreement.reason')}{' '}
-            <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+            {t('agreement.reason')} <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
           {awaited && (
             <>

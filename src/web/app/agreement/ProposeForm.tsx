@@ -99,9 +99,7 @@ export function ProposeForm({ onProposed }: { onProposed(p: Proposal): void }) {
         hint={t('agreement.changeHint')}
         error={jsonError ? t('agreement.invalidJson') : fieldError('change')}
       >
-        {(c) => (
-          <textarea {...c} name="change" rows={8} value={change} onChange={(e) => setChange(e.target.value)} />
-        )}
+        {(c) => <textarea {...c} name="change" rows={8} value={change} onChange={(e) => setChange(e.target.value)} />}
       </Field>
       <Field label={t('agreement.reason')} error={fieldError('reason')}>
         {(c) => <input {...c} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />}

@@ -48,7 +48,8 @@ export function WebhooksPage() {
                 {s.pausedReason === 'failures' && <span>{t('webhooks.pausedFailures')}</span>}
               </p>
               <p className="muted">
-                {t(`sensitivity.${s.clearance}`)} · {s.eventKinds.length ? s.eventKinds.join(', ') : t('webhooks.allKinds')}
+                {t(`sensitivity.${s.clearance}`)} ·{' '}
+                {s.eventKinds.length ? s.eventKinds.join(', ') : t('webhooks.allKinds')}
                 {s.description ? ` · ${s.description}` : ''}
               </p>
               <button
