@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDueWebhooks } from '../../src/services/webhooks/deliver-webhooks.ts';
+import { claimDueDelivery } from '../../src/store/webhooks.ts';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
@@ -160,6 +161,42 @@ describe.each(STORE_KINDS)('webhooks (%s)', (kind) => {
     expect(got.map((r) => r.json.data.event.seq)).toEqual(
       [...got.map((r) => r.json.data.event.seq)].sort((a, b) => a - b),
     );
+  });
+
+  it("keeps another party's internal events out, withholds a ticket raised above the clearance, survives a dead worker", async () => {
+    const ticket = (await euAgent.post('/incidents', incidentBody({ title: 'Shared with CH' }))).body;
+    await euAgent.post(`/tickets/${ticket.ref}/actions/transfer`, { party: 'CH' });
+    await chAgent.post(`/tickets/${ticket.ref}/actions/comment`, { body: 'CH internal', visibility: 'internal' });
+    await euAgent.post(`/tickets/${ticket.ref}/actions/comment`, { body: 'EU internal', visibility: 'internal' });
+    // A worker claims the first delivery and dies: the lease holds it back, then it comes back.
+    const claimed = await claimDueDelivery(server.db, new Date(Math.max(clock, Date.now())), 60_000);
+    expect(claimed).not.toBeNull();
+    const before = hook.received.length;
+    await tick();
+    expect(hook.received).toHaveLength(before); // the claimed head holds its ticket's line
+    await tick(61_000);
+    const got = hook.received.slice(before).filter((r) => r.json.data.ticket.ref === ticket.ref);
+    const comments = got.filter((r) => r.json.data.event.kind === 'comment');
+    expect(comments.map((r) => (r.json.data.event as unknown as { party: string }).party)).toEqual(['EU']);
+    expect(got.map((r) => r.json.data.event.seq)).toEqual(
+      [...got.map((r) => r.json.data.event.seq)].sort((a, b) => a - b),
+    );
+
+    const other = (await euAgent.post('/incidents', incidentBody({ title: 'Raised later' }))).body;
+    await tick();
+    const count = hook.received.length;
+    await euAgent.post(`/tickets/${other.ref}/actions/comment`, { body: 'before raising', visibility: 'shared' });
+    const current = (await euAgent.get(`/tickets/${other.ref}`)).body;
+    const raised = await euAgent.patch(`/tickets/${other.ref}`, { version: current.version, sensitivity: 'SENSITIVE' });
+    expect(raised.body.sensitivity).toBe('SENSITIVE');
+    await tick();
+    expect(hook.received).toHaveLength(count);
+    const log = (await euAdmin.get(`/webhooks/${subId}/deliveries`)).body.items;
+    expect(
+      log.find((d: { ref: string; eventKind: string }) => d.ref === other.ref && d.eventKind === 'comment'),
+    ).toMatchObject({
+      status: 'withheld',
+    });
   });
 
   it('refuses a URL change outside http(s) and changes nothing', async () => {
