@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ne } from 'drizzle-orm';
+import { and, ne } from 'drizzle-orm';
 import type { Actor } from '../../domain/actor.ts';
 import { changeRefusal, type AgreementChange } from '../../domain/agreement.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -47,7 +47,11 @@ export async function proposeChange(
       date: dates.tomorrow,
     });
   return db.transaction(async (tx) => {
-    const others = await tx.select({ id: parties.id }).from(parties).where(ne(parties.id, actor.party));
+    // Every other party bound by the agreement (an erased party's tombstone is no longer one).
+    const others = await tx
+      .select({ id: parties.id })
+      .from(parties)
+      .where(and(ne(parties.id, actor.party), ne(parties.kind, 'erased')));
     const awaited = others.map((p) => p.id).sort();
     const alone = awaited.length === 0;
     const row = await insertProposal(tx, {
