@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, ne } from 'drizzle-orm';
+import { and, inArray, ne } from 'drizzle-orm';
+import { PARTY_KINDS } from '../../domain/parties.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { changeRefusal, type AgreementChange } from '../../domain/agreement.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -51,7 +52,7 @@ export async function proposeChange(
     const others = await tx
       .select({ id: parties.id })
       .from(parties)
-      .where(and(ne(parties.id, actor.party), ne(parties.kind, 'erased')));
+      .where(and(ne(parties.id, actor.party), inArray(parties.kind, [...PARTY_KINDS])));
     const awaited = others.map((p) => p.id).sort();
     const alone = awaited.length === 0;
     const row = await insertProposal(tx, {
