@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Actor } from '../domain/actor.ts';
 import { clearanceCovers } from '../domain/sensitivity.ts';
+import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Db } from './db.ts';
 import { tickets, webhookAttempts, webhookDeliveries, webhookSubscriptions } from './schema/index.ts';
 
@@ -122,13 +124,13 @@ export async function insertAttempt(db: Db, row: Omit<typeof webhookAttempts.$in
   await db.insert(webhookAttempts).values({ id: randomUUID(), ...row });
 }
 
-/** A subscription's latest deliveries with the ticket reference, newest first. */
-export async function listDeliveries(db: Db, subscriptionId: string, limit: number) {
+/** A subscription's latest deliveries about tickets the reader may see, with the ticket reference, newest first. */
+export async function listDeliveries(db: Db, reader: Actor, subscriptionId: string, limit: number) {
   return db
     .select({ delivery: webhookDeliveries, ref: tickets.ref })
     .from(webhookDeliveries)
     .innerJoin(tickets, eq(tickets.id, webhookDeliveries.ticketId))
-    .where(eq(webhookDeliveries.subscriptionId, subscriptionId))
+    .where(and(eq(webhookDeliveries.subscriptionId, subscriptionId), ticketVisibleTo(reader)))
     .orderBy(desc(webhookDeliveries.seq))
     .limit(limit);
 }

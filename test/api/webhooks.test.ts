@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDueWebhooks } from '../../src/services/webhooks/deliver-webhooks.ts';
 import { claimDueDelivery } from '../../src/store/webhooks.ts';
+import { createUser } from '../../src/services/parties/create-user.ts';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
@@ -191,12 +193,45 @@ describe.each(STORE_KINDS)('webhooks (%s)', (kind) => {
     expect(raised.body.sensitivity).toBe('SENSITIVE');
     await tick();
     expect(hook.received).toHaveLength(count);
+    // The log no longer shows it to the LIMITED administrator; the row says why it was not sent.
     const log = (await euAdmin.get(`/webhooks/${subId}/deliveries`)).body.items;
-    expect(
-      log.find((d: { ref: string; eventKind: string }) => d.ref === other.ref && d.eventKind === 'comment'),
-    ).toMatchObject({
-      status: 'withheld',
+    expect(log.some((d: { ref: string }) => d.ref === other.ref)).toBe(false);
+    const stored = (await server.db.execute(
+      sql`select d.status from webhook_deliveries d join tickets t on t.id = d.ticket_id
+          where t.ref = ${other.ref} and d.event_kind = 'comment'`,
+    )) as unknown as { rows: { status: string }[] };
+    expect(stored.rows.map((r) => r.status)).toEqual(['withheld']);
+  });
+
+  it('keeps a higher-cleared subscription out of a lower-cleared administrator’s hands', async () => {
+    await createUser(server.db, {
+      party: 'EU',
+      username: 'eu.admin2',
+      displayName: 'EU Senior Administrator',
+      password: 'a-long-test-password',
+      roles: ['party_admin'],
+      clearance: 'SENSITIVE',
     });
+    const senior = await signIn(server.url, 'eu.admin2', 'a-long-test-password');
+    const created = await senior.post('/webhooks', { url: hook.url, eventKinds: ['created'], clearance: 'SENSITIVE' });
+    expect(created.status).toBe(201);
+    const sensitive = (
+      await euAgent.post('/incidents', incidentBody({ title: 'Sensitive one', sensitivity: 'SENSITIVE' }))
+    ).body;
+    await tick();
+    expect(hook.received.some((r) => r.json.data.ticket.ref === sensitive.ref)).toBe(true);
+    const seniorLog = (await senior.get(`/webhooks/${created.body.id}/deliveries`)).body.items;
+    const line = seniorLog.find((d: { ref: string }) => d.ref === sensitive.ref);
+    expect(line).toBeDefined();
+    // The LIMITED administrator sees the subscription, but not the sensitive ticket in its log, and cannot redirect or replay it.
+    expect((await euAdmin.get('/webhooks')).body.items.map((s: { id: string }) => s.id)).toContain(created.body.id);
+    const juniorLog = (await euAdmin.get(`/webhooks/${created.body.id}/deliveries`)).body.items;
+    expect(juniorLog.some((d: { ref: string }) => d.ref === sensitive.ref)).toBe(false);
+    const redirect = await euAdmin.patch(`/webhooks/${created.body.id}`, { url: 'https://elsewhere.example/hook' });
+    expect(redirect.status).toBe(403);
+    expect(redirect.body.error.code).toBe('webhook.clearance_above_own');
+    expect((await senior.get(`/webhooks/${created.body.id}`)).body.url).toBe(hook.url);
+    expect((await euAdmin.post(`/webhooks/${created.body.id}/deliveries/${line.id}/replay`)).status).toBe(403);
   });
 
   it('refuses a URL change outside http(s) and changes nothing', async () => {

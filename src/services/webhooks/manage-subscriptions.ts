@@ -72,7 +72,9 @@ export async function updateWebhook(
   assertAdministersParty(actor, actor.party);
   check(actor, input);
   return db.transaction(async (tx) => {
-    if (!(await findSubscription(tx, actor.party, id))) throw new AppError('webhook.not_found');
+    const current = await findSubscription(tx, actor.party, id);
+    if (!current) throw new AppError('webhook.not_found');
+    assertCovers(actor, current);
     const patch: Parameters<typeof updateSubscription>[2] = {};
     if (input.url !== undefined) patch.url = input.url;
     if (input.description !== undefined) patch.description = input.description;
@@ -91,6 +93,11 @@ export async function updateWebhook(
     });
     return row;
   });
+}
+
+/** Only an administrator cleared for a subscription's level may redirect, resume or replay it. */
+export function assertCovers(actor: Actor, sub: SubscriptionRow): void {
+  if (!clearanceCovers(actor.clearance, sub.clearance)) throw new AppError('webhook.clearance_above_own', 'clearance');
 }
 
 export async function readWebhooks(db: Db, actor: Actor) {
