@@ -232,6 +232,17 @@ describe.each(STORE_KINDS)('webhooks (%s)', (kind) => {
     expect(redirect.body.error.code).toBe('webhook.clearance_above_own');
     expect((await senior.get(`/webhooks/${created.body.id}`)).body.url).toBe(hook.url);
     expect((await euAdmin.post(`/webhooks/${created.body.id}/deliveries/${line.id}/replay`)).status).toBe(403);
+    // The creator's clearance lowered afterwards (an access review): the subscription sees no more than they do.
+    await server.db.execute(sql`update users set clearance = 'LIMITED' where username = 'eu.admin2'`);
+    const after = (
+      await euAgent.post('/incidents', incidentBody({ title: 'After demotion', sensitivity: 'SENSITIVE' }))
+    ).body;
+    await tick();
+    expect(hook.received.some((r) => r.json.data.ticket.ref === after.ref)).toBe(false);
+    const stored = (await server.db.execute(
+      sql`select d.status from webhook_deliveries d join tickets t on t.id = d.ticket_id where t.ref = ${after.ref}`,
+    )) as unknown as { rows: { status: string }[] };
+    expect(stored.rows.map((r) => r.status)).toEqual(['withheld']);
   });
 
   it('refuses a URL change outside http(s) and changes nothing', async () => {

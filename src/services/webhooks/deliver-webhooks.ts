@@ -11,6 +11,8 @@ import type { Db } from '../../store/db.ts';
 import { insertTicketlessNotifications, usersWithRole } from '../../store/notifications.ts';
 import { ticketEvents } from '../../store/schema/index.ts';
 import { findVisibleTicket } from '../../store/ticket-reads.ts';
+import { findUser } from '../../store/directory.ts';
+import { clearanceCovers } from '../../domain/sensitivity.ts';
 import {
   claimDueDelivery,
   insertAttempt,
@@ -29,22 +31,29 @@ export interface DeliverySettings {
   retryBaseMs: number;
 }
 
-/** What the subscription sees: its party, its clearance, no team membership and no role that passes teams. */
-function sightOf(sub: SubscriptionRow): Actor {
+/**
+ * What the subscription sees: its party, its clearance — never above its creator's as it is now (a
+ * creator whose clearance was lowered lowers it; a disabled creator's subscriptions see nothing) —,
+ * no team membership and no role that passes teams.
+ */
+async function sightOf(db: Db, sub: SubscriptionRow): Promise<Actor | null> {
+  const creator = await findUser(db, sub.createdBy);
+  if (!creator?.active || creator.partyId !== sub.partyId) return null;
   return {
     id: sub.id,
     username: `webhook:${sub.id}`,
     displayName: 'webhook',
     party: sub.partyId,
     roles: [],
-    clearance: sub.clearance,
+    clearance: clearanceCovers(creator.clearance, sub.clearance) ? sub.clearance : creator.clearance,
     language: 'en',
   };
 }
 
 /** The message body (Standard Webhooks: type, timestamp, data), built when sent from what the subscription may see now. */
 async function messageOf(db: Db, sub: SubscriptionRow, delivery: DeliveryRow) {
-  const ticket = await findVisibleTicket(db, sightOf(sub), delivery.ticketId, true);
+  const sight = await sightOf(db, sub);
+  const ticket = sight && (await findVisibleTicket(db, sight, delivery.ticketId, true));
   if (!ticket) return null;
   const [event] = await db.select().from(ticketEvents).where(eq(ticketEvents.id, delivery.eventId));
   if (!event || (event.visibility !== 'shared' && event.party !== sub.partyId)) return null;
