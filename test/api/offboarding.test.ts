@@ -28,7 +28,11 @@ describe.each(STORE_KINDS)('end of contract (%s)', (kind) => {
     await euAgent.post(`/tickets/${shared}/actions/transfer`, { party: 'CH' });
     await chAgent.post(`/tickets/${shared}/actions/comment`, { body: 'CH answer to erase', visibility: 'shared' });
     // IF-2: a CH webhook with deliveries queued about its own and the shared ticket.
-    await chAdmin.post('/webhooks', { url: 'https://ch-monitoring.example/hook', eventKinds: [], clearance: 'LIMITED' });
+    await chAdmin.post('/webhooks', {
+      url: 'https://ch-monitoring.example/hook',
+      eventKinds: [],
+      clearance: 'LIMITED',
+    });
     chOnly = (await chAgent.post('/incidents', incidentBody())).body.ref;
   }, 180_000);
   afterAll(() => server.close(), 120_000);

@@ -29,10 +29,7 @@ describe('console: agreement proposals and webhooks', () => {
       expect(await item.getByRole('button', { name: 'Accept' }).count()).toBe(0);
 
       const ch = await session.signIn('ch.admin');
-      await ch
-        .getByRole('navigation', { name: 'Navigation principale' })
-        .getByRole('link', { name: 'Accord' })
-        .click();
+      await ch.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Accord' }).click();
       const proposal = ch.getByRole('listitem', { name: 'Objectif de disponibilité' });
       await proposal.getByRole('button', { name: 'Accepter' }).click();
       await proposal.getByText('Acceptée, en attente de sa date').waitFor();
