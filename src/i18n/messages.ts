@@ -439,6 +439,10 @@ const DETAILS: Record<string, Text> = {
   notice: { en: 'at least one hour ahead', fr: 'au moins une heure à l’avance' },
   window_length: { en: 'a window lasts at most 72 hours', fr: 'une fenêtre dure au plus 72 heures' },
   window_started: { en: 'a started window cannot be cancelled', fr: 'une fenêtre commencée ne peut être annulée' },
+  url_internal: {
+    en: 'not an address of a private or internal network',
+    fr: 'pas une adresse d’un réseau privé ou interne',
+  },
   url_scheme: {
     en: 'an https:// URL (http:// only to this machine: localhost, 127.0.0.1, ::1)',
     fr: 'une URL https:// (http:// seulement vers cette machine : localhost, 127.0.0.1, ::1)',

@@ -66,7 +66,16 @@ describe.each(STORE_KINDS)('webhooks (%s)', (kind) => {
   });
 
   it('refuses a URL outside http(s), plain http off this machine, a clearance above the creator’s, and non-admins', async () => {
-    for (const url of ['ftp://example.org/hook', 'file:///etc/passwd', 'http://example.org/hook', 'not a url']) {
+    for (const url of [
+      'ftp://example.org/hook',
+      'file:///etc/passwd',
+      'http://example.org/hook',
+      'not a url',
+      'https://user:pw@example.org/hook',
+      'https://169.254.169.254/latest/meta-data',
+      'https://10.1.2.3/hook',
+      'https://[fd00::1]/hook',
+    ]) {
       const bad = await euAdmin.post('/webhooks', { url, eventKinds: [], clearance: 'LIMITED' });
       expect(bad.status).toBe(400);
       expect(bad.body.error.field).toBe('url');
