@@ -57,6 +57,8 @@ const ConfigSchema = z.object({
   /** How often background jobs (mail) are polled for, and SLA clocks checked. */
   JOBS_POLL_MS: z.coerce.number().int().positive().default(2000),
   SLA_CHECK_MS: z.coerce.number().int().positive().default(60_000),
+  /** IF-2: first retry delay of a failed webhook delivery, doubled at each attempt (at most an hour). */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(5000),
   SESSION_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),

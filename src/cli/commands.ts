@@ -26,6 +26,7 @@ import { dropQuarantined, readQuarantine, retryQuarantined } from '../services/m
 import { findMailboxByName } from '../store/mail.ts';
 import { findUserByName } from '../store/directory.ts';
 import { instanceId } from '../store/instance.ts';
+import { ADMIN_COMMANDS } from './admin-commands.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 interface Command {
@@ -343,4 +344,5 @@ export const COMMANDS: Record<string, Command> = {
       return eraseParty(db, required(values, 'party'));
     },
   },
+  ...ADMIN_COMMANDS,
 };

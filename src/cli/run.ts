@@ -25,6 +25,14 @@ Usage:
   passerelle quarantine list --party EU [--status held|retried|dropped]
   passerelle quarantine retry|drop --party EU --id UUID
 
+  passerelle proposal list|show|create|accept|refuse|withdraw --as ADMIN_USERNAME [--json] …
+                      SNC 10.2 agreement changes: create --effective-from YYYY-MM-DD --change '{"kind":"priority_matrix",…}'
+                      [--party EU] [--reason "…"]; accept --id UUID [--note "…"]; refuse|withdraw --id UUID --reason "…";
+                      list [--status proposed|accepted|refused|withdrawn|applied] [--kind …]
+  passerelle webhook list|add|set|deliveries|replay --as ADMIN_USERNAME [--json] …
+                      add --url https://… --clearance LIMITED [--kinds created,comment] [--description "…"];
+                      set --id UUID [--status active|paused] [--url …]; deliveries --id UUID; replay --id UUID --delivery UUID
+
   passerelle audit verify [--checkpoint file.json]   recompute the audit chain (exit 3 when a problem is found)
   passerelle audit checkpoint          sign the chain's head now (the server adds one daily)
   passerelle backup --out file.gz [--url http://host:8080]   consistent copy of the whole instance while it serves
@@ -36,7 +44,7 @@ Usage:
   passerelle offboarding erase --party CH    erase now (after notice); prints the signed certificate
 
 The store is the one the server uses: DATABASE_URL when set, else PGlite in DATA_DIR.
-Output is JSON on stdout; errors go to stderr with a non-zero exit code.`;
+Output is JSON on stdout (--json is accepted and changes nothing); errors go to stderr with a non-zero exit code.`;
 
 /** Runs one administration command against the configured store; returns the exit code. */
 export async function runCli(command: string, args: string[], config: Config): Promise<number> {

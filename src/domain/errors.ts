@@ -93,6 +93,15 @@ export type ErrorCode =
   | 'export.not_ready'
   | 'offboarding.exists'
   | 'offboarding.not_found'
+  | 'agreement.proposal_required'
+  | 'agreement.not_found'
+  | 'agreement.closed'
+  | 'agreement.not_awaited'
+  | 'agreement.decided'
+  | 'agreement.expired'
+  | 'webhook.not_found'
+  | 'webhook.clearance_above_own'
+  | 'webhook.delivery_not_found'
   | 'server.error';
 
 /** An expected failure with a stable code, optionally naming the offending field. */

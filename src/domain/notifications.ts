@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   'sign_in_failures',
   'offboarding_reminder',
   'erasure_certificate',
+  'agreement_proposed',
+  'webhook_paused',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -63,6 +65,9 @@ export const RECIPIENTS: Record<NotificationKind, RecipientRule[]> = {
   // AUD-4, sent by services/export/offboarding: the leaving party's administrators, then both parties' administrators and auditors.
   offboarding_reminder: [],
   erasure_certificate: [],
+  // Not caused by ticket events: sent to the awaited parties' administrators (services/agreements) and to a paused webhook's party administrators (services/webhooks).
+  agreement_proposed: [],
+  webhook_paused: [],
 };
 
 /** The notification a timeline event gives rise to, if any. */

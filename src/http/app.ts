@@ -35,6 +35,8 @@ import { attachmentRoutes } from './routes/attachments.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { mailRoutes } from './routes/mail.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { agreementRoutes } from './routes/agreement.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { backupRoutes, exportRoutes, offboardingRoutes } from './routes/exports.ts';
 import { requireActor } from './auth-hook.ts';
 
@@ -159,6 +161,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(catalogueRoutes(deps));
       await api.register(securityRoutes(deps));
       await api.register(attachmentRoutes(deps));
+      await api.register(agreementRoutes(deps));
+      await api.register(webhookRoutes(deps));
       await api.register(assetRoutes(deps));
       await api.register(mailRoutes(deps));
       await api.register(certificateRoutes(deps));

@@ -109,6 +109,18 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /access-reviews/{id}': 'getAccessReview',
   'POST /access-reviews/{id}/items/{userId}': 'decideAccessReviewItem',
   'POST /access-reviews/{id}/close': 'closeAccessReview',
+  'GET /agreement/proposals': 'listAgreementProposals',
+  'POST /agreement/proposals': 'proposeAgreementChange',
+  'GET /agreement/proposals/{id}': 'getAgreementProposal',
+  'POST /agreement/proposals/{id}/accept': 'acceptAgreementProposal',
+  'POST /agreement/proposals/{id}/refuse': 'refuseAgreementProposal',
+  'POST /agreement/proposals/{id}/withdraw': 'withdrawAgreementProposal',
+  'GET /webhooks': 'listWebhooks',
+  'POST /webhooks': 'createWebhook',
+  'GET /webhooks/{id}': 'getWebhook',
+  'PATCH /webhooks/{id}': 'updateWebhook',
+  'GET /webhooks/{id}/deliveries': 'listWebhookDeliveries',
+  'POST /webhooks/{id}/deliveries/{deliveryId}/replay': 'replayWebhookDelivery',
 };
 
 const pascal = (words: string[]) => words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
@@ -316,6 +328,10 @@ const TAGS: Record<string, string> = {
   assets: 'Information assets, their classification and review (ISM-2), and the sensitive information list.',
   certificates: 'Trusted certification authorities and the certificate register (ISM-7).',
   'access-reviews': 'Periodic reviews of every account of a party (ISM-6).',
+  agreement:
+    'Changes to the common agreement (SNC 10.2): priority matrix, SLA and availability targets, escalation and notification levels, proposed by one party and applied on their date once every other party accepted them.',
+  webhooks:
+    'Webhook subscriptions (IF-2): ticket events signed per Standard Webhooks, retried with back-off, with a delivery log and replay.',
 };
 
 type Json = Record<string, unknown>;

@@ -306,6 +306,42 @@ const ERRORS: Record<ErrorCode, Text> = {
     en: 'The export is not ready yet ({status}).',
     fr: 'L’export n’est pas encore prêt ({status}).',
   },
+  'agreement.proposal_required': {
+    en: 'This is part of the agreement between the parties: propose the change (POST /api/v1/agreement/proposals); it applies once every other party has accepted it. Nothing was changed.',
+    fr: 'Ce point relève de l’accord entre les parties : proposez la modification (POST /api/v1/agreement/proposals) ; elle s’applique une fois acceptée par toutes les autres parties. Rien n’a été modifié.',
+  },
+  'agreement.not_found': {
+    en: 'No such agreement proposal.',
+    fr: 'Proposition de modification de l’accord introuvable.',
+  },
+  'agreement.closed': {
+    en: 'This proposal is no longer awaiting decisions ({status}).',
+    fr: 'Cette proposition n’attend plus de décision ({status}).',
+  },
+  'agreement.not_awaited': {
+    en: "Your party's decision is not awaited on this proposal.",
+    fr: 'La décision de votre partie n’est pas attendue sur cette proposition.',
+  },
+  'agreement.decided': {
+    en: 'Your party has already decided on this proposal.',
+    fr: 'Votre partie a déjà statué sur cette proposition.',
+  },
+  'agreement.expired': {
+    en: 'The effective date ({date}) has come before every party accepted: withdraw it and propose again with a later date.',
+    fr: 'La date d’effet ({date}) est arrivée avant l’acceptation de toutes les parties : retirez la proposition et proposez-la de nouveau avec une date ultérieure.',
+  },
+  'webhook.not_found': {
+    en: 'No such webhook subscription.',
+    fr: 'Abonnement webhook introuvable.',
+  },
+  'webhook.clearance_above_own': {
+    en: "A subscription's clearance cannot be above your own.",
+    fr: 'L’habilitation d’un abonnement ne peut pas dépasser la vôtre.',
+  },
+  'webhook.delivery_not_found': {
+    en: 'No such webhook delivery.',
+    fr: 'Livraison webhook introuvable.',
+  },
   'offboarding.exists': {
     en: 'This party has already given notice.',
     fr: 'Ce partenaire a déjà notifié la fin du contrat.',
@@ -403,6 +439,14 @@ const DETAILS: Record<string, Text> = {
   notice: { en: 'at least one hour ahead', fr: 'au moins une heure à l’avance' },
   window_length: { en: 'a window lasts at most 72 hours', fr: 'une fenêtre dure au plus 72 heures' },
   window_started: { en: 'a started window cannot be cancelled', fr: 'une fenêtre commencée ne peut être annulée' },
+  url_internal: {
+    en: 'not an address of a private or internal network',
+    fr: 'pas une adresse d’un réseau privé ou interne',
+  },
+  url_scheme: {
+    en: 'an https:// URL (http:// only to this machine: localhost, 127.0.0.1, ::1)',
+    fr: 'une URL https:// (http:// seulement vers cette machine : localhost, 127.0.0.1, ::1)',
+  },
   target_order: { en: 'GTI ≤ GTE ≤ GTR expected', fr: 'GTI ≤ GTE ≤ GTR attendu' },
   if_match: { en: 'expected "<version>"', fr: '« <version> » attendu' },
   json: { en: 'not valid JSON', fr: 'JSON invalide' },

@@ -208,6 +208,26 @@ const TEMPLATES: Record<NotificationKind, Template> = {
       body: 'Les données de {party} ont été effacées le {erasedAt}. Le certificat signé est disponible sur /api/v1/parties/{party}/offboarding/certificate.',
     },
   },
+  agreement_proposed: {
+    en: {
+      subject: '{from} proposes a change to the agreement ({kind})',
+      body: '{from} proposes to change {party}’s {kind} from {effectiveFrom}. It applies only once your party has accepted it: decide under Agreement in the console.',
+    },
+    fr: {
+      subject: '{from} propose une modification de l’accord ({kind})',
+      body: '{from} propose de modifier {kind} de {party} à compter du {effectiveFrom}. Elle ne s’applique qu’après l’acceptation de votre partie : statuez dans la page Accord de la console.',
+    },
+  },
+  webhook_paused: {
+    en: {
+      subject: 'Webhook paused: {url}',
+      body: 'Deliveries to {url} failed {failures} times in a row and are paused. Fix the endpoint, then resume the subscription in the console; nothing is lost.',
+    },
+    fr: {
+      subject: 'Webhook suspendu : {url}',
+      body: 'Les livraisons vers {url} ont échoué {failures} fois de suite et sont suspendues. Réparez le point de réception puis reprenez l’abonnement dans la console ; rien n’est perdu.',
+    },
+  },
 };
 
 const RECEIPT: Template = {

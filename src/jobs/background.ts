@@ -15,6 +15,8 @@ import { remindRegulatoryDeadlines } from './regulatory-reminders.ts';
 import { checkSla } from './sla-monitor.ts';
 import { remindOverdueReviews } from '../services/assets/remind-reviews.ts';
 import { dailyCheckpoint } from '../services/audit/checkpoints.ts';
+import { agreementApplyHandler } from '../services/agreements/apply-proposal.ts';
+import { startWebhookSender } from '../services/webhooks/deliver-webhooks.ts';
 
 /** Starts every background task of `passerelle serve`; returns a function that stops them all. */
 export function startBackground(
@@ -35,8 +37,12 @@ export function startBackground(
   // AUD-4: the reminder at 21 days and the erasure within 30 days of a party's notice.
   handlers.offboarding_reminder = async (payload) => void (await remindOffboarding(db, String(payload.party)));
   handlers.party_erasure = async (payload) => void (await eraseParty(db, String(payload.party)));
+  // SNC 10.2: an accepted agreement change is applied when its effective date starts.
+  handlers.agreement_apply = agreementApplyHandler(db);
   const stops = [startHousekeeping(store, log)];
   stops.push(startJobRunner(db, handlers, config.JOBS_POLL_MS, log));
+  // IF-2: webhook deliveries, durable in webhook_deliveries, sent in order per ticket.
+  stops.push(startWebhookSender(db, { retryBaseMs: config.WEBHOOK_RETRY_BASE_MS }, config.JOBS_POLL_MS, log));
   // COL-2: every node polls the mailboxes; each mailbox is read by one node at a time (lease).
   if (config.MAIL_SECRET_KEY)
     stops.push(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { queueWebhookDeliveries } from './webhooks.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { EventVisibility, TimelineEvent } from '../domain/events.ts';
 import { lifecycleOf } from '../domain/lifecycle.ts';
@@ -90,7 +91,9 @@ export function foldEvents(target: EventTarget, author: EventAuthor, events: Pen
 }
 
 export async function insertEventRows(tx: Db, rows: ReturnType<typeof foldEvents>['rows']) {
-  if (rows.length > 0) await tx.insert(ticketEvents).values(rows);
+  if (rows.length === 0) return;
+  await tx.insert(ticketEvents).values(rows);
+  await queueWebhookDeliveries(tx, rows);
 }
 
 /** Appends events to a ticket locked by the caller (reads its sequence and facts first). */

@@ -27,6 +27,12 @@ describe.each(STORE_KINDS)('end of contract (%s)', (kind) => {
     await euAgent.post(`/tickets/${shared}/actions/comment`, { body: 'EU findings', visibility: 'shared' });
     await euAgent.post(`/tickets/${shared}/actions/transfer`, { party: 'CH' });
     await chAgent.post(`/tickets/${shared}/actions/comment`, { body: 'CH answer to erase', visibility: 'shared' });
+    // IF-2: a CH webhook with deliveries queued about its own and the shared ticket.
+    await chAdmin.post('/webhooks', {
+      url: 'https://ch-monitoring.example/hook',
+      eventKinds: [],
+      clearance: 'LIMITED',
+    });
     chOnly = (await chAgent.post('/incidents', incidentBody())).body.ref;
   }, 180_000);
   afterAll(() => server.close(), 120_000);
@@ -56,6 +62,15 @@ describe.each(STORE_KINDS)('end of contract (%s)', (kind) => {
     expect(certificate.erased.find((e) => e.what === 'tickets')!.rows).toBeGreaterThan(0);
     expect(certificate.erased.find((e) => e.what === 'users')!.rows).toBeGreaterThan(0);
     expect(await rows(server, sql`select 1 from users where party_id = 'CH'`)).toHaveLength(0);
+    expect(certificate.erased.find((e) => e.what === 'webhook_deliveries')!.rows).toBeGreaterThan(0);
+    expect(await rows(server, sql`select 1 from webhook_subscriptions`)).toHaveLength(0);
+    // The erased party is no longer asked about agreement changes.
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const proposal = await euAdmin.post('/agreement/proposals', {
+      effectiveFrom: tomorrow,
+      change: { kind: 'service_target', service: 'Link', targetPct: 99 },
+    });
+    expect(proposal.body).toMatchObject({ status: 'accepted', awaitedParties: [] });
     expect(await rows(server, sql`select 1 from tickets where ref = ${chOnly}`)).toHaveLength(0);
     const ticket = await euAgent.get(`/tickets/${shared}`);
     expect(ticket.status).toBe(200);

@@ -13,54 +13,25 @@ describe.each(STORE_KINDS)('party settings (%s)', (kind) => {
 
   const stricter = { ...DEFAULT_PRIORITY_MATRIX, C3: { I1: 'P2', I2: 'P3', I3: 'P4' } };
 
-  it("lets only the party's own administrator change its matrix, which then drives new incidents", async () => {
+  it('validates the matrix, and leaves it and the escalation levels to agreement proposals (SNC 10.2)', async () => {
     expect((await chAdmin.patch('/parties/EU', { priorityMatrix: stricter })).status).toBe(403);
     expect((await euAgent.patch('/parties/EU', { priorityMatrix: stricter })).status).toBe(403);
     const bad = await euAdmin.patch('/parties/EU', { priorityMatrix: { ...stricter, C2: { I1: 'P9' } } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toMatch(/^priorityMatrix\.C2/);
-    const ok = await euAdmin.patch('/parties/EU', { priorityMatrix: stricter });
-    expect(ok.status).toBe(200);
-    expect((await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe(
-      'P2',
-    );
-    const ch = await signIn(server.url, 'ch.agent');
-    expect((await ch.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe('P3');
-    await euAdmin.patch('/parties/EU', { priorityMatrix: null });
-    expect((await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe(
-      'P3',
-    );
-  });
-
-  it('lets a party configure its own escalation levels, used by hierarchical escalation', async () => {
+    const alone = await euAdmin.patch('/parties/EU', { priorityMatrix: stricter });
+    expect(alone.status).toBe(409);
+    expect(alone.body.error.code).toBe('agreement.proposal_required');
     const levels = [
       { level: 1, name: 'EU desk' },
       { level: 2, name: 'EU duty manager' },
-      { level: 3, name: 'Joint working group' },
     ];
-    expect(
-      (
-        await euAdmin.patch('/parties/EU', {
-          escalationLevels: [
-            { level: 2, name: 'x' },
-            { level: 1, name: 'y' },
-          ],
-        })
-      ).body.error.field,
-    ).toBe('escalationLevels');
-    expect((await chAdmin.patch('/parties/EU', { escalationLevels: levels })).status).toBe(403);
-    expect((await euAdmin.patch('/parties/EU', { escalationLevels: levels })).body.escalationLevels).toEqual(levels);
-    const { body } = await euAgent.post('/incidents', incidentBody());
-    const up = await euAgent.post(`/tickets/${body.ref}/actions/escalate`, {
-      mode: 'hierarchical',
-      reason: 'Needs a decision',
-    });
-    expect(up.body.timeline.at(-1).data).toMatchObject({ toLevel: 2, levelName: 'EU duty manager' });
-    await euAgent.post(`/tickets/${body.ref}/actions/escalate`, { mode: 'hierarchical', reason: 'Joint' });
-    expect(
-      (await euAgent.post(`/tickets/${body.ref}/actions/escalate`, { mode: 'hierarchical', reason: 'No L4 any more' }))
-        .status,
-    ).toBe(400);
+    expect((await euAdmin.patch('/parties/EU', { escalationLevels: levels })).body.error.field).toBe(
+      'escalationLevels',
+    );
+    expect((await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C3' }))).body.priority).toBe(
+      'P3',
+    );
   });
 
   it('makes a second factor mandatory for the party, once its administrator has one', async () => {

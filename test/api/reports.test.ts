@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../src/services/auth/actor.ts';
+import { runDueJobs } from '../../src/jobs/runner.ts';
+import { agreementApplyHandler } from '../../src/services/agreements/apply-proposal.ts';
 import { assignTicket } from '../../src/services/tickets/assign-ticket.ts';
 import type { ServiceContext } from '../../src/services/write-path/context.ts';
 import { createIncident } from '../../src/services/incidents/create-incident.ts';
@@ -20,6 +22,7 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
   const euAgent = as('eu.agent');
   const euAdmin = as('eu.admin');
   const chAgent = as('ch.agent');
+  const chAdmin = as('ch.admin');
   beforeAll(async () => {
     const resolvers = (await listGroups(server.db, ['EU'])).find((g) => g.kind === 'resolver')!;
     const p3 = { ...incidentBody(), impact: 'I3' as const, criticality: 'C1' as const };
@@ -180,9 +183,18 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
     ).toBe('items.0');
     expect((await euAgent.get('/parties/ZZ/sla-targets')).status).toBe(404);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    expect((await euAdmin.put('/parties/EU/sla-targets', { effectiveFrom: tomorrow, items: [tighter] })).status).toBe(
-      200,
-    );
+    // SNC 10.2: the targets are proposed; nothing changes until CH accepts and the date comes.
+    const proposed = await euAdmin.put('/parties/EU/sla-targets', { effectiveFrom: tomorrow, items: [tighter] });
+    expect(proposed.status).toBe(202);
+    expect(proposed.body).toMatchObject({ kind: 'sla_targets', status: 'proposed', awaitedParties: ['CH'] });
+    expect((await chAdmin.post(`/agreement/proposals/${proposed.body.id}/accept`, {})).body.status).toBe('accepted');
+    const apply = { agreement_apply: agreementApplyHandler(server.db) };
+    expect(await runDueJobs(server.db, apply, new Date())).toBe(0); // not before its date
+    expect(await runDueJobs(server.db, apply, new Date(Date.now() + 2 * 86_400_000))).toBe(1);
+    expect((await euAgent.get(`/agreement/proposals/${proposed.body.id}`)).body).toMatchObject({
+      status: 'applied',
+      version: 1,
+    });
     expect((await euAgent.get('/reports/compliance?party=EU&month=2026-05')).body).toEqual(before);
     const later = (await at(`${tomorrow}T12:00:00Z`, (ctx) =>
       createIncident(ctx, { ...incidentBody(), impact: 'I3', criticality: 'C1' }),
@@ -205,8 +217,21 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
   });
 
   it('reports availability per service, outage starting at the earliest of detection and report', async () => {
-    expect((await euAdmin.put('/parties/EU/service-targets/Link', { targetPct: 99.9 })).status).toBe(204);
-    expect((await chAgent.put('/parties/EU/service-targets/Link', { targetPct: 1 })).status).toBe(403);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const proposed = await euAdmin.put('/parties/EU/service-targets/Link', {
+      targetPct: 99.9,
+      effectiveFrom: tomorrow,
+    });
+    expect(proposed.status).toBe(202);
+    expect(
+      (await chAgent.put('/parties/EU/service-targets/Link', { targetPct: 1, effectiveFrom: tomorrow })).status,
+    ).toBe(403);
+    await chAdmin.post(`/agreement/proposals/${proposed.body.id}/accept`, {});
+    await runDueJobs(
+      server.db,
+      { agreement_apply: agreementApplyHandler(server.db) },
+      new Date(Date.now() + 2 * 86_400_000),
+    );
     const outage = await euAgent.post('/outages', {
       service: 'Link',
       detectedAt: '2026-10-05T10:00:00+02:00',

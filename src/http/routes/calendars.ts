@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addCalendarVersion, readCalendar } from '../../services/sla/edit-calendar.ts';
 import { currentTargets, setTargets } from '../../services/sla/sla-targets.ts';
+import { presentProposal, ProposalSchema } from './agreement.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Priority } from '../../contract/schemas.ts';
 import { IsoDate, Weekly, PartyCalendar } from '../../contract/services.ts';
@@ -102,21 +103,22 @@ export const calendarRoutes =
       {
         schema: {
           tags: ['service levels'],
-          summary: 'Set targets for tickets opened from a date on, tomorrow or later (party administrators)',
+          summary:
+            'Propose targets for tickets opened from a date on, tomorrow or later; they apply once every other party accepts (SNC 10.2)',
           params: PartyParams,
           body: z.object({ effectiveFrom: IsoDate, items: z.array(Target).min(1).max(12) }),
-          response: { 200: z.object({ items: z.array(Target) }), ...errorResponses },
+          response: { 202: ProposalSchema, ...errorResponses },
         },
       },
-      async (request) => {
-        await setTargets(
+      async (request, reply) => {
+        const proposal = await setTargets(
           deps.db,
           requireActor(request),
           request.params.id,
           request.body.effectiveFrom,
           request.body.items,
         );
-        return { items: await currentTargets(deps.db, request.params.id) };
+        return reply.status(202).send(presentProposal(proposal));
       },
     );
   };

@@ -6,6 +6,7 @@ import { listOutages, recordOutage, setServiceTarget, updateOutage } from '../..
 import { requireActor } from '../auth-hook.ts';
 import { plain, errorResponses, Instant, text } from '../../contract/schemas.ts';
 import { Outage, ComplianceReport, AvailabilityReport } from '../../contract/services.ts';
+import { presentProposal, ProposalSchema } from './agreement.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Month = z.string().regex(/^(19[7-9]\d|20\d\d)-(0[1-9]|1[0-2])$/, 'YYYY-MM, 1970–2099');
@@ -185,21 +186,23 @@ export const serviceLevelRoutes =
       {
         schema: {
           tags: ['service levels'],
-          summary: 'Set a service’s availability target (party administrators)',
+          summary:
+            'Propose a service’s availability target from a date on; it applies once every other party accepts (SNC 10.2)',
           params: z.object({ id: PartyCode, service: z.string().min(1).max(120) }),
-          body: z.object({ targetPct: z.number().min(0).max(100) }),
-          response: { 204: z.null(), ...errorResponses },
+          body: z.object({ targetPct: z.number().min(0).max(100), effectiveFrom: z.iso.date() }),
+          response: { 202: ProposalSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
-        await setServiceTarget(
+        const proposal = await setServiceTarget(
           deps.db,
           requireActor(request),
           request.params.id,
           request.params.service,
           request.body.targetPct,
+          request.body.effectiveFrom,
         );
-        return reply.status(204).send(null);
+        return reply.status(202).send(presentProposal(proposal));
       },
     );
   };

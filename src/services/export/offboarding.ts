@@ -74,6 +74,19 @@ function erasureSteps(p: string): { what: string; query: ReturnType<typeof sql> 
       'notifications',
       sql`delete from notifications where user_id in ${people} or ticket_id in ${own} returning id::text`,
     ),
+    // IF-2: the party's webhook subscriptions and their log, and any delivery about its own tickets.
+    step(
+      'webhook_attempts',
+      sql`delete from webhook_attempts where delivery_id in (select d.id from webhook_deliveries d
+          join webhook_subscriptions s on s.id = d.subscription_id
+          where s.party_id = ${p} or d.ticket_id in ${own}) returning id::text`,
+    ),
+    step(
+      'webhook_deliveries',
+      sql`delete from webhook_deliveries where ticket_id in ${own}
+          or subscription_id in (select id from webhook_subscriptions where party_id = ${p}) returning id::text`,
+    ),
+    step('webhook_subscriptions', sql`delete from webhook_subscriptions where party_id = ${p} returning id::text`),
     step('ticket_events (own tickets)', sql`delete from ticket_events where ticket_id in ${own} returning id::text`),
     step(
       'ticket_events (party content on shared tickets)',

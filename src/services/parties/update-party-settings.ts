@@ -19,9 +19,16 @@ export interface PartySettingsInput {
   attachmentMaxBytes?: number | undefined;
 }
 
-/** Changes a party's own rules: mandatory second factor, priority matrix. Actor may be null for the CLI. */
+/**
+ * Changes a party's own rules: mandatory second factor, largest attachment. The priority matrix
+ * and escalation levels are refused here (409 `agreement.proposal_required`): they change by
+ * proposal only (services/agreements). Actor may be null for the CLI.
+ */
 export async function updatePartySettings(db: Db, actor: Actor | null, partyId: string, input: PartySettingsInput) {
   if (actor) assertAdministersParty(actor, partyId);
+  // SNC 10.2: the matrix and the escalation levels are the common agreement, changed by proposal only.
+  for (const field of ['priorityMatrix', 'escalationLevels'] as const)
+    if (input[field] !== undefined) throw new AppError('agreement.proposal_required', field, { field });
   // An administrator who makes the second factor mandatory must hold one, or would lock themselves out.
   if (actor && input.requireTotp && !(await findUser(db, actor.id))?.totpEnabled)
     throw new AppError('auth.totp_mandatory', 'requireTotp');
@@ -29,16 +36,7 @@ export async function updatePartySettings(db: Db, actor: Actor | null, partyId: 
     if (!(await findParty(tx, partyId))) throw new AppError('party.not_found', 'id');
     const patch: Partial<typeof parties.$inferInsert> = {};
     if (input.requireTotp !== undefined) patch.requireTotp = input.requireTotp;
-    if (input.priorityMatrix !== undefined) patch.priorityMatrix = input.priorityMatrix;
     if (input.attachmentMaxBytes !== undefined) patch.attachmentMaxBytes = input.attachmentMaxBytes;
-    if (input.escalationLevels !== undefined) {
-      if (input.escalationLevels.some((l, i) => l.level !== i + 1))
-        throw new AppError('validation.invalid', 'escalationLevels', {
-          field: 'escalationLevels',
-          detail: 'levels_in_order',
-        });
-      patch.escalationLevels = input.escalationLevels;
-    }
     const [updated] =
       Object.keys(patch).length > 0
         ? await tx.update(parties).set(patch).where(eq(parties.id, partyId)).returning()

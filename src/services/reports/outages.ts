@@ -3,13 +3,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { assertOperatesParty } from '../../policies/operations.ts';
 import type { Db } from '../../store/db.ts';
-import { outages, serviceTargets, tickets } from '../../store/schema/index.ts';
+import { outages, tickets } from '../../store/schema/index.ts';
 import { partyOutages } from '../../store/reports.ts';
 import { ticketVisibleTo } from '../../policies/ticket-visibility.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { loadVisibleTicket } from '../write-path/ticket-action.ts';
-import { assertAdministersParty } from '../../policies/party-admin.ts';
+import { proposeChange } from '../agreements/propose-change.ts';
 
 export interface OutageInput {
   service: string;
@@ -77,16 +77,23 @@ export async function updateOutage(db: Db, actor: Actor, id: string, input: Omit
   });
 }
 
-/** Sets a service's availability target (party administrators). */
-export async function setServiceTarget(db: Db, actor: Actor, partyId: string, service: string, targetPct: number) {
-  assertAdministersParty(actor, partyId);
-  await db
-    .insert(serviceTargets)
-    .values({ partyId, service, targetPct: String(targetPct) })
-    .onConflictDoUpdate({
-      target: [serviceTargets.partyId, serviceTargets.service],
-      set: { targetPct: String(targetPct) },
-    });
+/**
+ * SLA-6 availability targets are part of the common agreement (SNC 10.2): setting one proposes
+ * it, in force from `effectiveFrom` once every other party has accepted it.
+ */
+export async function setServiceTarget(
+  db: Db,
+  actor: Actor,
+  partyId: string,
+  service: string,
+  targetPct: number,
+  effectiveFrom: string,
+) {
+  return proposeChange(db, actor, {
+    party: partyId,
+    effectiveFrom,
+    change: { kind: 'service_target', service, targetPct },
+  });
 }
 
 /** A party's outages; the incident behind one is named only to readers who may see that ticket. */

@@ -6,6 +6,7 @@ import { parties } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { securityPolicyOf } from './security-policy.ts';
+import { NOTIFICATION_AGREEMENT_FIELDS } from '../../domain/agreement.ts';
 
 const MAY_SET = ['security_officer', 'party_admin'];
 
@@ -24,6 +25,11 @@ export async function setSecurityPolicy(
 ): Promise<SecurityPolicy> {
   if (ctx.actor.party !== party) throw new AppError('party.not_found');
   if (!ctx.actor.roles.some((role) => MAY_SET.includes(role))) throw new AppError('auth.forbidden');
+  // SNC 10.2: who is notified of what is common to the parties (a proposal); the roles told and the national scale are the party's own.
+  const current = securityPolicyOf((await findParty(ctx.db, party))?.securityPolicy);
+  for (const field of NOTIFICATION_AGREEMENT_FIELDS)
+    if (JSON.stringify(current[field]) !== JSON.stringify(policy[field]))
+      throw new AppError('agreement.proposal_required', field, { field });
   await ctx.db.transaction(async (tx) => {
     await tx.update(parties).set({ securityPolicy: policy }).where(eq(parties.id, party));
     await writeAudit(tx, {

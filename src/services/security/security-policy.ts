@@ -8,7 +8,7 @@ import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { PendingEvent } from '../../store/ticket-writes.ts';
 
 /** A party's SEC-7 policy: its own, else the SNC defaults. */
-export function securityPolicyOf(stored: Partial<SecurityPolicy> | null): SecurityPolicy {
+export function securityPolicyOf(stored: Partial<SecurityPolicy> | null | undefined): SecurityPolicy {
   return { ...DEFAULT_SECURITY_POLICY, ...stored };
 }
 

@@ -7,3 +7,5 @@ export * from './notifications.ts';
 export * from './security.ts';
 export * from './mail.ts';
 export * from './audit.ts';
+export * from './agreements.ts';
+export * from './webhooks.ts';

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { Header } from './Header.tsx';
 import { useI18n } from './i18n.tsx';
 import { AccessReviewsPage } from './accessReviews/AccessReviewsPage.tsx';
+import { AgreementPage } from './agreement/AgreementPage.tsx';
+import { WebhooksPage } from './webhooks/WebhooksPage.tsx';
 import { AssetsPage } from './assets/AssetsPage.tsx';
 import { CalendarPage } from './calendar/CalendarPage.tsx';
 import { CertificatesPage } from './certificates/CertificatesPage.tsx';
@@ -36,6 +38,10 @@ function Page({ route }: { route: Route }) {
       return <CertificatesPage />;
     case 'access-reviews':
       return <AccessReviewsPage />;
+    case 'agreement':
+      return <AgreementPage />;
+    case 'webhooks':
+      return <WebhooksPage />;
     case 'new-problem':
       return <NewProblemPage incidents={route.incidents} />;
     case 'new-request':

@@ -44,6 +44,8 @@ export type Route =
   | { page: 'assets' }
   | { page: 'certificates' }
   | { page: 'access-reviews' }
+  | { page: 'agreement' }
+  | { page: 'webhooks' }
   | { page: 'not-found' };
 
 /** Queues of one type: the process types and security incidents (`#/security`). */
@@ -57,6 +59,8 @@ const SIMPLE_PAGES = [
   'assets',
   'certificates',
   'access-reviews',
+  'agreement',
+  'webhooks',
 ] as const;
 
 /** A list of references from a query parameter (`a,b c`). */
