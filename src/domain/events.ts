@@ -108,6 +108,10 @@ export const TimelineEventSchema = z.discriminatedUnion('kind', [
   ev('follow_up_completed', { id: s, kind: s, note: opt }),
   ev('authority_notified', { stage: s, recipient: s }),
   ev('regulatory_reminder', { stage: s, dueAt: s, parties: strings, roles: strings }),
+  // consultations (CBM-5)
+  ev('consultation_acknowledged', { party: s }),
+  ev('consultation_answered', { party: s, answer: s }),
+  ev('consultation_outcome', { outcome: s }),
   // ISM-8: an IP allow-list change request applied on closure (`changed` false: the list already said so).
   ev('ip_allowlist_changed', {
     party: s,

@@ -8,6 +8,7 @@ import {
   ChangeDetailsSchema,
   DisagreementSchema,
   IncidentDetailsSchema,
+  ConsultationDetailsSchema,
   ProblemDetailsSchema,
   ReleaseDetailsSchema,
   RequestDetailsSchema,
@@ -199,6 +200,9 @@ export const PresentedDetails = z.union([
   RequestDetailsSchema.omit({ disagreement: true }),
   SecurityDetailsSchema.omit({ disagreement: true }).extend({ clocks: z.array(StageClockSchema) }),
   ProblemDetailsSchema.omit({ disagreement: true }),
+  ConsultationDetailsSchema.omit({ disagreement: true }).extend({
+    overdue: z.enum(['acknowledgement', 'answer']).nullable(),
+  }),
   IncidentDetailsSchema.omit({ disagreement: true }),
 ]);
 

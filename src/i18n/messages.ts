@@ -462,6 +462,11 @@ const DETAILS: Record<string, Text> = {
     en: 'no such asset of this party or common to the parties',
     fr: 'aucun actif de ce nom dans cette partie ou commun aux parties',
   },
+  other_party: { en: 'another party than your own expected', fr: 'une autre partie que la vôtre attendue' },
+  after_acknowledgement: {
+    en: 'cannot be before the acknowledgement deadline',
+    fr: 'ne peut précéder l’échéance de l’accusé de réception',
+  },
   own_part: { en: 'an aggregate cannot contain itself', fr: 'un agrégat ne peut se contenir lui-même' },
   aggregate_below_parts: {
     en: 'an aggregate is at least as sensitive as each of its parts',

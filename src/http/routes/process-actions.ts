@@ -26,6 +26,9 @@ import { forwardTask } from '../../services/requests/forward-task.ts';
 import { rejectFulfilment } from '../../services/requests/reject-fulfilment.ts';
 import { requestApproval } from '../../services/requests/request-approval.ts';
 import { startFulfilment } from '../../services/requests/start-fulfilment.ts';
+import { acknowledgeConsultation } from '../../services/consultations/acknowledge-consultation.ts';
+import { answerConsultation } from '../../services/consultations/answer-consultation.ts';
+import { recordConsultationOutcome } from '../../services/consultations/record-consultation-outcome.ts';
 import { Instant, plain, text } from '../schemas.ts';
 import { reason, v, actionRoute, type ActionRoute } from './action-route.ts';
 
@@ -37,6 +40,24 @@ const at = (value: string) => new Date(value);
 
 /** The actions of problems, requests, changes and releases, plus PARTY-4 disagreements on every type. */
 export const PROCESS_ACTIONS: ActionRoute[] = [
+  actionRoute({
+    action: 'acknowledge',
+    summary: 'Acknowledge a consultation your party is asked for (CBM-5)',
+    body: z.object({ ...v }),
+    run: acknowledgeConsultation,
+  }),
+  actionRoute({
+    action: 'answer',
+    summary: "Give your party's answer to the consultation (CBM-5)",
+    body: z.object({ ...v, answer: long }),
+    run: answerConsultation,
+  }),
+  actionRoute({
+    action: 'record_outcome',
+    summary: 'Record the outcome of the consultation your party asked for; it is concluded (CBM-5)',
+    body: z.object({ ...v, outcome: long }),
+    run: recordConsultationOutcome,
+  }),
   actionRoute({
     action: 'record_disagreement',
     summary: 'Record a disagreement between the desks; the ticket rises one level (PARTY-4)',
