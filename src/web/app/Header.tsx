@@ -36,6 +36,7 @@ const LINKS: NavLink[] = [
   { path: '/requests', key: 'nav.requests', current: typeQueue('request', 'new-request') },
   { path: '/changes', key: 'nav.changes', current: typeQueue('change', 'new-change') },
   { path: '/releases', key: 'nav.releases', current: typeQueue('release', 'new-release') },
+  { path: '/consultations', key: 'nav.consultations', current: typeQueue('consultation', 'new-consultation') },
   {
     path: '/security',
     key: 'nav.security',

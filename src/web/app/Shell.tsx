@@ -10,6 +10,7 @@ import { KnownErrorsPage } from './knownErrors/KnownErrorsPage.tsx';
 import { NewChangePage } from './process/NewChangePage.tsx';
 import { NewProblemPage } from './process/NewProblemPage.tsx';
 import { NewReleasePage } from './process/NewReleasePage.tsx';
+import { NewConsultationPage } from './process/NewConsultationPage.tsx';
 import { NewRequestPage } from './process/NewRequestPage.tsx';
 import { NotificationsProvider } from './notifications/NotificationsContext.tsx';
 import { NotificationsPage } from './notifications/NotificationsPage.tsx';
@@ -44,6 +45,8 @@ function Page({ route }: { route: Route }) {
       return <NewChangePage originKind={route.originKind} originTicket={route.originTicket} />;
     case 'new-release':
       return <NewReleasePage changes={route.changes} />;
+    case 'new-consultation':
+      return <NewConsultationPage />;
     case 'known-errors':
       return <KnownErrorsPage focusId={route.id} />;
     case 'ticket':

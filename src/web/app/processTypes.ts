@@ -18,6 +18,19 @@ export interface Approval {
   note: string | null;
 }
 
+/** CBM-5: a consultation between two parties. */
+export interface ConsultationDetails {
+  consultedParty: string;
+  situation: string;
+  acknowledgeBy: string;
+  answerBy: string;
+  acknowledgedAt: string | null;
+  answer: string | null;
+  answeredAt: string | null;
+  outcome: string | null;
+  overdue: 'acknowledgement' | 'answer' | null;
+}
+
 export interface ProblemDetails {
   rootCause?: string | null;
   frequency?: number;
@@ -170,6 +183,7 @@ export function detailsOf(detail: TicketDetail, type: 'problem'): ProblemDetails
 export function detailsOf(detail: TicketDetail, type: 'request'): RequestDetails | null;
 export function detailsOf(detail: TicketDetail, type: 'change'): ChangeDetails | null;
 export function detailsOf(detail: TicketDetail, type: 'release'): ReleaseDetails | null;
+export function detailsOf(detail: TicketDetail, type: 'consultation'): ConsultationDetails | null;
 export function detailsOf(detail: TicketDetail, type: string): unknown {
   return detail.type === type && detail.details ? detail.details : null;
 }

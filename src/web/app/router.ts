@@ -17,7 +17,7 @@ export function href(path: string): string {
 }
 
 /** Ticket types with their own queue and creation page. */
-export const PROCESS_TYPES = ['problem', 'request', 'change', 'release'] as const;
+export const PROCESS_TYPES = ['problem', 'request', 'change', 'release', 'consultation'] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 /** The path segment of a process type: `problem` → `problems`. */
 export const PROCESS_PATHS: Record<ProcessType, string> = {
@@ -25,6 +25,7 @@ export const PROCESS_PATHS: Record<ProcessType, string> = {
   request: 'requests',
   change: 'changes',
   release: 'releases',
+  consultation: 'consultations',
 };
 
 export type Route =
@@ -35,6 +36,7 @@ export type Route =
   | { page: 'new-request'; item: string }
   | { page: 'new-change'; originKind: string; originTicket: string }
   | { page: 'new-release'; changes: string[] }
+  | { page: 'new-consultation' }
   | { page: 'known-errors'; id: string }
   | { page: 'ticket'; ref: string }
   | { page: 'settings' }
@@ -75,6 +77,8 @@ function newProcessRoute(type: ProcessType, params: URLSearchParams): Route {
       return { page: 'new-change', originKind: params.get('origin') ?? '', originTicket: params.get('ticket') ?? '' };
     case 'release':
       return { page: 'new-release', changes: refs(params.get('changes')) };
+    case 'consultation':
+      return { page: 'new-consultation' };
   }
 }
 

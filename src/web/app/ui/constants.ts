@@ -1,6 +1,6 @@
 import type { Criticality, Impact, Priority, Sensitivity } from '../types.ts';
 
-export const TICKET_TYPES = ['incident', 'problem', 'request', 'change', 'release', 'security'] as const;
+export const TICKET_TYPES = ['incident', 'problem', 'request', 'change', 'release', 'security', 'consultation'] as const;
 export const INCIDENT_STATUSES = ['recorded', 'in_progress', 'pending', 'resolved', 'verified', 'closed'] as const;
 /** The statuses of each type, in lifecycle order (the queue filters on them). */
 export const STATUSES_BY_TYPE: Record<string, readonly string[]> = {
@@ -19,6 +19,7 @@ export const STATUSES_BY_TYPE: Record<string, readonly string[]> = {
     'rejected',
     'closed',
   ],
+  consultation: ['requested', 'acknowledged', 'answered', 'concluded'],
   release: ['planning', 'build_test', 'deployment_preparation', 'approved', 'deployed', 'rolled_back', 'closed'],
 };
 export const PRIORITIES: readonly Priority[] = ['P1', 'P2', 'P3', 'P4', 'P5'];

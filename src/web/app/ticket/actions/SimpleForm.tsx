@@ -54,6 +54,10 @@ export const SIMPLE_ACTIONS: Record<string, FieldSpec[]> = {
     { name: 'outcome', required: true, options: ['successful', 'partial', 'failed'], optionKey: 'pir' },
     { name: 'notes', multiline: true, required: true },
   ],
+  // Consultations (CBM-5).
+  acknowledge: [],
+  answer: [{ name: 'answer', multiline: true, required: true }],
+  record_outcome: [{ name: 'outcome', multiline: true, required: true }],
   // Releases.
   add_change: [{ name: 'change', required: true, reference: true }],
   remove_change: [{ name: 'change', required: true, reference: true }],
