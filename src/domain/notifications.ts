@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   'sign_in_failures',
   'offboarding_reminder',
   'erasure_certificate',
+  'cbm_shared',
+  'cbm_due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -63,6 +65,9 @@ export const RECIPIENTS: Record<NotificationKind, RecipientRule[]> = {
   // AUD-4, sent by services/export/offboarding: the leaving party's administrators, then both parties' administrators and auditors.
   offboarding_reminder: [],
   erasure_certificate: [],
+  // Not caused by ticket events: sent by services/cbm to the parties concerned (CBM-1 … CBM-6).
+  cbm_shared: [],
+  cbm_due: [],
 };
 
 /** The notification a timeline event gives rise to, if any. */

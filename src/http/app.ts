@@ -1,3 +1,4 @@
+import { vulnerabilityRoutes, wellKnownRoutes } from './routes/vulnerabilities.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -168,9 +169,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(exportRoutes(deps));
       await api.register(offboardingRoutes(deps));
       await api.register(backupRoutes(deps));
+      await api.register(vulnerabilityRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
+  await app.register(wellKnownRoutes(deps));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
   app.get('/api/health', { schema: { hide: true }, config: { public: true } }, () => ({ status: 'ok' }));
 

@@ -316,6 +316,9 @@ const TAGS: Record<string, string> = {
   assets: 'Information assets, their classification and review (ISM-2), and the sensitive information list.',
   certificates: 'Trusted certification authorities and the certificate register (ISM-7).',
   'access-reviews': 'Periodic reviews of every account of a party (ISM-6).',
+  vulnerabilities:
+    'Vulnerability notices between the parties with their CSAF 2.0 export, and security.txt (CBM-4, RFC 9116).',
+  consultations: 'Consultations one party asks of another, with deadlines and outcome (CBM-5).',
 };
 
 type Json = Record<string, unknown>;

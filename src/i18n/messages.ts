@@ -150,6 +150,15 @@ const ERRORS: Record<ErrorCode, Text> = {
     en: 'Lowering a classification needs a reason on the record.',
     fr: 'Abaisser une classification exige un motif consigné.',
   },
+  'cbm.not_found': { en: 'No such record, or not visible to you.', fr: 'Enregistrement introuvable ou non visible pour vous.' },
+  'cbm.version_conflict': {
+    en: 'The record was changed by someone else (now version {current}); reload it and try again.',
+    fr: 'L’enregistrement a été modifié par quelqu’un d’autre (version {current}) ; rechargez-le et recommencez.',
+  },
+  'cbm.state_invalid': {
+    en: 'This step is not possible in the record’s current state ({state}).',
+    fr: 'Cette étape n’est pas possible dans l’état actuel de l’enregistrement ({state}).',
+  },
   'asset.not_found': { en: 'No such information asset.', fr: 'Actif informationnel introuvable.' },
   'asset.version_conflict': {
     en: 'The asset was changed by someone else (now version {current}); reload it and try again.',
