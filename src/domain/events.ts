@@ -41,6 +41,8 @@ export const TimelineEventSchema = z.discriminatedUnion('kind', [
     levelName: opt,
     groupName: opt,
     reason: s,
+    // CBM-1: the directory's contact for the new level, when the party named one.
+    contact: opt,
   }),
   ev('comment', { body: s, via: z.literal('email').optional(), emailedTo: opt }),
   ev('field_changed', { field: s, from: z.unknown(), to: z.unknown(), reason: opt }),

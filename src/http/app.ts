@@ -1,3 +1,4 @@
+import { contactRoutes } from './routes/contacts.ts';
 import { vulnerabilityRoutes, wellKnownRoutes } from './routes/vulnerabilities.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
@@ -170,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(offboardingRoutes(deps));
       await api.register(backupRoutes(deps));
       await api.register(vulnerabilityRoutes(deps));
+      await api.register(contactRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -318,6 +318,7 @@ const TAGS: Record<string, string> = {
   'access-reviews': 'Periodic reviews of every account of a party (ISM-6).',
   vulnerabilities:
     'Vulnerability notices between the parties with their CSAF 2.0 export, and security.txt (CBM-4, RFC 9116).',
+  contacts: 'The directory of points of contact of every party, confirmed yearly, with its changes (CBM-1).',
   consultations: 'Consultations one party asks of another, with deadlines and outcome (CBM-5).',
 };
 

@@ -471,6 +471,7 @@ const DETAILS: Record<string, Text> = {
     en: 'no such asset of this party or common to the parties',
     fr: 'aucun actif de ce nom dans cette partie ou commun aux parties',
   },
+  on_call_24x7: { en: 'the on-call contact is reachable around the clock', fr: 'le contact d’astreinte est joignable 24 h sur 24' },
   other_party: { en: 'another party than your own expected', fr: 'une autre partie que la vôtre attendue' },
   after_acknowledgement: {
     en: 'cannot be before the acknowledgement deadline',

@@ -8,3 +8,4 @@ export * from './security.ts';
 export * from './mail.ts';
 export * from './audit.ts';
 export * from './vulnerabilities.ts';
+export * from './contacts.ts';
