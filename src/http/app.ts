@@ -1,3 +1,6 @@
+import { exchangeRoutes } from './routes/exchanges.ts';
+import { glossaryRoutes } from './routes/glossary.ts';
+import { meetingRoutes } from './routes/meetings.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { vulnerabilityRoutes, wellKnownRoutes } from './routes/vulnerabilities.ts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -172,6 +175,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(backupRoutes(deps));
       await api.register(vulnerabilityRoutes(deps));
       await api.register(contactRoutes(deps));
+      await api.register(glossaryRoutes(deps));
+      await api.register(exchangeRoutes(deps));
+      await api.register(meetingRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

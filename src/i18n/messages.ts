@@ -472,6 +472,17 @@ const DETAILS: Record<string, Text> = {
     fr: 'aucun actif de ce nom dans cette partie ou commun aux parties',
   },
   on_call_24x7: { en: 'the on-call contact is reachable around the clock', fr: 'le contact d’astreinte est joignable 24 h sur 24' },
+  term_exists: { en: 'this term is already in the glossary', fr: 'ce terme figure déjà dans le glossaire' },
+  english_translation: {
+    en: 'an English translation is required for a text in another language',
+    fr: 'une traduction anglaise est requise pour un texte dans une autre langue',
+  },
+  year_required: { en: 'the year the summary covers is required', fr: 'l’année couverte par la synthèse est requise' },
+  summary_exists: {
+    en: 'your party already submitted its summary for this year',
+    fr: 'votre partie a déjà soumis sa synthèse pour cette année',
+  },
+  unknown_exchange: { en: 'no such exchange you may read', fr: 'aucun échange de ce nom que vous puissiez consulter' },
   other_party: { en: 'another party than your own expected', fr: 'une autre partie que la vôtre attendue' },
   after_acknowledgement: {
     en: 'cannot be before the acknowledgement deadline',

@@ -26,9 +26,14 @@ describe.each(STORE_KINDS)('directory of points of contact (CBM-1) (%s)', (kind)
 
   beforeAll(async () => {
     server = await startTestServer(kind);
-    [euAdmin, euSecurity, euAgent, chAdmin, chAgent, chAgent2] = await Promise.all(
-      ['eu.admin', 'eu.security', 'eu.agent', 'ch.admin', 'ch.agent', 'ch.agent2'].map((u) => signIn(server.url, u)),
-    );
+    [euAdmin, euSecurity, euAgent, chAdmin, chAgent, chAgent2] = await Promise.all([
+      signIn(server.url, 'eu.admin'),
+      signIn(server.url, 'eu.security'),
+      signIn(server.url, 'eu.agent'),
+      signIn(server.url, 'ch.admin'),
+      signIn(server.url, 'ch.agent'),
+      signIn(server.url, 'ch.agent2'),
+    ]);
   });
   afterAll(() => server.close());
 
