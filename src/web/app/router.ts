@@ -28,6 +28,10 @@ export const PROCESS_PATHS: Record<ProcessType, string> = {
   consultation: 'consultations',
 };
 
+/** The cooperation pages (CBM-1 … CBM-6), each a list with a detail per id. */
+export const CBM_AREAS = ['contacts', 'vulnerabilities', 'glossary', 'exchanges', 'meetings'] as const;
+export type CbmArea = (typeof CBM_AREAS)[number];
+
 export type Route =
   | { page: 'queue'; type?: QueueType }
   | { page: 'new-incident' }
@@ -37,6 +41,7 @@ export type Route =
   | { page: 'new-change'; originKind: string; originTicket: string }
   | { page: 'new-release'; changes: string[] }
   | { page: 'new-consultation' }
+  | { page: 'cbm'; area: CbmArea; id: string }
   | { page: 'known-errors'; id: string }
   | { page: 'ticket'; ref: string }
   | { page: 'settings' }
@@ -96,6 +101,9 @@ export function parseRoute(path: string): Route {
   if (type && parts.length === 2 && parts[1] === 'new') return newProcessRoute(type, params);
   if (parts[0] === 'known-errors' && parts.length === 1) return { page: 'known-errors', id: params.get('id') ?? '' };
   if (parts[0] === 'tickets' && parts.length === 2) return { page: 'ticket', ref: parts[1]! };
+  const area = CBM_AREAS.find((candidate) => candidate === parts[0]);
+  if (area && parts.length <= 2 && area !== 'contacts') return { page: 'cbm', area, id: parts[1] ?? '' };
+  if (area === 'contacts' && parts.length === 1) return { page: 'cbm', area, id: '' };
   const simple = SIMPLE_PAGES.find((page) => page === parts[0]);
   if (simple && parts.length === 1) return { page: simple };
   return { page: 'not-found' };
