@@ -28,6 +28,11 @@ export function contactStatus(confirmedAt: Date, now: Date): ContactStatus {
 }
 
 /** How a contact is reached, as one line for a timeline or a notification. */
-export function contactLine(c: { name: string; structure: string; phone: string | null; email: string | null }): string {
+export function contactLine(c: {
+  name: string;
+  structure: string;
+  phone: string | null;
+  email: string | null;
+}): string {
   return [`${c.name} (${c.structure})`, c.phone, c.email].filter(Boolean).join(' — ');
 }

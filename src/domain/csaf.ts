@@ -2,7 +2,13 @@ import { tlpFor } from './security.ts';
 import type { Sensitivity } from './sensitivity.ts';
 
 /** CSAF 2.0 remediation categories (CBM-4). */
-export const CSAF_REMEDIATIONS = ['vendor_fix', 'workaround', 'mitigation', 'no_fix_planned', 'none_available'] as const;
+export const CSAF_REMEDIATIONS = [
+  'vendor_fix',
+  'workaround',
+  'mitigation',
+  'no_fix_planned',
+  'none_available',
+] as const;
 export type CsafRemediation = (typeof CSAF_REMEDIATIONS)[number];
 
 /** One entry of a notice's revision history (CSAF `tracking.revision_history`). */

@@ -150,7 +150,10 @@ const ERRORS: Record<ErrorCode, Text> = {
     en: 'Lowering a classification needs a reason on the record.',
     fr: 'Abaisser une classification exige un motif consigné.',
   },
-  'cbm.not_found': { en: 'No such record, or not visible to you.', fr: 'Enregistrement introuvable ou non visible pour vous.' },
+  'cbm.not_found': {
+    en: 'No such record, or not visible to you.',
+    fr: 'Enregistrement introuvable ou non visible pour vous.',
+  },
   'cbm.version_conflict': {
     en: 'The record was changed by someone else (now version {current}); reload it and try again.',
     fr: 'L’enregistrement a été modifié par quelqu’un d’autre (version {current}) ; rechargez-le et recommencez.',
@@ -471,7 +474,10 @@ const DETAILS: Record<string, Text> = {
     en: 'no such asset of this party or common to the parties',
     fr: 'aucun actif de ce nom dans cette partie ou commun aux parties',
   },
-  on_call_24x7: { en: 'the on-call contact is reachable around the clock', fr: 'le contact d’astreinte est joignable 24 h sur 24' },
+  on_call_24x7: {
+    en: 'the on-call contact is reachable around the clock',
+    fr: 'le contact d’astreinte est joignable 24 h sur 24',
+  },
   term_exists: { en: 'this term is already in the glossary', fr: 'ce terme figure déjà dans le glossaire' },
   english_translation: {
     en: 'an English translation is required for a text in another language',

@@ -199,12 +199,21 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     },
   },
   cbm_shared: {
-    en: { subject: '{party}: {what_en} — {title}', body: '{party} shared with the parties: {what_en} “{title}”. See {path}.' },
-    fr: { subject: '{party} : {what_fr} — {title}', body: '{party} a partagé avec les parties : {what_fr} « {title} ». Voir {path}.' },
+    en: {
+      subject: '{party}: {what_en} — {title}',
+      body: '{party} shared with the parties: {what_en} “{title}”. See {path}.',
+    },
+    fr: {
+      subject: '{party} : {what_fr} — {title}',
+      body: '{party} a partagé avec les parties : {what_fr} « {title} ». Voir {path}.',
+    },
   },
   cbm_due: {
     en: { subject: 'Due {dueAt}: {what_en} — {title}', body: '{what_en} “{title}” is due on {dueAt}. See {path}.' },
-    fr: { subject: 'Échéance {dueAt} : {what_fr} — {title}', body: '{what_fr} « {title} » arrive à échéance le {dueAt}. Voir {path}.' },
+    fr: {
+      subject: 'Échéance {dueAt} : {what_fr} — {title}',
+      body: '{what_fr} « {title} » arrive à échéance le {dueAt}. Voir {path}.',
+    },
   },
   erasure_certificate: {
     en: {

@@ -36,9 +36,10 @@ describe.each(STORE_KINDS)('glossary, exchanges and expert meetings (CBM-2, 3, 6
     expect(proposed.status).toBe(201);
     expect(proposed.body).toMatchObject({ status: 'proposed', currentVersion: 1, parties: ['CH', 'EU'] });
     const id = proposed.body.id;
-    expect((await chAgent.post('/glossary', { term: 'incident tic', definitionFr: 'x', definitionEn: 'x' })).body.error.field).toBe(
-      'term',
-    );
+    expect(
+      (await chAgent.post('/glossary', { term: 'incident tic', definitionFr: 'x', definitionEn: 'x' })).body.error
+        .field,
+    ).toBe('term');
     await chAgent.post(`/glossary/${id}/comments`, { body: 'Say "ICT" in English.' });
     // An agent does not accept for the party.
     expect((await chAgent.post(`/glossary/${id}/accept`, { version: 1 })).status).toBe(403);
@@ -79,8 +80,15 @@ describe.each(STORE_KINDS)('glossary, exchanges and expert meetings (CBM-2, 3, 6
     expect(created.body).toMatchObject({ tlp: 'AMBER', bodyEn: 'Text.', reads: [{ party: 'EU' }] });
     const id = created.body.id;
     expect(
-      (await euManager.post('/exchanges', { kind: 'yearly_summary', year: 2026, title: 'again', language: 'en', body: 'x' }))
-        .body.error.field,
+      (
+        await euManager.post('/exchanges', {
+          kind: 'yearly_summary',
+          year: 2026,
+          title: 'again',
+          language: 'en',
+          body: 'x',
+        })
+      ).body.error.field,
     ).toBe('year');
 
     const chView = await chAgent.get(`/exchanges/${id}`);

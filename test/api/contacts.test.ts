@@ -104,8 +104,14 @@ describe.each(STORE_KINDS)('directory of points of contact (CBM-1) (%s)', (kind)
   });
 
   it('reminds the party before an entry lapses and flags a stale one to both parties, once each', async () => {
-    const id = (await chAdmin.post('/contacts', { ...onCall, structure: 'CH OFCOM', name: 'CH technical lead', level: 'technical' }))
-      .body.id;
+    const id = (
+      await chAdmin.post('/contacts', {
+        ...onCall,
+        structure: 'CH OFCOM',
+        name: 'CH technical lead',
+        level: 'technical',
+      })
+    ).body.id;
     const soon = new Date(Date.now() + 340 * DAY);
     const first = await checkCbm(server.db, soon);
     expect(first.contacts.reminded).toBeGreaterThanOrEqual(1);
@@ -116,7 +122,9 @@ describe.each(STORE_KINDS)('directory of points of contact (CBM-1) (%s)', (kind)
     expect(stale.contacts.flagged).toBeGreaterThanOrEqual(1);
     expect((await checkCbm(server.db, late)).contacts).toEqual({ reminded: 0, flagged: 0 });
     const euSide = JSON.parse(await notificationsOf(euAgent)) as { items: { subject: string }[] };
-    expect(euSide.items.some((n) => n.subject.includes('CH technical lead') && n.subject.includes('confirm'))).toBe(true);
+    expect(euSide.items.some((n) => n.subject.includes('CH technical lead') && n.subject.includes('confirm'))).toBe(
+      true,
+    );
     // Confirming starts a new year: current again.
     const confirmed = await chAdmin.post(`/contacts/${id}/confirm`);
     expect(confirmed.body.status).toBe('current');

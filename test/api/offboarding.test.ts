@@ -31,10 +31,13 @@ describe.each(STORE_KINDS)('end of contract (%s)', (kind) => {
     // CBM records of the leaving party: its contact, an exchange read by EU, a question on EU's one.
     await chAdmin.post('/contacts', { level: 'technical', structure: 'CH', name: 'CH lead', channels: ['desk'] });
     const chSecurity = await signIn(server.url, 'ch.security');
-    const chExchange = (await chSecurity.post('/exchanges', { kind: 'measures', title: 'CH', language: 'en', body: 'x' })).body.id;
+    const chExchange = (
+      await chSecurity.post('/exchanges', { kind: 'measures', title: 'CH', language: 'en', body: 'x' })
+    ).body.id;
     await euAgent.get(`/exchanges/${chExchange}`);
     const euManager = await signIn(server.url, 'eu.manager');
-    const euExchange = (await euManager.post('/exchanges', { kind: 'policy', title: 'EU', language: 'en', body: 'x' })).body.id;
+    const euExchange = (await euManager.post('/exchanges', { kind: 'policy', title: 'EU', language: 'en', body: 'x' }))
+      .body.id;
     await chAgent.post(`/exchanges/${euExchange}/questions`, { question: 'q' });
     await chSecurity.post('/vulnerabilities', {
       title: 'v',

@@ -39,7 +39,11 @@ describe.each(STORE_KINDS)('vulnerability notices and CSAF (CBM-4) (%s)', (kind)
   it('notifies the other party, revises the remediation and exports a CSAF 2.0 advisory that passes the mandatory tests', async () => {
     const created = await euSecurity.post('/vulnerabilities', notice);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ party: 'EU', tlp: 'AMBER', trackingId: expect.stringMatching(/^EU-VN-\d{4}-0001$/) });
+    expect(created.body).toMatchObject({
+      party: 'EU',
+      tlp: 'AMBER',
+      trackingId: expect.stringMatching(/^EU-VN-\d{4}-0001$/),
+    });
     const id = created.body.id;
     // CH's security officer is told and reads it.
     const bell = await chSecurity.get('/notifications');
@@ -85,8 +89,9 @@ describe.each(STORE_KINDS)('vulnerability notices and CSAF (CBM-4) (%s)', (kind)
   });
 
   it('keeps a notice from a lower clearance on every path, and refuses bad input', async () => {
-    const id = (await euSecurity.post('/vulnerabilities', { ...notice, title: 'Critical one', sensitivity: 'CRITICAL' }))
-      .body.id;
+    const id = (
+      await euSecurity.post('/vulnerabilities', { ...notice, title: 'Critical one', sensitivity: 'CRITICAL' })
+    ).body.id;
     expect((await chAgent2.get(`/vulnerabilities/${id}`)).status).toBe(404);
     expect((await chAgent2.get(`/vulnerabilities/${id}/csaf`)).status).toBe(404);
     expect((await chAgent2.get('/vulnerabilities')).body.items.map((v: { id: string }) => v.id)).not.toContain(id);

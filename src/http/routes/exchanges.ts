@@ -86,7 +86,8 @@ export const exchangeRoutes =
       {
         schema: {
           tags: ['exchanges'],
-          summary: 'Distribute a submission to every party; a yearly summary in another language has its English translation',
+          summary:
+            'Distribute a submission to every party; a yearly summary in another language has its English translation',
           body: z.object({
             kind: z.enum(EXCHANGE_KINDS),
             year: z.number().int().min(2000).max(2100).optional(),

@@ -27,7 +27,11 @@ const Term = z.object({
   updatedAt: z.iso.datetime(),
 });
 const Comment = z.object({ id: z.uuid(), party: z.string(), by: z.string(), body: z.string(), at: z.iso.datetime() });
-const TermDetail = Term.extend({ versions: z.array(TermVersion), comments: z.array(Comment), parties: z.array(z.string()) });
+const TermDetail = Term.extend({
+  versions: z.array(TermVersion),
+  comments: z.array(Comment),
+  parties: z.array(z.string()),
+});
 
 const presentVersion = (v: TermVersionRow): z.infer<typeof TermVersion> => ({
   number: v.number,
@@ -56,9 +60,18 @@ export const glossaryRoutes =
     const detail = async (id: string) => {
       const { term, versions, comments, parties } = await getTerm(deps.db, id);
       return {
-        ...presentTerm(term, versions.find((v) => v.number === term.currentVersion)!),
+        ...presentTerm(
+          term,
+          versions.find((v) => v.number === term.currentVersion)!,
+        ),
         versions: versions.map(presentVersion),
-        comments: comments.map((c) => ({ id: c.id, party: c.partyId, by: c.byName, body: c.body, at: c.at.toISOString() })),
+        comments: comments.map((c) => ({
+          id: c.id,
+          party: c.partyId,
+          by: c.byName,
+          body: c.body,
+          at: c.at.toISOString(),
+        })),
         parties,
       };
     };

@@ -103,7 +103,10 @@ export const meetingRoutes =
             startsAt: Instant,
             location: text(200),
             agenda: text(20_000),
-            participants: z.array(z.object({ party: PartyCode, name: text(200) })).min(1).max(100),
+            participants: z
+              .array(z.object({ party: PartyCode, name: text(200) }))
+              .min(1)
+              .max(100),
             exchangeIds: z.array(z.uuid()).max(50).optional(),
             sensitivity: Sensitivity.optional(),
           }),

@@ -66,9 +66,18 @@ const SecurityTxtBody = z.object({
     .min(1)
     .max(10),
   expires: Instant,
-  encryption: z.array(z.url({ protocol: /^https$/ }).max(500)).max(5).default([]),
-  policy: z.array(z.url({ protocol: /^https$/ }).max(500)).max(5).default([]),
-  acknowledgments: z.array(z.url({ protocol: /^https$/ }).max(500)).max(5).default([]),
+  encryption: z
+    .array(z.url({ protocol: /^https$/ }).max(500))
+    .max(5)
+    .default([]),
+  policy: z
+    .array(z.url({ protocol: /^https$/ }).max(500))
+    .max(5)
+    .default([]),
+  acknowledgments: z
+    .array(z.url({ protocol: /^https$/ }).max(500))
+    .max(5)
+    .default([]),
   preferredLanguages: z
     .array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))
     .max(10)

@@ -37,7 +37,12 @@ export async function notifyParties(db: Db, notice: PartyNotice, now: Date): Pro
   const where = [eq(users.active, true)];
   if (notice.parties.only) where.push(inArray(users.partyId, [...notice.parties.only]));
   if (notice.parties.except) where.push(ne(users.partyId, notice.parties.except));
-  const people = (await db.select().from(users).where(and(...where))).filter(
+  const people = (
+    await db
+      .select()
+      .from(users)
+      .where(and(...where))
+  ).filter(
     (u) =>
       clearanceCovers(u.clearance, notice.sensitivity) &&
       (!notice.roles || u.roles.some((role) => notice.roles!.includes(role))),

@@ -36,7 +36,11 @@ export async function checkContacts(db: Db, now: Date = new Date()): Promise<{ r
   let flagged = 0;
   for (const { id } of candidates) {
     const done = await db.transaction(async (tx) => {
-      const [row] = await tx.select().from(contactPoints).where(eq(contactPoints.id, id)).for('update', { skipLocked: true });
+      const [row] = await tx
+        .select()
+        .from(contactPoints)
+        .where(eq(contactPoints.id, id))
+        .for('update', { skipLocked: true });
       if (!row || row.removedAt) return null;
       const due = confirmationDue(row.confirmedAt);
       const params = { party: row.partyId, title: `${row.level}: ${row.name}`, path: '/contacts' };

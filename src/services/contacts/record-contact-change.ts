@@ -39,7 +39,12 @@ export async function recordContactChange(
       kind: 'cbm_shared',
       parties: { except: contact.partyId },
       sensitivity: contact.sensitivity,
-      params: { ...WHAT.contact, party: contact.partyId, title: `${contact.level}: ${contact.name}`, path: '/contacts' },
+      params: {
+        ...WHAT.contact,
+        party: contact.partyId,
+        title: `${contact.level}: ${contact.name}`,
+        path: '/contacts',
+      },
     },
     now,
   );

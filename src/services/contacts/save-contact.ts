@@ -70,7 +70,11 @@ export async function createContact(ctx: ServiceContext, input: ContactInput) {
 }
 
 /** CBM-1: a change to one of the party's entries: recorded field by field, shown to the other parties. */
-export async function updateContact(ctx: ServiceContext, id: string, input: ContactInput & { version?: number | undefined }) {
+export async function updateContact(
+  ctx: ServiceContext,
+  id: string,
+  input: ContactInput & { version?: number | undefined },
+) {
   const fields = checked(input);
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {

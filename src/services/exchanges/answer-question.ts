@@ -18,7 +18,11 @@ export async function answerQuestion(ctx: ServiceContext, id: string, questionId
       .update(exchangeQuestions)
       .set({ answer: input.answer, answeredById: ctx.actor.id, answeredAt: now })
       .where(
-        and(eq(exchangeQuestions.id, questionId), eq(exchangeQuestions.exchangeId, exchange.id), isNull(exchangeQuestions.answeredAt)),
+        and(
+          eq(exchangeQuestions.id, questionId),
+          eq(exchangeQuestions.exchangeId, exchange.id),
+          isNull(exchangeQuestions.answeredAt),
+        ),
       )
       .returning();
     if (!row) throw new AppError('cbm.state_invalid', undefined, { state: 'answered' });

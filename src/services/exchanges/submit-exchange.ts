@@ -32,7 +32,8 @@ export async function submitExchange(ctx: ServiceContext, input: SubmitExchangeI
   if (input.language !== 'en' && !input.bodyEn?.trim())
     throw new AppError('validation.invalid', 'bodyEn', { field: 'bodyEn', detail: 'english_translation' });
   const yearly = input.kind === 'yearly_summary';
-  if (yearly && !input.year) throw new AppError('validation.invalid', 'year', { field: 'year', detail: 'year_required' });
+  if (yearly && !input.year)
+    throw new AppError('validation.invalid', 'year', { field: 'year', detail: 'year_required' });
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
     if (yearly) {
@@ -40,7 +41,11 @@ export async function submitExchange(ctx: ServiceContext, input: SubmitExchangeI
         .select({ id: exchanges.id })
         .from(exchanges)
         .where(
-          and(eq(exchanges.partyId, ctx.actor.party), eq(exchanges.kind, 'yearly_summary'), eq(exchanges.year, input.year!)),
+          and(
+            eq(exchanges.partyId, ctx.actor.party),
+            eq(exchanges.kind, 'yearly_summary'),
+            eq(exchanges.year, input.year!),
+          ),
         );
       if (existing) throw new AppError('validation.invalid', 'year', { field: 'year', detail: 'summary_exists' });
     }
@@ -60,7 +65,11 @@ export async function submitExchange(ctx: ServiceContext, input: SubmitExchangeI
         createdAt: now,
       })
       .returning();
-    await writeAudit(tx, { actorId: ctx.actor.id, party: ctx.actor.party, action: 'exchange.submit', targetId: row!.id }, now);
+    await writeAudit(
+      tx,
+      { actorId: ctx.actor.id, party: ctx.actor.party, action: 'exchange.submit', targetId: row!.id },
+      now,
+    );
     await notifyParties(
       tx,
       {

@@ -27,7 +27,10 @@ export async function acceptTerm(ctx: ServiceContext, id: string, input: { versi
       .where(and(eq(glossaryVersions.termId, term.id), eq(glossaryVersions.number, input.version)));
     if (current!.acceptances.some((a) => a.party === ctx.actor.party))
       throw new AppError('cbm.state_invalid', undefined, { state: 'accepted' });
-    const acceptances = [...current!.acceptances, { party: ctx.actor.party, by: ctx.actor.displayName, at: now.toISOString() }];
+    const acceptances = [
+      ...current!.acceptances,
+      { party: ctx.actor.party, by: ctx.actor.displayName, at: now.toISOString() },
+    ];
     await tx.update(glossaryVersions).set({ acceptances }).where(eq(glossaryVersions.id, current!.id));
     const everyone = await agreeingParties(tx);
     const agreed = everyone.every((p) => acceptances.some((a) => a.party === p));
@@ -38,7 +41,13 @@ export async function acceptTerm(ctx: ServiceContext, id: string, input: { versi
       .returning();
     await writeAudit(
       tx,
-      { actorId: ctx.actor.id, party: ctx.actor.party, action: 'glossary.accept', targetId: term.id, data: { version: input.version, agreed } },
+      {
+        actorId: ctx.actor.id,
+        party: ctx.actor.party,
+        action: 'glossary.accept',
+        targetId: term.id,
+        data: { version: input.version, agreed },
+      },
       now,
     );
     return row!;

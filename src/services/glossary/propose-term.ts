@@ -25,7 +25,15 @@ export async function proposeTerm(
     const id = randomUUID();
     const [term] = await tx
       .insert(glossaryTerms)
-      .values({ id, term: input.term, status: 'proposed', currentVersion: 1, proposedBy: ctx.actor.party, createdAt: now, updatedAt: now })
+      .values({
+        id,
+        term: input.term,
+        status: 'proposed',
+        currentVersion: 1,
+        proposedBy: ctx.actor.party,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     await tx.insert(glossaryVersions).values({
       id: randomUUID(),
@@ -39,7 +47,11 @@ export async function proposeTerm(
       acceptances: [{ party: ctx.actor.party, by: ctx.actor.displayName, at: now.toISOString() }],
       at: now,
     });
-    await writeAudit(tx, { actorId: ctx.actor.id, party: ctx.actor.party, action: 'glossary.propose', targetId: id }, now);
+    await writeAudit(
+      tx,
+      { actorId: ctx.actor.id, party: ctx.actor.party, action: 'glossary.propose', targetId: id },
+      now,
+    );
     await notifyParties(
       tx,
       {

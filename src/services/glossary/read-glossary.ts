@@ -22,9 +22,16 @@ export async function listTerms(ctx: ServiceContext) {
   const versions = await ctx.db
     .select()
     .from(glossaryVersions)
-    .where(inArray(glossaryVersions.termId, terms.map((t) => t.id)));
+    .where(
+      inArray(
+        glossaryVersions.termId,
+        terms.map((t) => t.id),
+      ),
+    );
   const current = new Map(
-    versions.filter((v) => terms.some((t) => t.id === v.termId && t.currentVersion === v.number)).map((v) => [v.termId, v]),
+    versions
+      .filter((v) => terms.some((t) => t.id === v.termId && t.currentVersion === v.number))
+      .map((v) => [v.termId, v]),
   );
   return terms.map((term) => ({ term, current: current.get(term.id)! }));
 }

@@ -41,7 +41,11 @@ export async function reviseTerm(
       .set({ currentVersion: number, status: 'proposed', updatedAt: now })
       .where(eq(glossaryTerms.id, term.id))
       .returning();
-    await writeAudit(tx, { actorId: ctx.actor.id, party: ctx.actor.party, action: 'glossary.revise', targetId: term.id }, now);
+    await writeAudit(
+      tx,
+      { actorId: ctx.actor.id, party: ctx.actor.party, action: 'glossary.revise', targetId: term.id },
+      now,
+    );
     return row!;
   });
 }

@@ -7,7 +7,12 @@ import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { visibleMeeting } from './read-meetings.ts';
 
 /** CBM-6: the party an action item was given to reports it done. */
-export async function completeActionItem(ctx: ServiceContext, id: string, actionId: string, input: { note?: string | undefined }) {
+export async function completeActionItem(
+  ctx: ServiceContext,
+  id: string,
+  actionId: string,
+  input: { note?: string | undefined },
+) {
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const meeting = await visibleMeeting(tx, ctx, id);

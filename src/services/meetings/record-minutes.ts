@@ -29,7 +29,11 @@ export async function recordMinutes(
       .where(and(eq(expertMeetings.id, meeting.id), eq(expertMeetings.version, meeting.version)))
       .returning();
     if (!row) throw new AppError('cbm.version_conflict', 'version', { current: meeting.version + 1 });
-    await writeAudit(tx, { actorId: ctx.actor.id, party: ctx.actor.party, action: 'meeting.minutes', targetId: row.id }, now);
+    await writeAudit(
+      tx,
+      { actorId: ctx.actor.id, party: ctx.actor.party, action: 'meeting.minutes', targetId: row.id },
+      now,
+    );
     return row;
   });
 }

@@ -42,7 +42,11 @@ export async function scheduleMeeting(ctx: ServiceContext, input: ScheduleMeetin
         createdAt: now,
       })
       .returning();
-    await writeAudit(tx, { actorId: ctx.actor.id, party: ctx.actor.party, action: 'meeting.schedule', targetId: row!.id }, now);
+    await writeAudit(
+      tx,
+      { actorId: ctx.actor.id, party: ctx.actor.party, action: 'meeting.schedule', targetId: row!.id },
+      now,
+    );
     await notifyParties(
       tx,
       {

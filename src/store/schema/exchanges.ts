@@ -24,7 +24,10 @@ export const exchanges = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('exchanges_created').on(t.createdAt, t.id), index('exchanges_party_year').on(t.partyId, t.kind, t.year)],
+  (t) => [
+    index('exchanges_created').on(t.createdAt, t.id),
+    index('exchanges_party_year').on(t.partyId, t.kind, t.year),
+  ],
 );
 
 /** Read receipts: the first time each person opened a submission. */

@@ -29,5 +29,8 @@ export const vulnerabilityNotices = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('vulnerability_notices_tracking').on(t.trackingId), index('vulnerability_notices_created').on(t.createdAt, t.id)],
+  (t) => [
+    uniqueIndex('vulnerability_notices_tracking').on(t.trackingId),
+    index('vulnerability_notices_created').on(t.createdAt, t.id),
+  ],
 );

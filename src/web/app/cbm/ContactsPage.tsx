@@ -81,7 +81,11 @@ export function ContactsPage() {
                   </td>
                   <td>{c.structure}</td>
                   <td>{c.name}</td>
-                  <td>{[c.phone, c.email, c.channels.includes('desk') ? t('cbm.contacts.desk') : null].filter(Boolean).join(' · ')}</td>
+                  <td>
+                    {[c.phone, c.email, c.channels.includes('desk') ? t('cbm.contacts.desk') : null]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </td>
                   <td>{t(`cbm.contacts.statuses.${c.status}`)}</td>
                   <td>{formatDate(c.confirmationDue)}</td>
                   <td>

@@ -59,7 +59,11 @@ export function ExchangesPage() {
             },
             { name: 'year', label: t('cbm.exchanges.year'), type: 'number', hint: t('cbm.exchanges.yearHint') },
             { name: 'title', label: t('cbm.title'), required: true },
-            { name: 'language', label: t('cbm.exchanges.language'), options: LANGUAGES.map((l) => ({ value: l, label: l })) },
+            {
+              name: 'language',
+              label: t('cbm.exchanges.language'),
+              options: LANGUAGES.map((l) => ({ value: l, label: l })),
+            },
             { name: 'body', label: t('cbm.exchanges.body'), required: true, multiline: true },
             { name: 'bodyEn', label: t('cbm.exchanges.bodyEn'), multiline: true, hint: t('cbm.exchanges.bodyEnHint') },
             {

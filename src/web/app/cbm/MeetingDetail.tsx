@@ -10,7 +10,14 @@ import { lines, opt, RecordForm } from './fields.tsx';
 import type { Meeting } from './MeetingsPage.tsx';
 
 interface Detail extends Meeting {
-  actions: { id: string; description: string; party: string; dueAt: string | null; doneAt: string | null; note: string | null }[];
+  actions: {
+    id: string;
+    description: string;
+    party: string;
+    dueAt: string | null;
+    doneAt: string | null;
+    note: string | null;
+  }[];
   exchanges: { id: string; title: string; party: string }[];
 }
 
@@ -62,7 +69,9 @@ export function MeetingDetail({ id }: { id: string }) {
           <li key={a.id}>
             {a.party}: {a.description}
             {a.dueAt ? ` (${t('cbm.meetings.due')} ${formatDate(a.dueAt)})` : ''} —{' '}
-            {a.doneAt ? `${t('cbm.meetings.done')} ${formatDate(a.doneAt)}${a.note ? `: ${a.note}` : ''}` : t('cbm.meetings.open')}
+            {a.doneAt
+              ? `${t('cbm.meetings.done')} ${formatDate(a.doneAt)}${a.note ? `: ${a.note}` : ''}`
+              : t('cbm.meetings.open')}
             {!a.doneAt && a.party === user.party && (
               <RecordForm
                 title={t('cbm.meetings.complete')}

@@ -83,7 +83,13 @@ export function RecordForm({
             if (f.multiline)
               return <textarea {...c} name={f.name} rows={4} value={value} onChange={(e) => change(e.target.value)} />;
             return (
-              <input {...c} name={f.name} type={f.type ?? 'text'} value={value} onChange={(e) => change(e.target.value)} />
+              <input
+                {...c}
+                name={f.name}
+                type={f.type ?? 'text'}
+                value={value}
+                onChange={(e) => change(e.target.value)}
+              />
             );
           }}
         </Field>

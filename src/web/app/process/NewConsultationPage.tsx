@@ -47,7 +47,9 @@ export function NewConsultationPage() {
           {(c) => <input {...c} name="title" required maxLength={200} value={form.title} onChange={set('title')} />}
         </Field>
         <Field label={t('new.consultation.situation')} required error={fieldError('situation')}>
-          {(c) => <textarea {...c} name="situation" rows={5} required value={form.situation} onChange={set('situation')} />}
+          {(c) => (
+            <textarea {...c} name="situation" rows={5} required value={form.situation} onChange={set('situation')} />
+          )}
         </Field>
         <Field label={t('new.consultation.party')} required error={fieldError('party')}>
           {(c) => (
@@ -61,15 +63,21 @@ export function NewConsultationPage() {
           )}
         </Field>
         <Field label={t('ticket.service')} required error={fieldError('service')}>
-          {(c) => <input {...c} name="service" required maxLength={120} value={form.service} onChange={set('service')} />}
+          {(c) => (
+            <input {...c} name="service" required maxLength={120} value={form.service} onChange={set('service')} />
+          )}
         </Field>
         <ClassSelect kind="sensitivity" value={sensitivity} onChange={setSensitivity} error={error} />
         <div className="form-row">
           <Field label={t('new.consultation.acknowledgeBy')} required error={fieldError('acknowledgeBy')}>
-            {(c) => <input {...c} type="datetime-local" name="acknowledgeBy" value={form.ackBy} onChange={set('ackBy')} />}
+            {(c) => (
+              <input {...c} type="datetime-local" name="acknowledgeBy" value={form.ackBy} onChange={set('ackBy')} />
+            )}
           </Field>
           <Field label={t('new.consultation.answerBy')} required error={fieldError('answerBy')}>
-            {(c) => <input {...c} type="datetime-local" name="answerBy" value={form.answerBy} onChange={set('answerBy')} />}
+            {(c) => (
+              <input {...c} type="datetime-local" name="answerBy" value={form.answerBy} onChange={set('answerBy')} />
+            )}
           </Field>
         </div>
         <div className="form-actions">

@@ -1,6 +1,14 @@
 import type { Criticality, Impact, Priority, Sensitivity } from '../types.ts';
 
-export const TICKET_TYPES = ['incident', 'problem', 'request', 'change', 'release', 'security', 'consultation'] as const;
+export const TICKET_TYPES = [
+  'incident',
+  'problem',
+  'request',
+  'change',
+  'release',
+  'security',
+  'consultation',
+] as const;
 export const INCIDENT_STATUSES = ['recorded', 'in_progress', 'pending', 'resolved', 'verified', 'closed'] as const;
 /** The statuses of each type, in lifecycle order (the queue filters on them). */
 export const STATUSES_BY_TYPE: Record<string, readonly string[]> = {

@@ -15,10 +15,16 @@ export function ConsultationPanel({ details }: { details: ConsultationDetails })
           [t('details.consultation.party'), details.consultedParty],
           [t('details.consultation.situation'), <span className="prose">{details.situation}</span>],
           [t('details.consultation.acknowledgeBy'), formatDate(details.acknowledgeBy)],
-          [t('details.consultation.acknowledgedAt'), details.acknowledgedAt ? formatDate(details.acknowledgedAt) : none],
+          [
+            t('details.consultation.acknowledgedAt'),
+            details.acknowledgedAt ? formatDate(details.acknowledgedAt) : none,
+          ],
           [t('details.consultation.answerBy'), formatDate(details.answerBy)],
           [t('details.consultation.answer'), details.answer ? <span className="prose">{details.answer}</span> : none],
-          [t('details.consultation.outcome'), details.outcome ? <span className="prose">{details.outcome}</span> : none],
+          [
+            t('details.consultation.outcome'),
+            details.outcome ? <span className="prose">{details.outcome}</span> : none,
+          ],
         ]}
       />
     </section>
