@@ -1,5 +1,12 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCbm } from '../../src/jobs/cbm-checks.ts';
+import { actorOf } from '../../src/services/auth/actor.ts';
+import { exportParty } from '../../src/services/export/export-party.ts';
+import { extractTarGz } from '../../src/services/export/tar.ts';
+import { findUserByName } from '../../src/store/directory.ts';
 import { signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
@@ -129,4 +136,26 @@ describe.each(STORE_KINDS)('directory of points of contact (CBM-1) (%s)', (kind)
     const confirmed = await chAdmin.post(`/contacts/${id}/confirm`);
     expect(confirmed.body.status).toBe('current');
   });
+});
+
+describe('the party export carries its cooperation records within the exporter’s clearance (AUD-3, CBM-1)', () => {
+  it('leaves out an entry above the administrator’s clearance', async () => {
+    const server = await startTestServer('pglite');
+    const dir = await mkdtemp(join(tmpdir(), 'cbm-export-'));
+    try {
+      const [admin, security] = await Promise.all([signIn(server.url, 'eu.admin'), signIn(server.url, 'eu.security')]);
+      await admin.post('/contacts', { ...onCall, name: 'Open entry' });
+      await security.post('/contacts', { ...onCall, name: 'Secret entry', sensitivity: 'CRITICAL' });
+      const user = await findUserByName(server.db, 'eu.admin');
+      await exportParty(server.db, 'EU', join(dir, 'eu.tar.gz'), { actor: actorOf(user!) });
+      const names = await extractTarGz(join(dir, 'eu.tar.gz'), join(dir, 'x'));
+      const contacts = names.find((f) => f.endsWith('contact_points.jsonl'))!;
+      const text = await readFile(join(dir, 'x', contacts), 'utf8');
+      expect(text).toContain('Open entry');
+      expect(text).not.toContain('Secret entry');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await server.close();
+    }
+  }, 60_000);
 });
