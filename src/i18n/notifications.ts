@@ -30,8 +30,14 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     },
   },
   escalated: {
-    en: { subject: '[{ref}] escalated to {target}: {title}', body: 'Ticket {ref} has been escalated to {target}.' },
-    fr: { subject: '[{ref}] escaladé vers {target} : {title}', body: 'Le ticket {ref} a été escaladé vers {target}.' },
+    en: {
+      subject: '[{ref}] escalated to {target}: {title}',
+      body: 'Ticket {ref} has been escalated to {target}.{contact_en}',
+    },
+    fr: {
+      subject: '[{ref}] escaladé vers {target} : {title}',
+      body: 'Le ticket {ref} a été escaladé vers {target}.{contact_fr}',
+    },
   },
   approval_needed: {
     en: { subject: '[{ref}] approval needed: {title}', body: 'Ticket {ref} awaits your approval.' },

@@ -85,6 +85,10 @@ describe.each(STORE_KINDS)('directory of points of contact (CBM-1) (%s)', (kind)
     const event = escalated.body.timeline.find((e: { kind: string }) => e.kind === 'escalated');
     expect(event.data.contact).toContain('Duty officer');
     expect(event.data.contact).toContain('+32 2 299 22 22');
+    // … and so does the notification to the level managers, in their language.
+    const manager = await signIn(server.url, 'eu.manager');
+    const told = (await manager.get('/notifications')).body.items as { body: string }[];
+    expect(told.some((n) => n.body.includes('Contact at this level: Duty officer'))).toBe(true);
   });
 
   it('keeps a sensitive entry from a lower clearance, and refuses bad input', async () => {
