@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCbm } from '../../src/jobs/cbm-checks.ts';
 import { signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
@@ -49,6 +50,9 @@ describe.each(STORE_KINDS)('consultations between two parties (CBM-5) (%s)', (ki
     const ref = created.body.ref;
     // The asking party cannot acknowledge for the consulted one.
     expect((await euAgent.post(`/tickets/${ref}/actions/acknowledge`, {})).status).toBe(403);
+    // CH's desk is told it is asked; the third party is not.
+    expect(JSON.stringify((await chAgent.get('/notifications')).body)).toContain('Consultation requested');
+    expect(JSON.stringify((await atAgent.get('/notifications')).body)).not.toContain(ref);
     const chView = await chAgent.get(`/tickets/${ref}`);
     expect(chView.body.allowedActions).toContain('acknowledge');
     expect(chView.body.allowedActions).not.toContain('transfer');
@@ -114,5 +118,10 @@ describe.each(STORE_KINDS)('consultations between two parties (CBM-5) (%s)', (ki
     const ref = (await ask({ acknowledgeBy: new Date(Date.now() + 1500).toISOString(), answerBy: hours(1) })).body.ref;
     await new Promise((r) => setTimeout(r, 2000));
     expect((await chAgent.get(`/tickets/${ref}`)).body.details.overdue).toBe('acknowledgement');
+    // The background check brings it to CH's desk once; the third party and the lower clearance never see it.
+    expect((await checkCbm(server.db)).consultations).toBeGreaterThanOrEqual(1);
+    expect((await checkCbm(server.db)).consultations).toBe(0);
+    expect(JSON.stringify((await chAgent.get('/notifications')).body)).toContain(ref);
+    expect(JSON.stringify((await atAgent.get('/notifications')).body)).not.toContain(ref);
   }, 20_000);
 });

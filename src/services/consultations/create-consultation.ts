@@ -5,6 +5,7 @@ import { assertMayRecord } from '../../policies/recording.ts';
 import { findParty } from '../../store/directory.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import { insertNewTicket } from '../tickets/create-ticket.ts';
+import { tellConsultedDesk } from './tell-consulted-desk.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
 
 export interface CreateConsultationInput {
@@ -49,7 +50,7 @@ export async function createConsultation(ctx: ServiceContext, input: CreateConsu
       outcome: null,
       outcomeAt: null,
     };
-    return insertNewTicket(
+    const ticket = await insertNewTicket(
       ctx,
       tx,
       {
@@ -66,5 +67,14 @@ export async function createConsultation(ctx: ServiceContext, input: CreateConsu
       },
       now,
     );
+    await tellConsultedDesk(
+      tx,
+      ticket,
+      details,
+      { what_en: 'Consultation requested', what_fr: 'Consultation demandée' },
+      details.acknowledgeBy,
+      now,
+    );
+    return ticket;
   });
 }
