@@ -6,6 +6,7 @@ import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
 import { opt, RecordForm } from './fields.tsx';
+import { SecurityTxtForm } from './SecurityTxtForm.tsx';
 
 export interface Vulnerability {
   id: string;
@@ -92,6 +93,7 @@ export function VulnerabilitiesPage() {
           onDone={(created) => navigate(`/vulnerabilities/${(created as Vulnerability).id}`)}
         />
       )}
+      {user.roles.some((r) => r === 'security_officer' || r === 'party_admin') && <SecurityTxtForm />}
     </>
   );
 }
