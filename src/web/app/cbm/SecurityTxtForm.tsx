@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import { localInputToIso } from '../ui/datetime.ts';
+import { isoToLocalInput, localInputToIso } from '../ui/datetime.ts';
 import { useGet } from '../ui/useGet.ts';
 import { lines, RecordForm } from './fields.tsx';
 
@@ -31,7 +31,7 @@ export function SecurityTxtForm() {
       path={path}
       initial={{
         contacts: f?.contacts.join('\n') ?? '',
-        expires: f?.expires.slice(0, 16) ?? '',
+        expires: f ? isoToLocalInput(f.expires) : '',
         policy: f?.policy.join('\n') ?? '',
         encryption: f?.encryption.join('\n') ?? '',
         preferredLanguages: f?.preferredLanguages.join(', ') ?? '',
