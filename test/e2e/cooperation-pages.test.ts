@@ -87,4 +87,39 @@ describe('console: cooperation between the parties', () => {
       expect(await row.textContent()).toContain('Current');
     },
   );
+
+  it('proposes a term, distributes an exchange and schedules a meeting, in French', { timeout: 90_000 }, async () => {
+    const ch = await session.signIn('ch.manager');
+    await openNav(ch, 'Coopération');
+    const tabs = ch.getByRole('navigation', { name: 'Coopération entre les parties' });
+    await tabs.getByRole('link', { name: 'Glossaire' }).click();
+    const propose = ch.getByRole('form', { name: 'Proposer un terme' });
+    await propose.getByLabel('Terme').fill('Point de contact');
+    await propose.getByLabel('Définition en français').fill('Personne à joindre.');
+    await propose.getByLabel('Définition en anglais').fill('Person to reach.');
+    await propose.getByRole('button', { name: 'Proposer un terme' }).click();
+    await ch.getByRole('heading', { level: 1, name: 'Point de contact' }).waitFor();
+    await ch.getByText('accepté par CH sur CH, EU').waitFor();
+
+    await tabs.getByRole('link', { name: 'Échanges d’informations' }).click();
+    const submit = ch.getByRole('form', { name: 'Diffuser une contribution' });
+    await submit.getByLabel('Titre').fill('Mesures nationales');
+    await submit.getByLabel('Texte', { exact: true }).fill('Nos mesures.');
+    await submit.getByLabel('Traduction anglaise').fill('Our measures.');
+    await submit.getByRole('button', { name: 'Diffuser une contribution' }).click();
+    await ch.getByRole('heading', { level: 1, name: 'Mesures nationales' }).waitFor();
+    await ch.getByRole('heading', { name: 'Lu par' }).waitFor();
+
+    await tabs.getByRole('link', { name: 'Réunions d’experts' }).click();
+    await ch.getByText(/au moins 3 par an/).waitFor();
+    const meeting = ch.getByRole('form', { name: 'Programmer une réunion' });
+    await meeting.getByLabel('Titre').fill('Réunion de printemps');
+    await meeting.getByLabel('Date et heure').fill('2099-04-01T10:00');
+    await meeting.getByLabel('Lieu').fill('Berne');
+    await meeting.getByLabel('Ordre du jour').fill('1. Contacts');
+    await meeting.getByLabel('Participants').fill('CH: Expert CH\nEU: Expert EU');
+    await meeting.getByRole('button', { name: 'Programmer une réunion' }).click();
+    await ch.getByRole('heading', { level: 1, name: 'Réunion de printemps' }).waitFor();
+    await ch.getByText('CH: Expert CH, EU: Expert EU').waitFor();
+  });
 });
