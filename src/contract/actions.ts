@@ -100,6 +100,18 @@ export const ACTION_CONTRACTS = {
       sensitivity: z.enum(['SENSITIVE', 'CRITICAL']).optional(),
     }),
   },
+  acknowledge: {
+    summary: 'Acknowledge a consultation your party is asked for (CBM-5)',
+    body: z.object({ ...v }),
+  },
+  answer: {
+    summary: "Give your party's answer to the consultation (CBM-5)",
+    body: z.object({ ...v, answer: long }),
+  },
+  record_outcome: {
+    summary: 'Record the outcome of the consultation your party asked for; it is concluded (CBM-5)',
+    body: z.object({ ...v, outcome: long }),
+  },
   record_disagreement: {
     summary: 'Record a disagreement between the desks; the ticket rises one level (PARTY-4)',
     body: z.object({ ...v, reason }),

@@ -8,6 +8,7 @@ import {
   ChangeDetailsSchema,
   DisagreementSchema,
   IncidentDetailsSchema,
+  ConsultationDetailsSchema,
   ProblemDetailsSchema,
   ReleaseDetailsSchema,
   RequestDetailsSchema,
@@ -216,12 +217,16 @@ export const PresentedSecurity = SecurityDetailsSchema.omit({ disagreement: true
 });
 export const PresentedProblem = ProblemDetailsSchema.omit({ disagreement: true });
 export const PresentedIncident = IncidentDetailsSchema.omit({ disagreement: true });
+export const PresentedConsultation = ConsultationDetailsSchema.omit({ disagreement: true }).extend({
+  overdue: z.enum(['acknowledgement', 'answer']).nullable(),
+});
 export const PresentedDetails = z.union([
   PresentedRelease,
   PresentedChange,
   PresentedRequest,
   PresentedSecurity,
   PresentedProblem,
+  PresentedConsultation,
   PresentedIncident,
 ]);
 
@@ -283,3 +288,4 @@ export type PresentedChange = z.output<typeof PresentedChange>;
 export type PresentedRequest = z.output<typeof PresentedRequest>;
 export type PresentedSecurity = z.output<typeof PresentedSecurity>;
 export type PresentedProblem = z.output<typeof PresentedProblem>;
+export type PresentedConsultation = z.output<typeof PresentedConsultation>;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   ChangeDetailsSchema,
+  ConsultationDetailsSchema,
   IncidentDetailsSchema,
   ProblemDetailsSchema,
   ReleaseDetailsSchema,
@@ -17,6 +18,7 @@ export const DETAILS_SCHEMAS = {
   change: ChangeDetailsSchema,
   release: ReleaseDetailsSchema,
   security: SecurityDetailsSchema,
+  consultation: ConsultationDetailsSchema,
 } as const satisfies Record<TicketType, z.ZodType>;
 
 export type DetailsOf<T extends TicketType> = z.infer<(typeof DETAILS_SCHEMAS)[T]>;

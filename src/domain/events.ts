@@ -41,6 +41,8 @@ export const TimelineEventSchema = z.discriminatedUnion('kind', [
     levelName: opt,
     groupName: opt,
     reason: s,
+    // CBM-1: the directory's contact for the new level, when the party named one.
+    contact: opt,
   }),
   ev('comment', { body: s, via: z.literal('email').optional(), emailedTo: opt }),
   ev('field_changed', { field: s, from: z.unknown(), to: z.unknown(), reason: opt }),
@@ -108,6 +110,10 @@ export const TimelineEventSchema = z.discriminatedUnion('kind', [
   ev('follow_up_completed', { id: s, kind: s, note: opt }),
   ev('authority_notified', { stage: s, recipient: s }),
   ev('regulatory_reminder', { stage: s, dueAt: s, parties: strings, roles: strings }),
+  // consultations (CBM-5)
+  ev('consultation_acknowledged', { party: s }),
+  ev('consultation_answered', { party: s, answer: s }),
+  ev('consultation_outcome', { outcome: s }),
   // ISM-8: an IP allow-list change request applied on closure (`changed` false: the list already said so).
   ev('ip_allowlist_changed', {
     party: s,

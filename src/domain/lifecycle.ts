@@ -6,6 +6,7 @@ import { RELEASE_LIFECYCLE } from './lifecycles/release.ts';
 import { REQUEST_LIFECYCLE } from './lifecycles/request.ts';
 import { SECURITY_LIFECYCLE } from './lifecycles/security.ts';
 import { INCIDENT_LIFECYCLE } from './lifecycles/incident.ts';
+import { CONSULTATION_LIFECYCLE } from './lifecycles/consultation.ts';
 
 /**
  * Who, relative to the ticket, may fire an action:
@@ -14,9 +15,10 @@ import { INCIDENT_LIFECYCLE } from './lifecycles/incident.ts';
  * - worker: the owner or the holder;
  * - participant: any party on the ticket;
  * - a gate: a party whose decision is awaited (approver, reviewer, window partner) or who
- *   holds an open task (tasked), per the ticket's own records.
+ *   holds an open task (tasked), or who is asked to consult and has not answered yet
+ *   (consulted), per the ticket's own records.
  */
-export const GATES = ['approver', 'reviewer', 'window_partner', 'tasked'] as const;
+export const GATES = ['approver', 'reviewer', 'window_partner', 'tasked', 'consulted'] as const;
 export type Gate = (typeof GATES)[number];
 export type Standing = 'owner' | 'holder' | 'worker' | 'participant' | Gate;
 
@@ -101,6 +103,10 @@ export const TICKET_ACTIONS = [
   'add_follow_up',
   'complete_follow_up',
   'notify_authority',
+  // consultations (CBM-5)
+  'acknowledge',
+  'answer',
+  'record_outcome',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -111,6 +117,7 @@ const LIFECYCLES: Partial<Record<TicketType, Lifecycle>> = {
   request: REQUEST_LIFECYCLE,
   change: CHANGE_LIFECYCLE,
   release: RELEASE_LIFECYCLE,
+  consultation: CONSULTATION_LIFECYCLE,
 };
 
 /** The lifecycle of a ticket type. */

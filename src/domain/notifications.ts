@@ -23,6 +23,8 @@ export const NOTIFICATION_KINDS = [
   'erasure_certificate',
   'agreement_proposed',
   'webhook_paused',
+  'cbm_shared',
+  'cbm_due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -68,6 +70,9 @@ export const RECIPIENTS: Record<NotificationKind, RecipientRule[]> = {
   // Not caused by ticket events: sent to the awaited parties' administrators (services/agreements) and to a paused webhook's party administrators (services/webhooks).
   agreement_proposed: [],
   webhook_paused: [],
+  // Not caused by ticket events: sent by services/cbm to the parties concerned (CBM-1 … CBM-6).
+  cbm_shared: [],
+  cbm_due: [],
 };
 
 /** The notification a timeline event gives rise to, if any. */

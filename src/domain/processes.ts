@@ -170,6 +170,36 @@ export const ReleaseDetailsSchema = z.strictObject({
 });
 export type ReleaseDetails = z.infer<typeof ReleaseDetailsSchema>;
 
+/**
+ * CBM-5 / TKT-1: a party asks another to consult on a situation, to reduce the risk of a
+ * misunderstanding or an escalation. Only the two parties are on the ticket.
+ */
+export const ConsultationDetailsSchema = z.strictObject({
+  ...common,
+  consultedParty: z.string(),
+  situation: z.string(),
+  acknowledgeBy: z.string(),
+  answerBy: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  answeredBy: z.string().nullable(),
+  outcome: z.string().nullable(),
+  outcomeAt: z.string().nullable(),
+});
+export type ConsultationDetails = z.infer<typeof ConsultationDetailsSchema>;
+
+/** CBM-5: which deadline of a consultation has passed unmet at `now`, if any. */
+export function consultationOverdue(
+  d: Pick<ConsultationDetails, 'acknowledgeBy' | 'answerBy' | 'acknowledgedAt' | 'answeredAt'>,
+  now: number,
+): 'acknowledgement' | 'answer' | null {
+  if (!d.acknowledgedAt && Date.parse(d.acknowledgeBy) < now) return 'acknowledgement';
+  if (!d.answeredAt && Date.parse(d.answerBy) < now) return 'answer';
+  return null;
+}
+
 /** PRB-1: the more incidents a problem explains, the more urgent it is. */
 export function criticalityForFrequency(incidents: number): Criticality {
   if (incidents >= 5) return 'C1';
@@ -248,8 +278,10 @@ export function firstOpenReleaseItem(checklist: ReleaseDetails['checklist']): Re
 
 /** Which parties each gate awaits, read from a ticket's details. */
 export function gatesOf(type: string, details: unknown): Partial<Record<Gate, string[]>> {
-  const d = (details ?? {}) as Partial<RequestDetails & ChangeDetails & ReleaseDetails>;
+  const d = (details ?? {}) as Partial<RequestDetails & ChangeDetails & ReleaseDetails & ConsultationDetails>;
   switch (type) {
+    case 'consultation':
+      return { consulted: d.consultedParty && !d.answeredAt ? [d.consultedParty] : [] };
     case 'request':
       return {
         approver: pendingParties(d.approvals),

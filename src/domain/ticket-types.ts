@@ -1,5 +1,13 @@
 /** TKT-1 ticket types and the short code used in identifiers (TKT-2). */
-export const TICKET_TYPES = ['incident', 'problem', 'request', 'change', 'release', 'security'] as const;
+export const TICKET_TYPES = [
+  'incident',
+  'problem',
+  'request',
+  'change',
+  'release',
+  'security',
+  'consultation',
+] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 
 export const TYPE_CODES: Record<TicketType, string> = {
@@ -9,6 +17,7 @@ export const TYPE_CODES: Record<TicketType, string> = {
   change: 'CHG',
   release: 'REL',
   security: 'SEC',
+  consultation: 'CON',
 };
 
 /** Kinds of link between tickets (TKT-3). */

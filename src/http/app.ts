@@ -1,3 +1,8 @@
+import { exchangeRoutes } from './routes/exchanges.ts';
+import { glossaryRoutes } from './routes/glossary.ts';
+import { meetingRoutes } from './routes/meetings.ts';
+import { contactRoutes } from './routes/contacts.ts';
+import { vulnerabilityRoutes, wellKnownRoutes } from './routes/vulnerabilities.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -172,9 +177,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(exportRoutes(deps));
       await api.register(offboardingRoutes(deps));
       await api.register(backupRoutes(deps));
+      await api.register(vulnerabilityRoutes(deps));
+      await api.register(contactRoutes(deps));
+      await api.register(glossaryRoutes(deps));
+      await api.register(exchangeRoutes(deps));
+      await api.register(meetingRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
+  await app.register(wellKnownRoutes(deps));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
   app.get('/api/health', { schema: { hide: true }, config: { public: true } }, () => ({ status: 'ok' }));
 

@@ -332,6 +332,14 @@ const TAGS: Record<string, string> = {
     'Changes to the common agreement (SNC 10.2): priority matrix, SLA and availability targets, escalation and notification levels, proposed by one party and applied on their date once every other party accepted them.',
   webhooks:
     'Webhook subscriptions (IF-2): ticket events signed per Standard Webhooks, retried with back-off, with a delivery log and replay.',
+  vulnerabilities:
+    'Vulnerability notices between the parties with their CSAF 2.0 export, and security.txt (CBM-4, RFC 9116).',
+  contacts: 'The directory of points of contact of every party, confirmed yearly, with its changes (CBM-1).',
+  glossary:
+    'The consensus glossary: terms with French and English definitions, versions, comments and acceptances (CBM-2).',
+  exchanges: 'Information exchanges between the parties, with read receipts, questions and answers (CBM-3).',
+  meetings: 'Meetings of the designated experts: agenda, minutes, decisions and action items (CBM-6).',
+  consultations: 'Consultations one party asks of another, with deadlines and outcome (CBM-5).',
 };
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import type { ClockState, SlaState } from '../domain/sla.ts';
 import type { TicketDetail as Detail } from '../services/tickets/get-ticket.ts';
-import type { Disagreement } from '../domain/processes.ts';
+import { consultationOverdue, type Disagreement } from '../domain/processes.ts';
 import { regulatoryClocks, tlpFor } from '../domain/security.ts';
 import { detailsOf } from '../services/write-path/details.ts';
 
@@ -130,6 +130,11 @@ export function presentDetails(
         },
         disagreement,
       };
+    }
+    case 'consultation': {
+      // CBM-5: which deadline has passed unmet, computed at reading time like the SLA clocks.
+      const { disagreement: _d, ...rest } = detailsOf(ticket, 'consultation');
+      return { details: { ...rest, overdue: consultationOverdue(rest, Date.now()) }, disagreement };
     }
     default: {
       const { disagreement: _d, ...rest } = detailsOf(ticket, ['incident', 'problem', 'request']);

@@ -150,6 +150,18 @@ const ERRORS: Record<ErrorCode, Text> = {
     en: 'Lowering a classification needs a reason on the record.',
     fr: 'Abaisser une classification exige un motif consigné.',
   },
+  'cbm.not_found': {
+    en: 'No such record, or not visible to you.',
+    fr: 'Enregistrement introuvable ou non visible pour vous.',
+  },
+  'cbm.version_conflict': {
+    en: 'The record was changed by someone else (now version {current}); reload it and try again.',
+    fr: 'L’enregistrement a été modifié par quelqu’un d’autre (version {current}) ; rechargez-le et recommencez.',
+  },
+  'cbm.state_invalid': {
+    en: 'This step is not possible in the record’s current state ({state}).',
+    fr: 'Cette étape n’est pas possible dans l’état actuel de l’enregistrement ({state}).',
+  },
   'asset.not_found': { en: 'No such information asset.', fr: 'Actif informationnel introuvable.' },
   'asset.version_conflict': {
     en: 'The asset was changed by someone else (now version {current}); reload it and try again.',
@@ -505,6 +517,26 @@ const DETAILS: Record<string, Text> = {
   asset_part: {
     en: 'no such asset of this party or common to the parties',
     fr: 'aucun actif de ce nom dans cette partie ou commun aux parties',
+  },
+  on_call_24x7: {
+    en: 'the on-call contact is reachable around the clock',
+    fr: 'le contact d’astreinte est joignable 24 h sur 24',
+  },
+  term_exists: { en: 'this term is already in the glossary', fr: 'ce terme figure déjà dans le glossaire' },
+  english_translation: {
+    en: 'an English translation is required for a text in another language',
+    fr: 'une traduction anglaise est requise pour un texte dans une autre langue',
+  },
+  year_required: { en: 'the year the summary covers is required', fr: 'l’année couverte par la synthèse est requise' },
+  summary_exists: {
+    en: 'your party already submitted its summary for this year',
+    fr: 'votre partie a déjà soumis sa synthèse pour cette année',
+  },
+  unknown_exchange: { en: 'no such exchange you may read', fr: 'aucun échange de ce nom que vous puissiez consulter' },
+  other_party: { en: 'another party than your own expected', fr: 'une autre partie que la vôtre attendue' },
+  after_acknowledgement: {
+    en: 'cannot be before the acknowledgement deadline',
+    fr: 'ne peut précéder l’échéance de l’accusé de réception',
   },
   own_part: { en: 'an aggregate cannot contain itself', fr: 'un agrégat ne peut se contenir lui-même' },
   aggregate_below_parts: {

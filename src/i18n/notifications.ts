@@ -30,8 +30,14 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     },
   },
   escalated: {
-    en: { subject: '[{ref}] escalated to {target}: {title}', body: 'Ticket {ref} has been escalated to {target}.' },
-    fr: { subject: '[{ref}] escaladé vers {target} : {title}', body: 'Le ticket {ref} a été escaladé vers {target}.' },
+    en: {
+      subject: '[{ref}] escalated to {target}: {title}',
+      body: 'Ticket {ref} has been escalated to {target}.{contact_en}',
+    },
+    fr: {
+      subject: '[{ref}] escaladé vers {target} : {title}',
+      body: 'Le ticket {ref} a été escaladé vers {target}.{contact_fr}',
+    },
   },
   approval_needed: {
     en: { subject: '[{ref}] approval needed: {title}', body: 'Ticket {ref} awaits your approval.' },
@@ -196,6 +202,23 @@ const TEMPLATES: Record<NotificationKind, Template> = {
       body:
         'Votre partie a notifié la fin de son contrat. Ses données seront effacées le {erasureAt}. ' +
         'Récupérez votre export dès maintenant : {exportPath}.',
+    },
+  },
+  cbm_shared: {
+    en: {
+      subject: '{party}: {what_en} — {title}',
+      body: '{party} shared with the parties: {what_en} “{title}”. See {path}.',
+    },
+    fr: {
+      subject: '{party} : {what_fr} — {title}',
+      body: '{party} a partagé avec les parties : {what_fr} « {title} ». Voir {path}.',
+    },
+  },
+  cbm_due: {
+    en: { subject: 'Due {dueAt}: {what_en} — {title}', body: '{what_en} “{title}” is due on {dueAt}. See {path}.' },
+    fr: {
+      subject: 'Échéance {dueAt} : {what_fr} — {title}',
+      body: '{what_fr} « {title} » arrive à échéance le {dueAt}. Voir {path}.',
     },
   },
   erasure_certificate: {

@@ -1,3 +1,4 @@
+import { checkCbm } from './cbm-checks.ts';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { exportDirOf, type Config } from '../config.ts';
@@ -72,6 +73,10 @@ export function startBackground(
   const certificates = setInterval(() => void checkCertificates(db).catch(log), config.SLA_CHECK_MS);
   certificates.unref();
   stops.push(() => clearInterval(certificates));
+  // CBM-1 … CBM-6: confirmation reminders, stale contacts, yearly summaries and meeting counts (stamped, so any node may run it).
+  const cbm = setInterval(() => void checkCbm(db).catch(log), config.SLA_CHECK_MS);
+  cbm.unref();
+  stops.push(() => clearInterval(cbm));
   // AUD-1: the signed daily checkpoint of the audit chain (added under the head's lock, so once per day across nodes).
   const checkpoints = setInterval(() => void dailyCheckpoint(db).catch(log), config.SLA_CHECK_MS);
   checkpoints.unref();

@@ -11,6 +11,7 @@ export const RECORDERS = {
   change: ['agent', 'resolver', 'change_manager'],
   release: ['release_manager', 'change_manager'],
   security: ['security_officer', 'agent'],
+  consultation: ['agent', 'level_manager', 'security_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** The actor may record this type of ticket, and never above their own clearance (ISM-4). */

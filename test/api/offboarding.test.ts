@@ -34,6 +34,26 @@ describe.each(STORE_KINDS)('end of contract (%s)', (kind) => {
       clearance: 'LIMITED',
     });
     chOnly = (await chAgent.post('/incidents', incidentBody())).body.ref;
+    // CBM records of the leaving party: its contact, an exchange read by EU, a question on EU's one.
+    await chAdmin.post('/contacts', { level: 'technical', structure: 'CH', name: 'CH lead', channels: ['desk'] });
+    const chSecurity = await signIn(server.url, 'ch.security');
+    const chExchange = (
+      await chSecurity.post('/exchanges', { kind: 'measures', title: 'CH', language: 'en', body: 'x' })
+    ).body.id;
+    await euAgent.get(`/exchanges/${chExchange}`);
+    const euManager = await signIn(server.url, 'eu.manager');
+    const euExchange = (await euManager.post('/exchanges', { kind: 'policy', title: 'EU', language: 'en', body: 'x' }))
+      .body.id;
+    await chAgent.post(`/exchanges/${euExchange}/questions`, { question: 'q' });
+    await chSecurity.post('/vulnerabilities', {
+      title: 'v',
+      description: 'd',
+      vendor: 'v',
+      product: 'p',
+      productVersion: '1',
+      remediationCategory: 'workaround',
+      remediation: 'r',
+    });
   }, 180_000);
   afterAll(() => server.close(), 120_000);
 
@@ -71,6 +91,9 @@ describe.each(STORE_KINDS)('end of contract (%s)', (kind) => {
       change: { kind: 'service_target', service: 'Link', targetPct: 99 },
     });
     expect(proposal.body).toMatchObject({ status: 'accepted', awaitedParties: [] });
+    expect(certificate.erased.find((e) => e.what === 'contact_points')!.rows).toBe(1);
+    expect(await rows(server, sql`select 1 from exchange_questions`)).toHaveLength(0);
+    expect(await rows(server, sql`select 1 from exchanges where party_id = 'EU'`)).toHaveLength(1);
     expect(await rows(server, sql`select 1 from tickets where ref = ${chOnly}`)).toHaveLength(0);
     const ticket = await euAgent.get(`/tickets/${shared}`);
     expect(ticket.status).toBe(200);

@@ -101,7 +101,8 @@ describe.each(STORE_KINDS)('the OpenAPI document (%s)', (kind) => {
     expect([...used].filter((tag) => !described.has(tag))).toEqual([]);
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearer', 'calendarFeed', 'csrf', 'session']);
     for (const { method, path, op } of operations(doc)) {
-      if (path === '/api/v1/auth/login') {
+      // Public: signing in, and security.txt (RFC 9116: read by anyone, without credentials).
+      if (path === '/api/v1/auth/login' || path === '/.well-known/security.txt') {
         expect(op.security).toEqual([]);
         continue;
       }

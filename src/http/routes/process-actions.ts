@@ -24,12 +24,27 @@ import { forwardTask } from '../../services/requests/forward-task.ts';
 import { rejectFulfilment } from '../../services/requests/reject-fulfilment.ts';
 import { requestApproval } from '../../services/requests/request-approval.ts';
 import { startFulfilment } from '../../services/requests/start-fulfilment.ts';
+import { acknowledgeConsultation } from '../../services/consultations/acknowledge-consultation.ts';
+import { answerConsultation } from '../../services/consultations/answer-consultation.ts';
+import { recordConsultationOutcome } from '../../services/consultations/record-consultation-outcome.ts';
 import { actionRoute, type ActionRoute } from './action-route.ts';
 
 const at = (value: string) => new Date(value);
 
 /** The actions of problems, requests, changes and releases, plus PARTY-4 disagreements on every type. */
 export const PROCESS_ACTIONS: ActionRoute[] = [
+  actionRoute({
+    action: 'acknowledge',
+    run: acknowledgeConsultation,
+  }),
+  actionRoute({
+    action: 'answer',
+    run: answerConsultation,
+  }),
+  actionRoute({
+    action: 'record_outcome',
+    run: recordConsultationOutcome,
+  }),
   actionRoute({
     action: 'record_disagreement',
     run: recordDisagreement,

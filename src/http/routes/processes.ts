@@ -7,6 +7,7 @@ import { ticketDetail } from '../../services/tickets/get-ticket.ts';
 import { createProblem } from '../../services/problems/create-problem.ts';
 import { createRelease } from '../../services/releases/create-release.ts';
 import { createRequest } from '../../services/requests/create-request.ts';
+import { createConsultation } from '../../services/consultations/create-consultation.ts';
 import type { TicketRow } from '../../services/write-path/context.ts';
 import { presentDetail } from '../presenters.ts';
 import {
@@ -14,6 +15,7 @@ import {
   Criticality,
   errorResponses,
   Impact,
+  Instant,
   plain,
   Sensitivity,
   text,
@@ -52,6 +54,17 @@ const CreateRelease = z.object({
   changes: z.array(TicketRef).max(100).optional(),
 });
 
+const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
+const CreateConsultation = z.object({
+  title: text(200),
+  situation: text(20_000),
+  party: PartyCode,
+  service: TicketFields.service,
+  sensitivity: Sensitivity.optional(),
+  acknowledgeBy: Instant,
+  answerBy: Instant,
+});
+
 type Create<B> = (ctx: ServiceContext, body: B) => Promise<TicketRow>;
 
 /** Recording problems (PRB-1), service requests (REQ-1), changes (CHG-1) and releases (REL-1). */
@@ -85,6 +98,12 @@ export const processRoutes =
       'Record a change (RFC) linked to its origin; a standard change starts pre-approved (CHG-1, CHG-3)',
       CreateChange,
       createChange,
+    );
+    route(
+      '/consultations',
+      'Ask another party to consult on a situation, with deadlines for acknowledgement and answer (CBM-5)',
+      CreateConsultation,
+      createConsultation,
     );
     route('/releases', 'Record a release bundling approved changes (REL-1)', CreateRelease, createRelease);
   };

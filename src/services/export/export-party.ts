@@ -50,6 +50,7 @@ function kinds(party: string): { kind: string; query: SQL }[] {
     union select actor_id from ticket_events where ticket_id in ${T} and actor_id is not null
       and (visibility = 'shared' or party = ${party}))`;
   const rows = (from: SQL) => sql`select row_to_json(x)::text as r from (${from}) x`;
+  const exportable = sql`sensitivity in (select unnest(export_levels) from export_params)`;
   return [
     {
       kind: 'parties',
@@ -132,6 +133,21 @@ function kinds(party: string): { kind: string; query: SQL }[] {
     },
     { kind: 'imt_rosters', query: rows(sql`select * from imt_rosters where party_id = ${party}`) },
     { kind: 'notification_prefs', query: rows(sql`select * from notification_prefs where user_id in ${ownUsers}`) },
+    // CBM-1, CBM-3, CBM-4: what the party itself recorded, up to the exported levels.
+    {
+      kind: 'contact_points',
+      query: rows(sql`select * from contact_points where party_id = ${party} and ${exportable}`),
+    },
+    {
+      kind: 'contact_point_changes',
+      query: rows(sql`select * from contact_point_changes where contact_id in
+        (select id from contact_points where party_id = ${party} and ${exportable})`),
+    },
+    {
+      kind: 'vulnerability_notices',
+      query: rows(sql`select * from vulnerability_notices where party_id = ${party} and ${exportable}`),
+    },
+    { kind: 'exchanges', query: rows(sql`select * from exchanges where party_id = ${party} and ${exportable}`) },
   ];
 }
 

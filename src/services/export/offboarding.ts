@@ -139,6 +139,42 @@ function erasureSteps(p: string): { what: string; query: ReturnType<typeof sql> 
     step('catalogue_items', sql`delete from catalogue_items where party_id = ${p} returning id::text`),
     step('imt_rosters', sql`delete from imt_rosters where party_id = ${p} returning party_id`),
     step('ticket_counters', sql`delete from ticket_counters where party_id = ${p} returning party_id`),
+    // CBM-1 … CBM-6: the party's own cooperation records; its people's names leave the shared ones.
+    step('contact_point_changes', sql`delete from contact_point_changes where party_id = ${p} returning id::text`),
+    step('contact_points', sql`delete from contact_points where party_id = ${p} returning id::text`),
+    step('vulnerability_notices', sql`delete from vulnerability_notices where party_id = ${p} returning id::text`),
+    step(
+      'exchange_reads',
+      sql`delete from exchange_reads where user_id in ${people}
+          or exchange_id in (select id from exchanges where party_id = ${p}) returning user_id::text`,
+    ),
+    step(
+      'exchange_questions',
+      sql`delete from exchange_questions where party_id = ${p}
+          or exchange_id in (select id from exchanges where party_id = ${p}) returning id::text`,
+    ),
+    step(
+      'exchange_questions (answerer references)',
+      sql`update exchange_questions set answered_by_id = null where answered_by_id in ${people} returning id::text`,
+    ),
+    step(
+      'meeting_actions',
+      sql`delete from meeting_actions where party = ${p}
+          or meeting_id in (select id from expert_meetings where organiser_party = ${p}) returning id::text`,
+    ),
+    step('expert_meetings', sql`delete from expert_meetings where organiser_party = ${p} returning id::text`),
+    step(
+      'expert_meetings (exchange links)',
+      sql`update expert_meetings set exchange_ids = array(
+            select e from unnest(exchange_ids) e where e not in (select id from exchanges where party_id = ${p}))
+          where exchange_ids && array(select id from exchanges where party_id = ${p}) returning id::text`,
+    ),
+    step('exchanges', sql`delete from exchanges where party_id = ${p} returning id::text`),
+    step('glossary_comments', sql`delete from glossary_comments where party_id = ${p} returning id::text`),
+    step(
+      'glossary_versions (author references)',
+      sql`update glossary_versions set by_id = null where by_id in ${people} returning id::text`,
+    ),
     step('sessions', sql`delete from sessions where user_id in ${people} returning user_id::text`),
     step('api_tokens', sql`delete from api_tokens where user_id in ${people} returning id::text`),
     step('notification_prefs', sql`delete from notification_prefs where user_id in ${people} returning user_id::text`),

@@ -15,6 +15,11 @@ function paramsOf(ticket: TicketRow, data: Record<string, unknown>): Record<stri
   const target = data.assigneeName ?? data.groupName ?? data.levelName ?? data.toParty;
   if (target !== undefined && target !== null) params.target = String(target);
   if (data.fromParty) params.from = String(data.fromParty);
+  // CBM-1: an escalation names the directory's contact for the new level (empty when none).
+  if (typeof data.mode === 'string') {
+    params.contact_en = typeof data.contact === 'string' ? ` Contact at this level: ${data.contact}.` : '';
+    params.contact_fr = typeof data.contact === 'string' ? ` Contact à ce niveau : ${data.contact}.` : '';
+  }
   if (typeof data.clock === 'string') {
     params.clock = CLOCK_NAMES[data.clock] ?? data.clock;
     params.target = formatDuration(Number(data.targetMs));

@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/errors.ts';
 
 import { findGroup, findParty } from '../../store/directory.ts';
+import { escalationContact } from '../contacts/escalation-contact.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { runTicketAction } from '../write-path/ticket-action.ts';
 
@@ -13,7 +14,7 @@ export type EscalateInput =
  * (to the other party, use a transfer); hierarchical escalation raises it one level.
  */
 export function escalateTicket(ctx: ServiceContext, idOrRef: string, input: EscalateInput) {
-  return runTicketAction(ctx, idOrRef, 'escalate', input.version, async (ticket, tx) => {
+  return runTicketAction(ctx, idOrRef, 'escalate', input.version, async (ticket, tx, now) => {
     const level = ticket.escalationLevel;
     if (input.mode === 'functional') {
       const group = await findGroup(tx, input.groupId);
@@ -40,6 +41,8 @@ export function escalateTicket(ctx: ServiceContext, idOrRef: string, input: Esca
     const levels = party?.escalationLevels ?? [];
     const next = levels.find((l) => l.level === level + 1);
     if (!next) throw new AppError('validation.invalid', 'mode', { field: 'mode', detail: 'highest_level', level });
+    // CBM-1: the holding party's directory names who answers at the new level.
+    const contact = await escalationContact(tx, ticket.holderParty, next.level, ticket.sensitivity, now);
     return {
       patch: { escalationLevel: next.level },
       events: [
@@ -52,6 +55,7 @@ export function escalateTicket(ctx: ServiceContext, idOrRef: string, input: Esca
               toLevel: next.level,
               levelName: next.name,
               reason: input.reason,
+              ...(contact ? { contact } : {}),
             },
           },
         },

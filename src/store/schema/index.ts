@@ -9,3 +9,8 @@ export * from './mail.ts';
 export * from './audit.ts';
 export * from './agreements.ts';
 export * from './webhooks.ts';
+export * from './vulnerabilities.ts';
+export * from './contacts.ts';
+export * from './glossary.ts';
+export * from './exchanges.ts';
+export * from './meetings.ts';

@@ -3,6 +3,7 @@ import type { PartyKind, GroupKind } from '../../domain/parties.ts';
 import type { PriorityMatrix } from '../../domain/priority.ts';
 import type { EscalationLevel, Role } from '../../domain/roles.ts';
 import type { SecurityPolicy } from '../../domain/security.ts';
+import type { SecurityTxt } from '../../domain/security-txt.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
@@ -24,6 +25,8 @@ export const parties = pgTable('parties', {
   escalationLevels: jsonb('escalation_levels').$type<EscalationLevel[]>().notNull(),
   /** SEC-7 notification policy and SEC-9 national severity scale mapping; null: the defaults. */
   securityPolicy: jsonb('security_policy').$type<Partial<SecurityPolicy>>(),
+  /** CBM-4 / RFC 9116: what the party publishes in the instance's security.txt; null: nothing. */
+  securityTxt: jsonb('security_txt').$type<SecurityTxt>(),
   /** Bumped with every change to the party's calendar, targets or maintenance windows, so nodes know when their copy is stale. */
   slaStamp: integer('sla_stamp').notNull().default(0),
   /** TKT-7: largest file the party's people may attach (bytes). */

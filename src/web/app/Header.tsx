@@ -37,6 +37,8 @@ const LINKS: NavLink[] = [
   { path: '/requests', key: 'nav.requests', current: typeQueue('request', 'new-request') },
   { path: '/changes', key: 'nav.changes', current: typeQueue('change', 'new-change') },
   { path: '/releases', key: 'nav.releases', current: typeQueue('release', 'new-release') },
+  { path: '/consultations', key: 'nav.consultations', current: typeQueue('consultation', 'new-consultation') },
+  { path: '/contacts', key: 'nav.cooperation', current: page('cbm') },
   {
     path: '/security',
     key: 'nav.security',

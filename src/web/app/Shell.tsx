@@ -12,6 +12,8 @@ import { KnownErrorsPage } from './knownErrors/KnownErrorsPage.tsx';
 import { NewChangePage } from './process/NewChangePage.tsx';
 import { NewProblemPage } from './process/NewProblemPage.tsx';
 import { NewReleasePage } from './process/NewReleasePage.tsx';
+import { NewConsultationPage } from './process/NewConsultationPage.tsx';
+import { CbmPage } from './cbm/CbmPage.tsx';
 import { NewRequestPage } from './process/NewRequestPage.tsx';
 import { NotificationsProvider } from './notifications/NotificationsContext.tsx';
 import { NotificationsPage } from './notifications/NotificationsPage.tsx';
@@ -50,6 +52,10 @@ function Page({ route }: { route: Route }) {
       return <NewChangePage originKind={route.originKind} originTicket={route.originTicket} />;
     case 'new-release':
       return <NewReleasePage changes={route.changes} />;
+    case 'cbm':
+      return <CbmPage key={`${route.area}/${route.id}`} area={route.area} id={route.id} />;
+    case 'new-consultation':
+      return <NewConsultationPage />;
     case 'known-errors':
       return <KnownErrorsPage focusId={route.id} />;
     case 'ticket':

@@ -1,6 +1,7 @@
 /** Reading a ticket's per-type details in the console; the shapes come from the contract (src/contract/). */
 import type {
   PresentedChange,
+  PresentedConsultation,
   PresentedProblem,
   PresentedRelease,
   PresentedRequest,
@@ -16,6 +17,7 @@ interface DetailsByType {
   change: PresentedChange;
   release: PresentedRelease;
   security: PresentedSecurity;
+  consultation: PresentedConsultation;
 }
 
 /** The per-type details of a ticket, typed by its type; null for another type. */

@@ -17,7 +17,7 @@ export function href(path: string): string {
 }
 
 /** Ticket types with their own queue and creation page. */
-export const PROCESS_TYPES = ['problem', 'request', 'change', 'release'] as const;
+export const PROCESS_TYPES = ['problem', 'request', 'change', 'release', 'consultation'] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 /** The path segment of a process type: `problem` → `problems`. */
 export const PROCESS_PATHS: Record<ProcessType, string> = {
@@ -25,7 +25,12 @@ export const PROCESS_PATHS: Record<ProcessType, string> = {
   request: 'requests',
   change: 'changes',
   release: 'releases',
+  consultation: 'consultations',
 };
+
+/** The cooperation pages (CBM-1 … CBM-6), each a list with a detail per id. */
+export const CBM_AREAS = ['contacts', 'vulnerabilities', 'glossary', 'exchanges', 'meetings'] as const;
+export type CbmArea = (typeof CBM_AREAS)[number];
 
 export type Route =
   | { page: 'queue'; type?: QueueType }
@@ -35,6 +40,8 @@ export type Route =
   | { page: 'new-request'; item: string }
   | { page: 'new-change'; originKind: string; originTicket: string }
   | { page: 'new-release'; changes: string[] }
+  | { page: 'new-consultation' }
+  | { page: 'cbm'; area: CbmArea; id: string }
   | { page: 'known-errors'; id: string }
   | { page: 'ticket'; ref: string }
   | { page: 'settings' }
@@ -79,6 +86,8 @@ function newProcessRoute(type: ProcessType, params: URLSearchParams): Route {
       return { page: 'new-change', originKind: params.get('origin') ?? '', originTicket: params.get('ticket') ?? '' };
     case 'release':
       return { page: 'new-release', changes: refs(params.get('changes')) };
+    case 'consultation':
+      return { page: 'new-consultation' };
   }
 }
 
@@ -96,6 +105,9 @@ export function parseRoute(path: string): Route {
   if (type && parts.length === 2 && parts[1] === 'new') return newProcessRoute(type, params);
   if (parts[0] === 'known-errors' && parts.length === 1) return { page: 'known-errors', id: params.get('id') ?? '' };
   if (parts[0] === 'tickets' && parts.length === 2) return { page: 'ticket', ref: parts[1]! };
+  const area = CBM_AREAS.find((candidate) => candidate === parts[0]);
+  if (area && parts.length <= 2 && area !== 'contacts') return { page: 'cbm', area, id: parts[1] ?? '' };
+  if (area === 'contacts' && parts.length === 1) return { page: 'cbm', area, id: '' };
   const simple = SIMPLE_PAGES.find((page) => page === parts[0]);
   if (simple && parts.length === 1) return { page: simple };
   return { page: 'not-found' };

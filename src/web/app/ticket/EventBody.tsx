@@ -67,6 +67,7 @@ export function EventBody({ entry }: { entry: TimelineEntry }) {
               : t('event.escalated.hierarchical', { level: str(d.toLevel), name: str(d.levelName) })}
           </p>
           {labelled('event.reason', d.reason)}
+          {labelled('event.escalated.contact', d.contact)}
         </>
       );
       break;

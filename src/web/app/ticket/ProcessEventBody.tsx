@@ -102,6 +102,20 @@ export function ProcessEventBody({ entry }: { entry: TimelineEntry }) {
         </>
       );
       break;
+    case 'consultation_acknowledged':
+      body = <p>{t('event.consultation_acknowledged.text', { party: str(d.party) })}</p>;
+      break;
+    case 'consultation_answered':
+      body = (
+        <>
+          <p>{t('event.consultation_answered.text', { party: str(d.party) })}</p>
+          <p className="prose">{str(d.answer)}</p>
+        </>
+      );
+      break;
+    case 'consultation_outcome':
+      body = <p className="prose">{str(d.outcome)}</p>;
+      break;
     case 'tasks_started':
       body = <p>{t('event.tasks_started.text', { parties: list(d.parties) })}</p>;
       break;

@@ -16,6 +16,7 @@ export const STATUSES_BY_TYPE: Record<string, readonly string[]> = {
     'rejected',
     'closed',
   ],
+  consultation: ['requested', 'acknowledged', 'answered', 'concluded'],
   release: ['planning', 'build_test', 'deployment_preparation', 'approved', 'deployed', 'rolled_back', 'closed'],
 };
 export const CHANNELS = ['console', 'phone', 'email'] as const;

@@ -60,6 +60,10 @@ export const SIMPLE_ACTIONS: Record<string, FieldSpec[]> = {
     },
     { name: 'notes', multiline: true, required: true },
   ],
+  // Consultations (CBM-5).
+  acknowledge: [],
+  answer: [{ name: 'answer', multiline: true, required: true }],
+  record_outcome: [{ name: 'outcome', multiline: true, required: true }],
   // Releases.
   add_change: [{ name: 'change', required: true, reference: true }],
   remove_change: [{ name: 'change', required: true, reference: true }],

@@ -1,6 +1,7 @@
 import { detailsOf } from '../../details.ts';
 import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { ChangePanel } from './ChangePanel.tsx';
+import { ConsultationPanel } from './ConsultationPanel.tsx';
 import { ProblemPanel } from './ProblemPanel.tsx';
 import { ReleasePanel } from './ReleasePanel.tsx';
 import { RequestPanel } from './RequestPanel.tsx';
@@ -16,6 +17,8 @@ export function TypeDetails({ detail }: { detail: TicketDetail }) {
   if (change) return <ChangePanel details={change} />;
   const release = detailsOf(detail, 'release');
   if (release) return <ReleasePanel details={release} />;
+  const consultation = detailsOf(detail, 'consultation');
+  if (consultation) return <ConsultationPanel details={consultation} />;
   if (detail.type === 'security') return <SecurityPanel detail={detail} />;
   return null;
 }

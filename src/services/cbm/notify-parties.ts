@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import type { NotificationKind } from '../../domain/notifications.ts';
+import type { Role } from '../../domain/roles.ts';
+import { clearanceCovers, type Sensitivity } from '../../domain/sensitivity.ts';
+import type { Db } from '../../store/db.ts';
+import { prefsFor } from '../../store/notifications.ts';
+import { notifications, users } from '../../store/schema/index.ts';
+
+/** What a shared record is called in a notification, in both languages. */
+export const WHAT = {
+  contact: { what_en: 'Point of contact', what_fr: 'Point de contact' },
+  contact_stale: { what_en: 'Point of contact to confirm', what_fr: 'Point de contact à confirmer' },
+  vulnerability: { what_en: 'Vulnerability notice', what_fr: 'Notification de vulnérabilité' },
+  exchange: { what_en: 'Information exchange', what_fr: 'Échange d’informations' },
+  yearly_summary: { what_en: 'Yearly summary', what_fr: 'Synthèse annuelle' },
+  glossary: { what_en: 'Glossary term', what_fr: 'Terme du glossaire' },
+  meeting: { what_en: 'Expert meeting', what_fr: 'Réunion d’experts' },
+} as const;
+
+export interface PartyNotice {
+  kind: Extract<NotificationKind, 'cbm_shared' | 'cbm_due'>;
+  /** The parties told: every active user of them whose clearance covers `sensitivity`. */
+  parties: { only?: readonly string[]; except?: string };
+  sensitivity: Sensitivity;
+  /** Only people with one of these roles (absent: everyone cleared). */
+  roles?: readonly Role[];
+  params: Record<string, string>;
+}
+
+/**
+ * CBM-1 … CBM-6: tells the people of the parties concerned, in the application, about a record
+ * shared with them or a deadline; only those cleared for the record's level, and never what
+ * they may not read (the params carry the title and a path only). Returns how many were told.
+ */
+export async function notifyParties(db: Db, notice: PartyNotice, now: Date): Promise<number> {
+  const where = [eq(users.active, true)];
+  if (notice.parties.only) where.push(inArray(users.partyId, [...notice.parties.only]));
+  if (notice.parties.except) where.push(ne(users.partyId, notice.parties.except));
+  const people = (
+    await db
+      .select()
+      .from(users)
+      .where(and(...where))
+  ).filter(
+    (u) =>
+      clearanceCovers(u.clearance, notice.sensitivity) &&
+      (!notice.roles || u.roles.some((role) => notice.roles!.includes(role))),
+  );
+  const prefs = await prefsFor(
+    db,
+    people.map((u) => u.id),
+    notice.kind,
+  );
+  const told = people.filter((u) => prefs.get(u.id)?.inApp !== false);
+  if (told.length === 0) return 0;
+  await db.insert(notifications).values(
+    told.map((u) => ({
+      id: randomUUID(),
+      userId: u.id,
+      kind: notice.kind,
+      ticketId: null,
+      params: notice.params,
+      createdAt: now,
+    })),
+  );
+  return told.length;
+}

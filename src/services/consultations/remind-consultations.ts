@@ -1,0 +1,43 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { consultationOverdue, type ConsultationDetails } from '../../domain/processes.ts';
+import type { Db } from '../../store/db.ts';
+import { cbmReminders, tickets } from '../../store/schema/index.ts';
+import { parsedTicket } from '../../store/ticket-reads.ts';
+import { tellConsultedDesk } from './tell-consulted-desk.ts';
+
+/**
+ * CBM-5: a consultation whose acknowledgement or answer deadline has passed unmet is brought to
+ * the consulted party's desk once per deadline (claimed by the `cbm_reminders` insert). The
+ * notification is tied to the ticket, so only people who may read it ever see it — the parties
+ * involved, cleared for its level. Returns how many reminders were sent.
+ */
+export async function remindConsultations(db: Db, now: Date): Promise<number> {
+  const open = await db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.type, 'consultation'), inArray(tickets.status, ['requested', 'acknowledged'])));
+  let sent = 0;
+  for (const raw of open) {
+    const ticket = parsedTicket(raw);
+    const details = ticket.details as ConsultationDetails;
+    const late = consultationOverdue(details, now.getTime());
+    if (!late) continue;
+    const claimed = await db.transaction(async (tx) => {
+      const rows = await tx
+        .insert(cbmReminders)
+        .values({ key: `consultation:${ticket.id}:${late}`, sentAt: now })
+        .onConflictDoNothing()
+        .returning();
+      if (rows.length === 0) return false;
+      const dueAt = late === 'acknowledgement' ? details.acknowledgeBy : details.answerBy;
+      const what =
+        late === 'acknowledgement'
+          ? { what_en: 'Consultation to acknowledge', what_fr: 'Accusé de réception de consultation attendu' }
+          : { what_en: 'Consultation to answer', what_fr: 'Réponse à une consultation attendue' };
+      await tellConsultedDesk(tx, ticket, details, what, dueAt, now);
+      return true;
+    });
+    if (claimed) sent++;
+  }
+  return sent;
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { Sensitivity } from '../../domain/sensitivity.ts';
+import { assertMayShare } from '../../policies/shared-records.ts';
+import { expertMeetings } from '../../store/schema/index.ts';
+import { writeAudit } from '../../store/ticket-writes.ts';
+import { notifyParties, WHAT } from '../cbm/notify-parties.ts';
+import { nowOf, type ServiceContext } from '../write-path/context.ts';
+import { linkableExchanges } from './linkable-exchanges.ts';
+
+export const MEETING_ORGANISERS = ['level_manager', 'security_officer', 'party_admin'] as const;
+
+export interface ScheduleMeetingInput {
+  title: string;
+  startsAt: string;
+  location: string;
+  agenda: string;
+  participants: { party: string; name: string }[];
+  exchangeIds?: string[] | undefined;
+  sensitivity?: Sensitivity | undefined;
+}
+
+/** CBM-6: the actor's party schedules a meeting of the experts with its agenda and participants. */
+export async function scheduleMeeting(ctx: ServiceContext, input: ScheduleMeetingInput) {
+  const sensitivity = input.sensitivity ?? 'LIMITED';
+  assertMayShare(ctx.actor, MEETING_ORGANISERS, sensitivity);
+  const now = nowOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const exchangeIds = await linkableExchanges(tx, ctx, input.exchangeIds ?? []);
+    const [row] = await tx
+      .insert(expertMeetings)
+      .values({
+        id: randomUUID(),
+        organiserParty: ctx.actor.party,
+        title: input.title,
+        startsAt: new Date(input.startsAt),
+        location: input.location,
+        agenda: input.agenda,
+        participants: input.participants,
+        decisions: [],
+        exchangeIds,
+        sensitivity,
+        createdAt: now,
+      })
+      .returning();
+    await writeAudit(
+      tx,
+      { actorId: ctx.actor.id, party: ctx.actor.party, action: 'meeting.schedule', targetId: row!.id },
+      now,
+    );
+    await notifyParties(
+      tx,
+      {
+        kind: 'cbm_shared',
+        parties: { except: ctx.actor.party },
+        sensitivity,
+        params: { ...WHAT.meeting, party: ctx.actor.party, title: input.title, path: `/meetings/${row!.id}` },
+      },
+      now,
+    );
+    return row!;
+  });
+}
