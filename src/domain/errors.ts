@@ -93,6 +93,17 @@ export type ErrorCode =
   | 'export.not_ready'
   | 'offboarding.exists'
   | 'offboarding.not_found'
+  | 'user.inactive'
+  | 'account_link.invalid'
+  | 'group.exists'
+  | 'sso.not_configured'
+  | 'sso.provider_error'
+  | 'sso.state_invalid'
+  | 'sso.token_invalid'
+  | 'sso.unmapped_role'
+  | 'sso.unmapped_clearance'
+  | 'sso.wrong_party'
+  | 'sso.no_account'
   | 'server.error';
 
 /** An expected failure with a stable code, optionally naming the offending field. */

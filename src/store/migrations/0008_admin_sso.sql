@@ -37,6 +37,7 @@ ALTER TABLE "users" ADD COLUMN "last_sign_in_at" timestamp with time zone;--> st
 ALTER TABLE "users" ADD COLUMN "access_request_id" uuid;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "oidc_issuer" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "oidc_subject" text;--> statement-breakpoint
+ALTER TABLE "sessions" ADD COLUMN "sso_party" text;--> statement-breakpoint
 ALTER TABLE "account_links" ADD CONSTRAINT "account_links_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_links" ADD CONSTRAINT "account_links_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "oidc_logins" ADD CONSTRAINT "oidc_logins_party_id_parties_id_fk" FOREIGN KEY ("party_id") REFERENCES "public"."parties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
