@@ -9,8 +9,17 @@ import type { TicketRow } from '../../store/ticket-reads.ts';
 import { insertUser } from '../parties/create-user.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { detailsOf } from '../write-path/details.ts';
-import { runTicketAction } from '../write-path/ticket-action.ts';
+import { authorOf, loadVisibleTicket } from '../write-path/ticket-action.ts';
+import { lockTicket } from '../../store/ticket-reads.ts';
+import { appendEvents } from '../../store/ticket-writes.ts';
 import { issueAccountLink, type LinkDelivery } from './account-links.ts';
+
+interface Granted {
+  userId: string;
+  username: string;
+  change: 'created' | 'changed';
+  link: { url: string; expiresAt: Date; mailed: boolean } | null;
+}
 
 export const TOOL_ACCESS_REQUEST = 'tool_access';
 
@@ -52,10 +61,11 @@ export async function grantToolAccess(
   const actor = ctx.actor;
   assertAdministersParty(actor, actor.party);
   const now = nowOf(ctx);
-  let result: { userId: string; username: string; change: 'created' | 'changed'; link: { url: string; expiresAt: Date; mailed: boolean } | null } | null =
-    null;
-  const ticket = await runTicketAction(ctx, requestRef, 'comment', undefined, async (request, tx) => {
+  return ctx.db.transaction(async (tx) => {
+    const visible = await loadVisibleTicket(tx, actor, requestRef);
+    const request = await lockTicket(tx, visible.id);
     const values = assertGrantable(request, actor.party);
+    let granted: Granted;
     if (input.userId) {
       const user = await lockPartyUser(tx, actor.party, input.userId);
       if (!user) throw new AppError('user.not_found', 'userId');
@@ -83,7 +93,7 @@ export async function grantToolAccess(
         },
         now,
       );
-      result = { userId: user.id, username: user.username, change: 'changed', link: null };
+      granted = { userId: user.id, username: user.username, change: 'changed', link: null };
     } else {
       if (!input.username) throw new AppError('validation.required', 'username', { field: 'username' });
       const user = await insertUser(
@@ -102,20 +112,35 @@ export async function grantToolAccess(
         actor,
       );
       const link = await issueAccountLink(tx, user, 'invite', actor.id, delivery, now);
-      result = { userId: user.id, username: user.username, change: 'created', link };
+      granted = { userId: user.id, username: user.username, change: 'created', link };
     }
-    return {
-      events: [
+    // The request names the account on its timeline (internal: the owning party's own business).
+    await appendEvents(
+      tx,
+      request.id,
+      authorOf(ctx),
+      [
         {
           event: {
-            kind: 'account_granted' as const,
-            data: { party: actor.party, username: result.username, change: result.change },
+            kind: 'account_granted',
+            data: { party: actor.party, username: granted.username, change: granted.change },
           },
-          visibility: 'internal' as const,
+          visibility: 'internal',
         },
       ],
-      audit: { accessGranted: { userId: result.userId, change: result.change } },
-    };
+      now,
+    );
+    await writeAudit(
+      tx,
+      {
+        actorId: actor.id,
+        party: actor.party,
+        action: 'request.access_granted',
+        targetId: request.id,
+        data: { userId: granted.userId, username: granted.username, change: granted.change },
+      },
+      now,
+    );
+    return { ...granted, ticket: await lockTicket(tx, request.id) };
   });
-  return { ticket, ...result! };
 }
