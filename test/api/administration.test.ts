@@ -118,9 +118,9 @@ describe.each(STORE_KINDS)('ISM-6 / PARTY-1 administration pages (%s)', (kind) =
     const agentId = await idOf('eu.agent');
     expect((await euAgent.get('/me')).status).toBe(200);
     // Not on one's own account.
-    expect((await euAdmin.patch(`/parties/EU/accounts/${await idOf('eu.admin')}`, { active: false })).body.error.code).toBe(
-      'access_review.own_account',
-    );
+    expect(
+      (await euAdmin.patch(`/parties/EU/accounts/${await idOf('eu.admin')}`, { active: false })).body.error.code,
+    ).toBe('access_review.own_account');
     const disabled = await euAdmin.patch(`/parties/EU/accounts/${agentId}`, { active: false });
     expect(disabled.body).toMatchObject({ active: false });
     expect((await euAgent.get('/me')).status).toBe(401);
@@ -128,7 +128,9 @@ describe.each(STORE_KINDS)('ISM-6 / PARTY-1 administration pages (%s)', (kind) =
     const reset = await euAdmin.post(`/parties/EU/accounts/${agentId}/password-reset`);
     expect(reset.status).toBe(200);
     await expect(signIn(server.url, 'eu.agent')).rejects.toThrow(/401/);
-    await anonymous(server.url).post(`/auth/account-links/${tokenOf(reset.body.url)}`, { password: 'agent-new-password' });
+    await anonymous(server.url).post(`/auth/account-links/${tokenOf(reset.body.url)}`, {
+      password: 'agent-new-password',
+    });
     const back = await signIn(server.url, 'eu.agent', 'agent-new-password');
     expect((await back.get('/me')).body.user.language).toBe('fr');
     const totp = await euAdmin.post(`/parties/EU/accounts/${agentId}/totp-reset`);
@@ -136,8 +138,12 @@ describe.each(STORE_KINDS)('ISM-6 / PARTY-1 administration pages (%s)', (kind) =
     // The reset ended the account's sessions.
     expect((await back.get('/me')).status).toBe(401);
     euAgent = await signIn(server.url, 'eu.agent', 'agent-new-password');
-    const actions = (await server.db.select().from(auditLog).where(eq(auditLog.targetId, agentId))).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['user.disable', 'user.update', 'user.password_reset', 'user.totp_reset']));
+    const actions = (await server.db.select().from(auditLog).where(eq(auditLog.targetId, agentId))).map(
+      (a) => a.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(['user.disable', 'user.update', 'user.password_reset', 'user.totp_reset']),
+    );
   });
 
   it('creates groups and changes their members; sets the desk and on-call contact', async () => {
@@ -179,10 +185,23 @@ describe.each(STORE_KINDS)('ISM-6 / PARTY-1 administration pages (%s)', (kind) =
     await euAgent.post(`/tickets/${ref}/actions/request_approval`, {});
     expect((await chAgent.post(`/tickets/${ref}/actions/approve`, {})).status).toBe(200);
     // The other party's administrator cannot grant it; nor a clearance above the granter's own.
-    expect((await chAdmin.post(`/tickets/${ref}/grant-access`, { username: 'ch.grace', roles: ['agent'], clearance: 'LIMITED' })).status).toBe(403);
     expect(
-      (await euAdmin.post(`/tickets/${ref}/grant-access`, { username: 'eu.grace', roles: ['agent'], clearance: 'CRITICAL' })).body
-        .error.code,
+      (
+        await chAdmin.post(`/tickets/${ref}/grant-access`, {
+          username: 'ch.grace',
+          roles: ['agent'],
+          clearance: 'LIMITED',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await euAdmin.post(`/tickets/${ref}/grant-access`, {
+          username: 'eu.grace',
+          roles: ['agent'],
+          clearance: 'CRITICAL',
+        })
+      ).body.error.code,
     ).toBe('access_review.clearance_above_own');
     expect((await server.db.select().from(users).where(eq(users.username, 'eu.grace'))).length).toBe(0);
     const granted = await euAdmin.post(`/tickets/${ref}/grant-access`, {
@@ -196,8 +215,15 @@ describe.each(STORE_KINDS)('ISM-6 / PARTY-1 administration pages (%s)', (kind) =
       (a: { username: string }) => a.username === 'eu.grace',
     );
     const ticket = (await euAgent.get(`/tickets/${ref}`)).body;
-    expect(account).toMatchObject({ displayName: 'Grace Hopper', email: 'grace@example.org', accessRequestId: ticket.id });
-    expect(ticket.timeline.at(-1)).toMatchObject({ kind: 'account_granted', data: { username: 'eu.grace', change: 'created' } });
+    expect(account).toMatchObject({
+      displayName: 'Grace Hopper',
+      email: 'grace@example.org',
+      accessRequestId: ticket.id,
+    });
+    expect(ticket.timeline.at(-1)).toMatchObject({
+      kind: 'account_granted',
+      data: { username: 'eu.grace', change: 'created' },
+    });
     // The other party does not see the internal event.
     expect((await chAgent.get(`/tickets/${ref}`)).body.timeline.map((e: { kind: string }) => e.kind)).not.toContain(
       'account_granted',
@@ -217,7 +243,10 @@ describe.each(STORE_KINDS)('ISM-6 / PARTY-1 administration pages (%s)', (kind) =
       clearance: 'LIMITED',
     });
     expect(changed.body).toMatchObject({ change: 'changed', link: null });
-    expect((await server.db.select().from(users).where(eq(users.id, account.id)))[0]!.roles).toEqual(['agent', 'resolver']);
+    expect((await server.db.select().from(users).where(eq(users.id, account.id)))[0]!.roles).toEqual([
+      'agent',
+      'resolver',
+    ]);
   });
 
   it('keeps administration with party administrators: a security officer of the party is refused', async () => {

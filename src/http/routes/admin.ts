@@ -21,9 +21,7 @@ import type { RouteDeps } from './deps.ts';
 const PartyParams = z.object({ id: z.string().max(10) });
 const UserParams = PartyParams.extend({ userId: z.uuid() });
 const GroupParams = PartyParams.extend({ groupId: z.uuid() });
-const Username = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,59}$/, 'lower-case letters, digits, . _ - (2 to 60)');
+const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,59}$/, 'lower-case letters, digits, . _ - (2 to 60)');
 const Roles = z.array(z.enum(ROLES)).min(1).max(ROLES.length);
 const Lang = z.enum(['en', 'fr']);
 
@@ -127,7 +125,9 @@ export const adminRoutes =
       async (request, reply) => {
         const ctx = deps.ctx(request);
         const { user, link } = await inviteUser(ctx, { party: request.params.id, ...request.body }, delivery(request));
-        return reply.status(201).send({ account: presentAccount(user, request.body.groups ?? []), link: presentLink(link) });
+        return reply
+          .status(201)
+          .send({ account: presentAccount(user, request.body.groups ?? []), link: presentLink(link) });
       },
     );
 
@@ -170,14 +170,21 @@ export const adminRoutes =
         schema: {
           tags,
           operationId: 'resetAccountPassword',
-          summary: 'Reset a password: the old one stops working, sessions end, a one-time link lets the owner set a new one',
+          summary:
+            'Reset a password: the old one stops working, sessions end, a one-time link lets the owner set a new one',
           params: UserParams,
           response: { 200: Link, ...errorResponses },
         },
       },
       async (request) =>
         presentLink(
-          await resetPassword(deps.db, requireActor(request), request.params.id, request.params.userId, delivery(request)),
+          await resetPassword(
+            deps.db,
+            requireActor(request),
+            request.params.id,
+            request.params.userId,
+            delivery(request),
+          ),
         ),
     );
 

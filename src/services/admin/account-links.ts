@@ -44,6 +44,7 @@ export async function issueAccountLink(
   });
   const url = accountLinkUrl(delivery.baseUrl, secret);
   const mailed = delivery.mail && Boolean(user.email);
-  if (mailed) await enqueueJob(tx, 'account_link', { userId: user.id, purpose, url, expiresAt: expiresAt.toISOString() });
+  if (mailed)
+    await enqueueJob(tx, 'account_link', { userId: user.id, purpose, url, expiresAt: expiresAt.toISOString() });
   return { url, expiresAt, mailed };
 }

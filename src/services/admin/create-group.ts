@@ -8,11 +8,17 @@ import { findGroup, listGroups } from '../../store/directory.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 
 /** PARTY-1: a new resolver group or escalation body of the administrator's party (the desk exists already). */
-export async function createGroup(db: Db, actor: Actor | null, partyId: string, input: { name: string; kind: 'resolver' | 'level' }) {
+export async function createGroup(
+  db: Db,
+  actor: Actor | null,
+  partyId: string,
+  input: { name: string; kind: 'resolver' | 'level' },
+) {
   if (actor) assertAdministersParty(actor, partyId);
   return db.transaction(async (tx) => {
     const existing = await listGroups(tx, [partyId]);
-    if (existing.some((g) => g.name.toLowerCase() === input.name.toLowerCase())) throw new AppError('group.exists', 'name');
+    if (existing.some((g) => g.name.toLowerCase() === input.name.toLowerCase()))
+      throw new AppError('group.exists', 'name');
     const group = await insertGroup(tx, { id: randomUUID(), partyId, name: input.name, kind: input.kind });
     await writeAudit(tx, {
       actorId: actor?.id ?? null,

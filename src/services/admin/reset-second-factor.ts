@@ -10,7 +10,13 @@ import { writeAudit } from '../../store/ticket-writes.ts';
  * A party administrator removes an account's second factor (a lost phone): the account's
  * sessions end, and its owner enrols again at the next sign-in (mandatory when the party says so).
  */
-export async function resetSecondFactor(db: Db, actor: Actor | null, partyId: string, userId: string, now = new Date()) {
+export async function resetSecondFactor(
+  db: Db,
+  actor: Actor | null,
+  partyId: string,
+  userId: string,
+  now = new Date(),
+) {
   if (actor) assertAdministersParty(actor, partyId);
   return db.transaction(async (tx) => {
     const user = await lockPartyUser(tx, partyId, userId);

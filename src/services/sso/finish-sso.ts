@@ -41,7 +41,9 @@ async function accountFor(
   if (linked && linked.partyId !== partyId) throw new AppError('sso.wrong_party');
   if (linked) return linked;
   const email = typeof claims.email === 'string' && claims.email_verified === true ? claims.email : null;
-  const matches = email ? (await findPartyUsersByEmail(db, partyId, email)).filter((u) => u.active && !u.oidcSubject) : [];
+  const matches = email
+    ? (await findPartyUsersByEmail(db, partyId, email)).filter((u) => u.active && !u.oidcSubject)
+    : [];
   if (matches.length === 1) {
     return updateUser(db, matches[0]!.id, { oidcIssuer: identity.issuer, oidcSubject: identity.subject });
   }
@@ -148,6 +150,7 @@ export async function finishSso(
   } catch (error) {
     throw error instanceof AppError ? await fail(error) : error;
   }
-  if (!(await addressAllowed(db, user.partyId, input.address))) throw await fail(new AppError('auth.invalid_credentials'));
+  if (!(await addressAllowed(db, user.partyId, input.address)))
+    throw await fail(new AppError('auth.invalid_credentials'));
   return openSession(db, user, sessionOptions, { address: input.address, method: 'oidc', ssoParty: sso.partyId }, now);
 }

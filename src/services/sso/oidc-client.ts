@@ -30,7 +30,9 @@ export function providerConfiguration(sso: PartySsoRow, options: OidcOptions): P
       )
       .catch((error: unknown) => {
         cache.delete(key);
-        throw new AppError('sso.provider_error', 'issuer', { detail: error instanceof Error ? error.message : String(error) });
+        throw new AppError('sso.provider_error', 'issuer', {
+          detail: error instanceof Error ? error.message : String(error),
+        });
       });
     cache.set(key, found);
   }

@@ -16,10 +16,13 @@ function claimValues(claims: Record<string, unknown>, name: string): string[] {
  * mapped clearance: refused (the provider vouches for the person, not for a role here); several
  * clearance values: the lowest.
  */
-export function mapClaims(sso: PartySsoRow, claims: Record<string, unknown>): { roles: Role[]; clearance: Sensitivity } {
-  const roles = [
-    ...new Set(claimValues(claims, sso.roleClaim).flatMap((value) => sso.roleMap[value] ?? [])),
-  ].filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+export function mapClaims(
+  sso: PartySsoRow,
+  claims: Record<string, unknown>,
+): { roles: Role[]; clearance: Sensitivity } {
+  const roles = [...new Set(claimValues(claims, sso.roleClaim).flatMap((value) => sso.roleMap[value] ?? []))].filter(
+    (r): r is Role => (ROLES as readonly string[]).includes(r),
+  );
   if (roles.length === 0) throw new AppError('sso.unmapped_role', undefined, { claim: sso.roleClaim });
   const levels = claimValues(claims, sso.clearanceClaim)
     .map((value) => sso.clearanceMap[value])
@@ -35,6 +38,9 @@ export function usernameFrom(claims: Record<string, unknown>, partyId: string): 
     (typeof claims.preferred_username === 'string' && claims.preferred_username) ||
     (typeof claims.email === 'string' && claims.email.split('@')[0]) ||
     String(claims.sub);
-  const clean = raw.toLowerCase().replace(/[^a-z0-9._-]/g, '-').slice(0, 50);
+  const clean = raw
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]/g, '-')
+    .slice(0, 50);
   return `${partyId.toLowerCase()}.${clean}`;
 }

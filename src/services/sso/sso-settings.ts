@@ -38,7 +38,10 @@ export function assertIssuer(issuer: string, allowHttp: boolean): void {
     url = null;
   }
   if (!url || !(url.protocol === 'https:' || (allowHttp && url.protocol === 'http:')) || url.search || url.hash)
-    throw new AppError('validation.invalid', 'issuer', { field: 'issuer', detail: allowHttp ? 'http(s) URL' : 'https URL' });
+    throw new AppError('validation.invalid', 'issuer', {
+      field: 'issuer',
+      detail: allowHttp ? 'http(s) URL' : 'https URL',
+    });
 }
 
 /** IF-4: a party's single sign-on settings, for its own administrators. */
