@@ -1,7 +1,6 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ParseArgsConfig } from 'node:util';
 import { AppError } from '../domain/errors.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { SENSITIVITIES, type Sensitivity } from '../domain/sensitivity.ts';
@@ -26,19 +25,8 @@ import { dropQuarantined, readQuarantine, retryQuarantined } from '../services/m
 import { findMailboxByName } from '../store/mail.ts';
 import { findUserByName } from '../store/directory.ts';
 import { instanceId } from '../store/instance.ts';
-
-type Values = Record<string, string | boolean | string[] | undefined>;
-interface Command {
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(db: Db, values: Values, config: Config): Promise<unknown>;
-}
-
-function required(values: Values, name: string): string {
-  const value = values[name];
-  if (typeof value !== 'string' || value.trim() === '')
-    throw new AppError('validation.required', name, { field: name });
-  return value;
-}
+import { ADMIN_COMMANDS } from './admin-commands.ts';
+import { oneOf, required, type Command, type Values } from './command.ts';
 
 function readPassword(values: Values): string {
   if (values['password-stdin']) return readFileSync(0, 'utf8').replace(/\r?\n$/, '');
@@ -53,12 +41,6 @@ function uuid(values: Values, name: string): string {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
     throw new AppError('validation.invalid', name, { field: name, detail: 'uuid' });
   return value;
-}
-
-function oneOf<T extends string>(list: readonly T[], value: string, field: string): T {
-  if (!(list as readonly string[]).includes(value))
-    throw new AppError('validation.invalid', field, { field, detail: 'one_of', values: list.join(', ') });
-  return value as T;
 }
 
 /** The administration commands; each calls the same services as the API. */
@@ -336,6 +318,7 @@ export const COMMANDS: Record<string, Command> = {
       return giveNotice(db, null, required(values, 'party'));
     },
   },
+  ...ADMIN_COMMANDS,
   'offboarding erase': {
     options: { party: { type: 'string' } },
     async run(db, values) {
