@@ -46,6 +46,12 @@ const LINKS: NavLink[] = [
   { path: '/assets', key: 'nav.assets', current: page('assets'), shown: readsAssets },
   { path: '/certificates', key: 'nav.certificates', current: page('certificates'), shown: readsCertificates },
   { path: '/access-reviews', key: 'nav.accessReviews', current: page('access-reviews'), shown: readsAccessReviews },
+  {
+    path: '/admin',
+    key: 'nav.admin',
+    current: page('admin'),
+    shown: (user) => user.roles.includes('party_admin'),
+  },
   { path: '/reports', key: 'nav.reports', current: page('reports') },
   { path: '/calendar', key: 'nav.calendar', current: page('calendar') },
   { path: '/settings', key: 'nav.settings', current: page('settings') },

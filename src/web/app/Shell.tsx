@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Header } from './Header.tsx';
 import { useI18n } from './i18n.tsx';
 import { AccessReviewsPage } from './accessReviews/AccessReviewsPage.tsx';
+import { AdminPage } from './admin/AdminPage.tsx';
 import { AssetsPage } from './assets/AssetsPage.tsx';
 import { CalendarPage } from './calendar/CalendarPage.tsx';
 import { CertificatesPage } from './certificates/CertificatesPage.tsx';
@@ -36,6 +37,8 @@ function Page({ route }: { route: Route }) {
       return <CertificatesPage />;
     case 'access-reviews':
       return <AccessReviewsPage />;
+    case 'admin':
+      return <AdminPage />;
     case 'new-problem':
       return <NewProblemPage incidents={route.incidents} />;
     case 'new-request':

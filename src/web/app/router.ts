@@ -44,6 +44,7 @@ export type Route =
   | { page: 'assets' }
   | { page: 'certificates' }
   | { page: 'access-reviews' }
+  | { page: 'admin' }
   | { page: 'not-found' };
 
 /** Queues of one type: the process types and security incidents (`#/security`). */
@@ -57,6 +58,7 @@ const SIMPLE_PAGES = [
   'assets',
   'certificates',
   'access-reviews',
+  'admin',
 ] as const;
 
 /** A list of references from a query parameter (`a,b c`). */
@@ -106,4 +108,10 @@ export function usePath(): string {
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return path;
+}
+
+/** The token of a one-time account link page (`#/account-link/<token>`), shown signed in or not. */
+export function accountLinkToken(path: string): string | null {
+  const match = /^\/account-link\/([A-Za-z0-9_-]+)$/.exec(path);
+  return match ? match[1]! : null;
 }
