@@ -23,9 +23,11 @@ export function SignIn({ onSignedIn, expired }: Props) {
   const languageChosen = useRef(false);
   const [ssoParties, setSsoParties] = useState<{ party: string; name: string }[]>([]);
   // IF-4: an error brought back from single sign-on (`/?sso_error=code`).
-  const ssoError = new URLSearchParams(window.location.search).get('sso_error');
+  const [ssoError] = useState(() => new URLSearchParams(window.location.search).get('sso_error'));
 
   useEffect(() => {
+    // Shown once: the address loses the error so that a later visit does not repeat it.
+    if (window.location.search) window.history.replaceState(null, '', `/${window.location.hash}`);
     api.get<{ items: { party: string; name: string }[] }>('/auth/sso').then(
       (answer) => setSsoParties(answer.items),
       () => setSsoParties([]),
