@@ -9,7 +9,7 @@ import { readSsoParties, readSsoSettings, saveSsoSettings } from '../../services
 import { startSso } from '../../services/sso/start-sso.ts';
 import { requireActor, SESSION_COOKIE } from '../auth-hook.ts';
 import { publicUrlOf } from '../public-url.ts';
-import { errorResponses, Sensitivity, text } from '../schemas.ts';
+import { ErrorBody, errorResponses, Sensitivity, text } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const ClaimName = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'a claim name');
@@ -26,7 +26,11 @@ const SsoSettings = z.object({
   enabled: z.boolean(),
   updatedAt: z.iso.datetime(),
 });
-const Redirect = { 302: z.null().describe('Redirect (Location header)') };
+/** A redirect: to the provider, or back to the console (`/?sso_error=<code>#/` when refused); errors are never answered as JSON here. */
+const Redirect = {
+  302: z.null().describe('Redirect (Location header)'),
+  default: ErrorBody.describe('Only when the request itself is refused (rate limit, bad parameters)'),
+};
 
 /** IF-4: single sign-on with each party's OpenID Connect provider, and its settings. */
 export const ssoRoutes =
@@ -57,7 +61,7 @@ export const ssoRoutes =
           operationId: 'startSso',
           summary: 'Start single sign-on at the party’s OpenID provider (redirects the browser there)',
           params: z.object({ party: z.string().max(10) }),
-          response: { ...Redirect, ...errorResponses },
+          response: Redirect,
         },
       },
       async (request, reply) => {
@@ -80,13 +84,21 @@ export const ssoRoutes =
           operationId: 'finishSso',
           summary:
             'The provider’s redirect back: state, PKCE, issuer and ID token are checked, a session is opened, the browser goes to the console',
-          querystring: z.record(z.string(), z.string()),
-          response: { ...Redirect, ...errorResponses },
+          querystring: z.object({
+            code: z.string().max(2000).optional(),
+            state: z.string().max(500).optional(),
+            iss: z.string().max(500).optional(),
+            session_state: z.string().max(500).optional(),
+            error: z.string().max(200).optional(),
+            error_description: z.string().max(1000).optional(),
+          }),
+          response: Redirect,
         },
       },
       async (request, reply) => {
         const base = publicUrlOf(deps.config, request);
-        const query = new URLSearchParams(request.query).toString();
+        const params = Object.entries(request.query).filter((e): e is [string, string] => typeof e[1] === 'string');
+        const query = new URLSearchParams(params).toString();
         try {
           const { token } = await finishSso(
             deps.db,
