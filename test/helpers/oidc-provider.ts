@@ -81,7 +81,8 @@ export async function startOidcProvider(options: {
       return issue.call(this as never, { ...opts, expiresAt: Math.floor(Date.now() / 1000) - 3600 } as never);
     return issue.call(this as never, opts as never);
   } as typeof issue;
-  server.on('request', provider.callback());
+  const handler = provider.callback();
+  server.on('request', (req, res) => void handler(req, res));
   return handle;
 }
 
