@@ -126,6 +126,12 @@ function erasureSteps(p: string): { what: string; query: ReturnType<typeof sql> 
     step('imt_rosters', sql`delete from imt_rosters where party_id = ${p} returning party_id`),
     step('ticket_counters', sql`delete from ticket_counters where party_id = ${p} returning party_id`),
     step('sessions', sql`delete from sessions where user_id in ${people} returning user_id::text`),
+    step(
+      'account_links',
+      sql`delete from account_links where user_id in ${people} or created_by in ${people} returning id::text`,
+    ),
+    step('oidc_logins', sql`delete from oidc_logins where party_id = ${p} returning state_hash`),
+    step('party_sso', sql`delete from party_sso where party_id = ${p} returning party_id`),
     step('api_tokens', sql`delete from api_tokens where user_id in ${people} returning id::text`),
     step('notification_prefs', sql`delete from notification_prefs where user_id in ${people} returning user_id::text`),
     step(
