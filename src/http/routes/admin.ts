@@ -15,7 +15,7 @@ import { updateAccount } from '../../services/admin/update-account.ts';
 import type { UserRow } from '../../store/directory.ts';
 import { requireActor } from '../auth-hook.ts';
 import { publicUrlOf } from '../public-url.ts';
-import { errorResponses, Sensitivity, text } from '../schemas.ts';
+import { errorResponses, Sensitivity, text, TicketParams } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyParams = z.object({ id: z.string().max(10) });
@@ -313,7 +313,7 @@ export const adminRoutes =
           operationId: 'grantToolAccess',
           summary:
             'ISM-6: grant an approved `tool_access` request: create (and invite) the account it asks for, or change the named one',
-          params: z.object({ id: z.string().max(40) }),
+          params: TicketParams,
           body: z.object({
             userId: z.uuid().optional(),
             username: Username.optional(),
