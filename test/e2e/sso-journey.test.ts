@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../helpers/client.ts';
 import { startOidcProvider, type TestProvider } from '../helpers/oidc-provider.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { ensureConsoleBuilt, launchBrowser, signInAs } from './browser.ts';
@@ -90,6 +91,27 @@ describe('console: administration and single sign-on', () => {
     await invitee.getByRole('button', { name: 'Set the password' }).click();
     await invitee.getByRole('status').filter({ hasText: 'Password set for eu.invitee.' }).waitFor();
     await signInAs(browser, server.url, 'eu.invitee', 'invitee-password-1');
+
+    // ISM-6: an approved `tool_access` request (CH approved it) is granted into the account it asks for.
+    const [euAgent, chAgent] = await Promise.all([signIn(server.url, 'eu.agent'), signIn(server.url, 'ch.agent')]);
+    const ref = (
+      await euAgent.post('/requests', {
+        catalogueItem: 'tool_access',
+        values: { person: 'Grace Hopper', email: 'grace@example.org', tool: 'passerelle', role: 'agent' },
+      })
+    ).body.ref as string;
+    await euAgent.post(`/tickets/${ref}/actions/request_approval`, {});
+    await chAgent.post(`/tickets/${ref}/actions/approve`, {});
+    await admin.reload();
+    const grant = admin.getByRole('form', { name: 'Access requests' });
+    await grant.getByLabel('Approved request').selectOption(ref);
+    await grant.getByLabel('User name').fill('eu.grace');
+    await grant.getByRole('button', { name: 'Grant the access' }).click();
+    await grant
+      .getByRole('status')
+      .filter({ hasText: 'Account eu.grace created and linked to the request.' })
+      .waitFor();
+    await admin.getByRole('cell', { name: 'eu.grace' }).waitFor();
 
     // Single sign-on: the EU button, the provider's pages, back in the console as a new account.
     const person = await fresh();

@@ -18,7 +18,7 @@ interface Summary {
 }
 
 /** ISM-6: approved requests of the party; granting a `tool_access` one creates or changes the account it asks for. */
-export function AccessRequestsSection({ party }: { party: string }) {
+export function AccessRequestsSection({ party, onGranted }: { party: string; onGranted(): void }) {
   const { t } = useI18n();
   const requests = useGet<{ items: Summary[] }>(
     `/tickets${query({ type: 'request', owner: party, status: 'approved,in_fulfilment' })}`,
@@ -39,6 +39,7 @@ export function AccessRequestsSection({ party }: { party: string }) {
       }),
     );
     await accounts.reload();
+    onGranted();
   });
   return (
     <form className="card block" onSubmit={(e) => void submit(e)} aria-labelledby="requests-title" noValidate>

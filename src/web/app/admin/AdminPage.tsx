@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { useTitle } from '../ui/useTitle.ts';
@@ -11,12 +12,14 @@ import { SsoSection } from './SsoSection.tsx';
 export function AdminPage() {
   const { t } = useI18n();
   const { user } = useSession();
-  useTitle(t('admin.title'));
+  useTitle(t('admin.title', { party: user.party }));
+  // A granted request changes the accounts: the list is loaded again.
+  const [granted, setGranted] = useState(0);
   return (
     <section className="page" aria-labelledby="admin-title">
       <h1 id="admin-title">{t('admin.title', { party: user.party })}</h1>
-      <AccountsSection party={user.party} />
-      <AccessRequestsSection party={user.party} />
+      <AccountsSection key={granted} party={user.party} />
+      <AccessRequestsSection party={user.party} onGranted={() => setGranted((n) => n + 1)} />
       <GroupsSection party={user.party} />
       <ContactsSection party={user.party} />
       <SsoSection party={user.party} />
