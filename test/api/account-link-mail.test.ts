@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobs } from '../../src/store/schema/index.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
 import { accountLinkHandler } from '../../src/jobs/send-account-link.ts';
 import { anonymous, signIn, type Client } from '../helpers/client.ts';
@@ -48,6 +50,9 @@ describe.each(STORE_KINDS)('one-time links by e-mail (%s)', (kind) => {
     expect(mail.mail.subject).toBe('Votre compte Passerelle (EU)');
     expect(mail.mail.text).toContain(invited.body.link.url);
     const token = invited.body.link.url.split('/account-link/')[1];
+    // The sent job no longer holds the link.
+    const stored = await server.db.select().from(jobs).where(eq(jobs.kind, 'account_link'));
+    expect(JSON.stringify(stored.map((j) => j.payload))).not.toContain(token);
     expect(
       (await anonymous(server.url).post(`/auth/account-links/${token}`, { password: 'mailed-password-1' })).status,
     ).toBe(200);
