@@ -110,7 +110,10 @@ export async function finishSso(
     });
     const idClaims = tokens.claims();
     if (!idClaims) throw new Error('no ID token');
-    const info = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub);
+    // Providers put custom claims in the ID token or only in the userinfo answer: both are read.
+    const info = config.serverMetadata().userinfo_endpoint
+      ? await client.fetchUserInfo(config, tokens.access_token, idClaims.sub)
+      : {};
     claims = { ...info, ...idClaims };
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
