@@ -52,6 +52,13 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, '64 hex digits or 32 bytes in base64')
     .optional(),
+  /** IF-4: accept OpenID providers over plain http (tests and labs only; production providers are https). */
+  OIDC_ALLOW_HTTP: boolish.default(false),
+  /** The console's public address (https://desk.example), used in one-time links and the OpenID redirect; default: the request's own. */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+$/, 'scheme://host[:port], no path')
+    .optional(),
   /** How often the mailboxes are read for new mail. */
   MAIL_POLL_MS: z.coerce.number().int().positive().default(30_000),
   /** How often background jobs (mail) are polled for, and SLA clocks checked. */

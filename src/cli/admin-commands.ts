@@ -1,4 +1,3 @@
-import type { ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
 import type { Actor } from '../domain/actor.ts';
 import { AGREEMENT_KINDS, AgreementChangeSchema, PROPOSAL_STATUSES } from '../domain/agreement.ts';
@@ -18,25 +17,7 @@ import {
 } from '../services/webhooks/manage-subscriptions.ts';
 import type { Db } from '../store/db.ts';
 import { findUserByName } from '../store/directory.ts';
-
-type Values = Record<string, string | boolean | string[] | undefined>;
-interface Command {
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(db: Db, values: Values): Promise<unknown>;
-}
-
-function required(values: Values, name: string): string {
-  const value = values[name];
-  if (typeof value !== 'string' || value.trim() === '')
-    throw new AppError('validation.required', name, { field: name });
-  return value;
-}
-
-function oneOf<T extends string>(list: readonly T[], value: string, field: string): T {
-  if (!(list as readonly string[]).includes(value))
-    throw new AppError('validation.invalid', field, { field, detail: 'one_of', values: list.join(', ') });
-  return value as T;
-}
+import { oneOf, required, type Command, type Values } from './command.ts';
 
 const optional = <T extends string>(list: readonly T[], values: Values, name: string) =>
   typeof values[name] === 'string' ? oneOf(list, values[name], name) : undefined;

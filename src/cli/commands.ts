@@ -1,7 +1,6 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ParseArgsConfig } from 'node:util';
 import { AppError } from '../domain/errors.ts';
 import { ROLES } from '../domain/roles.ts';
 import { SENSITIVITIES } from '../domain/sensitivity.ts';
@@ -11,14 +10,12 @@ import { createApiToken } from '../services/auth/api-tokens.ts';
 import { createParty } from '../services/parties/create-party.ts';
 import { createUser } from '../services/parties/create-user.ts';
 import { updatePartySettings } from '../services/parties/update-party-settings.ts';
-import type { Config } from '../config.ts';
 import { createCheckpoint, verifyAgainstCheckpoint, type SignedCheckpoint } from '../services/audit/checkpoints.ts';
 import { verifyAuditChain } from '../services/audit/verify-chain.ts';
 import { backupStore, checkBackup, restoreStore } from '../store/backup.ts';
 import { exportParty } from '../services/export/export-party.ts';
 import { importArchive } from '../services/export/import-archive.ts';
 import { eraseParty, giveNotice } from '../services/export/offboarding.ts';
-import type { Db } from '../store/db.ts';
 import { createMailbox } from '../services/mail/create-mailbox.ts';
 import { ingestMessage } from '../services/mail/ingest-message.ts';
 import { readMailboxes } from '../services/mail/list-mailboxes.ts';
@@ -26,20 +23,9 @@ import { dropQuarantined, readQuarantine, retryQuarantined } from '../services/m
 import { findMailboxByName } from '../store/mail.ts';
 import { findUserByName } from '../store/directory.ts';
 import { instanceId } from '../store/instance.ts';
+import { ACCOUNT_COMMANDS } from './account-commands.ts';
 import { ADMIN_COMMANDS } from './admin-commands.ts';
-
-type Values = Record<string, string | boolean | string[] | undefined>;
-interface Command {
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(db: Db, values: Values, config: Config): Promise<unknown>;
-}
-
-function required(values: Values, name: string): string {
-  const value = values[name];
-  if (typeof value !== 'string' || value.trim() === '')
-    throw new AppError('validation.required', name, { field: name });
-  return value;
-}
+import { oneOf, required, type Command, type Values } from './command.ts';
 
 function readPassword(values: Values): string {
   if (values['password-stdin']) return readFileSync(0, 'utf8').replace(/\r?\n$/, '');
@@ -54,13 +40,6 @@ function uuid(values: Values, name: string): string {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
     throw new AppError('validation.invalid', name, { field: name, detail: 'uuid' });
   return value;
-}
-
-function oneOf<T extends string>(list: readonly T[], value: string, field: string): T {
-  const found = list.find((item) => item === value);
-  if (found === undefined)
-    throw new AppError('validation.invalid', field, { field, detail: 'one_of', values: list.join(', ') });
-  return found;
 }
 
 /** The administration commands; each calls the same services as the API. */
@@ -345,4 +324,5 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...ADMIN_COMMANDS,
+  ...ACCOUNT_COMMANDS,
 };

@@ -15,6 +15,19 @@ Usage:
   passerelle party set --id EU --require-totp true|false
   passerelle user add --party EU --username u --name "…" --password-env VAR|--password-stdin
                       --roles agent,resolver --clearance LIMITED|SENSITIVE|CRITICAL [--group "…"]… [--email e] [--language fr|en]
+  passerelle user list --party EU [--json]          every account of the party, with last sign-in
+  passerelle user invite --party EU --username u --name "…" --email e --roles agent --clearance LIMITED
+                      [--group "…"]… [--language fr|en] [--base-url https://desk.example]   prints the one-time link
+  passerelle user set --party EU --username u [--name "…"] [--email e] [--roles r,…] [--clearance C]
+                      [--language fr|en] [--active true|false]
+  passerelle user reset-password|reset-totp --party EU --username u [--base-url …]
+  passerelle group list|add --party EU [--name "…" --kind resolver|level]
+  passerelle group rename --party EU --group "…" --name "…"
+  passerelle group member --party EU --group "…" --username u [--remove]
+  passerelle sso show --party EU
+  passerelle sso set --party EU --issuer https://idp.example --client-id id [--secret-env VAR]
+                      --role-map 'claim=agent,resolver;…' --clearance-map 'claim=LIMITED;…'
+                      [--role-claim groups] [--clearance-claim ets_clearance] [--account-mode link|create] [--enabled true|false]
   passerelle token create --username u --name "…" [--expires 2027-01-01T00:00:00Z]
                       prints only the token on stdout, for scripts
   passerelle mailbox add --party EU --name desk --host imap.example --port 993 [--tls true|false] --user u
@@ -54,7 +67,8 @@ export async function runCli(command: string, args: string[], config: Config): P
     console.log(HELP);
     return entry || command === 'help' || args.includes('--help') ? 0 : 2;
   }
-  const rest = COMMANDS[key] ? args.slice(1) : args;
+  // `--json`: the output is JSON (the default of every command; the flag is accepted for scripts that say so).
+  const rest = (COMMANDS[key] ? args.slice(1) : args).filter((a) => a !== '--json');
   let store: Store | undefined;
   try {
     const { values } = parseArgs({ args: rest, options: entry.options, strict: true, allowPositionals: false });

@@ -105,6 +105,17 @@ export type ErrorCode =
   | 'webhook.not_found'
   | 'webhook.clearance_above_own'
   | 'webhook.delivery_not_found'
+  | 'user.inactive'
+  | 'account_link.invalid'
+  | 'group.exists'
+  | 'sso.not_configured'
+  | 'sso.provider_error'
+  | 'sso.state_invalid'
+  | 'sso.token_invalid'
+  | 'sso.unmapped_role'
+  | 'sso.unmapped_clearance'
+  | 'sso.wrong_party'
+  | 'sso.no_account'
   | 'server.error';
 
 /** An expected failure with a stable code, optionally naming the offending field. */

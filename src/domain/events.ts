@@ -121,6 +121,8 @@ export const TimelineEventSchema = z.discriminatedUnion('kind', [
     cidr: s,
     changed: z.boolean(),
   }),
+  // ISM-6: a `tool_access` request granted: the account it asked for was created or changed.
+  ev('account_granted', { party: s, username: s, change: z.enum(['created', 'changed']) }),
 ]);
 
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;

@@ -22,6 +22,8 @@ import { strictBody } from '../contract/schemas.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import type { z } from 'zod';
 import { authRoutes } from './routes/auth.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { ssoRoutes } from './routes/sso.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { calendarRoutes } from './routes/calendars.ts';
 import { directoryRoutes } from './routes/directory.ts';
@@ -155,6 +157,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(authRoutes(deps));
+      await api.register(adminRoutes(deps));
+      await api.register(ssoRoutes(deps));
       await api.register(directoryRoutes(deps));
       await api.register(ticketRoutes(deps));
       await api.register(ticketActionRoutes(deps));

@@ -8,6 +8,17 @@ import { requestLang } from './lang.ts';
 /** HTTP status of each error code; anything unlisted is a 400. */
 const STATUS: Partial<Record<ErrorCode, number>> = {
   'auth.required': 401,
+  'user.inactive': 409,
+  'account_link.invalid': 410,
+  'group.exists': 409,
+  'sso.not_configured': 404,
+  'sso.provider_error': 502,
+  'sso.state_invalid': 400,
+  'sso.token_invalid': 401,
+  'sso.unmapped_role': 403,
+  'sso.unmapped_clearance': 403,
+  'sso.wrong_party': 403,
+  'sso.no_account': 403,
   'auth.invalid_credentials': 401,
   'auth.totp_required': 401,
   'auth.totp_invalid': 401,

@@ -308,6 +308,8 @@ const TAGS: Record<string, string> = {
   audit: 'The tamper-evident audit log (AUD-1, AUD-2): entries per party, chain verification and signed checkpoints.',
   export:
     'Reversibility (AUD-3 … AUD-5): party exports as documented archives, instance backups, offboarding and erasure.',
+  administration:
+    'A party administrator’s work (ISM-6, PARTY-1, IF-4): accounts, invitations, groups, contacts, access requests, single sign-on.',
   auth: 'Sign in and out with a session cookie (the console); API clients use a Bearer token instead.',
   me: 'The signed-in user: language, second factor (TOTP), API tokens.',
   directory: 'Parties, their groups and escalation levels, their people and IP allow-lists.',

@@ -247,6 +247,47 @@ const ERRORS: Record<ErrorCode, Text> = {
     en: 'The certificate it replaces has no renewal approved by every party.',
     fr: 'Le certificat remplacé n’a pas de renouvellement approuvé par toutes les parties.',
   },
+  'user.inactive': { en: 'This account is disabled.', fr: 'Ce compte est désactivé.' },
+  'account_link.invalid': {
+    en: 'This link is unknown, already used or expired; ask your administrator for a new one.',
+    fr: 'Ce lien est inconnu, déjà utilisé ou expiré ; demandez-en un nouveau à votre administrateur.',
+  },
+  'group.exists': {
+    en: 'A group of this party already has this name.',
+    fr: 'Un groupe de cette partie porte déjà ce nom.',
+  },
+  'sso.not_configured': {
+    en: 'This party has no single sign-on.',
+    fr: 'Cette partie n’a pas d’authentification unique.',
+  },
+  'sso.provider_error': {
+    en: 'The identity provider could not be used: {detail}',
+    fr: 'Le fournisseur d’identité n’a pas pu être utilisé : {detail}',
+  },
+  'sso.state_invalid': {
+    en: 'This sign-in is unknown, already used or expired; start again.',
+    fr: 'Cette connexion est inconnue, déjà utilisée ou expirée ; recommencez.',
+  },
+  'sso.token_invalid': {
+    en: 'The identity provider’s answer was refused: {detail}',
+    fr: 'La réponse du fournisseur d’identité a été refusée : {detail}',
+  },
+  'sso.unmapped_role': {
+    en: 'Your identity provider gives you no role on this desk (claim "{claim}").',
+    fr: 'Votre fournisseur d’identité ne vous donne aucun rôle sur ce centre de services (attribut « {claim} »).',
+  },
+  'sso.unmapped_clearance': {
+    en: 'Your identity provider gives you no clearance on this desk (claim "{claim}").',
+    fr: 'Votre fournisseur d’identité ne vous donne aucune habilitation sur ce centre de services (attribut « {claim} »).',
+  },
+  'sso.wrong_party': {
+    en: 'This identity belongs to another party.',
+    fr: 'Cette identité appartient à une autre partie.',
+  },
+  'sso.no_account': {
+    en: 'No account of this party is linked to your identity; ask your administrator.',
+    fr: 'Aucun compte de cette partie n’est lié à votre identité ; adressez-vous à votre administrateur.',
+  },
   'access_review.not_found': { en: 'No such access review.', fr: 'Revue des accès introuvable.' },
   'access_review.open_exists': {
     en: 'An access review of this party is already open.',

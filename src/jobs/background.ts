@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { exportDirOf, type Config } from '../config.ts';
 import { partyExportHandler } from '../services/export/party-exports.ts';
 import { eraseParty, remindOffboarding } from '../services/export/offboarding.ts';
+import { accountLinkHandler } from './send-account-link.ts';
 import type { Store } from '../store/db.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { startJobRunner, type JobHandler } from './runner.ts';
@@ -33,6 +34,7 @@ export function startBackground(
     handlers.mail = mailHandler(db, settings);
     handlers.mail_receipt = receiptHandler(db, settings);
     handlers.mail_reply = replyHandler(db, settings);
+    handlers.account_link = accountLinkHandler(db, settings);
   }
   handlers.party_export = partyExportHandler(db, exportDirOf(config));
   // AUD-4: the reminder at 21 days and the erasure within 30 days of a party's notice.

@@ -58,3 +58,8 @@ export async function failJob(db: Db, job: JobRow, error: string, now: Date) {
     )
     .where(eq(jobs.id, job.id));
 }
+
+/** Replaces a job's payload (a job that carried a secret keeps only what identifies it once done). */
+export async function redactJobPayload(db: Db, id: string, payload: Record<string, unknown>) {
+  await db.update(jobs).set({ payload }).where(eq(jobs.id, id));
+}

@@ -101,8 +101,17 @@ describe.each(STORE_KINDS)('the OpenAPI document (%s)', (kind) => {
     expect([...used].filter((tag) => !described.has(tag))).toEqual([]);
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearer', 'calendarFeed', 'csrf', 'session']);
     for (const { method, path, op } of operations(doc)) {
-      // Public: signing in, and security.txt (RFC 9116: read by anyone, without credentials).
-      if (path === '/api/v1/auth/login' || path === '/.well-known/security.txt') {
+      // Public: signing in, the sign-in page's list of single sign-on parties, one-time links, the OpenID
+      // redirects, and security.txt (RFC 9116: read by anyone, without credentials).
+      const PUBLIC = [
+        '/api/v1/auth/login',
+        '/.well-known/security.txt',
+        '/api/v1/auth/sso',
+        '/api/v1/auth/account-links/{token}',
+        '/api/v1/auth/oidc/{party}/start',
+        '/api/v1/auth/oidc/callback',
+      ];
+      if (PUBLIC.includes(path)) {
         expect(op.security).toEqual([]);
         continue;
       }

@@ -3,11 +3,12 @@ import { verify as verifyTotp } from 'otplib';
 import { AppError } from '../../domain/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { findUserByName, type UserRow } from '../../store/directory.ts';
-import { clearFailures, forgiveFailure, insertSession, recordFailure, trimSessions } from '../../store/auth.ts';
+import { clearFailures, forgiveFailure, recordFailure } from '../../store/auth.ts';
 import { insertTicketlessNotifications } from '../../store/notifications.ts';
 import { users } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import { hashPassword, newSecret, verifyPassword } from './secrets.ts';
+import { hashPassword, verifyPassword } from './secrets.ts';
+import { openSession } from './open-session.ts';
 import { addressAllowed } from '../access/check-address.ts';
 
 export const SIGN_IN_WINDOW_MINUTES = 15;
@@ -145,21 +146,5 @@ export async function signIn(
   await forgiveFailure(db, keys.addr);
   // The account's own counter is only taken back by one: the owner signing in does not reopen it to the attacker.
   await forgiveFailure(db, keys.account);
-  const session = newSecret();
-  const csrf = newSecret();
-  await insertSession(db, {
-    id: session.digest,
-    userId: user.id,
-    csrfToken: csrf.secret,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + options.sessionHours * 3_600_000),
-  });
-  // ISM-8: a bounded number of live sessions per user; the oldest end first.
-  await trimSessions(db, user.id, options.maxSessions, now);
-  await writeAudit(
-    db,
-    { actorId: user.id, party: user.partyId, action: 'auth.sign_in', data: { address: input.address } },
-    now,
-  );
-  return { user, token: session.secret, csrfToken: csrf.secret };
+  return openSession(db, user, options, { address: input.address, method: 'password' }, now);
 }

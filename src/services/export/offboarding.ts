@@ -176,6 +176,12 @@ function erasureSteps(p: string): { what: string; query: ReturnType<typeof sql> 
       sql`update glossary_versions set by_id = null where by_id in ${people} returning id::text`,
     ),
     step('sessions', sql`delete from sessions where user_id in ${people} returning user_id::text`),
+    step(
+      'account_links',
+      sql`delete from account_links where user_id in ${people} or created_by in ${people} returning id::text`,
+    ),
+    step('oidc_logins', sql`delete from oidc_logins where party_id = ${p} returning state_hash`),
+    step('party_sso', sql`delete from party_sso where party_id = ${p} returning party_id`),
     step('api_tokens', sql`delete from api_tokens where user_id in ${people} returning id::text`),
     step('notification_prefs', sql`delete from notification_prefs where user_id in ${people} returning user_id::text`),
     step(

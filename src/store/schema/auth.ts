@@ -14,6 +14,8 @@ export const sessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     expiresAt: ts('expires_at').notNull(),
+    /** IF-4: the party whose single sign-on opened the session (sign-out then also ends the provider's); null: password. */
+    ssoParty: text('sso_party'),
   },
   (t) => [index('sessions_user').on(t.userId)],
 );

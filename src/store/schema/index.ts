@@ -14,3 +14,4 @@ export * from './contacts.ts';
 export * from './glossary.ts';
 export * from './exchanges.ts';
 export * from './meetings.ts';
+export * from './admin.ts';

@@ -5,6 +5,7 @@ import type { EscalationLevel, Role } from '../../domain/roles.ts';
 import type { SecurityPolicy } from '../../domain/security.ts';
 import type { SecurityTxt } from '../../domain/security-txt.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
+import type { PartyContacts } from '../../domain/admin.ts';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
 
@@ -31,6 +32,8 @@ export const parties = pgTable('parties', {
   slaStamp: integer('sla_stamp').notNull().default(0),
   /** TKT-7: largest file the party's people may attach (bytes). */
   attachmentMaxBytes: integer('attachment_max_bytes').notNull().default(10_000_000),
+  /** PARTY-1: how the other party reaches this party's desk and its on-call person. */
+  contacts: jsonb('contacts').$type<PartyContacts>(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -69,8 +72,18 @@ export const users = pgTable(
     totpLastStep: integer('totp_last_step'),
     active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** The last successful sign-in (password or single sign-on). */
+    lastSignInAt: ts('last_sign_in_at'),
+    /** ISM-6: the `tool_access` request that created or last changed the account. */
+    accessRequestId: uuid('access_request_id'),
+    /** IF-4: the identity at the party's OpenID provider the account is linked to. */
+    oidcIssuer: text('oidc_issuer'),
+    oidcSubject: text('oidc_subject'),
   },
-  (t) => [uniqueIndex('users_username').on(t.username)],
+  (t) => [
+    uniqueIndex('users_username').on(t.username),
+    uniqueIndex('users_oidc_identity').on(t.oidcIssuer, t.oidcSubject),
+  ],
 );
 
 export const groupMembers = pgTable(

@@ -2,7 +2,8 @@ import type { Me } from '../../contract/directory.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ApiError, setCsrfToken, setSignedOutHandler } from './api.ts';
 import { useI18n } from './i18n.tsx';
-import { currentPath } from './router.ts';
+import { accountLinkToken, currentPath, usePath } from './router.ts';
+import { AccountLinkPage } from './AccountLinkPage.tsx';
 import { SessionContext, type Flash, type Session } from './session.tsx';
 import { Shell } from './Shell.tsx';
 import { SignIn } from './SignIn.tsx';
@@ -15,6 +16,7 @@ export function App() {
   const { t, setLang } = useI18n();
   const [state, setState] = useState<State>({ status: 'loading' });
   const [flash, setFlash] = useState<Flash | null>(null);
+  const linkToken = accountLinkToken(usePath());
 
   const adopt = useCallback(
     (me: Me) => {
@@ -43,7 +45,12 @@ export function App() {
         setState({ status: 'signed-in', me });
       },
       signOut: async () => {
-        await api.post('/auth/logout').catch(() => undefined);
+        // IF-4: a session opened by single sign-on also ends at the party's provider.
+        const ended = await api.post<{ redirect: string | null }>('/auth/oidc/logout').catch(() => null);
+        if (ended?.redirect) {
+          window.location.assign(ended.redirect);
+          return;
+        }
         setCsrfToken('');
         clearDirectory();
         setFlash(null);
@@ -53,6 +60,7 @@ export function App() {
     };
   }, [state]);
 
+  if (linkToken) return <AccountLinkPage token={linkToken} />;
   if (state.status === 'loading') {
     return (
       <p className="loading" role="status">

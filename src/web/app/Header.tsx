@@ -56,6 +56,12 @@ const LINKS: NavLink[] = [
     current: page('webhooks'),
     shown: (user) => user.roles.includes('party_admin'),
   },
+  {
+    path: '/admin',
+    key: 'nav.admin',
+    current: page('admin'),
+    shown: (user) => user.roles.includes('party_admin'),
+  },
   { path: '/reports', key: 'nav.reports', current: page('reports') },
   { path: '/calendar', key: 'nav.calendar', current: page('calendar') },
   { path: '/settings', key: 'nav.settings', current: page('settings') },

@@ -4,6 +4,7 @@ import { useI18n } from './i18n.tsx';
 import { AccessReviewsPage } from './accessReviews/AccessReviewsPage.tsx';
 import { AgreementPage } from './agreement/AgreementPage.tsx';
 import { WebhooksPage } from './webhooks/WebhooksPage.tsx';
+import { AdminPage } from './admin/AdminPage.tsx';
 import { AssetsPage } from './assets/AssetsPage.tsx';
 import { CalendarPage } from './calendar/CalendarPage.tsx';
 import { CertificatesPage } from './certificates/CertificatesPage.tsx';
@@ -44,6 +45,8 @@ function Page({ route }: { route: Route }) {
       return <AgreementPage />;
     case 'webhooks':
       return <WebhooksPage />;
+    case 'admin':
+      return <AdminPage />;
     case 'new-problem':
       return <NewProblemPage incidents={route.incidents} />;
     case 'new-request':

@@ -1,5 +1,5 @@
 import type { Me } from '../../contract/directory.ts';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, setCsrfToken } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -21,6 +21,18 @@ export function SignIn({ onSignedIn, expired }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const languageChosen = useRef(false);
+  const [ssoParties, setSsoParties] = useState<{ party: string; name: string }[]>([]);
+  // IF-4: an error brought back from single sign-on (`/?sso_error=code`).
+  const [ssoError] = useState(() => new URLSearchParams(window.location.search).get('sso_error'));
+
+  useEffect(() => {
+    // Shown once: the address loses the error so that a later visit does not repeat it.
+    if (window.location.search) window.history.replaceState(null, '', `/${window.location.hash}`);
+    api.get<{ items: { party: string; name: string }[] }>('/auth/sso').then(
+      (answer) => setSsoParties(answer.items),
+      () => setSsoParties([]),
+    );
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -52,6 +64,13 @@ export function SignIn({ onSignedIn, expired }: Props) {
           {expired && !error && (
             <p className="alert alert--info" role="status">
               {t('signin.expired')}
+            </p>
+          )}
+          {ssoError && !error && (
+            <p className="alert alert--error" role="alert">
+              {t(`signin.ssoError.${ssoError}`) === `signin.ssoError.${ssoError}`
+                ? t('signin.ssoError.default')
+                : t(`signin.ssoError.${ssoError}`)}
             </p>
           )}
           <FormError error={error} />
@@ -101,6 +120,20 @@ export function SignIn({ onSignedIn, expired }: Props) {
           <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
             {busy ? t('signin.submitting') : t('signin.submit')}
           </button>
+          {ssoParties.length > 0 && (
+            <div className="signin-sso">
+              <p className="muted">{t('signin.ssoOr')}</p>
+              {ssoParties.map((p) => (
+                <a
+                  key={p.party}
+                  className="btn btn--block"
+                  href={`/api/v1/auth/oidc/${encodeURIComponent(p.party)}/start`}
+                >
+                  {t('signin.ssoWith', { party: p.name })}
+                </a>
+              ))}
+            </div>
+          )}
         </form>
       </main>
     </div>

@@ -53,6 +53,7 @@ export type Route =
   | { page: 'access-reviews' }
   | { page: 'agreement' }
   | { page: 'webhooks' }
+  | { page: 'admin' }
   | { page: 'not-found' };
 
 /** Queues of one type: the process types and security incidents (`#/security`). */
@@ -68,6 +69,7 @@ const SIMPLE_PAGES = [
   'access-reviews',
   'agreement',
   'webhooks',
+  'admin',
 ] as const;
 
 /** A list of references from a query parameter (`a,b c`). */
@@ -122,4 +124,10 @@ export function usePath(): string {
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return path;
+}
+
+/** The token of a one-time account link page (`#/account-link/<token>`), shown signed in or not. */
+export function accountLinkToken(path: string): string | null {
+  const match = /^\/account-link\/([A-Za-z0-9_-]+)$/.exec(path);
+  return match ? match[1]! : null;
 }

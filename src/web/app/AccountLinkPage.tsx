@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { api } from './api.ts';
+import { useI18n } from './i18n.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { href } from './router.ts';
+import { Field } from './ui/Field.tsx';
+import { FormError, useErrorText } from './ui/errors.tsx';
+import { useFormSubmit } from './ui/useFormSubmit.ts';
+import { useGet } from './ui/useGet.ts';
+
+interface LinkInfo {
+  purpose: 'invite' | 'reset';
+  username: string;
+  displayName: string;
+  party: string;
+  expiresAt: string;
+}
+
+/** A one-time link: the invitee (or the owner after a reset) chooses a password, then signs in. */
+export function AccountLinkPage({ token }: { token: string }) {
+  const { t, formatDate } = useI18n();
+  const errorText = useErrorText();
+  const info = useGet<LinkInfo>(`/auth/account-links/${token}`);
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const [mismatch, setMismatch] = useState(false);
+  const { busy, error, fieldError, submit } = useFormSubmit(async () => {
+    setMismatch(password !== confirm);
+    if (password !== confirm) return;
+    const result = await api.post<{ username: string }>(`/auth/account-links/${token}`, { password });
+    setDone(result.username);
+  });
+  return (
+    <div className="signin-page">
+      <header className="signin-header">
+        <span className="brand">{t('app.name')}</span>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="signin-main">
+        <form className="card signin-card" onSubmit={(e) => void submit(e)} aria-labelledby="link-title" noValidate>
+          <h1 id="link-title">
+            {t(info.data?.purpose === 'reset' ? 'accountLink.resetTitle' : 'accountLink.inviteTitle')}
+          </h1>
+          {info.error !== null && (
+            <p className="alert alert--error" role="alert">
+              {errorText(info.error)}
+            </p>
+          )}
+          {done ? (
+            <p className="alert alert--success" role="status">
+              {t('accountLink.done', { username: done })} <a href={href('/tickets')}>{t('accountLink.signIn')}</a>
+            </p>
+          ) : (
+            info.data && (
+              <>
+                <p>
+                  {t('accountLink.intro', {
+                    name: info.data.displayName,
+                    username: info.data.username,
+                    party: info.data.party,
+                    date: formatDate(info.data.expiresAt),
+                  })}
+                </p>
+                <FormError error={error} fields={['password']} />
+                <Field
+                  label={t('accountLink.password')}
+                  hint={t('accountLink.passwordHint')}
+                  error={fieldError('password')}
+                  required
+                >
+                  {(c) => (
+                    <input
+                      {...c}
+                      type="password"
+                      name="new-password"
+                      autoComplete="new-password"
+                      required
+                      value={password}
+                      onChange={(e) => setPassword(e.target.value)}
+                    />
+                  )}
+                </Field>
+                <Field
+                  label={t('accountLink.confirm')}
+                  error={mismatch ? t('accountLink.mismatch') : undefined}
+                  required
+                >
+                  {(c) => (
+                    <input
+                      {...c}
+                      type="password"
+                      name="confirm-password"
+                      autoComplete="new-password"
+                      required
+                      value={confirm}
+                      onChange={(e) => setConfirm(e.target.value)}
+                    />
+                  )}
+                </Field>
+                <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
+                  {t('accountLink.submit')}
+                </button>
+              </>
+            )
+          )}
+        </form>
+      </main>
+    </div>
+  );
+}
