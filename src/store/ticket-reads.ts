@@ -13,6 +13,7 @@ import type { Sensitivity } from '../domain/sensitivity.ts';
 
 /** Every column of a ticket but its search vector, which only the database reads. */
 const { search: _search, ...ticketColumnsWithoutSearch } = getTableColumns(tickets);
+const { search: _eventSearch, ...eventColumnsWithoutSearch } = getTableColumns(ticketEvents);
 export const TICKET_COLUMNS = ticketColumnsWithoutSearch;
 /** What a list shows of a ticket: everything but its per-type details, which no list reads. */
 const { details: _details, ...LIST_COLUMNS } = ticketColumnsWithoutSearch;
@@ -184,7 +185,7 @@ export async function ticketNames(db: Db, ticket: TicketRow) {
 /** A ticket's timeline in order, as the actor may see it (internal events of their own party only). */
 export async function ticketTimeline(db: Db, actor: Actor, ticketId: string) {
   const rows = await db
-    .select()
+    .select(eventColumnsWithoutSearch)
     .from(ticketEvents)
     .where(and(eq(ticketEvents.ticketId, ticketId), eventVisibleTo(actor)))
     .orderBy(asc(ticketEvents.seq));
