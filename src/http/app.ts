@@ -35,6 +35,8 @@ import { attachmentRoutes } from './routes/attachments.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { mailRoutes } from './routes/mail.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { searchRoutes } from './routes/search.ts';
+import { wikiRoutes } from './routes/wiki.ts';
 import { backupRoutes, exportRoutes, offboardingRoutes } from './routes/exports.ts';
 import { requireActor } from './auth-hook.ts';
 
@@ -150,6 +152,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes(deps));
       await api.register(directoryRoutes(deps));
       await api.register(ticketRoutes(deps));
+      await api.register(searchRoutes(deps));
+      await api.register(wikiRoutes(deps));
       await api.register(ticketActionRoutes(deps));
       await api.register(notificationRoutes(deps));
       await api.register(calendarRoutes(deps));

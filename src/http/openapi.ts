@@ -109,6 +109,18 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /access-reviews/{id}': 'getAccessReview',
   'POST /access-reviews/{id}/items/{userId}': 'decideAccessReviewItem',
   'POST /access-reviews/{id}/close': 'closeAccessReview',
+  'GET /search': 'search',
+  'GET /wiki/pages': 'listWikiPages',
+  'POST /wiki/pages': 'createWikiPage',
+  'GET /wiki/pages/{slug}': 'getWikiPage',
+  'PUT /wiki/pages/{slug}': 'editWikiPage',
+  'GET /wiki/pages/{slug}/versions': 'listWikiVersions',
+  'GET /wiki/pages/{slug}/diff': 'diffWikiVersions',
+  'POST /wiki/pages/{slug}/links': 'linkWikiPageToTicket',
+  'POST /wiki/pages/{slug}/versions/{version}/submit': 'submitWikiVersion',
+  'POST /wiki/pages/{slug}/versions/{version}/approve': 'approveWikiVersion',
+  'GET /tickets/{id}/wiki-pages': 'listTicketWikiPages',
+  'GET /calendar/events': 'listCalendarEvents',
 };
 
 const pascal = (words: string[]) => words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
@@ -316,6 +328,8 @@ const TAGS: Record<string, string> = {
   assets: 'Information assets, their classification and review (ISM-2), and the sensitive information list.',
   certificates: 'Trusted certification authorities and the certificate register (ISM-7).',
   'access-reviews': 'Periodic reviews of every account of a party (ISM-6).',
+  search: 'Full-text search in French and English over tickets, comments, known errors and wiki pages (COL-6).',
+  wiki: 'Shared wiki pages in Markdown, their versions and diffs, links to tickets, joint approval (COL-4).',
 };
 
 type Json = Record<string, unknown>;

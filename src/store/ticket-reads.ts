@@ -1,3 +1,4 @@
+import { searchQuerySql } from './schema/search.ts';
 import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { eventVisibleTo, ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Actor } from '../domain/actor.ts';
@@ -87,7 +88,7 @@ function filterSql(actor: Actor, filter: TicketFilter): SQL {
   if (filter.q) {
     parts.push(
       or(
-        sql`${tickets.search} @@ plainto_tsquery('simple'::regconfig, ${filter.q})`,
+        sql`${tickets.search} @@ ${searchQuerySql(filter.q)}`,
         eq(tickets.ref, filter.q.trim().toUpperCase()),
       ),
     );

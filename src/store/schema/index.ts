@@ -7,3 +7,4 @@ export * from './notifications.ts';
 export * from './security.ts';
 export * from './mail.ts';
 export * from './audit.ts';
+export * from './wiki.ts';
