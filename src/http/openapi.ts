@@ -120,7 +120,7 @@ const OPERATION_IDS: Record<string, string> = {
   'POST /wiki/pages/{slug}/versions/{version}/submit': 'submitWikiVersion',
   'POST /wiki/pages/{slug}/versions/{version}/approve': 'approveWikiVersion',
   'GET /tickets/{id}/wiki-pages': 'listTicketWikiPages',
-  'GET /calendar/events': 'listCalendarEvents',
+  'GET /planned-work': 'listPlannedWork',
 };
 
 const pascal = (words: string[]) => words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');

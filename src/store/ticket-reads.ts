@@ -87,10 +87,7 @@ function filterSql(actor: Actor, filter: TicketFilter): SQL {
   if (filter.assignee) parts.push(eq(tickets.assigneeId, filter.assignee));
   if (filter.q) {
     parts.push(
-      or(
-        sql`${tickets.search} @@ ${searchQuerySql(filter.q)}`,
-        eq(tickets.ref, filter.q.trim().toUpperCase()),
-      ),
+      or(sql`${tickets.search} @@ ${searchQuerySql(filter.q)}`, eq(tickets.ref, filter.q.trim().toUpperCase())),
     );
   }
   return and(...parts) as SQL;

@@ -62,7 +62,8 @@ describe.each(STORE_KINDS)('search (%s)', (kind) => {
   });
 
   it('ranks a match in the title above a match in the description only', async () => {
-    const inTitle = (await euAgent.post('/incidents', incidentBody({ title: 'Certificat expiré sur le pare-feu' }))).body;
+    const inTitle = (await euAgent.post('/incidents', incidentBody({ title: 'Certificat expiré sur le pare-feu' })))
+      .body;
     const inText = (
       await euAgent.post(
         '/incidents',
@@ -84,7 +85,11 @@ describe.each(STORE_KINDS)('search (%s)', (kind) => {
     const secret = (
       await euAgent.post(
         '/incidents',
-        incidentBody({ title: 'Incident classifié', description: 'Clé compromise quetzalcoatl', sensitivity: 'SENSITIVE' }),
+        incidentBody({
+          title: 'Incident classifié',
+          description: 'Clé compromise quetzalcoatl',
+          sensitivity: 'SENSITIVE',
+        }),
       )
     ).body;
     expect(refs(await search(euAgent, 'zorglub'))).toEqual([`ticket:${euOnly.ref}`]);
@@ -97,13 +102,22 @@ describe.each(STORE_KINDS)('search (%s)', (kind) => {
 
   it('finds shared comments for every party of the ticket, internal ones only for the party that wrote them', async () => {
     const { body } = await euAgent.post('/incidents', incidentBody({ title: 'Routeur de bordure' }));
-    await euAgent.post(`/tickets/${body.ref}/actions/comment`, { body: 'Note interne: suspicion brontosaure', visibility: 'internal' });
-    await euAgent.post(`/tickets/${body.ref}/actions/comment`, { body: 'Merci de vérifier les diplodocus', visibility: 'shared' });
+    await euAgent.post(`/tickets/${body.ref}/actions/comment`, {
+      body: 'Note interne: suspicion brontosaure',
+      visibility: 'internal',
+    });
+    await euAgent.post(`/tickets/${body.ref}/actions/comment`, {
+      body: 'Merci de vérifier les diplodocus',
+      visibility: 'shared',
+    });
     // Before the transfer CH is not on the ticket: not even its shared comments.
     expect(await search(chAgent, 'diplodocus')).toEqual([]);
     const moved = await euAgent.post(`/tickets/${body.ref}/actions/transfer`, { party: 'CH' });
     expect(moved.status).toBe(200);
-    await chAgent.post(`/tickets/${body.ref}/actions/comment`, { body: 'CH interne: règle ankylosaure fausse', visibility: 'internal' });
+    await chAgent.post(`/tickets/${body.ref}/actions/comment`, {
+      body: 'CH interne: règle ankylosaure fausse',
+      visibility: 'internal',
+    });
 
     expect(refs(await search(chAgent, 'diplodocus'))).toEqual([`comment:${body.ref}`]);
     expect(await search(chAgent, 'brontosaure')).toEqual([]);

@@ -64,14 +64,20 @@ describe.each(STORE_KINDS)('wiki (%s)', (kind) => {
     ]);
     const diff = await euAgent.get('/wiki/pages/bascule/diff?from=1&to=2');
     expect(diff.status).toBe(200);
-    const added = diff.body.changes.filter((c: { op: string }) => c.op === 'added').map((c: { text: string }) => c.text).join('');
-    const removed = diff.body.changes.filter((c: { op: string }) => c.op === 'removed').map((c: { text: string }) => c.text).join('');
+    const added = diff.body.changes
+      .filter((c: { op: string }) => c.op === 'added')
+      .map((c: { text: string }) => c.text)
+      .join('');
+    const removed = diff.body.changes
+      .filter((c: { op: string }) => c.op === 'removed')
+      .map((c: { text: string }) => c.text)
+      .join('');
     expect(added).toContain('Prévenir la CH.');
     expect(removed).toContain('redémarrer');
     expect((await euAgent.get('/wiki/pages/bascule/diff?from=1&to=9')).status).toBe(404);
   });
 
-  it("hides a page from a party not on it and from a reader below its level, on every path (page, list, diff, search, backlinks)", async () => {
+  it('hides a page from a party not on it and from a reader below its level, on every path (page, list, diff, search, backlinks)', async () => {
     const ticket = (await euAgent.post('/incidents', incidentBody())).body;
     await euAgent.post('/wiki/pages', page('eu-seule', { parties: ['EU'], body: 'Mot unique ornithorynque.' }));
     await euAgent.post('/wiki/pages', page('sensible', { sensitivity: 'SENSITIVE', body: 'Mot unique tamanoir.' }));
@@ -91,7 +97,9 @@ describe.each(STORE_KINDS)('wiki (%s)', (kind) => {
       expect(list).not.toContain(slug);
       expect((await client.get(`/search?q=${word}`)).body.results).toEqual([]);
     }
-    expect((await euAgent.get('/search?q=tamanoir')).body.results.map((r: { kind: string }) => r.kind)).toEqual(['wiki']);
+    expect((await euAgent.get('/search?q=tamanoir')).body.results.map((r: { kind: string }) => r.kind)).toEqual([
+      'wiki',
+    ]);
     // Back from the ticket: the EU agent sees both pages, the junior only the LIMITED one.
     const back = async (client: Client) =>
       (await client.get(`/tickets/${ticket.ref}/wiki-pages`)).body.items.map((p: { slug: string }) => p.slug).sort();

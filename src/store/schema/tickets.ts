@@ -141,10 +141,7 @@ export const ticketEvents = pgTable(
       sql`case when kind = 'comment' then ${searchVectorSql(sql`data->>'body'`, 'C')} end`,
     ),
   },
-  (t) => [
-    uniqueIndex('ticket_events_seq').on(t.ticketId, t.seq),
-    index('ticket_events_search').using('gin', t.search),
-  ],
+  (t) => [uniqueIndex('ticket_events_seq').on(t.ticketId, t.seq), index('ticket_events_search').using('gin', t.search)],
 );
 
 /** REQ-5 request types and CHG-3 standard changes, per party. */
