@@ -44,6 +44,9 @@ export type Route =
   | { page: 'assets' }
   | { page: 'certificates' }
   | { page: 'access-reviews' }
+  | { page: 'search'; q: string }
+  | { page: 'wiki' }
+  | { page: 'wiki-page'; slug: string }
   | { page: 'not-found' };
 
 /** Queues of one type: the process types and security incidents (`#/security`). */
@@ -92,6 +95,9 @@ export function parseRoute(path: string): Route {
   if (type && parts.length === 2 && parts[1] === 'new') return newProcessRoute(type, params);
   if (parts[0] === 'known-errors' && parts.length === 1) return { page: 'known-errors', id: params.get('id') ?? '' };
   if (parts[0] === 'tickets' && parts.length === 2) return { page: 'ticket', ref: parts[1]! };
+  if (parts[0] === 'search' && parts.length === 1) return { page: 'search', q: params.get('q') ?? '' };
+  if (parts[0] === 'wiki' && parts.length === 1) return { page: 'wiki' };
+  if (parts[0] === 'wiki' && parts.length === 2) return { page: 'wiki-page', slug: parts[1]! };
   const simple = SIMPLE_PAGES.find((page) => page === parts[0]);
   if (simple && parts.length === 1) return { page: simple };
   return { page: 'not-found' };
