@@ -3,8 +3,8 @@ import type { Actor } from '../domain/actor.ts';
 import { wikiPageVisibleTo } from '../policies/wiki-visibility.ts';
 import type { Db } from './db.ts';
 import { wikiPages } from './schema/index.ts';
-import { foldedSql, searchQuerySql } from './schema/search.ts';
-import { HEADLINE, type RawHit } from './search.ts';
+import { searchQuerySql } from './schema/search.ts';
+import type { RawHit } from './search.ts';
 
 /** Wiki pages the reader may see whose title or text match (COL-4, COL-6). */
 export async function searchWikiTexts(db: Db, actor: Actor, q: string, limit: number): Promise<RawHit[]> {
@@ -16,7 +16,6 @@ export async function searchWikiTexts(db: Db, actor: Actor, q: string, limit: nu
       slug: wikiPages.slug,
       title: wikiPages.title,
       text: wikiPages.body,
-      headline: sql<string>`ts_headline('french'::regconfig, ${foldedSql(sql`${wikiPages.body}`)}, ${query}, ${HEADLINE})`,
       rank,
       at: wikiPages.updatedAt,
     })
@@ -30,7 +29,6 @@ export async function searchWikiTexts(db: Db, actor: Actor, q: string, limit: nu
     ticketRef: r.slug,
     title: r.title,
     text: r.text,
-    headline: r.headline,
     rank: Number(r.rank),
     at: r.at,
   }));

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../write-path/context.ts';
 import {
+  headlines,
   queryHasTerms,
   searchComments,
   searchKnownErrorTexts,
@@ -49,13 +50,19 @@ export async function searchEverything(ctx: ServiceContext, input: SearchInput):
   for (const [kind, source] of sources)
     if (kinds.has(kind)) hits.push(...(await source(ctx.db, ctx.actor, q, input.limit)));
   hits.sort((a, b) => b.rank - a.rank || b.at.getTime() - a.at.getTime());
+  const shown = hits.slice(0, input.limit);
+  const marked = await headlines(
+    ctx.db,
+    q,
+    shown.map((h) => h.text),
+  );
   return {
-    results: hits.slice(0, input.limit).map((h) => ({
+    results: shown.map((h, i) => ({
       kind: h.kind,
       id: h.id,
       ticketRef: h.ticketRef,
       title: h.title,
-      excerpt: excerptOf(h.text, h.headline),
+      excerpt: excerptOf(h.text, marked[i] ?? ''),
       rank: h.rank,
       at: h.at,
     })),

@@ -55,3 +55,25 @@ export function searchQuerySql(q: string): SQL {
   const folded = foldedSql(sql`${q}::text`);
   return sql`(websearch_to_tsquery('french'::regconfig, ${folded}) || websearch_to_tsquery('english'::regconfig, ${folded}))`;
 }
+
+/**
+ * The month a row was created in, as one extra lexeme (`_m202612`) of its search vector: a query
+ * ANDed with the last months' lexemes is answered by the GIN index alone, so a word found in most
+ * rows is ranked among the recent ones without reading the others. `timezone('UTC', …)` and
+ * `extract` are immutable, as a generated column needs.
+ */
+export function monthLexemeSql(column: SQL): SQL {
+  const utc = sql`timezone('UTC', ${column})`;
+  return sql`array_to_tsvector(array['_m' || (extract(year from ${utc})::int * 100 + extract(month from ${utc})::int)::text])`;
+}
+
+/** The lexeme of a month (UTC), as `monthLexemeSql` writes it. */
+export function monthLexeme(at: Date): string {
+  return `_m${at.getUTCFullYear() * 100 + at.getUTCMonth() + 1}`;
+}
+
+/** A query restricted to rows created in some months: `(query) && ('_m202612' | '_m202611')`. */
+export function inMonthsSql(query: SQL, months: string[]): SQL {
+  const any = months.map((m) => `'${m}'`).join(' | ');
+  return sql`(${query} && ${any}::tsquery)`;
+}

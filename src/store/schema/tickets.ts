@@ -9,7 +9,7 @@ import type { TicketChannel, TicketType } from '../../domain/ticket-types.ts';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tsvector, bytea, ts } from './columns.ts';
-import { searchVectorSql } from './search.ts';
+import { monthLexemeSql, searchVectorSql } from './search.ts';
 import { groups, parties, users } from './parties.ts';
 
 /** Last issued sequence number per party, ticket type and year (TKT-2). */
@@ -81,7 +81,7 @@ export const tickets = pgTable(
       .default(sql`'{}'::text[]`),
     /** COL-6: reference and service as they are, title (weight A) and description in French and English, accents folded. */
     search: tsvector('search').generatedAlwaysAs(
-      sql`to_tsvector('simple'::regconfig, ref || ' ' || service) || ${searchVectorSql(sql`title`, 'A')} || ${searchVectorSql(sql`description`, 'B')}`,
+      sql`to_tsvector('simple'::regconfig, ref || ' ' || service) || ${searchVectorSql(sql`title`, 'A')} || ${searchVectorSql(sql`description`, 'B')} || ${monthLexemeSql(sql`created_at`)}`,
     ),
   },
   (t) => [
@@ -138,7 +138,7 @@ export const ticketEvents = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     /** COL-6: a comment's words in French and English (null for every other event). */
     search: tsvector('search').generatedAlwaysAs(
-      sql`case when kind = 'comment' then ${searchVectorSql(sql`data->>'body'`, 'C')} end`,
+      sql`case when kind = 'comment' then ${searchVectorSql(sql`data->>'body'`, 'C')} || ${monthLexemeSql(sql`created_at`)} end`,
     ),
   },
   (t) => [uniqueIndex('ticket_events_seq').on(t.ticketId, t.seq), index('ticket_events_search').using('gin', t.search)],
