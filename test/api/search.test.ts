@@ -94,6 +94,12 @@ describe.each(STORE_KINDS)('search (%s)', (kind) => {
     ).body;
     expect(refs(await search(euAgent, 'zorglub'))).toEqual([`ticket:${euOnly.ref}`]);
     expect(await search(chAgent, 'zorglub')).toEqual([]);
+    await euAgent.post(`/tickets/${secret.ref}/actions/comment`, {
+      body: 'Rotation du coatlicue',
+      visibility: 'shared',
+    });
+    expect(refs(await search(euAgent, 'coatlicue'))).toEqual([`comment:${secret.ref}`]);
+    expect(await search(euJunior, 'coatlicue')).toEqual([]);
     expect(refs(await search(euAgent, 'quetzalcoatl'))).toEqual([`ticket:${secret.ref}`]);
     expect(await search(euJunior, 'quetzalcoatl')).toEqual([]);
     expect((await chAgent.get('/tickets?q=zorglub')).body.items).toEqual([]);
