@@ -72,9 +72,11 @@ async function main() {
       get: figures(result.get),
       list: figures(result.list),
       search: figures(result.search),
+      fulltext: figures(result.fulltext),
       serial_get: figures(result.serial.get),
       serial_list: figures(result.serial.list),
       serial_search: figures(result.serial.search),
+      serial_fulltext: figures(result.serial.fulltext),
     };
     const errors = Object.values(phases).reduce((sum, phase) => sum + phase.errors, 0);
     const line = {
@@ -89,6 +91,8 @@ async function main() {
       get_p99_ms: phases.get.p99,
       list_p99_ms: phases.list.p99,
       search_p99_ms: phases.search.p99,
+      fulltext_p99_ms: phases.fulltext.p99,
+      fulltext_serial_p99_ms: phases.serial_fulltext.p99,
       rss_mb: Math.round(rssMb),
       sla_check_s: slaCheck ? round1(slaCheck.seconds) : null,
       errors,

@@ -24,10 +24,12 @@ export interface ScenarioResult {
   get: PhaseResult;
   list: PhaseResult;
   search: PhaseResult;
+  /** COL-6: GET /api/v1/search (tickets, comments, known errors, wiki; ranked, with excerpts). */
+  fulltext: PhaseResult;
   /** p50/p99 per list filter combination, under load. */
   listByQuery: Record<string, ReturnType<typeof summarise>>;
   /** The same requests one at a time: service time without queueing. */
-  serial: { get: PhaseResult; list: PhaseResult; search: PhaseResult };
+  serial: { get: PhaseResult; list: PhaseResult; search: PhaseResult; fulltext: PhaseResult };
 }
 
 const PHASE_SECONDS = 20;
@@ -53,6 +55,13 @@ export async function runScenario(api: ApiClient, options: ScenarioOptions): Pro
     return api.send('GET', `/api/v1/tickets?q=${encodeURIComponent(q)}&limit=50`);
   };
 
+  // COL-6: four searches in five for one vocabulary word, one for two words (both must match).
+  const fulltext = (i: number) => {
+    const word = () => WORDS[Math.floor(random() * WORDS.length)]!;
+    const q = i % 5 === 4 ? `${word()} ${word()}` : word();
+    return api.send('GET', `/api/v1/search?q=${encodeURIComponent(q)}&limit=20`);
+  };
+
   const texts = drawTexts(CREATES + WARM_UP, 7);
   const create = (i: number) =>
     api.send('POST', '/api/v1/incidents', {
@@ -67,7 +76,7 @@ export async function runScenario(api: ApiClient, options: ScenarioOptions): Pro
     });
 
   log('warm-up: every kind of request, untimed');
-  const kinds = [get, list, search, (i: number) => create(CREATES + i)];
+  const kinds = [get, list, search, fulltext, (i: number) => create(CREATES + i)];
   await runPhase({
     concurrency: 4,
     count: WARM_UP,
@@ -86,12 +95,23 @@ export async function runScenario(api: ApiClient, options: ScenarioOptions): Pro
   const listByQuery = Object.fromEntries([...byQuery].map(([q, samples]) => [q, summarise(samples)]));
   log('search: q=<vocabulary word> or <reference>');
   const searchPhase = await runPhase({ concurrency, count: 1000, maxSeconds: PHASE_SECONDS, send: search });
+  log('fulltext: /search?q=<one or two vocabulary words>');
+  const fulltextPhase = await runPhase({ concurrency, count: 1000, maxSeconds: PHASE_SECONDS, send: fulltext });
 
   log('serial: one request at a time');
   const serial = {
     get: await runPhase({ concurrency: 1, count: 300, maxSeconds: 10, send: get }),
     list: await runPhase({ concurrency: 1, count: 60, maxSeconds: 10, send: list }),
     search: await runPhase({ concurrency: 1, count: 100, maxSeconds: 10, send: search }),
+    fulltext: await runPhase({ concurrency: 1, count: 200, maxSeconds: 20, send: fulltext }),
   };
-  return { create: createPhase, get: getPhase, list: listPhase, search: searchPhase, listByQuery, serial };
+  return {
+    create: createPhase,
+    get: getPhase,
+    list: listPhase,
+    search: searchPhase,
+    fulltext: fulltextPhase,
+    listByQuery,
+    serial,
+  };
 }

@@ -87,7 +87,7 @@ export const Instant = z.iso
   .datetime({ offset: true })
   .refine((v) => Date.parse(v) >= 0 && Date.parse(v) < Date.parse('9999-12-31T00:00:00Z'), 'between 1970 and 9999');
 
-const csv = <T extends z.ZodType<string, string>>(item: T) =>
+export const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
     .transform((v) =>

@@ -44,6 +44,8 @@ import { mailRoutes } from './routes/mail.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { agreementRoutes } from './routes/agreement.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { searchRoutes } from './routes/search.ts';
+import { wikiRoutes } from './routes/wiki.ts';
 import { backupRoutes, exportRoutes, offboardingRoutes } from './routes/exports.ts';
 import { requireActor } from './auth-hook.ts';
 
@@ -161,6 +163,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(ssoRoutes(deps));
       await api.register(directoryRoutes(deps));
       await api.register(ticketRoutes(deps));
+      await api.register(searchRoutes(deps));
+      await api.register(wikiRoutes(deps));
       await api.register(ticketActionRoutes(deps));
       await api.register(notificationRoutes(deps));
       await api.register(calendarRoutes(deps));

@@ -121,6 +121,18 @@ const OPERATION_IDS: Record<string, string> = {
   'PATCH /webhooks/{id}': 'updateWebhook',
   'GET /webhooks/{id}/deliveries': 'listWebhookDeliveries',
   'POST /webhooks/{id}/deliveries/{deliveryId}/replay': 'replayWebhookDelivery',
+  'GET /search': 'search',
+  'GET /wiki/pages': 'listWikiPages',
+  'POST /wiki/pages': 'createWikiPage',
+  'GET /wiki/pages/{slug}': 'getWikiPage',
+  'PUT /wiki/pages/{slug}': 'editWikiPage',
+  'GET /wiki/pages/{slug}/versions': 'listWikiVersions',
+  'GET /wiki/pages/{slug}/diff': 'diffWikiVersions',
+  'POST /wiki/pages/{slug}/links': 'linkWikiPageToTicket',
+  'POST /wiki/pages/{slug}/versions/{version}/submit': 'submitWikiVersion',
+  'POST /wiki/pages/{slug}/versions/{version}/approve': 'approveWikiVersion',
+  'GET /tickets/{id}/wiki-pages': 'listTicketWikiPages',
+  'GET /planned-work': 'listPlannedWork',
 };
 
 const pascal = (words: string[]) => words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
@@ -342,6 +354,8 @@ const TAGS: Record<string, string> = {
   exchanges: 'Information exchanges between the parties, with read receipts, questions and answers (CBM-3).',
   meetings: 'Meetings of the designated experts: agenda, minutes, decisions and action items (CBM-6).',
   consultations: 'Consultations one party asks of another, with deadlines and outcome (CBM-5).',
+  search: 'Full-text search in French and English over tickets, comments, known errors and wiki pages (COL-6).',
+  wiki: 'Shared wiki pages in Markdown, their versions and diffs, links to tickets, joint approval (COL-4).',
 };
 
 type Json = Record<string, unknown>;

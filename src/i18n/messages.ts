@@ -134,6 +134,29 @@ const ERRORS: Record<ErrorCode, Text> = {
     fr: 'Le point « {field} » de la liste de clôture n’est pas coché.',
   },
   'known_error.not_found': { en: 'No such known error.', fr: 'Erreur connue introuvable.' },
+  'wiki.not_found': { en: 'No such wiki page.', fr: 'Page de wiki introuvable.' },
+  'wiki.exists': { en: 'A wiki page already has this address.', fr: 'Une page de wiki porte déjà cette adresse.' },
+  'wiki.version_conflict': {
+    en: 'The page was changed by someone else (now version {current}); reload it and try again.',
+    fr: 'La page a été modifiée par quelqu’un d’autre (version {current}) ; rechargez-la et recommencez.',
+  },
+  'wiki.version_not_found': { en: 'The page has no version {version}.', fr: 'La page n’a pas de version {version}.' },
+  'wiki.owner_only': {
+    en: 'Only the party that owns the page changes who may read it.',
+    fr: 'Seule la partie propriétaire de la page décide qui peut la lire.',
+  },
+  'wiki.own_party_required': {
+    en: 'Your own party must be among the parties of the page.',
+    fr: 'Votre partie doit figurer parmi les parties de la page.',
+  },
+  'wiki.not_guideline': {
+    en: 'Only a technical guideline is approved jointly.',
+    fr: 'Seule une directive technique fait l’objet d’une approbation conjointe.',
+  },
+  'wiki.not_submitted': {
+    en: 'Version {version} has not been submitted for approval.',
+    fr: 'La version {version} n’a pas été soumise à approbation.',
+  },
   'known_error.wider_audience': {
     en:
       'This known error may not be shown to everyone who reads this ticket ' +

@@ -2,6 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { knownErrorVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
+import { searchQuerySql } from './schema/search.ts';
 import { knownErrors, tickets } from './schema/index.ts';
 
 const COLUMNS = {
@@ -34,7 +35,7 @@ export function searchKnownErrors(
   limit: number,
 ): Promise<KnownErrorRow[]> {
   const filters: SQL[] = [knownErrorVisibleTo(actor)];
-  const query = q ? sql`plainto_tsquery('simple', ${q})` : null;
+  const query = q ? searchQuerySql(q) : null;
   if (query) filters.push(sql`${knownErrors.search} @@ ${query}`);
   if (service) filters.push(eq(knownErrors.service, service));
   return db

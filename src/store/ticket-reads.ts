@@ -1,3 +1,4 @@
+import { searchQuerySql } from './schema/search.ts';
 import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { eventVisibleTo, ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Actor } from '../domain/actor.ts';
@@ -13,6 +14,7 @@ import type { Sensitivity } from '../domain/sensitivity.ts';
 
 /** Every column of a ticket but its search vector, which only the database reads. */
 const { search: _search, ...ticketColumnsWithoutSearch } = getTableColumns(tickets);
+const { search: _eventSearch, ...eventColumnsWithoutSearch } = getTableColumns(ticketEvents);
 export const TICKET_COLUMNS = ticketColumnsWithoutSearch;
 /** What a list shows of a ticket: everything but its per-type details, which no list reads. */
 const { details: _details, ...LIST_COLUMNS } = ticketColumnsWithoutSearch;
@@ -85,10 +87,7 @@ function filterSql(actor: Actor, filter: TicketFilter): SQL {
   if (filter.assignee) parts.push(eq(tickets.assigneeId, filter.assignee));
   if (filter.q) {
     parts.push(
-      or(
-        sql`${tickets.search} @@ plainto_tsquery('simple'::regconfig, ${filter.q})`,
-        eq(tickets.ref, filter.q.trim().toUpperCase()),
-      ),
+      or(sql`${tickets.search} @@ ${searchQuerySql(filter.q)}`, eq(tickets.ref, filter.q.trim().toUpperCase())),
     );
   }
   return and(...parts) as SQL;
@@ -184,7 +183,7 @@ export async function ticketNames(db: Db, ticket: TicketRow) {
 /** A ticket's timeline in order, as the actor may see it (internal events of their own party only). */
 export async function ticketTimeline(db: Db, actor: Actor, ticketId: string) {
   const rows = await db
-    .select()
+    .select(eventColumnsWithoutSearch)
     .from(ticketEvents)
     .where(and(eq(ticketEvents.ticketId, ticketId), eventVisibleTo(actor)))
     .orderBy(asc(ticketEvents.seq));

@@ -54,6 +54,14 @@ describe.each(STORE_KINDS)('end of contract (%s)', (kind) => {
       remediationCategory: 'workaround',
       remediation: 'r',
     });
+    // COL-4: a CH page linked to its own ticket, and an EU guideline that CH edited and approved.
+    const page = { title: 'Page', body: 'Texte', sensitivity: 'LIMITED' };
+    expect((await chAgent.post('/wiki/pages', { ...page, slug: 'ch-page', parties: ['CH'] })).status).toBe(201);
+    await chAgent.post('/wiki/pages/ch-page/links', { ticket: chOnly });
+    await euAgent.post('/wiki/pages', { ...page, slug: 'shared-page', kind: 'guideline', parties: ['EU', 'CH'] });
+    expect((await chAgent.put('/wiki/pages/shared-page', { version: 1, body: 'CH edit' })).status).toBe(200);
+    await chAgent.post('/wiki/pages/shared-page/versions/2/submit', {});
+    expect((await chAgent.post('/wiki/pages/shared-page/versions/2/approve', {})).status).toBe(200);
   }, 180_000);
   afterAll(() => server.close(), 120_000);
 
@@ -101,6 +109,17 @@ describe.each(STORE_KINDS)('end of contract (%s)', (kind) => {
     expect(text).toContain('EU findings');
     expect(text).not.toContain('CH answer to erase');
     expect(ticket.body.participants).toEqual(['EU']);
+    expect(await rows(server, sql`select 1 from wiki_pages where slug = 'ch-page'`)).toHaveLength(0);
+    const kept = await euAgent.get('/wiki/pages/shared-page');
+    expect(kept.status).toBe(200);
+    expect(kept.body.parties).toEqual(['EU']);
+    expect(kept.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(
+      await rows(
+        server,
+        sql`select 1 from wiki_versions where author_id in (select id from users where party_id = 'CH')`,
+      ),
+    ).toHaveLength(0);
     // Kept in the audit log (the chain still verifies) and offered to the remaining party.
     const logged = await rows<{ action: string }>(
       server,

@@ -58,8 +58,10 @@ describe('console: problem → change → release across the EU and CH desks', (
       });
       await hasStatus(eu, 'known_error');
       await nav.getByRole('link', { name: 'Known errors' }).click();
-      await eu.getByRole('search').getByLabel('Search', { exact: true }).fill('settlement');
-      await eu.getByRole('search').getByRole('button', { name: 'Search' }).click();
+      // The page's own search form, not the header's search box.
+      const knownErrorSearch = eu.getByRole('search', { name: 'Search the known errors' });
+      await knownErrorSearch.getByLabel('Search', { exact: true }).fill('settlement');
+      await knownErrorSearch.getByRole('button', { name: 'Search' }).click();
       const entry = eu.getByRole('article', { name: 'E2E: settlement batches hang on lock' });
       await entry.getByText('Restart the settlement worker.').waitFor();
       await entry.getByRole('link', { name: problem }).waitFor();
@@ -222,11 +224,20 @@ describe('console: problem → change → release across the EU and CH desks', (
       await euChange.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
       // A rollback inside a started window keeps it (REL-2): both windows the release was deployed in stay accepted.
       const windowRows = euChange
+        .getByRole('table', { name: 'Maintenance windows of every party' })
         .getByRole('row')
         .filter({ has: euChange.getByRole('link', { name: release }) })
         .filter({ hasText: 'Accepted' });
+      await windowRows.first().waitFor();
       expect(await windowRows.count()).toBe(2);
       for (const row of await windowRows.all()) expect(await row.textContent()).toMatch(/CH.*Accepted/);
+      // COL-5: the release is also among the planned changes and releases, placed by its joint window.
+      await euChange
+        .getByRole('table', { name: /^Changes and releases/ })
+        .getByRole('row')
+        .filter({ has: euChange.getByRole('link', { name: release }) })
+        .filter({ hasText: 'the joint window' })
+        .waitFor();
       await euChange.getByRole('button', { name: 'Calendar feed (iCal)' }).click();
       expect(await euChange.getByLabel('Feed address').inputValue()).toMatch(/^https?:\/\/.+/);
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createApiToken } from '../../services/auth/api-tokens.ts';
+import { plannedWork } from '../../services/calendar/planned-work.ts';
 import { maintenanceCalendar } from '../../services/maintenance/calendar-feed.ts';
 import { cancelMaintenance, listMaintenance, scheduleMaintenance } from '../../services/sla/maintenance-windows.ts';
 import { readParties } from '../../services/parties/read-directory.ts';
@@ -11,6 +12,24 @@ import { MaintenanceWindow } from '../../contract/services.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
+
+const PlannedItem = z.object({
+  kind: z.enum(['change', 'release']),
+  id: z.uuid(),
+  ref: z.string(),
+  title: z.string(),
+  status: z.string(),
+  ownerParty: z.string(),
+  parties: z.array(z.string()),
+  startsAt: z.date(),
+  endsAt: z.date(),
+  source: z
+    .enum(['assessment', 'joint_window', 'changes', 'deployment'])
+    .describe(
+      "Where the dates come from: the change's assessment, the release's joint window, its changes, its deployment",
+    ),
+  jointWindow: z.enum(['proposed', 'accepted', 'refused']).nullable(),
+});
 
 const presentWindow = (w: WindowRow, releaseRef: string | null = null): z.infer<typeof MaintenanceWindow> => ({
   id: w.id,
@@ -51,6 +70,26 @@ export const maintenanceRoutes =
         );
         return { items: rows.map((r) => presentWindow(r.window, r.releaseRef)) };
       },
+    );
+
+    app.get(
+      '/planned-work',
+      {
+        schema: {
+          tags: ['maintenance'],
+          summary: 'Changes and releases the caller may see in a period, with or without a joint window (COL-5)',
+          querystring: z.object({ from: Instant, to: Instant }),
+          response: { 200: z.object({ items: z.array(PlannedItem) }), ...errorResponses },
+        },
+      },
+      async (request) => ({
+        items: await plannedWork(
+          deps.db,
+          requireActor(request),
+          new Date(request.query.from),
+          new Date(request.query.to),
+        ),
+      }),
     );
 
     app.post(

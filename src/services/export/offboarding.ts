@@ -68,6 +68,7 @@ function erasureSteps(p: string): { what: string; query: ReturnType<typeof sql> 
   const shared = sql`(select id from tickets where ${p} = any(participants) and participants <> array[${p}]::text[])`;
   const people = sql`(select id from users where party_id = ${p})`;
   const groupsOf = sql`(select id from groups where party_id = ${p})`;
+  const ownPages = sql`(select id from wiki_pages where owner_party = ${p})`;
   const step = (what: string, query: ReturnType<typeof sql>) => ({ what, query });
   return [
     step(
@@ -118,6 +119,26 @@ function erasureSteps(p: string): { what: string; query: ReturnType<typeof sql> 
         created_by = case when created_by in ${people} then null else created_by end,
         group_id = case when group_id in ${groupsOf} then null else group_id end
       where id in ${shared} returning id::text`,
+    ),
+    // COL-4: the party's own pages go; on other parties' pages it is removed from the readers and its people unnamed.
+    step(
+      'wiki_ticket_links',
+      sql`delete from wiki_ticket_links where ticket_id in ${own} or page_id in ${ownPages} returning page_id::text || ticket_id::text`,
+    ),
+    step('wiki_approvals', sql`delete from wiki_approvals where page_id in ${ownPages} returning page_id::text`),
+    step('wiki_versions', sql`delete from wiki_versions where page_id in ${ownPages} returning page_id::text`),
+    step('wiki_pages', sql`delete from wiki_pages where owner_party = ${p} returning id::text`),
+    step(
+      'wiki_pages (party removed)',
+      sql`update wiki_pages set parties = array_remove(parties, ${p}) where ${p} = any(parties) returning id::text`,
+    ),
+    step(
+      'wiki_versions (author references)',
+      sql`update wiki_versions set author_id = null where author_id in ${people} returning page_id::text`,
+    ),
+    step(
+      'wiki_approvals (approver references)',
+      sql`update wiki_approvals set user_id = null where user_id in ${people} returning page_id::text`,
     ),
     step('tickets', sql`delete from tickets where id in ${own} returning id::text`),
     step(

@@ -1,19 +1,22 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import { and, arrayContains, eq, gt, inArray, or } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
+import { plannedWork } from '../calendar/planned-work.ts';
 import type { Db } from '../../store/db.ts';
 import { findParty } from '../../store/directory.ts';
 import { maintenanceWindows } from '../../store/schema/index.ts';
 import type { Actor } from '../../domain/actor.ts';
 
 const PAST_MS = 90 * 86_400_000;
+const FUTURE_MS = 730 * 86_400_000;
 
 /**
  * COL-5: a party's maintenance calendar as iCalendar, times in UTC: its own windows and the
- * joint windows it takes part in (accepted: confirmed; proposed: tentative). Windows are
- * published to every party on the link; release references are not put in the feed.
+ * joint windows it takes part in (accepted: confirmed; proposed: tentative), then the changes
+ * and releases of that party which the feed's owner may see (`plannedWork`, the ticket rule),
+ * whether or not they have a joint window. Windows are published to every party on the link.
  */
-export async function maintenanceCalendar(db: Db, _actor: Actor, partyId: string, now: Date): Promise<string> {
+export async function maintenanceCalendar(db: Db, actor: Actor, partyId: string, now: Date): Promise<string> {
   const party = await findParty(db, partyId);
   if (!party) throw new AppError('party.not_found');
   const rows = await db
@@ -40,6 +43,28 @@ export async function maintenanceCalendar(db: Db, _actor: Actor, partyId: string
       summary: w.joint ? `[${parties}] ${w.title}` : `[${w.partyId}] ${w.title}`,
       description: `${w.service ?? '*'} — ${w.joint ? `joint window (${w.status})` : 'maintenance window'}`,
       status: w.status === 'proposed' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    });
+  }
+  const work = await plannedWork(
+    db,
+    actor,
+    new Date(now.getTime() - PAST_MS),
+    new Date(now.getTime() + FUTURE_MS),
+    partyId,
+  );
+  for (const item of work) {
+    const window = item.jointWindow ? `joint window ${item.jointWindow}` : 'no joint window';
+    calendar.createEvent({
+      id: `${item.id}@passerelle`,
+      start: item.startsAt,
+      end: item.endsAt,
+      stamp: now,
+      summary: `[${item.parties.join(', ')}] ${item.kind === 'change' ? 'Change' : 'Release'} ${item.ref}: ${item.title}`,
+      description: `${item.kind} ${item.ref} (${item.status}) — ${window}`,
+      status:
+        item.jointWindow === 'accepted' || item.jointWindow === null
+          ? ICalEventStatus.CONFIRMED
+          : ICalEventStatus.TENTATIVE,
     });
   }
   return calendar.toString();

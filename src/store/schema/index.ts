@@ -15,3 +15,4 @@ export * from './glossary.ts';
 export * from './exchanges.ts';
 export * from './meetings.ts';
 export * from './admin.ts';
+export * from './wiki.ts';

@@ -9,6 +9,7 @@ import type { TicketChannel, TicketType } from '../../domain/ticket-types.ts';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tsvector, bytea, ts } from './columns.ts';
+import { monthLexemeSql, searchVectorSql } from './search.ts';
 import { groups, parties, users } from './parties.ts';
 
 /** Last issued sequence number per party, ticket type and year (TKT-2). */
@@ -78,8 +79,9 @@ export const tickets = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** COL-6: reference and service as they are, title (weight A) and description in French and English, accents folded. */
     search: tsvector('search').generatedAlwaysAs(
-      sql`to_tsvector('simple'::regconfig, ref || ' ' || title || ' ' || description || ' ' || service)`,
+      sql`to_tsvector('simple'::regconfig, ref || ' ' || service) || ${searchVectorSql(sql`title`, 'A')} || ${searchVectorSql(sql`description`, 'B')} || ${monthLexemeSql(sql`created_at`)}`,
     ),
   },
   (t) => [
@@ -134,8 +136,12 @@ export const ticketEvents = pgTable(
     party: text('party').notNull(),
     instanceId: uuid('instance_id').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** COL-6: a comment's words in French and English (null for every other event). */
+    search: tsvector('search').generatedAlwaysAs(
+      sql`case when kind = 'comment' then ${searchVectorSql(sql`data->>'body'`, 'C')} || ${monthLexemeSql(sql`created_at`)} end`,
+    ),
   },
-  (t) => [uniqueIndex('ticket_events_seq').on(t.ticketId, t.seq)],
+  (t) => [uniqueIndex('ticket_events_seq').on(t.ticketId, t.seq), index('ticket_events_search').using('gin', t.search)],
 );
 
 /** REQ-5 request types and CHG-3 standard changes, per party. */
@@ -182,7 +188,7 @@ export const knownErrors = pgTable(
     publishedBy: uuid('published_by'),
     publishedAt: ts('published_at').notNull().defaultNow(),
     search: tsvector('search').generatedAlwaysAs(
-      sql`to_tsvector('simple'::regconfig, title || ' ' || service || ' ' || symptoms || ' ' || cause || ' ' || workaround)`,
+      sql`to_tsvector('simple'::regconfig, service) || ${searchVectorSql(sql`title`, 'A')} || ${searchVectorSql(sql`symptoms || ' ' || cause || ' ' || workaround`, 'B')}`,
     ),
   },
   (t) => [

@@ -4,6 +4,7 @@ import { api } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Bell } from './notifications/Bell.tsx';
+import { HeaderSearch } from './search/HeaderSearch.tsx';
 import { href, type QueueType, type Route } from './router.ts';
 import { useSession } from './session.tsx';
 import {
@@ -62,6 +63,7 @@ const LINKS: NavLink[] = [
     current: page('admin'),
     shown: (user) => user.roles.includes('party_admin'),
   },
+  { path: '/wiki', key: 'nav.wiki', current: page('wiki', 'wiki-page') },
   { path: '/reports', key: 'nav.reports', current: page('reports') },
   { path: '/calendar', key: 'nav.calendar', current: page('calendar') },
   { path: '/settings', key: 'nav.settings', current: page('settings') },
@@ -94,6 +96,7 @@ export function Header({ route }: { route: Route }) {
         </ul>
       </nav>
       <div className="app-header__end">
+        <HeaderSearch initial={route.page === 'search' ? route.q : ''} />
         <Bell current={route.page === 'notifications'} />
         <p className="whoami">
           <span className="whoami__name">{user.displayName}</span>

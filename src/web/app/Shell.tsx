@@ -25,6 +25,9 @@ import { href, parseRoute, usePath, type Route } from './router.ts';
 import { useSession, type Flash } from './session.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { TicketPage } from './ticket/TicketPage.tsx';
+import { SearchPage } from './search/SearchPage.tsx';
+import { WikiListPage } from './wiki/WikiListPage.tsx';
+import { WikiPageView } from './wiki/WikiPageView.tsx';
 
 function Page({ route }: { route: Route }) {
   const { t } = useI18n();
@@ -71,6 +74,12 @@ function Page({ route }: { route: Route }) {
       return <ReportsPage />;
     case 'calendar':
       return <CalendarPage />;
+    case 'search':
+      return <SearchPage key={route.q} q={route.q} />;
+    case 'wiki':
+      return <WikiListPage />;
+    case 'wiki-page':
+      return <WikiPageView key={route.slug} slug={route.slug} />;
     default:
       return (
         <section className="page">

@@ -54,6 +54,9 @@ export type Route =
   | { page: 'agreement' }
   | { page: 'webhooks' }
   | { page: 'admin' }
+  | { page: 'search'; q: string }
+  | { page: 'wiki' }
+  | { page: 'wiki-page'; slug: string }
   | { page: 'not-found' };
 
 /** Queues of one type: the process types and security incidents (`#/security`). */
@@ -110,6 +113,9 @@ export function parseRoute(path: string): Route {
   const area = CBM_AREAS.find((candidate) => candidate === parts[0]);
   if (area && parts.length <= 2 && area !== 'contacts') return { page: 'cbm', area, id: parts[1] ?? '' };
   if (area === 'contacts' && parts.length === 1) return { page: 'cbm', area, id: '' };
+  if (parts[0] === 'search' && parts.length === 1) return { page: 'search', q: params.get('q') ?? '' };
+  if (parts[0] === 'wiki' && parts.length === 1) return { page: 'wiki' };
+  if (parts[0] === 'wiki' && parts.length === 2) return { page: 'wiki-page', slug: parts[1]! };
   const simple = SIMPLE_PAGES.find((page) => page === parts[0]);
   if (simple && parts.length === 1) return { page: simple };
   return { page: 'not-found' };

@@ -12,6 +12,7 @@ import { DisagreementBox } from './details/DisagreementBox.tsx';
 import { TypeDetails } from './details/TypeDetails.tsx';
 import { FollowUpLinks } from './FollowUpLinks.tsx';
 import { LinksList } from './LinksList.tsx';
+import { WikiBacklinks } from './WikiBacklinks.tsx';
 import { SlaPanel } from './SlaPanel.tsx';
 import { TicketFacts } from './TicketFacts.tsx';
 import { TicketHeader } from './TicketHeader.tsx';
@@ -70,6 +71,7 @@ export function TicketPage({ reference }: { reference: string }) {
           <TypeDetails detail={detail} />
           <SlaPanel sla={detail.sla} />
           <LinksList links={detail.links} />
+          <WikiBacklinks reference={detail.ref} />
           <AttachmentsPanel detail={detail} files={files} onChanged={reload} />
           <EmailReplyForm detail={detail} files={files.data?.items ?? []} onSent={reload} />
           <Timeline entries={detail.timeline} />

@@ -1,0 +1,70 @@
+import type { ServiceContext } from '../write-path/context.ts';
+import {
+  headlines,
+  queryHasTerms,
+  searchComments,
+  searchKnownErrorTexts,
+  searchTicketTexts,
+  type RawHit,
+} from '../../store/search.ts';
+import { searchWikiTexts } from '../../store/wiki-search.ts';
+import { excerptOf, type ExcerptPart } from './excerpt.ts';
+
+export const SEARCH_KINDS = ['ticket', 'comment', 'known_error', 'wiki'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export interface SearchInput {
+  q: string;
+  kinds?: SearchKind[] | undefined;
+  limit: number;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  /** The ticket (or the known error's problem) the hit belongs to; the page's slug for the wiki. */
+  ticketRef: string | null;
+  title: string;
+  excerpt: ExcerptPart[];
+  rank: number;
+  at: Date;
+}
+
+/**
+ * COL-6: one search over everything the reader may see — tickets, comments, known errors and
+ * wiki pages —, best matches first, each with a highlighted excerpt. Each source applies the
+ * visibility rule in its query; nothing is filtered after the fact.
+ */
+export async function searchEverything(ctx: ServiceContext, input: SearchInput): Promise<{ results: SearchHit[] }> {
+  const q = input.q.trim();
+  if (!(await queryHasTerms(ctx.db, q))) return { results: [] };
+  const kinds = new Set(input.kinds?.length ? input.kinds : SEARCH_KINDS);
+  const sources: [SearchKind, typeof searchTicketTexts][] = [
+    ['ticket', searchTicketTexts],
+    ['comment', searchComments],
+    ['known_error', searchKnownErrorTexts],
+    ['wiki', searchWikiTexts],
+  ];
+  const hits: RawHit[] = [];
+  // One after the other: on PGlite the store is one connection anyway.
+  for (const [kind, source] of sources)
+    if (kinds.has(kind)) hits.push(...(await source(ctx.db, ctx.actor, q, input.limit)));
+  hits.sort((a, b) => b.rank - a.rank || b.at.getTime() - a.at.getTime());
+  const shown = hits.slice(0, input.limit);
+  const marked = await headlines(
+    ctx.db,
+    q,
+    shown.map((h) => h.text),
+  );
+  return {
+    results: shown.map((h, i) => ({
+      kind: h.kind,
+      id: h.id,
+      ticketRef: h.ticketRef,
+      title: h.title,
+      excerpt: excerptOf(h.text, marked[i] ?? ''),
+      rank: h.rank,
+      at: h.at,
+    })),
+  };
+}

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentBody, signIn, type Client } from '../helpers/client.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { STORE_KINDS } from '../helpers/store.ts';
+
+interface Hit {
+  kind: string;
+  ticketRef: string | null;
+  title: string;
+  excerpt: { text: string; match: boolean }[];
+  rank: number;
+}
+
+/** COL-6: full text in French and English, ranked, highlighted — and only what the reader may see. */
+describe.each(STORE_KINDS)('search (%s)', (kind) => {
+  let server: TestServer;
+  let euAgent: Client;
+  let euJunior: Client; // LIMITED clearance
+  let chAgent: Client;
+  let network: { ref: string };
+
+  const search = async (client: Client, q: string, extra = '') => {
+    const reply = await client.get(`/search?q=${encodeURIComponent(q)}${extra}`);
+    expect(reply.status).toBe(200);
+    return reply.body.results as Hit[];
+  };
+  const refs = (hits: Hit[]) => hits.map((h) => `${h.kind}:${h.ticketRef}`);
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    [euAgent, euJunior, chAgent] = await Promise.all([
+      signIn(server.url, 'eu.agent'),
+      signIn(server.url, 'eu.agent2'),
+      signIn(server.url, 'ch.agent'),
+    ]);
+    network = (
+      await euAgent.post(
+        '/incidents',
+        incidentBody({
+          title: 'Panne du réseau de la passerelle',
+          description: 'Le réseau principal ne répond plus depuis 07:40; the network failures repeat every hour.',
+        }),
+      )
+    ).body;
+  });
+  afterAll(() => server.close());
+
+  it('finds French words whatever their accents and endings, and English words by their stem', async () => {
+    for (const q of ['reseaux', 'réseaux', 'RÉSEAU', 'réseau passerelle']) {
+      expect(refs(await search(euAgent, q)), q).toContain(`ticket:${network.ref}`);
+    }
+    expect(refs(await search(euAgent, 'networks failure'))).toContain(`ticket:${network.ref}`);
+    expect(refs(await search(euAgent, 'ordinateur'))).not.toContain(`ticket:${network.ref}`);
+  });
+
+  it('highlights the words found in the original text, accents kept', async () => {
+    const [hit] = (await search(euAgent, 'reseaux')).filter((h) => h.ticketRef === network.ref);
+    const matched = hit!.excerpt.filter((p) => p.match).map((p) => p.text);
+    expect(matched.length).toBeGreaterThan(0);
+    expect(matched.every((t) => t.toLowerCase() === 'réseau')).toBe(true);
+    expect(hit!.excerpt.map((p) => p.text).join('')).toContain('réseau');
+  });
+
+  it('ranks a match in the title above a match in the description only', async () => {
+    const inTitle = (await euAgent.post('/incidents', incidentBody({ title: 'Certificat expiré sur le pare-feu' })))
+      .body;
+    const inText = (
+      await euAgent.post(
+        '/incidents',
+        incidentBody({ title: 'Lenteurs', description: 'Un certificat du proxy doit être renouvelé.' }),
+      )
+    ).body;
+    const order = refs(await search(euAgent, 'certificats', '&kinds=ticket'));
+    expect(order.indexOf(`ticket:${inTitle.ref}`)).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf(`ticket:${inTitle.ref}`)).toBeLessThan(order.indexOf(`ticket:${inText.ref}`));
+  });
+
+  it('keeps the list filter q= working with the same stemming', async () => {
+    const { body } = await euAgent.get(`/tickets?q=${encodeURIComponent('reseaux')}`);
+    expect(body.items.map((t: { ref: string }) => t.ref)).toContain(network.ref);
+  });
+
+  it("never finds another party's ticket, nor a ticket above the reader's clearance", async () => {
+    const euOnly = (await euAgent.post('/incidents', incidentBody({ title: 'Hyperviseur saturé zorglub' }))).body;
+    const secret = (
+      await euAgent.post(
+        '/incidents',
+        incidentBody({
+          title: 'Incident classifié',
+          description: 'Clé compromise quetzalcoatl',
+          sensitivity: 'SENSITIVE',
+        }),
+      )
+    ).body;
+    expect(refs(await search(euAgent, 'zorglub'))).toEqual([`ticket:${euOnly.ref}`]);
+    expect(await search(chAgent, 'zorglub')).toEqual([]);
+    await euAgent.post(`/tickets/${secret.ref}/actions/comment`, {
+      body: 'Rotation du coatlicue',
+      visibility: 'shared',
+    });
+    expect(refs(await search(euAgent, 'coatlicue'))).toEqual([`comment:${secret.ref}`]);
+    expect(await search(euJunior, 'coatlicue')).toEqual([]);
+    expect(refs(await search(euAgent, 'quetzalcoatl'))).toEqual([`ticket:${secret.ref}`]);
+    expect(await search(euJunior, 'quetzalcoatl')).toEqual([]);
+    expect((await chAgent.get('/tickets?q=zorglub')).body.items).toEqual([]);
+    expect((await euJunior.get('/tickets?q=quetzalcoatl')).body.items).toEqual([]);
+  });
+
+  it('finds shared comments for every party of the ticket, internal ones only for the party that wrote them', async () => {
+    const { body } = await euAgent.post('/incidents', incidentBody({ title: 'Routeur de bordure' }));
+    await euAgent.post(`/tickets/${body.ref}/actions/comment`, {
+      body: 'Note interne: suspicion brontosaure',
+      visibility: 'internal',
+    });
+    await euAgent.post(`/tickets/${body.ref}/actions/comment`, {
+      body: 'Merci de vérifier les diplodocus',
+      visibility: 'shared',
+    });
+    // Before the transfer CH is not on the ticket: not even its shared comments.
+    expect(await search(chAgent, 'diplodocus')).toEqual([]);
+    const moved = await euAgent.post(`/tickets/${body.ref}/actions/transfer`, { party: 'CH' });
+    expect(moved.status).toBe(200);
+    await chAgent.post(`/tickets/${body.ref}/actions/comment`, {
+      body: 'CH interne: règle ankylosaure fausse',
+      visibility: 'internal',
+    });
+
+    expect(refs(await search(chAgent, 'diplodocus'))).toEqual([`comment:${body.ref}`]);
+    expect(await search(chAgent, 'brontosaure')).toEqual([]);
+    expect(refs(await search(euAgent, 'brontosaure'))).toEqual([`comment:${body.ref}`]);
+    expect(await search(euAgent, 'ankylosaure')).toEqual([]);
+    expect(refs(await search(chAgent, 'ankylosaure'))).toEqual([`comment:${body.ref}`]);
+    const [hit] = await search(chAgent, 'diplodocus');
+    expect(hit!.excerpt.find((p) => p.match)?.text).toBe('diplodocus');
+  });
+
+  it('answers nothing for a query without words, and 400 naming q for an empty or missing query', async () => {
+    expect(await search(euAgent, '« — »')).toEqual([]);
+    const empty = await euAgent.get('/search?q=');
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.field).toBe('q');
+    expect((await euAgent.get('/search')).status).toBe(400);
+    const badKind = await euAgent.get('/search?q=x&kinds=nope');
+    expect(badKind.status).toBe(400);
+  });
+});
