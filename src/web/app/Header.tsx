@@ -8,6 +8,7 @@ import type { Lang, Me, User } from './types.ts';
 import {
   readsAccessReviews,
   readsAssets,
+  readsAudit,
   readsCertificates,
   recordsSecurityIncidents,
   seesSecurityQueue,
@@ -46,6 +47,7 @@ const LINKS: NavLink[] = [
   { path: '/assets', key: 'nav.assets', current: page('assets'), shown: readsAssets },
   { path: '/certificates', key: 'nav.certificates', current: page('certificates'), shown: readsCertificates },
   { path: '/access-reviews', key: 'nav.accessReviews', current: page('access-reviews'), shown: readsAccessReviews },
+  { path: '/audit', key: 'nav.audit', current: page('audit'), shown: readsAudit },
   { path: '/reports', key: 'nav.reports', current: page('reports') },
   { path: '/calendar', key: 'nav.calendar', current: page('calendar') },
   { path: '/settings', key: 'nav.settings', current: page('settings') },

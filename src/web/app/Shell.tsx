@@ -3,6 +3,7 @@ import { Header } from './Header.tsx';
 import { useI18n } from './i18n.tsx';
 import { AccessReviewsPage } from './accessReviews/AccessReviewsPage.tsx';
 import { AssetsPage } from './assets/AssetsPage.tsx';
+import { AuditPage } from './audit/AuditPage.tsx';
 import { CalendarPage } from './calendar/CalendarPage.tsx';
 import { CertificatesPage } from './certificates/CertificatesPage.tsx';
 import { NewIncidentPage } from './incident/NewIncidentPage.tsx';
@@ -36,6 +37,8 @@ function Page({ route }: { route: Route }) {
       return <CertificatesPage />;
     case 'access-reviews':
       return <AccessReviewsPage />;
+    case 'audit':
+      return <AuditPage />;
     case 'new-problem':
       return <NewProblemPage incidents={route.incidents} />;
     case 'new-request':

@@ -44,6 +44,7 @@ export type Route =
   | { page: 'assets' }
   | { page: 'certificates' }
   | { page: 'access-reviews' }
+  | { page: 'audit' }
   | { page: 'not-found' };
 
 /** Queues of one type: the process types and security incidents (`#/security`). */
@@ -57,6 +58,7 @@ const SIMPLE_PAGES = [
   'assets',
   'certificates',
   'access-reviews',
+  'audit',
 ] as const;
 
 /** A list of references from a query parameter (`a,b c`). */
