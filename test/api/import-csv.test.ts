@@ -222,7 +222,7 @@ describe.each(STORE_KINDS)('passerelle import --csv (%s)', (kind) => {
     await drop();
   });
 
-  it('imports a file, and refuses a bad one naming the line and column in French', async () => {
+  it('imports a file, and refuses a bad one naming the line and column in French', { timeout: 180_000 }, async () => {
     await cli('init', '--demo');
     writeFileSync(join(dir, 'may.csv'), MAY);
     const out = JSON.parse(

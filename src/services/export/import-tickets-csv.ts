@@ -85,9 +85,10 @@ export async function importTicketsCsv(
     for (const [year, count] of perYear)
       next.set(year, await reserveTicketNumbers(tx, party.id, 'incident', year, count));
 
-    const ticketRows = [];
-    const eventRows = [];
-    const auditRows = [];
+    type Rows<N extends number> = Parameters<typeof insertImportedTickets>[N];
+    const ticketRows: Rows<1> = [];
+    const eventRows: Rows<2> = [];
+    const auditRows: Rows<3> = [];
     const result: CsvImportResult['tickets'] = [];
     for (const row of ordered) {
       const year = yearOf(row.openedAt);
