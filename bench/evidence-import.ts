@@ -9,9 +9,11 @@ import { openStore } from '../src/store/db.ts';
 const [dataDir, archive] = process.argv.slice(2);
 const store = await openStore({ dataDir: dataDir! });
 const start = performance.now();
+const cpu = process.cpuUsage();
 const imported = await importArchive(store.db, archive!);
 const seconds = (performance.now() - start) / 1000;
+const used = process.cpuUsage(cpu);
 await store.close();
 process.stdout.write(
-  `${JSON.stringify({ tickets: imported.rows.tickets ?? 0, seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+  `${JSON.stringify({ tickets: imported.rows.tickets ?? 0, seconds, cpuSeconds: (used.user + used.system) / 1e6, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
 );

@@ -26,6 +26,11 @@ const m = Number(values.audit);
 const dir = mkdtempSync(join(tmpdir(), 'passerelle-bench-evidence-'));
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const seconds = (from: number) => (performance.now() - from) / 1000;
+/** CPU seconds of this process since `from` (PGlite runs in it): less sensitive than wall time to other work on the machine. */
+const cpu = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
 
 const child = (args: string[], env: Record<string, string> = {}) => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
@@ -42,15 +47,19 @@ try {
   child(['bin/passerelle.js', 'init'], { DATA_DIR: join(dir, 'target'), DATABASE_URL: '' });
   const store = await openStore({ dataDir: join(dir, 'source') });
   let t = performance.now();
+  let c = process.cpuUsage();
   const report = await verifyAuditChain(store.db);
   const verifyS = seconds(t);
+  const verifyCpu = cpu(c);
   if (!report.ok) throw new Error(`chain does not verify: ${JSON.stringify(report.problem)}`);
   log(`verified ${report.entries} entries in ${verifyS.toFixed(1)} s`);
 
   t = performance.now();
+  c = process.cpuUsage();
   const archive = join(dir, 'eu.tar.gz');
   const manifest = await exportParty(store.db, 'EU', archive);
   const exportS = seconds(t);
+  const exportCpu = cpu(c);
   const exported = manifest.files.find((f) => f.kind === 'tickets')!.rows;
   log(`exported ${exported} tickets in ${exportS.toFixed(1)} s (${(statSync(archive).size / 1e6).toFixed(1)} MB)`);
 
@@ -66,6 +75,7 @@ try {
   const imported = JSON.parse(child(['bench/evidence-import.ts', join(dir, 'target'), archive])) as {
     tickets: number;
     seconds: number;
+    cpuSeconds: number;
     peakRssMb: number;
   };
   log(`imported ${imported.tickets} tickets in ${imported.seconds.toFixed(1)} s`);
@@ -79,6 +89,12 @@ try {
       importTicketsPerS: Math.round(imported.tickets / imported.seconds),
       verifyEntriesPerS: Math.round(report.entries / verifyS),
       backupS: Number(backupS.toFixed(1)),
+      // The same per CPU second of the process doing the work (what a quiet machine would give, near enough).
+      perCpuSecond: {
+        export: Math.round(exported / exportCpu),
+        import: Math.round(imported.tickets / imported.cpuSeconds),
+        verify: Math.round(report.entries / verifyCpu),
+      },
       // Verification, export and backup in one process; the import in another.
       peakRssMb: Math.max(sourceRssMb, imported.peakRssMb),
       peakRssMbByProcess: { verifyExportBackup: sourceRssMb, import: imported.peakRssMb },
