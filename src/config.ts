@@ -61,6 +61,8 @@ const ConfigSchema = z.object({
     .optional(),
   /** How often the mailboxes are read for new mail. */
   MAIL_POLL_MS: z.coerce.number().int().positive().default(30_000),
+  /** How long a node's claim on a mailbox lasts without renewal (renewed after every batch): after a crash, the wait before another node reads it. */
+  MAIL_LEASE_MS: z.coerce.number().int().min(1000).default(300_000),
   /** How often background jobs (mail) are polled for, and SLA clocks checked. */
   JOBS_POLL_MS: z.coerce.number().int().positive().default(2000),
   SLA_CHECK_MS: z.coerce.number().int().positive().default(60_000),

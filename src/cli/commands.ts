@@ -15,6 +15,7 @@ import { verifyAuditChain } from '../services/audit/verify-chain.ts';
 import { backupStore, checkBackup, restoreStore } from '../store/backup.ts';
 import { exportParty } from '../services/export/export-party.ts';
 import { importArchive } from '../services/export/import-archive.ts';
+import { importTicketsCsv } from '../services/export/import-tickets-csv.ts';
 import { eraseParty, giveNotice } from '../services/export/offboarding.ts';
 import { createMailbox } from '../services/mail/create-mailbox.ts';
 import { ingestMessage } from '../services/mail/ingest-message.ts';
@@ -306,9 +307,30 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    options: { file: { type: 'string' } },
+    options: {
+      file: { type: 'string' },
+      csv: { type: 'string' },
+      party: { type: 'string' },
+      source: { type: 'string' },
+      as: { type: 'string' },
+    },
     async run(db, values) {
-      return importArchive(db, required(values, 'file'));
+      if (typeof values.csv !== 'string') return importArchive(db, required(values, 'file'));
+      // AUD-3: incidents from another tool with their original instants (docs/import-csv.md).
+      let csv: string;
+      try {
+        csv = readFileSync(values.csv, 'utf8');
+      } catch {
+        throw new AppError('validation.invalid', 'csv', { field: 'csv', detail: 'csv_file' });
+      }
+      const user = typeof values.as === 'string' ? await findUserByName(db, values.as) : null;
+      if (typeof values.as === 'string' && !user) throw new AppError('user.not_found', 'as');
+      return importTicketsCsv(db, {
+        party: required(values, 'party'),
+        csv,
+        source: typeof values.source === 'string' ? values.source : 'csv',
+        actorId: user?.id ?? null,
+      });
     },
   },
   'offboarding notice': {

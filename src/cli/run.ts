@@ -53,6 +53,9 @@ Usage:
   passerelle restore --file file.gz   bring a backup back into an empty store (checked before anything is written)
   passerelle export --party EU [--out file.tar.gz]   the party's archive (every ticket it takes part in; docs/export.md)
   passerelle import --file file.tar.gz    load an archive (checked first; one transaction)
+  passerelle import --csv tickets.csv --party EU [--source NAME] [--as USER]
+                      incidents from another tool with their original opening, first-intervention and
+                      resolution times (docs/import-csv.md; every row checked first, nothing written on error)
   passerelle offboarding notice --party CH   record the end-of-contract notice (reminder at 21 days, erasure at 29)
   passerelle offboarding erase --party CH    erase now (after notice); prints the signed certificate
 

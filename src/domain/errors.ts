@@ -101,6 +101,7 @@ export type ErrorCode =
   | 'backup.invalid'
   | 'backup.store_not_empty'
   | 'archive.invalid'
+  | 'import.invalid_row'
   | 'export.not_ready'
   | 'offboarding.exists'
   | 'offboarding.not_found'

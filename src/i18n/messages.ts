@@ -374,6 +374,10 @@ const ERRORS: Record<ErrorCode, Text> = {
     en: 'A backup is restored only into an empty store (table {table} has rows). Nothing was written.',
     fr: 'Une sauvegarde ne se restaure que dans une base vide (la table {table} contient des lignes). Rien n’a été écrit.',
   },
+  'import.invalid_row': {
+    en: 'Line {line}, column "{field}": {detail} ({others} other problem(s) in the file). Nothing was imported.',
+    fr: 'Ligne {line}, colonne « {field} » : {detail} ({others} autre(s) problème(s) dans le fichier). Rien n’a été importé.',
+  },
   'archive.invalid': {
     en: 'This archive cannot be imported: {reason}. Nothing was written.',
     fr: 'Cette archive ne peut pas être importée : {reason}. Rien n’a été écrit.',
@@ -434,6 +438,45 @@ const ERRORS: Record<ErrorCode, Text> = {
 
 /** Why a value is invalid, by key (services name the key; other `detail` text is shown as is). */
 const DETAILS: Record<string, Text> = {
+  csv_file: { en: 'no readable file at that path', fr: 'aucun fichier lisible à cet emplacement' },
+  csv_empty: { en: 'the file holds no ticket', fr: 'le fichier ne contient aucun ticket' },
+  csv_syntax: { en: 'malformed CSV (unclosed or stray quote)', fr: 'CSV mal formé (guillemet non fermé ou mal placé)' },
+  csv_unknown_column: { en: 'unknown column', fr: 'colonne inconnue' },
+  csv_missing_column: { en: 'required column missing', fr: 'colonne obligatoire absente' },
+  csv_duplicate: { en: 'appears twice', fr: 'apparaît deux fois' },
+  csv_field_count: {
+    en: 'the row does not have as many fields as the header',
+    fr: 'la ligne n’a pas autant de champs que l’en-tête',
+  },
+  csv_required: { en: 'required', fr: 'obligatoire' },
+  csv_text: {
+    en: 'NUL characters and unpaired surrogates are not allowed',
+    fr: 'caractères NUL et demi-paires interdits',
+  },
+  csv_too_long: { en: 'too long', fr: 'trop long' },
+  csv_one_of: { en: 'not one of the documented values', fr: 'pas l’une des valeurs documentées' },
+  csv_instant: {
+    en: 'an ISO 8601 instant with its offset is expected (2026-05-04T09:00:00+02:00)',
+    fr: 'un instant ISO 8601 avec son décalage est attendu (2026-05-04T09:00:00+02:00)',
+  },
+  csv_email: { en: 'not an e-mail address', fr: 'pas une adresse électronique' },
+  csv_before_opened: { en: 'before the opening', fr: 'antérieur à l’ouverture' },
+  csv_before_intervention: {
+    en: 'before the opening or the first intervention',
+    fr: 'antérieur à l’ouverture ou à la première intervention',
+  },
+  csv_before_resolved: { en: 'before the resolution', fr: 'antérieur à la résolution' },
+  csv_required_when_resolved: { en: 'required for a resolved ticket', fr: 'obligatoire pour un ticket résolu' },
+  csv_required_with_resolution: {
+    en: 'required when a resolution is given',
+    fr: 'obligatoire lorsqu’une résolution est donnée',
+  },
+  csv_required_when_closed: { en: 'required for a closed ticket', fr: 'obligatoire pour un ticket clos' },
+  csv_already_imported: {
+    en: 'already imported from this source',
+    fr: 'déjà importé depuis cette source',
+  },
+  local_party: { en: 'a party of this instance is expected', fr: 'une partie de cette instance est attendue' },
   levels_in_order: { en: 'levels numbered 1, 2, … in order', fr: 'niveaux numérotés 1, 2, … dans l’ordre' },
   future: { en: 'must be in the future', fr: 'doit être dans le futur' },
   totp_enabled: { en: 'already enabled', fr: 'déjà activé' },

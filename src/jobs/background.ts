@@ -56,6 +56,7 @@ export function startBackground(
           instanceId,
           mail: Boolean(config.SMTP_URL),
           holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+          leaseMs: config.MAIL_LEASE_MS,
         },
         config.MAIL_POLL_MS,
         log,

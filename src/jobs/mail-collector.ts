@@ -36,7 +36,7 @@ export async function collectAllMailboxes(
 /** Polls the mailboxes until stopped (`passerelle serve`, every node). */
 export function startMailCollector(
   db: Db,
-  settings: Omit<CollectSettings, 'leaseMs'>,
+  settings: Omit<CollectSettings, 'leaseMs'> & { leaseMs?: number },
   pollMs: number,
   log: (error: unknown) => void,
 ): () => void {

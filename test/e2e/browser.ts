@@ -84,5 +84,9 @@ export function consoleSession() {
   });
   return {
     signIn: (username: string, password?: string) => signInAs(state.browser, state.server.url, username, password),
+    /** The test server (its store, for arranging what the journey then reads). */
+    get server(): TestServer {
+      return state.server;
+    },
   };
 }

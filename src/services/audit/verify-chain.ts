@@ -11,7 +11,8 @@ export interface ChainReport {
   checkedAt: string;
 }
 
-const BATCH = 5000;
+/** Entries per query: each batch comes back as one aggregated text (store/audit.ts). */
+const BATCH = 20_000;
 
 /**
  * AUD-1: recomputes the whole chain in keyset batches (never the whole table in memory) up to the

@@ -4,10 +4,10 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { migrationCount, tablesInLoadOrder } from '../../store/backup.ts';
 import type { Db } from '../../store/db.ts';
+import { insertArchiveRows } from '../../store/party-export.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { signatureValid } from '../audit/instance-key.ts';
 import { ARCHIVE_FORMAT, type Manifest } from './export-party.ts';
@@ -94,23 +94,10 @@ export async function importArchive(
       for (const table of order) {
         const f = kinds.get(table.name);
         if (!f) continue;
-        const list = table.columns.map((c) => `"${c}"`).join(', ');
-        const conflict =
-          table.name === 'ticket_counters'
-            ? 'on conflict (party_id, type, year) do update set last = greatest(ticket_counters.last, excluded.last)'
-            : SHARED.has(table.name)
-              ? 'on conflict do nothing'
-              : '';
         let pending: string[] = [];
         const flush = async () => {
-          if (pending.length === 0) return;
-          await tx.execute(
-            sql`${sql.raw(
-              `insert into "${table.name}" (${list}) select ${list} ` +
-                `from json_populate_recordset(null::"${table.name}", `,
-            )}${`[${pending.join(',')}]`}${sql.raw(`::json) ${conflict}`)}`,
-          );
-          rows[table.name] = (rows[table.name] ?? 0) + pending.length;
+          await insertArchiveRows(tx, table, pending, SHARED.has(table.name));
+          if (pending.length > 0) rows[table.name] = (rows[table.name] ?? 0) + pending.length;
           pending = [];
         };
         for await (const line of lines(join(dir, f.path))) {

@@ -10,6 +10,7 @@ import { useSession } from './session.tsx';
 import {
   readsAccessReviews,
   readsAssets,
+  readsAudit,
   readsCertificates,
   recordsSecurityIncidents,
   seesSecurityQueue,
@@ -64,6 +65,7 @@ const LINKS: NavLink[] = [
     shown: (user) => user.roles.includes('party_admin'),
   },
   { path: '/wiki', key: 'nav.wiki', current: page('wiki', 'wiki-page') },
+  { path: '/audit', key: 'nav.audit', current: page('audit'), shown: readsAudit },
   { path: '/reports', key: 'nav.reports', current: page('reports') },
   { path: '/calendar', key: 'nav.calendar', current: page('calendar') },
   { path: '/settings', key: 'nav.settings', current: page('settings') },

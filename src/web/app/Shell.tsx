@@ -6,6 +6,7 @@ import { AgreementPage } from './agreement/AgreementPage.tsx';
 import { WebhooksPage } from './webhooks/WebhooksPage.tsx';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { AssetsPage } from './assets/AssetsPage.tsx';
+import { AuditPage } from './audit/AuditPage.tsx';
 import { CalendarPage } from './calendar/CalendarPage.tsx';
 import { CertificatesPage } from './certificates/CertificatesPage.tsx';
 import { NewIncidentPage } from './incident/NewIncidentPage.tsx';
@@ -50,6 +51,8 @@ function Page({ route }: { route: Route }) {
       return <WebhooksPage />;
     case 'admin':
       return <AdminPage />;
+    case 'audit':
+      return <AuditPage />;
     case 'new-problem':
       return <NewProblemPage incidents={route.incidents} />;
     case 'new-request':

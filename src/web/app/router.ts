@@ -57,6 +57,7 @@ export type Route =
   | { page: 'search'; q: string }
   | { page: 'wiki' }
   | { page: 'wiki-page'; slug: string }
+  | { page: 'audit' }
   | { page: 'not-found' };
 
 /** Queues of one type: the process types and security incidents (`#/security`). */
@@ -73,6 +74,7 @@ const SIMPLE_PAGES = [
   'agreement',
   'webhooks',
   'admin',
+  'audit',
 ] as const;
 
 /** A list of references from a query parameter (`a,b c`). */

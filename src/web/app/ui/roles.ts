@@ -49,6 +49,9 @@ export const keepsAssets = (user: User) => hasAny(user, ASSET_STEWARD_ROLES);
 export const readsCertificates = (user: User) => hasAny(user, CERTIFICATE_READER_ROLES);
 export const keepsCertificates = (user: User) => hasAny(user, CERTIFICATE_KEEPER_ROLES);
 export const readsAccessReviews = (user: User) => hasAny(user, ACCESS_REVIEW_ROLES);
+/** AUD-2: a party's audit entries are read by its auditors and administrators (src/policies/audit.ts). */
+export const AUDIT_READER_ROLES = ['auditor', 'party_admin'] as const;
+export const readsAudit = (user: User) => hasAny(user, AUDIT_READER_ROLES);
 export const setsSecurityPolicy = (user: User) => hasAny(user, SECURITY_POLICY_ROLES);
 export const namesRosters = (user: User) => user.roles.includes('security_officer');
 /** SEC-5: reports go to level 3 only. */

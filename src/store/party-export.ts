@@ -1,0 +1,233 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf } from './audit.ts';
+import { tablesInLoadOrder } from './backup.ts';
+import type { Db } from './db.ts';
+
+/**
+ * AUD-3: the reads of a party's export, all inside the caller's REPEATABLE READ transaction (one
+ * snapshot). `export_tickets` (temporary, dropped at commit) holds the exported tickets; every kind
+ * is selected relative to it. Rows travel as `row_to_json` text of their stored columns (generated
+ * columns such as search vectors are left out: the importing store computes them).
+ */
+
+/** One batch of a kind: its JSON Lines (no trailing newline) and how many rows they hold. */
+export interface ExportChunk {
+  text: string;
+  rows: number;
+}
+
+export interface ExportKind {
+  kind: string;
+  read(tx: Db, batch: number): AsyncGenerator<ExportChunk>;
+}
+
+/**
+ * Fills `export_tickets` with the tickets the party takes part in (and, with `visible`, that the
+ * exporting actor may see) and `export_params` with the attachment levels exported; returns the count.
+ */
+export async function createExportSnapshot(
+  tx: Db,
+  party: string,
+  visible: SQL | null,
+  levels: string[],
+): Promise<number> {
+  const where = visible ? sql`and ${visible}` : sql``;
+  await tx.execute(sql`create temp table export_tickets on commit drop as
+    select tickets.id, tickets.created_at from tickets where tickets.participants @> array[${party}]::text[] ${where}`);
+  await tx.execute(sql`create index on export_tickets (id)`);
+  await tx.execute(sql`create index on export_tickets (created_at, id)`);
+  await tx.execute(sql`analyze export_tickets`);
+  await tx.execute(
+    sql`create temp table export_params on commit drop as select ${`{${levels.join(',')}}`}::text[] as export_levels`,
+  );
+  const rows = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from export_tickets`));
+  return Number(rows[0]!.n);
+}
+
+/** A small kind: one cursor, rows fetched `batch` at a time. */
+function cursorKind(kind: string, query: SQL): ExportKind {
+  return {
+    kind,
+    async *read(tx, batch) {
+      const cursor = `export_${kind}`;
+      await tx.execute(sql`declare ${sql.raw(cursor)} no scroll cursor for ${query}`);
+      for (;;) {
+        const rows = rowsOf<{ r: string }>(await tx.execute(sql.raw(`fetch ${batch} from ${cursor}`)));
+        if (rows.length === 0) break;
+        yield { text: rows.map((row) => row.r).join('\n'), rows: rows.length };
+        if (rows.length < batch) break;
+      }
+      await tx.execute(sql.raw(`close ${cursor}`));
+    },
+  };
+}
+
+/** The big kinds come back as one aggregated text per batch: PGlite parses one value instead of thousands of rows. */
+interface Blob {
+  text: string | null;
+  n: number;
+  last_at: string | null;
+  last_id: string | null;
+}
+
+function ticketsKind(columns: string): ExportKind {
+  return {
+    kind: 'tickets',
+    async *read(tx, batch) {
+      let after: SQL = sql``;
+      for (;;) {
+        const [blob] = rowsOf<Blob>(
+          await tx.execute(sql`
+            with page as (select created_at, id from export_tickets e where true ${after} order by created_at, id limit ${batch})
+            select (select string_agg(row_to_json(x)::text, E'\n')
+                from (select ${sql.raw(columns)} from page p join tickets t on t.id = p.id order by p.created_at, p.id) x) as text,
+              (select count(*)::int from page) as n,
+              (select created_at::text from page order by created_at desc, id desc limit 1) as last_at,
+              (select id::text from page order by created_at desc, id desc limit 1) as last_id`),
+        );
+        if (!blob || Number(blob.n) === 0 || !blob.text) break;
+        yield { text: blob.text, rows: Number(blob.n) };
+        if (Number(blob.n) < batch) break;
+        after = sql`and (e.created_at, e.id) > (${blob.last_at}::timestamptz, ${blob.last_id}::uuid)`;
+      }
+    },
+  };
+}
+
+function eventsKind(party: string, columns: string, ticketsPerBatch: number): ExportKind {
+  return {
+    kind: 'ticket_events',
+    async *read(tx) {
+      let after: SQL = sql``;
+      for (;;) {
+        const [blob] = rowsOf<Blob>(
+          await tx.execute(sql`
+            with page as (select id from export_tickets where true ${after} order by id limit ${ticketsPerBatch})
+            select (select string_agg(row_to_json(x)::text, E'\n' order by x.ticket_id, x.seq)
+                from (select ${sql.raw(columns)} from ticket_events t
+                  where t.ticket_id in (select id from page) and (t.visibility = 'shared' or t.party = ${party})) x) as text,
+              (select count(*)::int from page) as n, (select max(id::text) from page) as last_id, null as last_at`),
+        );
+        if (!blob || Number(blob.n) === 0) break;
+        if (blob.text) yield { text: blob.text, rows: blob.text.split('\n').length };
+        if (Number(blob.n) < ticketsPerBatch) break;
+        after = sql`and id > ${blob.last_id}::uuid`;
+      }
+    },
+  };
+}
+
+/**
+ * What a party's archive holds, one JSON Lines file per kind (docs/export.md). Rows of other
+ * parties appear only as far as the exported rows name them.
+ */
+export async function exportKinds(tx: Db, party: string): Promise<ExportKind[]> {
+  const stored = new Map((await tablesInLoadOrder(tx)).map((t) => [t.name, t.columns]));
+  const cols = (table: string, alias = 't') =>
+    stored
+      .get(table)!
+      .map((c) => `${alias}."${c}"`)
+      .join(', ');
+  const T = sql`(select id from export_tickets)`;
+  const referencedUsers = sql`(
+    select assignee_id from tickets where id in ${T} and assignee_id is not null
+    union select created_by from tickets where id in ${T} and created_by is not null
+    union select actor_id from ticket_events where ticket_id in ${T} and actor_id is not null
+      and (visibility = 'shared' or party = ${party}))`;
+  const rows = (from: SQL) => sql`select row_to_json(x)::text as r from (${from}) x`;
+  const exportable = sql`sensitivity in (select unnest(export_levels) from export_params)`;
+  const all = (table: string, where: SQL) =>
+    cursorKind(table, rows(sql`select ${sql.raw(cols(table))} from ${sql.raw(`"${table}"`)} t where ${where}`));
+  return [
+    all(
+      'parties',
+      sql`t.id = ${party} or t.id in (select unnest(participants) from tickets where id in ${T})
+        or t.id in (select owner_party from tickets where id in ${T}) or t.id in (select holder_party from tickets where id in ${T})`,
+    ),
+    all('groups', sql`t.party_id = ${party} or t.id in (select group_id from tickets where id in ${T})`),
+    // No secrets: password hashes and TOTP secrets never leave; other parties' people only as named on the tickets.
+    cursorKind(
+      'users',
+      rows(sql`select id, party_id, username, display_name,
+          case when party_id = ${party} then email end as email, null::text as password_hash, roles, clearance, language,
+          null::text as totp_secret, false as totp_enabled, case when party_id = ${party} then active else false end as active, created_at
+        from users where party_id = ${party} or id in ${referencedUsers}`),
+    ),
+    all('group_members', sql`t.group_id in (select id from groups where party_id = ${party})`),
+    all('ticket_counters', sql`t.party_id = ${party}`),
+    ticketsKind(cols('tickets')),
+    eventsKind(party, cols('ticket_events'), 2000),
+    all('ticket_links', sql`t.from_id in ${T} and t.to_id in ${T}`),
+    cursorKind(
+      'attachments',
+      rows(sql`select id, ticket_id, name, media_type, size, sha256, sensitivity, party, uploaded_by, created_at
+        from attachments where ticket_id in ${T} and sensitivity in (select unnest(export_levels) from export_params)`),
+    ),
+    all('known_errors', sql`t.problem_id in ${T}`),
+    all('calendars', sql`t.party_id = ${party}`),
+    all('calendar_versions', sql`t.party_id = ${party}`),
+    all('sla_targets', sql`t.party_id = ${party}`),
+    all('service_targets', sql`t.party_id = ${party}`),
+    all('outages', sql`t.party_id = ${party} and (t.ticket_id is null or t.ticket_id in ${T})`),
+    all('maintenance_windows', sql`t.party_id = ${party} and (t.release_id is null or t.release_id in ${T})`),
+    all('catalogue_items', sql`t.party_id = ${party}`),
+    all('information_assets', sql`t.party_id = ${party}`),
+    all('asset_reviews', sql`t.asset_id in (select id from information_assets where party_id = ${party})`),
+    all('trusted_cas', sql`t.id in (select ca_id from certificates where party_id = ${party})`),
+    // Certificates are public parts only (the PEM certificate, never a key).
+    cursorKind(
+      'certificates',
+      sql`select (to_jsonb(c) || jsonb_build_object('change_id', case when c.change_id in ${T} then c.change_id end))::text as r
+        from certificates c where party_id = ${party}`,
+    ),
+    all('imt_rosters', sql`t.party_id = ${party}`),
+    all('notification_prefs', sql`t.user_id in (select id from users where party_id = ${party})`),
+    // CBM-1, CBM-3, CBM-4: what the party itself recorded, up to the exported levels.
+    all('contact_points', sql`t.party_id = ${party} and ${exportable}`),
+    all(
+      'contact_point_changes',
+      sql`t.contact_id in (select id from contact_points where party_id = ${party} and ${exportable})`,
+    ),
+    all('vulnerability_notices', sql`t.party_id = ${party} and ${exportable}`),
+    all('exchanges', sql`t.party_id = ${party} and ${exportable}`),
+  ];
+}
+
+/** Identifiers of the exported attachments (their metadata is in the `attachments` kind). */
+export async function exportedAttachmentIds(tx: Db): Promise<string[]> {
+  return rowsOf<{ id: string }>(
+    await tx.execute(sql`select id from attachments where ticket_id in (select id from export_tickets)
+      and sensitivity in (select unnest(export_levels) from export_params) order by id`),
+  ).map((r) => r.id);
+}
+
+/** One attachment's bytes. */
+export async function attachmentBytes(tx: Db, id: string): Promise<Buffer> {
+  const row = rowsOf<{ content: string }>(
+    await tx.execute(sql`select encode(content, 'base64') as content from attachments where id = ${id}`),
+  )[0]!;
+  return Buffer.from(row.content, 'base64');
+}
+
+/** How an imported row that is already present is treated: kept (shared rows), merged (counters) or refused. */
+function onConflict(table: string, shared: boolean): string {
+  if (table === 'ticket_counters')
+    return 'on conflict (party_id, type, year) do update set last = greatest(ticket_counters.last, excluded.last)';
+  return shared ? 'on conflict do nothing' : '';
+}
+
+/** Inserts rows of an archive (JSON objects named by column) into `table`, inside the caller's transaction. */
+export async function insertArchiveRows(
+  tx: Db,
+  table: { name: string; columns: string[] },
+  json: string[],
+  shared: boolean,
+): Promise<void> {
+  if (json.length === 0) return;
+  const list = table.columns.map((c) => `"${c}"`).join(', ');
+  await tx.execute(
+    sql`${sql.raw(
+      `insert into "${table.name}" (${list}) select ${list} from json_populate_recordset(null::"${table.name}", `,
+    )}${`[${json.join(',')}]`}${sql.raw(`::json) ${onConflict(table.name, shared)}`)}`,
+  );
+}
