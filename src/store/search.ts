@@ -22,7 +22,7 @@ export const MARK_START = '\u27EA';
 export const MARK_STOP = '\u27EB';
 
 export interface RawHit {
-  kind: 'ticket' | 'comment' | 'known_error' | 'wiki';
+  kind: 'ticket' | 'comment' | 'known_error' | 'wiki' | 'exchange';
   id: string;
   ticketRef: string | null;
   title: string;

@@ -143,4 +143,25 @@ describe.each(STORE_KINDS)('search (%s)', (kind) => {
     const badKind = await euAgent.get('/search?q=x&kinds=nope');
     expect(badKind.status).toBe(400);
   });
+
+  it('finds information exchanges (CBM-3) by any form of a word, never above the reader’s clearance', async () => {
+    const euManager = await signIn(server.url, 'eu.manager'); // SENSITIVE clearance
+    const post = (title: string, sensitivity: string) =>
+      euManager.post('/exchanges', {
+        kind: 'measures',
+        title,
+        language: 'fr',
+        body: 'Mesures pour les réseaux',
+        bodyEn: 'Network measures',
+        sensitivity,
+      });
+    expect((await post('Durcissement des pare-feux', 'LIMITED')).status).toBe(201);
+    expect((await post('Cartographie des équipements critiques', 'SENSITIVE')).status).toBe(201);
+    const titles = (hits: Hit[]) => hits.filter((h) => h.kind === 'exchange').map((h) => h.title);
+    expect(titles(await search(chAgent, 'pare feux'))).toEqual(['Durcissement des pare-feux']);
+    expect(titles(await search(euAgent, 'equipement critique'))).toEqual(['Cartographie des équipements critiques']);
+    // The translation is searched too; a LIMITED reader finds only the LIMITED submission.
+    expect(titles(await search(euJunior, 'network', '&kinds=exchange')).sort()).toEqual(['Durcissement des pare-feux']);
+    expect(titles(await search(euJunior, 'cartographie'))).toEqual([]);
+  });
 });

@@ -29,7 +29,7 @@ const SearchResults = z.object({
   ),
 });
 
-/** COL-6: one search over tickets, comments, known errors and wiki pages the caller may see. */
+/** COL-6: one search over tickets, comments, known errors, wiki pages and exchanges the caller may see. */
 export const searchRoutes =
   (deps: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {

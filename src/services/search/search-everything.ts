@@ -7,10 +7,11 @@ import {
   searchTicketTexts,
   type RawHit,
 } from '../../store/search.ts';
+import { searchExchangeTexts } from '../../store/exchange-search.ts';
 import { searchWikiTexts } from '../../store/wiki-search.ts';
 import { excerptOf, type ExcerptPart } from './excerpt.ts';
 
-export const SEARCH_KINDS = ['ticket', 'comment', 'known_error', 'wiki'] as const;
+export const SEARCH_KINDS = ['ticket', 'comment', 'known_error', 'wiki', 'exchange'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export interface SearchInput {
@@ -31,8 +32,8 @@ export interface SearchHit {
 }
 
 /**
- * COL-6: one search over everything the reader may see — tickets, comments, known errors and
- * wiki pages —, best matches first, each with a highlighted excerpt. Each source applies the
+ * COL-6: one search over everything the reader may see — tickets, comments, known errors,
+ * wiki pages and information exchanges —, best matches first, each with a highlighted excerpt. Each source applies the
  * visibility rule in its query; nothing is filtered after the fact.
  */
 export async function searchEverything(ctx: ServiceContext, input: SearchInput): Promise<{ results: SearchHit[] }> {
@@ -44,6 +45,7 @@ export async function searchEverything(ctx: ServiceContext, input: SearchInput):
     ['comment', searchComments],
     ['known_error', searchKnownErrorTexts],
     ['wiki', searchWikiTexts],
+    ['exchange', searchExchangeTexts],
   ];
   const hits: RawHit[] = [];
   // One after the other: on PGlite the store is one connection anyway.

@@ -1,7 +1,9 @@
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import type { ExchangeKind } from '../../domain/exchanges.ts';
+import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { ts } from './columns.ts';
+import { ts, tsvector } from './columns.ts';
+import { searchVectorSql } from './search.ts';
 import { parties, users } from './parties.ts';
 
 /** CBM-3: a submission one party distributes to every party. */
@@ -23,9 +25,14 @@ export const exchanges = pgTable(
     sensitivity: text('sensitivity').$type<Sensitivity>().notNull(),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** COL-6: title, text and translation for the search, in French and English (see ./search.ts). */
+    search: tsvector('search').generatedAlwaysAs(
+      sql`${searchVectorSql(sql`title`, 'A')} || ${searchVectorSql(sql`body || ' ' || coalesce(body_en, '')`, 'B')}`,
+    ),
   },
   (t) => [
     index('exchanges_created').on(t.createdAt, t.id),
+    index('exchanges_search').using('gin', t.search),
     index('exchanges_party_year').on(t.partyId, t.kind, t.year),
   ],
 );

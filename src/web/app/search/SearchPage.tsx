@@ -6,7 +6,7 @@ import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
 
 interface Hit {
-  kind: 'ticket' | 'comment' | 'known_error' | 'wiki';
+  kind: 'ticket' | 'comment' | 'known_error' | 'wiki' | 'exchange';
   id: string;
   ticketRef: string | null;
   title: string;
@@ -15,10 +15,11 @@ interface Hit {
   at: string;
 }
 
-/** Where a result leads: its ticket, the known error, or the wiki page. */
+/** Where a result leads: its ticket, the known error, the wiki page or the exchange. */
 function linkOf(hit: Hit): string {
   if (hit.kind === 'wiki') return `/wiki/${hit.ticketRef ?? ''}`;
   if (hit.kind === 'known_error') return `/known-errors?id=${hit.id}`;
+  if (hit.kind === 'exchange') return `/exchanges/${hit.id}`;
   return `/tickets/${hit.ticketRef ?? ''}`;
 }
 
