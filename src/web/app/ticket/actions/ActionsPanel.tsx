@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n.tsx';
 import { navigate } from '../../router.ts';
 import { useSession } from '../../session.tsx';
 import { useErrorText } from '../../ui/errors.tsx';
+import { DraftScope, discardDraft } from '../../ui/form/drafts.ts';
 import { ActionFormFor } from './ActionFormFor.tsx';
 import { runAction, type ActionResult } from './runAction.ts';
 import { validateAction } from './validateAction.ts';
@@ -135,6 +136,8 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
     }
     const result: ActionResult = await runAction(detail, action, body);
     setBusy(false);
+    // Sent: the draft has served (a refused action keeps it, to be corrected).
+    if (result.kind === 'updated' || result.kind === 'created') discardDraft(`${detail.id}:${action}`);
     if (result.kind === 'updated') {
       if (!STAYS_OPEN.has(action) || !result.detail.allowedActions.includes(action)) setOpen(null);
       onChanged(result.detail);
@@ -191,15 +194,17 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
         </div>
       )}
       {current && (
-        <ActionFormFor
-          key={current}
-          action={current}
-          detail={detail}
-          busy={busy}
-          error={error}
-          submit={(body) => void submit(current, body)}
-          cancel={cancel}
-        />
+        <DraftScope.Provider value={`${detail.id}:${current}`}>
+          <ActionFormFor
+            key={current}
+            action={current}
+            detail={detail}
+            busy={busy}
+            error={error}
+            submit={(body) => void submit(current, body)}
+            cancel={cancel}
+          />
+        </DraftScope.Provider>
       )}
     </section>
   );
