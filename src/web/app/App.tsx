@@ -7,6 +7,7 @@ import { SessionContext, type Flash, type Session } from './session.tsx';
 import { Shell } from './Shell.tsx';
 import { SignIn } from './SignIn.tsx';
 import { clearDirectory } from './ticket/actions/useDirectory.ts';
+import { forgetDesk } from './forgetDesk.ts';
 
 type State = { status: 'loading' } | { status: 'signed-out'; expired: boolean } | { status: 'signed-in'; me: Me };
 
@@ -43,7 +44,12 @@ export function App() {
         setState({ status: 'signed-in', me });
       },
       signOut: async () => {
-        await api.post('/auth/logout').catch(() => undefined);
+        // A refused sign-out leaves the session valid on the server: say so, stay signed in.
+        // Already signed out (401) is what was wanted.
+        await api.post('/auth/logout').catch((error: unknown) => {
+          if (!(error instanceof ApiError && error.status === 401)) throw error;
+        });
+        forgetDesk();
         setCsrfToken('');
         clearDirectory();
         setFlash(null);

@@ -1,11 +1,13 @@
 import type { Me, User } from '../../contract/directory.ts';
 import type { Lang } from '../../domain/lang.ts';
 import { api } from './api.ts';
+import { useState } from 'react';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Bell } from './notifications/Bell.tsx';
 import { href, type QueueType, type Route } from './router.ts';
 import { useSession } from './session.tsx';
+import { useErrorText } from './ui/errors.tsx';
 import {
   readsAccessReviews,
   readsAssets,
@@ -56,6 +58,8 @@ const LINKS: NavLink[] = [
 export function Header({ route }: { route: Route }) {
   const { t } = useI18n();
   const session = useSession();
+  const errorText = useErrorText();
+  const [signOutError, setSignOutError] = useState<unknown>(null);
   const { user } = session;
 
   function persistLanguage(language: Lang) {
@@ -90,9 +94,21 @@ export function Header({ route }: { route: Route }) {
           </span>
         </p>
         <LanguageSwitch onChange={persistLanguage} />
-        <button type="button" className="btn btn--ghost" onClick={() => void session.signOut()}>
+        <button
+          type="button"
+          className="btn btn--ghost"
+          onClick={() => {
+            setSignOutError(null);
+            session.signOut().catch(setSignOutError);
+          }}
+        >
           {t('header.signOut')}
         </button>
+        {signOutError !== null && (
+          <p className="alert alert--error sign-out-error" role="alert">
+            {t('header.signOutFailed', { reason: errorText(signOutError) })}
+          </p>
+        )}
       </div>
     </header>
   );

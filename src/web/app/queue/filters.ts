@@ -41,6 +41,12 @@ export function loadFilters(fixedType?: string): QueueFilters {
   }
 }
 
+/** Forgets every queue's filters (sign-out: the next person at a shared desk starts afresh). */
+export function clearFilters(): void {
+  for (const key of Object.keys(sessionStorage))
+    if (key === KEY || key.startsWith(`${KEY}.`)) sessionStorage.removeItem(key);
+}
+
 export function saveFilters(filters: QueueFilters, fixedType?: string): void {
   sessionStorage.setItem(keyOf(fixedType), JSON.stringify(filters));
 }
