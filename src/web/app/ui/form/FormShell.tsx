@@ -18,6 +18,10 @@ import { SubmitRow } from './SubmitRow.tsx';
 
 export interface FormShellProps {
   title?: string | undefined;
+  /** The form's accessible name when it shows no title. */
+  ariaLabel?: string | undefined;
+  /** Escape cancels (an inline form in a list row). */
+  cancelOnEscape?: boolean;
   /** Heading level of the title (2 for a page's form, 3 for a form inside a section). */
   level?: 2 | 3;
   className?: string | undefined;
@@ -107,9 +111,13 @@ export function FormShell(props: FormShellProps) {
       id={props.id}
       className={className}
       aria-labelledby={title ? titleId : undefined}
+      aria-label={title ? undefined : props.ariaLabel}
       onSubmit={submit}
       onChange={changed}
-      onKeyDown={props.onKeyDown}
+      onKeyDown={
+        props.onKeyDown ??
+        (props.cancelOnEscape && props.onCancel ? (e) => e.key === 'Escape' && props.onCancel?.() : undefined)
+      }
       noValidate
     >
       {title && <Heading id={titleId}>{title}</Heading>}

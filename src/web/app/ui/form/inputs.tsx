@@ -22,6 +22,8 @@ interface TextProps extends Common {
   type?: 'text' | 'email' | 'url' | 'number' | 'date' | 'datetime-local' | 'time' | 'password' | undefined;
   placeholder?: string | undefined;
   autoComplete?: string | undefined;
+  /** Lower bound of a date, time or number input. */
+  min?: string | undefined;
 }
 
 /** A labelled text input, or a text area when `rows` is given. */
@@ -46,6 +48,7 @@ export function TextField({ name, label, value, onChange, required, hint, disabl
           <input
             {...common}
             type={text.type ?? 'text'}
+            min={text.min}
             autoComplete={text.autoComplete}
             onChange={(e) => onChange(e.target.value)}
           />
