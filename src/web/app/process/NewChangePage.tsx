@@ -1,32 +1,21 @@
 import { CHANGE_KINDS, CHANGE_ORIGINS as ORIGIN_KINDS } from '../../../domain/processes.ts';
 import { localized, TICKET_ORIGINS } from '../details.ts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import type { ChangeDetails } from '../../../domain/processes.ts';
 
 import { href } from '../router.ts';
-import { FormError, useExactFieldError, useFieldError } from '../ui/errors.tsx';
+import { useExactFieldError, useFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { basicsBody, BasicsFields, EMPTY_BASICS, type Basics } from './BasicsFields.tsx';
 import { ClassSelect } from './ClassSelect.tsx';
 import { useCatalogue } from './useCatalogue.ts';
 import { useCreate } from './useCreate.ts';
+import { FormShell } from '../ui/form/FormShell.tsx';
 
 type ChangeKind = ChangeDetails['kind'];
 type OriginKind = ChangeDetails['origin']['kind'];
-
-const FIELDS = [
-  'title',
-  'description',
-  'service',
-  'impact',
-  'criticality',
-  'sensitivity',
-  'kind',
-  'origin',
-  'standardChange',
-] as const;
 
 interface Props {
   originKind: string;
@@ -55,8 +44,7 @@ export function NewChangePage({ originKind, originTicket }: Props) {
   const byTicket = TICKET_ORIGINS.includes(origin);
   const chosenStandard = standard || catalogue.items[0]?.code || '';
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     const originBody = byTicket
       ? { kind: origin, ticket: ticket.trim().toUpperCase() }
       : { kind: origin, ...(reference.trim() ? { reference: reference.trim() } : {}) };
@@ -74,8 +62,18 @@ export function NewChangePage({ originKind, originTicket }: Props) {
   return (
     <section className="page page--narrow" aria-labelledby="new-change-title">
       <h1 id="new-change-title">{t('new.change.title')}</h1>
-      <form className="card form" onSubmit={submit} noValidate>
-        <FormError error={error} fields={FIELDS} />
+      <FormShell
+        className="card form"
+        onSubmit={submit}
+        error={error}
+        busy={busy}
+        submitLabel={t('new.change.submit')}
+        buttons={
+          <a className="btn btn--ghost" href={href('/changes')}>
+            {t('common.cancel')}
+          </a>
+        }
+      >
         <fieldset className="radio-group" aria-describedby="change-kind-hint">
           <legend>{t('change.kind')}</legend>
           {CHANGE_KINDS.map((k) => (
@@ -118,11 +116,11 @@ export function NewChangePage({ originKind, originTicket }: Props) {
             )}
           </Field>
         )}
-        <BasicsFields value={basics} onChange={(patch) => setBasics((b) => ({ ...b, ...patch }))} error={error} />
+        <BasicsFields value={basics} onChange={(patch) => setBasics((b) => ({ ...b, ...patch }))} />
         <div className="form-row">
-          <ClassSelect kind="impact" value={impact} onChange={setImpact} error={error} />
-          <ClassSelect kind="criticality" value={criticality} onChange={setCriticality} error={error} />
-          <ClassSelect kind="sensitivity" value={sensitivity} onChange={setSensitivity} error={error} />
+          <ClassSelect kind="impact" value={impact} onChange={setImpact} />
+          <ClassSelect kind="criticality" value={criticality} onChange={setCriticality} />
+          <ClassSelect kind="sensitivity" value={sensitivity} onChange={setSensitivity} />
         </div>
         <fieldset className="form-section">
           <legend>{t('change.origin')}</legend>
@@ -181,15 +179,7 @@ export function NewChangePage({ originKind, originTicket }: Props) {
             )}
           </div>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {busy ? t('common.saving') : t('new.change.submit')}
-          </button>
-          <a className="btn btn--ghost" href={href('/changes')}>
-            {t('common.cancel')}
-          </a>
-        </div>
-      </form>
+      </FormShell>
     </section>
   );
 }

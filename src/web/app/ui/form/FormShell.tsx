@@ -32,6 +32,8 @@ export interface FormShellProps {
   /** The submit button's text; none = the children submit by themselves. */
   submitLabel?: string | undefined;
   danger?: boolean | undefined;
+  /** The submit button is disabled (nothing to send yet). */
+  disabled?: boolean | undefined;
   onCancel?: (() => void) | undefined;
   cancelLabel?: string | undefined;
   /**
@@ -128,6 +130,7 @@ export function FormShell(props: FormShellProps) {
         busy={busy}
         label={props.submitLabel}
         danger={props.danger}
+        disabled={props.disabled}
         onCancel={props.onCancel}
         cancelLabel={props.cancelLabel}
       >

@@ -6,6 +6,8 @@ interface Props {
   /** The submit button's text; none = no submit button (the form's children submit by themselves). */
   label?: string | undefined;
   danger?: boolean | undefined;
+  /** Nothing to send yet (e.g. no catalogue item chosen). */
+  disabled?: boolean | undefined;
   /** A cancel (or discard) button. */
   onCancel?: (() => void) | undefined;
   cancelLabel?: string | undefined;
@@ -13,12 +15,12 @@ interface Props {
 }
 
 /** The row of buttons ending every form: submit (busy while sending), then cancel or discard. */
-export function SubmitRow({ busy, label, danger, onCancel, cancelLabel, children }: Props) {
+export function SubmitRow({ busy, label, danger, disabled, onCancel, cancelLabel, children }: Props) {
   const { t } = useI18n();
   return (
     <div className="form-actions">
       {label && (
-        <button type="submit" className={danger ? 'btn btn--danger' : 'btn btn--primary'} disabled={busy}>
+        <button type="submit" className={danger ? 'btn btn--danger' : 'btn btn--primary'} disabled={busy || disabled}>
           {busy ? t('common.saving') : label}
         </button>
       )}
