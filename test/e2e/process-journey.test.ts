@@ -255,8 +255,14 @@ describe('console: problem → change → release across the EU and CH desks', (
       await eu.getByLabel('Address or CIDR block').fill('10.0.0.300/8');
       await eu.getByLabel('Justification').fill('New CH gateway.');
       await eu.getByRole('button', { name: 'Record request' }).click();
-      // The server names the field (`values.cidr`): its message is shown under that field.
-      await eu.locator('.field--invalid').filter({ hasText: 'Address or CIDR block' }).getByRole('alert').waitFor();
+      // The server names the field (`values.cidr`): its message is shown under that field, and the form's
+      // error summary (the one alert) names it by its label.
+      await eu
+        .locator('.field--invalid')
+        .filter({ hasText: 'Address or CIDR block' })
+        .locator('.field-error')
+        .waitFor();
+      await eu.getByRole('alert').filter({ hasText: 'Address or CIDR block' }).waitFor();
       await eu.getByLabel('Address or CIDR block').fill('192.0.2.0/24');
       await eu.getByRole('button', { name: 'Record request' }).click();
       await createdRef(eu, 'REQ');

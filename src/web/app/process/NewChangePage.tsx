@@ -5,7 +5,7 @@ import { useI18n } from '../i18n.tsx';
 import type { ChangeDetails } from '../../../domain/processes.ts';
 
 import { href } from '../router.ts';
-import { useExactFieldError, useFieldError } from '../ui/errors.tsx';
+import { useExactFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { basicsBody, BasicsFields, EMPTY_BASICS, type Basics } from './BasicsFields.tsx';
@@ -39,7 +39,6 @@ export function NewChangePage({ originKind, originTicket }: Props) {
   const [standard, setStandard] = useState('');
   const catalogue = useCatalogue('standard_change');
   const { error, busy, create } = useCreate('/changes', 'new.change.done');
-  const fieldError = useFieldError(error);
   const exactError = useExactFieldError(error);
   const byTicket = TICKET_ORIGINS.includes(origin);
   const chosenStandard = standard || catalogue.items[0]?.code || '';
@@ -95,7 +94,7 @@ export function NewChangePage({ originKind, originTicket }: Props) {
           <Field
             label={t('new.change.standard')}
             required
-            error={fieldError('standardChange')}
+            name="standardChange"
             hint={catalogue.items.length === 0 && !catalogue.loading ? t('new.change.noStandard') : undefined}
           >
             {(c) => (
@@ -125,7 +124,7 @@ export function NewChangePage({ originKind, originTicket }: Props) {
         <fieldset className="form-section">
           <legend>{t('change.origin')}</legend>
           <div className="form-row">
-            <Field label={t('change.originKind')} required error={exactError('origin') ?? fieldError('origin.kind')}>
+            <Field label={t('change.originKind')} required name="origin">
               {(c) => (
                 <select
                   {...c}
@@ -142,12 +141,7 @@ export function NewChangePage({ originKind, originTicket }: Props) {
               )}
             </Field>
             {byTicket ? (
-              <Field
-                label={t('change.originTicket')}
-                required
-                error={fieldError('origin.ticket')}
-                hint={t('change.originTicketHint')}
-              >
+              <Field label={t('change.originTicket')} required name="origin.ticket" hint={t('change.originTicketHint')}>
                 {(c) => (
                   <input
                     {...c}
@@ -162,7 +156,7 @@ export function NewChangePage({ originKind, originTicket }: Props) {
             ) : (
               <Field
                 label={t('change.originReference')}
-                error={fieldError('origin.reference')}
+                name="origin.reference"
                 hint={t(`change.originReferenceHint.${origin}`)}
                 className="grow"
               >

@@ -2,7 +2,6 @@ import { localized } from '../details.ts';
 import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
-import { useExactFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { BasicsFields, EMPTY_BASICS, type Basics } from './BasicsFields.tsx';
@@ -24,7 +23,6 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
   const [reporter, setReporter] = useState('');
   const [reporterEmail, setReporterEmail] = useState('');
   const { error, busy, create } = useCreate('/requests', 'new.request.done');
-  const fieldError = useExactFieldError(error);
   const item = catalogue.items.find((candidate) => candidate.code === code) ?? null;
 
   function submit() {
@@ -59,7 +57,7 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
           </a>
         }
       >
-        <Field label={t('request.catalogueItem')} required error={fieldError('catalogueItem')}>
+        <Field label={t('request.catalogueItem')} required name="catalogueItem">
           {(c) => (
             <select
               {...c}
@@ -95,7 +93,6 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
                   field={field}
                   value={values[field.key] ?? ''}
                   onChange={(value) => setValues((v) => ({ ...v, [field.key]: value }))}
-                  error={fieldError(`values.${field.key}`)}
                 />
               ))}
             </fieldset>
@@ -110,7 +107,7 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
                 titleHint={t('request.titleHint')}
               />
               <div className="form-row">
-                <Field label={t('ticket.reporter')} error={fieldError('reporter')}>
+                <Field label={t('ticket.reporter')} name="reporter">
                   {(c) => (
                     <input
                       {...c}
@@ -121,7 +118,7 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
                     />
                   )}
                 </Field>
-                <Field label={t('ticket.reporterEmail')} error={fieldError('reporterEmail')}>
+                <Field label={t('ticket.reporterEmail')} name="reporterEmail">
                   {(c) => (
                     <input
                       {...c}

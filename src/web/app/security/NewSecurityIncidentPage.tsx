@@ -6,7 +6,6 @@ import { useCreate } from '../process/useCreate.ts';
 import { href } from '../router.ts';
 import { useSession } from '../session.tsx';
 import { levelsUpTo } from '../ui/constants.ts';
-import { useExactFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { FormShell } from '../ui/form/FormShell.tsx';
@@ -21,7 +20,6 @@ export function NewSecurityIncidentPage() {
   const [criticality, setCriticality] = useState('C2');
   const [sensitivity, setSensitivity] = useState('SENSITIVE');
   const { error, busy, create } = useCreate('/security-incidents', 'security.new.done');
-  const fieldError = useExactFieldError(error);
   const levels = levelsUpTo(user.clearance).filter((l) => l !== 'LIMITED');
 
   function submit() {
@@ -48,11 +46,7 @@ export function NewSecurityIncidentPage() {
         <div className="form-row">
           <ClassSelect kind="impact" value={impact} onChange={setImpact} />
           <ClassSelect kind="criticality" value={criticality} onChange={setCriticality} />
-          <Field
-            label={t('ticket.sensitivity')}
-            error={fieldError('sensitivity')}
-            hint={t('security.new.sensitivityHint')}
-          >
+          <Field label={t('ticket.sensitivity')} name="sensitivity" hint={t('security.new.sensitivityHint')}>
             {(c) => (
               <select {...c} name="sensitivity" value={sensitivity} onChange={(e) => setSensitivity(e.target.value)}>
                 {levels.map((l) => (
