@@ -38,9 +38,12 @@ const ALL_TICKED = {
  * be imported), and incidents in every state of their lifecycle plus a problem under analysis.
  */
 export async function seedShowcase(db: Db, instanceId: string): Promise<void> {
-  const [euAdmin, chAdmin, euSecurity, chSecurity, euAgent, euResolver] = await Promise.all(
-    ['eu.admin', 'ch.admin', 'eu.security', 'ch.security', 'eu.agent', 'eu.resolver'].map((u) => as(db, instanceId, u)),
-  );
+  const euAdmin = await as(db, instanceId, 'eu.admin');
+  const chAdmin = await as(db, instanceId, 'ch.admin');
+  const euSecurity = await as(db, instanceId, 'eu.security');
+  const chSecurity = await as(db, instanceId, 'ch.security');
+  const euAgent = await as(db, instanceId, 'eu.agent');
+  const euResolver = await as(db, instanceId, 'eu.resolver');
 
   // ISM-7: the link CA, added by EU, trusted by CH; the EU endpoint's certificate registered.
   const ca = await addTrustedCa(euAdmin, { name: 'Passerelle Demo Link CA', pem: DEMO_CA_PEM });
