@@ -12,7 +12,7 @@ interface Props {
   onSort(sort: Sort): void;
 }
 
-/** The ticket list; Priority and Created headers sort it. */
+/** The ticket list; Priority, Created and Updated headers sort it; rows at risk or breached are coloured. */
 export function QueueTable({ items, sort, onSort }: Props) {
   const { t, formatDate } = useI18n();
   const withSla = items.some((item) => item.sla !== undefined);
@@ -34,6 +34,7 @@ export function QueueTable({ items, sort, onSort }: Props) {
             <th scope="col">{t('ticket.sensitivity')}</th>
             {withSla && <th scope="col">{t('ticket.sla')}</th>}
             <SortHeader sort={sort} onSort={onSort} keyName="createdAt" label={t('ticket.createdAt')} />
+            <SortHeader sort={sort} onSort={onSort} keyName="updatedAt" label={t('ticket.updatedAt')} />
           </tr>
         </thead>
         <tbody>
@@ -65,6 +66,7 @@ export function QueueTable({ items, sort, onSort }: Props) {
                 </td>
               )}
               <td className="nowrap">{formatDate(ticket.createdAt)}</td>
+              <td className="nowrap">{formatDate(ticket.updatedAt)}</td>
             </tr>
           ))}
         </tbody>

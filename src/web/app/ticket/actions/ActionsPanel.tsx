@@ -6,6 +6,7 @@ import { useSession } from '../../session.tsx';
 import { useErrorText } from '../../ui/errors.tsx';
 import { DraftScope, discardDraft } from '../../ui/form/drafts.ts';
 import { ActionFormFor } from './ActionFormFor.tsx';
+import { AssignToMe } from './AssignToMe.tsx';
 import { runAction, type ActionResult } from './runAction.ts';
 import { validateAction } from './validateAction.ts';
 
@@ -169,6 +170,11 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
           role={status.kind === 'success' ? 'status' : 'alert'}
         >
           {status.text}
+        </p>
+      )}
+      {actions.includes('assign') && (
+        <p className="actions__quick">
+          <AssignToMe detail={detail} busy={busy} assign={(body) => void submit('assign', body)} />
         </p>
       )}
       {actions.length === 0 ? (
