@@ -1,0 +1,59 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { consoleSession, openTicket, timelineEntry } from './browser.ts';
+
+/** Records an incident through the API with the page's own session; returns its reference. */
+async function newIncident(page: Page, title: string): Promise<string> {
+  return page.evaluate(async (title) => {
+    const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
+    const response = await fetch('/api/v1/incidents', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+      body: JSON.stringify({ title, service: 'Link', impact: 'I3', criticality: 'C3' }),
+    });
+    return ((await response.json()) as { ref: string }).ref;
+  }, title);
+}
+
+describe('console queue: a day of work', () => {
+  const session = consoleSession();
+
+  it(
+    'opens on "open, my groups and me", takes a ticket with Assign to me, sorts by last update',
+    {
+      timeout: 90_000,
+    },
+    async () => {
+      const agent = await session.signIn('eu.agent');
+      const ref = await newIncident(agent, 'E2E queue: to be taken');
+      const resolver = await session.signIn('eu.resolver');
+      await resolver.goto('/#/tickets');
+      const filters = resolver.getByRole('search', { name: 'Filter tickets' });
+      expect(await filters.getByLabel('Assigned to').inputValue()).toBe('mine');
+      expect(await filters.getByLabel('Open only').isChecked()).toBe(true);
+      await resolver
+        .getByRole('status')
+        .filter({ hasText: /Showing|No ticket|tickets/ })
+        .first()
+        .waitFor();
+      // Not in the resolver's groups yet: not in their default view.
+      expect(await resolver.getByRole('link', { name: ref }).count()).toBe(0);
+      await filters.getByLabel('Assigned to').selectOption('');
+      await resolver.getByRole('link', { name: ref }).waitFor();
+
+      // The resolver's group does not hold it: the desk agent takes it with one press.
+      await openTicket(agent, ref);
+      await agent.getByRole('button', { name: 'Assign to me' }).click();
+      await timelineEntry(agent, /Assigned to EU Desk Agent|EU Desk Agent/);
+      expect(await agent.getByRole('button', { name: 'Assign to me' }).count()).toBe(0);
+      await agent.goto('/#/tickets');
+      await agent.getByRole('link', { name: ref }).waitFor();
+
+      // Sorted by last update, newest first.
+      await agent.getByRole('button', { name: /^Updated/ }).click();
+      await agent.locator('th[aria-sort=descending]', { hasText: 'Updated' }).waitFor();
+      const firstRow = agent.getByRole('table').getByRole('row').nth(1);
+      expect(await firstRow.textContent()).toContain(ref);
+    },
+  );
+});
