@@ -14,9 +14,9 @@ describe.each(STORE_KINDS)('queue: "my groups and me" (assignee=mine) (%s)', (ki
 
   beforeAll(async () => {
     server = await startTestServer(kind);
-    [euAgent, euResolver, chResolver] = await Promise.all(
-      ['eu.agent', 'eu.resolver', 'ch.resolver'].map((u) => signIn(server.url, u)),
-    );
+    euAgent = await signIn(server.url, 'eu.agent');
+    euResolver = await signIn(server.url, 'eu.resolver');
+    chResolver = await signIn(server.url, 'ch.resolver');
     const parties = (await euAgent.get('/parties')).body.items as {
       id: string;
       groups: { id: string; name: string; kind: string }[];

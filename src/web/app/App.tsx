@@ -56,6 +56,7 @@ export function App() {
         setState({ status: 'signed-out', expired: false });
       },
       notify: (message, path) => setFlash({ message, path: path ?? currentPath() }),
+      dismiss: () => setFlash(null),
     };
   }, [state]);
 

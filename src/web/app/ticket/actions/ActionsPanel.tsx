@@ -111,6 +111,10 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
     .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
   const current = open && actions.includes(open) ? open : null;
 
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  // After an action the form is gone: focus moves to what happened, not to the page's top.
+  const focusStatus = () => setTimeout(() => statusRef.current?.focus(), 0);
+
   function toggle(action: string) {
     setError(null);
     setStatus(null);
@@ -125,6 +129,8 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
   }
 
   async function submit(action: string, body: Record<string, unknown>) {
+    // An earlier confirmation ("recorded") no longer describes the ticket.
+    session.dismiss();
     setBusy(true);
     setError(null);
     setStatus(null);
@@ -143,6 +149,7 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
       if (!STAYS_OPEN.has(action) || !result.detail.allowedActions.includes(action)) setOpen(null);
       onChanged(result.detail);
       setStatus({ kind: 'success', text: t('actions.done', { action: t(`action.${action}`) }) });
+      focusStatus();
     } else if (result.kind === 'created') {
       const path = `/tickets/${result.ref}`;
       setOpen(null);
@@ -166,6 +173,8 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
       <h2 id="actions-title">{t('actions.title')}</h2>
       {status && (
         <p
+          ref={statusRef}
+          tabIndex={-1}
           className={status.kind === 'success' ? 'alert alert--success' : 'alert alert--warning'}
           role={status.kind === 'success' ? 'status' : 'alert'}
         >
