@@ -60,6 +60,14 @@ export function Header({ route }: { route: Route }) {
   const session = useSession();
   const errorText = useErrorText();
   const [signOutError, setSignOutError] = useState<unknown>(null);
+  // Below 768 px the navigation folds behind a Menu button; it folds again on every page change.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const routeKey = JSON.stringify(route);
+  const [menuRoute, setMenuRoute] = useState(routeKey);
+  if (menuRoute !== routeKey) {
+    setMenuRoute(routeKey);
+    setMenuOpen(false);
+  }
   const { user } = session;
 
   function persistLanguage(language: Lang) {
@@ -71,7 +79,16 @@ export function Header({ route }: { route: Route }) {
       <a className="brand" href={href('/tickets')}>
         {t('app.name')}
       </a>
-      <nav aria-label={t('nav.label')} className="app-nav">
+      <button
+        type="button"
+        className="btn btn--ghost menu-toggle"
+        aria-expanded={menuOpen}
+        aria-controls="app-nav"
+        onClick={() => setMenuOpen(!menuOpen)}
+      >
+        {t('nav.menu')}
+      </button>
+      <nav id="app-nav" aria-label={t('nav.label')} className={menuOpen ? 'app-nav app-nav--open' : 'app-nav'}>
         <ul>
           {LINKS.filter((link) => !link.shown || link.shown(user)).map((link) => (
             <li key={link.path}>

@@ -19,7 +19,7 @@ export function QueueTable({ items, sort, onSort }: Props) {
 
   return (
     <div className="table-wrap">
-      <table className="grid">
+      <table className="grid grid--cards">
         <caption className="visually-hidden">{t('queue.caption')}</caption>
         <thead>
           <tr>
@@ -43,30 +43,38 @@ export function QueueTable({ items, sort, onSort }: Props) {
               key={ticket.id}
               className={ticket.sla?.level && ticket.sla.level !== 'ok' ? `row--sla-${ticket.sla.level}` : undefined}
             >
-              <td className="nowrap mono">
+              <td className="nowrap mono" data-label={t('ticket.ref')}>
                 <a href={href(`/tickets/${ticket.ref}`)}>{ticket.ref}</a>
               </td>
-              <td className="cell-title">{ticket.title}</td>
-              <td>
+              <td className="cell-title" data-label={t('ticket.title')}>
+                {ticket.title}
+              </td>
+              <td data-label={t('ticket.status')}>
                 <StatusBadge status={ticket.status} />
               </td>
-              <td>
+              <td data-label={t('ticket.priority')}>
                 <PriorityBadge priority={ticket.priority} />
               </td>
-              <td>{ticket.ownerParty}</td>
-              <td>{ticket.holderParty}</td>
-              <td>{ticket.group?.name ?? <span className="muted">—</span>}</td>
-              <td>{ticket.assignee?.displayName ?? <span className="muted">{t('ticket.unassigned')}</span>}</td>
-              <td>
+              <td data-label={t('ticket.ownerParty')}>{ticket.ownerParty}</td>
+              <td data-label={t('ticket.holderParty')}>{ticket.holderParty}</td>
+              <td data-label={t('ticket.group')}>{ticket.group?.name ?? <span className="muted">—</span>}</td>
+              <td data-label={t('ticket.assignee')}>
+                {ticket.assignee?.displayName ?? <span className="muted">{t('ticket.unassigned')}</span>}
+              </td>
+              <td data-label={t('ticket.sensitivity')}>
                 <SensitivityBadge sensitivity={ticket.sensitivity} />
               </td>
               {withSla && (
-                <td>
+                <td data-label={t('ticket.sla')}>
                   <SlaCell sla={ticket.sla} />
                 </td>
               )}
-              <td className="nowrap">{formatDate(ticket.createdAt)}</td>
-              <td className="nowrap">{formatDate(ticket.updatedAt)}</td>
+              <td className="nowrap" data-label={t('ticket.createdAt')}>
+                {formatDate(ticket.createdAt)}
+              </td>
+              <td className="nowrap" data-label={t('ticket.updatedAt')}>
+                {formatDate(ticket.updatedAt)}
+              </td>
             </tr>
           ))}
         </tbody>
