@@ -187,7 +187,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // The build writes .br and .gz next to each asset (src/web/precompress.ts): sent as they are.
       preCompressed: true,
       // Hashed names never change content: cached for a year; index.html is checked every time.
-      setHeaders: (reply, path) => reply.header('cache-control', HASHED_ASSET.test(path) ? IMMUTABLE : 'no-cache'),
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', HASHED_ASSET.test(path) ? IMMUTABLE : 'no-cache');
+      },
     });
   app.setNotFoundHandler((request, reply) => {
     // Console routes fall back to index.html; a missing file (a name with an extension) is a 404.

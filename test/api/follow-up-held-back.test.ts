@@ -24,7 +24,9 @@ describe.each(STORE_KINDS)('security incidents: "complete a follow-up" only whil
     const allowed = async () => (await security.get(`/tickets/${ref}`)).body.allowedActions as string[];
     expect(await allowed()).toContain('add_follow_up');
     expect(await allowed()).not.toContain('complete_follow_up');
-    const refused = await security.post(`/tickets/${ref}/actions/complete_follow_up`, { id: '00000000-0000-4000-8000-000000000000' });
+    const refused = await security.post(`/tickets/${ref}/actions/complete_follow_up`, {
+      id: '00000000-0000-4000-8000-000000000000',
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('security.no_open_follow_up');
 

@@ -9,17 +9,6 @@ import { useParties } from '../../ui/useParties.ts';
 import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
-const FIELDS = [
-  'risk',
-  'impactAnalysis',
-  'affectedServices',
-  'affectedParties',
-  'plannedStart',
-  'plannedEnd',
-  'implementationPlan',
-  'rollbackPlan',
-] as const;
-
 /** The change assessment: risk, impact, affected services and parties, planned slot, implementation and rollback plans. */
 export function AssessForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
   const { t } = useI18n();
