@@ -225,6 +225,7 @@ describe('console: problem → change → release across the EU and CH desks', (
         .getByRole('row')
         .filter({ has: euChange.getByRole('link', { name: release }) })
         .filter({ hasText: 'Accepted' });
+      await windowRows.first().waitFor(); // the calendar loads after the page shows
       expect(await windowRows.count()).toBe(2);
       for (const row of await windowRows.all()) expect(await row.textContent()).toMatch(/CH.*Accepted/);
       await euChange.getByRole('button', { name: 'Calendar feed (iCal)' }).click();

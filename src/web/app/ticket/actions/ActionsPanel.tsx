@@ -7,6 +7,7 @@ import { useErrorText } from '../../ui/errors.tsx';
 import { DraftScope, discardDraft } from '../../ui/form/drafts.ts';
 import { ActionFormFor } from './ActionFormFor.tsx';
 import { AssignToMe } from './AssignToMe.tsx';
+import { nextStep } from './nextStep.ts';
 import { runAction, type ActionResult } from './runAction.ts';
 import { validateAction } from './validateAction.ts';
 
@@ -110,6 +111,25 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
     .filter((action) => fitsDisagreement(action, detail))
     .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
   const current = open && actions.includes(open) ? open : null;
+  // The step the process expects next stands out; the others follow, grouped.
+  const next = nextStep(detail.type, detail.status, actions);
+
+  const button = (action: string, primary: boolean) => (
+    <button
+      key={action}
+      ref={(el) => {
+        buttons.current[action] = el;
+      }}
+      type="button"
+      data-action={action}
+      className={`btn btn--action${primary ? ' btn--primary' : ''}${current === action ? ' active' : ''}`}
+      aria-expanded={current === action}
+      aria-controls={current === action ? 'action-form' : undefined}
+      onClick={() => toggle(action)}
+    >
+      {t(`action.${action}`)}
+    </button>
+  );
 
   const statusRef = useRef<HTMLParagraphElement>(null);
   // After an action the form is gone: focus moves to what happened, not to the page's top.
@@ -189,24 +209,18 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
       {actions.length === 0 ? (
         <p className="muted">{t('actions.none')}</p>
       ) : (
-        <div className="actions__buttons" role="group" aria-label={t('actions.title')}>
-          {actions.map((action) => (
-            <button
-              key={action}
-              ref={(el) => {
-                buttons.current[action] = el;
-              }}
-              type="button"
-              data-action={action}
-              className={`btn btn--action${current === action ? ' active' : ''}`}
-              aria-expanded={current === action}
-              aria-controls={current === action ? 'action-form' : undefined}
-              onClick={() => toggle(action)}
-            >
-              {t(`action.${action}`)}
-            </button>
-          ))}
-        </div>
+        <>
+          {next && (
+            <div className="actions__buttons actions__next" role="group" aria-label={t('actions.next')}>
+              <p className="actions__group-title">{t('actions.next')}</p>
+              {button(next, true)}
+            </div>
+          )}
+          <div className="actions__buttons" role="group" aria-label={next ? t('actions.others') : t('actions.title')}>
+            {next && <p className="actions__group-title">{t('actions.others')}</p>}
+            {actions.filter((action) => action !== next).map((action) => button(action, false))}
+          </div>
+        </>
       )}
       {current && (
         <DraftScope.Provider value={`${detail.id}:${current}`}>
