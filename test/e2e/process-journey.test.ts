@@ -238,6 +238,10 @@ describe('console: problem → change → release across the EU and CH desks', (
 
       await nav.getByRole('link', { name: 'Problems' }).click();
       await eu.getByRole('heading', { level: 1, name: 'Problems', exact: true }).waitFor();
+      // The default view is the day's work (open, my groups and me): a closed problem shows once asked for.
+      const filters = eu.getByRole('search', { name: 'Filter tickets' });
+      await filters.getByLabel('Open only').uncheck();
+      await filters.getByLabel('Assigned to').selectOption('');
       await eu.getByRole('link', { name: problem }).waitFor();
       console.info(`process journey: ${Math.round((Date.now() - started) / 1000)} s`);
     },
