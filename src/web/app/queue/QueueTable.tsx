@@ -8,12 +8,15 @@ import { SortHeader } from './SortHeader.tsx';
 
 interface Props {
   items: TicketSummary[];
+  /** Ids of the tickets ticked for a bulk action. */
+  selected: ReadonlySet<string>;
+  onSelect(id: string, on: boolean): void;
   sort: Sort;
   onSort(sort: Sort): void;
 }
 
 /** The ticket list; Priority, Created and Updated headers sort it; rows at risk or breached are coloured. */
-export function QueueTable({ items, sort, onSort }: Props) {
+export function QueueTable({ items, selected, onSelect, sort, onSort }: Props) {
   const { t, formatDate } = useI18n();
   const withSla = items.some((item) => item.sla !== undefined);
 
@@ -23,6 +26,9 @@ export function QueueTable({ items, sort, onSort }: Props) {
         <caption className="visually-hidden">{t('queue.caption')}</caption>
         <thead>
           <tr>
+            <th scope="col">
+              <span className="visually-hidden">{t('bulk.select')}</span>
+            </th>
             <th scope="col">{t('ticket.ref')}</th>
             <th scope="col">{t('ticket.title')}</th>
             <th scope="col">{t('ticket.status')}</th>
@@ -43,6 +49,14 @@ export function QueueTable({ items, sort, onSort }: Props) {
               key={ticket.id}
               className={ticket.sla?.level && ticket.sla.level !== 'ok' ? `row--sla-${ticket.sla.level}` : undefined}
             >
+              <td data-label={t('bulk.select')}>
+                <input
+                  type="checkbox"
+                  aria-label={t('bulk.selectOne', { ref: ticket.ref })}
+                  checked={selected.has(ticket.id)}
+                  onChange={(e) => onSelect(ticket.id, e.target.checked)}
+                />
+              </td>
               <td className="nowrap mono" data-label={t('ticket.ref')}>
                 <a href={href(`/tickets/${ticket.ref}`)}>{ticket.ref}</a>
               </td>
