@@ -38,6 +38,14 @@ describe('console ticket page: banners, focus, timeline filter', () => {
       expect(await timeline.getByRole('listitem').count()).toBeGreaterThan(0);
       await filter.getByLabel('All').check();
       await timeline.getByRole('listitem').filter({ hasText: 'First note on the ticket' }).waitFor();
+
+      // A long form opens in the wide main column, a short one beside the ticket; the next step stands out.
+      await eu.locator('[data-action=update]').click();
+      await eu.locator('.ticket__main').getByRole('form', { name: 'Edit' }).waitFor();
+      await eu.locator('[data-action=comment]').click();
+      await eu.locator('.ticket__side').getByRole('form', { name: 'Comment' }).waitFor();
+      const next = eu.getByRole('group', { name: 'Next step' });
+      expect(await next.getByRole('button').count()).toBe(1);
     },
   );
 });

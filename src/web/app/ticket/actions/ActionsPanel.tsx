@@ -6,6 +6,7 @@ import { useSession } from '../../session.tsx';
 import { useErrorText } from '../../ui/errors.tsx';
 import { DraftScope, discardDraft } from '../../ui/form/drafts.ts';
 import { ActionFormFor } from './ActionFormFor.tsx';
+import { LONG_FORMS, MainColumn } from './MainColumn.tsx';
 import { AssignToMe } from './AssignToMe.tsx';
 import { nextStep } from './nextStep.ts';
 import { runAction, type ActionResult } from './runAction.ts';
@@ -223,17 +224,19 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
         </>
       )}
       {current && (
-        <DraftScope.Provider value={`${detail.id}:${current}`}>
-          <ActionFormFor
-            key={current}
-            action={current}
-            detail={detail}
-            busy={busy}
-            error={error}
-            submit={(body) => void submit(current, body)}
-            cancel={cancel}
-          />
-        </DraftScope.Provider>
+        <MainColumn wide={LONG_FORMS.has(current)}>
+          <DraftScope.Provider value={`${detail.id}:${current}`}>
+            <ActionFormFor
+              key={current}
+              action={current}
+              detail={detail}
+              busy={busy}
+              error={error}
+              submit={(body) => void submit(current, body)}
+              cancel={cancel}
+            />
+          </DraftScope.Provider>
+        </MainColumn>
       )}
     </section>
   );
