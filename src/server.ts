@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import { DEMO_PASSWORD, isEmptyStore, seedDemo } from './demo/seed-demo.ts';
+import { seedShowcase } from './demo/seed-showcase.ts';
 import { buildApp } from './http/app.ts';
 import { startBackground } from './jobs/background.ts';
 import { analyzeIfEmbedded, openStore } from './store/db.ts';
@@ -11,6 +12,8 @@ export async function serve(config: Config) {
   const id = await instanceId(store.db);
   if (config.DEMO && (await isEmptyStore(store.db))) {
     const usernames = await seedDemo(store.db, id);
+    // Assets, a CA both parties trust and tickets in every state (not in the test stores, which seed only seedDemo).
+    await seedShowcase(store.db, id);
     console.log(`Demo data created. Accounts (password "${DEMO_PASSWORD}"): ${usernames.join(', ')}`);
   }
   await analyzeIfEmbedded(store);

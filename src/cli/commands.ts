@@ -5,6 +5,7 @@ import { AppError } from '../domain/errors.ts';
 import { ROLES } from '../domain/roles.ts';
 import { SENSITIVITIES } from '../domain/sensitivity.ts';
 import { isEmptyStore, seedDemo } from '../demo/seed-demo.ts';
+import { seedShowcase } from '../demo/seed-showcase.ts';
 import { actorOf } from '../services/auth/actor.ts';
 import { createApiToken } from '../services/auth/api-tokens.ts';
 import { createParty } from '../services/parties/create-party.ts';
@@ -50,6 +51,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(db, values) {
       const id = await instanceId(db);
       const seeded = values.demo && (await isEmptyStore(db)) ? await seedDemo(db, id) : [];
+      if (seeded.length > 0) await seedShowcase(db, id);
       return { instanceId: id, migrated: true, demoAccounts: seeded };
     },
   },

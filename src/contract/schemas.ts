@@ -103,7 +103,8 @@ export const ListQuery = z.object({
   status: csv(z.string().regex(/^[a-z_]+$/)).optional(),
   priority: csv(Priority).optional(),
   owner: csv(z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/)).optional(),
-  assignee: z.union([z.literal('me'), z.uuid()]).optional(),
+  /** `me`: assigned to the caller; `mine`: assigned to the caller or to one of the caller's groups; or a user id. */
+  assignee: z.union([z.literal('me'), z.literal('mine'), z.uuid()]).optional(),
   q: text(200).optional(),
   sort: z.enum(TICKET_SORTS).default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(200).default(50),

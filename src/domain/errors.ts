@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'ticket.sensitivity_too_high'
   | 'ticket.disagreement_open'
   | 'ticket.no_disagreement'
+  | 'security.no_open_follow_up'
   | 'problem.change_not_applied'
   | 'request.approval_required'
   | 'request.catalogue_item_unknown'

@@ -299,20 +299,27 @@ export function gatesOf(type: string, details: unknown): Partial<Record<Gate, st
   }
 }
 
-type HeldBackReason = 'request.approval_required' | 'ticket.disagreement_open' | 'ticket.no_disagreement';
+type HeldBackReason =
+  'request.approval_required' | 'ticket.disagreement_open' | 'ticket.no_disagreement' | 'security.no_open_follow_up';
 
 /**
  * Actions the lifecycle allows from the current state but the ticket's own facts hold back,
  * with the reason: a request whose type needs the other party's approval is not fulfilled
- * before it; one disagreement at a time, decided only while open.
+ * before it; one disagreement at a time, decided only while open; a security incident's
+ * follow-up action is completed only while one is open.
  */
 export function heldBack(type: string, status: string, details: unknown): Partial<Record<string, HeldBackReason>> {
-  const d = (details ?? {}) as Partial<RequestDetails> & { disagreement?: Disagreement };
+  const d = (details ?? {}) as Partial<RequestDetails> & {
+    disagreement?: Disagreement;
+    followUps?: { done?: boolean | undefined }[];
+  };
   const open = Boolean(d.disagreement && !d.disagreement.decidedAt);
   const held: Partial<Record<string, HeldBackReason>> = open
     ? { record_disagreement: 'ticket.disagreement_open' }
     : { decide_disagreement: 'ticket.no_disagreement' };
   if (type === 'request' && status === 'recorded' && d.approvalRequired)
     held.start_fulfilment = 'request.approval_required';
+  if (type === 'security' && !(d.followUps ?? []).some((f) => !f.done))
+    held.complete_follow_up = 'security.no_open_follow_up';
   return held;
 }

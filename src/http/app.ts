@@ -96,6 +96,10 @@ function isUtf8Body(contentType: string | undefined): boolean {
 const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /** Builds the HTTP application: API under /api/v1, its OpenAPI document, and the console. */
+/** A build output under assets/ whose name carries its content hash (index-G1rcbery.js). */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.[\w.]+$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { TLS_CERT_FILE: cert, TLS_KEY_FILE: key } = options.config;
   // ISM-8: a client whose headers or body arrive too slowly is cut off (slow-loris), however it sends them.
@@ -199,7 +203,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(`${webRoot}/index.html`);
-  if (hasConsole) await app.register(fastifyStatic, { root: webRoot, wildcard: true });
+  if (hasConsole)
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      // The build writes .br and .gz next to each asset (src/web/precompress.ts): sent as they are.
+      preCompressed: true,
+      // Hashed names never change content: cached for a year; index.html is checked every time.
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', HASHED_ASSET.test(path) ? IMMUTABLE : 'no-cache');
+      },
+    });
   app.setNotFoundHandler((request, reply) => {
     // Console routes fall back to index.html; a missing file (a name with an extension) is a 404.
     const path = request.url.split('?')[0] ?? '';

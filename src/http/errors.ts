@@ -53,6 +53,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'ticket.sensitivity_too_high': 403,
   'ticket.disagreement_open': 409,
   'ticket.no_disagreement': 409,
+  'security.no_open_follow_up': 409,
   'problem.change_not_applied': 409,
   'request.approval_required': 409,
   'change.not_approved': 409,

@@ -92,6 +92,10 @@ const ERRORS: Record<ErrorCode, Text> = {
     en: 'No disagreement on this ticket awaits a decision.',
     fr: 'Aucun désaccord sur ce ticket n’attend de décision.',
   },
+  'security.no_open_follow_up': {
+    en: 'This security incident has no open follow-up action to complete.',
+    fr: 'Cet incident de sécurité n’a aucune action de suivi ouverte à terminer.',
+  },
   'problem.change_not_applied': {
     en: 'A problem closes only once a linked change has been applied.',
     fr: 'Un problème ne se clôture qu’une fois un changement lié appliqué.',

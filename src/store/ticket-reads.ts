@@ -3,7 +3,7 @@ import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type SQL
 import { eventVisibleTo, ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
-import { groups, ticketEvents, ticketLinks, tickets, users } from './schema/index.ts';
+import { groupMembers, groups, ticketEvents, ticketLinks, tickets, users } from './schema/index.ts';
 import type { TicketSort as Sort, TicketType } from '../domain/ticket-types.ts';
 import { isPriority, type Priority } from '../domain/priority.ts';
 import { AppError } from '../domain/errors.ts';
@@ -63,6 +63,8 @@ export interface TicketFilter {
   priority?: Priority[] | undefined;
   owner?: string[] | undefined;
   assignee?: string | undefined;
+  /** A user id: tickets assigned to that user or to one of the user's groups. */
+  mine?: string | undefined;
   q?: string | undefined;
 }
 
@@ -85,6 +87,13 @@ function filterSql(actor: Actor, filter: TicketFilter): SQL {
   if (filter.priority?.length) parts.push(inArray(tickets.priority, filter.priority));
   if (filter.owner?.length) parts.push(inArray(tickets.ownerParty, filter.owner));
   if (filter.assignee) parts.push(eq(tickets.assigneeId, filter.assignee));
+  if (filter.mine)
+    parts.push(
+      or(
+        eq(tickets.assigneeId, filter.mine),
+        sql`${tickets.groupId} in (select ${groupMembers.groupId} from ${groupMembers} where ${groupMembers.userId} = ${filter.mine})`,
+      ),
+    );
   if (filter.q) {
     parts.push(
       or(sql`${tickets.search} @@ ${searchQuerySql(filter.q)}`, eq(tickets.ref, filter.q.trim().toUpperCase())),

@@ -134,7 +134,7 @@ describe('console: incident journey across the EU and CH desks', () => {
     await page.getByRole('heading', { level: 1, name: 'Enregistrer un incident' }).waitFor();
     await page.getByLabel('Criticité').waitFor();
     await page.getByRole('button', { name: 'Enregistrer l’incident' }).click();
-    const titleError = page.getByRole('alert').filter({ hasText: /^Le champ « Titre »/ });
+    const titleError = page.getByRole('alert').filter({ hasText: /Titre\s*: / });
     await titleError.waitFor();
 
     // Signed out, the sign-in page and its server errors stay in French.

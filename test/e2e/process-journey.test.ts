@@ -228,7 +228,7 @@ describe('console: problem → change → release across the EU and CH desks', (
         .getByRole('row')
         .filter({ has: euChange.getByRole('link', { name: release }) })
         .filter({ hasText: 'Accepted' });
-      await windowRows.first().waitFor();
+      await windowRows.first().waitFor(); // the calendar loads after the page shows
       expect(await windowRows.count()).toBe(2);
       for (const row of await windowRows.all()) expect(await row.textContent()).toMatch(/CH.*Accepted/);
       // COL-5: the release is also among the planned changes and releases, placed by its joint window.
@@ -248,6 +248,10 @@ describe('console: problem → change → release across the EU and CH desks', (
 
       await nav.getByRole('link', { name: 'Problems' }).click();
       await eu.getByRole('heading', { level: 1, name: 'Problems', exact: true }).waitFor();
+      // The default view is the day's work (open, my groups and me): a closed problem shows once asked for.
+      const filters = eu.getByRole('search', { name: 'Filter tickets' });
+      await filters.getByLabel('Open only').uncheck();
+      await filters.getByLabel('Assigned to').selectOption('');
       await eu.getByRole('link', { name: problem }).waitFor();
       console.info(`process journey: ${Math.round((Date.now() - started) / 1000)} s`);
     },
@@ -266,8 +270,14 @@ describe('console: problem → change → release across the EU and CH desks', (
       await eu.getByLabel('Address or CIDR block').fill('10.0.0.300/8');
       await eu.getByLabel('Justification').fill('New CH gateway.');
       await eu.getByRole('button', { name: 'Record request' }).click();
-      // The server names the field (`values.cidr`): its message is shown under that field.
-      await eu.locator('.field--invalid').filter({ hasText: 'Address or CIDR block' }).getByRole('alert').waitFor();
+      // The server names the field (`values.cidr`): its message is shown under that field, and the form's
+      // error summary (the one alert) names it by its label.
+      await eu
+        .locator('.field--invalid')
+        .filter({ hasText: 'Address or CIDR block' })
+        .locator('.field-error')
+        .waitFor();
+      await eu.getByRole('alert').filter({ hasText: 'Address or CIDR block' }).waitFor();
       await eu.getByLabel('Address or CIDR block').fill('192.0.2.0/24');
       await eu.getByRole('button', { name: 'Record request' }).click();
       await createdRef(eu, 'REQ');

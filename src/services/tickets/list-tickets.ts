@@ -44,7 +44,12 @@ function decodeCursor(raw: string, sort: Sort): Cursor {
 
 /** One page of the actor's visible tickets, the cursor of the next page and the total. */
 export async function listTickets(ctx: ServiceContext, input: ListInput) {
-  const filter: TicketFilter = { ...input, assignee: input.assignee === 'me' ? ctx.actor.id : input.assignee };
+  const { assignee } = input;
+  const filter: TicketFilter = {
+    ...input,
+    assignee: assignee === 'me' ? ctx.actor.id : assignee === 'mine' ? undefined : assignee,
+    mine: assignee === 'mine' ? ctx.actor.id : undefined,
+  };
   const cursor = input.cursor ? decodeCursor(input.cursor, input.sort) : undefined;
   const page = await listVisibleTickets(ctx.db, ctx.actor, filter, input.sort, input.limit, cursor);
   // A first page that is not full is the whole answer: no need to count.

@@ -8,6 +8,7 @@ import { SessionContext, type Flash, type Session } from './session.tsx';
 import { Shell } from './Shell.tsx';
 import { SignIn } from './SignIn.tsx';
 import { clearDirectory } from './ticket/actions/useDirectory.ts';
+import { forgetDesk } from './forgetDesk.ts';
 
 type State = { status: 'loading' } | { status: 'signed-out'; expired: boolean } | { status: 'signed-in'; me: Me };
 
@@ -45,8 +46,13 @@ export function App() {
         setState({ status: 'signed-in', me });
       },
       signOut: async () => {
-        // IF-4: a session opened by single sign-on also ends at the party's provider.
-        const ended = await api.post<{ redirect: string | null }>('/auth/oidc/logout').catch(() => null);
+        // IF-4: a session opened by single sign-on also ends at the party's provider. A refused sign-out
+        // leaves the session valid on the server: say so, stay signed in. Already signed out (401) is what was wanted.
+        const ended = await api.post<{ redirect: string | null }>('/auth/oidc/logout').catch((error: unknown) => {
+          if (!(error instanceof ApiError && error.status === 401)) throw error;
+          return null;
+        });
+        forgetDesk();
         if (ended?.redirect) {
           window.location.assign(ended.redirect);
           return;
@@ -57,6 +63,7 @@ export function App() {
         setState({ status: 'signed-out', expired: false });
       },
       notify: (message, path) => setFlash({ message, path: path ?? currentPath() }),
+      dismiss: () => setFlash(null),
     };
   }, [state]);
 

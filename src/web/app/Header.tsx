@@ -1,12 +1,14 @@
 import type { Me, User } from '../../contract/directory.ts';
 import type { Lang } from '../../domain/lang.ts';
 import { api } from './api.ts';
+import { useState } from 'react';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Bell } from './notifications/Bell.tsx';
 import { HeaderSearch } from './search/HeaderSearch.tsx';
 import { href, type QueueType, type Route } from './router.ts';
 import { useSession } from './session.tsx';
+import { useErrorText } from './ui/errors.tsx';
 import {
   readsAccessReviews,
   readsAssets,
@@ -75,6 +77,16 @@ const LINKS: NavLink[] = [
 export function Header({ route }: { route: Route }) {
   const { t } = useI18n();
   const session = useSession();
+  const errorText = useErrorText();
+  const [signOutError, setSignOutError] = useState<unknown>(null);
+  // Below 768 px the navigation folds behind a Menu button; it folds again on every page change.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const routeKey = JSON.stringify(route);
+  const [menuRoute, setMenuRoute] = useState(routeKey);
+  if (menuRoute !== routeKey) {
+    setMenuRoute(routeKey);
+    setMenuOpen(false);
+  }
   const { user } = session;
 
   function persistLanguage(language: Lang) {
@@ -86,7 +98,16 @@ export function Header({ route }: { route: Route }) {
       <a className="brand" href={href('/tickets')}>
         {t('app.name')}
       </a>
-      <nav aria-label={t('nav.label')} className="app-nav">
+      <button
+        type="button"
+        className="btn btn--ghost menu-toggle"
+        aria-expanded={menuOpen}
+        aria-controls="app-nav"
+        onClick={() => setMenuOpen(!menuOpen)}
+      >
+        {t('nav.menu')}
+      </button>
+      <nav id="app-nav" aria-label={t('nav.label')} className={menuOpen ? 'app-nav app-nav--open' : 'app-nav'}>
         <ul>
           {LINKS.filter((link) => !link.shown || link.shown(user)).map((link) => (
             <li key={link.path}>
@@ -110,9 +131,21 @@ export function Header({ route }: { route: Route }) {
           </span>
         </p>
         <LanguageSwitch onChange={persistLanguage} />
-        <button type="button" className="btn btn--ghost" onClick={() => void session.signOut()}>
+        <button
+          type="button"
+          className="btn btn--ghost"
+          onClick={() => {
+            setSignOutError(null);
+            session.signOut().catch(setSignOutError);
+          }}
+        >
           {t('header.signOut')}
         </button>
+        {signOutError !== null && (
+          <p className="alert alert--error sign-out-error" role="alert">
+            {t('header.signOutFailed', { reason: errorText(signOutError) })}
+          </p>
+        )}
       </div>
     </header>
   );

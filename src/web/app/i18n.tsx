@@ -23,7 +23,8 @@ function initialLanguage(): Lang {
   return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
-function translate(lang: Lang, key: string, params?: Params): string {
+/** The translation of `key` in `lang` (English, then the key itself, when missing). */
+export function translate(lang: Lang, key: string, params?: Params): string {
   const template = DICTIONARIES[lang][key] ?? DICTIONARIES.en[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

@@ -14,6 +14,8 @@ export interface Session {
   signOut(): Promise<void>;
   /** Shows a confirmation on `path` (the current page when omitted). */
   notify(message: string, path?: string): void;
+  /** Drops the confirmation shown (a later action makes it stale). */
+  dismiss(): void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -6,6 +6,7 @@ import { SensitivityBadge } from '../ui/badges.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { AccessDecisionForm } from './AccessDecisionForm.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 
 /** One access review: every account with its decision; administrators decide and close. */
 export function AccessReviewDetail({ id, runs, onChanged }: { id: string; runs: boolean; onChanged(): void }) {
@@ -35,54 +36,50 @@ export function AccessReviewDetail({ id, runs, onChanged }: { id: string; runs: 
       <h2 id="review-title">{t('accessReviews.reviewOf', { at: formatDate(r.startedAt) })}</h2>
       <p>{t('accessReviews.progress', { undecided: r.undecided, accounts: r.accounts })}</p>
       <FormError error={error} />
-      <div className="table-wrap">
-        <table className="grid grid--compact">
-          <caption className="visually-hidden">{t('accessReviews.accounts')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('accessReviews.account')}</th>
-              <th scope="col">{t('settings.roles')}</th>
-              <th scope="col">{t('header.clearance')}</th>
-              <th scope="col">{t('accessReviews.decisionCol')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.items.map((item) => (
-              <tr key={item.userId}>
-                <th scope="row">
-                  {item.displayName} <span className="muted mono">{item.username}</span>
-                  {!item.active && (
-                    <>
-                      {' '}
-                      <span className="badge badge--closed">{t('accessReviews.inactive')}</span>
-                    </>
-                  )}
-                </th>
-                <td>{item.roles.map((role) => t(`role.${role}`)).join(', ')}</td>
-                <td>
-                  <SensitivityBadge sensitivity={item.clearance} />
-                </td>
-                <td>
-                  {item.decision && (
-                    <p>
-                      <strong>{t(`accessDecision.${item.decision}`)}</strong> — {item.decidedBy?.name ?? ''}{' '}
-                      {formatDate(item.decidedAt)}
-                      {item.note ? ` — ${item.note}` : ''}
-                    </p>
-                  )}
-                  {open && runs && (
-                    <AccessDecisionForm
-                      item={item}
-                      busy={busy}
-                      onDecide={(body) => void post(`/access-reviews/${r.id}/items/${item.userId}`, body)}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="grid grid--compact"
+        caption={t('accessReviews.accounts')}
+        columns={[
+          t('accessReviews.account'),
+          t('settings.roles'),
+          t('header.clearance'),
+          t('accessReviews.decisionCol'),
+        ]}
+      >
+        {r.items.map((item) => (
+          <tr key={item.userId}>
+            <th scope="row">
+              {item.displayName} <span className="muted mono">{item.username}</span>
+              {!item.active && (
+                <>
+                  {' '}
+                  <span className="badge badge--closed">{t('accessReviews.inactive')}</span>
+                </>
+              )}
+            </th>
+            <td>{item.roles.map((role) => t(`role.${role}`)).join(', ')}</td>
+            <td>
+              <SensitivityBadge sensitivity={item.clearance} />
+            </td>
+            <td>
+              {item.decision && (
+                <p>
+                  <strong>{t(`accessDecision.${item.decision}`)}</strong> — {item.decidedBy?.name ?? ''}{' '}
+                  {formatDate(item.decidedAt)}
+                  {item.note ? ` — ${item.note}` : ''}
+                </p>
+              )}
+              {open && runs && (
+                <AccessDecisionForm
+                  item={item}
+                  busy={busy}
+                  onDecide={(body) => void post(`/access-reviews/${r.id}/items/${item.userId}`, body)}
+                />
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {open && runs && (
         <div className="form-actions">
           <button

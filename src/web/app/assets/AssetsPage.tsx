@@ -10,6 +10,7 @@ import { useTitle } from '../ui/useTitle.ts';
 import { AssetFilters, NO_ASSET_FILTERS, type AssetFilterValues } from './AssetFilters.tsx';
 import { AssetForm } from './AssetForm.tsx';
 import { AssetRow } from './AssetRow.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 
 /** ISM-1 … ISM-4: the information asset inventory and the sensitive information list (LIS). */
 export function AssetsPage() {
@@ -46,31 +47,26 @@ export function AssetsPage() {
       </p>
       <FormError error={list.error} />
       {items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="grid">
-            <caption className="visually-hidden">{t('assets.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('assets.name')}</th>
-                <th scope="col">{t('common.party')}</th>
-                <th scope="col">{t('assets.owner')}</th>
-                <th scope="col">{t('cia.confidentiality')}</th>
-                <th scope="col">{t('cia.integrity')}</th>
-                <th scope="col">{t('cia.availability')}</th>
-                <th scope="col">{t('ticket.sensitivity')}</th>
-                <th scope="col">{t('assets.lis')}</th>
-                <th scope="col">{t('assets.status')}</th>
-                <th scope="col">{t('assets.nextReview')}</th>
-                <th scope="col">{t('assets.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((asset) => (
-                <AssetRow key={asset.id} asset={asset} onChanged={replace} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('assets.title')}
+          columns={[
+            t('assets.name'),
+            t('common.party'),
+            t('assets.owner'),
+            t('cia.confidentiality'),
+            t('cia.integrity'),
+            t('cia.availability'),
+            t('ticket.sensitivity'),
+            t('assets.lis'),
+            t('assets.status'),
+            t('assets.nextReview'),
+            t('assets.actions'),
+          ]}
+        >
+          {items.map((asset) => (
+            <AssetRow key={asset.id} asset={asset} onChanged={replace} />
+          ))}
+        </DataTable>
       ) : (
         !list.loading && !list.error && <p className="empty">{t('assets.empty')}</p>
       )}

@@ -1,12 +1,12 @@
 import type { MaintenanceWindow } from '../../../contract/services.ts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { isoToLocalInput, localInputToIso } from '../ui/datetime.ts';
-import { FormError, useFieldError } from '../ui/errors.tsx';
-import { Field } from '../ui/Field.tsx';
-
-const FIELDS = ['title', 'service', 'startsAt', 'endsAt'] as const;
+import { localInputToIso } from '../ui/datetime.ts';
+import { FormShell } from '../ui/form/FormShell.tsx';
+import { TextField } from '../ui/form/inputs.tsx';
+import { WindowFields } from '../ui/form/WindowFields.tsx';
+import { useFormSubmit } from '../ui/useFormSubmit.ts';
 
 /** Schedules a maintenance window of the user's own party (COL-5); times are in the browser's zone. */
 export function MaintenanceForm({
@@ -21,97 +21,54 @@ export function MaintenanceForm({
   const [service, setService] = useState('');
   const [startsAt, setStartsAt] = useState('');
   const [endsAt, setEndsAt] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldError = useFieldError(error);
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const now = isoToLocalInput(new Date());
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body = {
-        title: title.trim(),
-        service: service.trim() || null,
-        startsAt: localInputToIso(startsAt) ?? undefined,
-        endsAt: localInputToIso(endsAt) ?? undefined,
-      };
-      const window = await api.post<MaintenanceWindow>('/maintenance-windows', body);
-      setTitle('');
-      setService('');
-      setStartsAt('');
-      setEndsAt('');
-      onScheduled(window);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const form = useFormSubmit(async () => {
+    const body = {
+      title: title.trim(),
+      service: service.trim() || null,
+      startsAt: localInputToIso(startsAt) ?? undefined,
+      endsAt: localInputToIso(endsAt) ?? undefined,
+    };
+    const window = await api.post<MaintenanceWindow>('/maintenance-windows', body);
+    setTitle('');
+    setService('');
+    setStartsAt('');
+    setEndsAt('');
+    onScheduled(window);
+  });
 
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-labelledby="maintenance-form-title" noValidate>
-      <h3 id="maintenance-form-title">{t('maintenance.form.title', { party })}</h3>
-      <p className="hint">{t('maintenance.form.rules')}</p>
-      <FormError error={error} fields={FIELDS} />
-      <Field label={t('maintenance.titleField')} required error={fieldError('title')} className="grow">
-        {(c) => (
-          <input
-            {...c}
-            name="title"
-            required
-            maxLength={200}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('maintenance.service')} error={fieldError('service')} hint={t('maintenance.form.serviceHint')}>
-        {(c) => (
-          <input {...c} name="service" maxLength={120} value={service} onChange={(e) => setService(e.target.value)} />
-        )}
-      </Field>
-      <Field
-        label={t('maintenance.startsAt')}
+    <FormShell
+      className="inline-form"
+      title={t('maintenance.form.title', { party })}
+      level={3}
+      onSubmit={form.send}
+      error={form.error}
+      busy={form.busy}
+      submitLabel={t('maintenance.form.submit')}
+      status={<p className="hint">{t('maintenance.form.rules')}</p>}
+    >
+      <TextField
+        name="title"
+        label={t('maintenance.titleField')}
+        className="grow"
         required
-        error={fieldError('startsAt')}
-        hint={t('common.localTime', { zone })}
-      >
-        {(c) => (
-          <input
-            {...c}
-            type="datetime-local"
-            name="startsAt"
-            required
-            min={now}
-            value={startsAt}
-            onChange={(e) => setStartsAt(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
-        label={t('maintenance.endsAt')}
-        required
-        error={fieldError('endsAt')}
-        hint={t('common.localTime', { zone })}
-      >
-        {(c) => (
-          <input
-            {...c}
-            type="datetime-local"
-            name="endsAt"
-            required
-            min={startsAt || now}
-            value={endsAt}
-            onChange={(e) => setEndsAt(e.target.value)}
-          />
-        )}
-      </Field>
-      <button type="submit" className="btn btn--primary" disabled={busy}>
-        {busy ? t('common.saving') : t('maintenance.form.submit')}
-      </button>
-    </form>
+        maxLength={200}
+        value={title}
+        onChange={setTitle}
+      />
+      <TextField
+        name="service"
+        label={t('maintenance.service')}
+        hint={t('maintenance.form.serviceHint')}
+        maxLength={120}
+        value={service}
+        onChange={setService}
+      />
+      <WindowFields
+        {...{ startsAt, endsAt, setStartsAt, setEndsAt }}
+        startLabel={t('maintenance.startsAt')}
+        endLabel={t('maintenance.endsAt')}
+      />
+    </FormShell>
   );
 }

@@ -8,6 +8,7 @@ import { FormError } from '../ui/errors.tsx';
 import { schedulesMaintenance } from '../ui/roles.ts';
 import { useGet } from '../ui/useGet.ts';
 import { MaintenanceForm } from './MaintenanceForm.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 
 const DAYS = 90;
 
@@ -56,93 +57,78 @@ export function MaintenanceSection() {
       <FormError error={error ?? loadError} />
       {data && data.items.length === 0 && <p className="empty">{t('maintenance.none')}</p>}
       {data && data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="grid">
-            <caption className="visually-hidden">{t('maintenance.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.party')}</th>
-                <th scope="col">{t('maintenance.titleField')}</th>
-                <th scope="col">{t('maintenance.service')}</th>
-                <th scope="col">{t('maintenance.startsAt')}</th>
-                <th scope="col">{t('maintenance.endsAt')}</th>
-                <th scope="col">{t('window.partners')}</th>
-                <th scope="col">{t('window.status')}</th>
-                <th scope="col">{t('window.release')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('maintenance.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((w) => (
-                <tr key={w.id}>
-                  <td>{w.party}</td>
-                  <th scope="row">{w.title}</th>
-                  <td>{w.service ?? <span className="muted">{t('maintenance.allServices')}</span>}</td>
-                  <td className="nowrap">
-                    <time dateTime={w.startsAt}>{formatDate(w.startsAt)}</time>
-                  </td>
-                  <td className="nowrap">
-                    <time dateTime={w.endsAt}>{formatDate(w.endsAt)}</time>
-                  </td>
-                  <td>
-                    {w.joint ? (
-                      (w.partners ?? []).join(', ') || '—'
-                    ) : (
-                      <span className="muted">{t('window.ownOnly')}</span>
-                    )}
-                  </td>
-                  <td>
-                    <span className={`badge badge--window-${w.status ?? 'scheduled'}`}>
-                      {t(`window.status.${w.status ?? 'scheduled'}`)}
-                    </span>
-                  </td>
-                  <td>
-                    {w.releaseRef ? (
-                      <a href={href(`/tickets/${w.releaseRef}`)} className="mono">
-                        {w.releaseRef}
-                      </a>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                  <td className="nowrap">
-                    {mayCancel(w) &&
-                      (confirming === w.id ? (
-                        <>
-                          <button
-                            type="button"
-                            className="btn btn--small btn--danger"
-                            autoFocus
-                            onClick={() => void cancel(w)}
-                          >
-                            {t('maintenance.confirmCancel')}
-                          </button>{' '}
-                          <button
-                            type="button"
-                            className="btn btn--small btn--ghost"
-                            onClick={() => setConfirming(null)}
-                          >
-                            {t('maintenance.keep')}
-                          </button>
-                        </>
-                      ) : (
-                        <button
-                          type="button"
-                          className="btn btn--small"
-                          aria-label={t('maintenance.cancelNamed', { title: w.title })}
-                          onClick={() => setConfirming(w.id)}
-                        >
-                          {t('maintenance.cancel')}
-                        </button>
-                      ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('maintenance.caption')}
+          columns={[
+            t('common.party'),
+            t('maintenance.titleField'),
+            t('maintenance.service'),
+            t('maintenance.startsAt'),
+            t('maintenance.endsAt'),
+            t('window.partners'),
+            t('window.status'),
+            t('window.release'),
+          ]}
+          actions={t('maintenance.actions')}
+        >
+          {data.items.map((w) => (
+            <tr key={w.id}>
+              <td>{w.party}</td>
+              <th scope="row">{w.title}</th>
+              <td>{w.service ?? <span className="muted">{t('maintenance.allServices')}</span>}</td>
+              <td className="nowrap">
+                <time dateTime={w.startsAt}>{formatDate(w.startsAt)}</time>
+              </td>
+              <td className="nowrap">
+                <time dateTime={w.endsAt}>{formatDate(w.endsAt)}</time>
+              </td>
+              <td>
+                {w.joint ? (w.partners ?? []).join(', ') || '—' : <span className="muted">{t('window.ownOnly')}</span>}
+              </td>
+              <td>
+                <span className={`badge badge--window-${w.status ?? 'scheduled'}`}>
+                  {t(`window.status.${w.status ?? 'scheduled'}`)}
+                </span>
+              </td>
+              <td>
+                {w.releaseRef ? (
+                  <a href={href(`/tickets/${w.releaseRef}`)} className="mono">
+                    {w.releaseRef}
+                  </a>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+              <td className="nowrap">
+                {mayCancel(w) &&
+                  (confirming === w.id ? (
+                    <>
+                      <button
+                        type="button"
+                        className="btn btn--small btn--danger"
+                        autoFocus
+                        onClick={() => void cancel(w)}
+                      >
+                        {t('maintenance.confirmCancel')}
+                      </button>{' '}
+                      <button type="button" className="btn btn--small btn--ghost" onClick={() => setConfirming(null)}>
+                        {t('maintenance.keep')}
+                      </button>
+                    </>
+                  ) : (
+                    <button
+                      type="button"
+                      className="btn btn--small"
+                      aria-label={t('maintenance.cancelNamed', { title: w.title })}
+                      onClick={() => setConfirming(w.id)}
+                    >
+                      {t('maintenance.cancel')}
+                    </button>
+                  ))}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {schedulesMaintenance(user, user.party) && (
         <MaintenanceForm

@@ -9,6 +9,7 @@ import { useDuration } from '../ui/SlaCell.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { OutageForm } from './OutageForm.tsx';
 import { RestoreForm } from './RestoreForm.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 
 /** Start of an outage: the earlier of detection and report (SLA-6). */
 function startOf(o: Outage): number | null {
@@ -43,49 +44,39 @@ export function OutagesSection({ party }: { party: string }) {
       <FormError error={error} />
       {data && data.items.length === 0 && <p className="empty">{t('outage.none')}</p>}
       {data && data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="grid">
-            <caption className="visually-hidden">{t('outage.caption', { party })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('outage.service')}</th>
-                <th scope="col">{t('outage.detectedAt')}</th>
-                <th scope="col">{t('outage.reportedAt')}</th>
-                <th scope="col">{t('outage.restoredAt')}</th>
-                <th scope="col">{t('outage.duration')}</th>
+        <DataTable
+          caption={t('outage.caption', { party })}
+          columns={[
+            t('outage.service'),
+            t('outage.detectedAt'),
+            t('outage.reportedAt'),
+            t('outage.restoredAt'),
+            t('outage.duration'),
+          ]}
+        >
+          {data.items.map((o) => {
+            const start = startOf(o);
+            return (
+              <tr key={o.id} className={o.restoredAt ? undefined : 'row--open'}>
+                <th scope="row">{o.service}</th>
+                <td className="nowrap">{when(o.detectedAt)}</td>
+                <td className="nowrap">{when(o.reportedAt)}</td>
+                <td className="nowrap">
+                  {o.restoredAt ? (
+                    when(o.restoredAt)
+                  ) : operator ? (
+                    <RestoreForm outage={o} onRestored={(r) => changed(t('outage.restored', { service: r.service }))} />
+                  ) : (
+                    <span className="badge badge--sla badge--sla-breached">{t('outage.ongoing')}</span>
+                  )}
+                </td>
+                <td className="nowrap">
+                  {o.restoredAt && start !== null ? duration(Date.parse(o.restoredAt) - start) : t('outage.ongoing')}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.items.map((o) => {
-                const start = startOf(o);
-                return (
-                  <tr key={o.id} className={o.restoredAt ? undefined : 'row--open'}>
-                    <th scope="row">{o.service}</th>
-                    <td className="nowrap">{when(o.detectedAt)}</td>
-                    <td className="nowrap">{when(o.reportedAt)}</td>
-                    <td className="nowrap">
-                      {o.restoredAt ? (
-                        when(o.restoredAt)
-                      ) : operator ? (
-                        <RestoreForm
-                          outage={o}
-                          onRestored={(r) => changed(t('outage.restored', { service: r.service }))}
-                        />
-                      ) : (
-                        <span className="badge badge--sla badge--sla-breached">{t('outage.ongoing')}</span>
-                      )}
-                    </td>
-                    <td className="nowrap">
-                      {o.restoredAt && start !== null
-                        ? duration(Date.parse(o.restoredAt) - start)
-                        : t('outage.ongoing')}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       {operator && (
         <OutageForm party={party} onRecorded={(o) => changed(t('outage.recorded', { service: o.service }))} />

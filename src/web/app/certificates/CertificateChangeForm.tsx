@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { localInputToIso } from '../ui/datetime.ts';
-import { FormError } from '../ui/errors.tsx';
+import { FormShell } from '../ui/form/FormShell.tsx';
+import { TextField } from '../ui/form/inputs.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
-import { Field } from '../ui/Field.tsx';
 
 interface Props {
   certificate: Certificate;
@@ -20,7 +20,7 @@ export function CertificateChangeForm({ certificate, kind, onDone, onCancel }: P
   const [reason, setReason] = useState('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
-  const { busy, error, fieldError, submit } = useFormSubmit(
+  const form = useFormSubmit(
     async () => {
       const plannedStart = localInputToIso(start);
       const plannedEnd = localInputToIso(end);
@@ -36,55 +36,41 @@ export function CertificateChangeForm({ certificate, kind, onDone, onCancel }: P
   );
 
   return (
-    <form
+    <FormShell
       className="inline-form"
-      aria-label={t(`certificates.${kind}Of`, { name: certificate.name })}
-      onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-      noValidate
+      ariaLabel={t(`certificates.${kind}Of`, { name: certificate.name })}
+      onSubmit={form.send}
+      error={form.error}
+      busy={form.busy}
+      submitLabel={t(`certificates.${kind}Submit`)}
+      onCancel={onCancel}
+      cancelOnEscape
     >
-      <FormError error={error} fields={['reason', 'plannedStart', 'plannedEnd']} />
-      <Field label={t('certificates.reason')} required error={fieldError('reason')} className="grow">
-        {(c) => (
-          <textarea
-            {...c}
-            name="reason"
-            rows={2}
-            required
-            maxLength={2000}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        name="reason"
+        label={t('certificates.reason')}
+        className="grow"
+        required
+        rows={2}
+        maxLength={2000}
+        value={reason}
+        onChange={setReason}
+      />
+      <TextField
+        name="plannedStart"
         label={t('certificates.plannedStart')}
-        error={fieldError('plannedStart')}
         hint={t('certificates.plannedHint')}
-      >
-        {(c) => (
-          <input
-            {...c}
-            name="plannedStart"
-            type="datetime-local"
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('certificates.plannedEnd')} error={fieldError('plannedEnd')}>
-        {(c) => (
-          <input {...c} name="plannedEnd" type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} />
-        )}
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? t('common.saving') : t(`certificates.${kind}Submit`)}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+        type="datetime-local"
+        value={start}
+        onChange={setStart}
+      />
+      <TextField
+        name="plannedEnd"
+        label={t('certificates.plannedEnd')}
+        type="datetime-local"
+        value={end}
+        onChange={setEnd}
+      />
+    </FormShell>
   );
 }

@@ -11,6 +11,7 @@ import { useTitle } from '../ui/useTitle.ts';
 import { CertificateRow } from './CertificateRow.tsx';
 import { ImportCertificateForm } from './ImportCertificateForm.tsx';
 import { TrustedCasSection } from './TrustedCasSection.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 
 /** ISM-7: a party's certificate register (mine by default; another party's to verify), the PEM import, the out-of-band verification and the trusted CAs. */
 export function CertificatesPage() {
@@ -37,35 +38,22 @@ export function CertificatesPage() {
       {items.length === 0 ? (
         <p className="empty">{list.loading ? t('common.loading') : t('certificates.empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="grid">
-            <caption className="visually-hidden">{t('certificates.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('certificates.name')}</th>
-                <th scope="col">{t('certificates.subject')}</th>
-                <th scope="col">{t('certificates.state')}</th>
-                <th scope="col">{t('certificates.notAfter')}</th>
-                <th scope="col">{t('certificates.fingerprint')}</th>
-                <th scope="col">{t('certificates.verification')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('assets.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <CertificateRow
-                  key={c.id}
-                  certificate={c}
-                  mayVerify={keeper}
-                  keeps={keeper && own}
-                  onChanged={replace}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('certificates.title')}
+          columns={[
+            t('certificates.name'),
+            t('certificates.subject'),
+            t('certificates.state'),
+            t('certificates.notAfter'),
+            t('certificates.fingerprint'),
+            t('certificates.verification'),
+          ]}
+          actions={t('assets.actions')}
+        >
+          {items.map((c) => (
+            <CertificateRow key={c.id} certificate={c} mayVerify={keeper} keeps={keeper && own} onChanged={replace} />
+          ))}
+        </DataTable>
       )}
       {keeper && own && <ImportCertificateForm onCreated={() => void list.reload()} />}
       <TrustedCasSection />

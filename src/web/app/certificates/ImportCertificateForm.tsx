@@ -2,9 +2,10 @@ import type { Certificate } from '../../../contract/security.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { FormError } from '../ui/errors.tsx';
+import { FormShell } from '../ui/form/FormShell.tsx';
+import { TextField } from '../ui/form/inputs.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
-import { Field } from '../ui/Field.tsx';
+import { PemField } from './TrustedCaForm.tsx';
 
 /** ISM-7: registers a PEM certificate of the user's party, issued by a CA every party trusts. */
 export function ImportCertificateForm({ onCreated }: { onCreated(certificate: Certificate): void }) {
@@ -12,12 +13,9 @@ export function ImportCertificateForm({ onCreated }: { onCreated(certificate: Ce
   const [name, setName] = useState('');
   const [usage, setUsage] = useState('');
   const [pem, setPem] = useState('');
-  const { busy, error, fieldError, submit } = useFormSubmit(async () => {
-    const created = await api.post<Certificate>('/certificates', {
-      name: name.trim(),
-      usage: usage.trim(),
-      pem: pem.trim(),
-    });
+  const form = useFormSubmit(async () => {
+    const body = { name: name.trim(), usage: usage.trim(), pem: pem.trim() };
+    const created = await api.post<Certificate>('/certificates', body);
     setName('');
     setUsage('');
     setPem('');
@@ -25,47 +23,33 @@ export function ImportCertificateForm({ onCreated }: { onCreated(certificate: Ce
   });
 
   return (
-    <form className="card form block" aria-labelledby="import-cert-title" onSubmit={(e) => void submit(e)} noValidate>
-      <h2 id="import-cert-title">{t('certificates.import')}</h2>
-      <FormError error={error} fields={['name', 'usage', 'pem']} />
+    <FormShell
+      className="card form block"
+      title={t('certificates.import')}
+      onSubmit={form.send}
+      error={form.error}
+      busy={form.busy}
+      submitLabel={t('certificates.importSubmit')}
+    >
       <div className="form-row">
-        <Field label={t('certificates.name')} required error={fieldError('name')}>
-          {(c) => (
-            <input {...c} name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
-          )}
-        </Field>
-        <Field label={t('certificates.usage')} required error={fieldError('usage')}>
-          {(c) => (
-            <input
-              {...c}
-              name="usage"
-              required
-              maxLength={120}
-              value={usage}
-              onChange={(e) => setUsage(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          name="name"
+          label={t('certificates.name')}
+          required
+          maxLength={200}
+          value={name}
+          onChange={setName}
+        />
+        <TextField
+          name="usage"
+          label={t('certificates.usage')}
+          required
+          maxLength={120}
+          value={usage}
+          onChange={setUsage}
+        />
       </div>
-      <Field label={t('certificates.pem')} required error={fieldError('pem')} hint={t('certificates.pemHint')}>
-        {(c) => (
-          <textarea
-            {...c}
-            name="pem"
-            className="mono"
-            rows={6}
-            required
-            spellCheck={false}
-            value={pem}
-            onChange={(e) => setPem(e.target.value)}
-          />
-        )}
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? t('common.saving') : t('certificates.importSubmit')}
-        </button>
-      </div>
-    </form>
+      <PemField label={t('certificates.pem')} hint={t('certificates.pemHint')} value={pem} onChange={setPem} />
+    </FormShell>
   );
 }

@@ -1,71 +1,57 @@
 import type { TrustedCa } from '../../../contract/security.ts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { FormError, useFieldError } from '../ui/errors.tsx';
-import { Field } from '../ui/Field.tsx';
+import { FormShell } from '../ui/form/FormShell.tsx';
+import { TextField } from '../ui/form/inputs.tsx';
+import { useFormSubmit } from '../ui/useFormSubmit.ts';
 
 /** ISM-7: a party administrator puts a CA certificate (PEM) on the list; their party trusts it from then on. */
 export function TrustedCaForm({ onAdded }: { onAdded(ca: TrustedCa): void }) {
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [pem, setPem] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [added, setAdded] = useState<string | null>(null);
-  const fieldError = useFieldError(error);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const form = useFormSubmit(async () => {
     setAdded(null);
-    try {
-      const ca = await api.post<TrustedCa>('/trusted-cas', { name: name.trim(), pem: pem.trim() });
-      setName('');
-      setPem('');
-      setAdded(ca.name);
-      onAdded(ca);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const ca = await api.post<TrustedCa>('/trusted-cas', { name: name.trim(), pem: pem.trim() });
+    setName('');
+    setPem('');
+    setAdded(ca.name);
+    onAdded(ca);
+  });
 
   return (
-    <form className="form block" aria-labelledby="add-ca-title" onSubmit={(e) => void submit(e)} noValidate>
-      <h3 id="add-ca-title">{t('certificates.addCa')}</h3>
-      <FormError error={error} fields={['name', 'pem']} />
-      {added && (
-        <p className="alert alert--success" role="status">
-          {t('certificates.caAdded', { name: added })}
-        </p>
-      )}
-      <Field label={t('certificates.caName')} required error={fieldError('name')}>
-        {(c) => (
-          <input {...c} name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
-        )}
-      </Field>
-      <Field label={t('certificates.caPem')} required error={fieldError('pem')} hint={t('certificates.caPemHint')}>
-        {(c) => (
-          <textarea
-            {...c}
-            name="pem"
-            className="mono"
-            rows={6}
-            required
-            spellCheck={false}
-            value={pem}
-            onChange={(e) => setPem(e.target.value)}
-          />
-        )}
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? t('common.saving') : t('certificates.addCaSubmit')}
-        </button>
-      </div>
-    </form>
+    <FormShell
+      className="form block"
+      title={t('certificates.addCa')}
+      level={3}
+      onSubmit={form.send}
+      error={form.error}
+      busy={form.busy}
+      submitLabel={t('certificates.addCaSubmit')}
+      status={
+        added && (
+          <p className="alert alert--success" role="status">
+            {t('certificates.caAdded', { name: added })}
+          </p>
+        )
+      }
+    >
+      <TextField
+        name="name"
+        label={t('certificates.caName')}
+        required
+        maxLength={200}
+        value={name}
+        onChange={setName}
+      />
+      <PemField label={t('certificates.caPem')} hint={t('certificates.caPemHint')} value={pem} onChange={setPem} />
+    </FormShell>
   );
+}
+
+/** A PEM text area (monospace, six rows). */
+export function PemField(props: { label: string; hint: string; value: string; onChange(value: string): void }) {
+  return <TextField name="pem" required mono rows={6} {...props} />;
 }

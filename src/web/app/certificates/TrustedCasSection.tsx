@@ -6,6 +6,7 @@ import { useSession } from '../session.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { TrustedCaForm } from './TrustedCaForm.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 
 /** ISM-7: the certification authorities on the list and which parties trust each; an administrator adds one, or trusts one for their party. */
 export function TrustedCasSection() {
@@ -33,47 +34,41 @@ export function TrustedCasSection() {
       {items.length === 0 ? (
         <p className="muted">{cas.loading ? t('common.loading') : t('certificates.casEmpty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="grid grid--compact">
-            <caption className="visually-hidden">{t('certificates.cas')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('certificates.name')}</th>
-                <th scope="col">{t('certificates.subject')}</th>
-                <th scope="col">{t('certificates.notAfter')}</th>
-                <th scope="col">{t('certificates.trustedBy')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('assets.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((ca) => (
-                <tr key={ca.id}>
-                  <th scope="row">{ca.name}</th>
-                  <td className="mono small">{ca.subject}</td>
-                  <td className="nowrap">{formatDate(ca.notAfter)}</td>
-                  <td>
-                    {ca.trustedBy.join(', ') || '—'}
-                    {ca.trustedByAll && (
-                      <>
-                        {' '}
-                        <span className="badge badge--task-done">{t('certificates.trustedByAll')}</span>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    {isAdmin && !ca.trustedBy.includes(user.party) && (
-                      <button type="button" className="btn" onClick={() => void trust(ca.id)}>
-                        {t('certificates.trust', { party: user.party })}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="grid grid--compact"
+          caption={t('certificates.cas')}
+          columns={[
+            t('certificates.name'),
+            t('certificates.subject'),
+            t('certificates.notAfter'),
+            t('certificates.trustedBy'),
+          ]}
+          actions={t('assets.actions')}
+        >
+          {items.map((ca) => (
+            <tr key={ca.id}>
+              <th scope="row">{ca.name}</th>
+              <td className="mono small">{ca.subject}</td>
+              <td className="nowrap">{formatDate(ca.notAfter)}</td>
+              <td>
+                {ca.trustedBy.join(', ') || '—'}
+                {ca.trustedByAll && (
+                  <>
+                    {' '}
+                    <span className="badge badge--task-done">{t('certificates.trustedByAll')}</span>
+                  </>
+                )}
+              </td>
+              <td>
+                {isAdmin && !ca.trustedBy.includes(user.party) && (
+                  <button type="button" className="btn" onClick={() => void trust(ca.id)}>
+                    {t('certificates.trust', { party: user.party })}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {isAdmin && <TrustedCaForm onAdded={() => void cas.reload()} />}
     </section>

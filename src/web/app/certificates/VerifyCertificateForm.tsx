@@ -3,9 +3,9 @@ import type { Certificate } from '../../../contract/security.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { FormError } from '../ui/errors.tsx';
+import { FormShell } from '../ui/form/FormShell.tsx';
+import { SelectField, TextField } from '../ui/form/inputs.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
-import { Field } from '../ui/Field.tsx';
 
 /** ISM-7: records the out-of-band fingerprint check by a second person; the certificate becomes usable. */
 export function VerifyCertificateForm({
@@ -21,78 +21,51 @@ export function VerifyCertificateForm({
   const [channel, setChannel] = useState<string>('phone');
   const [counterpart, setCounterpart] = useState('');
   const [fingerprint, setFingerprint] = useState('');
-  const { busy, error, fieldError, submit } = useFormSubmit(
+  const form = useFormSubmit(
     async () => {
-      onDone(
-        await api.post<Certificate>(`/certificates/${certificate.id}/verify`, {
-          channel,
-          counterpart: counterpart.trim(),
-          fingerprint: fingerprint.trim(),
-        }),
-      );
+      const body = { channel, counterpart: counterpart.trim(), fingerprint: fingerprint.trim() };
+      onDone(await api.post<Certificate>(`/certificates/${certificate.id}/verify`, body));
     },
     { stayBusy: true },
   );
 
   return (
-    <form
+    <FormShell
       className="inline-form"
-      aria-label={t('certificates.verifyOf', { name: certificate.name })}
-      onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-      noValidate
+      ariaLabel={t('certificates.verifyOf', { name: certificate.name })}
+      onSubmit={form.send}
+      error={form.error}
+      busy={form.busy}
+      submitLabel={t('certificates.verifySubmit')}
+      onCancel={onCancel}
+      cancelOnEscape
     >
-      <FormError error={error} fields={['channel', 'counterpart', 'fingerprint']} />
       <div className="form-row">
-        <Field label={t('certificates.channel')} required error={fieldError('channel')}>
-          {(c) => (
-            <select {...c} name="channel" value={channel} onChange={(e) => setChannel(e.target.value)}>
-              {VERIFICATION_CHANNELS.map((ch) => (
-                <option key={ch} value={ch}>
-                  {t(`verificationChannel.${ch}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('certificates.counterpart')} required error={fieldError('counterpart')}>
-          {(c) => (
-            <input
-              {...c}
-              name="counterpart"
-              required
-              value={counterpart}
-              onChange={(e) => setCounterpart(e.target.value)}
-            />
-          )}
-        </Field>
+        <SelectField
+          name="channel"
+          label={t('certificates.channel')}
+          required
+          value={channel}
+          onChange={setChannel}
+          options={VERIFICATION_CHANNELS.map((ch) => ({ value: ch, label: t(`verificationChannel.${ch}`) }))}
+        />
+        <TextField
+          name="counterpart"
+          label={t('certificates.counterpart')}
+          required
+          value={counterpart}
+          onChange={setCounterpart}
+        />
       </div>
-      <Field
+      <TextField
+        name="fingerprint"
         label={t('certificates.fingerprintRead')}
-        required
-        error={fieldError('fingerprint')}
         hint={t('certificates.fingerprintHint')}
-      >
-        {(c) => (
-          <input
-            {...c}
-            name="fingerprint"
-            className="mono"
-            required
-            spellCheck={false}
-            value={fingerprint}
-            onChange={(e) => setFingerprint(e.target.value)}
-          />
-        )}
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? t('common.saving') : t('certificates.verifySubmit')}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+        required
+        mono
+        value={fingerprint}
+        onChange={setFingerprint}
+      />
+    </FormShell>
   );
 }

@@ -3,27 +3,24 @@ import type { Sensitivity } from '../../../domain/sensitivity.ts';
 import { useI18n } from '../i18n.tsx';
 import { PriorityBadge } from '../ui/badges.tsx';
 import { CRITICALITIES, IMPACTS, levelsUpTo, PRIORITIES } from '../ui/constants.ts';
-import { useFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
 import type { IncidentDraft } from './draft.ts';
 
 interface Props {
   draft: IncidentDraft;
   update(patch: Partial<IncidentDraft>): void;
-  error: unknown;
   computed: Priority;
   clearance: Sensitivity;
 }
 
 /** Impact × criticality with the live SLA-1 priority, its optional override, and sensitivity. */
-export function ClassificationFields({ draft, update, error, computed, clearance }: Props) {
+export function ClassificationFields({ draft, update, computed, clearance }: Props) {
   const { t } = useI18n();
-  const fieldError = useFieldError(error);
   return (
     <fieldset className="form-section">
       <legend>{t('incident.section.classification')}</legend>
       <div className="form-row">
-        <Field label={t('ticket.impact')} error={fieldError('impact')}>
+        <Field label={t('ticket.impact')} name="impact">
           {(c) => (
             <select
               {...c}
@@ -39,7 +36,7 @@ export function ClassificationFields({ draft, update, error, computed, clearance
             </select>
           )}
         </Field>
-        <Field label={t('ticket.criticality')} error={fieldError('criticality')}>
+        <Field label={t('ticket.criticality')} name="criticality">
           {(c) => (
             <select
               {...c}
@@ -74,7 +71,7 @@ export function ClassificationFields({ draft, update, error, computed, clearance
       </label>
       {draft.override && (
         <div className="form-row">
-          <Field label={t('ticket.priority')} error={fieldError('priority')}>
+          <Field label={t('ticket.priority')} name="priority">
             {(c) => (
               <select
                 {...c}
@@ -93,7 +90,7 @@ export function ClassificationFields({ draft, update, error, computed, clearance
           <Field
             label={t('ticket.priorityReason')}
             required={draft.priority !== computed}
-            error={fieldError('priorityReason')}
+            name="priorityReason"
             className="grow"
           >
             {(c) => (
@@ -109,7 +106,7 @@ export function ClassificationFields({ draft, update, error, computed, clearance
           </Field>
         </div>
       )}
-      <Field label={t('ticket.sensitivity')} error={fieldError('sensitivity')} hint={t('incident.sensitivityHint')}>
+      <Field label={t('ticket.sensitivity')} name="sensitivity" hint={t('incident.sensitivityHint')}>
         {(c) => (
           <select
             {...c}

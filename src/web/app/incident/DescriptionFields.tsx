@@ -1,101 +1,54 @@
 import { useI18n } from '../i18n.tsx';
+import { BasicsFields } from '../process/BasicsFields.tsx';
 import { CHANNELS } from '../ui/constants.ts';
-import { useFieldError } from '../ui/errors.tsx';
-import { Field } from '../ui/Field.tsx';
+import { SelectField, TextField } from '../ui/form/inputs.tsx';
 import type { IncidentDraft } from './draft.ts';
 
 interface Props {
   draft: IncidentDraft;
   update(patch: Partial<IncidentDraft>): void;
-  error: unknown;
 }
 
-/** What happened, to which service, reported by whom and how. */
-export function DescriptionFields({ draft, update, error }: Props) {
+/** What happened, to which service, reported by whom and how (errors from the enclosing form). */
+export function DescriptionFields({ draft, update }: Props) {
   const { t } = useI18n();
-  const fieldError = useFieldError(error);
   return (
     <fieldset className="form-section">
       <legend>{t('incident.section.description')}</legend>
-      <Field label={t('ticket.title')} required error={fieldError('title')}>
-        {(c) => (
-          <input
-            {...c}
-            name="title"
-            required
-            maxLength={200}
-            value={draft.title}
-            onChange={(e) => update({ title: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('ticket.description')} error={fieldError('description')}>
-        {(c) => (
-          <textarea
-            {...c}
-            name="description"
-            rows={5}
-            value={draft.description}
-            onChange={(e) => update({ description: e.target.value })}
-          />
-        )}
-      </Field>
+      <BasicsFields value={draft} onChange={update} rows={5} serviceOptional />
       <div className="form-row">
-        <Field label={t('ticket.service')} required error={fieldError('service')} hint={t('incident.serviceHint')}>
-          {(c) => (
-            <input
-              {...c}
-              name="service"
-              required
-              maxLength={120}
-              value={draft.service}
-              onChange={(e) => update({ service: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('ticket.reporter')} error={fieldError('reporter')}>
-          {(c) => (
-            <input
-              {...c}
-              name="reporter"
-              maxLength={200}
-              value={draft.reporter}
-              onChange={(e) => update({ reporter: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          name="service"
+          label={t('ticket.service')}
+          hint={t('incident.serviceHint')}
+          required
+          maxLength={120}
+          value={draft.service}
+          onChange={(service) => update({ service })}
+        />
+        <TextField
+          name="reporter"
+          label={t('ticket.reporter')}
+          maxLength={200}
+          value={draft.reporter}
+          onChange={(reporter) => update({ reporter })}
+        />
+        <TextField
+          name="reporterEmail"
           label={t('ticket.reporterEmail')}
-          error={fieldError('reporterEmail')}
           hint={t('incident.reporterEmailHint')}
-        >
-          {(c) => (
-            <input
-              {...c}
-              name="reporterEmail"
-              type="email"
-              maxLength={254}
-              value={draft.reporterEmail}
-              onChange={(e) => update({ reporterEmail: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('ticket.channel')} error={fieldError('channel')}>
-          {(c) => (
-            <select
-              {...c}
-              name="channel"
-              value={draft.channel}
-              onChange={(e) => update({ channel: e.target.value as IncidentDraft['channel'] })}
-            >
-              {CHANNELS.map((channel) => (
-                <option key={channel} value={channel}>
-                  {t(`channel.${channel}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          type="email"
+          maxLength={254}
+          value={draft.reporterEmail}
+          onChange={(reporterEmail) => update({ reporterEmail })}
+        />
+        <SelectField
+          name="channel"
+          label={t('ticket.channel')}
+          value={draft.channel}
+          onChange={(channel) => update({ channel: channel as IncidentDraft['channel'] })}
+          options={CHANNELS.map((channel) => ({ value: channel, label: t(`channel.${channel}`) }))}
+        />
       </div>
     </fieldset>
   );

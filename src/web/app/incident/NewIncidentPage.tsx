@@ -1,29 +1,15 @@
 import type { TicketDetail } from '../../../contract/schemas.ts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { navigate } from '../router.ts';
 import { useSession } from '../session.tsx';
 import { matrixPriority } from '../ui/constants.ts';
-import { FormError } from '../ui/errors.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { ClassificationFields } from './ClassificationFields.tsx';
 import { DescriptionFields } from './DescriptionFields.tsx';
 import { EMPTY_INCIDENT, incidentBody, type IncidentDraft } from './draft.ts';
-
-const FIELDS = [
-  'title',
-  'description',
-  'service',
-  'impact',
-  'criticality',
-  'priority',
-  'priorityReason',
-  'sensitivity',
-  'reporter',
-  'reporterEmail',
-  'channel',
-] as const;
+import { FormShell } from '../ui/form/FormShell.tsx';
 
 /** Records an incident (INC-1) with its classification and computed priority (SLA-1). */
 export function NewIncidentPage() {
@@ -36,8 +22,7 @@ export function NewIncidentPage() {
   const update = (patch: Partial<IncidentDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const computed = matrixPriority(draft.impact, draft.criticality);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setBusy(true);
     setError(null);
     try {
@@ -54,25 +39,27 @@ export function NewIncidentPage() {
   return (
     <section className="page page--narrow" aria-labelledby="new-incident-title">
       <h1 id="new-incident-title">{t('incident.new.title')}</h1>
-      <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
-        <FormError error={error} fields={FIELDS} />
-        <DescriptionFields draft={draft} update={update} error={error} />
-        <ClassificationFields
-          draft={draft}
-          update={update}
-          error={error}
-          computed={computed}
-          clearance={session.user.clearance}
-        />
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {busy ? t('common.saving') : t('incident.new.submit')}
-          </button>
+      <FormShell
+        className="card form"
+        onSubmit={() => void submit()}
+        error={error}
+        busy={busy}
+        submitLabel={t('incident.new.submit')}
+        buttons={
           <a className="btn btn--ghost" href="#/tickets">
             {t('common.cancel')}
           </a>
-        </div>
-      </form>
+        }
+      >
+        <DescriptionFields draft={draft} update={update} />
+        <ClassificationFields
+          draft={draft}
+          update={update}
+
+          computed={computed}
+          clearance={session.user.clearance}
+        />
+      </FormShell>
     </section>
   );
 }

@@ -8,11 +8,10 @@ interface Props {
   value: string;
   onChange(value: string): void;
   /** The server's message about `values.<key>`. */
-  error: string | undefined;
 }
 
 /** One field of a catalogue item's form, rendered by its type. */
-export function CatalogueFieldInput({ field, value, onChange, error }: Props) {
+export function CatalogueFieldInput({ field, value, onChange }: Props) {
   const { t, lang } = useI18n();
   const label = localized(field.label, lang) || field.key;
   const hint =
@@ -22,7 +21,7 @@ export function CatalogueFieldInput({ field, value, onChange, error }: Props) {
         ? t('request.field.emailHint')
         : undefined;
   return (
-    <Field label={label} required={field.required} error={error} hint={hint}>
+    <Field name={`values.${field.key}`} label={label} required={field.required} hint={hint}>
       {(c) => {
         const common = { ...c, name: `values.${field.key}`, required: field.required, value };
         switch (field.type) {

@@ -1,32 +1,21 @@
 import { CHANGE_KINDS, CHANGE_ORIGINS as ORIGIN_KINDS } from '../../../domain/processes.ts';
 import { localized, TICKET_ORIGINS } from '../details.ts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import type { ChangeDetails } from '../../../domain/processes.ts';
 
 import { href } from '../router.ts';
-import { FormError, useExactFieldError, useFieldError } from '../ui/errors.tsx';
+import { useExactFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { basicsBody, BasicsFields, EMPTY_BASICS, type Basics } from './BasicsFields.tsx';
 import { ClassSelect } from './ClassSelect.tsx';
 import { useCatalogue } from './useCatalogue.ts';
 import { useCreate } from './useCreate.ts';
+import { FormShell } from '../ui/form/FormShell.tsx';
 
 type ChangeKind = ChangeDetails['kind'];
 type OriginKind = ChangeDetails['origin']['kind'];
-
-const FIELDS = [
-  'title',
-  'description',
-  'service',
-  'impact',
-  'criticality',
-  'sensitivity',
-  'kind',
-  'origin',
-  'standardChange',
-] as const;
 
 interface Props {
   originKind: string;
@@ -50,13 +39,11 @@ export function NewChangePage({ originKind, originTicket }: Props) {
   const [standard, setStandard] = useState('');
   const catalogue = useCatalogue('standard_change');
   const { error, busy, create } = useCreate('/changes', 'new.change.done');
-  const fieldError = useFieldError(error);
   const exactError = useExactFieldError(error);
   const byTicket = TICKET_ORIGINS.includes(origin);
   const chosenStandard = standard || catalogue.items[0]?.code || '';
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     const originBody = byTicket
       ? { kind: origin, ticket: ticket.trim().toUpperCase() }
       : { kind: origin, ...(reference.trim() ? { reference: reference.trim() } : {}) };
@@ -74,8 +61,18 @@ export function NewChangePage({ originKind, originTicket }: Props) {
   return (
     <section className="page page--narrow" aria-labelledby="new-change-title">
       <h1 id="new-change-title">{t('new.change.title')}</h1>
-      <form className="card form" onSubmit={submit} noValidate>
-        <FormError error={error} fields={FIELDS} />
+      <FormShell
+        className="card form"
+        onSubmit={submit}
+        error={error}
+        busy={busy}
+        submitLabel={t('new.change.submit')}
+        buttons={
+          <a className="btn btn--ghost" href={href('/changes')}>
+            {t('common.cancel')}
+          </a>
+        }
+      >
         <fieldset className="radio-group" aria-describedby="change-kind-hint">
           <legend>{t('change.kind')}</legend>
           {CHANGE_KINDS.map((k) => (
@@ -97,7 +94,7 @@ export function NewChangePage({ originKind, originTicket }: Props) {
           <Field
             label={t('new.change.standard')}
             required
-            error={fieldError('standardChange')}
+            name="standardChange"
             hint={catalogue.items.length === 0 && !catalogue.loading ? t('new.change.noStandard') : undefined}
           >
             {(c) => (
@@ -118,16 +115,16 @@ export function NewChangePage({ originKind, originTicket }: Props) {
             )}
           </Field>
         )}
-        <BasicsFields value={basics} onChange={(patch) => setBasics((b) => ({ ...b, ...patch }))} error={error} />
+        <BasicsFields value={basics} onChange={(patch) => setBasics((b) => ({ ...b, ...patch }))} />
         <div className="form-row">
-          <ClassSelect kind="impact" value={impact} onChange={setImpact} error={error} />
-          <ClassSelect kind="criticality" value={criticality} onChange={setCriticality} error={error} />
-          <ClassSelect kind="sensitivity" value={sensitivity} onChange={setSensitivity} error={error} />
+          <ClassSelect kind="impact" value={impact} onChange={setImpact} />
+          <ClassSelect kind="criticality" value={criticality} onChange={setCriticality} />
+          <ClassSelect kind="sensitivity" value={sensitivity} onChange={setSensitivity} />
         </div>
         <fieldset className="form-section">
           <legend>{t('change.origin')}</legend>
           <div className="form-row">
-            <Field label={t('change.originKind')} required error={exactError('origin') ?? fieldError('origin.kind')}>
+            <Field label={t('change.originKind')} required name="origin">
               {(c) => (
                 <select
                   {...c}
@@ -144,12 +141,7 @@ export function NewChangePage({ originKind, originTicket }: Props) {
               )}
             </Field>
             {byTicket ? (
-              <Field
-                label={t('change.originTicket')}
-                required
-                error={fieldError('origin.ticket')}
-                hint={t('change.originTicketHint')}
-              >
+              <Field label={t('change.originTicket')} required name="origin.ticket" hint={t('change.originTicketHint')}>
                 {(c) => (
                   <input
                     {...c}
@@ -164,7 +156,7 @@ export function NewChangePage({ originKind, originTicket }: Props) {
             ) : (
               <Field
                 label={t('change.originReference')}
-                error={fieldError('origin.reference')}
+                name="origin.reference"
                 hint={t(`change.originReferenceHint.${origin}`)}
                 className="grow"
               >
@@ -181,15 +173,7 @@ export function NewChangePage({ originKind, originTicket }: Props) {
             )}
           </div>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {busy ? t('common.saving') : t('new.change.submit')}
-          </button>
-          <a className="btn btn--ghost" href={href('/changes')}>
-            {t('common.cancel')}
-          </a>
-        </div>
-      </form>
+      </FormShell>
     </section>
   );
 }

@@ -67,7 +67,7 @@ export function NewConsultationPage() {
             <input {...c} name="service" required maxLength={120} value={form.service} onChange={set('service')} />
           )}
         </Field>
-        <ClassSelect kind="sensitivity" value={sensitivity} onChange={setSensitivity} error={error} />
+        <ClassSelect kind="sensitivity" value={sensitivity} onChange={setSensitivity} />
         <div className="form-row">
           <Field label={t('new.consultation.acknowledgeBy')} required error={fieldError('acknowledgeBy')}>
             {(c) => (

@@ -1,14 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
-import { FormError } from '../ui/errors.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { basicsBody, BasicsFields, EMPTY_BASICS, type Basics } from './BasicsFields.tsx';
 import { ClassSelect } from './ClassSelect.tsx';
 import { parseRefs, RefsField } from './RefsField.tsx';
 import { useCreate } from './useCreate.ts';
-
-const FIELDS = ['title', 'description', 'service', 'impact', 'criticality', 'sensitivity', 'changes'] as const;
+import { FormShell } from '../ui/form/FormShell.tsx';
 
 /** Plans a release (REL) grouping approved changes. */
 export function NewReleasePage({ changes: initialChanges }: { changes: string[] }) {
@@ -21,8 +19,7 @@ export function NewReleasePage({ changes: initialChanges }: { changes: string[] 
   const [changes, setChanges] = useState(initialChanges.join(', '));
   const { error, busy, create } = useCreate('/releases', 'new.release.done');
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     const refs = parseRefs(changes);
     void create({
       ...basicsBody(basics),
@@ -36,25 +33,35 @@ export function NewReleasePage({ changes: initialChanges }: { changes: string[] 
   return (
     <section className="page page--narrow" aria-labelledby="new-release-title">
       <h1 id="new-release-title">{t('new.release.title')}</h1>
-      <form className="card form" onSubmit={submit} noValidate>
-        <FormError error={error} fields={FIELDS} />
-        <BasicsFields value={basics} onChange={(patch) => setBasics((b) => ({ ...b, ...patch }))} error={error} />
+      <FormShell
+        className="card form"
+        onSubmit={submit}
+        error={error}
+        busy={busy}
+        submitLabel={t('new.release.submit')}
+        buttons={
+          <a className="btn btn--ghost" href={href('/releases')}>
+            {t('common.cancel')}
+          </a>
+        }
+      >
+        <BasicsFields value={basics} onChange={(patch) => setBasics((b) => ({ ...b, ...patch }))} />
         <div className="form-row">
           <ClassSelect
             kind="impact"
             value={impact}
             onChange={setImpact}
-            error={error}
+
             emptyLabel={t('new.release.unset')}
           />
           <ClassSelect
             kind="criticality"
             value={criticality}
             onChange={setCriticality}
-            error={error}
+
             emptyLabel={t('new.release.unset')}
           />
-          <ClassSelect kind="sensitivity" value={sensitivity} onChange={setSensitivity} error={error} />
+          <ClassSelect kind="sensitivity" value={sensitivity} onChange={setSensitivity} />
         </div>
         <RefsField
           name="changes"
@@ -62,17 +69,8 @@ export function NewReleasePage({ changes: initialChanges }: { changes: string[] 
           hint={t('new.release.changesHint')}
           value={changes}
           onChange={setChanges}
-          error={error}
         />
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {busy ? t('common.saving') : t('new.release.submit')}
-          </button>
-          <a className="btn btn--ghost" href={href('/releases')}>
-            {t('common.cancel')}
-          </a>
-        </div>
-      </form>
+      </FormShell>
     </section>
   );
 }

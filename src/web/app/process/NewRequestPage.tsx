@@ -1,8 +1,7 @@
 import { localized } from '../details.ts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
-import { FormError, useExactFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { BasicsFields, EMPTY_BASICS, type Basics } from './BasicsFields.tsx';
@@ -10,8 +9,7 @@ import { CatalogueFieldInput } from './CatalogueFieldInput.tsx';
 import { ClassSelect } from './ClassSelect.tsx';
 import { useCatalogue } from './useCatalogue.ts';
 import { useCreate } from './useCreate.ts';
-
-const FIELDS = ['catalogueItem', 'title', 'description', 'sensitivity', 'reporter', 'reporterEmail'] as const;
+import { FormShell } from '../ui/form/FormShell.tsx';
 
 /** Records a service request (REQ) from the catalogue: pick an item, then fill in its form. */
 export function NewRequestPage({ item: initialItem }: { item: string }) {
@@ -25,11 +23,9 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
   const [reporter, setReporter] = useState('');
   const [reporterEmail, setReporterEmail] = useState('');
   const { error, busy, create } = useCreate('/requests', 'new.request.done');
-  const fieldError = useExactFieldError(error);
   const item = catalogue.items.find((candidate) => candidate.code === code) ?? null;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     if (!item) return;
     const filled: Record<string, string> = {};
     for (const field of item.fields) {
@@ -48,12 +44,20 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
   return (
     <section className="page page--narrow" aria-labelledby="new-request-title">
       <h1 id="new-request-title">{t('new.request.title')}</h1>
-      <form className="card form" onSubmit={submit} noValidate>
-        <FormError
-          error={error ?? catalogue.error}
-          fields={[...FIELDS, ...(item?.fields.map((f) => `values.${f.key}`) ?? [])]}
-        />
-        <Field label={t('request.catalogueItem')} required error={fieldError('catalogueItem')}>
+      <FormShell
+        className="card form"
+        onSubmit={submit}
+        error={error}
+        busy={busy}
+        disabled={!item}
+        submitLabel={t('new.request.submit')}
+        buttons={
+          <a className="btn btn--ghost" href={href('/requests')}>
+            {t('common.cancel')}
+          </a>
+        }
+      >
+        <Field label={t('request.catalogueItem')} required name="catalogueItem">
           {(c) => (
             <select
               {...c}
@@ -89,7 +93,6 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
                   field={field}
                   value={values[field.key] ?? ''}
                   onChange={(value) => setValues((v) => ({ ...v, [field.key]: value }))}
-                  error={fieldError(`values.${field.key}`)}
                 />
               ))}
             </fieldset>
@@ -98,13 +101,13 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
               <BasicsFields
                 value={basics}
                 onChange={(patch) => setBasics((b) => ({ ...b, ...patch }))}
-                error={error}
+
                 serviceOptional
                 titleOptional
                 titleHint={t('request.titleHint')}
               />
               <div className="form-row">
-                <Field label={t('ticket.reporter')} error={fieldError('reporter')}>
+                <Field label={t('ticket.reporter')} name="reporter">
                   {(c) => (
                     <input
                       {...c}
@@ -115,7 +118,7 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
                     />
                   )}
                 </Field>
-                <Field label={t('ticket.reporterEmail')} error={fieldError('reporterEmail')}>
+                <Field label={t('ticket.reporterEmail')} name="reporterEmail">
                   {(c) => (
                     <input
                       {...c}
@@ -127,20 +130,12 @@ export function NewRequestPage({ item: initialItem }: { item: string }) {
                     />
                   )}
                 </Field>
-                <ClassSelect kind="sensitivity" value={sensitivity} onChange={setSensitivity} error={error} />
+                <ClassSelect kind="sensitivity" value={sensitivity} onChange={setSensitivity} />
               </div>
             </fieldset>
           </>
         )}
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={busy || !item}>
-            {busy ? t('common.saving') : t('new.request.submit')}
-          </button>
-          <a className="btn btn--ghost" href={href('/requests')}>
-            {t('common.cancel')}
-          </a>
-        </div>
-      </form>
+      </FormShell>
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import { useI18n } from '../i18n.tsx';
-import { isFieldError, useErrorText } from '../ui/errors.tsx';
-import { Field } from '../ui/Field.tsx';
+import { TextField } from '../ui/form/inputs.tsx';
 
 interface Props {
   name: string;
@@ -8,28 +7,21 @@ interface Props {
   hint: string;
   value: string;
   onChange(value: string): void;
-  error: unknown;
 }
 
 /** Ticket references separated by commas or spaces, e.g. `EU-INC-2026-000001, EU-INC-2026-000002`. */
-export function RefsField({ name, label, hint, value, onChange, error }: Props) {
+export function RefsField({ name, label, hint, value, onChange }: Props) {
   const { t } = useI18n();
-  const text = useErrorText();
-  // The server names the list or one of its entries (`incidents` or `incidents.0`).
-  const message = isFieldError(error, name) ? text(error) : undefined;
   return (
-    <Field label={label} error={message} hint={hint}>
-      {(c) => (
-        <input
-          {...c}
-          name={name}
-          className="mono"
-          value={value}
-          placeholder={t('process.refsPlaceholder')}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      name={name}
+      label={label}
+      hint={hint}
+      mono
+      value={value}
+      placeholder={t('process.refsPlaceholder')}
+      onChange={onChange}
+    />
   );
 }
 

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { INCIDENT_STATUSES, PRIORITIES, STATUSES_BY_TYPE, TICKET_TYPES } from '../ui/constants.ts';
 import { Field } from '../ui/Field.tsx';
-import { EMPTY_FILTERS, type QueueFilters } from './filters.ts';
+import { CheckField, SelectField } from '../ui/form/inputs.tsx';
+import { ASSIGNED, EMPTY_FILTERS, type Assigned, type QueueFilters } from './filters.ts';
 
 interface Props {
   filters: QueueFilters;
@@ -95,10 +96,19 @@ export function FilterBar({ filters, parties, onChange, fixedType }: Props) {
           </label>
         ))}
       </fieldset>
-      <label className="check filters__mine">
-        <input type="checkbox" checked={filters.mine} onChange={(e) => set({ mine: e.target.checked })} />
-        {t('queue.mine')}
-      </label>
+      <SelectField
+        name="assigned"
+        label={t('queue.assigned')}
+        value={filters.assigned}
+        onChange={(assigned) => set({ assigned: assigned as Assigned })}
+        options={ASSIGNED.map((a) => ({ value: a, label: t(`queue.assigned.${a || 'anyone'}`) }))}
+      />
+      <CheckField
+        name="openOnly"
+        label={t('queue.openOnly')}
+        checked={filters.openOnly}
+        onChange={(openOnly) => set({ openOnly })}
+      />
       <div className="filters__buttons">
         <button type="submit" className="btn btn--primary">
           {t('queue.apply')}

@@ -10,6 +10,7 @@ import { FormError } from '../ui/errors.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { FilterBar } from './FilterBar.tsx';
 import { listPath, loadFilters, saveFilters, type QueueFilters } from './filters.ts';
+import { BulkBar, BulkOutcomes, type Outcome } from './BulkBar.tsx';
 import { QueueTable } from './QueueTable.tsx';
 
 /** The ticket queue, or the queue of one process type: filters, sortable table and "load more" paging. */
@@ -25,6 +26,16 @@ export function QueuePage({ type }: { type?: QueueType | undefined }) {
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [reloads, setReloads] = useState(0);
+  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const select = (id: string, on: boolean) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   useEffect(() => {
     api.get<{ items: Party[] }>('/parties').then(
@@ -55,7 +66,7 @@ export function QueuePage({ type }: { type?: QueueType | undefined }) {
     return () => {
       current = false;
     };
-  }, [filters, type]);
+  }, [filters, type, reloads]);
 
   async function loadMore() {
     if (!cursor) return;
@@ -99,8 +110,25 @@ export function QueuePage({ type }: { type?: QueueType | undefined }) {
           : t(total === 1 ? 'queue.countOne' : 'queue.count', { shown: items.length, total })}
       </p>
       <FormError error={error} />
+      {outcomes.length > 0 && <BulkOutcomes outcomes={outcomes} />}
+      {selected.size > 0 && (
+        <BulkBar
+          selected={items.filter((item) => selected.has(item.id))}
+          onDone={(results) => {
+            setOutcomes(results);
+            setSelected(new Set());
+            setReloads((n) => n + 1);
+          }}
+        />
+      )}
       {items.length > 0 ? (
-        <QueueTable items={items} sort={filters.sort} onSort={(sort) => setFilters({ ...filters, sort })} />
+        <QueueTable
+          items={items}
+          selected={selected}
+          onSelect={select}
+          sort={filters.sort}
+          onSort={(sort) => setFilters({ ...filters, sort })}
+        />
       ) : (
         !loading && !error && <p className="empty">{t('queue.empty')}</p>
       )}

@@ -8,21 +8,27 @@ import { SortHeader } from './SortHeader.tsx';
 
 interface Props {
   items: TicketSummary[];
+  /** Ids of the tickets ticked for a bulk action. */
+  selected: ReadonlySet<string>;
+  onSelect(id: string, on: boolean): void;
   sort: Sort;
   onSort(sort: Sort): void;
 }
 
-/** The ticket list; Priority and Created headers sort it. */
-export function QueueTable({ items, sort, onSort }: Props) {
+/** The ticket list; Priority, Created and Updated headers sort it; rows at risk or breached are coloured. */
+export function QueueTable({ items, selected, onSelect, sort, onSort }: Props) {
   const { t, formatDate } = useI18n();
   const withSla = items.some((item) => item.sla !== undefined);
 
   return (
     <div className="table-wrap">
-      <table className="grid">
+      <table className="grid grid--cards">
         <caption className="visually-hidden">{t('queue.caption')}</caption>
         <thead>
           <tr>
+            <th scope="col">
+              <span className="visually-hidden">{t('bulk.select')}</span>
+            </th>
             <th scope="col">{t('ticket.ref')}</th>
             <th scope="col">{t('ticket.title')}</th>
             <th scope="col">{t('ticket.status')}</th>
@@ -34,6 +40,7 @@ export function QueueTable({ items, sort, onSort }: Props) {
             <th scope="col">{t('ticket.sensitivity')}</th>
             {withSla && <th scope="col">{t('ticket.sla')}</th>}
             <SortHeader sort={sort} onSort={onSort} keyName="createdAt" label={t('ticket.createdAt')} />
+            <SortHeader sort={sort} onSort={onSort} keyName="updatedAt" label={t('ticket.updatedAt')} />
           </tr>
         </thead>
         <tbody>
@@ -42,29 +49,46 @@ export function QueueTable({ items, sort, onSort }: Props) {
               key={ticket.id}
               className={ticket.sla?.level && ticket.sla.level !== 'ok' ? `row--sla-${ticket.sla.level}` : undefined}
             >
-              <td className="nowrap mono">
+              <td data-label={t('bulk.select')}>
+                <input
+                  type="checkbox"
+                  aria-label={t('bulk.selectOne', { ref: ticket.ref })}
+                  checked={selected.has(ticket.id)}
+                  onChange={(e) => onSelect(ticket.id, e.target.checked)}
+                />
+              </td>
+              <td className="nowrap mono" data-label={t('ticket.ref')}>
                 <a href={href(`/tickets/${ticket.ref}`)}>{ticket.ref}</a>
               </td>
-              <td className="cell-title">{ticket.title}</td>
-              <td>
+              <td className="cell-title" data-label={t('ticket.title')}>
+                {ticket.title}
+              </td>
+              <td data-label={t('ticket.status')}>
                 <StatusBadge status={ticket.status} />
               </td>
-              <td>
+              <td data-label={t('ticket.priority')}>
                 <PriorityBadge priority={ticket.priority} />
               </td>
-              <td>{ticket.ownerParty}</td>
-              <td>{ticket.holderParty}</td>
-              <td>{ticket.group?.name ?? <span className="muted">—</span>}</td>
-              <td>{ticket.assignee?.displayName ?? <span className="muted">{t('ticket.unassigned')}</span>}</td>
-              <td>
+              <td data-label={t('ticket.ownerParty')}>{ticket.ownerParty}</td>
+              <td data-label={t('ticket.holderParty')}>{ticket.holderParty}</td>
+              <td data-label={t('ticket.group')}>{ticket.group?.name ?? <span className="muted">—</span>}</td>
+              <td data-label={t('ticket.assignee')}>
+                {ticket.assignee?.displayName ?? <span className="muted">{t('ticket.unassigned')}</span>}
+              </td>
+              <td data-label={t('ticket.sensitivity')}>
                 <SensitivityBadge sensitivity={ticket.sensitivity} />
               </td>
               {withSla && (
-                <td>
+                <td data-label={t('ticket.sla')}>
                   <SlaCell sla={ticket.sla} />
                 </td>
               )}
-              <td className="nowrap">{formatDate(ticket.createdAt)}</td>
+              <td className="nowrap" data-label={t('ticket.createdAt')}>
+                {formatDate(ticket.createdAt)}
+              </td>
+              <td className="nowrap" data-label={t('ticket.updatedAt')}>
+                {formatDate(ticket.updatedAt)}
+              </td>
             </tr>
           ))}
         </tbody>

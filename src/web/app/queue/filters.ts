@@ -1,5 +1,6 @@
 import type { TicketSort } from '../../../domain/ticket-types.ts';
 import { query } from '../api.ts';
+import { STATUSES_BY_TYPE } from '../ui/constants.ts';
 
 export type Sort = TicketSort;
 
@@ -8,17 +9,30 @@ export interface QueueFilters {
   status: string[];
   priority: string;
   owner: string;
-  mine: boolean;
+  /** Whose tickets: anyone's, those of my groups and me, or mine only. */
+  assigned: Assigned;
+  /** Only tickets still open (when no status is ticked). */
+  openOnly: boolean;
   q: string;
   sort: Sort;
 }
 
+export type Assigned = '' | 'mine' | 'me';
+export const ASSIGNED: readonly Assigned[] = ['mine', 'me', ''];
+
+/** Every status a ticket of some type is still open in (not closed, not rejected). */
+export const OPEN_STATUSES = [...new Set(Object.values(STATUSES_BY_TYPE).flat())].filter(
+  (status) => status !== 'closed' && status !== 'rejected',
+);
+
+/** The default view of a day's work: open tickets of my groups and me. */
 export const EMPTY_FILTERS: QueueFilters = {
   type: '',
   status: [],
   priority: '',
   owner: '',
-  mine: false,
+  assigned: 'mine',
+  openOnly: true,
   q: '',
   sort: '-createdAt',
 };
@@ -41,6 +55,12 @@ export function loadFilters(fixedType?: string): QueueFilters {
   }
 }
 
+/** Forgets every queue's filters (sign-out: the next person at a shared desk starts afresh). */
+export function clearFilters(): void {
+  for (const key of Object.keys(sessionStorage))
+    if (key === KEY || key.startsWith(`${KEY}.`)) sessionStorage.removeItem(key);
+}
+
 export function saveFilters(filters: QueueFilters, fixedType?: string): void {
   sessionStorage.setItem(keyOf(fixedType), JSON.stringify(filters));
 }
@@ -51,10 +71,10 @@ export function listPath(filters: QueueFilters, cursor?: string): string {
     '/tickets' +
     query({
       type: filters.type,
-      status: filters.status.join(','),
+      status: (filters.status.length ? filters.status : filters.openOnly ? OPEN_STATUSES : []).join(','),
       priority: filters.priority,
       owner: filters.owner,
-      assignee: filters.mine ? 'me' : '',
+      assignee: filters.assigned,
       q: filters.q.trim(),
       sort: filters.sort,
       limit: '50',

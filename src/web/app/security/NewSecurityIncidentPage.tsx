@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { basicsBody, BasicsFields, EMPTY_BASICS, type Basics } from '../process/BasicsFields.tsx';
 import { ClassSelect } from '../process/ClassSelect.tsx';
@@ -6,11 +6,9 @@ import { useCreate } from '../process/useCreate.ts';
 import { href } from '../router.ts';
 import { useSession } from '../session.tsx';
 import { levelsUpTo } from '../ui/constants.ts';
-import { FormError, useExactFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useTitle } from '../ui/useTitle.ts';
-
-const FIELDS = ['title', 'description', 'service', 'impact', 'criticality', 'sensitivity'] as const;
+import { FormShell } from '../ui/form/FormShell.tsx';
 
 /** SEC-1: records a security incident directly; it is at least ETS SENSITIVE and owned at level 3. */
 export function NewSecurityIncidentPage() {
@@ -22,11 +20,9 @@ export function NewSecurityIncidentPage() {
   const [criticality, setCriticality] = useState('C2');
   const [sensitivity, setSensitivity] = useState('SENSITIVE');
   const { error, busy, create } = useCreate('/security-incidents', 'security.new.done');
-  const fieldError = useExactFieldError(error);
   const levels = levelsUpTo(user.clearance).filter((l) => l !== 'LIMITED');
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     void create({ ...basicsBody(basics), impact, criticality, sensitivity, channel: 'console' });
   }
 
@@ -34,17 +30,23 @@ export function NewSecurityIncidentPage() {
     <section className="page page--narrow" aria-labelledby="new-security-title">
       <h1 id="new-security-title">{t('security.new.title')}</h1>
       <p className="muted">{t('security.new.intro')}</p>
-      <form className="card form" onSubmit={submit} noValidate>
-        <FormError error={error} fields={FIELDS} />
-        <BasicsFields value={basics} onChange={(patch) => setBasics((b) => ({ ...b, ...patch }))} error={error} />
+      <FormShell
+        className="card form"
+        onSubmit={submit}
+        error={error}
+        busy={busy}
+        submitLabel={t('security.new.submit')}
+        buttons={
+          <a className="btn btn--ghost" href={href('/security')}>
+            {t('common.cancel')}
+          </a>
+        }
+      >
+        <BasicsFields value={basics} onChange={(patch) => setBasics((b) => ({ ...b, ...patch }))} />
         <div className="form-row">
-          <ClassSelect kind="impact" value={impact} onChange={setImpact} error={error} />
-          <ClassSelect kind="criticality" value={criticality} onChange={setCriticality} error={error} />
-          <Field
-            label={t('ticket.sensitivity')}
-            error={fieldError('sensitivity')}
-            hint={t('security.new.sensitivityHint')}
-          >
+          <ClassSelect kind="impact" value={impact} onChange={setImpact} />
+          <ClassSelect kind="criticality" value={criticality} onChange={setCriticality} />
+          <Field label={t('ticket.sensitivity')} name="sensitivity" hint={t('security.new.sensitivityHint')}>
             {(c) => (
               <select {...c} name="sensitivity" value={sensitivity} onChange={(e) => setSensitivity(e.target.value)}>
                 {levels.map((l) => (
@@ -56,15 +58,7 @@ export function NewSecurityIncidentPage() {
             )}
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {busy ? t('common.saving') : t('security.new.submit')}
-          </button>
-          <a className="btn btn--ghost" href={href('/security')}>
-            {t('common.cancel')}
-          </a>
-        </div>
-      </form>
+      </FormShell>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { Field } from '../ui/Field.tsx';
 import { FormError, useFieldError, useErrorText } from '../ui/errors.tsx';
 import { SensitivityBadge } from '../ui/badges.tsx';
 import { useGet } from '../ui/useGet.ts';
+import { DataTable } from '../ui/DataTable.tsx';
 
 interface Mailbox {
   id: string;
@@ -135,43 +136,39 @@ export function MailSection() {
         )}
         {mailboxes.data && mailboxes.data.items.length === 0 && <p>{t('mail.noMailboxes')}</p>}
         {mailboxes.data && mailboxes.data.items.length > 0 && (
-          <div className="table-wrap">
-            <table className="grid grid--compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t('mail.name')}</th>
-                  <th scope="col">{t('mail.address')}</th>
-                  <th scope="col">{t('mail.imap')}</th>
-                  <th scope="col">{t('mail.filesAs')}</th>
-                  <th scope="col">{t('mail.lastPolled')}</th>
-                  <th scope="col">{t('mail.enabled')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {mailboxes.data.items.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">{m.name}</th>
-                    <td className="mono small">{m.address}</td>
-                    <td className="mono small">
-                      {m.imapUser}@{m.imapHost}:{m.imapPort} {m.imapTls ? 'TLS' : ''}
-                    </td>
-                    <td>
-                      {t(`type.${m.ticketType}`)} · {m.service} · <SensitivityBadge sensitivity={m.sensitivity} />
-                    </td>
-                    <td>
-                      {m.lastPolledAt ? formatDate(m.lastPolledAt) : '—'}
-                      {m.lastError && <span className="alert--error"> {m.lastError}</span>}
-                    </td>
-                    <td>
-                      <button type="button" className="btn btn--small" onClick={() => void toggle(m)}>
-                        {m.enabled ? t('mail.disable') : t('mail.enable')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="grid grid--compact"
+            columns={[
+              t('mail.name'),
+              t('mail.address'),
+              t('mail.imap'),
+              t('mail.filesAs'),
+              t('mail.lastPolled'),
+              t('mail.enabled'),
+            ]}
+          >
+            {mailboxes.data.items.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">{m.name}</th>
+                <td className="mono small">{m.address}</td>
+                <td className="mono small">
+                  {m.imapUser}@{m.imapHost}:{m.imapPort} {m.imapTls ? 'TLS' : ''}
+                </td>
+                <td>
+                  {t(`type.${m.ticketType}`)} · {m.service} · <SensitivityBadge sensitivity={m.sensitivity} />
+                </td>
+                <td>
+                  {m.lastPolledAt ? formatDate(m.lastPolledAt) : '—'}
+                  {m.lastError && <span className="alert--error"> {m.lastError}</span>}
+                </td>
+                <td>
+                  <button type="button" className="btn btn--small" onClick={() => void toggle(m)}>
+                    {m.enabled ? t('mail.disable') : t('mail.enable')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <form onSubmit={(e) => void add(e)} aria-labelledby="mailbox-add-title">
           <h3 id="mailbox-add-title">{t('mail.add')}</h3>
@@ -230,50 +227,39 @@ export function MailSection() {
         <h2 id="quarantine-title">{t('mail.quarantine')}</h2>
         {quarantine.data && quarantine.data.items.length === 0 && <p>{t('mail.quarantineEmpty')}</p>}
         {quarantine.data && quarantine.data.items.length > 0 && (
-          <div className="table-wrap">
-            <table className="grid grid--compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t('mail.received')}</th>
-                  <th scope="col">{t('mail.sender')}</th>
-                  <th scope="col">{t('mail.subject')}</th>
-                  <th scope="col">{t('mail.reason')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('assets.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {quarantine.data.items.map((q) => (
-                  <tr key={q.id}>
-                    <td className="nowrap">{formatDate(q.createdAt)}</td>
-                    <td className="mono small">{q.sender || '—'}</td>
-                    <td>{q.subject || '—'}</td>
-                    <td>
-                      {t(`mail.reason.${q.reason}`)}
-                      {q.detail && <span className="small"> ({q.detail})</span>}
-                    </td>
-                    <td className="nowrap">
-                      <button
-                        type="button"
-                        className="btn btn--small"
-                        onClick={() => void act(`/parties/${party}/mail-quarantine/${q.id}/retry`)}
-                      >
-                        {t('mail.retry')}
-                      </button>{' '}
-                      <button
-                        type="button"
-                        className="btn btn--small btn--danger"
-                        onClick={() => void act(`/parties/${party}/mail-quarantine/${q.id}/drop`)}
-                      >
-                        {t('mail.drop')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="grid grid--compact"
+            columns={[t('mail.received'), t('mail.sender'), t('mail.subject'), t('mail.reason')]}
+            actions={t('assets.actions')}
+          >
+            {quarantine.data.items.map((q) => (
+              <tr key={q.id}>
+                <td className="nowrap">{formatDate(q.createdAt)}</td>
+                <td className="mono small">{q.sender || '—'}</td>
+                <td>{q.subject || '—'}</td>
+                <td>
+                  {t(`mail.reason.${q.reason}`)}
+                  {q.detail && <span className="small"> ({q.detail})</span>}
+                </td>
+                <td className="nowrap">
+                  <button
+                    type="button"
+                    className="btn btn--small"
+                    onClick={() => void act(`/parties/${party}/mail-quarantine/${q.id}/retry`)}
+                  >
+                    {t('mail.retry')}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="btn btn--small btn--danger"
+                    onClick={() => void act(`/parties/${party}/mail-quarantine/${q.id}/drop`)}
+                  >
+                    {t('mail.drop')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

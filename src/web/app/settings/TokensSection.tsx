@@ -4,6 +4,7 @@ import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { NewTokenForm } from './NewTokenForm.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 
 /** The user's API tokens: list, create (the secret is shown once) and revoke. */
 export function TokensSection() {
@@ -57,50 +58,41 @@ export function TokensSection() {
       ) : tokens.length === 0 ? (
         <p className="empty">{t('settings.tokens.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="grid">
-            <caption className="visually-hidden">{t('settings.tokens.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('settings.tokens.name')}</th>
-                <th scope="col">{t('settings.tokens.prefix')}</th>
-                <th scope="col">{t('settings.tokens.created')}</th>
-                <th scope="col">{t('settings.tokens.expires')}</th>
-                <th scope="col">{t('settings.tokens.lastUsed')}</th>
-                <th scope="col">{t('settings.tokens.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('settings.tokens.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <td>{token.name}</td>
-                  <td className="mono">{token.prefix}…</td>
-                  <td className="nowrap">{formatDate(token.createdAt)}</td>
-                  <td className="nowrap">
-                    {token.expiresAt ? formatDate(token.expiresAt) : t('settings.tokens.never')}
-                  </td>
-                  <td className="nowrap">{token.lastUsedAt ? formatDate(token.lastUsedAt) : '—'}</td>
-                  <td>{state(token)}</td>
-                  <td>
-                    {!token.revokedAt && (
-                      <button
-                        type="button"
-                        className="btn btn--small btn--danger"
-                        aria-label={t('settings.tokens.revokeNamed', { name: token.name })}
-                        onClick={() => void revoke(token)}
-                      >
-                        {t('settings.tokens.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('settings.tokens.title')}
+          columns={[
+            t('settings.tokens.name'),
+            t('settings.tokens.prefix'),
+            t('settings.tokens.created'),
+            t('settings.tokens.expires'),
+            t('settings.tokens.lastUsed'),
+            t('settings.tokens.state'),
+          ]}
+          actions={t('settings.tokens.actions')}
+        >
+          {tokens.map((token) => (
+            <tr key={token.id}>
+              <td>{token.name}</td>
+              <td className="mono">{token.prefix}…</td>
+              <td className="nowrap">{formatDate(token.createdAt)}</td>
+              <td className="nowrap">{token.expiresAt ? formatDate(token.expiresAt) : t('settings.tokens.never')}</td>
+              <td className="nowrap">{token.lastUsedAt ? formatDate(token.lastUsedAt) : '—'}</td>
+              <td>{state(token)}</td>
+              <td>
+                {!token.revokedAt && (
+                  <button
+                    type="button"
+                    className="btn btn--small btn--danger"
+                    aria-label={t('settings.tokens.revokeNamed', { name: token.name })}
+                    onClick={() => void revoke(token)}
+                  >
+                    {t('settings.tokens.revoke')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <NewTokenForm
         onCreated={(token) => {

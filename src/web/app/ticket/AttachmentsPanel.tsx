@@ -7,6 +7,7 @@ import { SENSITIVITIES, sensitivityRank } from '../../../domain/sensitivity.ts';
 import { SensitivityBadge } from '../ui/badges.tsx';
 import { useErrorText } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
+import { DataTable } from '../ui/DataTable.tsx';
 
 export type { Attachment };
 
@@ -88,38 +89,34 @@ export function AttachmentsPanel({
       )}
       {files.data && files.data.items.length === 0 && <p>{t('attachments.none')}</p>}
       {files.data && files.data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="grid grid--compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('attachments.name')}</th>
-                <th scope="col">{t('attachments.type')}</th>
-                <th scope="col">{t('attachments.size')}</th>
-                <th scope="col">{t('attachments.sensitivity')}</th>
-                <th scope="col">{t('attachments.added')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {files.data.items.map((f) => (
-                <tr key={f.id}>
-                  <td>
-                    <a href={`/api/v1${base}/${f.id}`} download={f.name}>
-                      {f.name}
-                    </a>
-                  </td>
-                  <td className="mono">{f.mediaType}</td>
-                  <td>{size(f.size)}</td>
-                  <td>
-                    <SensitivityBadge sensitivity={f.sensitivity} />
-                  </td>
-                  <td>
-                    {formatDate(f.createdAt)} ({f.party})
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="grid grid--compact"
+          columns={[
+            t('attachments.name'),
+            t('attachments.type'),
+            t('attachments.size'),
+            t('attachments.sensitivity'),
+            t('attachments.added'),
+          ]}
+        >
+          {files.data.items.map((f) => (
+            <tr key={f.id}>
+              <td>
+                <a href={`/api/v1${base}/${f.id}`} download={f.name}>
+                  {f.name}
+                </a>
+              </td>
+              <td className="mono">{f.mediaType}</td>
+              <td>{size(f.size)}</td>
+              <td>
+                <SensitivityBadge sensitivity={f.sensitivity} />
+              </td>
+              <td>
+                {formatDate(f.createdAt)} ({f.party})
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {mayAttach && (
         <div className="attachments__upload">

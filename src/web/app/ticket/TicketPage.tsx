@@ -17,6 +17,7 @@ import { SlaPanel } from './SlaPanel.tsx';
 import { TicketFacts } from './TicketFacts.tsx';
 import { TicketHeader } from './TicketHeader.tsx';
 import { Timeline } from './Timeline.tsx';
+import { MAIN_FORM_SLOT } from './actions/MainColumn.tsx';
 
 /** One ticket: header, facts, links, timeline and the actions the user may take. */
 export function TicketPage({ reference }: { reference: string }) {
@@ -66,6 +67,8 @@ export function TicketPage({ reference }: { reference: string }) {
       )}
       <div className="ticket__layout">
         <div className="ticket__main">
+          {/* Long action forms open here, in the wide column (ActionsPanel). */}
+          <div id={MAIN_FORM_SLOT} />
           <DisagreementBox disagreement={detail.disagreement} />
           <TicketFacts detail={detail} />
           <TypeDetails detail={detail} />

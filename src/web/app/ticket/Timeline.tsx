@@ -1,11 +1,20 @@
 import type { TimelineEntry } from '../../../contract/schemas.ts';
+import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { EventBody } from './EventBody.tsx';
+
+const TIMELINE_FILTERS = ['all', 'comments', 'changes'] as const;
+type TimelineFilter = (typeof TIMELINE_FILTERS)[number];
+/** Entries people wrote to each other; everything else is a change of the ticket. */
+const COMMENT_KINDS = new Set(['comment']);
+const shown = (kind: string, filter: TimelineFilter) =>
+  filter === 'all' || (filter === 'comments') === COMMENT_KINDS.has(kind);
 
 /** The ticket's history, oldest first (newest last); internal entries are marked. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, formatDate } = useI18n();
-  const ordered = [...entries].sort((a, b) => a.seq - b.seq);
+  const [show, setShow] = useState<TimelineFilter>('all');
+  const ordered = [...entries].sort((a, b) => a.seq - b.seq).filter((entry) => shown(entry.kind, show));
   // A kind this console does not know yet still reads as words.
   const kindLabel = (kind: string) => {
     const label = t(`event.${kind}`);
@@ -14,6 +23,15 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <section className="card block" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timeline.title')}</h2>
+      <fieldset className="radio-group radio-group--inline timeline__filter">
+        <legend>{t('timeline.show')}</legend>
+        {TIMELINE_FILTERS.map((f) => (
+          <label key={f} className="check">
+            <input type="radio" name="timeline-filter" value={f} checked={show === f} onChange={() => setShow(f)} />
+            {t(`timeline.show.${f}`)}
+          </label>
+        ))}
+      </fieldset>
       <ol className="timeline" aria-labelledby="timeline-title">
         {ordered.map((entry) => (
           <li

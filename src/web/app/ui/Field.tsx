@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
+import { useFormFields } from './form/FormContext.ts';
 
 /** Props a form control needs to be tied to its label, hint and error. */
 export interface ControlProps {
@@ -9,16 +10,22 @@ export interface ControlProps {
 
 interface Props {
   label: string;
+  /** The body field this control fills: inside a `FormShell` its error comes from the form and its label names it in the summary. */
+  name?: string | undefined;
   error?: string | undefined;
   hint?: string | undefined;
-  required?: boolean;
+  required?: boolean | undefined;
   className?: string;
   children: (control: ControlProps) => ReactNode;
 }
 
 /** A labelled form field: the label, the control, an optional hint and the field's error. */
-export function Field({ label, error, hint, required, className, children }: Props) {
+export function Field({ label, name, error: given, hint, required, className, children }: Props) {
   const id = useId();
+  const form = useFormFields();
+  const error = given ?? (name && form ? form.errorFor(name) : undefined);
+  const register = form?.register;
+  useEffect(() => (name && register ? register(name, label, id) : undefined), [register, name, label, id]);
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const control: ControlProps = { id };
   if (error) control['aria-invalid'] = true;
@@ -41,7 +48,8 @@ export function Field({ label, error, hint, required, className, children }: Pro
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
+        // Inside a FormShell the summary announces every error; a lone field announces its own.
+        <p id={`${id}-error`} className="field-error" role={form ? undefined : 'alert'}>
           {error}
         </p>
       )}

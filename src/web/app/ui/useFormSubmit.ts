@@ -10,8 +10,8 @@ export function useFormSubmit(send: () => Promise<void>, { stayBusy = false }: {
   const [error, setError] = useState<unknown>(null);
   const fieldError = useFieldError(error);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  /** Sends (from `FormShell`'s onSubmit, which already stopped the browser's own submit). */
+  async function sendNow() {
     setBusy(true);
     setError(null);
     try {
@@ -23,5 +23,10 @@ export function useFormSubmit(send: () => Promise<void>, { stayBusy = false }: {
     }
   }
 
-  return { busy, error, fieldError, submit };
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await sendNow();
+  }
+
+  return { busy, error, fieldError, submit, send: () => void sendNow() };
 }

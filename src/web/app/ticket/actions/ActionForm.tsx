@@ -1,6 +1,8 @@
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { FormError } from '../../ui/errors.tsx';
+import { DraftScope, discardDraft, hasDraft } from '../../ui/form/drafts.ts';
+import { FormShell } from '../../ui/form/FormShell.tsx';
+import { stillInvalid } from './validateAction.ts';
 
 /** What every action form receives from the panel. */
 export interface ActionFormProps {
@@ -10,20 +12,24 @@ export interface ActionFormProps {
   cancel(): void;
 }
 
-interface Props extends Omit<ActionFormProps, 'submit'> {
+interface Props extends ActionFormProps {
   action: string;
-  /** Fields that show their own errors. */
-  fields: readonly string[];
-  onSubmit(): void;
+  /** The body the fields make now: sent on submit, and re-checked as the user fixes what was wrong. */
+  body(): Record<string, unknown>;
   children?: ReactNode;
   danger?: boolean;
   /** The children submit by themselves (e.g. one button per checklist item): no submit button. */
   hideSubmit?: boolean;
 }
 
-/** The inline form of one action: title, fields, confirm / cancel; Escape cancels. */
-export function ActionForm({ action, fields, busy, error, onSubmit, cancel, children, danger, hideSubmit }: Props) {
-  const { t } = useI18n();
+/**
+ * The inline form of one action on the shared form components: title, every error at once,
+ * fields, confirm / cancel. What is typed stays in the ticket's draft for this action until sent
+ * or discarded, so Escape (which closes the form) or cancelling loses nothing.
+ */
+export function ActionForm({ action, busy, error, body, submit, cancel, children, danger, hideSubmit }: Props) {
+  const { t, lang } = useI18n();
+  const scope = useContext(DraftScope);
   const ref = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -33,18 +39,41 @@ export function ActionForm({ action, fields, busy, error, onSubmit, cancel, chil
     first?.focus();
   }, []);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onSubmit();
-  }
+  useEffect(() => {
+    if (error) ref.current?.querySelector<HTMLElement>('.error-summary a, .error-summary')?.focus();
+  }, [error]);
 
+  const draft = scope !== null && hasDraft(scope);
   return (
-    <form
-      ref={ref}
+    <FormShell
+      formRef={ref}
       id="action-form"
       className="card action-form"
-      aria-labelledby="action-form-title"
-      onSubmit={submit}
+      title={t(`action.${action}`)}
+      level={3}
+      error={error}
+      busy={busy}
+      onSubmit={() => submit(body())}
+      recheck={() => stillInvalid(action, { ...body(), version: 1 }, lang)}
+      submitLabel={hideSubmit ? undefined : t(`action.${action}.submit`)}
+      danger={danger}
+      onCancel={cancel}
+      cancelLabel={hideSubmit ? t('common.done') : t('common.cancel')}
+      status={draft ? <p className="hint">{t('form.draftKept')}</p> : null}
+      buttons={
+        draft ? (
+          <button
+            type="button"
+            className="btn btn--ghost"
+            onClick={() => {
+              discardDraft(scope);
+              cancel();
+            }}
+          >
+            {t('form.discard')}
+          </button>
+        ) : null
+      }
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault();
@@ -55,21 +84,8 @@ export function ActionForm({ action, fields, busy, error, onSubmit, cancel, chil
           ref.current?.requestSubmit();
         }
       }}
-      noValidate
     >
-      <h3 id="action-form-title">{t(`action.${action}`)}</h3>
-      <FormError error={error} fields={fields} />
       {children}
-      <div className="form-actions">
-        {!hideSubmit && (
-          <button type="submit" className={danger ? 'btn btn--danger' : 'btn btn--primary'} disabled={busy}>
-            {busy ? t('common.saving') : t(`action.${action}.submit`)}
-          </button>
-        )}
-        <button type="button" className="btn btn--ghost" onClick={cancel}>
-          {hideSubmit ? t('common.done') : t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }

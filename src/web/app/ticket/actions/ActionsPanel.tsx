@@ -4,7 +4,11 @@ import { useI18n } from '../../i18n.tsx';
 import { navigate } from '../../router.ts';
 import { useSession } from '../../session.tsx';
 import { useErrorText } from '../../ui/errors.tsx';
+import { DraftScope, discardDraft } from '../../ui/form/drafts.ts';
 import { ActionFormFor } from './ActionFormFor.tsx';
+import { LONG_FORMS, MainColumn } from './MainColumn.tsx';
+import { AssignToMe } from './AssignToMe.tsx';
+import { nextStep } from './nextStep.ts';
 import { runAction, type ActionResult } from './runAction.ts';
 import { validateAction } from './validateAction.ts';
 
@@ -108,6 +112,29 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
     .filter((action) => fitsDisagreement(action, detail))
     .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
   const current = open && actions.includes(open) ? open : null;
+  // The step the process expects next stands out; the others follow, grouped.
+  const next = nextStep(detail.type, detail.status, actions);
+
+  const button = (action: string, primary: boolean) => (
+    <button
+      key={action}
+      ref={(el) => {
+        buttons.current[action] = el;
+      }}
+      type="button"
+      data-action={action}
+      className={`btn btn--action${primary ? ' btn--primary' : ''}${current === action ? ' active' : ''}`}
+      aria-expanded={current === action}
+      aria-controls={current === action ? 'action-form' : undefined}
+      onClick={() => toggle(action)}
+    >
+      {t(`action.${action}`)}
+    </button>
+  );
+
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  // After an action the form is gone: focus moves to what happened, not to the page's top.
+  const focusStatus = () => setTimeout(() => statusRef.current?.focus(), 0);
 
   function toggle(action: string) {
     setError(null);
@@ -123,6 +150,8 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
   }
 
   async function submit(action: string, body: Record<string, unknown>) {
+    // An earlier confirmation ("recorded") no longer describes the ticket.
+    session.dismiss();
     setBusy(true);
     setError(null);
     setStatus(null);
@@ -135,10 +164,13 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
     }
     const result: ActionResult = await runAction(detail, action, body);
     setBusy(false);
+    // Sent: the draft has served (a refused action keeps it, to be corrected).
+    if (result.kind === 'updated' || result.kind === 'created') discardDraft(`${detail.id}:${action}`);
     if (result.kind === 'updated') {
       if (!STAYS_OPEN.has(action) || !result.detail.allowedActions.includes(action)) setOpen(null);
       onChanged(result.detail);
       setStatus({ kind: 'success', text: t('actions.done', { action: t(`action.${action}`) }) });
+      focusStatus();
     } else if (result.kind === 'created') {
       const path = `/tickets/${result.ref}`;
       setOpen(null);
@@ -162,44 +194,49 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
       <h2 id="actions-title">{t('actions.title')}</h2>
       {status && (
         <p
+          ref={statusRef}
+          tabIndex={-1}
           className={status.kind === 'success' ? 'alert alert--success' : 'alert alert--warning'}
           role={status.kind === 'success' ? 'status' : 'alert'}
         >
           {status.text}
         </p>
       )}
+      {actions.includes('assign') && (
+        <p className="actions__quick">
+          <AssignToMe detail={detail} busy={busy} assign={(body) => void submit('assign', body)} />
+        </p>
+      )}
       {actions.length === 0 ? (
         <p className="muted">{t('actions.none')}</p>
       ) : (
-        <div className="actions__buttons" role="group" aria-label={t('actions.title')}>
-          {actions.map((action) => (
-            <button
-              key={action}
-              ref={(el) => {
-                buttons.current[action] = el;
-              }}
-              type="button"
-              data-action={action}
-              className={`btn btn--action${current === action ? ' active' : ''}`}
-              aria-expanded={current === action}
-              aria-controls={current === action ? 'action-form' : undefined}
-              onClick={() => toggle(action)}
-            >
-              {t(`action.${action}`)}
-            </button>
-          ))}
-        </div>
+        <>
+          {next && (
+            <div className="actions__buttons actions__next" role="group" aria-label={t('actions.next')}>
+              <p className="actions__group-title">{t('actions.next')}</p>
+              {button(next, true)}
+            </div>
+          )}
+          <div className="actions__buttons" role="group" aria-label={next ? t('actions.others') : t('actions.title')}>
+            {next && <p className="actions__group-title">{t('actions.others')}</p>}
+            {actions.filter((action) => action !== next).map((action) => button(action, false))}
+          </div>
+        </>
       )}
       {current && (
-        <ActionFormFor
-          key={current}
-          action={current}
-          detail={detail}
-          busy={busy}
-          error={error}
-          submit={(body) => void submit(current, body)}
-          cancel={cancel}
-        />
+        <MainColumn wide={LONG_FORMS.has(current)}>
+          <DraftScope.Provider value={`${detail.id}:${current}`}>
+            <ActionFormFor
+              key={current}
+              action={current}
+              detail={detail}
+              busy={busy}
+              error={error}
+              submit={(body) => void submit(current, body)}
+              cancel={cancel}
+            />
+          </DraftScope.Provider>
+        </MainColumn>
       )}
     </section>
   );

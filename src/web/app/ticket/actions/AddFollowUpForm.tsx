@@ -1,28 +1,23 @@
 import { FOLLOW_UP_KINDS } from '../../../../domain/security.ts';
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
 /** SEC-6: a follow-up action; an exploitable weakness keeps the incident ETS CRITICAL until done. */
 export function AddFollowUpForm(props: ActionFormProps) {
   const { t } = useI18n();
-  const [kind, setKind] = useState<string>('weakness');
-  const [description, setDescription] = useState('');
-  const [exploitable, setExploitable] = useState(false);
-  const fieldError = useFieldError(props.error);
+  const [kind, setKind] = useDraftField<string>('kind', 'weakness');
+  const [description, setDescription] = useDraftField('description', '');
+  const [exploitable, setExploitable] = useDraftField('exploitable', false);
 
   return (
     <ActionForm
       action="add_follow_up"
-      fields={['kind', 'description']}
-      onSubmit={() =>
-        props.submit({ kind, description: description.trim(), ...(kind === 'weakness' ? { exploitable } : {}) })
-      }
+      body={() => ({ kind, description: description.trim(), ...(kind === 'weakness' ? { exploitable } : {}) })}
       {...props}
     >
-      <Field label={t('action.add_follow_up.kind')} required error={fieldError('kind')}>
+      <Field label={t('action.add_follow_up.kind')} required name="kind">
         {(c) => (
           <select {...c} name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
             {FOLLOW_UP_KINDS.map((k) => (
@@ -33,7 +28,7 @@ export function AddFollowUpForm(props: ActionFormProps) {
           </select>
         )}
       </Field>
-      <Field label={t('action.add_follow_up.description')} required error={fieldError('description')}>
+      <Field label={t('action.add_follow_up.description')} required name="description">
         {(c) => (
           <textarea
             {...c}

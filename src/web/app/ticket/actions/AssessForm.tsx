@@ -1,38 +1,36 @@
 import { detailsOf } from '../../details.ts';
 import { RISKS } from '../../../../domain/processes.ts';
 import type { TicketDetail } from '../../../../contract/schemas.ts';
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { isoToLocalInput, localInputToUtc } from '../../ui/datetime.ts';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { useParties } from '../../ui/useParties.ts';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
-
-const FIELDS = [
-  'risk',
-  'impactAnalysis',
-  'affectedServices',
-  'affectedParties',
-  'plannedStart',
-  'plannedEnd',
-  'implementationPlan',
-  'rollbackPlan',
-] as const;
 
 /** The change assessment: risk, impact, affected services and parties, planned slot, implementation and rollback plans. */
 export function AssessForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
   const { t } = useI18n();
   const parties = useParties();
   const previous = detailsOf(detail, 'change')?.assessment ?? null;
-  const [risk, setRisk] = useState<string>(previous?.risk ?? 'medium');
-  const [impactAnalysis, setImpactAnalysis] = useState(previous?.impactAnalysis ?? '');
-  const [services, setServices] = useState((previous?.affectedServices ?? [detail.service]).join(', '));
-  const [affected, setAffected] = useState<string[]>(previous?.affectedParties ?? [detail.ownerParty]);
-  const [plannedStart, setPlannedStart] = useState(previous ? isoToLocalInput(previous.plannedStart) : '');
-  const [plannedEnd, setPlannedEnd] = useState(previous ? isoToLocalInput(previous.plannedEnd) : '');
-  const [implementationPlan, setImplementationPlan] = useState(previous?.implementationPlan ?? '');
-  const [rollbackPlan, setRollbackPlan] = useState(previous?.rollbackPlan ?? '');
+  const [risk, setRisk] = useDraftField<string>('risk', previous?.risk ?? 'medium');
+  const [impactAnalysis, setImpactAnalysis] = useDraftField('impactAnalysis', previous?.impactAnalysis ?? '');
+  const [services, setServices] = useDraftField(
+    'services',
+    (previous?.affectedServices ?? [detail.service]).join(', '),
+  );
+  const [affected, setAffected] = useDraftField<string[]>('affected', previous?.affectedParties ?? [detail.ownerParty]);
+  const [plannedStart, setPlannedStart] = useDraftField(
+    'plannedStart',
+    previous ? isoToLocalInput(previous.plannedStart) : '',
+  );
+  const [plannedEnd, setPlannedEnd] = useDraftField('plannedEnd', previous ? isoToLocalInput(previous.plannedEnd) : '');
+  const [implementationPlan, setImplementationPlan] = useDraftField(
+    'implementationPlan',
+    previous?.implementationPlan ?? '',
+  );
+  const [rollbackPlan, setRollbackPlan] = useDraftField('rollbackPlan', previous?.rollbackPlan ?? '');
   const fieldError = useFieldError(props.error);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -40,8 +38,8 @@ export function AssessForm({ detail, ...props }: ActionFormProps & { detail: Tic
     setAffected((list) => (on ? [...list.filter((p) => p !== party), party] : list.filter((p) => p !== party)));
   }
 
-  function onSubmit() {
-    props.submit({
+  function body() {
+    return {
       risk,
       impactAnalysis: impactAnalysis.trim(),
       affectedServices: services
@@ -53,18 +51,18 @@ export function AssessForm({ detail, ...props }: ActionFormProps & { detail: Tic
       plannedEnd: localInputToUtc(plannedEnd) ?? '',
       implementationPlan: implementationPlan.trim(),
       rollbackPlan: rollbackPlan.trim(),
-    });
+    };
   }
 
   const area = (name: string, value: string, set: (v: string) => void) => (
-    <Field label={t(`action.assess.${name}`)} required error={fieldError(name)}>
+    <Field label={t(`action.assess.${name}`)} required name={name}>
       {(c) => <textarea {...c} name={name} rows={3} required value={value} onChange={(e) => set(e.target.value)} />}
     </Field>
   );
 
   return (
-    <ActionForm action="assess" fields={FIELDS} onSubmit={onSubmit} {...props}>
-      <Field label={t('action.assess.risk')} required error={fieldError('risk')}>
+    <ActionForm action="assess" body={body} {...props}>
+      <Field label={t('action.assess.risk')} required name="risk">
         {(c) => (
           <select {...c} name="risk" value={risk} onChange={(e) => setRisk(e.target.value)}>
             {RISKS.map((r) => (
@@ -79,7 +77,7 @@ export function AssessForm({ detail, ...props }: ActionFormProps & { detail: Tic
       <Field
         label={t('action.assess.affectedServices')}
         required
-        error={fieldError('affectedServices')}
+        name="affectedServices"
         hint={t('action.assess.affectedServicesHint')}
       >
         {(c) => (
@@ -116,7 +114,7 @@ export function AssessForm({ detail, ...props }: ActionFormProps & { detail: Tic
       <Field
         label={t('action.assess.plannedStart')}
         required
-        error={fieldError('plannedStart')}
+        name="plannedStart"
         hint={t('common.localTime', { zone })}
       >
         {(c) => (
@@ -130,12 +128,7 @@ export function AssessForm({ detail, ...props }: ActionFormProps & { detail: Tic
           />
         )}
       </Field>
-      <Field
-        label={t('action.assess.plannedEnd')}
-        required
-        error={fieldError('plannedEnd')}
-        hint={t('common.localTime', { zone })}
-      >
+      <Field label={t('action.assess.plannedEnd')} required name="plannedEnd" hint={t('common.localTime', { zone })}>
         {(c) => (
           <input
             {...c}

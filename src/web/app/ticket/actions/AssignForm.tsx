@@ -1,8 +1,7 @@
 import type { TicketDetail } from '../../../../contract/schemas.ts';
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 import { useDirectory } from './useDirectory.ts';
 
@@ -11,20 +10,19 @@ export function AssignForm({ detail, ...props }: ActionFormProps & { detail: Tic
   const { t } = useI18n();
   const { parties, users, loaded } = useDirectory();
   const groups = parties.find((p) => p.id === detail.holderParty)?.groups ?? [];
-  const [groupId, setGroupId] = useState(detail.group?.id ?? '');
-  const [assigneeId, setAssigneeId] = useState(detail.assignee?.id ?? '');
+  const [groupId, setGroupId] = useDraftField('groupId', detail.group?.id ?? '');
+  const [assigneeId, setAssigneeId] = useDraftField('assigneeId', detail.assignee?.id ?? '');
   const chosenGroup = groupId || groups[0]?.id || '';
   const members = users.filter((u) => u.groupIds.includes(chosenGroup));
-  const fieldError = useFieldError(props.error);
 
-  function onSubmit() {
+  function body() {
     const assignee = members.some((m) => m.id === assigneeId) ? assigneeId : '';
-    props.submit({ groupId: chosenGroup, ...(assignee ? { assigneeId: assignee } : {}) });
+    return { groupId: chosenGroup, ...(assignee ? { assigneeId: assignee } : {}) };
   }
 
   return (
-    <ActionForm action="assign" fields={['groupId', 'assigneeId']} onSubmit={onSubmit} {...props}>
-      <Field label={t('action.assign.group')} required error={fieldError('groupId')}>
+    <ActionForm action="assign" body={body} {...props}>
+      <Field label={t('action.assign.group')} required name="groupId">
         {(c) => (
           <select
             {...c}
@@ -42,7 +40,7 @@ export function AssignForm({ detail, ...props }: ActionFormProps & { detail: Tic
           </select>
         )}
       </Field>
-      <Field label={t('action.assign.assignee')} error={fieldError('assigneeId')}>
+      <Field label={t('action.assign.assignee')} name="assigneeId">
         {(c) => (
           <select
             {...c}

@@ -1,9 +1,8 @@
 import { detailsOf } from '../../details.ts';
 import type { TicketDetail } from '../../../../contract/schemas.ts';
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 import { EMPTY_CASE, TestCasesEditor } from './TestCasesEditor.tsx';
 
@@ -14,38 +13,33 @@ type Texts = Record<(typeof TEXTS)[number], string>;
 export function BuildTestForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
   const { t } = useI18n();
   const previous = detailsOf(detail, 'release')?.buildTest ?? null;
-  const [texts, setTexts] = useState<Texts>(() => ({
+  const [texts, setTexts] = useDraftField<Texts>('texts', () => ({
     deliveryPlan: previous?.deliveryPlan ?? '',
     testPlan: previous?.testPlan ?? '',
     leadTimes: previous?.leadTimes ?? '',
     delayHandling: previous?.delayHandling ?? '',
   }));
-  const [indicators, setIndicators] = useState((previous?.successIndicators ?? []).join('\n'));
-  const [cases, setCases] = useState<(typeof EMPTY_CASE)[]>(
+  const [indicators, setIndicators] = useDraftField('indicators', (previous?.successIndicators ?? []).join('\n'));
+  const [cases, setCases] = useDraftField<(typeof EMPTY_CASE)[]>(
+    'cases',
     previous?.testCases?.length ? previous.testCases : [EMPTY_CASE],
   );
-  const fieldError = useFieldError(props.error);
 
-  function onSubmit() {
-    props.submit({
+  function body() {
+    return {
       ...Object.fromEntries(TEXTS.map((key) => [key, texts[key].trim()])),
       successIndicators: indicators
         .split('\n')
         .map((s) => s.trim())
         .filter(Boolean),
       testCases: cases.map((c) => ({ name: c.name.trim(), expected: c.expected.trim(), result: c.result })),
-    });
+    };
   }
 
   return (
-    <ActionForm
-      action="record_build_test"
-      fields={[...TEXTS, 'successIndicators', 'testCases']}
-      onSubmit={onSubmit}
-      {...props}
-    >
+    <ActionForm action="record_build_test" body={body} {...props}>
       {TEXTS.map((key) => (
-        <Field key={key} label={t(`action.record_build_test.${key}`)} required error={fieldError(key)}>
+        <Field key={key} label={t(`action.record_build_test.${key}`)} required name={key}>
           {(c) => (
             <textarea
               {...c}
@@ -60,7 +54,7 @@ export function BuildTestForm({ detail, ...props }: ActionFormProps & { detail: 
       ))}
       <Field
         label={t('action.record_build_test.successIndicators')}
-        error={fieldError('successIndicators')}
+        name="successIndicators"
         hint={t('action.record_build_test.successIndicatorsHint')}
       >
         {(c) => (

@@ -1,13 +1,12 @@
 import { CIA, type Cia as CiaField } from '../../../../domain/security.ts';
 import { NO_SECURITY_DETAILS, securityDetailsOf } from '../../details.ts';
 import type { TicketDetail } from '../../../../contract/schemas.ts';
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { useTaxonomy } from '../../security/useTaxonomy.ts';
 import { IMPACTS } from '../../ui/constants.ts';
 import { isoToLocalInput, localInputToUtc } from '../../ui/datetime.ts';
-import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
 /** SEC-1/SEC-9: taxonomy class and type, severity, impact, awareness, personal data and C/I/A touched. */
@@ -15,19 +14,18 @@ export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detai
   const { t } = useI18n();
   const taxonomy = useTaxonomy();
   const d = securityDetailsOf(detail) ?? NO_SECURITY_DETAILS;
-  const [klass, setKlass] = useState(d.taxonomy?.class ?? '');
-  const [type, setType] = useState(d.taxonomy?.type ?? '');
-  const [severity, setSeverity] = useState<string>(d.severity ?? 'medium');
-  const [impact, setImpact] = useState<string>(detail.impact);
-  const [awareAt, setAwareAt] = useState(d.awareAt ? isoToLocalInput(d.awareAt) : '');
-  const [personalData, setPersonalData] = useState(d.personalData ?? false);
-  const [cia, setCia] = useState<CiaField[]>(d.ciaAffected ?? []);
-  const fieldError = useFieldError(props.error);
+  const [klass, setKlass] = useDraftField('klass', d.taxonomy?.class ?? '');
+  const [type, setType] = useDraftField('type', d.taxonomy?.type ?? '');
+  const [severity, setSeverity] = useDraftField<string>('severity', d.severity ?? 'medium');
+  const [impact, setImpact] = useDraftField<string>('impact', detail.impact);
+  const [awareAt, setAwareAt] = useDraftField('awareAt', d.awareAt ? isoToLocalInput(d.awareAt) : '');
+  const [personalData, setPersonalData] = useDraftField('personalData', d.personalData ?? false);
+  const [cia, setCia] = useDraftField<CiaField[]>('cia', d.ciaAffected ?? []);
   const types = taxonomy.classes.find((c) => c.value === klass)?.types ?? [];
 
-  function onSubmit() {
+  function body() {
     const aware = localInputToUtc(awareAt);
-    props.submit({
+    return {
       taxonomyClass: klass,
       taxonomyType: type,
       severity,
@@ -35,17 +33,12 @@ export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detai
       personalData,
       ciaAffected: cia,
       ...(aware ? { awareAt: aware } : {}),
-    });
+    };
   }
 
   return (
-    <ActionForm
-      action="characterise"
-      fields={['taxonomyClass', 'taxonomyType', 'severity', 'impact', 'awareAt', 'personalData', 'ciaAffected']}
-      onSubmit={onSubmit}
-      {...props}
-    >
-      <Field label={t('security.taxonomyClass')} required error={fieldError('taxonomyClass')}>
+    <ActionForm action="characterise" body={body} {...props}>
+      <Field label={t('security.taxonomyClass')} required name="taxonomyClass">
         {(c) => (
           <select
             {...c}
@@ -66,7 +59,7 @@ export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detai
           </select>
         )}
       </Field>
-      <Field label={t('security.taxonomyType')} required error={fieldError('taxonomyType')}>
+      <Field label={t('security.taxonomyType')} required name="taxonomyType">
         {(c) => (
           <select
             {...c}
@@ -85,7 +78,7 @@ export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detai
           </select>
         )}
       </Field>
-      <Field label={t('security.severity')} required error={fieldError('severity')}>
+      <Field label={t('security.severity')} required name="severity">
         {(c) => (
           <select {...c} name="severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
             {taxonomy.severities.map((s) => (
@@ -96,7 +89,7 @@ export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detai
           </select>
         )}
       </Field>
-      <Field label={t('field.impact')} required error={fieldError('impact')}>
+      <Field label={t('field.impact')} required name="impact">
         {(c) => (
           <select {...c} name="impact" value={impact} onChange={(e) => setImpact(e.target.value)}>
             {IMPACTS.map((i) => (
@@ -107,7 +100,7 @@ export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detai
           </select>
         )}
       </Field>
-      <Field label={t('security.awareAt')} error={fieldError('awareAt')} hint={t('security.awareAtHint')}>
+      <Field label={t('security.awareAt')} name="awareAt" hint={t('security.awareAtHint')}>
         {(c) => (
           <input
             {...c}

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { CLOSURE_CHECKLIST } from '../../ui/constants.ts';
 import { isFieldError, useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
 type Checklist = Record<(typeof CLOSURE_CHECKLIST)[number], boolean>;
@@ -11,8 +11,8 @@ const NONE = Object.fromEntries(CLOSURE_CHECKLIST.map((k) => [k, false])) as Che
 /** Formal closure with the INC-6 checklist (owning desk only). */
 export function CloseForm(props: ActionFormProps) {
   const { t } = useI18n();
-  const [checklist, setChecklist] = useState<Checklist>(NONE);
-  const [note, setNote] = useState('');
+  const [checklist, setChecklist] = useDraftField<Checklist>('checklist', NONE);
+  const [note, setNote] = useDraftField('note', '');
   const fieldError = useFieldError(props.error);
   // The server names the first unticked item (`checklist.<item>`); say which one in words and mark it.
   const missing = CLOSURE_CHECKLIST.find((k) => isFieldError(props.error, k));
@@ -21,12 +21,7 @@ export function CloseForm(props: ActionFormProps) {
     : fieldError('checklist');
 
   return (
-    <ActionForm
-      action="close"
-      fields={['checklist', ...CLOSURE_CHECKLIST, 'note']}
-      onSubmit={() => props.submit({ checklist, ...(note.trim() ? { note: note.trim() } : {}) })}
-      {...props}
-    >
+    <ActionForm action="close" body={() => ({ checklist, ...(note.trim() ? { note: note.trim() } : {}) })} {...props}>
       <fieldset className="checklist-fieldset" aria-describedby={checklistError ? 'close-checklist-error' : undefined}>
         <legend>{t('action.close.checklist')}</legend>
         {CLOSURE_CHECKLIST.map((item) => (
@@ -47,7 +42,7 @@ export function CloseForm(props: ActionFormProps) {
           </p>
         )}
       </fieldset>
-      <Field label={t('action.close.note')} error={fieldError('note')}>
+      <Field label={t('action.close.note')} name="note">
         {(c) => <textarea {...c} name="note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
     </ActionForm>

@@ -1,9 +1,8 @@
 import type { TicketDetail } from '../../../../contract/schemas.ts';
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
-import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
 /** A comment, internal (owning party only) or shared with every party on the ticket. */
@@ -11,18 +10,12 @@ export function CommentForm({ detail, ...props }: ActionFormProps & { detail: Ti
   const { t } = useI18n();
   const { user } = useSession();
   const owner = user.party === detail.ownerParty;
-  const [body, setBody] = useState('');
-  const [visibility, setVisibility] = useState<'internal' | 'shared'>(owner ? 'internal' : 'shared');
-  const fieldError = useFieldError(props.error);
+  const [body, setBody] = useDraftField('body', '');
+  const [visibility, setVisibility] = useDraftField<'internal' | 'shared'>('visibility', owner ? 'internal' : 'shared');
 
   return (
-    <ActionForm
-      action="comment"
-      fields={['body', 'visibility']}
-      onSubmit={() => props.submit({ body: body.trim(), visibility })}
-      {...props}
-    >
-      <Field label={t('action.comment.body')} required error={fieldError('body')}>
+    <ActionForm action="comment" body={() => ({ body: body.trim(), visibility })} {...props}>
+      <Field label={t('action.comment.body')} required name="body">
         {(c) => (
           <textarea {...c} name="body" rows={4} required value={body} onChange={(e) => setBody(e.target.value)} />
         )}

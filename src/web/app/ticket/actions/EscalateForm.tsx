@@ -1,8 +1,8 @@
 import type { TicketDetail } from '../../../../contract/schemas.ts';
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 import { useDirectory } from './useDirectory.ts';
 
@@ -15,19 +15,19 @@ export function EscalateForm({ detail, ...props }: ActionFormProps & { detail: T
   const holder = parties.find((p) => p.id === detail.holderParty);
   const groups = (holder?.groups ?? []).filter((g) => g.id !== detail.group?.id);
   const next = holder?.escalationLevels.find((l) => l.level === detail.escalationLevel + 1);
-  const [mode, setMode] = useState<Mode>('functional');
-  const [groupId, setGroupId] = useState('');
-  const [reason, setReason] = useState('');
+  const [mode, setMode] = useDraftField<Mode>('mode', 'functional');
+  const [groupId, setGroupId] = useDraftField('groupId', '');
+  const [reason, setReason] = useDraftField('reason', '');
   const chosenGroup = groupId || groups[0]?.id || '';
   const fieldError = useFieldError(props.error);
 
-  function onSubmit() {
+  function body() {
     const base = { mode, reason: reason.trim() };
-    props.submit(mode === 'functional' ? { ...base, groupId: chosenGroup } : base);
+    return mode === 'functional' ? { ...base, groupId: chosenGroup } : base;
   }
 
   return (
-    <ActionForm action="escalate" fields={['mode', 'groupId', 'reason']} onSubmit={onSubmit} {...props}>
+    <ActionForm action="escalate" body={body} {...props}>
       <fieldset className="radio-group">
         <legend>{t('action.escalate.mode')}</legend>
         {(['functional', 'hierarchical'] as const).map((m) => (
@@ -43,7 +43,7 @@ export function EscalateForm({ detail, ...props }: ActionFormProps & { detail: T
         )}
       </fieldset>
       {mode === 'functional' ? (
-        <Field label={t('action.escalate.group')} required error={fieldError('groupId')}>
+        <Field label={t('action.escalate.group')} required name="groupId">
           {(c) => (
             <select
               {...c}
@@ -68,7 +68,7 @@ export function EscalateForm({ detail, ...props }: ActionFormProps & { detail: T
             : t('action.escalate.noNextLevel')}
         </p>
       )}
-      <Field label={t('action.escalate.reason')} required error={fieldError('reason')}>
+      <Field label={t('action.escalate.reason')} required name="reason">
         {(c) => (
           <textarea {...c} name="reason" rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} />
         )}

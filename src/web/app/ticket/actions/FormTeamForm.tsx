@@ -1,10 +1,10 @@
 import { NO_SECURITY_DETAILS, securityDetailsOf } from '../../details.ts';
 import type { TicketDetail } from '../../../../contract/schemas.ts';
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { useTaxonomy } from '../../security/useTaxonomy.ts';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 import { useDirectory } from './useDirectory.ts';
 
@@ -16,9 +16,9 @@ export function FormTeamForm({ detail, ...props }: ActionFormProps & { detail: T
   const taxonomy = useTaxonomy();
   const { users } = useDirectory();
   const details = securityDetailsOf(detail) ?? NO_SECURITY_DETAILS;
-  const [mode, setMode] = useState<'members' | 'roster'>('members');
-  const [members, setMembers] = useState<string[]>(() => detail.team ?? []);
-  const [eventType, setEventType] = useState(details.taxonomy?.class ?? details.eventType ?? '');
+  const [mode, setMode] = useDraftField<'members' | 'roster'>('mode', 'members');
+  const [members, setMembers] = useDraftField<string[]>('members', () => detail.team ?? []);
+  const [eventType, setEventType] = useDraftField('eventType', details.taxonomy?.class ?? details.eventType ?? '');
   const fieldError = useFieldError(props.error);
   // `GET /users` does not say who holds which role yet: everyone of the party is offered then, the server checks clearance.
   const candidates = users.filter((u) => !u.roles || u.roles.some((r) => IMT_ROLES.includes(r)));
@@ -27,13 +27,13 @@ export function FormTeamForm({ detail, ...props }: ActionFormProps & { detail: T
     setMembers((current) => (on ? [...current, id] : current.filter((m) => m !== id)));
   }
 
-  function onSubmit() {
-    if (mode === 'members') props.submit({ members });
-    else props.submit(eventType ? { eventType } : {});
+  function body() {
+    if (mode === 'members') return { members };
+    else return eventType ? { eventType } : {};
   }
 
   return (
-    <ActionForm action="form_team" fields={['members', 'eventType']} onSubmit={onSubmit} {...props}>
+    <ActionForm action="form_team" body={body} {...props}>
       <fieldset className="radio-group">
         <legend>{t('action.form_team.mode')}</legend>
         <label className="check">
@@ -83,11 +83,7 @@ export function FormTeamForm({ detail, ...props }: ActionFormProps & { detail: T
           )}
         </fieldset>
       ) : (
-        <Field
-          label={t('action.form_team.eventType')}
-          error={fieldError('eventType')}
-          hint={t('action.form_team.eventTypeHint')}
-        >
+        <Field label={t('action.form_team.eventType')} name="eventType" hint={t('action.form_team.eventTypeHint')}>
           {(c) => (
             <select {...c} name="eventType" value={eventType} onChange={(e) => setEventType(e.target.value)}>
               <option value="">{t('action.form_team.eventTypeDefault')}</option>

@@ -1,11 +1,11 @@
 import type { Asset } from '../../../../contract/security.ts';
 import { NO_SECURITY_DETAILS, securityDetailsOf } from '../../details.ts';
 import type { TicketDetail } from '../../../../contract/schemas.ts';
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { useGet } from '../../ui/useGet.ts';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 import { AnalysisRow, type ImpactRow } from './AnalysisRow.tsx';
 
@@ -22,18 +22,18 @@ export function RecordAnalysisForm({ detail, ...props }: ActionFormProps & { det
   const { t } = useI18n();
   const d = securityDetailsOf(detail) ?? NO_SECURITY_DETAILS;
   const lis = useGet<{ items: Asset[] }>('/assets?lis=true&limit=200');
-  const [rows, setRows] = useState<ImpactRow[]>(() =>
+  const [rows, setRows] = useDraftField<ImpactRow[]>('rows', () =>
     d.impacts?.length
       ? d.impacts.flatMap(({ assetName: _n, assetId, ...rest }) => (assetId ? [{ ...rest, assetId }] : []))
       : [EMPTY],
   );
-  const [initial, setInitial] = useState(d.measures?.initial ?? '');
-  const [followUp, setFollowUp] = useState(d.measures?.followUp ?? '');
-  const [resources, setResources] = useState(d.measures?.resources ?? '');
+  const [initial, setInitial] = useDraftField('initial', d.measures?.initial ?? '');
+  const [followUp, setFollowUp] = useDraftField('followUp', d.measures?.followUp ?? '');
+  const [resources, setResources] = useDraftField('resources', d.measures?.resources ?? '');
   const fieldError = useFieldError(props.error);
   const assets = lis.data?.items ?? [];
 
-  function onSubmit() {
+  function body() {
     const impacts = rows.map((row) => ({
       ...row,
       consequences: Object.fromEntries(
@@ -42,21 +42,16 @@ export function RecordAnalysisForm({ detail, ...props }: ActionFormProps & { det
           .filter(([, v]) => v),
       ),
     }));
-    props.submit({
+    return {
       impacts,
       initialMeasures: initial.trim(),
       followUpMeasures: followUp.trim(),
       resources: resources.trim(),
-    });
+    };
   }
 
   return (
-    <ActionForm
-      action="record_analysis"
-      fields={['impacts', 'initialMeasures', 'followUpMeasures', 'resources']}
-      onSubmit={onSubmit}
-      {...props}
-    >
+    <ActionForm action="record_analysis" body={body} {...props}>
       {!lis.loading && assets.length === 0 && (
         <p className="alert alert--warning">{t('action.record_analysis.noAssets')}</p>
       )}
@@ -75,7 +70,7 @@ export function RecordAnalysisForm({ detail, ...props }: ActionFormProps & { det
       <button type="button" className="btn" onClick={() => setRows((current) => [...current, EMPTY])}>
         {t('action.record_analysis.add')}
       </button>
-      <Field label={t('security.measures.initial')} required error={fieldError('initialMeasures')}>
+      <Field label={t('security.measures.initial')} required name="initialMeasures">
         {(c) => (
           <textarea
             {...c}
@@ -87,7 +82,7 @@ export function RecordAnalysisForm({ detail, ...props }: ActionFormProps & { det
           />
         )}
       </Field>
-      <Field label={t('security.measures.followUp')} required error={fieldError('followUpMeasures')}>
+      <Field label={t('security.measures.followUp')} required name="followUpMeasures">
         {(c) => (
           <textarea
             {...c}
@@ -99,7 +94,7 @@ export function RecordAnalysisForm({ detail, ...props }: ActionFormProps & { det
           />
         )}
       </Field>
-      <Field label={t('security.measures.resources')} required error={fieldError('resources')}>
+      <Field label={t('security.measures.resources')} required name="resources">
         {(c) => (
           <textarea
             {...c}

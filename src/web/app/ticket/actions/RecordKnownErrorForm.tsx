@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 import { KnownErrorPicker } from './KnownErrorPicker.tsx';
 
@@ -10,25 +10,18 @@ type Mode = 'search' | 'describe';
 /** Records the known error of an incident: one from the known-error base (copies its workaround, links the problem) or described here. */
 export function RecordKnownErrorForm(props: ActionFormProps) {
   const { t } = useI18n();
-  const [mode, setMode] = useState<Mode>('search');
-  const [knownErrorId, setKnownErrorId] = useState('');
-  const [knownError, setKnownError] = useState('');
-  const [workaround, setWorkaround] = useState('');
+  const [mode, setMode] = useDraftField<Mode>('mode', 'search');
+  const [knownErrorId, setKnownErrorId] = useDraftField('knownErrorId', '');
+  const [knownError, setKnownError] = useDraftField('knownError', '');
+  const [workaround, setWorkaround] = useDraftField('workaround', '');
   const fieldError = useFieldError(props.error);
 
-  function onSubmit() {
-    props.submit(
-      mode === 'search' ? { knownErrorId } : { knownError: knownError.trim(), workaround: workaround.trim() },
-    );
+  function body() {
+    return mode === 'search' ? { knownErrorId } : { knownError: knownError.trim(), workaround: workaround.trim() };
   }
 
   return (
-    <ActionForm
-      action="record_known_error"
-      fields={['knownErrorId', 'knownError', 'workaround']}
-      onSubmit={onSubmit}
-      {...props}
-    >
+    <ActionForm action="record_known_error" body={body} {...props}>
       <fieldset className="radio-group">
         <legend>{t('action.record_known_error.mode')}</legend>
         {(['search', 'describe'] as const).map((m) => (
@@ -49,7 +42,7 @@ export function RecordKnownErrorForm(props: ActionFormProps) {
         </>
       ) : (
         <>
-          <Field label={t('action.record_known_error.knownError')} required error={fieldError('knownError')}>
+          <Field label={t('action.record_known_error.knownError')} required name="knownError">
             {(c) => (
               <textarea
                 {...c}
@@ -61,7 +54,7 @@ export function RecordKnownErrorForm(props: ActionFormProps) {
               />
             )}
           </Field>
-          <Field label={t('action.record_known_error.workaround')} required error={fieldError('workaround')}>
+          <Field label={t('action.record_known_error.workaround')} required name="workaround">
             {(c) => (
               <textarea
                 {...c}

@@ -1,32 +1,30 @@
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { localInputToUtc } from '../../ui/datetime.ts';
-import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
 /** SEC-5: the recovery, whether the link was disconnected and when it was reconnected, and the registry teams informed. */
 export function RecoverForm(props: ActionFormProps) {
   const { t } = useI18n();
-  const [summary, setSummary] = useState('');
-  const [disconnected, setDisconnected] = useState(false);
-  const [reconnectedAt, setReconnectedAt] = useState('');
-  const [informed, setInformed] = useState(false);
-  const fieldError = useFieldError(props.error);
+  const [summary, setSummary] = useDraftField('summary', '');
+  const [disconnected, setDisconnected] = useDraftField('disconnected', false);
+  const [reconnectedAt, setReconnectedAt] = useDraftField('reconnectedAt', '');
+  const [informed, setInformed] = useDraftField('informed', false);
 
-  function onSubmit() {
+  function body() {
     const at = disconnected ? localInputToUtc(reconnectedAt) : null;
-    props.submit({
+    return {
       summary: summary.trim(),
       linkDisconnected: disconnected,
       registryTeamsInformed: informed,
       ...(at ? { linkReconnectedAt: at } : {}),
-    });
+    };
   }
 
   return (
-    <ActionForm action="recover" fields={['summary', 'linkReconnectedAt']} onSubmit={onSubmit} {...props}>
-      <Field label={t('action.recover.summary')} required error={fieldError('summary')}>
+    <ActionForm action="recover" body={body} {...props}>
+      <Field label={t('action.recover.summary')} required name="summary">
         {(c) => (
           <textarea
             {...c}
@@ -48,7 +46,7 @@ export function RecoverForm(props: ActionFormProps) {
         {t('security.recovery.linkDisconnected')}
       </label>
       {disconnected && (
-        <Field label={t('security.recovery.linkReconnectedAt')} error={fieldError('linkReconnectedAt')}>
+        <Field label={t('security.recovery.linkReconnectedAt')} name="linkReconnectedAt">
           {(c) => (
             <input
               {...c}

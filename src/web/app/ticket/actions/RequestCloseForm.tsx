@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
 /**
@@ -10,20 +10,17 @@ import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
  */
 export function RequestCloseForm({ refused, ...props }: ActionFormProps & { refused: boolean }) {
   const { t } = useI18n();
-  const [accepted, setAccepted] = useState(false);
-  const [note, setNote] = useState('');
+  const [accepted, setAccepted] = useDraftField('accepted', false);
+  const [note, setNote] = useDraftField('note', '');
   const fieldError = useFieldError(props.error);
 
   return (
     <ActionForm
       action="close"
-      fields={['requesterAccepted', 'note']}
-      onSubmit={() =>
-        props.submit({
-          ...(refused ? {} : { requesterAccepted: accepted }),
-          ...(note.trim() ? { note: note.trim() } : {}),
-        })
-      }
+      body={() => ({
+        ...(refused ? {} : { requesterAccepted: accepted }),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      })}
       {...props}
     >
       {refused ? (
@@ -47,7 +44,7 @@ export function RequestCloseForm({ refused, ...props }: ActionFormProps & { refu
           )}
         </div>
       )}
-      <Field label={t('action.close.note')} error={fieldError('note')}>
+      <Field label={t('action.close.note')} name="note">
         {(c) => <textarea {...c} name="note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
     </ActionForm>

@@ -1,27 +1,20 @@
 import { detailsOf } from '../../details.ts';
 import type { TicketDetail } from '../../../../contract/schemas.ts';
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { AssessmentFacts } from '../details/AssessmentFacts.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
 /** An affected party agrees with the change assessment, or disagrees (the change goes back to assessment). */
 export function ReviewAssessmentForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
   const { t } = useI18n();
   const assessment = detailsOf(detail, 'change')?.assessment ?? null;
-  const [agree, setAgree] = useState(true);
-  const [comment, setComment] = useState('');
-  const fieldError = useFieldError(props.error);
+  const [agree, setAgree] = useDraftField('agree', true);
+  const [comment, setComment] = useDraftField('comment', '');
 
   return (
-    <ActionForm
-      action="review_assessment"
-      fields={['agree', 'comment']}
-      onSubmit={() => props.submit({ agree, comment: comment.trim() })}
-      {...props}
-    >
+    <ActionForm action="review_assessment" body={() => ({ agree, comment: comment.trim() })} {...props}>
       {assessment && (
         <details className="form-summary">
           <summary>{t('action.review_assessment.showAssessment')}</summary>
@@ -43,7 +36,7 @@ export function ReviewAssessmentForm({ detail, ...props }: ActionFormProps & { d
           </label>
         ))}
       </fieldset>
-      <Field label={t('action.review_assessment.comment')} required error={fieldError('comment')}>
+      <Field label={t('action.review_assessment.comment')} required name="comment">
         {(c) => (
           <textarea
             {...c}

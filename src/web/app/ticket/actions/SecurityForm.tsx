@@ -1,44 +1,37 @@
 import type { TicketDetail } from '../../../../contract/schemas.ts';
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
 /** Declares a linked security incident (INC-3), at least SENSITIVE. */
 export function SecurityForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
   const { t } = useI18n();
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [sensitivity, setSensitivity] = useState<'SENSITIVE' | 'CRITICAL'>(
+  const [title, setTitle] = useDraftField('title', '');
+  const [description, setDescription] = useDraftField('description', '');
+  const [sensitivity, setSensitivity] = useDraftField<'SENSITIVE' | 'CRITICAL'>(
+    'sensitivity',
     detail.sensitivity === 'CRITICAL' ? 'CRITICAL' : 'SENSITIVE',
   );
-  const fieldError = useFieldError(props.error);
 
-  function onSubmit() {
-    props.submit({
+  function body() {
+    return {
       sensitivity,
       ...(title.trim() ? { title: title.trim() } : {}),
       ...(description.trim() ? { description: description.trim() } : {}),
-    });
+    };
   }
 
   return (
-    <ActionForm
-      action="declare_security_incident"
-      fields={['title', 'description', 'sensitivity']}
-      onSubmit={onSubmit}
-      danger
-      {...props}
-    >
+    <ActionForm action="declare_security_incident" body={body} danger {...props}>
       <Field
         label={t('action.declare_security_incident.title')}
-        error={fieldError('title')}
+        name="title"
         hint={t('action.declare_security_incident.titleHint')}
       >
         {(c) => <input {...c} name="title" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
-      <Field label={t('action.declare_security_incident.description')} error={fieldError('description')}>
+      <Field label={t('action.declare_security_incident.description')} name="description">
         {(c) => (
           <textarea
             {...c}
@@ -49,7 +42,7 @@ export function SecurityForm({ detail, ...props }: ActionFormProps & { detail: T
           />
         )}
       </Field>
-      <Field label={t('action.declare_security_incident.sensitivity')} error={fieldError('sensitivity')}>
+      <Field label={t('action.declare_security_incident.sensitivity')} name="sensitivity">
         {(c) => (
           <select
             {...c}

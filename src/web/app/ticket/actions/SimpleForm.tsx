@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { ACTION_CONTRACTS } from '../../../../contract/actions.ts';
 import { useI18n } from '../../i18n.tsx';
-import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
 export interface FieldSpec {
@@ -109,35 +108,29 @@ interface Props extends ActionFormProps {
 export function SimpleForm({ action, specs: given, initial, ...props }: Props) {
   const { t } = useI18n();
   const specs = given ?? SIMPLE_ACTIONS[action] ?? [];
-  const [values, setValues] = useState<Record<string, string>>(() => {
+  const [values, setValues] = useDraftField<Record<string, string>>('values', () => {
     const start: Record<string, string> = { ...initial };
     for (const spec of specs)
       if (spec.options && start[spec.name] === undefined) start[spec.name] = spec.options[0] ?? '';
     return start;
   });
-  const fieldError = useFieldError(props.error);
   const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
 
-  function onSubmit() {
+  function body() {
     const body: Record<string, string> = {};
     for (const spec of specs) {
       let value = (values[spec.name] ?? '').trim();
       if (spec.reference) value = value.toUpperCase();
       if (value || spec.required) body[spec.name] = value;
     }
-    props.submit(body);
+    return body;
   }
 
   return (
-    <ActionForm action={action} fields={specs.map((s) => s.name)} onSubmit={onSubmit} {...props}>
+    <ActionForm action={action} body={body} {...props}>
       {specs.length === 0 && <p className="muted">{t(`action.${action}.confirm`)}</p>}
       {specs.map((spec) => (
-        <Field
-          key={spec.name}
-          label={t(`action.${action}.${spec.name}`)}
-          required={spec.required}
-          error={fieldError(spec.name)}
-        >
+        <Field key={spec.name} label={t(`action.${action}.${spec.name}`)} required={spec.required} name={spec.name}>
           {(c) => {
             const common = { ...c, name: spec.name, required: spec.required, value: values[spec.name] ?? '' };
             if (spec.options) {

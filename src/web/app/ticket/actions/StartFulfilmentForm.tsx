@@ -1,14 +1,14 @@
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { useFieldError } from '../../ui/errors.tsx';
 import { useParties } from '../../ui/useParties.ts';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
 /** Starts fulfilment with one task per chosen party (none chosen: the catalogue item's fulfillers). */
 export function StartFulfilmentForm(props: ActionFormProps) {
   const { t } = useI18n();
   const parties = useParties();
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [chosen, setChosen] = useDraftField<string[]>('chosen', []);
   const fieldError = useFieldError(props.error);
 
   function toggle(party: string, on: boolean) {
@@ -16,12 +16,7 @@ export function StartFulfilmentForm(props: ActionFormProps) {
   }
 
   return (
-    <ActionForm
-      action="start_fulfilment"
-      fields={['parties']}
-      onSubmit={() => props.submit(chosen.length ? { parties: chosen } : {})}
-      {...props}
-    >
+    <ActionForm action="start_fulfilment" body={() => (chosen.length ? { parties: chosen } : {})} {...props}>
       <fieldset className="radio-group">
         <legend>{t('action.start_fulfilment.parties')}</legend>
         {(parties ?? []).map((party) => (

@@ -20,7 +20,7 @@ export function TickChecklistForm({ detail, ...props }: ActionFormProps & { deta
   }, [open.length]);
 
   return (
-    <ActionForm action="tick_checklist" fields={['item']} onSubmit={() => undefined} hideSubmit {...props}>
+    <ActionForm action="tick_checklist" body={() => ({})} hideSubmit {...props}>
       {open.length === 0 ? (
         <p className="muted">{t('action.tick_checklist.allDone')}</p>
       ) : (

@@ -1,8 +1,7 @@
 import type { TicketDetail } from '../../../../contract/schemas.ts';
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
-import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 import { useDirectory } from './useDirectory.ts';
 
@@ -11,19 +10,17 @@ export function TransferForm({ detail, ...props }: ActionFormProps & { detail: T
   const { t } = useI18n();
   const { parties, loaded } = useDirectory();
   const others = parties.filter((p) => p.id !== detail.holderParty);
-  const [party, setParty] = useState('');
-  const [reason, setReason] = useState('');
+  const [party, setParty] = useDraftField('party', '');
+  const [reason, setReason] = useDraftField('reason', '');
   const chosen = party || others[0]?.id || '';
-  const fieldError = useFieldError(props.error);
 
   return (
     <ActionForm
       action="transfer"
-      fields={['party', 'reason']}
-      onSubmit={() => props.submit({ party: chosen, ...(reason.trim() ? { reason: reason.trim() } : {}) })}
+      body={() => ({ party: chosen, ...(reason.trim() ? { reason: reason.trim() } : {}) })}
       {...props}
     >
-      <Field label={t('action.transfer.party')} required error={fieldError('party')} hint={t('action.transfer.hint')}>
+      <Field label={t('action.transfer.party')} required name="party" hint={t('action.transfer.hint')}>
         {(c) => (
           <select
             {...c}
@@ -41,7 +38,7 @@ export function TransferForm({ detail, ...props }: ActionFormProps & { detail: T
           </select>
         )}
       </Field>
-      <Field label={t('action.transfer.reason')} error={fieldError('reason')}>
+      <Field label={t('action.transfer.reason')} name="reason">
         {(c) => <textarea {...c} name="reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
     </ActionForm>

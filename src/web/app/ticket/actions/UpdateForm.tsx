@@ -1,12 +1,11 @@
 import type { Criticality, Impact, Priority } from '../../../../domain/priority.ts';
 import type { Sensitivity } from '../../../../domain/sensitivity.ts';
 import type { TicketDetail } from '../../../../contract/schemas.ts';
-import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { CRITICALITIES, IMPACTS, levelsUpTo, matrixPriority, PRIORITIES } from '../../ui/constants.ts';
-import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
 type Draft = Pick<TicketDetail, 'title' | 'service' | 'description' | 'impact' | 'criticality' | 'sensitivity'>;
@@ -16,20 +15,19 @@ const KEYS = ['title', 'service', 'description', 'impact', 'criticality', 'sensi
 export function UpdateForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
   const { t } = useI18n();
   const { user } = useSession();
-  const [draft, setDraft] = useState<Draft>(() => ({ ...detail }));
-  const [override, setOverride] = useState(false);
-  const [priority, setPriority] = useState<Priority>(detail.priority);
-  const [reason, setReason] = useState('');
+  const [draft, setDraft] = useDraftField<Draft>('draft', () => ({ ...detail }));
+  const [override, setOverride] = useDraftField('override', false);
+  const [priority, setPriority] = useDraftField<Priority>('priority', detail.priority);
+  const [reason, setReason] = useDraftField('reason', '');
   const computed = matrixPriority(draft.impact, draft.criticality);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const fieldError = useFieldError(props.error);
 
-  function onSubmit() {
+  function body() {
     const body: Record<string, unknown> = {};
     for (const key of KEYS)
       if (draft[key] !== detail[key]) body[key] = typeof draft[key] === 'string' ? draft[key].trim() : draft[key];
     if (override) Object.assign(body, { priority, ...(reason.trim() ? { priorityReason: reason.trim() } : {}) });
-    props.submit(body);
+    return body;
   }
 
   const select = <T extends string>(
@@ -37,7 +35,7 @@ export function UpdateForm({ detail, ...props }: ActionFormProps & { detail: Tic
     options: readonly T[],
     label: (o: T) => string,
   ) => (
-    <Field label={t(`ticket.${key}`)} error={fieldError(key)}>
+    <Field label={t(`ticket.${key}`)} name={key}>
       {(c) => (
         <select {...c} name={key} value={draft[key]} onChange={(e) => set({ [key]: e.target.value })}>
           {options.map((o) => (
@@ -51,13 +49,13 @@ export function UpdateForm({ detail, ...props }: ActionFormProps & { detail: Tic
   );
 
   return (
-    <ActionForm action="update" fields={[...KEYS, 'priority', 'priorityReason']} onSubmit={onSubmit} {...props}>
-      <Field label={t('ticket.title')} required error={fieldError('title')}>
+    <ActionForm action="update" body={body} {...props}>
+      <Field label={t('ticket.title')} required name="title">
         {(c) => (
           <input {...c} name="title" required value={draft.title} onChange={(e) => set({ title: e.target.value })} />
         )}
       </Field>
-      <Field label={t('ticket.service')} required error={fieldError('service')}>
+      <Field label={t('ticket.service')} required name="service">
         {(c) => (
           <input
             {...c}
@@ -68,7 +66,7 @@ export function UpdateForm({ detail, ...props }: ActionFormProps & { detail: Tic
           />
         )}
       </Field>
-      <Field label={t('ticket.description')} error={fieldError('description')}>
+      <Field label={t('ticket.description')} name="description">
         {(c) => (
           <textarea
             {...c}
@@ -88,7 +86,7 @@ export function UpdateForm({ detail, ...props }: ActionFormProps & { detail: Tic
       </label>
       {override && (
         <>
-          <Field label={t('ticket.priority')} error={fieldError('priority')}>
+          <Field label={t('ticket.priority')} name="priority">
             {(c) => (
               <select {...c} name="priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
                 {PRIORITIES.map((p) => (
@@ -99,11 +97,7 @@ export function UpdateForm({ detail, ...props }: ActionFormProps & { detail: Tic
               </select>
             )}
           </Field>
-          <Field
-            label={t('ticket.priorityReason')}
-            required={priority !== computed}
-            error={fieldError('priorityReason')}
-          >
+          <Field label={t('ticket.priorityReason')} required={priority !== computed} name="priorityReason">
             {(c) => (
               <textarea
                 {...c}

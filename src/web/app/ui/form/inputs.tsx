@@ -1,0 +1,118 @@
+import { Field } from '../Field.tsx';
+
+interface Common {
+  /** The body field; its error and summary label come from the enclosing form. */
+  name: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  required?: boolean | undefined;
+  hint?: string | undefined;
+  disabled?: boolean | undefined;
+  /** Class of the field's wrapper. */
+  className?: string;
+}
+
+interface TextProps extends Common {
+  /** A multi-line field of this many rows. */
+  rows?: number | undefined;
+  maxLength?: number | undefined;
+  /** Monospace, no spell check (references, PEM, patterns). */
+  mono?: boolean | undefined;
+  type?: 'text' | 'email' | 'url' | 'number' | 'date' | 'datetime-local' | 'time' | 'password' | undefined;
+  placeholder?: string | undefined;
+  autoComplete?: string | undefined;
+  /** Lower bound of a date, time or number input. */
+  min?: string | undefined;
+}
+
+/** A labelled text input, or a text area when `rows` is given. */
+export function TextField({ name, label, value, onChange, required, hint, disabled, className, ...text }: TextProps) {
+  return (
+    <Field name={name} label={label} required={required} hint={hint} {...(className ? { className } : {})}>
+      {(c) => {
+        const common = {
+          ...c,
+          name,
+          value,
+          required,
+          disabled,
+          maxLength: text.maxLength,
+          placeholder: text.placeholder,
+          className: text.mono ? 'mono' : undefined,
+          spellCheck: text.mono ? false : undefined,
+        };
+        return text.rows ? (
+          <textarea {...common} rows={text.rows} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input
+            {...common}
+            type={text.type ?? 'text'}
+            min={text.min}
+            autoComplete={text.autoComplete}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        );
+      }}
+    </Field>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** A labelled select of `options`. */
+export function SelectField({
+  name,
+  label,
+  value,
+  onChange,
+  required,
+  hint,
+  disabled,
+  className,
+  options,
+}: Common & { options: readonly Option[] }) {
+  return (
+    <Field name={name} label={label} required={required} hint={hint} {...(className ? { className } : {})}>
+      {(c) => (
+        <select
+          {...c}
+          name={name}
+          value={value}
+          required={required}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A labelled checkbox. */
+export function CheckField({
+  name,
+  label,
+  checked,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}) {
+  return (
+    <label className="check">
+      <input type="checkbox" name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
