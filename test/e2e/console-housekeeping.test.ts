@@ -19,7 +19,7 @@ describe('console housekeeping: sign-out, titles, notification labels', () => {
       expect(await eu.title()).toMatch(/EU-INC-.*— Passerelle$/);
 
       // The server refuses: the session is still valid, the console says so and stays signed in.
-      await eu.route('**/api/v1/auth/logout', (route) =>
+      await eu.route('**/api/v1/auth/oidc/logout', (route) =>
         route.fulfill({
           status: 503,
           contentType: 'application/json',
@@ -31,7 +31,7 @@ describe('console housekeeping: sign-out, titles, notification labels', () => {
       expect(await eu.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
 
       // Signed out for real: no filters, no drafts, no ticket title left for the next person.
-      await eu.unroute('**/api/v1/auth/logout');
+      await eu.unroute('**/api/v1/auth/oidc/logout');
       await eu.getByRole('button', { name: 'Sign out' }).click();
       await eu.getByLabel('User name').waitFor();
       expect(await eu.title()).toBe('Passerelle');
