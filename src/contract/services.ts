@@ -1,3 +1,4 @@
+import { CONTACT_LEVELS } from '../domain/contacts.ts';
 import { WINDOW_STATUSES } from '../domain/maintenance-clock.ts';
 import { NOTIFICATION_KINDS } from '../domain/notifications.ts';
 import { z } from 'zod';
@@ -125,3 +126,25 @@ export type AvailabilityReport = z.output<typeof AvailabilityReport>;
 export type NotificationPref = z.output<typeof NotificationPref>;
 export type AppNotification = z.output<typeof AppNotification>;
 export type NotificationList = z.output<typeof NotificationList>;
+
+/** COL-5: a date of the cooperation on the calendar: an expert meeting (CBM-6) or a contact's yearly confirmation (CBM-1). */
+export const CooperationDate = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('meeting'),
+    id: z.uuid(),
+    title: z.string(),
+    party: z.string().describe('The organising party'),
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+    location: z.string(),
+  }),
+  z.object({
+    kind: z.literal('contact_confirmation'),
+    id: z.uuid(),
+    title: z.string().describe("The contact's name"),
+    party: z.string(),
+    level: z.enum(CONTACT_LEVELS),
+    dueAt: z.iso.datetime(),
+  }),
+]);
+export type CooperationDate = z.output<typeof CooperationDate>;

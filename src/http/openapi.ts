@@ -133,6 +133,7 @@ const OPERATION_IDS: Record<string, string> = {
   'POST /wiki/pages/{slug}/versions/{version}/approve': 'approveWikiVersion',
   'GET /tickets/{id}/wiki-pages': 'listTicketWikiPages',
   'GET /planned-work': 'listPlannedWork',
+  'GET /cooperation-dates': 'listCooperationDates',
 };
 
 const pascal = (words: string[]) => words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');

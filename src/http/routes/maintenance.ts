@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createApiToken } from '../../services/auth/api-tokens.ts';
+import { cooperationDates } from '../../services/calendar/cooperation-dates.ts';
 import { plannedWork } from '../../services/calendar/planned-work.ts';
 import { maintenanceCalendar } from '../../services/maintenance/calendar-feed.ts';
 import { cancelMaintenance, listMaintenance, scheduleMaintenance } from '../../services/sla/maintenance-windows.ts';
@@ -8,7 +9,7 @@ import { readParties } from '../../services/parties/read-directory.ts';
 import type { MaintenanceWindow as WindowRow } from '../../services/sla/maintenance-windows.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Instant, plain, text } from '../../contract/schemas.ts';
-import { MaintenanceWindow } from '../../contract/services.ts';
+import { CooperationDate, MaintenanceWindow } from '../../contract/services.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
@@ -90,6 +91,30 @@ export const maintenanceRoutes =
           new Date(request.query.to),
         ),
       }),
+    );
+
+    app.get(
+      '/cooperation-dates',
+      {
+        schema: {
+          tags: ['maintenance'],
+          summary:
+            "Expert meetings (CBM-6) and a party's contact confirmations falling due (CBM-1) in a period, for the calendar (COL-5)",
+          querystring: z.object({ from: Instant, to: Instant, party: PartyCode.optional() }),
+          response: { 200: z.object({ items: z.array(CooperationDate) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { from, to, party } = request.query;
+        const dates = await cooperationDates(deps.db, requireActor(request), new Date(from), new Date(to), party);
+        return {
+          items: dates.map((d) =>
+            d.kind === 'meeting'
+              ? { ...d, startsAt: d.startsAt.toISOString(), endsAt: d.endsAt.toISOString() }
+              : { ...d, dueAt: d.dueAt.toISOString() },
+          ),
+        };
+      },
     );
 
     app.post(

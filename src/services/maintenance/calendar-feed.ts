@@ -1,6 +1,7 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import { and, arrayContains, eq, gt, inArray, or } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
+import { cooperationDates } from '../calendar/cooperation-dates.ts';
 import { plannedWork } from '../calendar/planned-work.ts';
 import type { Db } from '../../store/db.ts';
 import { findParty } from '../../store/directory.ts';
@@ -14,7 +15,8 @@ const FUTURE_MS = 730 * 86_400_000;
  * COL-5: a party's maintenance calendar as iCalendar, times in UTC: its own windows and the
  * joint windows it takes part in (accepted: confirmed; proposed: tentative), then the changes
  * and releases of that party which the feed's owner may see (`plannedWork`, the ticket rule),
- * whether or not they have a joint window. Windows are published to every party on the link.
+ * whether or not they have a joint window, expert meetings and contact confirmations falling due.
+ * Windows are published to every party on the link.
  */
 export async function maintenanceCalendar(db: Db, actor: Actor, partyId: string, now: Date): Promise<string> {
   const party = await findParty(db, partyId);
@@ -67,5 +69,33 @@ export async function maintenanceCalendar(db: Db, actor: Actor, partyId: string,
           : ICalEventStatus.TENTATIVE,
     });
   }
+  // CBM-6 meetings the feed's owner may read, and the party's contact confirmations falling due (CBM-1).
+  const dates = await cooperationDates(
+    db,
+    actor,
+    new Date(now.getTime() - PAST_MS),
+    new Date(now.getTime() + FUTURE_MS),
+    partyId,
+  );
+  for (const d of dates)
+    calendar.createEvent(
+      d.kind === 'meeting'
+        ? {
+            id: `${d.id}@passerelle`,
+            start: d.startsAt,
+            end: d.endsAt,
+            stamp: now,
+            summary: `Expert meeting: ${d.title}`,
+            description: `Organised by ${d.party} — ${d.location}`,
+          }
+        : {
+            id: `${d.id}-confirmation@passerelle`,
+            start: d.dueAt,
+            allDay: true,
+            stamp: now,
+            summary: `Confirm contact: ${d.title} (${d.level})`,
+            description: `${d.party}: yearly confirmation of a point of contact (CBM-1)`,
+          },
+    );
   return calendar.toString();
 }

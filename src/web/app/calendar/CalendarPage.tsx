@@ -7,6 +7,7 @@ import { CalendarFeed } from './CalendarFeed.tsx';
 import { CalendarSection } from './CalendarSection.tsx';
 import { MaintenanceSection } from './MaintenanceSection.tsx';
 import { OutagesSection } from './OutagesSection.tsx';
+import { CooperationSection } from './CooperationSection.tsx';
 import { PlannedWorkSection } from './PlannedWorkSection.tsx';
 
 /** Business calendars and outages of a party, and every party's maintenance windows (SLA-3, SLA-6, COL-5). */
@@ -25,6 +26,7 @@ export function CalendarPage() {
       <CalendarSection key={`calendar-${party}`} party={party} />
       <MaintenanceSection />
       <PlannedWorkSection />
+      <CooperationSection />
       <CalendarFeed />
       <OutagesSection key={`outages-${party}`} party={party} />
     </section>
