@@ -17,6 +17,7 @@ import { freshDatabase } from '../helpers/store.ts';
  */
 const HAPROXY = '/usr/sbin/haproxy';
 const DAY = 86_400_000;
+const API_LIMIT = 12;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -109,6 +110,8 @@ describe.skipIf(!process.env.DATABASE_URL)(
           TRUST_PROXY: 'loopback',
           // The burst below is one session's; the limit itself is tested in test/api/access-restrictions.test.ts.
           SESSION_RATE_LIMIT: '0',
+          // Small, so the test below can show that both nodes count against one limit.
+          API_RATE_LIMIT: String(API_LIMIT),
         },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
@@ -213,6 +216,29 @@ describe.skipIf(!process.env.DATABASE_URL)(
       expect((await call(nodes.a.base, other, 'GET', '/me')).status).toBe(200);
       expect((await call(nodes.a.base, other, 'POST', '/auth/logout', {})).status).toBeLessThan(300);
       expect((await call(nodes.b.base, other, 'GET', '/me')).status).toBe(401);
+    });
+
+    it('counts sign-in failures and API rate limits once across both nodes', async () => {
+      const replies: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const node = i % 2 ? nodes.b : nodes.a;
+        const reply = await fetch(`${node.base}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'nobody.multinode', password: 'wrong-password' }),
+        });
+        replies.push(reply.status);
+      }
+      // Ten failures in all (five on each node) reach the limit: the eleventh is throttled.
+      expect(replies.slice(0, 10).every((s) => s === 401)).toBe(true);
+      expect(replies[10]).toBe(429);
+
+      const issued = await call(nodes.a.base, agent, 'POST', '/me/tokens', { name: 'limited' });
+      const token: Auth = { headers: { authorization: `Bearer ${issued.body.token}` } };
+      const statuses: number[] = [];
+      for (let i = 0; i <= API_LIMIT; i++) statuses.push((await call(i % 2 ? nodes.b.base : nodes.a.base, token, 'GET', '/me')).status);
+      expect(statuses.slice(0, API_LIMIT).every((s) => s === 200)).toBe(true);
+      expect(statuses[API_LIMIT]).toBe(429);
     });
 
     it('reads on one node, at once, a ticket written on the other', async () => {
