@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,21 @@ async function waitFor(what: string, check: () => Promise<boolean>, tries = 1800
 }
 
 const healthy = (base: string) => () => fetch(`${base}/api/health`).then((r) => r.ok);
+
+/** A real HTTP receiver of webhooks, keeping each delivery's `webhook-id` header. */
+async function webhookReceiver() {
+  const ids: string[] = [];
+  const server = createHttpServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      ids.push(String(req.headers['webhook-id']));
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/hook`, ids, close: () => new Promise((r) => server.close(r)) };
+}
 
 interface Auth {
   headers: Record<string, string>;
@@ -263,7 +279,11 @@ describe.skipIf(!process.env.DATABASE_URL)(
       }
     });
 
-    it('raises each SLA alert once and sends each mail once while both nodes check and run jobs', { timeout: 180_000 }, async () => {
+    it('raises each SLA alert once and sends each mail and webhook once while both nodes check and run jobs', { timeout: 180_000 }, async () => {
+      const hook = await webhookReceiver();
+      const admin = await signIn(lb, 'eu.admin');
+      const subscribed = await call(lb, admin, 'POST', '/webhooks', { url: hook.url, eventKinds: [], clearance: 'LIMITED' });
+      expect(subscribed.status).toBe(201);
       const refs: string[] = [];
       for (let i = 0; i < 8; i++) {
         const created = await call(lb, agent, 'POST', '/incidents', incidentBody({ impact: 'I1', title: `Breach ${i}` }));
@@ -328,6 +348,21 @@ describe.skipIf(!process.env.DATABASE_URL)(
       expect(smtp.received.length).toBe(sent.rows[0].n);
       const keys = smtp.received.map((m) => `${m.to.join(',')}\n${m.mail.subject}\n${m.mail.text}`);
       expect(new Set(keys).size).toBe(keys.length);
+
+      // Webhooks: every delivery delivered once, with one attempt, and received once.
+      const deliveries = async () =>
+        (
+          await sql.query(`select status, attempts from webhook_deliveries where subscription_id = $1`, [
+            subscribed.body.id,
+          ])
+        ).rows as { status: string; attempts: number }[];
+      await waitFor('the webhook deliveries', async () => (await deliveries()).every((d) => d.status === 'delivered'), 600);
+      const done = await deliveries();
+      expect(done.length).toBeGreaterThan(refs.length * 6);
+      for (const d of done) expect(d.attempts).toBe(1);
+      expect(hook.ids.length).toBe(done.length);
+      expect(new Set(hook.ids).size).toBe(hook.ids.length);
+      await hook.close();
     });
 
     it('loses no acknowledged create when a node is killed during a burst, and the other keeps answering', { timeout: 180_000 }, async () => {
