@@ -31,9 +31,10 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Polls `check` until it holds; a check that throws an Error ends the wait at once. */
 async function waitFor(what: string, check: () => Promise<boolean>, tries = 1800, everyMs = 100): Promise<void> {
   for (let i = 0; i < tries; i++) {
-    if (await check().catch(() => false)) return;
+    if (await check().catch((error: unknown) => (error instanceof TypeError ? false : Promise.reject(error)))) return;
     await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`timed out waiting for ${what}`);
@@ -143,7 +144,14 @@ describe.skipIf(!process.env.DATABASE_URL)(
       // Started together on an empty database: one migrates and seeds the demo, the other waits for it.
       startNode('a');
       startNode('b');
-      await Promise.all(Object.values(nodes).map((n) => waitFor(`node on ${n.port}`, healthy(n.base))));
+      await Promise.all(
+        Object.values(nodes).map((n) =>
+          waitFor(`node on ${n.port}`, async () => {
+            if (n.child!.exitCode !== null) throw new Error(`node on ${n.port} exited with ${n.child!.exitCode}`);
+            return healthy(n.base)();
+          }),
+        ),
+      );
       await sql.connect();
       const lbPort = await freePort();
       lb = `http://127.0.0.1:${lbPort}`;
