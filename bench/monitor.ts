@@ -1,5 +1,5 @@
 import { checkSla } from '../src/jobs/sla-monitor.ts';
-import { openStore } from '../src/store/db.ts';
+import { openStore, type StoreOptions } from '../src/store/db.ts';
 import { instanceId } from '../src/store/instance.ts';
 
 /**
@@ -7,8 +7,8 @@ import { instanceId } from '../src/store/instance.ts';
  * opened the way the server opens it. While a pass runs, the server's single embedded
  * connection serves nothing else, so its length is the stall every API client sees.
  */
-export async function timeSlaCheck(dataDir: string): Promise<{ seconds: number; raised: number }> {
-  const store = await openStore({ dataDir });
+export async function timeSlaCheck(where: StoreOptions): Promise<{ seconds: number; raised: number }> {
+  const store = await openStore(where);
   try {
     const id = await instanceId(store.db);
     const t0 = performance.now();

@@ -4,6 +4,11 @@
  * JSON line on stdout. See BENCHMARKS.md.
  *
  *   npm run bench -- --tickets 100000 [--concurrency 16] [--analyze] [--keep]
+ *                    [--store pglite|postgres] [--nodes N]
+ *
+ * `--store postgres` runs on a new database of the DATABASE_URL server (dropped afterwards);
+ * `--nodes N` (PostgreSQL only) starts N servers on it behind HAProxy (docs/deploy.md) and drives
+ * the API through HAProxy.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -13,7 +18,8 @@ import { ApiClient, type PhaseResult } from './load.ts';
 import { timeSlaCheck } from './monitor.ts';
 import { runScenario } from './scenario.ts';
 import { seedTickets } from './seed.ts';
-import { runCli, startServer, type RunningServer } from './server.ts';
+import { benchDatabase } from './database.ts';
+import { runCli, startBalancer, startServer, type RunningServer } from './server.ts';
 import { round1, summarise } from './stats.ts';
 
 const { values } = parseArgs({
@@ -24,12 +30,20 @@ const { values } = parseArgs({
     analyze: { type: 'boolean', default: false },
     /** Keep the data directory (its path is logged) for EXPLAIN sessions. */
     keep: { type: 'boolean', default: false },
+    store: { type: 'string', default: 'pglite' },
+    nodes: { type: 'string', default: '1' },
   },
 });
 const tickets = Number(values.tickets);
 const concurrency = Number(values.concurrency);
 if (!Number.isInteger(tickets) || tickets < 1) throw new Error('--tickets must be a positive integer');
 if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('--concurrency must be a positive integer');
+const storeKind = values.store;
+if (storeKind !== 'pglite' && storeKind !== 'postgres') throw new Error('--store must be pglite or postgres');
+if (storeKind === 'postgres' && !process.env.DATABASE_URL) throw new Error('--store postgres needs DATABASE_URL');
+const nodeCount = Number(values.nodes);
+if (!Number.isInteger(nodeCount) || nodeCount < 1) throw new Error('--nodes must be a positive integer');
+if (nodeCount > 1 && storeKind !== 'postgres') throw new Error('--nodes above 1 needs --store postgres');
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -42,27 +56,40 @@ function figures(phase: PhaseResult) {
 async function main() {
   const loadBefore = round1(loadavg()[0]!);
   const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-bench-'));
-  const env = { DATA_DIR: dataDir };
-  let server: RunningServer | undefined;
+  const database = storeKind === 'postgres' ? await benchDatabase(process.env.DATABASE_URL!) : undefined;
+  const env: Record<string, string> = { DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '' };
+  const where = database ? { databaseUrl: database.url } : { dataDir };
+  let servers: RunningServer[] = [];
+  let balancer: Awaited<ReturnType<typeof startBalancer>> | undefined;
   let api: ApiClient | undefined;
   try {
-    log(`data dir ${dataDir}`);
+    log(database ? `database ${new URL(database.url).pathname.slice(1)}` : `data dir ${dataDir}`);
     log('init --demo');
     await runCli(['init', '--demo'], env);
     log(`seeding ${tickets} incidents`);
-    const seed = await seedTickets(dataDir, tickets, { analyze: values.analyze, log });
+    const seed = await seedTickets(where, tickets, { analyze: values.analyze, log });
     log(`seeded ${seed.tickets} tickets, ${seed.events} events in ${seed.seconds.toFixed(1)} s`);
     const token = (await runCli(['token', 'create', '--username', 'eu.agent', '--name', 'bench'], env)).trim();
 
-    server = await startServer(dataDir, log);
-    log(`server pid ${server.pid} at ${server.url}`);
-    api = new ApiClient(server.url, token, concurrency);
+    for (let i = 0; i < nodeCount; i++) {
+      const server = await startServer(env, log);
+      servers.push(server);
+      log(`server pid ${server.pid} at ${server.url}`);
+    }
+    if (nodeCount > 1) {
+      balancer = await startBalancer(servers, dataDir, log);
+      log(`HAProxy at ${balancer.url} in front of ${nodeCount} nodes`);
+    }
+    api = new ApiClient(balancer?.url ?? servers[0]!.url, token, concurrency);
     const result = await runScenario(api, { concurrency, refs: seed.sampleRefs, log });
-    const rssMb = server.peakRssMb();
-    await server.stop();
-    server = undefined;
+    // The largest node's peak: each node is a process of its own (on its own machine in production).
+    const rssMb = Math.max(...servers.map((s) => s.peakRssMb()));
+    await balancer?.stop();
+    balancer = undefined;
+    await Promise.all(servers.map((s) => s.stop()));
+    servers = [];
     log('SLA monitor: one pass over the store');
-    const slaCheck = await timeSlaCheck(dataDir).catch((error: unknown) => {
+    const slaCheck = await timeSlaCheck(where).catch((error: unknown) => {
       log(`SLA monitor pass failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
       return null;
     });
@@ -80,6 +107,8 @@ async function main() {
     };
     const errors = Object.values(phases).reduce((sum, phase) => sum + phase.errors, 0);
     const line = {
+      store: storeKind,
+      nodes: nodeCount,
       tickets,
       events: seed.events,
       concurrency,
@@ -104,9 +133,13 @@ async function main() {
     process.stdout.write(`${JSON.stringify(line)}\n`);
   } finally {
     api?.close();
-    await server?.stop();
-    if (values.keep) log(`kept ${dataDir}`);
-    else rmSync(dataDir, { recursive: true, force: true });
+    await balancer?.stop();
+    await Promise.all(servers.map((s) => s.stop()));
+    if (values.keep) log(`kept ${dataDir}${database ? ` and database ${database.url}` : ''}`);
+    else {
+      rmSync(dataDir, { recursive: true, force: true });
+      await database?.drop();
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { newAlerts } from '../src/jobs/sla-monitor.ts';
 import { loadSlaEnvironment } from '../src/services/sla/sla-environment.ts';
 import { slaOf } from '../src/services/sla/ticket-sla.ts';
-import { openStore, type Db } from '../src/store/db.ts';
+import { openStore, type Db, type StoreOptions } from '../src/store/db.ts';
 import { planBatch, skeleton, type PartyInfo, type Row } from './plan.ts';
 import type { Priority } from '../src/domain/priority.ts';
 import type { SlaFacts } from '../src/domain/sla-facts.ts';
@@ -62,10 +62,10 @@ const SECONDARY_INDEXES = sql`
  * The demo parties and users must exist (`init --demo`). The same `n` gives the same tickets,
  * apart from their ids and the clock.
  */
-export async function seedTickets(dataDir: string, n: number, options: SeedOptions): Promise<SeedResult> {
+export async function seedTickets(where: StoreOptions, n: number, options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
   const { log } = options;
-  const store = await openStore({ dataDir });
+  const store = await openStore(where);
   try {
     const { db } = store;
     const now = Date.now();

@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -53,8 +54,11 @@ function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Starts `passerelle serve` as a child process and waits until GET /api/health answers. */
-export async function startServer(dataDir: string, log: (line: string) => void): Promise<RunningServer> {
+/**
+ * Starts `passerelle serve` as a child process and waits until GET /api/health answers; `env`
+ * names its store (DATA_DIR, or DATABASE_URL).
+ */
+export async function startServer(env: Record<string, string>, log: (line: string) => void): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [CLI, 'serve'], {
@@ -64,7 +68,7 @@ export async function startServer(dataDir: string, log: (line: string) => void):
     // accounting is not (API_RATE_LIMIT=0 skips the counter; the duplicate check still runs on writes).
     env: {
       ...process.env,
-      DATA_DIR: dataDir,
+      ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
       DEMO: 'false',
@@ -99,6 +103,7 @@ export async function startServer(dataDir: string, log: (line: string) => void):
     url,
     pid,
     peakRssMb() {
+      if (child.exitCode !== null || child.signalCode !== null) return 0;
       const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       return match ? Number(match[1]) / 1024 : 0;
     },
@@ -108,6 +113,70 @@ export async function startServer(dataDir: string, log: (line: string) => void):
         child.kill('SIGKILL');
         await waitExit(child, 5_000);
       }
+    },
+  };
+}
+
+/**
+ * HAProxy (Debian's /usr/sbin/haproxy) in front of the given servers: round-robin, health-checked
+ * on /api/health, as docs/deploy.md describes. Resolves once every server is up behind it.
+ */
+export async function startBalancer(
+  servers: RunningServer[],
+  dir: string,
+  log: (line: string) => void,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const cfg = join(dir, 'haproxy.cfg');
+  writeFileSync(
+    cfg,
+    [
+      'global',
+      '  maxconn 1024',
+      'defaults',
+      '  mode http',
+      '  timeout connect 5s',
+      '  timeout client 120s',
+      '  timeout server 120s',
+      'frontend passerelle',
+      `  bind 127.0.0.1:${port}`,
+      '  option forwardfor',
+      '  default_backend nodes',
+      'backend nodes',
+      '  balance roundrobin',
+      '  option httpchk GET /api/health',
+      '  http-check expect status 200',
+      '  default-server inter 1s fall 2 rise 1',
+      '  http-response set-header X-Node %[srv_name]',
+      ...servers.map((s, i) => `  server n${i} ${new URL(s.url).host} check`),
+      '',
+    ].join('\n'),
+  );
+  const child = spawn('/usr/sbin/haproxy', ['-f', cfg, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr?.on('data', (chunk: Buffer) => log(`[haproxy] ${chunk.toString().trimEnd()}`));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`haproxy exited with code ${child.exitCode}`);
+    const seen = new Set<string | null>();
+    for (let i = 0; i < servers.length * 2; i++) {
+      const node = await fetch(`${url}/api/health`)
+        .then((r) => (r.ok ? r.headers.get('x-node') : null))
+        .catch(() => null);
+      seen.add(node);
+    }
+    if (servers.every((_, i) => seen.has(`n${i}`))) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('HAProxy did not reach every node within 30 s');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      if (!(await waitExit(child, 5_000))) child.kill('SIGKILL');
     },
   };
 }

@@ -9,13 +9,17 @@ import { instanceId } from './store/instance.ts';
 /** `passerelle serve`: opens the store (migrating it), seeds the demo on a first start, listens. */
 export async function serve(config: Config) {
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  const id = await instanceId(store.db);
-  if (config.DEMO && (await isEmptyStore(store.db))) {
-    const usernames = await seedDemo(store.db, id);
-    // Assets, a CA both parties trust and tickets in every state (not in the test stores, which seed only seedDemo).
-    await seedShowcase(store.db, id);
-    console.log(`Demo data created. Accounts (password "${DEMO_PASSWORD}"): ${usernames.join(', ')}`);
-  }
+  // Several nodes may start at once on one PostgreSQL: one of them seeds, the others wait and find it done.
+  const id = await store.exclusively(async () => {
+    const id = await instanceId(store.db);
+    if (config.DEMO && (await isEmptyStore(store.db))) {
+      const usernames = await seedDemo(store.db, id);
+      // Assets, a CA both parties trust and tickets in every state (not in the test stores, which seed only seedDemo).
+      await seedShowcase(store.db, id);
+      console.log(`Demo data created. Accounts (password "${DEMO_PASSWORD}"): ${usernames.join(', ')}`);
+    }
+    return id;
+  });
   await analyzeIfEmbedded(store);
   const app = await buildApp({ db: store.db, config, instanceId: id });
   const stopBackground = startBackground(store, config, id, (error) =>

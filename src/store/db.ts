@@ -11,7 +11,15 @@ export interface Store {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * Runs `work` while no other node of the instance runs start-up work (migrations, first seed):
+   * a PostgreSQL session advisory lock; the embedded store has one process, so it just runs.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
 }
+
+/** The advisory lock key of start-up work on PostgreSQL (any constant shared by every node). */
+const STARTUP_LOCK = 7_202_611_601;
 
 /**
  * Refreshes the planner's statistics. PostgreSQL's autovacuum does it by itself; PGlite has
@@ -48,8 +56,22 @@ async function openPostgres(url: string, max: number): Promise<Store> {
     if (error.code !== '57P01') console.error(`PostgreSQL connection lost: ${error.message}`);
   });
   const db = drizzle(pool, { schema });
-  await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
+  // Nodes started together must not migrate at once: one migrates, the others then find nothing to do.
+  const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
+    const holder = await pool.connect();
+    try {
+      await holder.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+      try {
+        return await work();
+      } finally {
+        await holder.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]);
+      }
+    } finally {
+      holder.release();
+    }
+  };
+  await exclusively(() => migrate(db, { migrationsFolder }));
+  return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end(), exclusively };
 }
 
 async function openPglite(dataDir: string): Promise<Store> {
@@ -60,5 +82,5 @@ async function openPglite(dataDir: string): Promise<Store> {
   const client = await PGlite.create(dataDir);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close(), exclusively: (work) => work() };
 }
