@@ -6,6 +6,7 @@ import { clearanceCovers, type Sensitivity } from '../../domain/sensitivity.ts';
 import type { Db } from '../../store/db.ts';
 import { prefsFor } from '../../store/notifications.ts';
 import { notifications, users } from '../../store/schema/index.ts';
+import { writeAudit } from '../../store/ticket-writes.ts';
 
 /** What a shared record is called in a notification, in both languages. */
 export const WHAT = {
@@ -65,4 +66,38 @@ export async function notifyParties(db: Db, notice: PartyNotice, now: Date): Pro
     })),
   );
   return told.length;
+}
+
+/**
+ * A record one party has just shared with the others (CBM-3, CBM-4, CBM-6): audited as `action`,
+ * then every other party's people cleared for it are told, with its title and where to read it.
+ */
+export async function announceShared(
+  db: Db,
+  ctx: { actor: { id: string; party: string } },
+  record: {
+    action: string;
+    id: string;
+    what: keyof typeof WHAT;
+    title: string;
+    path: string;
+    sensitivity: Sensitivity;
+  },
+  now: Date,
+): Promise<void> {
+  await writeAudit(
+    db,
+    { actorId: ctx.actor.id, party: ctx.actor.party, action: record.action, targetId: record.id },
+    now,
+  );
+  await notifyParties(
+    db,
+    {
+      kind: 'cbm_shared',
+      parties: { except: ctx.actor.party },
+      sensitivity: record.sensitivity,
+      params: { ...WHAT[record.what], party: ctx.actor.party, title: record.title, path: record.path },
+    },
+    now,
+  );
 }

@@ -5,8 +5,7 @@ import type { ExchangeKind } from '../../domain/exchanges.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import { assertMayShare } from '../../policies/shared-records.ts';
 import { exchanges } from '../../store/schema/index.ts';
-import { writeAudit } from '../../store/ticket-writes.ts';
-import { notifyParties, WHAT } from '../cbm/notify-parties.ts';
+import { announceShared } from '../cbm/notify-parties.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
 
 export const EXCHANGE_WRITERS = ['level_manager', 'security_officer', 'party_admin'] as const;
@@ -65,18 +64,16 @@ export async function submitExchange(ctx: ServiceContext, input: SubmitExchangeI
         createdAt: now,
       })
       .returning();
-    await writeAudit(
+    await announceShared(
       tx,
-      { actorId: ctx.actor.id, party: ctx.actor.party, action: 'exchange.submit', targetId: row!.id },
-      now,
-    );
-    await notifyParties(
-      tx,
+      ctx,
       {
-        kind: 'cbm_shared',
-        parties: { except: ctx.actor.party },
+        action: 'exchange.submit',
+        id: row!.id,
+        what: 'exchange',
+        title: input.title,
+        path: `/exchanges/${row!.id}`,
         sensitivity,
-        params: { ...WHAT.exchange, party: ctx.actor.party, title: input.title, path: `/exchanges/${row!.id}` },
       },
       now,
     );

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import { assertMayShare } from '../../policies/shared-records.ts';
 import { expertMeetings } from '../../store/schema/index.ts';
-import { writeAudit } from '../../store/ticket-writes.ts';
-import { notifyParties, WHAT } from '../cbm/notify-parties.ts';
+import { announceShared } from '../cbm/notify-parties.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { linkableExchanges } from './linkable-exchanges.ts';
 
@@ -42,18 +41,16 @@ export async function scheduleMeeting(ctx: ServiceContext, input: ScheduleMeetin
         createdAt: now,
       })
       .returning();
-    await writeAudit(
+    await announceShared(
       tx,
-      { actorId: ctx.actor.id, party: ctx.actor.party, action: 'meeting.schedule', targetId: row!.id },
-      now,
-    );
-    await notifyParties(
-      tx,
+      ctx,
       {
-        kind: 'cbm_shared',
-        parties: { except: ctx.actor.party },
+        action: 'meeting.schedule',
+        id: row!.id,
+        what: 'meeting',
+        title: input.title,
+        path: `/meetings/${row!.id}`,
         sensitivity,
-        params: { ...WHAT.meeting, party: ctx.actor.party, title: input.title, path: `/meetings/${row!.id}` },
       },
       now,
     );
