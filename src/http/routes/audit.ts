@@ -7,59 +7,15 @@ import { exportPartyAudit, readPartyAudit } from '../../services/audit/party-aud
 import { verifyAuditChain } from '../../services/audit/verify-chain.ts';
 import type { AuditFilter } from '../../services/audit/party-audit.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, Instant } from '../../contract/schemas.ts';
+import { errorResponses } from '../../contract/schemas.ts';
+import {
+  AuditEntry as Entry,
+  AuditFilter as Filter,
+  AuditListQuery as ListQuery,
+  ChainReport,
+  Checkpoint,
+} from '../../contract/audit.ts';
 import type { RouteDeps } from './deps.ts';
-
-const Filter = z.object({
-  from: Instant.optional(),
-  to: Instant.optional(),
-  actor: z.string().min(1).max(200).optional(),
-  ticket: z.string().min(1).max(64).optional(),
-  action: z
-    .string()
-    .regex(/^[a-z_][a-z0-9_.]*\*?$/, 'an action such as ticket.transfer, or a prefix such as ticket.*')
-    .max(100)
-    .optional(),
-});
-const ListQuery = Filter.extend({
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-const Entry = z.object({
-  seq: z.number().int(),
-  at: z.string(),
-  actor: z.object({ id: z.string(), username: z.string().nullable() }).nullable(),
-  party: z.string().nullable(),
-  action: z.string(),
-  targetId: z.string().nullable(),
-  ticketRef: z.string().nullable(),
-  data: z.unknown(),
-  hash: z.string().nullable(),
-});
-const Problem = z.object({
-  kind: z.enum(['altered', 'removed', 'reordered', 'unchained', 'checkpoint_mismatch']),
-  seq: z.number().int(),
-  id: z.number().int().optional(),
-  foundAt: z.number().int().optional(),
-});
-const ChainReport = z.object({
-  ok: z.boolean(),
-  entries: z.number().int(),
-  head: z.object({ seq: z.number().int(), hash: z.string() }),
-  problem: Problem.nullable(),
-  checkedAt: z.string(),
-});
-const Checkpoint = z.object({
-  format: z.literal('passerelle-checkpoint-v1'),
-  id: z.uuid(),
-  instanceId: z.uuid(),
-  seq: z.number().int().min(0),
-  headHash: z.string().regex(/^[0-9a-f]{64}$/),
-  at: z.iso.datetime(),
-  keyId: z.string().max(64),
-  publicKey: z.string().max(2000),
-  signature: z.string().max(200),
-});
 
 const filterOf = (q: z.infer<typeof Filter>): AuditFilter => ({
   from: q.from ? new Date(q.from) : undefined,

@@ -1,35 +1,10 @@
-/** The shapes of /api/v1/audit/* (src/http/routes/audit.ts). */
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: { id: string; username: string | null } | null;
-  party: string | null;
-  action: string;
-  targetId: string | null;
-  ticketRef: string | null;
-  data: unknown;
-  hash: string | null;
-}
+/** The shapes of /api/v1/audit/*, inferred from the contract (src/contract/audit.ts). */
+import type { AuditEntry, ChainReport, Checkpoint } from '../../../contract/audit.ts';
+export type { AuditEntry, ChainReport, Checkpoint };
 
 export interface AuditPage {
   entries: AuditEntry[];
   next: number | null;
-}
-
-export interface ChainReport {
-  ok: boolean;
-  entries: number;
-  head: { seq: number; hash: string };
-  problem: { kind: string; seq: number; id?: number; foundAt?: number } | null;
-  checkedAt: string;
-}
-
-export interface Checkpoint {
-  id: string;
-  seq: number;
-  headHash: string;
-  at: string;
-  keyId: string;
 }
 
 /** The filters of the page, as typed: empty strings are "any". */
