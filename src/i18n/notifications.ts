@@ -290,7 +290,9 @@ export function renderNotification(
   const shown = (name: string) => {
     const value = params[name];
     // The kind of an agreement change is stored as its key; people read its label.
-    return kind === 'agreement_proposed' && name === 'kind' && value ? String(labelOf(lang, 'agreementKind', value)) : value;
+    return kind === 'agreement_proposed' && name === 'kind' && value
+      ? String(labelOf(lang, 'agreementKind', value))
+      : value;
   };
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => shown(name) ?? whole);
   return { subject: fill(subject), body: fill(body) };

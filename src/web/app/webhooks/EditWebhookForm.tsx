@@ -45,8 +45,22 @@ export function EditWebhookForm({ subscription: s, onDone }: Props) {
       cancelLabel={t('common.cancel')}
       cancelOnEscape
     >
-      <TextField name="url" type="url" label={t('webhooks.url')} hint={t('webhooks.urlHint')} required value={url} onChange={setUrl} />
-      <TextField name="eventKinds" label={t('webhooks.kinds')} hint={t('webhooks.kindsHint')} value={kinds} onChange={setKinds} />
+      <TextField
+        name="url"
+        type="url"
+        label={t('webhooks.url')}
+        hint={t('webhooks.urlHint')}
+        required
+        value={url}
+        onChange={setUrl}
+      />
+      <TextField
+        name="eventKinds"
+        label={t('webhooks.kinds')}
+        hint={t('webhooks.kindsHint')}
+        value={kinds}
+        onChange={setKinds}
+      />
       <SelectField
         name="clearance"
         label={t('webhooks.clearance')}
