@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { consoleSession } from './browser.ts';
@@ -7,6 +8,14 @@ const inTwoDays = () => new Date(Date.now() + 2 * 86_400_000).toISOString().slic
 /** A GET of the API with the page's own session. */
 const apiGet = (page: Page, path: string) =>
   page.evaluate(async (path) => (await fetch(`/api/v1${path}`)).json() as Promise<unknown>, path);
+
+/** Serious and critical axe violations of the page as it stands. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ') ?? ''}`);
+}
 
 interface ProposalBody {
   kind: string;
@@ -55,6 +64,7 @@ describe('console: group rename, webhook edit, structured agreement proposals', 
       await edit.getByLabel('URL').fill('http://monitoring.example/hook');
       await edit.getByRole('button', { name: 'Save' }).click();
       await expect.poll(() => edit.getByLabel('URL').getAttribute('aria-invalid')).toBe('true');
+      expect(await seriousViolations(eu)).toEqual([]);
       await edit.getByRole('alert').filter({ hasText: 'URL' }).waitFor();
       // Unknown kinds are refused on their field too.
       await edit.getByLabel('URL').fill('http://127.0.0.1:9/hook');
@@ -100,6 +110,7 @@ describe('console: group rename, webhook edit, structured agreement proposals', 
       await form.getByRole('button', { name: 'Propose' }).click();
       await expect.poll(() => p1.getByLabel('GTE (hours)').getAttribute('aria-invalid')).toBe('true');
       await form.getByRole('alert').filter({ hasText: 'Escalation (GTE) cannot come before' }).waitFor();
+      expect(await seriousViolations(eu)).toEqual([]);
       await p1.getByLabel('GTE (hours)').fill('2.5');
       await expect.poll(() => p1.getByLabel('GTE (hours)').getAttribute('aria-invalid')).toBe(null);
       await form.getByRole('button', { name: 'Propose' }).click();
