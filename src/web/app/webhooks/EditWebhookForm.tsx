@@ -28,6 +28,8 @@ export function EditWebhookForm({ subscription: s, onDone }: Props) {
   const [kinds, setKinds] = useState(s.eventKinds.join(', '));
   const [clearance, setClearance] = useState(s.clearance);
   const allowed = SENSITIVITIES.slice(0, SENSITIVITIES.indexOf(user.clearance as (typeof SENSITIVITIES)[number]) + 1);
+  // The clearance in force is shown even when above the editor's own (the server then refuses to keep it).
+  const options = allowed.includes(s.clearance as (typeof SENSITIVITIES)[number]) ? allowed : [...allowed, s.clearance];
   const form = useFormSubmit(async () => {
     await api.patch(`/webhooks/${s.id}`, { url: url.trim(), eventKinds: splitKinds(kinds), clearance });
     onDone(true);
@@ -66,7 +68,7 @@ export function EditWebhookForm({ subscription: s, onDone }: Props) {
         label={t('webhooks.clearance')}
         value={clearance}
         onChange={setClearance}
-        options={allowed.map((c) => ({ value: c, label: t(`sensitivity.${c}`) }))}
+        options={options.map((c) => ({ value: c, label: t(`sensitivity.${c}`) }))}
       />
     </FormShell>
   );
