@@ -17,6 +17,7 @@ const KEYS: Record<string, (value: string) => string[]> = {
   state: (v) => [`certState.${v}`, `status.${v}`],
   action: (v) => [`action.${v}`, `field.${v}`],
   role: (v) => [`role.${v}`],
+  agreementKind: (v) => [`agreement.kinds.${v}`],
   field: (v) => {
     const [head = '', ...rest] = v.split('.');
     const tail = rest.join('.');

@@ -1,5 +1,6 @@
 import type { NotificationKind } from '../domain/notifications.ts';
 import type { Lang } from '../domain/lang.ts';
+import { labelOf } from './labels.ts';
 
 type Template = Record<Lang, { subject: string; body: string }>;
 
@@ -234,11 +235,11 @@ const TEMPLATES: Record<NotificationKind, Template> = {
   agreement_proposed: {
     en: {
       subject: '{from} proposes a change to the agreement ({kind})',
-      body: '{from} proposes to change {party}’s {kind} from {effectiveFrom}. It applies only once your party has accepted it: decide under Agreement in the console.',
+      body: '{from} proposes a change to the agreement ({kind}) for {party}, in force from {effectiveFrom}. It applies only once your party has accepted it: decide under Agreement in the console.',
     },
     fr: {
       subject: '{from} propose une modification de l’accord ({kind})',
-      body: '{from} propose de modifier {kind} de {party} à compter du {effectiveFrom}. Elle ne s’applique qu’après l’acceptation de votre partie : statuez dans la page Accord de la console.',
+      body: '{from} propose une modification de l’accord ({kind}) pour {party}, en vigueur à compter du {effectiveFrom}. Elle ne s’applique qu’après l’acceptation de votre partie : statuez dans la page Accord de la console.',
     },
   },
   webhook_paused: {
@@ -286,7 +287,14 @@ export function renderNotification(
   params: Record<string, string>,
 ): { subject: string; body: string } {
   const { subject, body } = TEMPLATES[kind][lang];
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  const shown = (name: string) => {
+    const value = params[name];
+    // The kind of an agreement change is stored as its key; people read its label.
+    return kind === 'agreement_proposed' && name === 'kind' && value
+      ? String(labelOf(lang, 'agreementKind', value))
+      : value;
+  };
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => shown(name) ?? whole);
   return { subject: fill(subject), body: fill(body) };
 }
 

@@ -99,7 +99,10 @@ describe.each(STORE_KINDS)('agreement changes need both parties (%s)', (kind) =>
     expect((await chAdmin.get('/agreement/proposals')).body.items.map((p: { id: string }) => p.id)).toEqual([id]);
     expect((await chAgent.get(`/agreement/proposals/${id}`)).body.status).toBe('proposed');
     const notes = (await chAdmin.get('/notifications')).body.items;
-    expect(notes.some((n: { kind: string }) => n.kind === 'agreement_proposed')).toBe(true);
+    const note = notes.find((n: { kind: string }) => n.kind === 'agreement_proposed');
+    // The kind of change is named as people read it, in the reader's language, never by its key.
+    expect(`${note.subject} ${note.body}`).toMatch(/Priority matrix|Matrice de priorité/);
+    expect(`${note.subject} ${note.body}`).not.toContain('priority_matrix');
     // Only an awaited party's administrator decides.
     expect((await euAdmin.post(`/agreement/proposals/${id}/accept`, {})).body.error.code).toBe('agreement.not_awaited');
     expect((await chAgent.post(`/agreement/proposals/${id}/accept`, {})).status).toBe(403);

@@ -7,6 +7,7 @@ import { FormError, useErrorText } from '../ui/errors.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { useGet } from '../ui/useGet.ts';
 import type { Account } from './adminTypes.ts';
+import { RenameGroupForm } from './RenameGroupForm.tsx';
 
 /** The party's groups, their members, and new groups. */
 export function GroupsSection({ party }: { party: string }) {
@@ -18,6 +19,7 @@ export function GroupsSection({ party }: { party: string }) {
   const [kind, setKind] = useState<'resolver' | 'level'>('resolver');
   const [pick, setPick] = useState<Record<string, string>>({});
   const [actionError, setActionError] = useState<unknown>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
   const groups = parties.data?.items.find((p) => p.id === party)?.groups ?? [];
   const create = useFormSubmit(async () => {
     await api.post(`/parties/${party}/groups`, { name, kind });
@@ -48,8 +50,28 @@ export function GroupsSection({ party }: { party: string }) {
         return (
           <div key={g.id} className="block">
             <h3>
-              {g.name} <span className="tag">{t(`admin.groupKind.${g.kind}`)}</span>
+              {g.name} <span className="tag">{t(`admin.groupKind.${g.kind}`)}</span>{' '}
+              {renaming !== g.id && (
+                <button
+                  type="button"
+                  className="btn btn--small"
+                  aria-label={t('admin.renameGroupTitle', { name: g.name })}
+                  onClick={() => setRenaming(g.id)}
+                >
+                  {t('admin.renameGroup')}
+                </button>
+              )}
             </h3>
+            {renaming === g.id && (
+              <RenameGroupForm
+                party={party}
+                group={g}
+                onDone={(renamed) => {
+                  setRenaming(null);
+                  if (renamed) void parties.reload();
+                }}
+              />
+            )}
             <ul>
               {members.map((m) => (
                 <li key={m.id}>

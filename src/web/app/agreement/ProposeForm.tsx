@@ -1,15 +1,24 @@
-import { useState, type FormEvent } from 'react';
-import { api } from '../api.ts';
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import { Field } from '../ui/Field.tsx';
-import { FormError, useFieldError } from '../ui/errors.tsx';
+import { FormShell } from '../ui/form/FormShell.tsx';
+import { SelectField, TextField } from '../ui/form/inputs.tsx';
+import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { useParties } from '../ui/useParties.ts';
+import { PriorityMatrixFields, type Matrix } from './PriorityMatrixFields.tsx';
+import { checkRows, rowsFrom, type SlaRows, type SlaTarget, type TicketType } from './slaRows.ts';
+import { SlaTargetsFields } from './SlaTargetsFields.tsx';
 import { AGREEMENT_KINDS, CHANGE_TEMPLATES, type Proposal } from './types.ts';
 
-const FIELDS = ['party', 'effectiveFrom', 'reason', 'change'] as const;
+const DEFAULT_MATRIX = (CHANGE_TEMPLATES.priority_matrix as { matrix: Matrix }).matrix;
+const json = (kind: string) => JSON.stringify(CHANGE_TEMPLATES[kind], null, 2);
 
-/** SNC 10.2: a party administrator proposes a change of the agreement from a date on. */
+/**
+ * SNC 10.2: a party administrator proposes a change of the agreement from a date on. The priority
+ * matrix and the SLA targets are edited field by field, starting from what is in force; the
+ * other kinds as JSON.
+ */
 export function ProposeForm({ onProposed }: { onProposed(p: Proposal): void }) {
   const { t } = useI18n();
   const { user } = useSession();
@@ -18,96 +27,149 @@ export function ProposeForm({ onProposed }: { onProposed(p: Proposal): void }) {
   const [party, setParty] = useState(user.party);
   const [effectiveFrom, setEffectiveFrom] = useState('');
   const [reason, setReason] = useState('');
-  const [change, setChange] = useState(JSON.stringify(CHANGE_TEMPLATES.priority_matrix, null, 2));
-  const [error, setError] = useState<unknown>(null);
-  const [jsonError, setJsonError] = useState(false);
-  const fieldError = useFieldError(error);
+  const [change, setChange] = useState(json('priority_matrix'));
+  const [matrix, setMatrix] = useState<Matrix | null>(null);
+  const [targets, setTargets] = useState<SlaTarget[]>([]);
+  const [ticketType, setTicketType] = useState<TicketType>('incident');
+  const [rows, setRows] = useState<SlaRows>(() => rowsFrom([], 'incident'));
+  const inForce = parties.find((p) => p.id === party)?.priorityMatrix as Matrix | undefined;
+  const shownMatrix = matrix ?? inForce ?? DEFAULT_MATRIX;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
+  // The targets in force for the chosen party are the starting point of the SLA form.
+  useEffect(() => {
+    if (kind !== 'sla_targets') return;
+    let current = true;
+    api.get<{ items: SlaTarget[] }>(`/parties/${party}/sla-targets`).then(
+      (r) => {
+        if (!current) return;
+        setTargets(r.items);
+        setRows(rowsFrom(r.items, ticketType));
+      },
+      (error: unknown) => console.error(error),
+    );
+    return () => {
+      current = false;
+    };
+    // The ticket type is applied by its own handler, without reloading.
+  }, [kind, party]);
+
+  function slaCheck(): Record<string, string> | { items: SlaTarget[] } {
+    const checked = checkRows(rows, ticketType);
+    if ('items' in checked) return checked;
+    return Object.fromEntries(Object.entries(checked.errors).map(([f, e]) => [f, t(e.key, e.values)]));
+  }
+
+  function body(): object {
+    if (kind === 'priority_matrix') return { kind, matrix: shownMatrix };
+    if (kind === 'sla_targets') {
+      const checked = slaCheck();
+      if (!('items' in checked)) {
+        const [field, message] = Object.entries(checked)[0]!;
+        throw new ApiError(400, 'validation.invalid', message, field, checked as Record<string, string>);
+      }
+      return { kind, items: checked.items };
+    }
     let parsed: object;
     try {
       parsed = JSON.parse(change) as object;
-      setJsonError(false);
     } catch {
-      setJsonError(true);
-      return;
+      const message = t('agreement.invalidJson');
+      throw new ApiError(400, 'validation.invalid', message, 'change', { change: message });
     }
+    return { ...parsed, kind };
+  }
+
+  const form = useFormSubmit(async () => {
+    const proposal = await api.post<Proposal>('/agreement/proposals', {
+      party,
+      effectiveFrom,
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+      change: body(),
+    });
+    setReason('');
+    setMatrix(null);
+    onProposed(proposal);
+  });
+
+  function recheck(): Record<string, string> | null {
+    if (kind === 'sla_targets') {
+      const checked = slaCheck();
+      return 'items' in checked ? null : (checked as Record<string, string>);
+    }
+    if (kind === 'priority_matrix') return null;
     try {
-      const proposal = await api.post<Proposal>('/agreement/proposals', {
-        party,
-        effectiveFrom,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-        change: { kind, ...parsed },
-      });
-      setReason('');
-      onProposed(proposal);
-    } catch (caught) {
-      setError(caught);
+      JSON.parse(change);
+      return null;
+    } catch {
+      return { change: t('agreement.invalidJson') };
     }
   }
 
   return (
-    <form className="card" aria-labelledby="propose-title" onSubmit={(e) => void submit(e)} noValidate>
-      <h2 id="propose-title">{t('agreement.propose')}</h2>
-      <p className="hint">{t('agreement.proposeHint')}</p>
+    <FormShell
+      className="card form"
+      title={t('agreement.propose')}
+      onSubmit={form.send}
+      error={form.error}
+      busy={form.busy}
+      submitLabel={t('agreement.submit')}
+      recheck={recheck}
+      status={<p className="hint">{t('agreement.proposeHint')}</p>}
+    >
       <div className="form-row">
-        <Field label={t('agreement.kind')}>
-          {(c) => (
-            <select
-              {...c}
-              value={kind}
-              onChange={(e) => {
-                setKind(e.target.value);
-                setChange(JSON.stringify(CHANGE_TEMPLATES[e.target.value], null, 2));
-              }}
-            >
-              {AGREEMENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`agreement.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('agreement.party')} error={fieldError('party')}>
-          {(c) => (
-            <select {...c} value={party} onChange={(e) => setParty(e.target.value)}>
-              {(parties.length ? parties.map((p) => p.id) : [user.party]).map((id) => (
-                <option key={id} value={id}>
-                  {id}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('agreement.effectiveFrom')} error={fieldError('effectiveFrom')} required>
-          {(c) => (
-            <input
-              {...c}
-              type="date"
-              name="effectiveFrom"
-              value={effectiveFrom}
-              onChange={(e) => setEffectiveFrom(e.target.value)}
-            />
-          )}
-        </Field>
+        <SelectField
+          name="kind"
+          label={t('agreement.kind')}
+          value={kind}
+          onChange={(k) => {
+            setKind(k);
+            if (CHANGE_TEMPLATES[k]) setChange(json(k));
+          }}
+          options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`agreement.kinds.${k}`) }))}
+        />
+        <SelectField
+          name="party"
+          label={t('agreement.party')}
+          value={party}
+          onChange={(p) => {
+            setParty(p);
+            setMatrix(null);
+          }}
+          options={(parties.length ? parties.map((p) => p.id) : [user.party]).map((id) => ({ value: id, label: id }))}
+        />
+        <TextField
+          name="effectiveFrom"
+          type="date"
+          label={t('agreement.effectiveFrom')}
+          required
+          value={effectiveFrom}
+          onChange={setEffectiveFrom}
+        />
       </div>
-      <Field
-        label={t('agreement.change')}
-        hint={t('agreement.changeHint')}
-        error={jsonError ? t('agreement.invalidJson') : fieldError('change')}
-      >
-        {(c) => <textarea {...c} name="change" rows={8} value={change} onChange={(e) => setChange(e.target.value)} />}
-      </Field>
-      <Field label={t('agreement.reason')} error={fieldError('reason')}>
-        {(c) => <input {...c} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />}
-      </Field>
-      <FormError error={error} fields={FIELDS} />
-      <button type="submit" className="btn btn--primary">
-        {t('agreement.submit')}
-      </button>
-    </form>
+      {kind === 'priority_matrix' && <PriorityMatrixFields matrix={shownMatrix} onChange={setMatrix} />}
+      {kind === 'sla_targets' && (
+        <SlaTargetsFields
+          type={ticketType}
+          onType={(type) => {
+            setTicketType(type);
+            setRows(rowsFrom(targets, type));
+          }}
+          rows={rows}
+          onChange={setRows}
+        />
+      )}
+      {kind !== 'priority_matrix' && kind !== 'sla_targets' && (
+        <TextField
+          name="change"
+          label={t('agreement.change')}
+          hint={t('agreement.changeHint')}
+          rows={8}
+          mono
+          value={change}
+          onChange={setChange}
+        />
+      )}
+      <TextField name="reason" label={t('agreement.reason')} value={reason} onChange={setReason} />
+    </FormShell>
   );
 }

@@ -5,6 +5,7 @@ import { useSession } from '../session.tsx';
 import { SENSITIVITIES } from '../ui/constants.ts';
 import { Field } from '../ui/Field.tsx';
 import { FormError, useFieldError } from '../ui/errors.tsx';
+import { splitKinds } from './EditWebhookForm.tsx';
 import type { Subscription } from './types.ts';
 
 const FIELDS = ['url', 'clearance', 'eventKinds', 'description'] as const;
@@ -29,10 +30,7 @@ export function NewWebhookForm({ onCreated }: { onCreated(): void }) {
       const created = await api.post<Subscription & { secret: string }>('/webhooks', {
         url: url.trim(),
         clearance,
-        eventKinds: kinds
-          .split(',')
-          .map((k) => k.trim())
-          .filter(Boolean),
+        eventKinds: splitKinds(kinds),
         ...(description.trim() ? { description: description.trim() } : {}),
       });
       setSecret(created.secret);

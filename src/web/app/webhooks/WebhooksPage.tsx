@@ -5,6 +5,7 @@ import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
 import { DeliveryLog } from './DeliveryLog.tsx';
+import { EditWebhookForm } from './EditWebhookForm.tsx';
 import { NewWebhookForm } from './NewWebhookForm.tsx';
 import type { Subscription } from './types.ts';
 
@@ -15,6 +16,7 @@ export function WebhooksPage() {
   const list = useGet<{ items: Subscription[] }>('/webhooks');
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const items = list.data?.items ?? [];
 
   async function setStatus(id: string, status: 'active' | 'paused') {
@@ -67,6 +69,28 @@ export function WebhooksPage() {
               >
                 {t('webhooks.showLog')}
               </button>
+              {editing !== s.id && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="btn btn--ghost"
+                    aria-label={t('webhooks.editTitle', { url: s.url })}
+                    onClick={() => setEditing(s.id)}
+                  >
+                    {t('webhooks.edit')}
+                  </button>
+                </>
+              )}
+              {editing === s.id && (
+                <EditWebhookForm
+                  subscription={s}
+                  onDone={(changed) => {
+                    setEditing(null);
+                    if (changed) void list.reload();
+                  }}
+                />
+              )}
               {selected === s.id && <DeliveryLog id={s.id} />}
             </li>
           ))}
