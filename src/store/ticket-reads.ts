@@ -116,7 +116,8 @@ function keysetAfter(column: SortColumn, cursor: Cursor, descending: boolean): S
     return or(after, and(eq(tickets.priority, v), idAfter)) ?? sql`false`;
   }
   // The SLA due sort is ascending only, NULLs (no running clock) last: an empty value is a NULL row.
-  if (column === tickets.slaDueAt && cursor.v === '') return and(isNull(column), gt(tickets.id, cursor.id)) ?? sql`false`;
+  if (column === tickets.slaDueAt && cursor.v === '')
+    return and(isNull(column), gt(tickets.id, cursor.id)) ?? sql`false`;
   const at = new Date(cursor.v);
   if (Number.isNaN(at.getTime())) throw new AppError('validation.invalid', 'cursor', { field: 'cursor' });
   const after = descending ? lt(column, at) : gt(column, at);

@@ -46,10 +46,12 @@ describe.each(STORE_KINDS)('queue: sort by the next SLA due time (%s)', (kind) =
     });
     expect(old.priority).toBe('P4');
     // Opened now at P3 (GTI 4 h) and at P1 (GTI 30 min): the P1 is due first.
-    const p3 = (await euAgent.post('/incidents', incidentBody({ title: `${marker} new P3`, impact: 'I3', criticality: 'C1' })))
-      .body;
-    const p1 = (await euAgent.post('/incidents', incidentBody({ title: `${marker} new P1`, impact: 'I1', criticality: 'C1' })))
-      .body;
+    const p3 = (
+      await euAgent.post('/incidents', incidentBody({ title: `${marker} new P3`, impact: 'I3', criticality: 'C1' }))
+    ).body;
+    const p1 = (
+      await euAgent.post('/incidents', incidentBody({ title: `${marker} new P1`, impact: 'I1', criticality: 'C1' }))
+    ).body;
     expect([p3.priority, p1.priority]).toEqual(['P3', 'P1']);
     // Pending with a first intervention made: no clock runs, so it comes last.
     const waiting = (await euAgent.post('/incidents', incidentBody({ title: `${marker} pending` }))).body;

@@ -51,7 +51,11 @@ describe.each(STORE_KINDS)('saved queue views, per user on the server (%s)', (ki
 
   it('refuses a query the ticket list would refuse, naming the field, in the user’s language, saving nothing', async () => {
     const before = ((await euResolver.get('/me/views')).body.items as unknown[]).length;
-    const badSort = await euResolver.post('/me/views', { name: 'Bad', query: { sort: 'title' } }, { 'accept-language': 'fr' });
+    const badSort = await euResolver.post(
+      '/me/views',
+      { name: 'Bad', query: { sort: 'title' } },
+      { 'accept-language': 'fr' },
+    );
     expect(badSort.status).toBe(400);
     expect(badSort.body.error.field).toContain('sort');
     const badPriority = await euResolver.post('/me/views', { name: 'Bad', query: { priority: 'P9' } });

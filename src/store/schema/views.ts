@@ -3,7 +3,9 @@ import { ts } from './columns.ts';
 import { users } from './parties.ts';
 
 /** A queue filter and sort as the ticket list accepts them in its query string (contract/schemas.ts SavedViewQuery). */
-export type SavedViewQueryValue = Partial<Record<'type' | 'status' | 'priority' | 'owner' | 'assignee' | 'q' | 'sort', string>>;
+export type SavedViewQueryValue = Partial<
+  Record<'type' | 'status' | 'priority' | 'owner' | 'assignee' | 'q' | 'sort', string>
+>;
 
 /** Saved queue views, one user's own (COL: a day's work); a name is unique per user, saving it again replaces it. */
 export const savedViews = pgTable(
