@@ -115,6 +115,48 @@ export const ListQuery = z.object({
     .optional(),
 });
 
+/** The part of a ticket list query a saved view keeps: its filter and sort, never a page position. */
+const VIEW_KEYS = ['type', 'status', 'priority', 'owner', 'assignee', 'q', 'sort'] as const;
+const ViewListQuery = ListQuery.pick({
+  type: true,
+  status: true,
+  priority: true,
+  owner: true,
+  assignee: true,
+  q: true,
+  sort: true,
+});
+
+/**
+ * A saved view's query, kept exactly as the list's query string takes it (so the console applies it
+ * as is), and valid only if the ticket list query schema accepts it.
+ */
+export const SavedViewQuery = z
+  .strictObject(
+    Object.fromEntries(VIEW_KEYS.map((k) => [k, z.string().max(500).optional()])) as Record<
+      (typeof VIEW_KEYS)[number],
+      z.ZodOptional<z.ZodString>
+    >,
+  )
+  .superRefine((value, ctx) => {
+    const parsed = ViewListQuery.safeParse(value);
+    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: issue.path } as never);
+  });
+
+export const SavedView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  query: z.object(
+    Object.fromEntries(VIEW_KEYS.map((k) => [k, z.string().optional()])) as Record<
+      (typeof VIEW_KEYS)[number],
+      z.ZodOptional<z.ZodString>
+    >,
+  ),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type SavedView = z.output<typeof SavedView>;
+
 /** A ticket is named by its reference (EU-INC-2026-000042) or its UUID: letters, digits and hyphens only. */
 /** A ticket's attachment (TKT-7), with its own sensitivity (ISM-4). */
 export const Attachment = z.object({

@@ -64,6 +64,8 @@ export type ErrorCode =
   | 'user.not_found'
   | 'user.exists'
   | 'token.not_found'
+  | 'view.not_found'
+  | 'view.limit'
   | 'request.too_large'
   | 'request.uri_too_long'
   | 'request.unsupported_media_type'

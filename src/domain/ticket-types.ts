@@ -36,7 +36,16 @@ export const TICKET_CHANNELS = ['console', 'api', 'cli', 'phone', 'email'] as co
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
 /** The orders a ticket list can be read in (`-` = descending). */
-export const TICKET_SORTS = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt', 'priority', '-priority'] as const;
+/** `slaDueAt`: the next SLA due instant first, tickets with no running clock last. */
+export const TICKET_SORTS = [
+  '-createdAt',
+  'createdAt',
+  '-updatedAt',
+  'updatedAt',
+  'priority',
+  '-priority',
+  'slaDueAt',
+] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
 /**

@@ -29,6 +29,7 @@ import { calendarRoutes } from './routes/calendars.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { serviceLevelRoutes } from './routes/service-levels.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { savedViewRoutes } from './routes/saved-views.ts';
 import { ticketActionRoutes } from './routes/ticket-actions.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
@@ -171,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(wikiRoutes(deps));
       await api.register(ticketActionRoutes(deps));
       await api.register(notificationRoutes(deps));
+      await api.register(savedViewRoutes(deps));
       await api.register(calendarRoutes(deps));
       await api.register(serviceLevelRoutes(deps));
       await api.register(maintenanceRoutes(deps));

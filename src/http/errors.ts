@@ -89,6 +89,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'user.not_found': 404,
   'user.exists': 409,
   'token.not_found': 404,
+  'view.not_found': 404,
+  'view.limit': 409,
   'request.not_found': 404,
   'request.conflict': 409,
   'request.rate_limited': 429,

@@ -211,6 +211,11 @@ const ERRORS: Record<ErrorCode, Text> = {
   'user.not_found': { en: 'No such user in that party.', fr: 'Utilisateur inconnu dans cette partie.' },
   'user.exists': { en: 'This user name is taken.', fr: 'Cet identifiant est déjà pris.' },
   'token.not_found': { en: 'No such API token.', fr: 'Jeton d’API introuvable.' },
+  'view.not_found': { en: 'No such saved view.', fr: 'Vue enregistrée introuvable.' },
+  'view.limit': {
+    en: 'You already keep {max} saved views: delete one first.',
+    fr: 'Vous avez déjà {max} vues enregistrées : supprimez-en une d’abord.',
+  },
   'request.too_large': {
     en: 'The request body is too large: at most {limit} bytes.',
     fr: 'Le corps de la requête est trop volumineux : au plus {limit} octets.',

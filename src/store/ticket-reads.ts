@@ -1,5 +1,5 @@
 import { searchQuerySql } from './schema/search.ts';
-import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { eventVisibleTo, ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
@@ -77,6 +77,7 @@ const SORT_COLUMNS = {
   createdAt: tickets.createdAt,
   updatedAt: tickets.updatedAt,
   priority: tickets.priority,
+  slaDueAt: tickets.slaDueAt,
 } as const;
 type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
 
@@ -114,10 +115,14 @@ function keysetAfter(column: SortColumn, cursor: Cursor, descending: boolean): S
     const after = descending ? lt(tickets.priority, v) : gt(tickets.priority, v);
     return or(after, and(eq(tickets.priority, v), idAfter)) ?? sql`false`;
   }
+  // The SLA due sort is ascending only, NULLs (no running clock) last: an empty value is a NULL row.
+  if (column === tickets.slaDueAt && cursor.v === '')
+    return and(isNull(column), gt(tickets.id, cursor.id)) ?? sql`false`;
   const at = new Date(cursor.v);
   if (Number.isNaN(at.getTime())) throw new AppError('validation.invalid', 'cursor', { field: 'cursor' });
   const after = descending ? lt(column, at) : gt(column, at);
-  return or(after, and(eq(column, at), idAfter)) ?? sql`false`;
+  const nullsAfter = column === tickets.slaDueAt ? isNull(column) : undefined;
+  return or(after, and(eq(column, at), idAfter), nullsAfter) ?? sql`false`;
 }
 
 /** One page of the tickets the actor may see, newest first by default (keyset pagination). */
@@ -133,7 +138,9 @@ export async function listVisibleTickets(
   const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
   const where = [filterSql(actor, filter)];
   if (cursor) where.push(keysetAfter(column, cursor, descending));
-  const order = descending ? [desc(column), desc(tickets.id)] : [asc(column), asc(tickets.id)];
+  const order = descending
+    ? [desc(column), desc(tickets.id)]
+    : [column === tickets.slaDueAt ? sql`${column} asc nulls last` : asc(column), asc(tickets.id)];
   const rows = await db
     .select({ ticket: LIST_COLUMNS, groupName: groups.name, assigneeName: users.displayName })
     .from(tickets)
@@ -150,7 +157,7 @@ export async function listVisibleTickets(
           v:
             column === tickets.priority
               ? last.ticket.priority
-              : last.ticket[sort.replace('-', '') as 'createdAt'].toISOString(),
+              : (last.ticket[sort.replace('-', '') as 'createdAt' | 'slaDueAt']?.toISOString() ?? ''),
           id: last.ticket.id,
         }
       : null;

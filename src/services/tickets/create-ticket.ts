@@ -18,6 +18,7 @@ import {
   type PendingEvent,
 } from '../../store/ticket-writes.ts';
 import { notifyEvents } from '../notifications/notify-events.ts';
+import { slaDueAtOf } from '../sla/sla-due.ts';
 import { enqueueJob } from '../../store/jobs.ts';
 import { authorOf } from '../write-path/ticket-action.ts';
 import type { ServiceContext } from '../write-path/context.ts';
@@ -116,6 +117,12 @@ export async function insertNewTicket(
     events,
     now,
   );
+  const priority = overridden ? input.priority! : computed;
+  const slaDueAt = await slaDueAtOf(
+    tx,
+    { id, type: input.type, ownerParty: party, priority, service: input.service, slaFacts: folded.patch.slaFacts },
+    now,
+  );
   const ticket = await insertTicket(tx, {
     id,
     ref,
@@ -128,7 +135,7 @@ export async function insertNewTicket(
     service: input.service,
     impact: input.impact,
     criticality: input.criticality,
-    priority: overridden ? input.priority! : computed,
+    priority,
     priorityReason: overridden ? input.priorityReason! : null,
     sensitivity: input.sensitivity,
     status: input.status ?? lifecycleOf(input.type).initial,
@@ -142,6 +149,7 @@ export async function insertNewTicket(
     createdAt: now,
     updatedAt: now,
     ...folded.patch,
+    slaDueAt,
   });
   await insertEventRows(tx, folded.rows);
   await notifyEvents(tx, ticket, events, ctx.actor.id, ctx.mail ?? false, now);

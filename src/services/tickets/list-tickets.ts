@@ -37,7 +37,8 @@ function decodeCursor(raw: string, sort: Sort): Cursor {
   const byPriority = sort.replace('-', '') === 'priority';
   const fits = byPriority
     ? /^P[1-5]$/.test(value.v)
-    : /^\d{4}-\d{2}-\d{2}T/.test(value.v) && !Number.isNaN(Date.parse(value.v));
+    : (sort === 'slaDueAt' && value.v === '') ||
+      (/^\d{4}-\d{2}-\d{2}T/.test(value.v) && !Number.isNaN(Date.parse(value.v)));
   if (!fits) throw new AppError('validation.invalid', 'cursor', { field: 'cursor', detail: 'cursor_sort' });
   return value;
 }

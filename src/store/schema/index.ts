@@ -16,3 +16,4 @@ export * from './exchanges.ts';
 export * from './meetings.ts';
 export * from './admin.ts';
 export * from './wiki.ts';
+export * from './views.ts';

@@ -72,6 +72,8 @@ export const tickets = pgTable(
     closedAt: ts('closed_at'),
     /** Projection of the timeline that SLA clocks read (domain/sla-facts.ts); rebuilt by the same fold. */
     slaFacts: jsonb('sla_facts').$type<SlaFacts>(),
+    /** The next SLA due instant (GTI or GTR, whichever comes first), recomputed wherever the SLA facts are written; null when no clock runs. */
+    slaDueAt: ts('sla_due_at'),
     /** SEC-2: when set, only these users (the incident management team) and level-3 roles may read the ticket. */
     team: uuid('team').array(),
     /** SLA thresholds already signalled, e.g. `gti:warning`, so each is raised once. */
@@ -90,6 +92,7 @@ export const tickets = pgTable(
     // FIRST), which a DESC NULLS LAST index cannot; the id makes the order total for keyset pages.
     index('tickets_created').on(t.createdAt, t.id),
     index('tickets_updated').on(t.updatedAt, t.id),
+    index('tickets_sla_due').on(t.slaDueAt, t.id),
     index('tickets_status_created').on(t.status, t.createdAt, t.id),
     index('tickets_priority_created').on(t.priority, t.createdAt, t.id),
     index('tickets_owner_created').on(t.ownerParty, t.createdAt, t.id),

@@ -12,6 +12,7 @@ import { FilterBar } from './FilterBar.tsx';
 import { listPath, loadFilters, saveFilters, type QueueFilters } from './filters.ts';
 import { BulkBar, BulkOutcomes, type Outcome } from './BulkBar.tsx';
 import { QueueTable } from './QueueTable.tsx';
+import { SavedViews } from './SavedViews.tsx';
 
 /** The ticket queue, or the queue of one process type: filters, sortable table and "load more" paging. */
 export function QueuePage({ type }: { type?: QueueType | undefined }) {
@@ -104,6 +105,7 @@ export function QueuePage({ type }: { type?: QueueType | undefined }) {
         )}
       </div>
       <FilterBar filters={filters} parties={parties} onChange={setFilters} fixedType={type} />
+      <SavedViews filters={filters} fixedType={type} onApply={setFilters} />
       <p className="queue-count" role="status" aria-live="polite">
         {total === null
           ? t('common.loading')

@@ -38,7 +38,7 @@ export function QueueTable({ items, selected, onSelect, sort, onSort }: Props) {
             <th scope="col">{t('ticket.group')}</th>
             <th scope="col">{t('ticket.assignee')}</th>
             <th scope="col">{t('ticket.sensitivity')}</th>
-            {withSla && <th scope="col">{t('ticket.sla')}</th>}
+            {withSla && <SortHeader sort={sort} onSort={onSort} keyName="slaDueAt" label={t('ticket.sla')} />}
             <SortHeader sort={sort} onSort={onSort} keyName="createdAt" label={t('ticket.createdAt')} />
             <SortHeader sort={sort} onSort={onSort} keyName="updatedAt" label={t('ticket.updatedAt')} />
           </tr>

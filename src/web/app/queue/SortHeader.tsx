@@ -1,19 +1,20 @@
 import type { Sort } from './filters.ts';
 
 interface Props {
-  keyName: 'priority' | 'createdAt' | 'updatedAt';
+  keyName: 'priority' | 'createdAt' | 'updatedAt' | 'slaDueAt';
   label: string;
   sort: Sort;
   onSort(sort: Sort): void;
 }
 
-/** A column header that sorts the queue; a second press reverses the order. */
+/** A column header that sorts the queue; a second press reverses the order (SLA due time: soonest first only). */
 export function SortHeader({ keyName, label, sort, onSort }: Props) {
   const active = sort.replace('-', '') === keyName;
   const descending = sort.startsWith('-');
-  // Priority starts with P1 first; dates start with the newest first.
-  const first: Sort = keyName === 'priority' ? 'priority' : (`-${keyName}` as Sort);
-  const next: Sort = active ? (descending ? keyName : `-${keyName}`) : first;
+  // Priority starts with P1 first, the SLA due time with the soonest; other dates with the newest first.
+  const first: Sort = keyName === 'priority' || keyName === 'slaDueAt' ? keyName : (`-${keyName}` as Sort);
+  const next: Sort =
+    keyName === 'slaDueAt' ? keyName : active ? (descending ? keyName : (`-${keyName}` as Sort)) : first;
   return (
     <th scope="col" aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
       <button type="button" className="sort-button" onClick={() => onSort(next)}>

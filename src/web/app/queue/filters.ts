@@ -65,20 +65,38 @@ export function saveFilters(filters: QueueFilters, fixedType?: string): void {
   sessionStorage.setItem(keyOf(fixedType), JSON.stringify(filters));
 }
 
+/** The filter and sort of the queue as the ticket list takes them (and as a saved view keeps them), empty ones left out. */
+export function viewQuery(filters: QueueFilters): Record<string, string> {
+  const all: Record<string, string> = {
+    type: filters.type,
+    status: (filters.status.length ? filters.status : filters.openOnly ? OPEN_STATUSES : []).join(','),
+    priority: filters.priority,
+    owner: filters.owner,
+    assignee: filters.assigned,
+    q: filters.q.trim(),
+    sort: filters.sort,
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== ''));
+}
+
+/** The queue filters of a saved view's query (the reverse of `viewQuery`). */
+export function filtersOfView(query: Record<string, string | undefined>): QueueFilters {
+  const status = query.status ? query.status.split(',') : [];
+  const openOnly = status.length > 0 && status.join(',') === OPEN_STATUSES.join(',');
+  const assigned = ASSIGNED.find((a) => a !== '' && a === query.assignee) ?? '';
+  return {
+    type: query.type ?? '',
+    status: openOnly ? [] : status,
+    priority: query.priority ?? '',
+    owner: query.owner ?? '',
+    assigned,
+    openOnly,
+    q: query.q ?? '',
+    sort: (query.sort as Sort | undefined) ?? EMPTY_FILTERS.sort,
+  };
+}
+
 /** The list URL for the filters and an optional page cursor. */
 export function listPath(filters: QueueFilters, cursor?: string): string {
-  return (
-    '/tickets' +
-    query({
-      type: filters.type,
-      status: (filters.status.length ? filters.status : filters.openOnly ? OPEN_STATUSES : []).join(','),
-      priority: filters.priority,
-      owner: filters.owner,
-      assignee: filters.assigned,
-      q: filters.q.trim(),
-      sort: filters.sort,
-      limit: '50',
-      cursor,
-    })
-  );
+  return '/tickets' + query({ ...viewQuery(filters), limit: '50', cursor });
 }
