@@ -3,10 +3,11 @@ import { DEFAULT_PRIORITY_MATRIX } from '../../src/domain/priority.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
 import { agreementApplyHandler } from '../../src/services/agreements/apply-proposal.ts';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';
+import { partyDate } from '../helpers/dates.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = partyDate;
 
 describe.each(STORE_KINDS)('agreement changes need both parties (%s)', (kind) => {
   let server: TestServer;

@@ -8,6 +8,7 @@ import { createIncident } from '../../src/services/incidents/create-incident.ts'
 import { slaOfTickets } from '../../src/services/sla/ticket-sla.ts';
 import { findUserByName, listGroups } from '../../src/store/directory.ts';
 import { incidentBody } from '../helpers/client.ts';
+import { partyDate } from '../helpers/dates.ts';
 import { useServer } from '../helpers/suite.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
@@ -94,7 +95,7 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
         })
       ).status,
     ).toBe(403);
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = partyDate(1);
     expect(
       (
         await euAdmin.post('/parties/EU/calendar/versions', {
@@ -182,7 +183,7 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
       ).body.error.field,
     ).toBe('items.0');
     expect((await euAgent.get('/parties/ZZ/sla-targets')).status).toBe(404);
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = partyDate(1);
     // SNC 10.2: the targets are proposed; nothing changes until CH accepts and the date comes.
     const proposed = await euAdmin.put('/parties/EU/sla-targets', { effectiveFrom: tomorrow, items: [tighter] });
     expect(proposed.status).toBe(202);
@@ -217,7 +218,7 @@ describe.each(STORE_KINDS)('SLA reports (%s)', (kind) => {
   });
 
   it('reports availability per service, outage starting at the earliest of detection and report', async () => {
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = partyDate(1);
     const proposed = await euAdmin.put('/parties/EU/service-targets/Link', {
       targetPct: 99.9,
       effectiveFrom: tomorrow,
