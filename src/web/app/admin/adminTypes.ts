@@ -1,3 +1,5 @@
+import { ROLES } from '../../../domain/roles.ts';
+import { SENSITIVITIES } from '../../../domain/sensitivity.ts';
 /** Shapes of the administration API as the console reads them. */
 export interface Account {
   id: string;
@@ -24,17 +26,6 @@ export interface OneTimeLink {
   mailed: boolean;
 }
 
-/** Roles an administrator usually hands out; the server decides what each may grant. */
-export const GRANTABLE_ROLES = [
-  'requester',
-  'agent',
-  'resolver',
-  'change_manager',
-  'release_manager',
-  'security_officer',
-  'imt_member',
-  'level_manager',
-  'auditor',
-  'party_admin',
-] as const;
-export const CLEARANCES = ['LIMITED', 'SENSITIVE', 'CRITICAL'] as const;
+/** Roles an administrator hands out (every role but the instance's `sysadmin`); the server decides what each may grant. */
+export const GRANTABLE_ROLES = ROLES.filter((role) => role !== 'sysadmin');
+export const CLEARANCES = SENSITIVITIES;
