@@ -46,7 +46,9 @@ describe('console: cooperation between the parties', () => {
         .getByRole('link', { name: 'Vulnérabilités' })
         .click();
       await ch.getByRole('link', { name: /Gateway signature bypass/ }).click();
-      await ch.getByText('Correctif du fournisseur').waitFor();
+      // The detail page first: the list also names the remediation, in its rows and its notify form.
+      await ch.getByRole('heading', { level: 1, name: /Gateway signature bypass/ }).waitFor();
+      await ch.getByText('Correctif du fournisseur', { exact: true }).first().waitFor();
 
       // CBM-5: EU's desk asks CH to consult; CH acknowledges.
       const euAgent = await session.signIn('eu.agent');
