@@ -1,3 +1,5 @@
+import { LANGS } from '../../../domain/lang.ts';
+import { choiceOf } from '../ui/form/inputs.tsx';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
@@ -53,7 +55,12 @@ export function AccountEditor({ party, account, onChanged }: { party: string; ac
       </Field>
       <Field label={t('admin.language')}>
         {(c) => (
-          <select {...c} name="language" value={language} onChange={(e) => setLanguage(e.target.value as 'fr' | 'en')}>
+          <select
+            {...c}
+            name="language"
+            value={language}
+            onChange={(e) => setLanguage(choiceOf(LANGS, e.target.value, language))}
+          >
             <option value="fr">Français</option>
             <option value="en">English</option>
           </select>

@@ -1,3 +1,4 @@
+import { choiceOf } from '../ui/form/inputs.tsx';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
@@ -112,7 +113,11 @@ export function GroupsSection({ party }: { party: string }) {
         </Field>
         <Field label={t('admin.groupKindLabel')}>
           {(c) => (
-            <select {...c} value={kind} onChange={(e) => setKind(e.target.value as 'resolver' | 'level')}>
+            <select
+              {...c}
+              value={kind}
+              onChange={(e) => setKind(choiceOf(['resolver', 'level'] as const, e.target.value, kind))}
+            >
               <option value="resolver">{t('admin.groupKind.resolver')}</option>
               <option value="level">{t('admin.groupKind.level')}</option>
             </select>

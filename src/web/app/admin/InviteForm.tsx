@@ -1,3 +1,5 @@
+import { LANGS } from '../../../domain/lang.ts';
+import { choiceOf } from '../ui/form/inputs.tsx';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
@@ -70,7 +72,7 @@ export function InviteForm({ party, onInvited }: { party: string; onInvited(): v
             {...c}
             name="language"
             value={form.language}
-            onChange={(e) => setForm((f) => ({ ...f, language: e.target.value as 'fr' | 'en' }))}
+            onChange={(e) => setForm((f) => ({ ...f, language: choiceOf(LANGS, e.target.value, f.language) }))}
           >
             <option value="fr">Français</option>
             <option value="en">English</option>

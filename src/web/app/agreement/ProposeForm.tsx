@@ -65,7 +65,7 @@ export function ProposeForm({ onProposed }: { onProposed(p: Proposal): void }) {
       const checked = slaCheck();
       if (!('items' in checked)) {
         const [field, message] = Object.entries(checked)[0]!;
-        throw new ApiError(400, 'validation.invalid', message, field, checked as Record<string, string>);
+        throw new ApiError(400, 'validation.invalid', message, field, checked);
       }
       return { kind, items: checked.items };
     }
@@ -94,7 +94,7 @@ export function ProposeForm({ onProposed }: { onProposed(p: Proposal): void }) {
   function recheck(): Record<string, string> | null {
     if (kind === 'sla_targets') {
       const checked = slaCheck();
-      return 'items' in checked ? null : (checked as Record<string, string>);
+      return 'items' in checked ? null : checked;
     }
     if (kind === 'priority_matrix') return null;
     try {

@@ -19,7 +19,7 @@ export function SlaTargetsFields({ type, onType, rows, onChange }: Props) {
         name="ticketType"
         label={t('agreement.sla.ticketType')}
         value={type}
-        onChange={(v) => onType(v as TicketType)}
+        onChange={(v) => onType(v)}
         options={(['incident', 'request'] as const).map((v) => ({ value: v, label: t(`type.${v}`) }))}
       />
       <p className="hint">{t('agreement.sla.hint')}</p>

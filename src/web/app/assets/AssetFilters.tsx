@@ -1,3 +1,4 @@
+import { choiceOf } from '../ui/form/inputs.tsx';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { Field } from '../ui/Field.tsx';
@@ -35,7 +36,9 @@ export function AssetFilters({
           <select
             {...c}
             value={value.common}
-            onChange={(e) => onChange({ ...value, common: e.target.value as AssetFilterValues['common'] })}
+            onChange={(e) =>
+              onChange({ ...value, common: choiceOf(['', 'true', 'false'] as const, e.target.value, value.common) })
+            }
           >
             <option value="">{t('common.all')}</option>
             <option value="true">{t('assets.commonOnly')}</option>

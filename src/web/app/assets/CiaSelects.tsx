@@ -22,7 +22,7 @@ export function CiaSelects({ value, onChange }: { value: CiaValues; onChange(val
             label={t(`cia.${field}`)}
             required
             value={value[field]}
-            onChange={(level) => onChange({ ...value, [field]: level as CiaLevel })}
+            onChange={(level) => onChange({ ...value, [field]: level })}
             options={CIA_LEVELS.map((l) => ({ value: l, label: t(`ciaLevel.${l}`) }))}
           />
         ))}

@@ -1,4 +1,6 @@
-import type { Criticality, Impact, Priority } from '../../../domain/priority.ts';
+import { SENSITIVITIES } from '../../../domain/sensitivity.ts';
+import { choiceOf } from '../ui/form/inputs.tsx';
+import type { Priority } from '../../../domain/priority.ts';
 import type { Sensitivity } from '../../../domain/sensitivity.ts';
 import { useI18n } from '../i18n.tsx';
 import { PriorityBadge } from '../ui/badges.tsx';
@@ -26,7 +28,7 @@ export function ClassificationFields({ draft, update, computed, clearance }: Pro
               {...c}
               name="impact"
               value={draft.impact}
-              onChange={(e) => update({ impact: e.target.value as Impact })}
+              onChange={(e) => update({ impact: choiceOf(IMPACTS, e.target.value, draft.impact) })}
             >
               {IMPACTS.map((i) => (
                 <option key={i} value={i}>
@@ -42,7 +44,7 @@ export function ClassificationFields({ draft, update, computed, clearance }: Pro
               {...c}
               name="criticality"
               value={draft.criticality}
-              onChange={(e) => update({ criticality: e.target.value as Criticality })}
+              onChange={(e) => update({ criticality: choiceOf(CRITICALITIES, e.target.value, draft.criticality) })}
             >
               {CRITICALITIES.map((k) => (
                 <option key={k} value={k}>
@@ -77,7 +79,7 @@ export function ClassificationFields({ draft, update, computed, clearance }: Pro
                 {...c}
                 name="priority"
                 value={draft.priority}
-                onChange={(e) => update({ priority: e.target.value as Priority })}
+                onChange={(e) => update({ priority: choiceOf(PRIORITIES, e.target.value, draft.priority) })}
               >
                 {PRIORITIES.map((p) => (
                   <option key={p} value={p}>
@@ -112,7 +114,7 @@ export function ClassificationFields({ draft, update, computed, clearance }: Pro
             {...c}
             name="sensitivity"
             value={draft.sensitivity}
-            onChange={(e) => update({ sensitivity: e.target.value as Sensitivity })}
+            onChange={(e) => update({ sensitivity: choiceOf(SENSITIVITIES, e.target.value, draft.sensitivity) })}
           >
             {levelsUpTo(clearance).map((s) => (
               <option key={s} value={s}>

@@ -46,7 +46,7 @@ export function DescriptionFields({ draft, update }: Props) {
           name="channel"
           label={t('ticket.channel')}
           value={draft.channel}
-          onChange={(channel) => update({ channel: channel as IncidentDraft['channel'] })}
+          onChange={(channel) => update({ channel: channel })}
           options={CHANNELS.map((channel) => ({ value: channel, label: t(`channel.${channel}`) }))}
         />
       </div>

@@ -1,3 +1,4 @@
+import { choiceOf } from '../ui/form/inputs.tsx';
 import { CHANGE_KINDS, CHANGE_ORIGINS as ORIGIN_KINDS } from '../../../domain/processes.ts';
 import { localized, TICKET_ORIGINS } from '../details.ts';
 import { useState } from 'react';
@@ -130,7 +131,7 @@ export function NewChangePage({ originKind, originTicket }: Props) {
                   {...c}
                   name="originKind"
                   value={origin}
-                  onChange={(e) => setOrigin(e.target.value as OriginKind)}
+                  onChange={(e) => setOrigin(choiceOf(ORIGIN_KINDS, e.target.value, origin))}
                 >
                   {ORIGIN_KINDS.map((o) => (
                     <option key={o} value={o}>

@@ -85,7 +85,7 @@ export function BulkBar({ selected, onDone }: { selected: TicketSummary[]; onDon
           name="bulkAction"
           label={t('bulk.action')}
           value={action}
-          onChange={(value) => setAction(value as BulkAction)}
+          onChange={(value) => setAction(value)}
           options={BULK_ACTIONS.map((a) => ({ value: a, label: t(`bulk.${a}`) }))}
         />
         {action === 'transfer' && (

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n.tsx';
 import { INCIDENT_STATUSES, PRIORITIES, STATUSES_BY_TYPE, TICKET_TYPES } from '../ui/constants.ts';
 import { Field } from '../ui/Field.tsx';
 import { CheckField, SelectField } from '../ui/form/inputs.tsx';
-import { ASSIGNED, EMPTY_FILTERS, type Assigned, type QueueFilters } from './filters.ts';
+import { ASSIGNED, EMPTY_FILTERS, type QueueFilters } from './filters.ts';
 
 interface Props {
   filters: QueueFilters;
@@ -100,7 +100,7 @@ export function FilterBar({ filters, parties, onChange, fixedType }: Props) {
         name="assigned"
         label={t('queue.assigned')}
         value={filters.assigned}
-        onChange={(assigned) => set({ assigned: assigned as Assigned })}
+        onChange={(assigned) => set({ assigned: assigned })}
         options={ASSIGNED.map((a) => ({ value: a, label: t(`queue.assigned.${a || 'anyone'}`) }))}
       />
       <CheckField

@@ -1,3 +1,5 @@
+import { LANGS } from '../../../domain/lang.ts';
+import { choiceOf } from '../ui/form/inputs.tsx';
 import type { Me } from '../../../contract/directory.ts';
 import type { Lang } from '../../../domain/lang.ts';
 import { api } from '../api.ts';
@@ -47,7 +49,7 @@ export function SettingsPage() {
         </dl>
         <Field label={t('settings.language')}>
           {(c) => (
-            <select {...c} value={lang} onChange={(e) => changeLanguage(e.target.value as Lang)}>
+            <select {...c} value={lang} onChange={(e) => changeLanguage(choiceOf(LANGS, e.target.value, lang))}>
               <option value="en" lang="en">
                 English
               </option>

@@ -27,7 +27,7 @@ export function EditWebhookForm({ subscription: s, onDone }: Props) {
   const [url, setUrl] = useState(s.url);
   const [kinds, setKinds] = useState(s.eventKinds.join(', '));
   const [clearance, setClearance] = useState(s.clearance);
-  const allowed = SENSITIVITIES.slice(0, SENSITIVITIES.indexOf(user.clearance as (typeof SENSITIVITIES)[number]) + 1);
+  const allowed = SENSITIVITIES.slice(0, SENSITIVITIES.indexOf(user.clearance) + 1);
   // The clearance in force is shown even when above the editor's own (the server then refuses to keep it).
   const options = allowed.includes(s.clearance as (typeof SENSITIVITIES)[number]) ? allowed : [...allowed, s.clearance];
   const form = useFormSubmit(async () => {

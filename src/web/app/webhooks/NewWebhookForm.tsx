@@ -21,7 +21,7 @@ export function NewWebhookForm({ onCreated }: { onCreated(): void }) {
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const fieldError = useFieldError(error);
-  const allowed = SENSITIVITIES.slice(0, SENSITIVITIES.indexOf(user.clearance as (typeof SENSITIVITIES)[number]) + 1);
+  const allowed = SENSITIVITIES.slice(0, SENSITIVITIES.indexOf(user.clearance) + 1);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,3 +1,5 @@
+import { SENSITIVITIES } from '../../../domain/sensitivity.ts';
+import { choiceOf } from '../ui/form/inputs.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { levelsUpTo } from '../ui/constants.ts';
@@ -44,7 +46,7 @@ export function AudienceFields({ parties, sensitivity, onChange, fieldError }: P
           <select
             {...c}
             value={sensitivity}
-            onChange={(e) => onChange({ parties, sensitivity: e.target.value as Sensitivity })}
+            onChange={(e) => onChange({ parties, sensitivity: choiceOf(SENSITIVITIES, e.target.value, sensitivity) })}
           >
             {levelsUpTo(user.clearance).map((s) => (
               <option key={s} value={s}>

@@ -1,3 +1,4 @@
+import { choiceOf } from '../ui/form/inputs.tsx';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
@@ -94,7 +95,11 @@ function NewWikiPageForm() {
       </Field>
       <Field label={t('wiki.kind')}>
         {(c) => (
-          <select {...c} value={kind} onChange={(e) => setKind(e.target.value as 'page' | 'guideline')}>
+          <select
+            {...c}
+            value={kind}
+            onChange={(e) => setKind(choiceOf(['page', 'guideline'] as const, e.target.value, kind))}
+          >
             <option value="page">{t('wiki.kind.page')}</option>
             <option value="guideline">{t('wiki.kind.guideline')}</option>
           </select>

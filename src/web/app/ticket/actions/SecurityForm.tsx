@@ -1,3 +1,4 @@
+import { choiceOf } from '../../ui/form/inputs.tsx';
 import type { TicketDetail } from '../../../../contract/schemas.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -48,7 +49,7 @@ export function SecurityForm({ detail, ...props }: ActionFormProps & { detail: T
             {...c}
             name="sensitivity"
             value={sensitivity}
-            onChange={(e) => setSensitivity(e.target.value as 'SENSITIVE' | 'CRITICAL')}
+            onChange={(e) => setSensitivity(choiceOf(['SENSITIVE', 'CRITICAL'] as const, e.target.value, sensitivity))}
           >
             <option value="SENSITIVE">{t('sensitivity.SENSITIVE')}</option>
             <option value="CRITICAL">{t('sensitivity.CRITICAL')}</option>

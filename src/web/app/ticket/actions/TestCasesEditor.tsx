@@ -1,3 +1,4 @@
+import { choiceOf } from '../../ui/form/inputs.tsx';
 import { TEST_RESULTS } from '../../../../domain/processes.ts';
 import { useI18n } from '../../i18n.tsx';
 import type { ReleaseBuildTest } from '../../../../domain/processes.ts';
@@ -66,7 +67,7 @@ export function TestCasesEditor({ cases, onChange, error }: Props) {
                     {...c}
                     name={`testCases.${index}.result`}
                     value={testCase.result}
-                    onChange={(e) => update(index, { result: e.target.value as TestCase['result'] })}
+                    onChange={(e) => update(index, { result: choiceOf(TEST_RESULTS, e.target.value, testCase.result) })}
                   >
                     {TEST_RESULTS.map((result) => (
                       <option key={result} value={result}>

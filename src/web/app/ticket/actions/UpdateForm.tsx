@@ -1,3 +1,4 @@
+import { choiceOf } from '../../ui/form/inputs.tsx';
 import type { Criticality, Impact, Priority } from '../../../../domain/priority.ts';
 import type { Sensitivity } from '../../../../domain/sensitivity.ts';
 import type { TicketDetail } from '../../../../contract/schemas.ts';
@@ -88,7 +89,12 @@ export function UpdateForm({ detail, ...props }: ActionFormProps & { detail: Tic
         <>
           <Field label={t('ticket.priority')} name="priority">
             {(c) => (
-              <select {...c} name="priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
+              <select
+                {...c}
+                name="priority"
+                value={priority}
+                onChange={(e) => setPriority(choiceOf(PRIORITIES, e.target.value, priority))}
+              >
                 {PRIORITIES.map((p) => (
                   <option key={p} value={p}>
                     {t(`priority.${p}`)}

@@ -58,13 +58,13 @@ export function TextField({ name, label, value, onChange, required, hint, disabl
   );
 }
 
-export interface Option {
-  value: string;
+export interface Option<T extends string = string> {
+  value: T;
   label: string;
 }
 
-/** A labelled select of `options`. */
-export function SelectField({
+/** A labelled select of `options`; `onChange` gets the chosen option's value, typed as the options are. */
+export function SelectField<T extends string>({
   name,
   label,
   value,
@@ -74,7 +74,7 @@ export function SelectField({
   disabled,
   className,
   options,
-}: Common & { options: readonly Option[] }) {
+}: Omit<Common, 'onChange'> & { options: readonly Option<T>[]; onChange(value: T): void }) {
   return (
     <Field name={name} label={label} required={required} hint={hint} {...(className ? { className } : {})}>
       {(c) => (
@@ -84,7 +84,11 @@ export function SelectField({
           value={value}
           required={required}
           disabled={disabled}
-          onChange={(e) => onChange(e.target.value)}
+          onChange={(e) => {
+            // A select offers only its options: the value is always one of them.
+            const chosen = options.find((o) => o.value === e.target.value);
+            if (chosen) onChange(chosen.value);
+          }}
         >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -115,4 +119,9 @@ export function CheckField({
       {label}
     </label>
   );
+}
+
+/** The one of `options` a plain select's value names, else `current` (a select offers only its options). */
+export function choiceOf<T extends string>(options: readonly T[], value: string, current: T): T {
+  return options.find((o) => o === value) ?? current;
 }
