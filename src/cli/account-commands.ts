@@ -117,9 +117,7 @@ export const ACCOUNT_COMMANDS: Record<string, Command> = {
         displayName: values.name as string | undefined,
         email: values.email as string | undefined,
         roles: values.roles ? roleList(values.roles as string, 'roles') : undefined,
-        clearance: values.clearance
-          ? (oneOf(SENSITIVITIES, values.clearance as string, 'clearance') as Sensitivity)
-          : undefined,
+        clearance: values.clearance ? oneOf(SENSITIVITIES, values.clearance as string, 'clearance') : undefined,
         language: values.language ? oneOf(['en', 'fr'] as const, values.language as string, 'language') : undefined,
         active:
           values.active === undefined

@@ -1,8 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { consultationOverdue, type ConsultationDetails } from '../../domain/processes.ts';
+import { consultationOverdue } from '../../domain/processes.ts';
 import type { Db } from '../../store/db.ts';
 import { cbmReminders, tickets } from '../../store/schema/index.ts';
 import { parsedTicket } from '../../store/ticket-reads.ts';
+import { detailsOf } from '../write-path/details.ts';
 import { tellConsultedDesk } from './tell-consulted-desk.ts';
 
 /**
@@ -19,7 +20,7 @@ export async function remindConsultations(db: Db, now: Date): Promise<number> {
   let sent = 0;
   for (const raw of open) {
     const ticket = parsedTicket(raw);
-    const details = ticket.details as ConsultationDetails;
+    const details = detailsOf(ticket, 'consultation');
     const late = consultationOverdue(details, now.getTime());
     if (!late) continue;
     const claimed = await db.transaction(async (tx) => {
