@@ -21,8 +21,9 @@ describe('console below 768 px (390 × 844)', () => {
       await menu.click();
       expect(await menu.getAttribute('aria-expanded')).toBe('true');
       await nav.getByRole('link', { name: 'Known errors' }).click();
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      expect(await nav.isVisible()).toBe(false); // folded again on the new page
+      // Folded again on the new page (waited for: the queue's heading is on screen until the page changes).
+      await nav.waitFor({ state: 'hidden' });
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
 
       // Sign out fits in the viewport; nothing scrolls sideways.
       const signOut = await page.getByRole('button', { name: 'Sign out' }).boundingBox();
