@@ -15,5 +15,10 @@ const seconds = (performance.now() - start) / 1000;
 const used = process.cpuUsage(cpu);
 await store.close();
 process.stdout.write(
-  `${JSON.stringify({ tickets: imported.rows.tickets ?? 0, seconds, cpuSeconds: (used.user + used.system) / 1e6, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+  `${JSON.stringify({
+    tickets: imported.rows.tickets ?? 0,
+    seconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  })}\n`,
 );

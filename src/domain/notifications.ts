@@ -67,7 +67,8 @@ export const RECIPIENTS: Record<NotificationKind, RecipientRule[]> = {
   // AUD-4, sent by services/export/offboarding: the leaving party's administrators, then both parties' administrators and auditors.
   offboarding_reminder: [],
   erasure_certificate: [],
-  // Not caused by ticket events: sent to the awaited parties' administrators (services/agreements) and to a paused webhook's party administrators (services/webhooks).
+  // Not caused by ticket events: sent to the awaited parties' administrators (services/agreements)
+  // and to a paused webhook's party administrators (services/webhooks).
   agreement_proposed: [],
   webhook_paused: [],
   // Not caused by ticket events: sent by services/cbm to the parties concerned (CBM-1 … CBM-6).
