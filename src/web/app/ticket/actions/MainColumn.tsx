@@ -18,9 +18,15 @@ export const LONG_FORMS = new Set([
 /** The id of the place in the ticket's main column that receives long forms. */
 export const MAIN_FORM_SLOT = 'ticket-main-form';
 
-/** Renders `children` in the main column's slot when `wide` and the slot exists, else where it stands. */
+const slotFor = (wide: boolean) => (wide ? document.getElementById(MAIN_FORM_SLOT) : null);
+
+/**
+ * Renders `children` in the main column's slot when `wide` and the slot exists, else where it stands.
+ * The slot is looked up on the first render already: moving the form there afterwards would mount it
+ * twice, and what was typed into the first one in between would be lost.
+ */
 export function MainColumn({ wide, children }: { wide: boolean; children: ReactNode }) {
-  const [slot, setSlot] = useState<HTMLElement | null>(null);
-  useEffect(() => setSlot(wide ? document.getElementById(MAIN_FORM_SLOT) : null), [wide]);
+  const [slot, setSlot] = useState<HTMLElement | null>(() => slotFor(wide));
+  useEffect(() => setSlot(slotFor(wide)), [wide]);
   return slot ? createPortal(children, slot) : children;
 }
