@@ -2,19 +2,13 @@ import type { TimelineEntry } from '../../../contract/schemas.ts';
 import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { EventBody } from './EventBody.tsx';
+import { shownItem, TIMELINE_FILTERS, timelineItems, type TimelineFilter } from './timelineItems.ts';
 
-const TIMELINE_FILTERS = ['all', 'comments', 'changes'] as const;
-type TimelineFilter = (typeof TIMELINE_FILTERS)[number];
-/** Entries people wrote to each other; everything else is a change of the ticket. */
-const COMMENT_KINDS = new Set(['comment']);
-const shown = (kind: string, filter: TimelineFilter) =>
-  filter === 'all' || (filter === 'comments') === COMMENT_KINDS.has(kind);
-
-/** The ticket's history, oldest first (newest last); internal entries are marked. */
+/** The ticket's history, oldest first (newest last), one item per action; internal entries are marked. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, formatDate } = useI18n();
   const [show, setShow] = useState<TimelineFilter>('all');
-  const ordered = [...entries].sort((a, b) => a.seq - b.seq).filter((entry) => shown(entry.kind, show));
+  const items = timelineItems(entries).filter((item) => shownItem(item, show));
   // A kind this console does not know yet still reads as words.
   const kindLabel = (kind: string) => {
     const label = t(`event.${kind}`);
@@ -33,7 +27,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
         ))}
       </fieldset>
       <ol className="timeline" aria-labelledby="timeline-title">
-        {ordered.map((entry) => (
+        {items.map(({ lead: entry, statusChanges }) => (
           <li
             key={entry.id}
             className={`timeline__item timeline__item--${entry.kind}${entry.visibility === 'internal' ? ' timeline__item--internal' : ''}`}
@@ -48,6 +42,11 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               )}
             </div>
             <EventBody entry={entry} />
+            {statusChanges.map((change) => (
+              <div key={change.id} className="timeline__detail">
+                <EventBody entry={change} />
+              </div>
+            ))}
           </li>
         ))}
       </ol>
