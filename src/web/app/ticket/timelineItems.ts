@@ -31,7 +31,7 @@ function actions(entries: TimelineEntry[]): TimelineEntry[][] {
  * is nothing else); an action made only of status changes keeps them as items of their own.
  */
 export function timelineItems(entries: TimelineEntry[]): TimelineItem[] {
-  return actions(entries).flatMap((group) => {
+  return actions(entries).flatMap((group): TimelineItem[] => {
     const others = group.filter((entry) => entry.kind !== 'status_changed');
     const statusChanges = group.filter((entry) => entry.kind === 'status_changed');
     if (others.length === 0) return statusChanges.map((lead) => ({ lead, statusChanges: [] }));
