@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { FormError } from '../ui/errors.tsx';
+import { RadioSwitch } from '../ui/RadioSwitch.tsx';
 import { CalendarEntry } from './CalendarEntry.tsx';
 import {
   CALENDAR_VIEWS,
@@ -50,15 +51,14 @@ export function CalendarViews({ party }: { party: string }) {
     <section className="card block" aria-labelledby="calendar-views-title" aria-busy={loading}>
       <h2 id="calendar-views-title">{t('calendar.views.title')}</h2>
       <div className="cal-toolbar">
-        <fieldset className="radio-group radio-group--inline">
-          <legend>{t('calendar.view')}</legend>
-          {CALENDAR_VIEWS.map((v) => (
-            <label key={v} className="check">
-              <input type="radio" name="calendar-view" value={v} checked={view === v} onChange={() => setView(v)} />
-              {t(`calendar.view.${v}`)}
-            </label>
-          ))}
-        </fieldset>
+        <RadioSwitch
+          legend={t('calendar.view')}
+          name="calendar-view"
+          options={CALENDAR_VIEWS}
+          value={view}
+          label={(v) => t(`calendar.view.${v}`)}
+          onChange={setView}
+        />
         <div className="cal-toolbar__nav" role="group" aria-label={t('calendar.navigate')}>
           <button type="button" className="btn btn--small" onClick={() => setAnchor(shiftAnchor(view, anchor, -1))}>
             {t(`calendar.prev.${view}`)}
@@ -99,8 +99,9 @@ export function CalendarViews({ party }: { party: string }) {
                       className={day.getMonth() === anchor.getMonth() ? 'cal-day' : 'cal-day cal-day--other'}
                       aria-current={dayKey(day) === today ? 'date' : undefined}
                     >
-                      <time className="cal-day__number" dateTime={dayKey(day)} aria-label={dayFormat.format(day)}>
-                        {day.getDate()}
+                      <time className="cal-day__number" dateTime={dayKey(day)}>
+                        <span aria-hidden="true">{day.getDate()}</span>
+                        <span className="visually-hidden">{dayFormat.format(day)}</span>
                       </time>
                       {itemsOn(items, day).length > 0 && (
                         <ul className="cal-items">

@@ -1,6 +1,7 @@
 import type { TimelineEntry } from '../../../contract/schemas.ts';
 import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
+import { RadioSwitch } from '../ui/RadioSwitch.tsx';
 import { EventBody } from './EventBody.tsx';
 import { shownItem, TIMELINE_FILTERS, timelineItems, type TimelineFilter } from './timelineItems.ts';
 
@@ -17,15 +18,15 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <section className="card block" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timeline.title')}</h2>
-      <fieldset className="radio-group radio-group--inline timeline__filter">
-        <legend>{t('timeline.show')}</legend>
-        {TIMELINE_FILTERS.map((f) => (
-          <label key={f} className="check">
-            <input type="radio" name="timeline-filter" value={f} checked={show === f} onChange={() => setShow(f)} />
-            {t(`timeline.show.${f}`)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioSwitch
+        className="timeline__filter"
+        legend={t('timeline.show')}
+        name="timeline-filter"
+        options={TIMELINE_FILTERS}
+        value={show}
+        label={(f) => t(`timeline.show.${f}`)}
+        onChange={setShow}
+      />
       <ol className="timeline" aria-labelledby="timeline-title">
         {items.map(({ lead: entry, statusChanges }) => (
           <li
