@@ -127,6 +127,26 @@ export type NotificationPref = z.output<typeof NotificationPref>;
 export type AppNotification = z.output<typeof AppNotification>;
 export type NotificationList = z.output<typeof NotificationList>;
 
+/** COL-5: a change or release on the calendar, with or without a joint window. */
+export const PlannedItem = z.object({
+  kind: z.enum(['change', 'release']),
+  id: z.uuid(),
+  ref: z.string(),
+  title: z.string(),
+  status: z.string(),
+  ownerParty: z.string(),
+  parties: z.array(z.string()),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  source: z
+    .enum(['assessment', 'joint_window', 'changes', 'deployment'])
+    .describe(
+      "Where the dates come from: the change's assessment, the release's joint window, its changes, its deployment",
+    ),
+  jointWindow: z.enum(['proposed', 'accepted', 'refused']).nullable(),
+});
+export type PlannedItem = z.output<typeof PlannedItem>;
+
 /** COL-5: a date of the cooperation on the calendar: an expert meeting (CBM-6) or a contact's yearly confirmation (CBM-1). */
 export const CooperationDate = z.discriminatedUnion('kind', [
   z.object({

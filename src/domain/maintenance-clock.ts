@@ -44,3 +44,5 @@ export class ExcludingClock implements Clock {
 /** A maintenance window's status: `scheduled` (one party's own), or a joint window's proposal and its outcome (REL-2). */
 export const WINDOW_STATUSES = ['scheduled', 'proposed', 'accepted', 'refused', 'withdrawn'] as const;
 export type WindowStatus = (typeof WINDOW_STATUSES)[number];
+/** COL-5: the windows on a party's calendar and in its feed: in force or still proposed (not refused or withdrawn). */
+export const CALENDAR_WINDOW_STATUSES: readonly WindowStatus[] = ['scheduled', 'accepted', 'proposed'];

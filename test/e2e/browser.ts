@@ -88,5 +88,9 @@ export function consoleSession() {
     get server(): TestServer {
       return state.server;
     },
+    /** The shared browser, for a context of the test's own (signed out, another viewport). */
+    get browser(): Browser {
+      return state.browser;
+    },
   };
 }

@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { request } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { ensureConsoleBuilt } from './browser.ts';
@@ -21,11 +23,13 @@ function get(url: string, headers: Record<string, string> = {}) {
 describe('console assets: sent compressed, hashed ones cached immutably', () => {
   let server: TestServer;
   let script = '';
+  let preloaded: string[] = [];
   beforeAll(async () => {
     ensureConsoleBuilt();
     server = await startTestServer();
     const index = await (await fetch(`${server.url}/`)).text();
     script = /src="(\/assets\/index-[^"]+\.js)"/.exec(index)![1]!;
+    preloaded = [...index.matchAll(/rel="modulepreload"[^>]*href="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   });
   afterAll(() => server.close());
 
@@ -49,6 +53,32 @@ describe('console assets: sent compressed, hashed ones cached immutably', () => 
       const page = await get(`${server.url}${path}`, { 'accept-encoding': 'br' });
       expect(page.status).toBe(200);
       expect(page.headers['cache-control']).toBe('no-cache');
+    }
+  });
+
+  it('sends the initial JavaScript (entry and the chunks it imports) in ≤ 250 KB brotli', async () => {
+    // The entry imports its shared chunks statically; index.html preloads each of them.
+    expect(preloaded.length).toBeGreaterThan(0);
+    let bytes = 0;
+    for (const path of [script, ...preloaded]) {
+      const sent = await get(`${server.url}${path}`, { 'accept-encoding': 'br' });
+      expect(sent.status, path).toBe(200);
+      bytes += sent.bytes;
+    }
+    expect(bytes).toBeLessThanOrEqual(250 * 1024);
+  });
+
+  it('sends every chunk of the console compressed and cached immutably', async () => {
+    const assets = fileURLToPath(new URL('../../dist/web/assets/', import.meta.url));
+    const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
+    // The console is split into one chunk per page at least.
+    expect(scripts.length).toBeGreaterThan(20);
+    for (const name of scripts) {
+      const sent = await get(`${server.url}/assets/${name}`, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(sent.status, name).toBe(200);
+      expect(sent.headers['cache-control'], name).toBe('public, max-age=31536000, immutable');
+      // Chunks under 1 KB are not worth compressing (src/web/precompress.ts).
+      if (sent.bytes >= 1024) expect(sent.headers['content-encoding'], name).toBe('br');
     }
   });
 });

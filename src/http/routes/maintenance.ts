@@ -9,28 +9,10 @@ import { readParties } from '../../services/parties/read-directory.ts';
 import type { MaintenanceWindow as WindowRow } from '../../services/sla/maintenance-windows.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Instant, plain, text } from '../../contract/schemas.ts';
-import { CooperationDate, MaintenanceWindow } from '../../contract/services.ts';
+import { CooperationDate, MaintenanceWindow, PlannedItem } from '../../contract/services.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
-
-const PlannedItem = z.object({
-  kind: z.enum(['change', 'release']),
-  id: z.uuid(),
-  ref: z.string(),
-  title: z.string(),
-  status: z.string(),
-  ownerParty: z.string(),
-  parties: z.array(z.string()),
-  startsAt: z.date(),
-  endsAt: z.date(),
-  source: z
-    .enum(['assessment', 'joint_window', 'changes', 'deployment'])
-    .describe(
-      "Where the dates come from: the change's assessment, the release's joint window, its changes, its deployment",
-    ),
-  jointWindow: z.enum(['proposed', 'accepted', 'refused']).nullable(),
-});
 
 const presentWindow = (w: WindowRow, releaseRef: string | null = null): z.infer<typeof MaintenanceWindow> => ({
   id: w.id,
@@ -54,18 +36,22 @@ export const maintenanceRoutes =
       {
         schema: {
           tags: ['maintenance'],
-          summary: 'Maintenance windows of every party in a period, joint ones included',
-          querystring: z.object({ from: Instant, to: Instant }),
+          summary: 'Maintenance windows of every party (or of one) in a period, joint ones included',
+          querystring: z.object({
+            from: Instant,
+            to: Instant,
+            party: PartyCode.optional().describe("Only this party's windows and the joint windows it takes part in"),
+          }),
           response: { 200: z.object({ items: z.array(MaintenanceWindow) }), ...errorResponses },
         },
       },
       async (request) => {
         const actor = requireActor(request);
-        const parties = await readParties(deps.db);
+        const { party } = request.query;
         const rows = await listMaintenance(
           deps.db,
           actor,
-          parties.map((p) => p.id),
+          party ? [party] : (await readParties(deps.db)).map((p) => p.id),
           new Date(request.query.from),
           new Date(request.query.to),
         );
@@ -79,18 +65,25 @@ export const maintenanceRoutes =
         schema: {
           tags: ['maintenance'],
           summary: 'Changes and releases the caller may see in a period, with or without a joint window (COL-5)',
-          querystring: z.object({ from: Instant, to: Instant }),
+          querystring: z.object({
+            from: Instant,
+            to: Instant,
+            party: PartyCode.optional().describe('Only the work this party takes part in'),
+          }),
           response: { 200: z.object({ items: z.array(PlannedItem) }), ...errorResponses },
         },
       },
-      async (request) => ({
-        items: await plannedWork(
-          deps.db,
-          requireActor(request),
-          new Date(request.query.from),
-          new Date(request.query.to),
-        ),
-      }),
+      async (request) => {
+        const { from, to, party } = request.query;
+        const items = await plannedWork(deps.db, requireActor(request), new Date(from), new Date(to), party);
+        return {
+          items: items.map((item) => ({
+            ...item,
+            startsAt: item.startsAt.toISOString(),
+            endsAt: item.endsAt.toISOString(),
+          })),
+        };
+      },
     );
 
     app.get(

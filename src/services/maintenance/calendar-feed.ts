@@ -1,19 +1,20 @@
 import ical, { ICalEventStatus } from 'ical-generator';
-import { and, arrayContains, eq, gt, inArray, or } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { cooperationDates } from '../calendar/cooperation-dates.ts';
 import { plannedWork } from '../calendar/planned-work.ts';
 import type { Db } from '../../store/db.ts';
 import { findParty } from '../../store/directory.ts';
-import { maintenanceWindows } from '../../store/schema/index.ts';
+import { CALENDAR_WINDOW_STATUSES } from '../../domain/maintenance-clock.ts';
+import { listMaintenance } from '../sla/maintenance-windows.ts';
 import type { Actor } from '../../domain/actor.ts';
 
 const PAST_MS = 90 * 86_400_000;
 const FUTURE_MS = 730 * 86_400_000;
 
 /**
- * COL-5: a party's maintenance calendar as iCalendar, times in UTC: its own windows and the
- * joint windows it takes part in (accepted: confirmed; proposed: tentative), then the changes
+ * COL-5: a party's maintenance calendar as iCalendar, times in UTC, the same items as the console's
+ * month and week views of that party: its own windows and the joint windows it takes part in
+ * (accepted: confirmed; proposed: tentative; refused and withdrawn ones left out), then the changes
  * and releases of that party which the feed's owner may see (`plannedWork`, the ticket rule),
  * whether or not they have a joint window, expert meetings and contact confirmations falling due.
  * Windows are published to every party on the link.
@@ -21,16 +22,12 @@ const FUTURE_MS = 730 * 86_400_000;
 export async function maintenanceCalendar(db: Db, actor: Actor, partyId: string, now: Date): Promise<string> {
   const party = await findParty(db, partyId);
   if (!party) throw new AppError('party.not_found');
-  const rows = await db
-    .select()
-    .from(maintenanceWindows)
-    .where(
-      and(
-        or(eq(maintenanceWindows.partyId, partyId), arrayContains(maintenanceWindows.partners, [partyId])),
-        inArray(maintenanceWindows.status, ['scheduled', 'accepted', 'proposed']),
-        gt(maintenanceWindows.endsAt, new Date(now.getTime() - PAST_MS)),
-      ),
-    );
+  const from = new Date(now.getTime() - PAST_MS);
+  const to = new Date(now.getTime() + FUTURE_MS);
+  // The same windows as the console's calendar views of the party (its own and the joint ones it is in).
+  const rows = (await listMaintenance(db, actor, [partyId], from, to))
+    .map((row) => row.window)
+    .filter((w) => CALENDAR_WINDOW_STATUSES.includes(w.status));
   const calendar = ical({
     name: `Passerelle — ${party.name} maintenance`,
     prodId: { company: 'Passerelle', product: 'maintenance', language: 'EN' },
@@ -47,13 +44,7 @@ export async function maintenanceCalendar(db: Db, actor: Actor, partyId: string,
       status: w.status === 'proposed' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     });
   }
-  const work = await plannedWork(
-    db,
-    actor,
-    new Date(now.getTime() - PAST_MS),
-    new Date(now.getTime() + FUTURE_MS),
-    partyId,
-  );
+  const work = await plannedWork(db, actor, from, to, partyId);
   for (const item of work) {
     const window = item.jointWindow ? `joint window ${item.jointWindow}` : 'no joint window';
     calendar.createEvent({
@@ -70,13 +61,7 @@ export async function maintenanceCalendar(db: Db, actor: Actor, partyId: string,
     });
   }
   // CBM-6 meetings the feed's owner may read, and the party's contact confirmations falling due (CBM-1).
-  const dates = await cooperationDates(
-    db,
-    actor,
-    new Date(now.getTime() - PAST_MS),
-    new Date(now.getTime() + FUTURE_MS),
-    partyId,
-  );
+  const dates = await cooperationDates(db, actor, from, to, partyId);
   for (const d of dates)
     calendar.createEvent(
       d.kind === 'meeting'

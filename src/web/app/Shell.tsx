@@ -1,34 +1,37 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Header } from './Header.tsx';
 import { useI18n } from './i18n.tsx';
-import { AccessReviewsPage } from './accessReviews/AccessReviewsPage.tsx';
-import { AgreementPage } from './agreement/AgreementPage.tsx';
-import { WebhooksPage } from './webhooks/WebhooksPage.tsx';
-import { AdminPage } from './admin/AdminPage.tsx';
-import { AssetsPage } from './assets/AssetsPage.tsx';
-import { AuditPage } from './audit/AuditPage.tsx';
-import { CalendarPage } from './calendar/CalendarPage.tsx';
-import { CertificatesPage } from './certificates/CertificatesPage.tsx';
-import { NewIncidentPage } from './incident/NewIncidentPage.tsx';
-import { KnownErrorsPage } from './knownErrors/KnownErrorsPage.tsx';
-import { NewChangePage } from './process/NewChangePage.tsx';
-import { NewProblemPage } from './process/NewProblemPage.tsx';
-import { NewReleasePage } from './process/NewReleasePage.tsx';
-import { NewConsultationPage } from './process/NewConsultationPage.tsx';
-import { CbmPage } from './cbm/CbmPage.tsx';
-import { NewRequestPage } from './process/NewRequestPage.tsx';
+import { PageLoadBoundary, PageLoading } from './PageLoading.tsx';
+import {
+  AccessReviewsPage,
+  AdminPage,
+  AgreementPage,
+  AssetsPage,
+  AuditPage,
+  CalendarPage,
+  CbmPage,
+  CertificatesPage,
+  KnownErrorsPage,
+  NewChangePage,
+  NewConsultationPage,
+  NewIncidentPage,
+  NewProblemPage,
+  NewReleasePage,
+  NewRequestPage,
+  NewSecurityIncidentPage,
+  NotificationsPage,
+  QueuePage,
+  ReportsPage,
+  SearchPage,
+  SettingsPage,
+  TicketPage,
+  WebhooksPage,
+  WikiListPage,
+  WikiPageView,
+} from './pages.ts';
 import { NotificationsProvider } from './notifications/NotificationsContext.tsx';
-import { NotificationsPage } from './notifications/NotificationsPage.tsx';
-import { QueuePage } from './queue/QueuePage.tsx';
-import { ReportsPage } from './reports/ReportsPage.tsx';
-import { NewSecurityIncidentPage } from './security/NewSecurityIncidentPage.tsx';
 import { href, parseRoute, usePath, type Route } from './router.ts';
 import { useSession, type Flash } from './session.tsx';
-import { SettingsPage } from './settings/SettingsPage.tsx';
-import { TicketPage } from './ticket/TicketPage.tsx';
-import { SearchPage } from './search/SearchPage.tsx';
-import { WikiListPage } from './wiki/WikiListPage.tsx';
-import { WikiPageView } from './wiki/WikiPageView.tsx';
 
 function Page({ route }: { route: Route }) {
   const { t } = useI18n();
@@ -132,7 +135,12 @@ export function Shell({ flash }: { flash: Flash | null }) {
               {flash.message}
             </p>
           )}
-          <Page route={route} />
+          {/* A page's code arrives on its first opening: say so meanwhile, and offer a reload if it cannot. */}
+          <PageLoadBoundary key={route.page}>
+            <Suspense fallback={<PageLoading />}>
+              <Page route={route} />
+            </Suspense>
+          </PageLoadBoundary>
         </main>
       </div>
     </NotificationsProvider>

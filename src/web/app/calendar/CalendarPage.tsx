@@ -5,12 +5,13 @@ import { PartySelect } from '../ui/PartySelect.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { CalendarFeed } from './CalendarFeed.tsx';
 import { CalendarSection } from './CalendarSection.tsx';
+import { CalendarViews } from './CalendarViews.tsx';
 import { MaintenanceSection } from './MaintenanceSection.tsx';
 import { OutagesSection } from './OutagesSection.tsx';
 import { CooperationSection } from './CooperationSection.tsx';
 import { PlannedWorkSection } from './PlannedWorkSection.tsx';
 
-/** Business calendars and outages of a party, and every party's maintenance windows (SLA-3, SLA-6, COL-5). */
+/** A party's month and week views, its business calendars and outages, and every party's maintenance windows (SLA-3, SLA-6, COL-5). */
 export function CalendarPage() {
   const { t } = useI18n();
   const { user } = useSession();
@@ -23,6 +24,7 @@ export function CalendarPage() {
       <form className="filters" role="search" aria-label={t('calendar.choose')} onSubmit={(e) => e.preventDefault()}>
         <PartySelect value={party} onChange={setParty} />
       </form>
+      <CalendarViews key={`views-${party}`} party={party} />
       <CalendarSection key={`calendar-${party}`} party={party} />
       <MaintenanceSection />
       <PlannedWorkSection />

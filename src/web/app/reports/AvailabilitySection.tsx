@@ -50,7 +50,7 @@ export function AvailabilitySection({ party, month }: { party: string; month: st
       {rows.length > 0 && (
         <>
           <div className="table-wrap">
-            <table className="grid report-table">
+            <table className="grid grid--cards report-table">
               <caption className="visually-hidden">{t('report.availability.caption')}</caption>
               <thead>
                 <tr>
@@ -73,12 +73,27 @@ export function AvailabilitySection({ party, month }: { party: string; month: st
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.service} className={r.met === false ? 'row--not-met' : undefined}>
-                    <th scope="row">{r.service}</th>
-                    <td className="num">{r.outages}</td>
-                    <td className="num nowrap">{duration(r.downtimeMs)}</td>
-                    <td className="num">{pct(r.availabilityPct)}</td>
-                    <td className="num">{pct(r.targetPct)}</td>
-                    <td className={r.met === null ? 'muted' : r.met ? 'met' : 'not-met'}>{metText(r.met)}</td>
+                    <th scope="row" data-label={t('report.service')}>
+                      {r.service}
+                    </th>
+                    <td data-label={t('report.outages')} className="num">
+                      {r.outages}
+                    </td>
+                    <td data-label={t('report.downtime')} className="num nowrap">
+                      {duration(r.downtimeMs)}
+                    </td>
+                    <td data-label={t('report.availability')} className="num">
+                      {pct(r.availabilityPct)}
+                    </td>
+                    <td data-label={t('report.target')} className="num">
+                      {pct(r.targetPct)}
+                    </td>
+                    <td
+                      data-label={t('report.metColumn')}
+                      className={r.met === null ? 'muted' : r.met ? 'met' : 'not-met'}
+                    >
+                      {metText(r.met)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

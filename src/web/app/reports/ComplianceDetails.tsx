@@ -20,7 +20,7 @@ export function ComplianceDetails({ details }: { details: ComplianceDetail[] }) 
         <p className="empty">{t('report.detail.none')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="grid grid--compact">
+          <table className="grid grid--compact grid--cards">
             <caption className="visually-hidden">{t('report.detail.caption')}</caption>
             <thead>
               <tr>
@@ -41,16 +41,29 @@ export function ComplianceDetails({ details }: { details: ComplianceDetail[] }) 
             <tbody>
               {details.map((d) => (
                 <tr key={d.ref} className={d.within === false ? 'row--not-met' : undefined}>
-                  <th scope="row" className="nowrap mono">
+                  <th scope="row" data-label={t('ticket.ref')} className="nowrap mono">
                     <a href={href(`/tickets/${d.ref}`)}>{d.ref}</a>
                   </th>
-                  <td>{t(`type.${d.type}`)}</td>
-                  <td>{d.priority}</td>
-                  <td className="nowrap">{formatDate(d.openedAt)}</td>
-                  <td className="nowrap">{d.firstInterventionAt ? formatDate(d.firstInterventionAt) : '—'}</td>
-                  <td className="num nowrap">{duration(d.elapsedMs)}</td>
-                  <td className="num nowrap">{duration(d.targetMs)}</td>
-                  <td className={d.within === null ? 'muted' : d.within ? 'met' : 'not-met'}>{within(d)}</td>
+                  <td data-label={t('report.type')}>{t(`type.${d.type}`)}</td>
+                  <td data-label={t('report.priority')}>{d.priority}</td>
+                  <td data-label={t('report.detail.opened')} className="nowrap">
+                    {formatDate(d.openedAt)}
+                  </td>
+                  <td data-label={t('report.detail.firstIntervention')} className="nowrap">
+                    {d.firstInterventionAt ? formatDate(d.firstInterventionAt) : '—'}
+                  </td>
+                  <td data-label={t('report.detail.elapsed')} className="num nowrap">
+                    {duration(d.elapsedMs)}
+                  </td>
+                  <td data-label={t('report.detail.target')} className="num nowrap">
+                    {duration(d.targetMs)}
+                  </td>
+                  <td
+                    data-label={t('report.detail.within')}
+                    className={d.within === null ? 'muted' : d.within ? 'met' : 'not-met'}
+                  >
+                    {within(d)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -9,7 +9,7 @@ export function ComplianceTable({ rows }: { rows: ComplianceRow[] }) {
   const metText = useMetText();
   return (
     <div className="table-wrap">
-      <table className="grid report-table">
+      <table className="grid grid--cards report-table">
         <caption className="visually-hidden">{t('report.compliance.caption')}</caption>
         <thead>
           <tr>
@@ -36,14 +36,31 @@ export function ComplianceTable({ rows }: { rows: ComplianceRow[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={`${row.type}-${row.priority}`} className={row.met === false ? 'row--not-met' : undefined}>
-              <td>{t(`type.${row.type}`)}</td>
-              <th scope="row">{row.priority === 'all' ? t('report.allPriorities') : row.priority}</th>
-              <td className="num">{row.tickets}</td>
-              <td className="num">{row.withinTarget}</td>
-              <td className="num">{pct(row.pct)}</td>
-              <td className="num">{pct(row.objectivePct)}</td>
-              <td className={row.met === null ? 'muted' : row.met ? 'met' : 'not-met'}>{metText(row.met)}</td>
-              <td className="num">{row.pending}</td>
+              <td data-label={t('report.type')}>{t(`type.${row.type}`)}</td>
+              <th scope="row" data-label={t('report.priority')}>
+                {row.priority === 'all' ? t('report.allPriorities') : row.priority}
+              </th>
+              <td data-label={t('report.tickets')} className="num">
+                {row.tickets}
+              </td>
+              <td data-label={t('report.withinTarget')} className="num">
+                {row.withinTarget}
+              </td>
+              <td data-label={t('report.pctWithin')} className="num">
+                {pct(row.pct)}
+              </td>
+              <td data-label={t('report.objective')} className="num">
+                {pct(row.objectivePct)}
+              </td>
+              <td
+                data-label={t('report.metColumn')}
+                className={row.met === null ? 'muted' : row.met ? 'met' : 'not-met'}
+              >
+                {metText(row.met)}
+              </td>
+              <td data-label={t('report.pending')} className="num">
+                {row.pending}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -32,7 +32,7 @@ export function SlaPanel({ sla }: { sla: Sla | null | undefined }) {
         <span className={`badge badge--sla badge--sla-${sla.level}`}>{t(`sla.level.${sla.level}`)}</span>
       </h2>
       {paused && <p className="alert alert--info">{t('sla.pausedNotice')}</p>}
-      <table className="grid grid--compact">
+      <table className="grid grid--cards grid--compact">
         <caption className="visually-hidden">{t('sla.title')}</caption>
         <thead>
           <tr>
@@ -49,15 +49,25 @@ export function SlaPanel({ sla }: { sla: Sla | null | undefined }) {
             const clock = sla[name];
             return (
               <tr key={name} className={`sla-row--${clock.level}`}>
-                <th scope="row">{t(`sla.name.${name}`)}</th>
-                <td className="nowrap">{duration(clock.targetMs)}</td>
-                <td className="nowrap">{duration(clock.elapsedMs)}</td>
-                <td className="nowrap">{left(clock)}</td>
-                <td>
+                <th scope="row" data-label={t('sla.clock')}>
+                  {t(`sla.name.${name}`)}
+                </th>
+                <td data-label={t('sla.target')} className="nowrap">
+                  {duration(clock.targetMs)}
+                </td>
+                <td data-label={t('sla.elapsed')} className="nowrap">
+                  {duration(clock.elapsedMs)}
+                </td>
+                <td data-label={t('sla.timeLeft')} className="nowrap">
+                  {left(clock)}
+                </td>
+                <td data-label={t('sla.state')}>
                   <span className={`badge badge--sla badge--sla-${clock.level}`}>{t(`sla.level.${clock.level}`)}</span>{' '}
                   {t(`sla.phase.${clock.phase}`)}
                 </td>
-                <td className="nowrap">{clock.phase === 'running' && clock.dueAt ? formatDate(clock.dueAt) : '—'}</td>
+                <td data-label={t('sla.due')} className="nowrap">
+                  {clock.phase === 'running' && clock.dueAt ? formatDate(clock.dueAt) : '—'}
+                </td>
               </tr>
             );
           })}

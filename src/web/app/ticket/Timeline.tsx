@@ -1,20 +1,15 @@
 import type { TimelineEntry } from '../../../contract/schemas.ts';
 import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
+import { RadioSwitch } from '../ui/RadioSwitch.tsx';
 import { EventBody } from './EventBody.tsx';
+import { shownItem, TIMELINE_FILTERS, timelineItems, type TimelineFilter } from './timelineItems.ts';
 
-const TIMELINE_FILTERS = ['all', 'comments', 'changes'] as const;
-type TimelineFilter = (typeof TIMELINE_FILTERS)[number];
-/** Entries people wrote to each other; everything else is a change of the ticket. */
-const COMMENT_KINDS = new Set(['comment']);
-const shown = (kind: string, filter: TimelineFilter) =>
-  filter === 'all' || (filter === 'comments') === COMMENT_KINDS.has(kind);
-
-/** The ticket's history, oldest first (newest last); internal entries are marked. */
+/** The ticket's history, oldest first (newest last), one item per action; internal entries are marked. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, formatDate } = useI18n();
   const [show, setShow] = useState<TimelineFilter>('all');
-  const ordered = [...entries].sort((a, b) => a.seq - b.seq).filter((entry) => shown(entry.kind, show));
+  const items = timelineItems(entries).filter((item) => shownItem(item, show));
   // A kind this console does not know yet still reads as words.
   const kindLabel = (kind: string) => {
     const label = t(`event.${kind}`);
@@ -23,17 +18,17 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <section className="card block" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timeline.title')}</h2>
-      <fieldset className="radio-group radio-group--inline timeline__filter">
-        <legend>{t('timeline.show')}</legend>
-        {TIMELINE_FILTERS.map((f) => (
-          <label key={f} className="check">
-            <input type="radio" name="timeline-filter" value={f} checked={show === f} onChange={() => setShow(f)} />
-            {t(`timeline.show.${f}`)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioSwitch
+        className="timeline__filter"
+        legend={t('timeline.show')}
+        name="timeline-filter"
+        options={TIMELINE_FILTERS}
+        value={show}
+        label={(f) => t(`timeline.show.${f}`)}
+        onChange={setShow}
+      />
       <ol className="timeline" aria-labelledby="timeline-title">
-        {ordered.map((entry) => (
+        {items.map(({ lead: entry, statusChanges }) => (
           <li
             key={entry.id}
             className={`timeline__item timeline__item--${entry.kind}${entry.visibility === 'internal' ? ' timeline__item--internal' : ''}`}
@@ -48,6 +43,11 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               )}
             </div>
             <EventBody entry={entry} />
+            {statusChanges.map((change) => (
+              <div key={change.id} className="timeline__detail">
+                <EventBody entry={change} />
+              </div>
+            ))}
           </li>
         ))}
       </ol>
