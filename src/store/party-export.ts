@@ -40,6 +40,18 @@ export async function createExportSnapshot(
   await tx.execute(
     sql`create temp table export_params on commit drop as select ${`{${levels.join(',')}}`}::text[] as export_levels`,
   );
+  const exportable = (alias: string) =>
+    sql`${sql.raw(alias)}.sensitivity in (select unnest(export_levels) from export_params)`;
+  // CBM-6: the meetings the party organised, attends or holds an action item of.
+  await tx.execute(sql`create temp table export_meetings on commit drop as
+    select m.id from expert_meetings m where ${exportable('m')} and (m.organiser_party = ${party}
+      or m.participants @> jsonb_build_array(jsonb_build_object('party', ${party}::text))
+      or exists (select 1 from meeting_actions a where a.meeting_id = m.id and a.party = ${party}))`);
+  // CBM-3: the party's submissions, those it asked about and those discussed at its meetings.
+  await tx.execute(sql`create temp table export_exchanges on commit drop as
+    select x.id from exchanges x where ${exportable('x')} and (x.party_id = ${party}
+      or exists (select 1 from exchange_questions q where q.exchange_id = x.id and q.party_id = ${party})
+      or x.id in (select unnest(exchange_ids) from expert_meetings where id in (select id from export_meetings)))`);
   const rows = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from export_tickets`));
   return Number(rows[0]!.n);
 }
@@ -129,20 +141,48 @@ export async function exportKinds(tx: Db, party: string): Promise<ExportKind[]> 
       .map((c) => `${alias}."${c}"`)
       .join(', ');
   const T = sql`(select id from export_tickets)`;
+  const M = sql`(select id from export_meetings)`;
+  const X = sql`(select id from export_exchanges)`;
   const referencedUsers = sql`(
     select assignee_id from tickets where id in ${T} and assignee_id is not null
     union select created_by from tickets where id in ${T} and created_by is not null
     union select actor_id from ticket_events where ticket_id in ${T} and actor_id is not null
-      and (visibility = 'shared' or party = ${party}))`;
+      and (visibility = 'shared' or party = ${party})
+  )`;
   const rows = (from: SQL) => sql`select row_to_json(x)::text as r from (${from}) x`;
   const exportable = sql`sensitivity in (select unnest(export_levels) from export_params)`;
   const all = (table: string, where: SQL) =>
     cursorKind(table, rows(sql`select ${sql.raw(cols(table))} from ${sql.raw(`"${table}"`)} t where ${where}`));
+  /**
+   * The cooperation records name people by id where the reads never show them: a person of
+   * another party is left out (null), as in the reads, which give only their party or name.
+   */
+  const ownPeopleOnly = (table: string, where: SQL, people: string[]) =>
+    cursorKind(
+      table,
+      rows(
+        sql`select ${sql.join(
+          stored
+            .get(table)!
+            .map((c) =>
+              people.includes(c)
+                ? sql`case when t.${sql.raw(`"${c}"`)} in (select id from users where party_id = ${party}) then t.${sql.raw(`"${c}"`)} end as ${sql.raw(`"${c}"`)}`
+                : sql.raw(`t."${c}"`),
+            ),
+          sql`, `,
+        )} from ${sql.raw(`"${table}"`)} t where ${where}`,
+      ),
+    );
   return [
     all(
       'parties',
       sql`t.id = ${party} or t.id in (select unnest(participants) from tickets where id in ${T})
-        or t.id in (select owner_party from tickets where id in ${T}) or t.id in (select holder_party from tickets where id in ${T})`,
+        or t.id in (select owner_party from tickets where id in ${T}) or t.id in (select holder_party from tickets where id in ${T})
+            or t.id in (select proposed_by from glossary_terms union select party_id from glossary_versions
+          union select party_id from glossary_comments)
+        or t.id in (select organiser_party from expert_meetings where id in ${M})
+        or t.id in (select party from meeting_actions where meeting_id in ${M})
+        or t.id in (select party_id from exchanges where id in ${X})`,
     ),
     all('groups', sql`t.party_id = ${party} or t.id in (select group_id from tickets where id in ${T})`),
     // No secrets: password hashes and TOTP secrets never leave; other parties' people only as named on the tickets.
@@ -189,7 +229,18 @@ export async function exportKinds(tx: Db, party: string): Promise<ExportKind[]> 
       sql`t.contact_id in (select id from contact_points where party_id = ${party} and ${exportable})`,
     ),
     all('vulnerability_notices', sql`t.party_id = ${party} and ${exportable}`),
-    all('exchanges', sql`t.party_id = ${party} and ${exportable}`),
+    // CBM-3: submissions (up to the exported levels, see createExportSnapshot), their questions and
+    // answers, and the read receipts of the party's own people.
+    ownPeopleOnly('exchanges', sql`t.id in ${X}`, ['created_by']),
+    ownPeopleOnly('exchange_questions', sql`t.exchange_id in ${X}`, ['by_id', 'answered_by_id']),
+    all('exchange_reads', sql`t.exchange_id in ${X} and t.party_id = ${party}`),
+    // CBM-2: the glossary is common to every party and read whole by each: every term, version and comment.
+    all('glossary_terms', sql`true`),
+    ownPeopleOnly('glossary_versions', sql`true`, ['by_id']),
+    ownPeopleOnly('glossary_comments', sql`true`, ['by_id']),
+    // CBM-6: the party's meetings (agenda, participants, minutes, decisions) and their action items.
+    all('expert_meetings', sql`t.id in ${M}`),
+    ownPeopleOnly('meeting_actions', sql`t.meeting_id in ${M}`, ['done_by_id']),
   ];
 }
 
