@@ -58,33 +58,8 @@ const TICKET_CSV = [
 
 /** One line of tickets.csv (SLA instants as ISO 8601; the opening falls back on the creation time). */
 function ticketCsvLine(t: TicketCsvFields): string {
-  const [
-    id,
-    ref,
-    type,
-    title,
-    status,
-    priority,
-    owner,
-    openedAt,
-    firstInterventionAt,
-    createdAt,
-    resolvedAt,
-    closedAt,
-  ] = t;
-  return `${csvLine([
-    id,
-    ref,
-    type,
-    title,
-    status,
-    priority,
-    owner,
-    typeof openedAt === 'number' ? new Date(openedAt).toISOString() : createdAt,
-    typeof firstInterventionAt === 'number' ? new Date(firstInterventionAt).toISOString() : null,
-    resolvedAt,
-    closedAt,
-  ])}\r\n`;
+  const iso = (instant: unknown) => (typeof instant === 'number' ? new Date(instant).toISOString() : null);
+  return `${csvLine([t[0], t[1], t[2], t[3], t[4], t[5], t[6], iso(t[7]) ?? t[9], iso(t[8]), t[10], t[11]])}\r\n`;
 }
 
 export interface ExportProgress {
