@@ -19,17 +19,23 @@ export interface ChainEntry {
 
 /** AUD-1 canonical form v1 (the same as the SQL function `audit_canonical`). */
 export function auditCanonical(e: ChainEntry): string {
-  return [
-    'passerelle-audit-v1',
-    String(e.seq),
-    e.atMicros,
-    JSON.stringify(e.actorId),
-    JSON.stringify(e.party),
-    JSON.stringify(e.action),
-    JSON.stringify(e.targetId),
-    e.dataText,
-    e.prevHash,
-  ].join('\n');
+  return canonicalText(String(e.seq), e.atMicros, e.actorId, e.party, e.action, e.targetId, e.dataText, e.prevHash);
+}
+
+const json = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+
+/** The canonical form from its fields as text (`seq` in decimal), without building an entry first. */
+export function canonicalText(
+  seq: string,
+  atMicros: string,
+  actorId: string | null,
+  party: string | null,
+  action: string,
+  targetId: string | null,
+  dataText: string,
+  prevHash: string,
+): string {
+  return `passerelle-audit-v1\n${seq}\n${atMicros}\n${json(actorId)}\n${json(party)}\n${JSON.stringify(action)}\n${json(targetId)}\n${dataText}\n${prevHash}`;
 }
 
 /** One-shot `crypto.hash` (Node ≥ 20.12) is about 1.7 times faster than a Hash object for short texts. */
@@ -65,28 +71,31 @@ export class ChainWalker {
 
   constructor(private readonly checkpoint?: { seq: number; headHash: string }) {}
 
-  /** Feeds the next stored entry; returns false once a problem is found. */
-  next(e: ChainEntry & { id: number; hash: string }): boolean {
+  /**
+   * Feeds the next stored entry, by its canonical form (built from its stored fields; `seq` and
+   * `prevHash` are the stored ones, given beside it); returns false once a problem is found.
+   */
+  step(id: number, seq: number, canonical: string, prevHash: string, hash: string): boolean {
     if (this.problem) return false;
     const expected = this.seq + 1;
-    if (e.seq !== expected) return this.fail({ kind: 'removed', seq: expected });
-    const recomputed = entryHash(e);
-    if (e.prevHash !== this.hash) {
+    if (seq !== expected) return this.fail({ kind: 'removed', seq: expected });
+    const recomputed = sha256Hex(canonical);
+    if (prevHash !== this.hash) {
       // The link is broken: the caller finds out whether the entry expected here was moved (reordered)
       // or the previous one rewritten together with its hash.
       return this.fail({
         kind: 'altered',
-        seq: e.seq,
-        id: e.id,
+        seq,
+        id,
         linkBroken: true,
-        selfConsistent: recomputed === e.hash,
+        selfConsistent: recomputed === hash,
       });
     }
-    if (recomputed !== e.hash) return this.fail({ kind: 'altered', seq: e.seq, id: e.id });
-    this.seq = e.seq;
-    this.hash = e.hash;
-    if (this.checkpoint && this.checkpoint.seq === e.seq && this.checkpoint.headHash !== e.hash)
-      return this.fail({ kind: 'checkpoint_mismatch', seq: e.seq, id: e.id });
+    if (recomputed !== hash) return this.fail({ kind: 'altered', seq, id });
+    this.seq = seq;
+    this.hash = hash;
+    if (this.checkpoint && this.checkpoint.seq === seq && this.checkpoint.headHash !== hash)
+      return this.fail({ kind: 'checkpoint_mismatch', seq, id });
     return true;
   }
 

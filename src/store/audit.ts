@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, gte, isNotNull, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { ChainEntry } from '../domain/audit-chain.ts';
+import { canonicalText } from '../domain/audit-chain.ts';
 import type { Db } from './db.ts';
 import { auditChainHead, auditCheckpoints, auditLog, tickets, users } from './schema/index.ts';
 
@@ -8,42 +8,133 @@ export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-export type StoredChainEntry = ChainEntry & { id: number; hash: string };
+/** One batch of the chain as read: `count` entries in `seq` order, the last at `last`. */
+export interface ChainBatch {
+  text: string;
+  count: number;
+  last: number;
+  /** `canonical`: each entry's canonical form built by the query; `fields`: its fields, hex-encoded. */
+  form: 'canonical' | 'fields';
+}
+
+/** The batch's entries in parallel arrays (no object per entry), each with its canonical form. */
+export interface ChainEntries {
+  ids: number[];
+  seqs: number[];
+  canonical: string[];
+  prevHashes: string[];
+  hashes: string[];
+}
 
 const FIELD = '\x1f';
 const RECORD = '\x1e';
-const NULL_MARK = '\\N';
+const hex = (column: string) => sql.raw(`encode(convert_to(${column}::text, 'UTF8'), 'hex')`);
+/** A JSON string as `json()` writes it, for a text that needs no escaping (checked on reading). */
+const quoted = (column: string) => sql.raw(`coalesce('"' || ${column} || '"', 'null')`);
+const micros = sql`((extract(epoch from at) * 1000000)::bigint)::text`;
+
+const forms = {
+  // id, seq, prev, hash, party, action, target (nullable ones empty when null, else prefixed with `=`),
+  // then the canonical form, built here with each text simply quoted: the reader checks that the
+  // party, action and target need no escaping, else reads the batch again as `fields`.
+  canonical: sql`concat_ws(${FIELD}, id, seq, coalesce(prev_hash, ''), coalesce(hash, ''),
+    coalesce('=' || party, ''), action, coalesce('=' || target_id, ''),
+    concat_ws(E'\n', 'passerelle-audit-v1', seq::text, ${micros}, ${quoted('actor_id')}, ${quoted('party')},
+      ${quoted('action')}, ${quoted('target_id')}, data::text, coalesce(prev_hash, '')))`,
+  // id, seq, at, actor, party, action, target, data, prev, hash, every text but data hex-encoded
+  // (data is jsonb text, which escapes control characters): no field can hold a separator.
+  fields: sql`concat_ws(${FIELD}, id, seq, ${micros}, coalesce('=' || ${hex('actor_id')}, ''),
+    coalesce('=' || ${hex('party')}, ''), ${hex('action')}, coalesce('=' || ${hex('target_id')}, ''), data::text,
+    coalesce(${hex('prev_hash')}, ''), coalesce(${hex('hash')}, ''))`,
+};
 
 /**
- * One batch of the chain in order, as text exactly as the canonical form needs it. The batch comes
- * back as one aggregated text (fields and records split by ASCII unit/record separators): several
- * times faster than one result row per entry on PGlite. A field that itself holds a separator makes
- * its entry fail verification (as any unreadable entry would).
+ * One batch of the chain in order, as one aggregated text (several times faster than one result
+ * row per entry on PGlite), entries split by ASCII record separators, fields by unit separators.
  */
-export async function readChainBatch(db: Db, afterSeq: number, uptoSeq: number, limit: number) {
+export async function readChainBatch(
+  db: Db,
+  afterSeq: number,
+  uptoSeq: number,
+  limit: number,
+  form: ChainBatch['form'] = 'canonical',
+): Promise<ChainBatch | null> {
   const result = await db.execute(sql`
-    select string_agg(concat_ws(${FIELD}, id, seq, ((extract(epoch from at) * 1000000)::bigint),
-      coalesce(actor_id::text, ${NULL_MARK}), coalesce(party, ${NULL_MARK}), action, coalesce(target_id, ${NULL_MARK}),
-      data::text, coalesce(prev_hash, ''), coalesce(hash, '')), ${RECORD} order by seq) as blob
+    select string_agg(${forms[form]}, ${RECORD} order by seq) as text, count(*)::int as count, max(seq)::text as last
     from (select * from audit_log where seq > ${afterSeq} and seq <= ${uptoSeq} order by seq limit ${limit}) a`);
-  const blob = rowsOf<{ blob: string | null }>(result)[0]?.blob;
-  if (!blob) return [];
-  const orNull = (v: string | undefined) => (v === NULL_MARK || v === undefined ? null : v);
-  return blob.split(RECORD).map((record): StoredChainEntry => {
-    const f = record.split(FIELD);
-    return {
-      id: Number(f[0]),
-      seq: Number(f[1]),
-      atMicros: f[2] ?? '',
-      actorId: orNull(f[3]),
-      party: orNull(f[4]),
-      action: f[5] ?? '',
-      targetId: orNull(f[6]),
-      dataText: f.length === 10 ? f[7]! : '',
-      prevHash: f[8] ?? '',
-      hash: f[9] ?? '',
-    };
-  });
+  const row = rowsOf<{ text: string | null; count: number; last: string | null }>(result)[0];
+  if (!row?.text) return null;
+  return { text: row.text, count: Number(row.count), last: Number(row.last), form };
+}
+
+/** A character JSON escapes (or might: surrogates), or a record separator, in party, action or target. */
+// eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001e\ud800-\udfff]/g;
+
+/**
+ * Splits a batch into its entries with their canonical forms; null when it does not split into
+ * `count` well-formed entries (a text held a separator) or a text needs escaping: read the batch
+ * again as `fields`.
+ */
+export function chainEntries(batch: ChainBatch): ChainEntries | null {
+  return batch.form === 'canonical' ? builtEntries(batch) : fieldEntries(batch);
+}
+
+function builtEntries({ text, count }: ChainBatch): ChainEntries | null {
+  const entries: ChainEntries = { ids: [], seqs: [], canonical: [], prevHashes: [], hashes: [] };
+  let at = 0;
+  for (let n = 0; n < count; n++) {
+    let end = text.indexOf(RECORD, at);
+    if (end < 0) end = text.length;
+    const cuts: number[] = [];
+    for (let i = 0, from = at; i < 7; i++) {
+      const next = text.indexOf(FIELD, from);
+      if (next < 0 || next > end) return null;
+      cuts.push(next);
+      from = next + 1;
+    }
+    const extra = text.indexOf(FIELD, cuts[6]! + 1);
+    if (extra >= 0 && extra < end) return null;
+    NEEDS_ESCAPE.lastIndex = cuts[3]! + 1;
+    const escape = NEEDS_ESCAPE.exec(text);
+    if (escape && escape.index < cuts[6]!) return null;
+    entries.ids.push(Number(text.slice(at, cuts[0])));
+    entries.seqs.push(Number(text.slice(cuts[0]! + 1, cuts[1])));
+    entries.prevHashes.push(text.slice(cuts[1]! + 1, cuts[2]));
+    entries.hashes.push(text.slice(cuts[2]! + 1, cuts[3]));
+    entries.canonical.push(text.slice(cuts[6]! + 1, end));
+    at = end + 1;
+  }
+  return at >= text.length ? entries : null;
+}
+
+function fieldEntries({ text, count }: ChainBatch): ChainEntries | null {
+  const entries: ChainEntries = { ids: [], seqs: [], canonical: [], prevHashes: [], hashes: [] };
+  const decode = (v: string) => Buffer.from(v, 'hex').toString('utf8');
+  const nullable = (v: string) => (v === '' ? null : decode(v.slice(1)));
+  const f: string[] = new Array<string>(10);
+  let at = 0;
+  for (let n = 0; n < count; n++) {
+    let end = text.indexOf(RECORD, at);
+    if (end < 0) end = text.length;
+    for (let i = 0; i < 9; i++) {
+      const next = text.indexOf(FIELD, at);
+      if (next < 0 || next > end) return null;
+      f[i] = text.slice(at, next);
+      at = next + 1;
+    }
+    f[9] = text.slice(at, end);
+    at = end + 1;
+    entries.ids.push(Number(f[0]));
+    entries.seqs.push(Number(f[1]));
+    const prevHash = decode(f[8]!);
+    entries.canonical.push(
+      canonicalText(f[1]!, f[2]!, nullable(f[3]!), nullable(f[4]!), decode(f[5]!), nullable(f[6]!), f[7]!, prevHash),
+    );
+    entries.prevHashes.push(prevHash);
+    entries.hashes.push(decode(f[9]!));
+  }
+  return entries;
 }
 
 /** Where the entry linked to the given hash stands (a full scan: only run once a problem is found). */

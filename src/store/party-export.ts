@@ -14,6 +14,8 @@ import type { Db } from './db.ts';
 export interface ExportChunk {
   text: string;
   rows: number;
+  /** Tickets only: the batch's tickets.csv fields, a JSON array of `TicketCsvFields`. */
+  csv?: string;
 }
 
 export interface ExportKind {
@@ -32,14 +34,28 @@ export async function createExportSnapshot(
   levels: string[],
 ): Promise<number> {
   const where = visible ? sql`and ${visible}` : sql``;
+  // With the columns that name other rows, so that the kinds which follow them need not read the tickets again.
   await tx.execute(sql`create temp table export_tickets on commit drop as
-    select tickets.id, tickets.created_at from tickets where tickets.participants @> array[${party}]::text[] ${where}`);
+    select tickets.id, tickets.owner_party, tickets.holder_party, tickets.participants, tickets.group_id,
+      tickets.assignee_id, tickets.created_by
+    from tickets where tickets.participants @> array[${party}]::text[] ${where}`);
   await tx.execute(sql`create index on export_tickets (id)`);
-  await tx.execute(sql`create index on export_tickets (created_at, id)`);
-  await tx.execute(sql`analyze export_tickets`);
+  await tx.execute(sql`analyze export_tickets (id)`);
   await tx.execute(
     sql`create temp table export_params on commit drop as select ${`{${levels.join(',')}}`}::text[] as export_levels`,
   );
+  const exportable = (alias: string) =>
+    sql`${sql.raw(alias)}.sensitivity in (select unnest(export_levels) from export_params)`;
+  // CBM-6: the meetings the party organised, attends or holds an action item of.
+  await tx.execute(sql`create temp table export_meetings on commit drop as
+    select m.id from expert_meetings m where ${exportable('m')} and (m.organiser_party = ${party}
+      or m.participants @> jsonb_build_array(jsonb_build_object('party', ${party}::text))
+      or exists (select 1 from meeting_actions a where a.meeting_id = m.id and a.party = ${party}))`);
+  // CBM-3: the party's submissions, those it asked about and those discussed at its meetings.
+  await tx.execute(sql`create temp table export_exchanges on commit drop as
+    select x.id from exchanges x where ${exportable('x')} and (x.party_id = ${party}
+      or exists (select 1 from exchange_questions q where q.exchange_id = x.id and q.party_id = ${party})
+      or x.id in (select unnest(exchange_ids) from expert_meetings where id in (select id from export_meetings)))`);
   const rows = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from export_tickets`));
   return Number(rows[0]!.n);
 }
@@ -62,56 +78,82 @@ function cursorKind(kind: string, query: SQL): ExportKind {
   };
 }
 
-/** The big kinds come back as one aggregated text per batch: PGlite parses one value instead of thousands of rows. */
-interface Blob {
-  text: string | null;
-  n: number;
-  last_at: string | null;
-  last_id: string | null;
-}
+/**
+ * The fields of tickets.csv for each ticket of a batch, in the batch's order: id, ref, type, title,
+ * status, priority, owner party, `sla_facts.openedAt` and `.firstInterventionAt` (as stored),
+ * created, resolved and closed times (as in the JSON lines).
+ */
+export type TicketCsvFields = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  unknown,
+  unknown,
+  string,
+  string | null,
+  string | null,
+];
 
+/**
+ * Tickets in batches of `batch` in (created_at, id) order (keyset), each batch one aggregated text
+ * (PGlite parses one value instead of thousands of rows) with the CSV fields beside it as one JSON
+ * array, so that tickets.csv needs no parsing of the JSON lines.
+ */
 function ticketsKind(columns: string): ExportKind {
   return {
     kind: 'tickets',
     async *read(tx, batch) {
       let after: SQL = sql``;
       for (;;) {
-        const [blob] = rowsOf<Blob>(
+        const [blob] = rowsOf<{ text: string | null; csv: string; n: number; last_at: string; last_id: string }>(
           await tx.execute(sql`
-            with page as (select created_at, id from export_tickets e where true ${after} order by created_at, id limit ${batch})
-            select (select string_agg(row_to_json(x)::text, E'\n')
-                from (select ${sql.raw(columns)} from page p join tickets t on t.id = p.id order by p.created_at, p.id) x) as text,
-              (select count(*)::int from page) as n,
+            with page as materialized (select ${sql.raw(columns)} from tickets t
+              where t.id in (select id from export_tickets) ${after} order by t.created_at, t.id limit ${batch})
+            select string_agg(row_to_json(p)::text, E'\n' order by p.created_at, p.id) as text,
+              json_agg(json_build_array(p.id, p.ref, p.type, p.title, p.status, p.priority, p.owner_party,
+                p.sla_facts->'openedAt', p.sla_facts->'firstInterventionAt', p.created_at, p.resolved_at, p.closed_at)
+                order by p.created_at, p.id)::text as csv,
+              count(*)::int as n,
               (select created_at::text from page order by created_at desc, id desc limit 1) as last_at,
-              (select id::text from page order by created_at desc, id desc limit 1) as last_id`),
+              (select id::text from page order by created_at desc, id desc limit 1) as last_id
+            from page p`),
         );
         if (!blob || Number(blob.n) === 0 || !blob.text) break;
-        yield { text: blob.text, rows: Number(blob.n) };
+        yield { text: blob.text, rows: Number(blob.n), csv: blob.csv };
         if (Number(blob.n) < batch) break;
-        after = sql`and (e.created_at, e.id) > (${blob.last_at}::timestamptz, ${blob.last_id}::uuid)`;
+        after = sql`and (t.created_at, t.id) > (${blob.last_at}::timestamptz, ${blob.last_id}::uuid)`;
       }
     },
   };
 }
 
-function eventsKind(party: string, columns: string, ticketsPerBatch: number): ExportKind {
+/**
+ * Timeline events in ranges of `pagesPerBatch` table pages (a TID range scan reads each page once,
+ * where looking events up by ticket reads them in index order): shared events and the party's own
+ * internal ones. Lines come in the table's physical order.
+ */
+function eventsKind(party: string, columns: string, pagesPerBatch: number): ExportKind {
   return {
     kind: 'ticket_events',
     async *read(tx) {
-      let after: SQL = sql``;
-      for (;;) {
-        const [blob] = rowsOf<Blob>(
+      const [size] = rowsOf<{ pages: string }>(
+        await tx.execute(
+          sql`select (pg_relation_size('ticket_events') / current_setting('block_size')::int)::text as pages`,
+        ),
+      );
+      for (let page = 0; page < Number(size!.pages); page += pagesPerBatch) {
+        const [blob] = rowsOf<{ text: string | null; n: number }>(
           await tx.execute(sql`
-            with page as (select id from export_tickets where true ${after} order by id limit ${ticketsPerBatch})
-            select (select string_agg(row_to_json(x)::text, E'\n' order by x.ticket_id, x.seq)
-                from (select ${sql.raw(columns)} from ticket_events t
-                  where t.ticket_id in (select id from page) and (t.visibility = 'shared' or t.party = ${party})) x) as text,
-              (select count(*)::int from page) as n, (select max(id::text) from page) as last_id, null as last_at`),
+            select string_agg(row_to_json(x)::text, E'\n') as text, count(*)::int as n
+            from (select ${sql.raw(columns)} from ticket_events t
+              where t.ctid >= ${`(${page},0)`}::tid and t.ctid < ${`(${page + pagesPerBatch},0)`}::tid
+                and t.ticket_id in (select id from export_tickets) and (t.visibility = 'shared' or t.party = ${party})) x`),
         );
-        if (!blob || Number(blob.n) === 0) break;
-        if (blob.text) yield { text: blob.text, rows: blob.text.split('\n').length };
-        if (Number(blob.n) < ticketsPerBatch) break;
-        after = sql`and id > ${blob.last_id}::uuid`;
+        if (blob?.text) yield { text: blob.text, rows: Number(blob.n) };
       }
     },
   };
@@ -129,22 +171,50 @@ export async function exportKinds(tx: Db, party: string): Promise<ExportKind[]> 
       .map((c) => `${alias}."${c}"`)
       .join(', ');
   const T = sql`(select id from export_tickets)`;
+  const M = sql`(select id from export_meetings)`;
+  const X = sql`(select id from export_exchanges)`;
   const referencedUsers = sql`(
-    select assignee_id from tickets where id in ${T} and assignee_id is not null
-    union select created_by from tickets where id in ${T} and created_by is not null
+    select assignee_id from export_tickets where assignee_id is not null
+    union select created_by from export_tickets where created_by is not null
     union select actor_id from ticket_events where ticket_id in ${T} and actor_id is not null
-      and (visibility = 'shared' or party = ${party}))`;
+      and (visibility = 'shared' or party = ${party})
+  )`;
   const rows = (from: SQL) => sql`select row_to_json(x)::text as r from (${from}) x`;
   const exportable = sql`sensitivity in (select unnest(export_levels) from export_params)`;
   const all = (table: string, where: SQL) =>
     cursorKind(table, rows(sql`select ${sql.raw(cols(table))} from ${sql.raw(`"${table}"`)} t where ${where}`));
+  /**
+   * The cooperation records name people by id where the reads never show them: a person of
+   * another party is left out (null), as in the reads, which give only their party or name.
+   */
+  const ownPeopleOnly = (table: string, where: SQL, people: string[]) =>
+    cursorKind(
+      table,
+      rows(
+        sql`select ${sql.join(
+          stored
+            .get(table)!
+            .map((c) =>
+              people.includes(c)
+                ? sql`case when t.${sql.raw(`"${c}"`)} in (select id from users where party_id = ${party}) then t.${sql.raw(`"${c}"`)} end as ${sql.raw(`"${c}"`)}`
+                : sql.raw(`t."${c}"`),
+            ),
+          sql`, `,
+        )} from ${sql.raw(`"${table}"`)} t where ${where}`,
+      ),
+    );
   return [
     all(
       'parties',
-      sql`t.id = ${party} or t.id in (select unnest(participants) from tickets where id in ${T})
-        or t.id in (select owner_party from tickets where id in ${T}) or t.id in (select holder_party from tickets where id in ${T})`,
+      sql`t.id = ${party} or t.id in (select unnest(participants) from export_tickets)
+        or t.id in (select owner_party from export_tickets) or t.id in (select holder_party from export_tickets)
+            or t.id in (select proposed_by from glossary_terms union select party_id from glossary_versions
+          union select party_id from glossary_comments)
+        or t.id in (select organiser_party from expert_meetings where id in ${M})
+        or t.id in (select party from meeting_actions where meeting_id in ${M})
+        or t.id in (select party_id from exchanges where id in ${X})`,
     ),
-    all('groups', sql`t.party_id = ${party} or t.id in (select group_id from tickets where id in ${T})`),
+    all('groups', sql`t.party_id = ${party} or t.id in (select group_id from export_tickets)`),
     // No secrets: password hashes and TOTP secrets never leave; other parties' people only as named on the tickets.
     cursorKind(
       'users',
@@ -156,7 +226,7 @@ export async function exportKinds(tx: Db, party: string): Promise<ExportKind[]> 
     all('group_members', sql`t.group_id in (select id from groups where party_id = ${party})`),
     all('ticket_counters', sql`t.party_id = ${party}`),
     ticketsKind(cols('tickets')),
-    eventsKind(party, cols('ticket_events'), 2000),
+    eventsKind(party, cols('ticket_events'), 1000),
     all('ticket_links', sql`t.from_id in ${T} and t.to_id in ${T}`),
     cursorKind(
       'attachments',
@@ -189,7 +259,18 @@ export async function exportKinds(tx: Db, party: string): Promise<ExportKind[]> 
       sql`t.contact_id in (select id from contact_points where party_id = ${party} and ${exportable})`,
     ),
     all('vulnerability_notices', sql`t.party_id = ${party} and ${exportable}`),
-    all('exchanges', sql`t.party_id = ${party} and ${exportable}`),
+    // CBM-3: submissions (up to the exported levels, see createExportSnapshot), their questions and
+    // answers, and the read receipts of the party's own people.
+    ownPeopleOnly('exchanges', sql`t.id in ${X}`, ['created_by']),
+    ownPeopleOnly('exchange_questions', sql`t.exchange_id in ${X}`, ['by_id', 'answered_by_id']),
+    all('exchange_reads', sql`t.exchange_id in ${X} and t.party_id = ${party}`),
+    // CBM-2: the glossary is common to every party and read whole by each: every term, version and comment.
+    all('glossary_terms', sql`true`),
+    ownPeopleOnly('glossary_versions', sql`true`, ['by_id']),
+    ownPeopleOnly('glossary_comments', sql`true`, ['by_id']),
+    // CBM-6: the party's meetings (agenda, participants, minutes, decisions) and their action items.
+    all('expert_meetings', sql`t.id in ${M}`),
+    ownPeopleOnly('meeting_actions', sql`t.meeting_id in ${M}`, ['done_by_id']),
   ];
 }
 

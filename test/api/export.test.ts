@@ -61,6 +61,16 @@ describe.each(STORE_KINDS)('party export and import (%s)', (kind) => {
   const refs: string[] = [];
   let sensitive = '';
   let chOnly = '';
+  // CBM records: a glossary term, an exchange EU asked about, one it never touched, EU's meetings and CH's own.
+  const cbm = {
+    term: '',
+    exchange: '',
+    untouched: '',
+    meeting: '',
+    sensitiveMeeting: '',
+    chMeeting: '',
+    chAgentId: '',
+  };
   beforeAll(async () => {
     server = await startTestServer(kind);
     euAgent = await signIn(server.url, 'eu.agent');
@@ -81,6 +91,51 @@ describe.each(STORE_KINDS)('party export and import (%s)', (kind) => {
       sensitivity: 'LIMITED',
     });
     chOnly = (await chAgent.post('/incidents', incidentBody())).body.ref;
+    const [euManager, chManager] = [await signIn(server.url, 'eu.manager'), await signIn(server.url, 'ch.manager')];
+    cbm.chAgentId = (await findUserByName(server.db, 'ch.agent'))!.id;
+    cbm.term = (
+      await euAgent.post('/glossary', {
+        term: 'Point de contact',
+        definitionFr: 'Personne à joindre.',
+        definitionEn: 'Who to call.',
+      })
+    ).body.id;
+    await chAgent.post(`/glossary/${cbm.term}/comments`, { body: 'Add the on-call contact.' });
+    await chAgent.post(`/glossary/${cbm.term}/versions`, {
+      definitionFr: 'Personne à joindre, de jour comme de nuit.',
+      definitionEn: 'Who to call, day and night.',
+      version: 1,
+    });
+    await euManager.post(`/glossary/${cbm.term}/accept`, { version: 2 });
+    const submission = { kind: 'measures', language: 'en', body: 'What we did.' };
+    cbm.exchange = (await chManager.post('/exchanges', { ...submission, title: 'CH measures' })).body.id;
+    cbm.untouched = (await chManager.post('/exchanges', { ...submission, title: 'CH untouched' })).body.id;
+    const question = (await euAgent.post(`/exchanges/${cbm.exchange}/questions`, { question: 'Which sectors?' })).body;
+    await chAgent.post(`/exchanges/${cbm.exchange}/questions/${question.questions[0].id}/answer`, {
+      answer: 'Energy.',
+    });
+    const meeting = (title: string, parties: string[], sensitivity = 'LIMITED') => ({
+      title,
+      startsAt: '2026-03-10T09:00:00.000Z',
+      location: 'Geneva',
+      agenda: '1. Contacts',
+      participants: parties.map((party) => ({ party, name: `${party} expert` })),
+      exchangeIds: [],
+      sensitivity,
+    });
+    cbm.meeting = (await euManager.post('/meetings', meeting('Experts EU-CH', ['EU', 'CH']))).body.id;
+    await euManager.post(`/meetings/${cbm.meeting}/minutes`, {
+      minutes: 'We met.',
+      decisions: ['Keep contacts current'],
+    });
+    const action = (
+      await euManager.post(`/meetings/${cbm.meeting}/actions`, { description: 'Send contacts', party: 'CH' })
+    ).body;
+    await chAgent.post(`/meetings/${cbm.meeting}/actions/${action.actions[0].id}/complete`, { note: 'Sent.' });
+    cbm.sensitiveMeeting = (
+      await euManager.post('/meetings', meeting('Experts restricted', ['EU', 'CH'], 'SENSITIVE'))
+    ).body.id;
+    cbm.chMeeting = (await chManager.post('/meetings', meeting('CH internal experts', ['CH']))).body.id;
     await exportParty(server.db, 'EU', archive);
   }, 240_000);
   afterAll(async () => {
@@ -115,6 +170,21 @@ describe.each(STORE_KINDS)('party export and import (%s)', (kind) => {
     expect(readFileSync(join(out, 'tickets.csv'), 'utf8').split('\r\n')[0]).toBe(
       'id,ref,type,title,status,priority,owner_party,opened_at,first_intervention_at,resolved_at,closed_at',
     );
+    const read = (kind: string) => readFileSync(join(out, `${kind}.jsonl`), 'utf8');
+    expect(read('glossary_terms')).toContain('Point de contact');
+    expect(read('glossary_versions')).toContain('day and night');
+    expect(read('glossary_comments')).toContain('on-call contact');
+    expect(read('exchanges')).toContain('CH measures');
+    expect(read('exchanges')).not.toContain('CH untouched');
+    expect(read('exchange_questions')).toContain('Energy.');
+    expect(read('expert_meetings')).toContain('Experts EU-CH');
+    expect(read('expert_meetings')).toContain('Experts restricted');
+    expect(read('expert_meetings')).not.toContain('CH internal experts');
+    expect(read('meeting_actions')).toContain('Send contacts');
+    // Another party's people are never named by id in the cooperation records (the reads do not show them).
+    for (const kind of ['exchanges', 'exchange_questions', 'exchange_reads', 'glossary_versions', 'glossary_comments'])
+      expect(read(kind), kind).not.toContain(cbm.chAgentId);
+    expect(read('meeting_actions')).not.toContain(cbm.chAgentId);
   });
 
   it('runs through the API as a durable job for the party’s administrators, within their clearance', async () => {
@@ -142,9 +212,12 @@ describe.each(STORE_KINDS)('party export and import (%s)', (kind) => {
     const out = join(dir, 'api');
     await extractTarGz(file, out);
     const tickets = readFileSync(join(out, 'tickets.jsonl'), 'utf8');
-    // eu.admin holds LIMITED clearance: the SENSITIVE incident is not in their export.
+    // eu.admin holds LIMITED clearance: the SENSITIVE incident and meeting are not in their export.
     expect(tickets).toContain(refs[1]);
     expect(tickets).not.toContain(sensitive);
+    const meetings = readFileSync(join(out, 'expert_meetings.jsonl'), 'utf8');
+    expect(meetings).toContain(cbm.meeting);
+    expect(meetings).not.toContain(cbm.sensitiveMeeting);
   }, 180_000);
 
   it('imports into a fresh instance that then answers the same reads', async () => {
@@ -175,6 +248,20 @@ describe.each(STORE_KINDS)('party export and import (%s)', (kind) => {
         expect((await moved.get(`/tickets/${chOnly}`)).status).toBe(404);
         const attachments = await moved.get(`/tickets/${refs[1]}/attachments`);
         expect(attachments.body.items.map((a: { name: string }) => a.name)).toEqual(['trace.txt']);
+        // The cooperation records read the same (CBM-2, 3, 6); opening a submission adds the reader's receipt.
+        for (const path of [
+          '/glossary',
+          `/glossary/${cbm.term}`,
+          `/meetings/${cbm.meeting}`,
+          `/meetings/${cbm.sensitiveMeeting}`,
+        ])
+          expect((await moved.get(path)).body, path).toEqual((await euAgent.get(path)).body);
+        const { reads: readsAfter, ...exchangeAfter } = (await moved.get(`/exchanges/${cbm.exchange}`)).body;
+        const { reads: readsBefore, ...exchangeBefore } = (await euAgent.get(`/exchanges/${cbm.exchange}`)).body;
+        expect(exchangeAfter).toEqual(exchangeBefore);
+        expect([readsAfter, readsBefore]).toEqual([null, null]);
+        expect((await moved.get(`/exchanges/${cbm.untouched}`)).status).toBe(404);
+        expect((await moved.get(`/meetings/${cbm.chMeeting}`)).status).toBe(404);
         expect((await verifyAuditChain(target.db)).ok).toBe(true);
       } finally {
         await app.close();

@@ -61,6 +61,31 @@ describe.each(STORE_KINDS)('audit chain (%s)', (kind) => {
     expect(report.entries).toBe(54);
   });
 
+  it('verifies entries whose text holds the separators of a read batch or the old null mark, and still finds an alteration after them', async () => {
+    const awkward = ['a\x1fb', 'c\x1ed', '\\N', '', '\x1f', 'say "hi"', 'back\\slash', 'tab\there', 'ü ✓ 𝄞'];
+    for (const text of awkward)
+      await writeAudit(store.db, {
+        actorId: null,
+        party: text,
+        action: `test.${text}`,
+        targetId: text,
+        data: { text },
+      });
+    await store.db.execute(sql`insert into audit_log (action, data) values ('test.null', '{}')`);
+    await writeAudit(store.db, { actorId: null, party: 'EU', action: 'test.last', targetId: 'last', data: {} });
+    // In batches of 4, 5 and 1 000: the awkward entries fall alone, among others and across batches.
+    for (const size of [4, 5, 1000]) {
+      const report = await verifyAuditChain(store.db, undefined, size);
+      expect(report.problem, String(size)).toBeNull();
+      expect(report.entries).toBe(25);
+    }
+    await store.db.execute(sql`update audit_log set data = '{"x": 1}' where target_id = 'last'`);
+    expect((await verifyAuditChain(store.db, undefined, 4)).problem).toMatchObject({
+      kind: 'altered',
+      seq: await seqOf(store, 'last'),
+    });
+  });
+
   it('names the first entry altered, removed or reordered', async () => {
     await store.db.execute(
       sql`update audit_log set data = '{"i": 99}' where action = 'test.entry' and target_id = 't12'`,

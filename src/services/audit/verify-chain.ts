@@ -1,6 +1,6 @@
 import { ChainWalker, type ChainProblem } from '../../domain/audit-chain.ts';
 import type { Db } from '../../store/db.ts';
-import { entryFollowing, firstUnchainedEntry, readChainBatch, readChainHead } from '../../store/audit.ts';
+import { chainEntries, entryFollowing, firstUnchainedEntry, readChainBatch, readChainHead } from '../../store/audit.ts';
 
 export interface ChainReport {
   ok: boolean;
@@ -27,20 +27,30 @@ export async function verifyAuditChain(
   const head = await readChainHead(db);
   const walker = new ChainWalker(checkpoint);
   let entries = 0;
-  let after = 0;
   const upto = Math.max(head.seq, checkpoint?.seq ?? 0);
+  let after = 0;
+  let pending = readChainBatch(db, after, upto, batch);
   for (;;) {
-    const rows = await readChainBatch(db, after, upto, batch);
+    const read = await pending;
+    if (!read) break;
+    // The next batch is asked for before this one is hashed: PostgreSQL reads it meanwhile.
+    const more = read.count === batch;
+    if (more) {
+      pending = readChainBatch(db, read.last, upto, batch);
+      pending.catch(() => undefined);
+    }
+    const batchEntries = chainEntries(read) ?? chainEntries((await readChainBatch(db, after, upto, batch, 'fields'))!)!;
+    const { ids, seqs, canonical, prevHashes, hashes } = batchEntries;
     let stop = false;
-    for (const row of rows) {
-      if (!walker.next(row)) {
+    for (let i = 0; i < ids.length; i++) {
+      if (!walker.step(ids[i]!, seqs[i]!, canonical[i]!, prevHashes[i]!, hashes[i]!)) {
         stop = true;
         break;
       }
       entries++;
     }
-    if (stop || rows.length < batch) break;
-    after = rows[rows.length - 1]!.seq;
+    if (stop || !more) break;
+    after = read.last;
   }
   let problem = walker.finish(head);
   if (problem?.linkBroken) problem = await explainBrokenLink(db, problem, walker.hash);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +11,15 @@ import { ticketVisibleTo } from '../../policies/ticket-visibility.ts';
 import { migrationCount } from '../../store/backup.ts';
 import type { Db } from '../../store/db.ts';
 import { instanceId } from '../../store/instance.ts';
-import { attachmentBytes, createExportSnapshot, exportedAttachmentIds, exportKinds } from '../../store/party-export.ts';
+import {
+  attachmentBytes,
+  createExportSnapshot,
+  exportedAttachmentIds,
+  exportKinds,
+  type TicketCsvFields,
+} from '../../store/party-export.ts';
 import { instanceKey, signText } from '../audit/instance-key.ts';
-import { writeTarGz } from './tar.ts';
+import { TarGzWriter } from './tar.ts';
 
 export const ARCHIVE_FORMAT = 'passerelle-export-v1';
 
@@ -49,27 +56,43 @@ const TICKET_CSV = [
   'closed_at',
 ];
 
-/** One line of tickets.csv from a ticket's JSON line. */
-function ticketCsvLine(json: string): string {
-  const t = JSON.parse(json) as Record<string, unknown>;
-  const facts = (t.sla_facts ?? {}) as Record<string, unknown>;
-  return `${csvLine([
-    t.id as string,
-    t.ref as string,
-    t.type as string,
-    t.title as string,
-    t.status as string,
-    (t.priority as string) ?? null,
-    t.owner_party as string,
-    typeof facts.openedAt === 'number' ? new Date(facts.openedAt).toISOString() : (t.created_at as string),
-    typeof facts.firstInterventionAt === 'number' ? new Date(facts.firstInterventionAt).toISOString() : null,
-    (t.resolved_at as string) ?? null,
-    (t.closed_at as string) ?? null,
-  ])}\r\n`;
+/** One line of tickets.csv (SLA instants as ISO 8601; the opening falls back on the creation time). */
+function ticketCsvLine(t: TicketCsvFields): string {
+  const iso = (instant: unknown) => (typeof instant === 'number' ? new Date(instant).toISOString() : null);
+  return `${csvLine([t[0], t[1], t[2], t[3], t[4], t[5], t[6], iso(t[7]) ?? t[9], iso(t[8]), t[10], t[11]])}\r\n`;
 }
 
 export interface ExportProgress {
   (done: number, total: number): Promise<void> | void;
+}
+
+/** One file of the archive being written: its bytes are hashed and counted once, as they are written. */
+class ArchiveFile {
+  private readonly hash = createHash('sha256');
+  private readonly stream: WriteStream;
+  bytes = 0;
+  rows = 0;
+
+  constructor(
+    dir: string,
+    readonly path: string,
+    readonly kind: string,
+  ) {
+    this.stream = createWriteStream(join(dir, path));
+  }
+
+  async write(data: string | Buffer, rows: number): Promise<void> {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    this.hash.update(bytes);
+    this.bytes += bytes.length;
+    this.rows += rows;
+    if (!this.stream.write(bytes)) await once(this.stream, 'drain');
+  }
+
+  async close(): Promise<ManifestFile> {
+    await new Promise<void>((resolve, reject) => this.stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    return { path: this.path, kind: this.kind, rows: this.rows, bytes: this.bytes, sha256: this.hash.digest('hex') };
+  }
 }
 
 /**
@@ -77,6 +100,7 @@ export interface ExportProgress {
  * attachment files and manifest.json (SHA-256 of every file, signed with the instance key). With
  * an `actor`, tickets are those the actor may see (party, clearance, team); the operator's CLI
  * exports every ticket the party takes part in. One REPEATABLE READ snapshot: a consistent archive.
+ * Each file is compressed as soon as it is complete, while the next kind is read (TarGzWriter).
  */
 export async function exportParty(
   db: Db,
@@ -86,8 +110,13 @@ export async function exportParty(
 ): Promise<Manifest> {
   const batch = options.batch ?? 5000;
   const dir = await mkdtemp(join(tmpdir(), 'passerelle-export-'));
+  const archive = new TarGzWriter(dir, join(dir, 'body.tar.gz'));
   try {
     const files: ManifestFile[] = [];
+    const done = async (file: ArchiveFile) => {
+      files.push(await file.close());
+      archive.add(file.path);
+    };
     const instance = await instanceId(db);
     const key = await instanceKey(db);
     let migrations = 0;
@@ -101,67 +130,29 @@ export async function exportParty(
           options.actor ? ticketVisibleTo(options.actor) : null,
           levels,
         );
-        let done = 0;
+        let exported = 0;
         await options.progress?.(0, total);
         for (const { kind, read } of await exportKinds(tx, party)) {
-          const path = `${kind}.jsonl`;
-          const hash = createHash('sha256');
-          const stream = createWriteStream(join(dir, path));
-          let count = 0;
-          let bytes = 0;
-          const csv = kind === 'tickets' ? createWriteStream(join(dir, 'tickets.csv')) : null;
-          const csvHash = createHash('sha256');
-          let csvBytes = 0;
-          const put = async (w: ReturnType<typeof createWriteStream>, text: string) => {
-            if (!w.write(text)) await new Promise<void>((resolve) => w.once('drain', () => resolve()));
-          };
-          if (csv) {
-            const head = `${TICKET_CSV.join(',')}\r\n`;
-            csvHash.update(head);
-            csvBytes += Buffer.byteLength(head);
-            await put(csv, head);
-          }
-          for await (const { text, rows } of read(tx, batch)) {
-            const chunk = `${text}\n`;
-            hash.update(chunk);
-            bytes += Buffer.byteLength(chunk);
-            await put(stream, chunk);
+          const file = new ArchiveFile(dir, `${kind}.jsonl`, kind);
+          const csv = kind === 'tickets' ? new ArchiveFile(dir, 'tickets.csv', 'tickets_csv') : null;
+          await csv?.write(`${TICKET_CSV.join(',')}\r\n`, 0);
+          for await (const { text, rows, csv: fields } of read(tx, batch)) {
+            await file.write(`${text}\n`, rows);
             if (csv) {
-              const csvChunk = text.split('\n').map(ticketCsvLine).join('');
-              csvHash.update(csvChunk);
-              csvBytes += Buffer.byteLength(csvChunk);
-              await put(csv, csvChunk);
-              done += rows;
-              await options.progress?.(done, total);
+              await csv.write((JSON.parse(fields ?? '[]') as TicketCsvFields[]).map(ticketCsvLine).join(''), rows);
+              exported += rows;
+              await options.progress?.(exported, total);
             }
-            count += rows;
           }
-          await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
-          files.push({ path, kind, rows: count, bytes, sha256: hash.digest('hex') });
-          if (csv) {
-            await new Promise<void>((resolve, reject) => csv.end((e?: Error | null) => (e ? reject(e) : resolve())));
-            files.push({
-              path: 'tickets.csv',
-              kind: 'tickets_csv',
-              rows: count,
-              bytes: csvBytes,
-              sha256: csvHash.digest('hex'),
-            });
-          }
+          await done(file);
+          if (csv) await done(csv);
         }
         // Attachment files, one per attachment, named by id.
         await mkdir(join(dir, 'attachments'));
         for (const id of await exportedAttachmentIds(tx)) {
-          const content = await attachmentBytes(tx, id);
-          const path = `attachments/${id}`;
-          await writeFile(join(dir, path), content);
-          files.push({
-            path,
-            kind: 'attachment_file',
-            rows: 1,
-            bytes: content.length,
-            sha256: createHash('sha256').update(content).digest('hex'),
-          });
+          const file = new ArchiveFile(dir, `attachments/${id}`, 'attachment_file');
+          await file.write(await attachmentBytes(tx, id), 1);
+          await done(file);
         }
       },
       { isolationLevel: 'repeatable read' },
@@ -179,9 +170,10 @@ export async function exportParty(
     const text = JSON.stringify(manifest, null, 2);
     await writeFile(join(dir, 'manifest.json'), text);
     await writeFile(join(dir, 'manifest.sig'), signText(key, text));
-    await writeTarGz(dir, ['manifest.json', 'manifest.sig', ...files.map((f) => f.path)], out);
+    await archive.finish(['manifest.json', 'manifest.sig'], out);
     return manifest;
   } finally {
+    archive.abort();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,8 +1,10 @@
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, createGzip } from 'node:zlib';
+import { createGunzip, createGzip, gzipSync } from 'node:zlib';
 
 /** A minimal POSIX ustar writer/reader (regular files only), gzip-compressed: the export archive's container. */
 function header(name: string, size: number, mtime: Date): Buffer {
@@ -31,18 +33,67 @@ function header(name: string, size: number, mtime: Date): Buffer {
   return block;
 }
 
-/** Writes `files` (paths relative to `root`) into a .tar.gz at `out`. */
-export async function writeTarGz(root: string, files: string[], out: string, mtime = new Date()): Promise<void> {
-  async function* blocks() {
-    for (const file of files) {
-      const { size } = await stat(join(root, file));
-      yield header(file, size, mtime);
-      for await (const chunk of createReadStream(join(root, file))) yield chunk as Buffer;
-      if (size % 512) yield Buffer.alloc(512 - (size % 512));
-    }
-    yield Buffer.alloc(1024);
+/**
+ * A .tar.gz whose leading members (the manifest) are known only once the others are written. Each
+ * other file is compressed into a body as soon as it is complete — zlib and file reads run on
+ * libuv's threads, alongside what the caller does next — and `finish` writes the leading members
+ * as a gzip member of their own, then the body, then the end of the archive: one tar stream, in
+ * three gzip members (RFC 1952 §2.2: a gzip file is a series of members; gunzip and tar read it whole).
+ */
+export class TarGzWriter {
+  private readonly gzip = createGzip({ level: 1 });
+  private readonly written: Promise<void>;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly root: string,
+    private readonly bodyFile: string,
+    private readonly mtime = new Date(),
+  ) {
+    this.written = pipeline(this.gzip, createWriteStream(bodyFile));
+    this.written.catch(() => undefined);
   }
-  await pipeline(blocks, createGzip({ level: 1 }), createWriteStream(out));
+
+  /** Queues `file` (relative to the root, complete and unchanged from now on) as the body's next member. */
+  add(file: string): void {
+    this.queue = this.queue.then(async () => {
+      const { size } = await stat(join(this.root, file));
+      await this.put(header(file, size, this.mtime));
+      for await (const chunk of createReadStream(join(this.root, file))) await this.put(chunk as Buffer);
+      if (size % 512) await this.put(Buffer.alloc(512 - (size % 512)));
+    });
+    // Observed here so that a failure waits for `finish` instead of ending the process.
+    this.queue.catch(() => undefined);
+  }
+
+  /** Writes the archive to `out`: `leading` (relative to the root) first, then every added file. */
+  async finish(leading: string[], out: string): Promise<void> {
+    await this.queue;
+    this.gzip.end();
+    await this.written;
+    const head: Buffer[] = [];
+    for (const file of leading) {
+      const content = await readFile(join(this.root, file));
+      head.push(header(file, content.length, this.mtime), content);
+      if (content.length % 512) head.push(Buffer.alloc(512 - (content.length % 512)));
+    }
+    const body = this.bodyFile;
+    async function* members() {
+      yield gzipSync(Buffer.concat(head), { level: 1 });
+      for await (const chunk of createReadStream(body)) yield chunk as Buffer;
+      yield gzipSync(Buffer.alloc(1024), { level: 1 });
+    }
+    await pipeline(Readable.from(members()), createWriteStream(out));
+  }
+
+  /** Stops writing the body (after a failure). */
+  abort(): void {
+    this.gzip.destroy();
+  }
+
+  private async put(chunk: Buffer): Promise<void> {
+    if (!this.gzip.write(chunk)) await once(this.gzip, 'drain');
+  }
 }
 
 /**
