@@ -1,9 +1,11 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.ts';
 import { eventVisibleTo, knownErrorVisibleTo, ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Db } from './db.ts';
 import { knownErrors, ticketEvents, tickets } from './schema/index.ts';
 import { foldedSql, inMonthsSql, monthLexeme, searchQuerySql } from './schema/search.ts';
+import { exchangeHitsSql } from './exchange-search.ts';
+import { wikiHitsSql } from './wiki-search.ts';
 
 /**
  * COL-6 full-text search, one query per source. Every source is read under the one visibility
@@ -158,31 +160,52 @@ export async function searchComments(db: Db, actor: Actor, q: string, limit: num
   return hits('comment', found);
 }
 
-/** Known errors read through their problem (COL-3). */
-export async function searchKnownErrorTexts(db: Db, actor: Actor, q: string, limit: number): Promise<RawHit[]> {
+/** Known errors read through their problem (COL-3): one part of `searchSharedTexts`. */
+export function knownErrorHitsSql(actor: Actor, query: SQL, limit: number): SQL {
+  return sql`(select 'known_error' as kind, ${knownErrors.id}::text as id, ${tickets.ref} as ref, ${knownErrors.title} as title,
+      ${knownErrors.symptoms} || E'\n' || ${knownErrors.cause} || E'\n' || ${knownErrors.workaround} as text,
+      ts_rank(${knownErrors.search}, ${query}) as rank, ${knownErrors.publishedAt} as at
+    from ${knownErrors} join ${tickets} on ${eq(tickets.id, knownErrors.problemId)}
+    where ${and(knownErrorVisibleTo(actor), sql`${knownErrors.search} @@ ${query}`)}
+    order by rank desc, at desc limit ${limit})`;
+}
+
+export type SharedKind = 'known_error' | 'wiki' | 'exchange';
+const SHARED_PARTS: Record<SharedKind, (actor: Actor, query: SQL, limit: number) => SQL> = {
+  known_error: knownErrorHitsSql,
+  wiki: wikiHitsSql,
+  exchange: exchangeHitsSql,
+};
+
+/**
+ * Known errors, wiki pages and information exchanges in one statement (`union all` of each
+ * source's query, each under its own visibility rule, ranked and limited on its own): they are
+ * small tables, and on PGlite a statement's fixed cost outweighs their reading.
+ */
+export async function searchSharedTexts(
+  db: Db,
+  actor: Actor,
+  q: string,
+  limit: number,
+  kinds: SharedKind[],
+): Promise<RawHit[]> {
+  const parts = kinds.map((kind) => SHARED_PARTS[kind]);
+  if (parts.length === 0) return [];
   const query = searchQuerySql(q);
-  const rank = sql<number>`ts_rank(${knownErrors.search}, ${query})`;
-  const found = await db
-    .select({
-      id: knownErrors.id,
-      ref: tickets.ref,
-      title: knownErrors.title,
-      text: sql<string>`${knownErrors.symptoms} || E'\n' || ${knownErrors.cause} || E'\n' || ${knownErrors.workaround}`,
-      rank,
-      at: knownErrors.publishedAt,
-    })
-    .from(knownErrors)
-    .innerJoin(tickets, eq(tickets.id, knownErrors.problemId))
-    .where(and(knownErrorVisibleTo(actor), sql`${knownErrors.search} @@ ${query}`))
-    .orderBy(desc(rank), desc(knownErrors.publishedAt))
-    .limit(limit);
+  const found = await rows<HitRow & { kind: SharedKind; ref: string | null }>(
+    db,
+    sql.join(
+      parts.map((part) => part(actor, query, limit)),
+      sql` union all `,
+    ),
+  );
   return found.map((r) => ({
-    kind: 'known_error',
+    kind: r.kind,
     id: r.id,
     ticketRef: r.ref,
     title: r.title,
     text: r.text,
     rank: Number(r.rank),
-    at: r.at,
+    at: new Date(r.at),
   }));
 }

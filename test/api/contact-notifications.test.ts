@@ -190,6 +190,27 @@ describe.each(STORE_KINDS)('notifications through the points of contact (%s)', (
     await deliver();
     expect(mailTo('night@ch.example').join('\n')).toContain(ticket.ref);
     expect(mailTo('day@ch.example')).toEqual([]);
+
+    // An SLA breach reaches the on-call contact out of hours only: in hours the desk handles it.
+    const breach = async () => {
+      await server.db.transaction(async (tx) => {
+        const row = await lockTicket(tx, ticket.id);
+        const data = { clock: 'gtr' as const, targetMs: 3_600_000, elapsedMs: 3_700_000 };
+        await notifyEvents(
+          tx,
+          row,
+          [{ event: { kind: 'sla_breached', data }, visibility: 'shared' }],
+          null,
+          true,
+          new Date(),
+        );
+      });
+      await deliver();
+      return mailTo('night@ch.example').filter((m) => m.includes('service-level target breached')).length;
+    };
+    expect(await breach()).toBe(1);
+    await chOpen(true);
+    expect(await breach()).toBe(1);
     await chAdmin.del(`/contacts/${tech}`);
     await chAdmin.del(`/contacts/${onCall}`);
     await chOpen(true);

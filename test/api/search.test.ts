@@ -139,6 +139,42 @@ describe.each(STORE_KINDS)('search (%s)', (kind) => {
     expect(refs(await search(euAgent, 'pterodactyle', '&kinds=ticket&limit=1'))).toEqual([`ticket:${recent.ref}`]);
   });
 
+  it("finds known errors through their problem: never another party's, nor above the reader's clearance", async () => {
+    const euResolver = await signIn(server.url, 'eu.resolver');
+    const parties = (await euAgent.get('/parties')).body.items;
+    const resolverGroup = parties
+      .find((p: { id: string }) => p.id === 'EU')
+      .groups.find((g: { kind: string }) => g.kind === 'resolver');
+    const publish = async (sensitivity: string, symptoms: string) => {
+      const incident = (await euAgent.post('/incidents', incidentBody({ sensitivity }))).body.ref;
+      const problem = (
+        await euAgent.post('/problems', {
+          title: 'Nightly timeouts',
+          service: 'link',
+          impact: 'I2',
+          incidents: [incident],
+          sensitivity,
+        })
+      ).body.ref;
+      await euAgent.post(`/tickets/${problem}/actions/assign`, { groupId: resolverGroup.id });
+      await euResolver.post(`/tickets/${problem}/actions/record_root_cause`, { rootCause: 'Backup window' });
+      const published = await euResolver.post(`/tickets/${problem}/actions/publish_known_error`, {
+        symptoms,
+        cause: 'Backup traffic saturates the firewall',
+        workaround: 'Retry later',
+      });
+      expect(published.status).toBe(200);
+      return problem as string;
+    };
+    const open = await publish('LIMITED', 'Ornithorynque time-outs');
+    const secret = await publish('SENSITIVE', 'Échidné time-outs');
+    expect(refs(await search(euAgent, 'ornithorynque'))).toEqual([`known_error:${open}`]);
+    expect(refs(await search(euJunior, 'ornithorynque'))).toEqual([`known_error:${open}`]);
+    expect(await search(chAgent, 'ornithorynque')).toEqual([]);
+    expect(refs(await search(euAgent, 'echidne'))).toEqual([`known_error:${secret}`]);
+    expect(await search(euJunior, 'echidne')).toEqual([]);
+  });
+
   it('finds shared comments for every party of the ticket, internal ones only for the party that wrote them', async () => {
     const { body } = await euAgent.post('/incidents', incidentBody({ title: 'Routeur de bordure' }));
     await euAgent.post(`/tickets/${body.ref}/actions/comment`, {
