@@ -44,8 +44,9 @@ function staleText(party: string, level: ContactLevel, line: string, due: Date) 
  * current contact at the route's level (the on-call contact outside its business hours), by its
  * channels — its own account if its e-mail is one of the party's accounts, else a mail to the
  * address; the party's desk in the application when `desk` is a channel. A lapsed entry is
- * flagged in the notification and the desk is told instead, as it is when the party has no
- * entry or its contact has no channel Passerelle can use (phone only). Callers keep the ticket
+ * flagged in the notification and the desk is told instead, as it is when the contact has no
+ * channel Passerelle can use (phone only); a party with no entry at that level is told only as
+ * the notification's own rules say. Callers keep the ticket
  * rules: only parties on the ticket, and only accounts that may read it (`userMaySee`).
  */
 export async function directoryReach(
@@ -63,7 +64,8 @@ export async function directoryReach(
     const level = levelToReach(route, await isOpen(db, party, now));
     if (!level) continue;
     const { contact, stale } = pickContact(await partyContacts(db, party, { level }), ticketSensitivity, now);
-    let desk = !contact || contact.channels.includes('desk');
+    // The desk: when it is one of the contact's channels, or instead of a lapsed entry.
+    let desk = contact ? contact.channels.includes('desk') : stale !== null;
     if (contact?.email && contact.channels.includes('email')) {
       const account = await partyUserByEmail(db, party, contact.email);
       if (account) reach.userIds.push(account);
