@@ -18,6 +18,7 @@ const KEYS: Record<string, (value: string) => string[]> = {
   action: (v) => [`action.${v}`, `field.${v}`],
   role: (v) => [`role.${v}`],
   agreementKind: (v) => [`agreement.kinds.${v}`],
+  contactLevel: (v) => [`cbm.contacts.levels.${v}`],
   field: (v) => {
     const [head = '', ...rest] = v.split('.');
     const tail = rest.join('.');

@@ -295,7 +295,8 @@ export function renderNotification(
       : value;
   };
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => shown(name) ?? whole);
-  return { subject: fill(subject), body: fill(body) };
+  // CBM-1: a lapsed point of contact is flagged after the text, whatever the kind.
+  return { subject: fill(subject), body: fill(body) + (params[`directory_${lang}`] ?? '') };
 }
 
 /** A duration in hours and minutes, e.g. "2 h 30 min". */

@@ -9,6 +9,7 @@ import type { Store } from '../store/db.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { startJobRunner, type JobHandler } from './runner.ts';
 import { mailHandler } from './send-mail.ts';
+import { contactMailHandler } from './send-contact-mail.ts';
 import { receiptHandler } from './send-receipt.ts';
 import { replyHandler } from './send-reply.ts';
 import { startMailCollector } from './mail-collector.ts';
@@ -32,6 +33,7 @@ export function startBackground(
   if (config.SMTP_URL) {
     const settings = { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, instanceId };
     handlers.mail = mailHandler(db, settings);
+    handlers.contact_mail = contactMailHandler(db, settings);
     handlers.mail_receipt = receiptHandler(db, settings);
     handlers.mail_reply = replyHandler(db, settings);
     handlers.account_link = accountLinkHandler(db, settings);
@@ -77,7 +79,10 @@ export function startBackground(
   certificates.unref();
   stops.push(() => clearInterval(certificates));
   // CBM-1 … CBM-6: confirmation reminders, stale contacts, yearly summaries and meeting counts (stamped, so any node may run it).
-  const cbm = setInterval(() => void checkCbm(db).catch(log), config.SLA_CHECK_MS);
+  const cbm = setInterval(
+    () => void checkCbm(db, new Date(), Boolean(config.SMTP_URL)).catch(log),
+    config.SLA_CHECK_MS,
+  );
   cbm.unref();
   stops.push(() => clearInterval(cbm));
   // AUD-1: the signed daily checkpoint of the audit chain (added under the head's lock, so once per day across nodes).

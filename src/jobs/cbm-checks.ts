@@ -9,10 +9,10 @@ import type { Db } from '../store/db.ts';
  * summaries (CBM-3), missed consultation deadlines (CBM-5), the meetings count (CBM-6). Each send is stamped in the database, so a
  * restart or another node never repeats it. Tests pass a pinned `now`.
  */
-export async function checkCbm(db: Db, now: Date = new Date()) {
+export async function checkCbm(db: Db, now: Date = new Date(), mail = false) {
   const contacts = await checkContacts(db, now);
   const summaries = await remindSummaries(db, now);
   const meetings = await remindMeetings(db, now);
-  const consultations = await remindConsultations(db, now);
+  const consultations = await remindConsultations(db, now, mail);
   return { contacts, summaries, meetings, consultations };
 }

@@ -1,4 +1,4 @@
-import { and, arrayContains, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, arrayContains, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { TEAM_BYPASS_ROLES } from '../domain/security.ts';
 import { clearanceCovers, levelsCoveredBy, sensitivityRank, type Sensitivity } from '../domain/sensitivity.ts';
@@ -10,9 +10,15 @@ import { ticketEvents, tickets } from '../store/schema/index.ts';
  * it (the owner is always a participant) and the actor's clearance covers its sensitivity.
  * Every read of tickets — get, list, count, search, links, export — filters with this.
  */
-export function ticketVisibleTo(actor: Actor): SQL {
+export function ticketVisibleTo(actor: Actor, options: { partyIndex?: boolean } = {}): SQL {
   const rules = [
-    arrayContains(tickets.participants, [actor.party]),
+    // `party = ANY(participants)` is the same test as `participants @> {party}`, but the planner cannot
+    // answer it from the participants GIN index: a search whose words already select few rows
+    // asks for it (`partyIndex: false`) so that the planner does not intersect them with the tens of
+    // thousands of tickets of the reader's party.
+    options.partyIndex === false
+      ? sql`${actor.party} = any(${tickets.participants})`
+      : arrayContains(tickets.participants, [actor.party]),
     inArray(tickets.sensitivity, levelsCoveredBy(actor.clearance)),
   ];
   // SEC-2: a ticket restricted to its incident management team is read by the team, level 3 and auditors only.

@@ -1,9 +1,11 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.ts';
 import { eventVisibleTo, knownErrorVisibleTo, ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Db } from './db.ts';
 import { knownErrors, ticketEvents, tickets } from './schema/index.ts';
 import { foldedSql, inMonthsSql, monthLexeme, searchQuerySql } from './schema/search.ts';
+import { exchangeHitsSql } from './exchange-search.ts';
+import { wikiHitsSql } from './wiki-search.ts';
 
 /**
  * COL-6 full-text search, one query per source. Every source is read under the one visibility
@@ -14,7 +16,7 @@ import { foldedSql, inMonthsSql, monthLexeme, searchQuerySql } from './schema/se
  * tickets would otherwise have them all read and ranked. Excerpts are made last, for the hits
  * shown only (`headlines`).
  */
-export const CANDIDATES = 300;
+export const CANDIDATES = 100;
 
 /** ts_headline options: markers that ordinary text does not contain, an excerpt of 10–30 words. */
 const HEADLINE = `StartSel=\u27EA, StopSel=\u27EB, MaxWords=30, MinWords=10, MaxFragments=1`;
@@ -71,10 +73,13 @@ type HitRow = { id: string; ref: string; title: string; text: string; rank: numb
 /**
  * Runs a source's query first on the rows of the last two months (the GIN index intersects the
  * words with the month lexemes), then, when that gives fewer than `limit` hits, on every row.
- * Either way at most CANDIDATES matching rows are read and ranked. Tickets take the newest
+ * Either way at most CANDIDATES matching rows are read and ranked. Tickets take the newest recent
  * matches (their creation index read backwards, or the GIN index and a sort: the planner picks);
  * comments have no such index, and a sequential scan of the timeline would test rows one by one
- * until CANDIDATES matched: `avoidSeqScan` keeps the planner on the GIN index.
+ * until CANDIDATES matched: `avoidSeqScan` keeps the planner on the GIN index. The second pass
+ * only runs when the last two months hold few matches, so the whole table holds few too: it is
+ * answered from the GIN index alone (`enable_indexscan = off`), never by reading the creation
+ * index backwards through every row in search of matches that mostly do not exist.
  */
 async function recentFirst(
   db: Db,
@@ -83,12 +88,18 @@ async function recentFirst(
   avoidSeqScan: boolean,
   run: (match: SQL) => SQL,
 ): Promise<HitRow[]> {
-  return db.transaction(async (tx) => {
-    if (avoidSeqScan) await tx.execute(sql`set local enable_seqscan = off`);
-    const recent = await rows<HitRow>(tx, run(inMonthsSql(query, recentMonths(new Date()))));
-    if (recent.length >= limit) return recent;
-    return rows<HitRow>(tx, run(query));
-  });
+  const planned = async (settings: string[], statement: SQL) =>
+    settings.length === 0
+      ? rows<HitRow>(db, statement)
+      : db.transaction(async (tx) => {
+          // In sequence: one transaction is one client.
+          for (const setting of settings) await tx.execute(sql.raw(`set local ${setting}`));
+          return rows<HitRow>(tx, statement);
+        });
+  const base = avoidSeqScan ? ['enable_seqscan = off'] : [];
+  const recent = await planned(base, run(inMonthsSql(query, recentMonths(new Date()))));
+  if (recent.length >= limit) return recent;
+  return planned([...base, 'enable_indexscan = off'], run(query));
 }
 
 function hits(kind: 'ticket' | 'comment', found: HitRow[]): RawHit[] {
@@ -117,7 +128,7 @@ export async function searchTicketTexts(db: Db, actor: Actor, q: string, limit: 
         select ${tickets.id} as id, ${tickets.ref} as ref, ${tickets.title} as title, ${tickets.description} as description,
           ${tickets.search} as search, ${tickets.createdAt} as created_at
         from ${tickets}
-        where ${and(sql`${tickets.search} @@ ${match}`, ticketVisibleTo(actor))}
+        where ${and(sql`${tickets.search} @@ ${match}`, ticketVisibleTo(actor, { partyIndex: false }))}
         order by ${tickets.createdAt} desc limit ${CANDIDATES}
       ) m order by rank desc, m.created_at desc limit ${limit}`,
   );
@@ -141,7 +152,7 @@ export async function searchComments(db: Db, actor: Actor, q: string, limit: num
           sql`${ticketEvents.search} @@ ${match}`,
           eq(ticketEvents.kind, 'comment'),
           eventVisibleTo(actor),
-          ticketVisibleTo(actor),
+          ticketVisibleTo(actor, { partyIndex: false }),
         )}
         limit ${CANDIDATES}
       ) m order by rank desc, m.created_at desc limit ${limit}`,
@@ -149,31 +160,52 @@ export async function searchComments(db: Db, actor: Actor, q: string, limit: num
   return hits('comment', found);
 }
 
-/** Known errors read through their problem (COL-3). */
-export async function searchKnownErrorTexts(db: Db, actor: Actor, q: string, limit: number): Promise<RawHit[]> {
+/** Known errors read through their problem (COL-3): one part of `searchSharedTexts`. */
+export function knownErrorHitsSql(actor: Actor, query: SQL, limit: number): SQL {
+  return sql`(select 'known_error' as kind, ${knownErrors.id}::text as id, ${tickets.ref} as ref, ${knownErrors.title} as title,
+      ${knownErrors.symptoms} || E'\n' || ${knownErrors.cause} || E'\n' || ${knownErrors.workaround} as text,
+      ts_rank(${knownErrors.search}, ${query}) as rank, ${knownErrors.publishedAt} as at
+    from ${knownErrors} join ${tickets} on ${eq(tickets.id, knownErrors.problemId)}
+    where ${and(knownErrorVisibleTo(actor), sql`${knownErrors.search} @@ ${query}`)}
+    order by rank desc, at desc limit ${limit})`;
+}
+
+export type SharedKind = 'known_error' | 'wiki' | 'exchange';
+const SHARED_PARTS: Record<SharedKind, (actor: Actor, query: SQL, limit: number) => SQL> = {
+  known_error: knownErrorHitsSql,
+  wiki: wikiHitsSql,
+  exchange: exchangeHitsSql,
+};
+
+/**
+ * Known errors, wiki pages and information exchanges in one statement (`union all` of each
+ * source's query, each under its own visibility rule, ranked and limited on its own): they are
+ * small tables, and on PGlite a statement's fixed cost outweighs their reading.
+ */
+export async function searchSharedTexts(
+  db: Db,
+  actor: Actor,
+  q: string,
+  limit: number,
+  kinds: SharedKind[],
+): Promise<RawHit[]> {
+  const parts = kinds.map((kind) => SHARED_PARTS[kind]);
+  if (parts.length === 0) return [];
   const query = searchQuerySql(q);
-  const rank = sql<number>`ts_rank(${knownErrors.search}, ${query})`;
-  const found = await db
-    .select({
-      id: knownErrors.id,
-      ref: tickets.ref,
-      title: knownErrors.title,
-      text: sql<string>`${knownErrors.symptoms} || E'\n' || ${knownErrors.cause} || E'\n' || ${knownErrors.workaround}`,
-      rank,
-      at: knownErrors.publishedAt,
-    })
-    .from(knownErrors)
-    .innerJoin(tickets, eq(tickets.id, knownErrors.problemId))
-    .where(and(knownErrorVisibleTo(actor), sql`${knownErrors.search} @@ ${query}`))
-    .orderBy(desc(rank), desc(knownErrors.publishedAt))
-    .limit(limit);
+  const found = await rows<HitRow & { kind: SharedKind; ref: string | null }>(
+    db,
+    sql.join(
+      parts.map((part) => part(actor, query, limit)),
+      sql` union all `,
+    ),
+  );
   return found.map((r) => ({
-    kind: 'known_error',
+    kind: r.kind,
     id: r.id,
     ticketRef: r.ref,
     title: r.title,
     text: r.text,
     rank: Number(r.rank),
-    at: r.at,
+    at: new Date(r.at),
   }));
 }

@@ -1,35 +1,16 @@
-import { and, desc, sql } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.ts';
 import { wikiPageVisibleTo } from '../policies/wiki-visibility.ts';
-import type { Db } from './db.ts';
 import { wikiPages } from './schema/index.ts';
-import { searchQuerySql } from './schema/search.ts';
-import type { RawHit } from './search.ts';
 
-/** Wiki pages the reader may see whose title or text match (COL-4, COL-6). */
-export async function searchWikiTexts(db: Db, actor: Actor, q: string, limit: number): Promise<RawHit[]> {
-  const query = searchQuerySql(q);
-  const rank = sql<number>`ts_rank(${wikiPages.search}, ${query})`;
-  const found = await db
-    .select({
-      id: wikiPages.id,
-      slug: wikiPages.slug,
-      title: wikiPages.title,
-      text: wikiPages.body,
-      rank,
-      at: wikiPages.updatedAt,
-    })
-    .from(wikiPages)
-    .where(and(wikiPageVisibleTo(actor), sql`${wikiPages.search} @@ ${query}`))
-    .orderBy(desc(rank), desc(wikiPages.updatedAt))
-    .limit(limit);
-  return found.map((r) => ({
-    kind: 'wiki',
-    id: r.id,
-    ticketRef: r.slug,
-    title: r.title,
-    text: r.text,
-    rank: Number(r.rank),
-    at: r.at,
-  }));
+/**
+ * Wiki pages the reader may see whose title or text match (COL-4, COL-6): one part of
+ * `store/search.ts#searchSharedTexts` (the page's slug stands in for the ticket reference).
+ */
+export function wikiHitsSql(actor: Actor, query: SQL, limit: number): SQL {
+  return sql`(select 'wiki' as kind, ${wikiPages.id}::text as id, ${wikiPages.slug} as ref, ${wikiPages.title} as title,
+      ${wikiPages.body} as text, ts_rank(${wikiPages.search}, ${query}) as rank, ${wikiPages.updatedAt} as at
+    from ${wikiPages}
+    where ${and(wikiPageVisibleTo(actor), sql`${wikiPages.search} @@ ${query}`)}
+    order by rank desc, at desc limit ${limit})`;
 }

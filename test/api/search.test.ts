@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -104,6 +105,74 @@ describe.each(STORE_KINDS)('search (%s)', (kind) => {
     expect(await search(euJunior, 'quetzalcoatl')).toEqual([]);
     expect((await chAgent.get('/tickets?q=zorglub')).body.items).toEqual([]);
     expect((await euJunior.get('/tickets?q=quetzalcoatl')).body.items).toEqual([]);
+  });
+
+  it('looks past the last two months only when they hold too few matches, under the same rule', async () => {
+    const old = async (title: string, sensitivity = 'LIMITED') =>
+      (await euAgent.post('/incidents', incidentBody({ title, sensitivity }))).body as { ref: string; id: string };
+    const shared = await old('Archive pterodactyle partagée');
+    const secret = await old('Archive pterodactyle classifiée', 'SENSITIVE');
+    const euOnly = await old('Archive pterodactyle européenne');
+    await euAgent.post(`/tickets/${shared.ref}/actions/comment`, {
+      body: 'Note pterodactyle interne',
+      visibility: 'internal',
+    });
+    await euAgent.post(`/tickets/${shared.ref}/actions/transfer`, { party: 'CH' });
+    // Five months ago: the month lexemes of the search vectors follow created_at.
+    const refs3 = [shared.ref, secret.ref, euOnly.ref];
+    await server.db.execute(
+      sql`update tickets set created_at = created_at - interval '150 days' where ref in (${sql.join(refs3, sql`, `)})`,
+    );
+    await server.db.execute(
+      sql`update ticket_events set created_at = created_at - interval '150 days' where ticket_id in (select id from tickets where ref in (${sql.join(refs3, sql`, `)}))`,
+    );
+    const recent = await old('Récent pterodactyle');
+    expect(refs(await search(euAgent, 'pterodactyle', '&kinds=ticket')).sort()).toEqual(
+      [recent, shared, secret, euOnly].map((t) => `ticket:${t.ref}`).sort(),
+    );
+    expect(refs(await search(euAgent, 'pterodactyle', '&kinds=comment'))).toEqual([`comment:${shared.ref}`]);
+    expect(refs(await search(euJunior, 'pterodactyle', '&kinds=ticket')).sort()).toEqual(
+      [recent, shared, euOnly].map((t) => `ticket:${t.ref}`).sort(),
+    );
+    expect(refs(await search(chAgent, 'pterodactyle'))).toEqual([`ticket:${shared.ref}`]);
+    // Enough recent matches: the older ones are not read.
+    expect(refs(await search(euAgent, 'pterodactyle', '&kinds=ticket&limit=1'))).toEqual([`ticket:${recent.ref}`]);
+  });
+
+  it("finds known errors through their problem: never another party's, nor above the reader's clearance", async () => {
+    const euResolver = await signIn(server.url, 'eu.resolver');
+    const parties = (await euAgent.get('/parties')).body.items;
+    const resolverGroup = parties
+      .find((p: { id: string }) => p.id === 'EU')
+      .groups.find((g: { kind: string }) => g.kind === 'resolver');
+    const publish = async (sensitivity: string, symptoms: string) => {
+      const incident = (await euAgent.post('/incidents', incidentBody({ sensitivity }))).body.ref;
+      const problem = (
+        await euAgent.post('/problems', {
+          title: 'Nightly timeouts',
+          service: 'link',
+          impact: 'I2',
+          incidents: [incident],
+          sensitivity,
+        })
+      ).body.ref;
+      await euAgent.post(`/tickets/${problem}/actions/assign`, { groupId: resolverGroup.id });
+      await euResolver.post(`/tickets/${problem}/actions/record_root_cause`, { rootCause: 'Backup window' });
+      const published = await euResolver.post(`/tickets/${problem}/actions/publish_known_error`, {
+        symptoms,
+        cause: 'Backup traffic saturates the firewall',
+        workaround: 'Retry later',
+      });
+      expect(published.status).toBe(200);
+      return problem as string;
+    };
+    const open = await publish('LIMITED', 'Ornithorynque time-outs');
+    const secret = await publish('SENSITIVE', 'Échidné time-outs');
+    expect(refs(await search(euAgent, 'ornithorynque'))).toEqual([`known_error:${open}`]);
+    expect(refs(await search(euJunior, 'ornithorynque'))).toEqual([`known_error:${open}`]);
+    expect(await search(chAgent, 'ornithorynque')).toEqual([]);
+    expect(refs(await search(euAgent, 'echidne'))).toEqual([`known_error:${secret}`]);
+    expect(await search(euJunior, 'echidne')).toEqual([]);
   });
 
   it('finds shared comments for every party of the ticket, internal ones only for the party that wrote them', async () => {

@@ -7,6 +7,10 @@ import type { Db } from '../../store/db.ts';
 import { prefsFor } from '../../store/notifications.ts';
 import { notifications, users } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
+import { SHARED_RECORD_LEVELS } from '../../domain/contact-routing.ts';
+import { listParties } from '../../store/directory.ts';
+import { enqueueJob } from '../../store/jobs.ts';
+import { directoryReach } from '../contacts/directory-reach.ts';
 
 /** What a shared record is called in a notification, in both languages. */
 export const WHAT = {
@@ -74,7 +78,7 @@ export async function notifyParties(db: Db, notice: PartyNotice, now: Date): Pro
  */
 export async function announceShared(
   db: Db,
-  ctx: { actor: { id: string; party: string } },
+  ctx: { actor: { id: string; party: string }; mail?: boolean | undefined },
   record: {
     action: string;
     id: string;
@@ -90,14 +94,38 @@ export async function announceShared(
     { actorId: ctx.actor.id, party: ctx.actor.party, action: record.action, targetId: record.id },
     now,
   );
+  const reach = await reachSharedRecord(db, ctx, record, now);
   await notifyParties(
     db,
     {
       kind: 'cbm_shared',
       parties: { except: ctx.actor.party },
       sensitivity: record.sensitivity,
-      params: { ...WHAT[record.what], party: ctx.actor.party, title: record.title, path: record.path },
+      params: { ...WHAT[record.what], party: ctx.actor.party, title: record.title, path: record.path, ...reach },
     },
     now,
   );
+}
+
+/**
+ * CBM-1: an exchange or a vulnerability notice also reaches each other party's point of contact
+ * at its level (the on-call contact out of hours). Every cleared account of those parties is told
+ * in the application anyway; what the directory adds is the mail to a contact that is no account
+ * (the record re-read when sending, its title only at the lowest level) and the flag of a lapsed
+ * entry, returned as text for the notification.
+ */
+async function reachSharedRecord(
+  db: Db,
+  ctx: { actor: { party: string }; mail?: boolean | undefined },
+  record: { id: string; what: keyof typeof WHAT; sensitivity: Sensitivity },
+  now: Date,
+): Promise<Record<string, string>> {
+  if (record.what !== 'exchange' && record.what !== 'vulnerability') return {};
+  const others = (await listParties(db)).map((p) => p.id).filter((p) => p !== ctx.actor.party);
+  const level = SHARED_RECORD_LEVELS[record.what];
+  const reach = await directoryReach(db, { level }, others, record.sensitivity, now);
+  if (ctx.mail)
+    for (const outsider of reach.outsiders)
+      await enqueueJob(db, 'contact_mail', { kind: record.what, contactId: outsider.contactId, recordId: record.id });
+  return reach.params;
 }

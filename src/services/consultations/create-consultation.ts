@@ -74,6 +74,7 @@ export async function createConsultation(ctx: ServiceContext, input: CreateConsu
       { what_en: 'Consultation requested', what_fr: 'Consultation demandée' },
       details.acknowledgeBy,
       now,
+      ctx.mail ?? false,
     );
     return ticket;
   });

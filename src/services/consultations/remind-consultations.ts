@@ -12,7 +12,7 @@ import { tellConsultedDesk } from './tell-consulted-desk.ts';
  * notification is tied to the ticket, so only people who may read it ever see it — the parties
  * involved, cleared for its level. Returns how many reminders were sent.
  */
-export async function remindConsultations(db: Db, now: Date): Promise<number> {
+export async function remindConsultations(db: Db, now: Date, mail: boolean): Promise<number> {
   const open = await db
     .select()
     .from(tickets)
@@ -35,7 +35,7 @@ export async function remindConsultations(db: Db, now: Date): Promise<number> {
         late === 'acknowledgement'
           ? { what_en: 'Consultation to acknowledge', what_fr: 'Accusé de réception de consultation attendu' }
           : { what_en: 'Consultation to answer', what_fr: 'Réponse à une consultation attendue' };
-      await tellConsultedDesk(tx, ticket, details, what, dueAt, now);
+      await tellConsultedDesk(tx, ticket, details, what, dueAt, now, mail);
       return true;
     });
     if (claimed) sent++;

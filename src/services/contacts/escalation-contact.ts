@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { contactLine, contactStatus } from '../../domain/contacts.ts';
-import { levelsCoveredBy, type Sensitivity } from '../../domain/sensitivity.ts';
+import { pickContact } from '../../domain/contact-routing.ts';
+import { contactLine } from '../../domain/contacts.ts';
+import type { Sensitivity } from '../../domain/sensitivity.ts';
+import { partyContacts } from '../../store/contact-points.ts';
 import type { Db } from '../../store/db.ts';
-import { contactPoints } from '../../store/schema/index.ts';
 
 /**
  * CBM-1 / PARTY-4: the party's directory contact for an escalation level, to be named on the
@@ -16,18 +16,6 @@ export async function escalationContact(
   ticketSensitivity: Sensitivity,
   now: Date,
 ): Promise<string | null> {
-  const rows = await db
-    .select()
-    .from(contactPoints)
-    .where(
-      and(
-        eq(contactPoints.partyId, party),
-        eq(contactPoints.escalationLevel, level),
-        isNull(contactPoints.removedAt),
-        inArray(contactPoints.sensitivity, levelsCoveredBy(ticketSensitivity)),
-      ),
-    )
-    .orderBy(desc(contactPoints.confirmedAt));
-  const live = rows.find((r) => contactStatus(r.confirmedAt, now) !== 'stale');
-  return live ? contactLine(live) : null;
+  const { contact } = pickContact(await partyContacts(db, party, { escalationLevel: level }), ticketSensitivity, now);
+  return contact ? contactLine(contact) : null;
 }

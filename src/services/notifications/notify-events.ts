@@ -6,6 +6,7 @@ import { insertNotifications, prefsFor } from '../../store/notifications.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { PendingEvent } from '../../store/ticket-writes.ts';
 import { recipientsOf } from './recipients.ts';
+import { reachDirectory } from './reach-directory.ts';
 
 const CLOCK_NAMES: Record<string, string> = { gti: 'GTI', gtr: 'GTR', gte: 'GTE' };
 
@@ -46,14 +47,18 @@ export async function notifyEvents(
     if (!kind) continue;
     // The confirmation of a recording goes by e-mail: in the console the creator has just seen it.
     if (kind === 'ticket_recorded' && !mail) continue;
-    const recipients = await recipientsOf(tx, kind, ticket, actorId, event.data);
+    const reach = await reachDirectory(tx, kind, ticket, event.data, now);
+    const recipients = await recipientsOf(tx, kind, ticket, actorId, event.data, reach.userIds);
+    if (mail)
+      for (const outsider of reach.outsiders)
+        await enqueueJob(tx, 'contact_mail', { kind, contactId: outsider.contactId, ticketId: ticket.id });
     if (recipients.length === 0) continue;
     const prefs = await prefsFor(
       tx,
       recipients.map((u) => u.id),
       kind,
     );
-    const params = paramsOf(ticket, event.data);
+    const params = { ...paramsOf(ticket, event.data), ...reach.params };
     const inApp = recipients.filter(
       (u) => (prefs.get(u.id)?.inApp ?? true) && !(kind === 'ticket_recorded' && u.id === actorId),
     );

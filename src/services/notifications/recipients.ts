@@ -53,8 +53,9 @@ async function idsFor(
 }
 
 /**
- * Who receives a notification about a ticket: the kind's rules, then only active users
- * whose party is on the ticket and whose clearance covers its sensitivity (ISM-4).
+ * Who receives a notification about a ticket: the kind's rules and the accounts the directory
+ * names (`directory`, CBM-1), then only active users whose party is on the ticket and whose
+ * clearance covers its sensitivity (ISM-4).
  */
 export async function recipientsOf(
   db: Db,
@@ -62,8 +63,9 @@ export async function recipientsOf(
   ticket: TicketRow,
   exclude: string | null,
   data: Record<string, unknown> = {},
+  directory: string[] = [],
 ): Promise<UserRow[]> {
-  const ids = new Set<string>();
+  const ids = new Set<string>(directory);
   for (const rule of RECIPIENTS[kind]) for (const id of await idsFor(db, rule, ticket, data)) ids.add(id);
   if (kind !== 'ticket_recorded' && exclude) ids.delete(exclude);
   const users = await usersByIds(db, [...ids]);

@@ -3,12 +3,10 @@ import {
   headlines,
   queryHasTerms,
   searchComments,
-  searchKnownErrorTexts,
+  searchSharedTexts,
   searchTicketTexts,
   type RawHit,
 } from '../../store/search.ts';
-import { searchExchangeTexts } from '../../store/exchange-search.ts';
-import { searchWikiTexts } from '../../store/wiki-search.ts';
 import { excerptOf, type ExcerptPart } from './excerpt.ts';
 
 export const SEARCH_KINDS = ['ticket', 'comment', 'known_error', 'wiki', 'exchange'] as const;
@@ -40,17 +38,12 @@ export async function searchEverything(ctx: ServiceContext, input: SearchInput):
   const q = input.q.trim();
   if (!(await queryHasTerms(ctx.db, q))) return { results: [] };
   const kinds = new Set(input.kinds?.length ? input.kinds : SEARCH_KINDS);
-  const sources: [SearchKind, typeof searchTicketTexts][] = [
-    ['ticket', searchTicketTexts],
-    ['comment', searchComments],
-    ['known_error', searchKnownErrorTexts],
-    ['wiki', searchWikiTexts],
-    ['exchange', searchExchangeTexts],
-  ];
   const hits: RawHit[] = [];
   // One after the other: on PGlite the store is one connection anyway.
-  for (const [kind, source] of sources)
-    if (kinds.has(kind)) hits.push(...(await source(ctx.db, ctx.actor, q, input.limit)));
+  if (kinds.has('ticket')) hits.push(...(await searchTicketTexts(ctx.db, ctx.actor, q, input.limit)));
+  if (kinds.has('comment')) hits.push(...(await searchComments(ctx.db, ctx.actor, q, input.limit)));
+  const shared = (['known_error', 'wiki', 'exchange'] as const).filter((kind) => kinds.has(kind));
+  hits.push(...(await searchSharedTexts(ctx.db, ctx.actor, q, input.limit, shared)));
   hits.sort((a, b) => b.rank - a.rank || b.at.getTime() - a.at.getTime());
   const shown = hits.slice(0, input.limit);
   const marked = await headlines(
