@@ -40,20 +40,21 @@ export async function insertApiToken(db: Db, values: typeof apiTokens.$inferInse
   return rows[0]!;
 }
 
+/** A token that may be used at `now`: not revoked, not expired, its user active. */
+const tokenUsable = (now: Date) =>
+  and(
+    isNull(apiTokens.revokedAt),
+    or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+    eq(users.active, true),
+  );
+
 /** The usable token with this hash (not revoked, not expired) and its active user. */
 export async function findApiToken(db: Db, tokenHash: string, now: Date) {
   const rows = await db
     .select({ token: apiTokens, user: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, tokenHash),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-        eq(users.active, true),
-      ),
-    );
+    .where(and(eq(apiTokens.tokenHash, tokenHash), tokenUsable(now)));
   return rows[0] ?? null;
 }
 
@@ -130,14 +131,7 @@ export async function liveCredentialUsers(db: Db, sessionIds: string[], tokenIds
       .select({ id: apiTokens.id, user: users })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
-      .where(
-        and(
-          inArray(apiTokens.id, tokenIds),
-          isNull(apiTokens.revokedAt),
-          or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-          eq(users.active, true),
-        ),
-      );
+      .where(and(inArray(apiTokens.id, tokenIds), tokenUsable(now)));
     for (const row of rows) found.set(`token:${row.id}`, row.user);
   }
   return found;
