@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { clientWith, incidentBody, signInHeaders, withToken, type Client } from '../helpers/client.ts';
 import { openEventStream, type EventStream, type StreamEvent } from '../helpers/event-stream.ts';
@@ -104,6 +105,23 @@ describe.each(STORE_KINDS)('live updates by server-sent events (%s)', (kind) => 
     expect((await stream.next((e) => e.event === 'end')).data).toEqual({ reason: 'signed_out' });
     await stream.closed;
   });
+
+  // PostgreSQL only: the node's LISTEN connection is its own, and may be lost (restart, failover).
+  if (kind === 'postgres')
+    it('tells the streams to re-read after the LISTEN connection was lost, and keeps announcing changes', async () => {
+      const { stream } = await streamOf('eu.agent');
+      const first = await create(euAgent, { title: 'Live before the loss' });
+      await stream.next(about(first.ref));
+      const ended = await server.db.execute(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity
+            where datname = current_database() and query = 'LISTEN ticket_changed'`,
+      );
+      expect((ended as unknown as { rows: unknown[] }).rows.length).toBe(1);
+      await stream.next((e) => e.event === 'resync', 10_000);
+      const second = await create(euAgent, { title: 'Live after the loss' });
+      await stream.next(about(second.ref));
+      stream.close();
+    });
 
   it('limits the open streams per session and frees a place when a stream is closed', async () => {
     const headers = await signInHeaders(server.url, 'eu.agent');
