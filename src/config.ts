@@ -85,6 +85,12 @@ const ConfigSchema = z.object({
   HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().max(600_000).default(10_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().max(3_600_000).default(60_000),
   IDLE_TIMEOUT_MS: z.coerce.number().int().positive().max(3_600_000).default(60_000),
+  /** Live updates (server-sent events): a comment is sent this often so proxies and the idle timeout keep the stream open. */
+  EVENTS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(25_000),
+  /** Live updates: how often each open stream's session or token is checked again (a revoked one is closed). */
+  EVENTS_RECHECK_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** Live updates: open streams allowed per session or token on one node (each console tab holds one). */
+  EVENT_STREAMS_PER_SESSION: z.coerce.number().int().positive().max(100).default(6),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

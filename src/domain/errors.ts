@@ -73,6 +73,7 @@ export type ErrorCode =
   | 'request.conflict'
   | 'release.rollback_too_late'
   | 'request.rate_limited'
+  | 'events.too_many_streams'
   | 'request.duplicate'
   | 'request.allowlist_lockout'
   | 'certificate.not_found'

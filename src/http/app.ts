@@ -49,6 +49,8 @@ import { searchRoutes } from './routes/search.ts';
 import { wikiRoutes } from './routes/wiki.ts';
 import { backupRoutes, exportRoutes, offboardingRoutes } from './routes/exports.ts';
 import { requireActor } from './auth-hook.ts';
+import { eventRoutes } from './routes/events.ts';
+import { startTicketFeed } from '../services/live/ticket-feed.ts';
 
 export interface AppOptions {
   db: Db;
@@ -161,9 +163,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       address: request.ip,
     }),
   };
+  // Live updates: one feed per app, hearing the store's change announcements; its streams end before the server closes.
+  const feed = startTicketFeed(options.db, {
+    streamsPerCredential: options.config.EVENT_STREAMS_PER_SESSION,
+    recheckMs: options.config.EVENTS_RECHECK_MS,
+    log: (error) => app.log.error({ err: error }, 'live updates failed'),
+  });
+  app.addHook('preClose', async () => feed.closeAll());
+  app.addHook('onClose', async () => feed.stop());
   await app.register(
     async (api) => {
       await api.register(authRoutes(deps));
+      await api.register(eventRoutes(deps, feed));
       await api.register(adminRoutes(deps));
       await api.register(ssoRoutes(deps));
       await api.register(directoryRoutes(deps));

@@ -94,6 +94,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'request.not_found': 404,
   'request.conflict': 409,
   'request.rate_limited': 429,
+  'events.too_many_streams': 429,
   'request.duplicate': 409,
   'request.allowlist_lockout': 409,
   'request.too_large': 413,

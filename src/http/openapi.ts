@@ -59,6 +59,7 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /tickets/{id}/reports/{kind}': 'getSecurityReport',
   'GET /tickets/{id}/stix': 'getStixBundle',
   'GET /notifications': 'listNotifications',
+  'GET /events/stream': 'streamEvents',
   'POST /notifications/read': 'markNotificationsRead',
   'GET /parties/{id}/calendar': 'getPartyCalendar',
   'POST /parties/{id}/calendar/versions': 'addCalendarVersion',

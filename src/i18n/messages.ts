@@ -241,6 +241,10 @@ const ERRORS: Record<ErrorCode, Text> = {
     en: 'Too many requests with this API token; try again in {seconds} s.',
     fr: 'Trop de requêtes avec ce jeton d’API ; réessayez dans {seconds} s.',
   },
+  'events.too_many_streams': {
+    en: 'At most {max} live update streams may be open per session or token; close another tab first.',
+    fr: 'Au plus {max} flux de mises à jour en direct peuvent être ouverts par session ou jeton ; fermez d’abord un autre onglet.',
+  },
   'request.duplicate': {
     en: 'The same request was just sent; it is accepted at most once per {seconds} s.',
     fr: 'La même requête vient d’être envoyée ; elle n’est acceptée qu’une fois par {seconds} s.',

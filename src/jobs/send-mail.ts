@@ -7,7 +7,7 @@ import { actorOf } from '../services/auth/actor.ts';
 import type { Db } from '../store/db.ts';
 import { findUser } from '../store/directory.ts';
 import { findVisibleTicket, lockTicket } from '../store/ticket-reads.ts';
-import { appendEvents } from '../store/ticket-writes.ts';
+import { appendEvents } from '../services/write-path/record-events.ts';
 import type { JobHandler } from './runner.ts';
 
 export interface MailSettings {

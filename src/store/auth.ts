@@ -40,20 +40,21 @@ export async function insertApiToken(db: Db, values: typeof apiTokens.$inferInse
   return rows[0]!;
 }
 
+/** A token that may be used at `now`: not revoked, not expired, its user active. */
+const tokenUsable = (now: Date) =>
+  and(
+    isNull(apiTokens.revokedAt),
+    or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+    eq(users.active, true),
+  );
+
 /** The usable token with this hash (not revoked, not expired) and its active user. */
 export async function findApiToken(db: Db, tokenHash: string, now: Date) {
   const rows = await db
     .select({ token: apiTokens, user: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, tokenHash),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-        eq(users.active, true),
-      ),
-    );
+    .where(and(eq(apiTokens.tokenHash, tokenHash), tokenUsable(now)));
   return rows[0] ?? null;
 }
 
@@ -109,4 +110,29 @@ export async function forgiveFailure(db: Db, key: string) {
 
 export async function clearFailures(db: Db, key: string) {
   await db.delete(signInAttempts).where(eq(signInAttempts.key, key));
+}
+
+/**
+ * The users behind credentials still valid at `now` (live streams re-check theirs): sessions by id
+ * and tokens by id, with the conditions of `findSession` and `findApiToken`; absent ids have ended.
+ */
+export async function liveCredentialUsers(db: Db, sessionIds: string[], tokenIds: string[], now: Date) {
+  const found = new Map<string, typeof users.$inferSelect>();
+  if (sessionIds.length > 0) {
+    const rows = await db
+      .select({ id: sessions.id, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(inArray(sessions.id, sessionIds), gt(sessions.expiresAt, now), eq(users.active, true)));
+    for (const row of rows) found.set(`session:${row.id}`, row.user);
+  }
+  if (tokenIds.length > 0) {
+    const rows = await db
+      .select({ id: apiTokens.id, user: users })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(inArray(apiTokens.id, tokenIds), tokenUsable(now)));
+    for (const row of rows) found.set(`token:${row.id}`, row.user);
+  }
+  return found;
 }

@@ -96,9 +96,8 @@ export async function insertEventRows(tx: Db, rows: ReturnType<typeof foldEvents
   await queueWebhookDeliveries(tx, rows);
 }
 
-/** Appends events to a ticket locked by the caller (reads its sequence and facts first). */
-export async function appendEvents(tx: Db, ticketId: string, author: EventAuthor, events: PendingEvent[], now: Date) {
-  if (events.length === 0) return;
+/** What appending events to a ticket needs of it (sequence, facts) and what its SLA due instant needs, read in the caller's transaction. */
+export async function readEventTarget(tx: Db, ticketId: string) {
   const [row] = await tx
     .select({
       id: tickets.id,
@@ -106,12 +105,17 @@ export async function appendEvents(tx: Db, ticketId: string, author: EventAuthor
       slaFacts: tickets.slaFacts,
       ownerParty: tickets.ownerParty,
       type: tickets.type,
+      priority: tickets.priority,
+      service: tickets.service,
     })
     .from(tickets)
     .where(eq(tickets.id, ticketId));
-  const { patch, rows } = foldEvents(row!, author, events, now);
+  return row!;
+}
+
+/** Writes what appended events change on a ticket (sequence, SLA facts, due instant); the version stays. */
+export async function writeEventProjection(tx: Db, ticketId: string, patch: Partial<NewTicket>) {
   await tx.update(tickets).set(patch).where(eq(tickets.id, ticketId));
-  await insertEventRows(tx, rows);
 }
 
 export async function insertLink(tx: Db, fromId: string, toId: string, kind: string, now: Date) {

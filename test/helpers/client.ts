@@ -36,7 +36,7 @@ async function call(
   return { status: response.status, body: textBody ? JSON.parse(textBody) : null, headers: response.headers };
 }
 
-function clientWith(base: string, auth: Record<string, string>): Client {
+export function clientWith(base: string, auth: Record<string, string>): Client {
   return {
     get: (path, headers) => call(base, 'GET', path, auth, undefined, headers),
     post: (path, body = {}, headers) => call(base, 'POST', path, auth, body, headers),
@@ -48,6 +48,16 @@ function clientWith(base: string, auth: Record<string, string>): Client {
 
 /** Signs in through the API like the console does: session cookie plus CSRF header. */
 export async function signIn(base: string, username: string, password = DEMO_PASSWORD, totp?: string): Promise<Client> {
+  return clientWith(base, await signInHeaders(base, username, password, totp));
+}
+
+/** The headers a signed-in console sends: the session cookie and the CSRF token. */
+export async function signInHeaders(
+  base: string,
+  username: string,
+  password = DEMO_PASSWORD,
+  totp?: string,
+): Promise<Record<string, string>> {
   const response = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -60,7 +70,7 @@ export async function signIn(base: string, username: string, password = DEMO_PAS
     .map((c) => c.split(';')[0])
     .join('; ');
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return clientWith(base, { cookie, 'x-csrf-token': csrfToken });
+  return { cookie, 'x-csrf-token': csrfToken };
 }
 
 /** A client authenticated with an API token. */

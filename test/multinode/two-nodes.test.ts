@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed-demo.ts';
 import { incidentBody } from '../helpers/client.ts';
+import { openEventStream, type StreamEvent } from '../helpers/event-stream.ts';
 import { startSmtp } from '../helpers/smtp.ts';
 import { freshDatabase } from '../helpers/store.ts';
 
@@ -127,6 +128,8 @@ describe.skipIf(!process.env.DATABASE_URL)('two nodes on one PostgreSQL behind H
         SESSION_RATE_LIMIT: '0',
         // Small, so the test below can show that both nodes count against one limit.
         API_RATE_LIMIT: String(API_LIMIT),
+        // Live update streams send a heartbeat often, so the test sees them pass through HAProxy.
+        EVENTS_HEARTBEAT_MS: '500',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -292,6 +295,29 @@ describe.skipIf(!process.env.DATABASE_URL)('two nodes on one PostgreSQL behind H
         back.body.timeline.some((e: { data: { body?: string } }) => e.data.body === `Seen on ${reader.port}`),
       ).toBe(true);
     }
+  });
+
+  it('sends live updates to a reader connected to the other node, and through HAProxy', async () => {
+    const onB = await openEventStream(nodes.b.base, agent.headers);
+    const viaLb = await openEventStream(lb, agent.headers);
+    const chReader = await signIn(nodes.b.base, 'ch.agent');
+    const onBForCh = await openEventStream(nodes.b.base, chReader.headers);
+    expect([onB.status, viaLb.status, onBForCh.status]).toEqual([200, 200, 200]);
+    const about = (ref: string) => (e: StreamEvent) => e.event === 'ticket' && (e.data as { ref: string }).ref === ref;
+    // Written on A: heard on B (PostgreSQL LISTEN/NOTIFY), and by whichever node HAProxy chose.
+    const created = await call(nodes.a.base, agent, 'POST', '/incidents', incidentBody({ title: 'Live across nodes' }));
+    expect(created.status).toBe(201);
+    const heard = await onB.next(about(created.body.ref));
+    expect(heard.data).toEqual({ id: created.body.id, ref: created.body.ref, version: created.body.version });
+    await viaLb.next(about(created.body.ref));
+    // Then a CH ticket: once CH heard of it, an announcement of the EU ticket would have come before.
+    const chTicket = await call(nodes.a.base, chReader, 'POST', '/incidents', incidentBody({ title: 'CH live' }));
+    await onBForCh.next(about(chTicket.body.ref));
+    expect(onBForCh.events.some(about(created.body.ref))).toBe(false);
+    // The stream through HAProxy stays open and keeps receiving heartbeats (no buffering, no timeout).
+    const before = viaLb.comments;
+    await waitFor('heartbeats through HAProxy', async () => viaLb.comments >= before + 2);
+    for (const stream of [onB, viaLb, onBForCh]) stream.close();
   });
 
   it(

@@ -11,7 +11,7 @@ import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { detailsOf } from '../write-path/details.ts';
 import { authorOf, loadVisibleTicket } from '../write-path/ticket-action.ts';
 import { lockTicket } from '../../store/ticket-reads.ts';
-import { appendEvents } from '../../store/ticket-writes.ts';
+import { appendEvents } from '../write-path/record-events.ts';
 import { issueAccountLink, type LinkDelivery } from './account-links.ts';
 
 interface Granted {

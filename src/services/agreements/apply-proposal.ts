@@ -4,7 +4,7 @@ import type { Db } from '../../store/db.ts';
 import { lockProposal, nextVersion, updateProposal } from '../../store/agreements.ts';
 import { findParty } from '../../store/directory.ts';
 import { parties, serviceTargets, slaTargets } from '../../store/schema/index.ts';
-import { bumpSlaStamp } from '../../store/sla.ts';
+import { slaSettingsChanged } from '../sla/sla-settings-changed.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { securityPolicyOf } from '../security/security-policy.ts';
 
@@ -52,7 +52,7 @@ async function write(tx: Db, partyId: string, effectiveFrom: string, change: Agr
             set: values,
           });
       }
-      await bumpSlaStamp(tx, partyId);
+      await slaSettingsChanged(tx, partyId);
       return;
   }
 }

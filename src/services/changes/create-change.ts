@@ -4,7 +4,8 @@ import type { ChangeDetails, CHANGE_KINDS, CHANGE_ORIGINS } from '../../domain/p
 import { maxSensitivity } from '../../domain/sensitivity.ts';
 import { findCatalogueItem } from '../../store/catalogue.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
-import { appendEvents, type PendingEvent } from '../../store/ticket-writes.ts';
+import type { PendingEvent } from '../../store/ticket-writes.ts';
+import { appendEvents } from '../write-path/record-events.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { insertNewTicket, type TicketFieldsInput } from '../tickets/create-ticket.ts';
 import { linkToExisting } from '../tickets/link-new-ticket.ts';

@@ -8,6 +8,7 @@ import { isoDate, localDayOf } from '../../domain/time-zone.ts';
 import type { Db } from '../../store/db.ts';
 import { findParty, partyDefaults } from '../../store/directory.ts';
 import { instanceId } from '../../store/instance.ts';
+import { slaDueAtsOf } from '../sla/sla-due.ts';
 import { alreadyImported, insertImportedTickets, reserveTicketNumbers } from '../../store/ticket-import.ts';
 
 export interface CsvImportResult {
@@ -153,6 +154,13 @@ export async function importTicketsCsv(
       });
       result.push({ line: row.line, externalId: row.externalId, ref });
     }
+    // Each open ticket's next SLA due instant, as the queue sorts by it (closed ones have none).
+    const dues = await slaDueAtsOf(
+      tx,
+      ticketRows.map((t) => ({ ...t, id: t.id!, slaFacts: t.slaFacts ?? null })),
+      now,
+    );
+    for (const ticket of ticketRows) ticket.slaDueAt = dues.get(ticket.id!) ?? null;
     await insertImportedTickets(tx, ticketRows, eventRows, auditRows);
     return { party: party.id, source: input.source, imported: result.length, tickets: result };
   });

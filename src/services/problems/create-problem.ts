@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.ts';
 import { criticalityForFrequency } from '../../domain/processes.ts';
 import { maxSensitivity, type Sensitivity } from '../../domain/sensitivity.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
-import { appendEvents } from '../../store/ticket-writes.ts';
+import { appendEvents } from '../write-path/record-events.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { insertNewTicket, type TicketFieldsInput } from '../tickets/create-ticket.ts';
 import { linkToExisting } from '../tickets/link-new-ticket.ts';

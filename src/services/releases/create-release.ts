@@ -7,6 +7,7 @@ import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { insertNewTicket, type TicketFieldsInput } from '../tickets/create-ticket.ts';
 import { authorOf } from '../write-path/ticket-action.ts';
 import { bundleChange } from './add-change.ts';
+import { slaDueAtOf } from '../sla/sla-due.ts';
 
 export interface CreateReleaseInput extends Omit<TicketFieldsInput, 'impact' | 'criticality'> {
   impact?: Impact | undefined;
@@ -66,6 +67,7 @@ export async function createRelease(ctx: ServiceContext, input: CreateReleaseInp
         participants: release.participants,
         details: release.details,
         ...folded.patch,
+        slaDueAt: await slaDueAtOf(tx, { ...release, ...folded.patch }, now),
       },
       now,
     );

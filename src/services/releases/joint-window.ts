@@ -4,7 +4,7 @@ import { awaitApprovals, pendingParties } from '../../domain/approvals.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { JointWindow, ReleaseDetails } from '../../domain/processes.ts';
 import { maintenanceWindows } from '../../store/schema/index.ts';
-import { bumpSlaStamp } from '../../store/sla.ts';
+import { slaSettingsChanged } from '../sla/sla-settings-changed.ts';
 import type { Db } from '../../store/db.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { ServiceContext } from '../write-path/context.ts';
@@ -27,7 +27,8 @@ export async function detachWindow(tx: Db, release: TicketRow, now: Date): Promi
       .set({ status: 'withdrawn', decidedAt: now })
       .where(eq(maintenanceWindows.id, window.id));
     if (window.status === 'accepted')
-      for (const party of [window.proposedBy, ...window.decisions.map((d) => d.party)]) await bumpSlaStamp(tx, party);
+      for (const party of [window.proposedBy, ...window.decisions.map((d) => d.party)])
+        await slaSettingsChanged(tx, party);
   }
   return { window: null };
 }
@@ -136,7 +137,8 @@ export function decideWindow(
           .where(eq(maintenanceWindows.id, window.id));
         // An accepted window stops the SLA clocks of every party in it.
         if (status === 'accepted')
-          for (const party of [window.proposedBy, ...decisions.map((d) => d.party)]) await bumpSlaStamp(tx, party);
+          for (const party of [window.proposedBy, ...decisions.map((d) => d.party)])
+            await slaSettingsChanged(tx, party);
       }
       return {
         patch: withDetails(release, 'release', { window: { ...window, status, decisions } }),

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DayHours } from '../../domain/business-time.ts';
 import { publicHolidays } from '../../domain/holidays.ts';
 import type { Db } from '../../store/db.ts';
-import { bumpSlaStamp, latestCalendarVersion } from '../../store/sla.ts';
+import { latestCalendarVersion } from '../../store/sla.ts';
+import { slaSettingsChanged } from './sla-settings-changed.ts';
 import { calendarVersions } from '../../store/schema/index.ts';
 import type { Priority } from '../../domain/priority.ts';
 
@@ -23,7 +24,7 @@ export interface VersionInput {
 /** Writes the next immutable version of a party's calendar, holidays expanded now. */
 export async function writeCalendarVersion(tx: Db, partyId: string, input: VersionInput) {
   // Bumping first locks the party row: concurrent editors are serialised, numbers never clash.
-  await bumpSlaStamp(tx, partyId);
+  await slaSettingsChanged(tx, partyId);
   const latest = await latestCalendarVersion(tx, partyId);
   const year = Number(input.effectiveFrom.slice(0, 4));
   const [row] = await tx

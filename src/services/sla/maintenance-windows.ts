@@ -6,7 +6,8 @@ import { AppError } from '../../domain/errors.ts';
 import { assertSchedulesMaintenance } from '../../policies/operations.ts';
 import type { Db } from '../../store/db.ts';
 import { maintenanceWindows, tickets } from '../../store/schema/index.ts';
-import { bumpSlaStamp, countedWindowsOf } from '../../store/sla.ts';
+import { countedWindowsOf } from '../../store/sla.ts';
+import { slaSettingsChanged } from './sla-settings-changed.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import type { Actor } from '../../domain/actor.ts';
 
@@ -40,7 +41,7 @@ export async function scheduleMaintenance(db: Db, actor: Actor, input: WindowInp
   checkWindowTimes(input.startsAt, input.endsAt, new Date());
   return db.transaction(async (tx) => {
     // Locks the party row first, so two schedulers cannot both pass the length check below.
-    await bumpSlaStamp(tx, actor.party);
+    await slaSettingsChanged(tx, actor.party);
     // Back-to-back or overlapping windows count as one stretch, which may not exceed the limit either.
     const neighbours = await tx
       .select({ startsAt: maintenanceWindows.startsAt, endsAt: maintenanceWindows.endsAt })
@@ -95,7 +96,7 @@ export async function cancelMaintenance(db: Db, actor: Actor, id: string) {
     if (row.startsAt.getTime() <= Date.now())
       throw new AppError('validation.invalid', 'id', { field: 'id', detail: 'window_started' });
     await tx.delete(maintenanceWindows).where(eq(maintenanceWindows.id, id));
-    await bumpSlaStamp(tx, row.partyId);
+    await slaSettingsChanged(tx, row.partyId);
     await writeAudit(tx, { actorId: actor.id, party: actor.party, action: 'maintenance.cancel', targetId: id });
   });
 }

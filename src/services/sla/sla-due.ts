@@ -16,12 +16,22 @@ export function nextDueAt(state: SlaState | null, openedAt: number): number | nu
 }
 
 /**
- * The value of a ticket's `sla_due_at` column after a write at `now`, computed from the facts being
- * written and the calendars in force (the queue's "sort by SLA due time" reads it).
+ * The value of tickets' `sla_due_at` column after a write at `now`, computed from the facts being
+ * written and the calendars in force (the queue's "sort by SLA due time" reads it). The one
+ * computation of the column: every write of a ticket's timeline or of its SLA settings calls it.
  */
+export async function slaDueAtsOf(db: Db, tickets: SlaTicket[], now: Date): Promise<Map<string, Date | null>> {
+  const counted = tickets.filter((t) => SLA_TYPES.has(t.type) && t.slaFacts);
+  const states = await slaOfTickets(db, counted, now.getTime());
+  return new Map(
+    tickets.map((t) => {
+      const due = t.slaFacts ? nextDueAt(states.get(t.id) ?? null, t.slaFacts.openedAt) : null;
+      return [t.id, due === null ? null : new Date(due)];
+    }),
+  );
+}
+
+/** `slaDueAtsOf` for one ticket. */
 export async function slaDueAtOf(db: Db, ticket: SlaTicket, now: Date): Promise<Date | null> {
-  if (!SLA_TYPES.has(ticket.type) || !ticket.slaFacts) return null;
-  const state = (await slaOfTickets(db, [ticket], now.getTime())).get(ticket.id) ?? null;
-  const due = nextDueAt(state, ticket.slaFacts.openedAt);
-  return due === null ? null : new Date(due);
+  return (await slaDueAtsOf(db, [ticket], now)).get(ticket.id) ?? null;
 }

@@ -1,7 +1,8 @@
 import type { LinkKind } from '../../domain/ticket-types.ts';
 import type { Db } from '../../store/db.ts';
 import { lockTicket, type TicketRow } from '../../store/ticket-reads.ts';
-import { appendEvents, insertLink } from '../../store/ticket-writes.ts';
+import { insertLink } from '../../store/ticket-writes.ts';
+import { appendEvents } from '../write-path/record-events.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { authorOf } from '../write-path/ticket-action.ts';
 

@@ -3,7 +3,9 @@ import type { TicketRow } from '../../store/ticket-reads.ts';
 import {
   foldEvents,
   insertEventRows,
+  readEventTarget,
   updateTicket,
+  writeEventProjection,
   type EventAuthor,
   type NewTicket,
   type PendingEvent,
@@ -32,4 +34,18 @@ export async function applyTicketChange(
   await insertEventRows(tx, folded.rows);
   await notifyEvents(tx, updated, events, author.actorId, mail, now);
   return updated;
+}
+
+/**
+ * Appends events to a ticket locked by the caller, in the caller's transaction: links, mail sent,
+ * another ticket's news. They fold into its sequence and SLA facts — hence its next SLA due
+ * instant — without changing its version. No notification: the callers notify what they announce.
+ */
+export async function appendEvents(tx: Db, ticketId: string, author: EventAuthor, events: PendingEvent[], now: Date) {
+  if (events.length === 0) return;
+  const target = await readEventTarget(tx, ticketId);
+  const { patch, rows } = foldEvents(target, author, events, now);
+  const slaDueAt = await slaDueAtOf(tx, { ...target, ...patch }, now);
+  await writeEventProjection(tx, ticketId, { ...patch, slaDueAt });
+  await insertEventRows(tx, rows);
 }

@@ -1,9 +1,10 @@
 import type { Party } from '../../../contract/directory.ts';
 import type { TicketList, TicketSummary } from '../../../contract/schemas.ts';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { href, PROCESS_PATHS, type QueueType } from '../router.ts';
+import { useLiveTickets } from '../live.ts';
 import { useSession } from '../session.tsx';
 import { recordsSecurityIncidents } from '../ui/roles.ts';
 import { FormError } from '../ui/errors.tsx';
@@ -45,8 +46,11 @@ export function QueuePage({ type }: { type?: QueueType | undefined }) {
     );
   }, []);
 
+  // Each load of the list; a live refresh answered after a newer load is dropped.
+  const loads = useRef(0);
   useEffect(() => {
     let current = true;
+    loads.current++;
     saveFilters(filters, type);
     setLoading(true);
     setError(null);
@@ -69,8 +73,25 @@ export function QueuePage({ type }: { type?: QueueType | undefined }) {
     };
   }, [filters, type, reloads]);
 
+  // Live refresh: tickets changed somewhere: the rows shown are read again, quietly (no "loading"),
+  // as many as are shown; a failed refresh leaves the list as it was until the next change.
+  useLiveTickets(() => {
+    const load = loads.current;
+    const limit = Math.min(200, Math.max(50, items.length));
+    api.get<TicketList>(listPath(filters, undefined, limit)).then(
+      (page) => {
+        if (load !== loads.current) return;
+        setItems(page.items);
+        setTotal(page.totalCapped ? `${page.total}+` : page.total);
+        setCursor(page.nextCursor);
+      },
+      () => undefined,
+    );
+  });
+
   async function loadMore() {
     if (!cursor) return;
+    loads.current++;
     setLoading(true);
     try {
       const page = await api.get<TicketList>(listPath(filters, cursor));

@@ -97,6 +97,6 @@ export function filtersOfView(query: Record<string, string | undefined>): QueueF
 }
 
 /** The list URL for the filters and an optional page cursor. */
-export function listPath(filters: QueueFilters, cursor?: string): string {
-  return '/tickets' + query({ ...viewQuery(filters), limit: '50', cursor });
+export function listPath(filters: QueueFilters, cursor?: string, limit = 50): string {
+  return '/tickets' + query({ ...viewQuery(filters), limit: String(limit), cursor });
 }

@@ -1,7 +1,8 @@
 import type { TicketDetail } from '../../../contract/schemas.ts';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
+import { useLiveTickets } from '../live.ts';
 import { href } from '../router.ts';
 import { useErrorText } from '../ui/errors.tsx';
 import { useTitle } from '../ui/useTitle.ts';
@@ -41,6 +42,26 @@ export function TicketPage({ reference }: { reference: string }) {
     void reload();
   }, [reload]);
 
+  // Live refresh: when this ticket changes elsewhere it is read again, quietly; while an action form
+  // is open it is not (the form, its draft and the version it was opened on stay), a note says so.
+  const formOpen = useRef(false);
+  const [changedMeanwhile, setChangedMeanwhile] = useState(false);
+  const onFormOpen = useCallback((open: boolean) => {
+    formOpen.current = open;
+  }, []);
+  const showChanges = useCallback(async () => {
+    setChangedMeanwhile(false);
+    await reload();
+  }, [reload]);
+  useEffect(() => setChangedMeanwhile(false), [detail?.version]);
+  useLiveTickets((changes) => {
+    if (!detail) return;
+    const mine = changes.filter((c) => c.id === detail.id);
+    if (changes.length > 0 && mine.length === 0) return;
+    if (!formOpen.current) void showChanges();
+    else if (changes.length === 0 || mine.some((c) => c.version !== detail.version)) setChangedMeanwhile(true);
+  });
+
   if (!detail) {
     if (!error) return <p role="status">{t('common.loading')}</p>;
     const notFound = error instanceof ApiError && error.status === 404;
@@ -60,6 +81,14 @@ export function TicketPage({ reference }: { reference: string }) {
   return (
     <article className="page ticket" aria-labelledby="ticket-title">
       <TicketHeader detail={detail} />
+      {changedMeanwhile && (
+        <p className="alert alert--info live-note" role="status">
+          {t('ticket.live.changed')}{' '}
+          <button type="button" className="btn" onClick={() => void showChanges()}>
+            {t('ticket.live.show')}
+          </button>
+        </p>
+      )}
       {error !== null && (
         <p className="alert alert--error" role="alert">
           {errorText(error)}
@@ -80,7 +109,7 @@ export function TicketPage({ reference }: { reference: string }) {
           <Timeline entries={detail.timeline} />
         </div>
         <aside className="ticket__side" aria-label={t('actions.title')}>
-          <ActionsPanel detail={detail} onChanged={setDetail} reload={reload} />
+          <ActionsPanel detail={detail} onChanged={setDetail} reload={reload} onFormOpen={onFormOpen} />
           <FollowUpLinks detail={detail} />
         </aside>
       </div>

@@ -1,5 +1,5 @@
 import type { TicketDetail } from '../../../../contract/schemas.ts';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { navigate } from '../../router.ts';
 import { useSession } from '../../session.tsx';
@@ -96,10 +96,12 @@ interface Props {
   detail: TicketDetail;
   onChanged(detail: TicketDetail): void;
   reload(): Promise<void>;
+  /** Told whether an action form is open (the page then holds back live refreshes). */
+  onFormOpen?(open: boolean): void;
 }
 
 /** The actions the server allows on this ticket (allowedActions), each with its inline form. */
-export function ActionsPanel({ detail, onChanged, reload }: Props) {
+export function ActionsPanel({ detail, onChanged, reload, onFormOpen }: Props) {
   const { t, lang } = useI18n();
   const session = useSession();
   const errorText = useErrorText();
@@ -112,6 +114,7 @@ export function ActionsPanel({ detail, onChanged, reload }: Props) {
     .filter((action) => fitsDisagreement(action, detail))
     .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
   const current = open && actions.includes(open) ? open : null;
+  useEffect(() => onFormOpen?.(current !== null), [current, onFormOpen]);
   // The step the process expects next stands out; the others follow, grouped.
   const next = nextStep(detail.type, detail.status, actions);
 

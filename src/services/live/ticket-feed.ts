@@ -1,0 +1,132 @@
+import type { Actor } from '../../domain/actor.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { TicketChange } from '../../contract/live.ts';
+import { userMaySee } from '../../policies/ticket-visibility.ts';
+import { liveCredentialUsers } from '../../store/auth.ts';
+import type { Db } from '../../store/db.ts';
+import { changedTicketAudiences, listenTicketChanges } from '../../store/ticket-change-feed.ts';
+import { actorOf } from '../auth/actor.ts';
+
+/** One open stream: whose it is, and how to reach it. */
+export interface LiveReader {
+  /** The credential it was opened with: `session:<id>` or `token:<id>`. */
+  credential: string;
+  actor: Actor;
+  send(change: TicketChange): void;
+  /** Changes may have been missed (the store's connection was lost): the reader should re-read. */
+  resync(): void;
+  /** The credential ended (sign-out, expiry, revocation, deactivation) or the node stops. */
+  end(reason: 'signed_out' | 'shutdown'): void;
+}
+
+export interface FeedSettings {
+  /** Open streams allowed per session or token on this node. */
+  streamsPerCredential: number;
+  /** How often every open stream's credential is checked again. */
+  recheckMs: number;
+  log(error: unknown): void;
+}
+
+export interface TicketFeed {
+  /** Adds a stream; refused (429) beyond the limit per credential. Returns the function that removes it. */
+  open(reader: LiveReader): Promise<() => void>;
+  /** Ends every stream (before the server closes). */
+  closeAll(): void;
+  stop(): Promise<void>;
+}
+
+/** Announcements arriving within this time are read in one query. */
+const BATCH_MS = 50;
+const CHUNK = 1000;
+
+/**
+ * The live feed of one node: hears every committed ticket change from the store (any node's, on
+ * PostgreSQL), and tells each open stream about the tickets its reader may see — the visibility
+ * rule (party, clearance, team) applied per reader, with what it knows of the ticket limited to
+ * its id, reference and version. Credentials are checked again every `recheckMs`, which also
+ * picks up a changed clearance, party or role.
+ */
+export function startTicketFeed(db: Db, settings: FeedSettings): TicketFeed {
+  const readers = new Set<LiveReader>();
+  const pending = new Set<string>();
+  let flushing: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+
+  const deliver = async (ids: string[]) => {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await changedTicketAudiences(db, ids.slice(i, i + CHUNK));
+      for (const reader of readers) {
+        const { actor } = reader;
+        const user = {
+          id: actor.id,
+          partyId: actor.party,
+          clearance: actor.clearance,
+          roles: actor.roles,
+          active: true,
+        };
+        for (const row of rows)
+          if (userMaySee(user, row)) reader.send({ id: row.id, ref: row.ref, version: row.version });
+      }
+    }
+  };
+  const flush = () => {
+    timer = undefined;
+    const ids = [...pending];
+    pending.clear();
+    flushing = flushing.then(() => deliver(ids)).catch(settings.log);
+  };
+  // Listening starts with the first stream (building the app touches no database).
+  let listening: Promise<() => Promise<void>> | undefined;
+  const listen = () =>
+    (listening ??= listenTicketChanges(db, {
+      changed(id) {
+        if (readers.size === 0) return;
+        pending.add(id);
+        timer ??= setTimeout(flush, BATCH_MS);
+      },
+      resumed() {
+        for (const reader of readers) reader.resync();
+      },
+    }).catch((error: unknown) => {
+      listening = undefined;
+      throw error;
+    }));
+
+  const recheck = async () => {
+    if (readers.size === 0) return;
+    const ids = (kind: string) =>
+      [...readers].filter((r) => r.credential.startsWith(kind)).map((r) => r.credential.slice(kind.length));
+    const live = await liveCredentialUsers(db, ids('session:'), ids('token:'), new Date());
+    for (const reader of readers) {
+      const user = live.get(reader.credential);
+      if (user) reader.actor = actorOf(user);
+      else {
+        readers.delete(reader);
+        reader.end('signed_out');
+      }
+    }
+  };
+  const rechecking = setInterval(() => void recheck().catch(settings.log), settings.recheckMs);
+  rechecking.unref();
+
+  return {
+    async open(reader) {
+      await listen();
+      const same = [...readers].filter((r) => r.credential === reader.credential).length;
+      if (same >= settings.streamsPerCredential)
+        throw new AppError('events.too_many_streams', undefined, { max: settings.streamsPerCredential });
+      readers.add(reader);
+      return () => void readers.delete(reader);
+    },
+    closeAll() {
+      for (const reader of readers) reader.end('shutdown');
+      readers.clear();
+    },
+    async stop() {
+      clearInterval(rechecking);
+      clearTimeout(timer);
+      if (listening) await (await listening.catch(() => async () => undefined))();
+      await flushing;
+    },
+  };
+}
