@@ -110,7 +110,17 @@ export async function appendEvents(tx: Db, ticketId: string, author: EventAuthor
     .from(tickets)
     .where(eq(tickets.id, ticketId));
   const { patch, rows } = foldEvents(row!, author, events, now);
-  await tx.update(tickets).set(patch).where(eq(tickets.id, ticketId));
+  // Changed SLA facts (a fold only appends segments or sets the first intervention) make the
+  // ticket due for the SLA check, which computes its next instant with the calendars.
+  const before = row!.slaFacts;
+  const changed =
+    patch.slaFacts?.segments.length !== before?.segments.length ||
+    patch.slaFacts?.firstInterventionAt !== before?.firstInterventionAt;
+  const due = sql`least(${tickets.slaNextCheckAt}, ${now.toISOString()}::timestamptz)`;
+  await tx
+    .update(tickets)
+    .set(changed ? { ...patch, slaNextCheckAt: due } : patch)
+    .where(eq(tickets.id, ticketId));
   await insertEventRows(tx, rows);
 }
 

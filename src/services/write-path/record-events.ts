@@ -8,12 +8,12 @@ import {
   type NewTicket,
   type PendingEvent,
 } from '../../store/ticket-writes.ts';
-import { slaDueAtOf } from '../sla/sla-due.ts';
+import { slaColumnsOf } from '../sla/sla-next-check.ts';
 import { notifyEvents } from '../notifications/notify-events.ts';
 
 /**
  * Writes a change to a ticket locked by the caller, in the caller's transaction: the new
- * state, the timeline events folded into the same row update (sequence, SLA facts, next SLA due instant), the event
+ * state, the timeline events folded into the same row update (sequence, SLA facts, next SLA due and check instants), the event
  * rows and the notifications they cause. Use cases and the SLA check all change tickets
  * through here, so none forgets the timeline or the notifications.
  */
@@ -27,8 +27,8 @@ export async function applyTicketChange(
   mail: boolean,
 ): Promise<TicketRow> {
   const folded = foldEvents(ticket, author, events, now);
-  const slaDueAt = await slaDueAtOf(tx, { ...ticket, ...patch, ...folded.patch }, now);
-  const updated = await updateTicket(tx, ticket.id, { ...patch, ...folded.patch, slaDueAt }, now);
+  const sla = await slaColumnsOf(tx, { ...ticket, ...patch, ...folded.patch }, now);
+  const updated = await updateTicket(tx, ticket.id, { ...patch, ...folded.patch, ...sla }, now);
   await insertEventRows(tx, folded.rows);
   await notifyEvents(tx, updated, events, author.actorId, mail, now);
   return updated;
