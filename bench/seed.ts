@@ -134,6 +134,8 @@ export async function seedTickets(where: StoreOptions, n: number, options: SeedO
       await db.execute(sql`INSERT INTO ticket_counters (party_id, type, year, last) VALUES (${party}, 'incident', ${Number(year)}, ${last})
         ON CONFLICT (party_id, type, year) DO UPDATE SET last = greatest(ticket_counters.last, excluded.last)`);
     }
+    // The next check instants above were computed with the parties' current SLA settings.
+    await db.execute(sql`UPDATE parties SET sla_checked_stamp = sla_stamp`);
     if (options.analyze) await db.execute(sql`ANALYZE`);
     const [total] = await rows<{ tickets: number; events: number }>(
       db,

@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
 
 import { newAlerts, type SlaState } from '../domain/sla.ts';
 import { applyTicketChange } from '../services/write-path/record-events.ts';
@@ -6,7 +6,7 @@ import { slaEnvironmentFor, slaOfTickets, SLA_TYPES } from '../services/sla/tick
 import { nextCheckAt } from '../services/sla/sla-next-check.ts';
 import type { Db } from '../store/db.ts';
 import { findParty } from '../store/directory.ts';
-import { tickets } from '../store/schema/index.ts';
+import { parties, tickets } from '../store/schema/index.ts';
 import { lockTicket, type TicketRow } from '../store/ticket-reads.ts';
 import { writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
 import type { SlaFacts } from '../domain/sla-facts.ts';
@@ -30,12 +30,63 @@ export async function checkSla(
   now = new Date(),
   batch = 200,
 ): Promise<number> {
+  await recomputeChangedParties(db, now, batch);
   let raised = 0;
   for (;;) {
     const done = await db.transaction((tx) => checkDue(tx, instanceId, mail, now, batch));
     raised += done.raised;
     if (done.checked < batch) return raised;
   }
+}
+
+/**
+ * After a change to a party's calendar, windows or targets (its `sla_stamp` moved) or after the
+ * upgrade that added the column (`sla_checked_stamp` null), recomputes the next check instant of
+ * the party's open tickets, in short locked batches (keyset on id) so requests run between them.
+ */
+async function recomputeChangedParties(db: Db, now: Date, batch: number) {
+  const changed = await db
+    .select({ id: parties.id, stamp: parties.slaStamp })
+    .from(parties)
+    .where(sql`${parties.slaCheckedStamp} IS DISTINCT FROM ${parties.slaStamp}`);
+  for (const party of changed) {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (let more = true; more;) {
+      after = await db.transaction(async (tx) => {
+        const raw = await tx
+          .select(SLA_CHECK_COLUMNS)
+          .from(tickets)
+          .where(and(eq(tickets.ownerParty, party.id), openUnderSla(), gt(tickets.id, after)))
+          .orderBy(asc(tickets.id))
+          .limit(batch)
+          .for('update');
+        more = raw.length === batch;
+        const rows = raw.map(parsedSlaRow);
+        await writeNextChecks(tx, rows, now);
+        return rows.at(-1)?.id ?? after;
+      });
+    }
+    await db.update(parties).set({ slaCheckedStamp: party.stamp }).where(eq(parties.id, party.id));
+  }
+}
+
+/** Writes the next check instant of some locked tickets (due ones included: the pass signals them). */
+async function writeNextChecks(tx: Db, rows: SlaRow[], now: Date) {
+  if (rows.length === 0) return;
+  const env = await slaEnvironmentFor(tx, rows, now.getTime());
+  const next = rows.map((row) => {
+    const at = nextCheckAt(env, row, now.getTime());
+    return { id: row.id, at: at === null ? null : new Date(at).toISOString() };
+  });
+  await updateNextChecks(tx, next);
+}
+
+async function updateNextChecks(tx: Db, next: { id: string; at: string | null }[]) {
+  if (next.length === 0) return;
+  await tx.execute(sql`
+    UPDATE tickets SET sla_next_check_at = n.at
+    FROM json_to_recordset(${JSON.stringify(next)}::json) AS n(id uuid, at timestamptz)
+    WHERE tickets.id = n.id`);
 }
 
 async function checkDue(tx: Db, instanceId: string, mail: boolean, now: Date, batch: number) {
@@ -59,13 +110,13 @@ async function checkDue(tx: Db, instanceId: string, mail: boolean, now: Date, ba
     if (signalled === 0) next.push({ id: row.id, at: new Date(now.getTime() + 1).toISOString() });
     else if (signalled === null) next.push({ id: row.id, at: at === null ? null : new Date(at).toISOString() });
   }
-  if (next.length > 0) {
-    await tx.execute(sql`
-      UPDATE tickets SET sla_next_check_at = n.at
-      FROM json_to_recordset(${JSON.stringify(next)}::json) AS n(id uuid, at timestamptz)
-      WHERE tickets.id = n.id`);
-  }
+  await updateNextChecks(tx, next);
   return { checked: rows.length, raised };
+}
+
+/** Open tickets of the types under service levels, with SLA facts. */
+function openUnderSla() {
+  return and(inArray(tickets.type, [...SLA_TYPES]), notInArray(tickets.status, CLOSED), isNotNull(tickets.slaFacts));
 }
 
 const SLA_CHECK_COLUMNS = {
@@ -103,14 +154,7 @@ export async function scanOpenSla(
     const raw = await db
       .select(SLA_CHECK_COLUMNS)
       .from(tickets)
-      .where(
-        and(
-          inArray(tickets.type, [...SLA_TYPES]),
-          notInArray(tickets.status, CLOSED),
-          isNotNull(tickets.slaFacts),
-          gt(tickets.id, after),
-        ),
-      )
+      .where(and(openUnderSla(), gt(tickets.id, after)))
       .orderBy(asc(tickets.id))
       .limit(batch);
     if (raw.length === 0) return seen;

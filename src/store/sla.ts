@@ -1,6 +1,6 @@
-import { and, arrayContains, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db.ts';
-import { calendars, calendarVersions, maintenanceWindows, parties, slaTargets, tickets } from './schema/index.ts';
+import { calendars, calendarVersions, maintenanceWindows, parties, slaTargets } from './schema/index.ts';
 
 /**
  * The windows that count for a party (its clocks, its availability): its own, and the joint
@@ -48,27 +48,12 @@ export function windowsFor(rows: WindowRow[], partyId: string, service: string):
     .map((w) => [w.startsAt.getTime(), w.endsAt.getTime()]);
 }
 
-/**
- * Marks a party's SLA settings as changed, inside the transaction that changes them, and makes
- * the party's open tickets due for the SLA check, whose next pass recomputes their next instant
- * with the new calendars, windows and targets.
- */
-export async function bumpSlaStamp(tx: Db, partyId: string, now = new Date()) {
+/** Marks a party's SLA settings as changed, inside the transaction that changes them. */
+export async function bumpSlaStamp(tx: Db, partyId: string) {
   await tx
     .update(parties)
     .set({ slaStamp: sql`${parties.slaStamp} + 1` })
     .where(eq(parties.id, partyId));
-  await tx
-    .update(tickets)
-    .set({ slaNextCheckAt: now })
-    .where(
-      and(
-        eq(tickets.ownerParty, partyId),
-        inArray(tickets.type, ['incident', 'request']),
-        sql`${tickets.status} <> 'closed'`,
-        isNotNull(tickets.slaFacts),
-      ),
-    );
 }
 
 interface PartySla {
