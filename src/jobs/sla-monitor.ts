@@ -36,8 +36,15 @@ export async function checkSla(
     const done = await db.transaction((tx) => checkDue(tx, instanceId, mail, now, batch));
     raised += done.raised;
     if (done.checked < batch) return raised;
+    await nextTurn();
   }
 }
+
+/**
+ * Lets the event loop run between two batches: PGlite answers on this thread, so a chain of
+ * queries alone would keep requests (and their sockets) waiting until the whole pass ends.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * After a change to a party's calendar, windows or targets (its `sla_stamp` moved) or after the
@@ -65,6 +72,7 @@ async function recomputeChangedParties(db: Db, now: Date, batch: number) {
         await writeNextChecks(tx, rows, now);
         return rows.at(-1)?.id ?? after;
       });
+      await nextTurn();
     }
     await db.update(parties).set({ slaCheckedStamp: party.stamp }).where(eq(parties.id, party.id));
   }
