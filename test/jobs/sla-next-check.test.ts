@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { checkSla } from '../../src/jobs/sla-monitor.ts';
 import { tickets } from '../../src/store/schema/index.ts';
+import { appendEvents, type PendingEvent } from '../../src/store/ticket-writes.ts';
 import { incidentBody } from '../helpers/client.ts';
 import { partyDate } from '../helpers/dates.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
@@ -71,6 +72,24 @@ describe.each(STORE_KINDS)('SLA check by next instant (%s)', (kind) => {
     expect((await euAgent.post(`/tickets/${body.ref}/actions/resume`, {})).status).toBe(200);
     const resumed = await row(body.id);
     expect(resumed.slaNextCheckAt!.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('makes a ticket due when a store-level append changes its facts, and not when it does not', async () => {
+    const { body } = await euAgent.post('/incidents', incidentBody({ impact: 'I3', criticality: 'C3' }));
+    const before = (await row(body.id)).slaNextCheckAt!.getTime();
+    const author = { actorId: null, actorName: 'Passerelle', party: 'EU', instanceId: server.instanceId };
+    const now = new Date();
+    const append = (event: PendingEvent) =>
+      server.db.transaction((tx) => appendEvents(tx, body.id, author, [event], now));
+    const other = { otherId: body.id, otherRef: body.ref, direction: 'to' as const };
+    await append({ event: { kind: 'linked', data: { linkKind: 'relates_to', ...other } } });
+    expect((await row(body.id)).slaNextCheckAt!.getTime()).toBe(before);
+    await append({ event: { kind: 'status_changed', data: { from: 'recorded', to: 'pending', action: 'pend' } } });
+    expect((await row(body.id)).slaNextCheckAt!.getTime()).toBe(now.getTime());
+    // The next pass computes the instant again: resolution clocks wait while pending, but the GTI
+    // (no intervention yet) runs on, so its warning is still the next threshold.
+    await check(now.getTime());
+    expect((await row(body.id)).slaNextCheckAt!.getTime()).toBe(before);
   });
 
   it('moves the instant when the owner’s calendar changes', async () => {
