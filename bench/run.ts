@@ -124,6 +124,8 @@ async function main() {
       fulltext_serial_p99_ms: phases.serial_fulltext.p99,
       rss_mb: Math.round(rssMb),
       sla_check_s: slaCheck ? round1(slaCheck.seconds) : null,
+      sla_check_ms: slaCheck ? Math.round(slaCheck.seconds * 1000) : null,
+      sla_check_raised: slaCheck?.raised ?? null,
       errors,
       /** 1-minute load average before and after: other work on the machine skews every figure. */
       load_avg: [loadBefore, round1(loadavg()[0]!)],

@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { newAlerts } from '../src/jobs/sla-monitor.ts';
+import { newAlerts } from '../src/domain/sla.ts';
 import { loadSlaEnvironment } from '../src/services/sla/sla-environment.ts';
 import { slaOf } from '../src/services/sla/ticket-sla.ts';
+import { nextCheckAt } from '../src/services/sla/sla-next-check.ts';
 import { openStore, type Db, type StoreOptions } from '../src/store/db.ts';
 import { planBatch, skeleton, type PartyInfo, type Row } from './plan.ts';
 import type { Priority } from '../src/domain/priority.ts';
@@ -99,22 +100,20 @@ export async function seedTickets(where: StoreOptions, n: number, options: SeedO
     for (let from = 0; from < n; from += BATCH) {
       const batch = planBatch(sk, from, Math.min(n, from + BATCH), parties, instance!.id, now);
       for (const ticket of batch.tickets) {
-        const sla =
-          ticket.status === 'closed'
-            ? null
-            : slaOf(
-                env,
-                {
-                  id: ticket.id as string,
-                  type: 'incident',
-                  ownerParty: ticket.owner_party as string,
-                  priority: ticket.priority as Priority,
-                  service: ticket.service as string,
-                  slaFacts: ticket.sla_facts as SlaFacts | null,
-                },
-                now,
-              );
-        ticket.sla_alerts = sla ? newAlerts(sla, []) : [];
+        const slaTicket = {
+          id: ticket.id as string,
+          type: 'incident' as const,
+          ownerParty: ticket.owner_party as string,
+          priority: ticket.priority as Priority,
+          service: ticket.service as string,
+          slaFacts: ticket.sla_facts as SlaFacts | null,
+        };
+        const sla = ticket.status === 'closed' ? null : slaOf(env, slaTicket, now);
+        const alerts = sla ? newAlerts(sla, []) : [];
+        ticket.sla_alerts = alerts;
+        // As the server writes it: when the SLA check must look at the ticket next.
+        const next = sla && nextCheckAt(env, { ...slaTicket, slaAlerts: alerts }, now);
+        ticket.sla_next_check_at = next ? new Date(next).toISOString() : null;
         if ((ticket.participants as string[]).includes('EU') && ticket.sensitivity !== 'CRITICAL')
           sample.push(ticket.ref as string);
       }
@@ -135,6 +134,8 @@ export async function seedTickets(where: StoreOptions, n: number, options: SeedO
       await db.execute(sql`INSERT INTO ticket_counters (party_id, type, year, last) VALUES (${party}, 'incident', ${Number(year)}, ${last})
         ON CONFLICT (party_id, type, year) DO UPDATE SET last = greatest(ticket_counters.last, excluded.last)`);
     }
+    // The next check instants above were computed with the parties' current SLA settings.
+    await db.execute(sql`UPDATE parties SET sla_checked_stamp = sla_stamp`);
     if (options.analyze) await db.execute(sql`ANALYZE`);
     const [total] = await rows<{ tickets: number; events: number }>(
       db,

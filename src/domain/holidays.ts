@@ -1,4 +1,18 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
+
+type Holidays = typeof HolidaysClass;
+let loaded: Holidays | undefined;
+
+/**
+ * The holiday data (≈ 20 MB of memory once parsed), loaded on first use: a server only needs it
+ * when a calendar version is written or a party created, not to serve requests.
+ */
+function holidays(country?: string, region?: string): HolidaysClass {
+  loaded ??= createRequire(import.meta.url)('date-holidays') as Holidays;
+  if (country === undefined) return new loaded();
+  return region === undefined ? new loaded(country) : new loaded(country, region);
+}
 
 /**
  * Public holidays (type `public` only) of a country, optionally a region (a Swiss canton),
@@ -6,7 +20,7 @@ import Holidays from 'date-holidays';
  * made, so later updates of the holiday data never change past results.
  */
 export function publicHolidays(country: string, region: string | null, fromYear: number, toYear: number): string[] {
-  const source = region ? new Holidays(country, region) : new Holidays(country);
+  const source = region ? holidays(country, region) : holidays(country);
   const dates = new Set<string>();
   for (let year = fromYear; year <= toYear; year++) {
     for (const holiday of source.getHolidays(year)) {
@@ -18,8 +32,8 @@ export function publicHolidays(country: string, region: string | null, fromYear:
 
 /** True when date-holidays knows the country (and region, when given). */
 export function isHolidayArea(country: string, region: string | null): boolean {
-  const countries = new Holidays().getCountries() ?? {};
+  const countries = holidays().getCountries() ?? {};
   if (!(country in countries)) return false;
   if (!region) return true;
-  return region in (new Holidays().getStates(country) ?? {});
+  return region in (holidays().getStates(country) ?? {});
 }

@@ -136,3 +136,38 @@ export function computeSla(input: SlaInput): SlaState {
   const level: Level = levels.includes('breached') ? 'breached' : levels.includes('warning') ? 'warning' : 'ok';
   return { gti, gtr, gte, pausedMs: paused, byParty, level };
 }
+
+const CLOCK_NAMES = ['gti', 'gtr', 'gte'] as const;
+
+/** Thresholds a state has crossed that the ticket has not signalled yet, e.g. `gtr:breached` (SLA-4). */
+export function newAlerts(sla: SlaState, already: string[]): string[] {
+  const alerts: string[] = [];
+  for (const name of CLOCK_NAMES) {
+    const clock: ClockState = sla[name];
+    if (clock.level === 'ok') continue;
+    for (const level of clock.level === 'breached' ? ['warning', 'breached'] : ['warning']) {
+      if (!already.includes(`${name}:${level}`)) alerts.push(`${name}:${level}`);
+    }
+  }
+  return alerts;
+}
+
+/**
+ * The first instant after `input.now` at which a running clock of `state` (computed from the
+ * same input) reaches a threshold it has not reached yet: the warning at `warnAt` × target,
+ * the breach one millisecond past the target. Null when no clock runs or every running clock
+ * is already breached. The SLA check needs to look at the ticket again at that instant only.
+ */
+export function nextThresholdAt(input: SlaInput, state: SlaState): number | null {
+  const current = input.ownerClock(input.facts.segments.at(-1)!.priority);
+  let next: number | null = null;
+  for (const name of CLOCK_NAMES) {
+    const { phase, elapsedMs, targetMs } = state[name];
+    if (phase !== 'running') continue;
+    const threshold = [Math.ceil(targetMs * input.warnAt), targetMs + 1].find((t) => t > elapsedMs);
+    if (threshold === undefined) continue;
+    const at = current.add(input.now, threshold - elapsedMs);
+    if (next === null || at < next) next = at;
+  }
+  return next;
+}

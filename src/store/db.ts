@@ -74,12 +74,19 @@ async function openPostgres(url: string, max: number): Promise<Store> {
   return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end(), exclusively };
 }
 
+/**
+ * PostgreSQL settings of the embedded store. Its shared buffers live in the process's WebAssembly
+ * heap, which never shrinks, and PGlite's default (128 MB) is all resident from the start; pages
+ * beyond 32 MB are read from the operating system's file cache (BENCHMARKS.md, *Memory*).
+ */
+const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=32MB'];
+
 async function openPglite(dataDir: string): Promise<Store> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close(), exclusively: (work) => work() };

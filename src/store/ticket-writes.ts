@@ -107,13 +107,14 @@ export async function readEventTarget(tx: Db, ticketId: string) {
       type: tickets.type,
       priority: tickets.priority,
       service: tickets.service,
+      slaAlerts: tickets.slaAlerts,
     })
     .from(tickets)
     .where(eq(tickets.id, ticketId));
   return row!;
 }
 
-/** Writes what appended events change on a ticket (sequence, SLA facts, due instant); the version stays. */
+/** Writes what appended events change on a ticket (sequence, SLA facts, due and next-check instants); the version stays. */
 export async function writeEventProjection(tx: Db, ticketId: string, patch: Partial<NewTicket>) {
   await tx.update(tickets).set(patch).where(eq(tickets.id, ticketId));
 }

@@ -131,6 +131,8 @@ export async function importTicketsCsv(
         version: timeline.steps.length,
         eventSeq: timeline.steps.length,
         slaFacts: timeline.facts,
+        // Due at once: the next SLA check computes its instant with the calendars (and signals what was crossed).
+        slaNextCheckAt: timeline.status === 'closed' ? null : now,
       });
       timeline.steps.forEach(({ event, at }, index) =>
         eventRows.push({

@@ -1,4 +1,4 @@
-import { computeSla, type SlaState } from '../../domain/sla.ts';
+import { computeSla, type SlaInput, type SlaState } from '../../domain/sla.ts';
 import type { SlaFacts } from '../../domain/sla-facts.ts';
 import type { Db } from '../../store/db.ts';
 import { loadSlaEnvironment, type SlaEnvironment } from './sla-environment.ts';
@@ -17,10 +17,10 @@ export interface SlaTicket {
   slaFacts: SlaFacts | null;
 }
 
-/** The SLA state of one ticket in an environment, or null for types without service levels. */
-export function slaOf(env: SlaEnvironment, ticket: SlaTicket, now: number, levelsOnly = false): SlaState | null {
+/** What the SLA clocks of one ticket are computed from, or null for types without service levels. */
+export function slaInputOf(env: SlaEnvironment, ticket: SlaTicket, now: number, levelsOnly = false): SlaInput | null {
   if (!SLA_TYPES.has(ticket.type) || !ticket.slaFacts) return null;
-  return computeSla({
+  return {
     facts: ticket.slaFacts,
     target: env.target(ticket.ownerParty, ticket.type, ticket.priority, ticket.slaFacts.openedAt),
     ownerClock: (priority) => env.ticketClock(ticket.ownerParty, priority, ticket.service),
@@ -28,7 +28,13 @@ export function slaOf(env: SlaEnvironment, ticket: SlaTicket, now: number, level
     warnAt: env.warnAt(ticket.ownerParty),
     now,
     levelsOnly,
-  });
+  };
+}
+
+/** The SLA state of one ticket in an environment, or null for types without service levels. */
+export function slaOf(env: SlaEnvironment, ticket: SlaTicket, now: number, levelsOnly = false): SlaState | null {
+  const input = slaInputOf(env, ticket, now, levelsOnly);
+  return input && computeSla(input);
 }
 
 /** SLA states of a batch of tickets at `now`, loading the environment once. */
@@ -40,9 +46,14 @@ export async function slaOfTickets(
 ): Promise<Map<string, SlaState | null>> {
   const result = new Map<string, SlaState | null>();
   if (tickets.length === 0) return result;
-  const parties = tickets.flatMap((t) => [t.ownerParty, ...(t.slaFacts?.segments.map((s) => s.holder) ?? [])]);
-  const from = new Date(tickets.reduce((min, t) => Math.min(min, t.slaFacts?.openedAt ?? now), now));
-  const env = await loadSlaEnvironment(db, parties, from, new Date(now + 366 * 86_400_000));
+  const env = await slaEnvironmentFor(db, tickets, now);
   for (const ticket of tickets) result.set(ticket.id, slaOf(env, ticket, now, levelsOnly));
   return result;
+}
+
+/** The SLA environment the clocks of some tickets need at `now` (their parties, windows from the oldest opening). */
+export function slaEnvironmentFor(db: Db, tickets: SlaTicket[], now: number): Promise<SlaEnvironment> {
+  const parties = tickets.flatMap((t) => [t.ownerParty, ...(t.slaFacts?.segments.map((s) => s.holder) ?? [])]);
+  const from = new Date(tickets.reduce((min, t) => Math.min(min, t.slaFacts?.openedAt ?? now), now));
+  return loadSlaEnvironment(db, parties, from, new Date(now + 366 * 86_400_000));
 }

@@ -18,7 +18,7 @@ import {
   type PendingEvent,
 } from '../../store/ticket-writes.ts';
 import { notifyEvents } from '../notifications/notify-events.ts';
-import { slaDueAtOf } from '../sla/sla-due.ts';
+import { slaColumnsOf } from '../sla/sla-next-check.ts';
 import { enqueueJob } from '../../store/jobs.ts';
 import { authorOf } from '../write-path/ticket-action.ts';
 import type { ServiceContext } from '../write-path/context.ts';
@@ -118,9 +118,17 @@ export async function insertNewTicket(
     now,
   );
   const priority = overridden ? input.priority! : computed;
-  const slaDueAt = await slaDueAtOf(
+  const sla = await slaColumnsOf(
     tx,
-    { id, type: input.type, ownerParty: party, priority, service: input.service, slaFacts: folded.patch.slaFacts },
+    {
+      id,
+      type: input.type,
+      ownerParty: party,
+      priority,
+      service: input.service,
+      slaFacts: folded.patch.slaFacts,
+      slaAlerts: [],
+    },
     now,
   );
   const ticket = await insertTicket(tx, {
@@ -149,7 +157,7 @@ export async function insertNewTicket(
     createdAt: now,
     updatedAt: now,
     ...folded.patch,
-    slaDueAt,
+    ...sla,
   });
   await insertEventRows(tx, folded.rows);
   await notifyEvents(tx, ticket, events, ctx.actor.id, ctx.mail ?? false, now);

@@ -10,12 +10,12 @@ import {
   type NewTicket,
   type PendingEvent,
 } from '../../store/ticket-writes.ts';
-import { slaDueAtOf } from '../sla/sla-due.ts';
+import { slaColumnsOf } from '../sla/sla-next-check.ts';
 import { notifyEvents } from '../notifications/notify-events.ts';
 
 /**
  * Writes a change to a ticket locked by the caller, in the caller's transaction: the new
- * state, the timeline events folded into the same row update (sequence, SLA facts, next SLA due instant), the event
+ * state, the timeline events folded into the same row update (sequence, SLA facts, next SLA due and check instants), the event
  * rows and the notifications they cause. Use cases and the SLA check all change tickets
  * through here, so none forgets the timeline or the notifications.
  */
@@ -29,8 +29,8 @@ export async function applyTicketChange(
   mail: boolean,
 ): Promise<TicketRow> {
   const folded = foldEvents(ticket, author, events, now);
-  const slaDueAt = await slaDueAtOf(tx, { ...ticket, ...patch, ...folded.patch }, now);
-  const updated = await updateTicket(tx, ticket.id, { ...patch, ...folded.patch, slaDueAt }, now);
+  const sla = await slaColumnsOf(tx, { ...ticket, ...patch, ...folded.patch }, now);
+  const updated = await updateTicket(tx, ticket.id, { ...patch, ...folded.patch, ...sla }, now);
   await insertEventRows(tx, folded.rows);
   await notifyEvents(tx, updated, events, author.actorId, mail, now);
   return updated;
@@ -45,7 +45,7 @@ export async function appendEvents(tx: Db, ticketId: string, author: EventAuthor
   if (events.length === 0) return;
   const target = await readEventTarget(tx, ticketId);
   const { patch, rows } = foldEvents(target, author, events, now);
-  const slaDueAt = await slaDueAtOf(tx, { ...target, ...patch }, now);
-  await writeEventProjection(tx, ticketId, { ...patch, slaDueAt });
+  const sla = await slaColumnsOf(tx, { ...target, ...patch }, now);
+  await writeEventProjection(tx, ticketId, { ...patch, ...sla });
   await insertEventRows(tx, rows);
 }

@@ -30,6 +30,8 @@ export const parties = pgTable('parties', {
   securityTxt: jsonb('security_txt').$type<SecurityTxt>(),
   /** Bumped with every change to the party's calendar, targets or maintenance windows, so nodes know when their copy is stale. */
   slaStamp: integer('sla_stamp').notNull().default(0),
+  /** The `sla_stamp` the SLA check last recomputed this party's tickets' next check instants with; null: never. */
+  slaCheckedStamp: integer('sla_checked_stamp'),
   /** TKT-7: largest file the party's people may attach (bytes). */
   attachmentMaxBytes: integer('attachment_max_bytes').notNull().default(10_000_000),
   /** PARTY-1: how the other party reaches this party's desk and its on-call person. */

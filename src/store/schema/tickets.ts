@@ -74,6 +74,12 @@ export const tickets = pgTable(
     slaFacts: jsonb('sla_facts').$type<SlaFacts>(),
     /** The next SLA due instant (GTI or GTR, whichever comes first), recomputed wherever the SLA facts are written; null when no clock runs. */
     slaDueAt: ts('sla_due_at'),
+    /**
+     * When the SLA check must look at the ticket next (services/sla/sla-next-check.ts): the first
+     * instant a running clock reaches a threshold not reached yet, or earlier, never later; null when
+     * closed or no clock runs. Written with the SLA facts and alerts; the check reads only rows due.
+     */
+    slaNextCheckAt: ts('sla_next_check_at'),
     /** SEC-2: when set, only these users (the incident management team) and level-3 roles may read the ticket. */
     team: uuid('team').array(),
     /** SLA thresholds already signalled, e.g. `gti:warning`, so each is raised once. */
@@ -93,6 +99,10 @@ export const tickets = pgTable(
     index('tickets_created').on(t.createdAt, t.id),
     index('tickets_updated').on(t.updatedAt, t.id),
     index('tickets_sla_due').on(t.slaDueAt, t.id),
+    // Partial: the SLA check's pass reads the open tickets due, in instant order.
+    index('tickets_sla_next_check')
+      .on(t.slaNextCheckAt)
+      .where(sql`${t.status} <> 'closed' AND ${t.slaNextCheckAt} IS NOT NULL`),
     index('tickets_status_created').on(t.status, t.createdAt, t.id),
     index('tickets_priority_created').on(t.priority, t.createdAt, t.id),
     index('tickets_owner_created').on(t.ownerParty, t.createdAt, t.id),
