@@ -81,7 +81,7 @@ export function ExchangeDetail({ id }: { id: string }) {
                   path={`/exchanges/${id}/questions/${q.id}/answer`}
                   fields={[{ name: 'answer', label: t('cbm.exchanges.answer'), required: true, multiline: true }]}
                   toBody={(v) => ({ answer: v.answer ?? '' })}
-                  onDone={(d) => loaded.setData(d as Detail)}
+                  onDone={(d: Detail) => loaded.setData(d)}
                 />
               )
             )}
@@ -94,7 +94,7 @@ export function ExchangeDetail({ id }: { id: string }) {
         path={`/exchanges/${id}/questions`}
         fields={[{ name: 'question', label: t('cbm.exchanges.question'), required: true, multiline: true }]}
         toBody={(v) => ({ question: v.question ?? '' })}
-        onDone={(d) => loaded.setData(d as Detail)}
+        onDone={(d: Detail) => loaded.setData(d)}
       />
     </>
   );

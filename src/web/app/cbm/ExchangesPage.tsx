@@ -81,7 +81,7 @@ export function ExchangesPage() {
             ...(opt(v.bodyEn) ? { bodyEn: v.bodyEn } : {}),
             sensitivity: v.sensitivity,
           })}
-          onDone={(created) => navigate(`/exchanges/${(created as Exchange).id}`)}
+          onDone={(created: Exchange) => navigate(`/exchanges/${created.id}`)}
         />
       )}
     </>

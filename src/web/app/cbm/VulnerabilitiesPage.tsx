@@ -90,7 +90,7 @@ export function VulnerabilitiesPage() {
             remediation: v.remediation ?? '',
             sensitivity: v.sensitivity,
           })}
-          onDone={(created) => navigate(`/vulnerabilities/${(created as Vulnerability).id}`)}
+          onDone={(created: Vulnerability) => navigate(`/vulnerabilities/${created.id}`)}
         />
       )}
       {user.roles.some((r) => r === 'security_officer' || r === 'party_admin') && <SecurityTxtForm />}
