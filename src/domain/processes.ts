@@ -266,9 +266,7 @@ export function checklistAfterRollback(checklist: ReleaseDetails['checklist']): 
   cleared: ReleaseChecklistItem[];
 } {
   const cleared = RELEASE_CHECKLIST.filter((item) => checklist[item] && DEPLOYMENT_CHECKLIST_ITEMS.includes(item));
-  const kept = Object.fromEntries(
-    Object.entries(checklist).filter(([item]) => !cleared.includes(item as ReleaseChecklistItem)),
-  );
+  const kept = Object.fromEntries(Object.entries(checklist).filter(([item]) => !cleared.some((c) => c === item)));
   return { checklist: kept, cleared };
 }
 
