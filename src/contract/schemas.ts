@@ -51,6 +51,18 @@ function strictDeep(schema: z.core.$ZodType): z.core.$ZodType {
   return changed ? (schema as unknown as z.ZodType).clone(next as never) : schema;
 }
 
+/**
+ * A response as the client reads it: fastify sends a `z.date()` field as its ISO string, so the
+ * console's types say string where the schema says Date.
+ */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+
 /** Schemas shared by validation and the OpenAPI document. */
 export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
