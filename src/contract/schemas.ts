@@ -21,7 +21,7 @@ import {
  * declares its own catch-all (`z.looseObject`, `z.record`) keeps it.
  */
 export function strictBody<T extends z.core.$ZodType>(schema: T): T {
-  return strictDeep(schema) as T;
+  return strictDeep(schema) as T; // a clone of the same kind of schema, its objects made strict
 }
 
 const WRAPPERS = ['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'];
@@ -145,6 +145,7 @@ const ViewListQuery = ListQuery.pick({
  */
 export const SavedViewQuery = z
   .strictObject(
+    // Object.fromEntries loses the keys: they are VIEW_KEYS, each an optional string.
     Object.fromEntries(VIEW_KEYS.map((k) => [k, z.string().max(500).optional()])) as Record<
       (typeof VIEW_KEYS)[number],
       z.ZodOptional<z.ZodString>
@@ -159,6 +160,7 @@ export const SavedView = z.object({
   id: z.uuid(),
   name: z.string(),
   query: z.object(
+    // As above.
     Object.fromEntries(VIEW_KEYS.map((k) => [k, z.string().optional()])) as Record<
       (typeof VIEW_KEYS)[number],
       z.ZodOptional<z.ZodString>
