@@ -5,15 +5,8 @@ import { FormError } from '../ui/errors.tsx';
 import { FactList } from '../ui/FactList.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
-import type { Exchange } from './ExchangesPage.tsx';
+import type { ExchangeDetail as Detail } from '../../../contract/exchanges.ts';
 import { RecordForm } from './fields.tsx';
-
-interface Detail extends Exchange {
-  body: string;
-  bodyEn: string | null;
-  questions: { id: string; party: string; question: string; answer: string | null; askedAt: string }[];
-  reads: { party: string; at: string }[] | null;
-}
 
 /** CBM-3: a submission (opening it records my read receipt), its questions and answers, and its readers for its party. */
 export function ExchangeDetail({ id }: { id: string }) {
