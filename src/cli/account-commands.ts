@@ -16,7 +16,7 @@ import type { Db } from '../store/db.ts';
 import type { Command, Values } from './command.ts';
 import { oneOf, required } from './command.ts';
 
-const roleList = (value: string, field: string) => value.split(',').map((r) => oneOf(ROLES, r.trim(), field)) as Role[];
+const roleList = (value: string, field: string) => value.split(',').map((r): Role => oneOf(ROLES, r.trim(), field));
 
 /** The account of `--username` in `--party` (another party's: not found, like the API). */
 async function accountOf(db: Db, values: Values) {
@@ -90,7 +90,7 @@ export const ACCOUNT_COMMANDS: Record<string, Command> = {
         displayName: (values.name as string | undefined) ?? required(values, 'username'),
         email: required(values, 'email'),
         roles: roleList(required(values, 'roles'), 'roles'),
-        clearance: oneOf(SENSITIVITIES, required(values, 'clearance'), 'clearance') as Sensitivity,
+        clearance: oneOf(SENSITIVITIES, required(values, 'clearance'), 'clearance'),
         language: values.language ? oneOf(['en', 'fr'] as const, values.language as string, 'language') : undefined,
         groups: values.group as string[] | undefined,
       });
@@ -219,10 +219,8 @@ export const ACCOUNT_COMMANDS: Record<string, Command> = {
           roleClaim: (values['role-claim'] as string | undefined) ?? 'groups',
           roleMap: parseMap(required(values, 'role-map'), 'role-map', (v) => roleList(v, 'role-map')),
           clearanceClaim: (values['clearance-claim'] as string | undefined) ?? 'ets_clearance',
-          clearanceMap: parseMap(
-            required(values, 'clearance-map'),
-            'clearance-map',
-            (v) => oneOf(SENSITIVITIES, v, 'clearance-map') as Sensitivity,
+          clearanceMap: parseMap(required(values, 'clearance-map'), 'clearance-map', (v): Sensitivity =>
+            oneOf(SENSITIVITIES, v, 'clearance-map'),
           ),
           accountMode: oneOf(ACCOUNT_MODES, (values['account-mode'] as string | undefined) ?? 'link', 'account-mode'),
           enabled:

@@ -11,7 +11,12 @@ import { createApiToken } from '../services/auth/api-tokens.ts';
 import { createParty } from '../services/parties/create-party.ts';
 import { createUser } from '../services/parties/create-user.ts';
 import { updatePartySettings } from '../services/parties/update-party-settings.ts';
-import { createCheckpoint, verifyAgainstCheckpoint, type SignedCheckpoint } from '../services/audit/checkpoints.ts';
+import {
+  createCheckpoint,
+  SignedCheckpointSchema,
+  verifyAgainstCheckpoint,
+  type SignedCheckpoint,
+} from '../services/audit/checkpoints.ts';
 import { verifyAuditChain } from '../services/audit/verify-chain.ts';
 import { backupStore, checkBackup, restoreStore } from '../store/backup.ts';
 import { exportParty } from '../services/export/export-party.ts';
@@ -254,7 +259,7 @@ export const COMMANDS: Record<string, Command> = {
       if (typeof values.checkpoint !== 'string') return verifyAuditChain(db);
       let held: SignedCheckpoint;
       try {
-        held = JSON.parse(readFileSync(values.checkpoint, 'utf8')) as SignedCheckpoint;
+        held = SignedCheckpointSchema.parse(JSON.parse(readFileSync(values.checkpoint, 'utf8')));
       } catch {
         throw new AppError('validation.invalid', 'checkpoint', { field: 'checkpoint', detail: 'json_file' });
       }

@@ -21,7 +21,7 @@ import {
  * declares its own catch-all (`z.looseObject`, `z.record`) keeps it.
  */
 export function strictBody<T extends z.core.$ZodType>(schema: T): T {
-  return strictDeep(schema) as T;
+  return strictDeep(schema) as T; // a clone of the same kind of schema, its objects made strict
 }
 
 const WRAPPERS = ['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'];
@@ -50,6 +50,18 @@ function strictDeep(schema: z.core.$ZodType): z.core.$ZodType {
   } else if (def.type === 'record') next.valueType = map(def.valueType);
   return changed ? (schema as unknown as z.ZodType).clone(next as never) : schema;
 }
+
+/**
+ * A response as the client reads it: fastify sends a `z.date()` field as its ISO string, so the
+ * console's types say string where the schema says Date.
+ */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
 
 /** Schemas shared by validation and the OpenAPI document. */
 export const ErrorBody = z.object({
@@ -133,6 +145,7 @@ const ViewListQuery = ListQuery.pick({
  */
 export const SavedViewQuery = z
   .strictObject(
+    // Object.fromEntries loses the keys: they are VIEW_KEYS, each an optional string.
     Object.fromEntries(VIEW_KEYS.map((k) => [k, z.string().max(500).optional()])) as Record<
       (typeof VIEW_KEYS)[number],
       z.ZodOptional<z.ZodString>
@@ -147,6 +160,7 @@ export const SavedView = z.object({
   id: z.uuid(),
   name: z.string(),
   query: z.object(
+    // As above.
     Object.fromEntries(VIEW_KEYS.map((k) => [k, z.string().optional()])) as Record<
       (typeof VIEW_KEYS)[number],
       z.ZodOptional<z.ZodString>

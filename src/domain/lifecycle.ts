@@ -148,9 +148,7 @@ export function standingsOf(actor: ActorStanding, ticket: TicketPosition): Set<S
   if (actor.party === ticket.holderParty) standings.add('holder');
   if (actor.party === ticket.ownerParty || actor.party === ticket.holderParty) standings.add('worker');
   if (actor.party === ticket.ownerParty || ticket.participants.includes(actor.party)) standings.add('participant');
-  for (const [gate, parties] of Object.entries(ticket.gates ?? {}) as [Gate, readonly string[]][]) {
-    if (parties.includes(actor.party)) standings.add(gate);
-  }
+  for (const gate of GATES) if (ticket.gates?.[gate]?.includes(actor.party)) standings.add(gate);
   return standings;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApprovalSchema, pendingParties } from './approvals.ts';
+import type { TicketDetails } from './details.ts';
 import type { Gate } from './lifecycle.ts';
 import type { Criticality } from './priority.ts';
 
@@ -265,9 +266,7 @@ export function checklistAfterRollback(checklist: ReleaseDetails['checklist']): 
   cleared: ReleaseChecklistItem[];
 } {
   const cleared = RELEASE_CHECKLIST.filter((item) => checklist[item] && DEPLOYMENT_CHECKLIST_ITEMS.includes(item));
-  const kept = Object.fromEntries(
-    Object.entries(checklist).filter(([item]) => !cleared.includes(item as ReleaseChecklistItem)),
-  );
+  const kept = Object.fromEntries(Object.entries(checklist).filter(([item]) => !cleared.some((c) => c === item)));
   return { checklist: kept, cleared };
 }
 
@@ -277,23 +276,31 @@ export function firstOpenReleaseItem(checklist: ReleaseDetails['checklist']): Re
 }
 
 /** Which parties each gate awaits, read from a ticket's details. */
-export function gatesOf(type: string, details: unknown): Partial<Record<Gate, string[]>> {
-  const d = (details ?? {}) as Partial<RequestDetails & ChangeDetails & ReleaseDetails & ConsultationDetails>;
+export function gatesOf(type: string, details: TicketDetails | undefined): Partial<Record<Gate, string[]>> {
+  const any: TicketDetails = details ?? {};
   switch (type) {
-    case 'consultation':
+    case 'consultation': {
+      const d: Partial<ConsultationDetails> = any;
       return { consulted: d.consultedParty && !d.answeredAt ? [d.consultedParty] : [] };
-    case 'request':
+    }
+    case 'request': {
+      const d: Partial<RequestDetails> = any;
       return {
         approver: pendingParties(d.approvals),
         tasked: (d.tasks ?? []).filter((t) => t.status === 'open').map((t) => t.party),
       };
-    case 'change':
+    }
+    case 'change': {
+      const d: Partial<ChangeDetails> = any;
       return { reviewer: pendingParties(d.reviews), approver: pendingParties(d.approvals) };
-    case 'release':
+    }
+    case 'release': {
+      const d: Partial<ReleaseDetails> = any;
       return {
         approver: pendingParties(d.approvals),
         window_partner: d.window?.status === 'proposed' ? pendingParties(d.window.decisions) : [],
       };
+    }
     default:
       return {};
   }
@@ -308,11 +315,15 @@ type HeldBackReason =
  * before it; one disagreement at a time, decided only while open; a security incident's
  * follow-up action is completed only while one is open.
  */
-export function heldBack(type: string, status: string, details: unknown): Partial<Record<string, HeldBackReason>> {
-  const d = (details ?? {}) as Partial<RequestDetails> & {
-    disagreement?: Disagreement;
-    followUps?: { done?: boolean | undefined }[];
-  };
+export function heldBack(
+  type: string,
+  status: string,
+  details: TicketDetails | undefined,
+): Partial<Record<string, HeldBackReason>> {
+  const d: Partial<RequestDetails> & {
+    disagreement?: Disagreement | undefined;
+    followUps?: { done?: boolean | undefined }[] | undefined;
+  } = details ?? {};
   const open = Boolean(d.disagreement && !d.disagreement.decidedAt);
   const held: Partial<Record<string, HeldBackReason>> = open
     ? { record_disagreement: 'ticket.disagreement_open' }

@@ -101,11 +101,11 @@ describe('security incident rules (SEC-3, SEC-8)', () => {
     expect(minimumSensitivity('security', 'new', {})).toBe('SENSITIVE');
     for (const status of ['characterised', 'analysed', 'contained'])
       expect(minimumSensitivity('security', status, {})).toBe('CRITICAL');
-    const weak = { followUps: [{ exploitable: true, done: false }] };
+    const followUp = { id: 'F1', kind: 'weakness' as const, description: 'open port', exploitable: true };
+    const weak = { followUps: [{ ...followUp, done: false, doneBy: null, doneAt: null, note: null }] };
     expect(minimumSensitivity('security', 'closed', weak)).toBe('CRITICAL');
-    expect(minimumSensitivity('security', 'closed', { followUps: [{ exploitable: true, done: true }] })).toBe(
-      'SENSITIVE',
-    );
+    const dealtWith = { ...followUp, done: true, doneBy: 'u1', doneAt: '2026-01-01T00:00:00Z', note: null };
+    expect(minimumSensitivity('security', 'closed', { followUps: [dealtWith] })).toBe('SENSITIVE');
     expect(raisedSensitivity('security', 'characterised', {}, 'SENSITIVE')).toBe('CRITICAL');
     expect(raisedSensitivity('security', 'characterised', {}, 'CRITICAL')).toBeNull();
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TicketDetails } from './details.ts';
 import type { Impact } from './priority.ts';
 import type { Role } from './roles.ts';
 import { maxSensitivity, SENSITIVITIES, sensitivityRank, type Sensitivity } from './sensitivity.ts';
@@ -133,9 +134,13 @@ const INVESTIGATING = ['characterised', 'analysed', 'contained'];
  * SEC-3: a security incident is at least ETS SENSITIVE, and ETS CRITICAL while an investigation
  * is open or an exploitable weakness is recorded and not yet dealt with.
  */
-export function minimumSensitivity(type: string, status: string, details: unknown): Sensitivity | null {
+export function minimumSensitivity(
+  type: string,
+  status: string,
+  details: TicketDetails | undefined,
+): Sensitivity | null {
   if (type !== 'security') return null;
-  const d = (details ?? {}) as SecurityDetails;
+  const d: Partial<SecurityDetails> = details ?? {};
   const openWeakness = (d.followUps ?? []).some((f) => f.exploitable && !f.done);
   const byState: Sensitivity = INVESTIGATING.includes(status) || openWeakness ? 'CRITICAL' : 'SENSITIVE';
   // SEC-11 / COP 9: the information about an incident takes the highest level of the information involved.
@@ -143,8 +148,8 @@ export function minimumSensitivity(type: string, status: string, details: unknow
 }
 
 /** Why a security incident may not go below `level`: the assets its analysis named, or its state (SEC-3). */
-export function minimumReason(details: unknown, level: Sensitivity): 'SEC-11' | 'SEC-3' {
-  const d = (details ?? {}) as SecurityDetails;
+export function minimumReason(details: TicketDetails | undefined, level: Sensitivity): 'SEC-11' | 'SEC-3' {
+  const d: Partial<SecurityDetails> = details ?? {};
   return d.assetLevel && sensitivityRank(d.assetLevel) >= sensitivityRank(level) ? 'SEC-11' : 'SEC-3';
 }
 
@@ -152,7 +157,7 @@ export function minimumReason(details: unknown, level: Sensitivity): 'SEC-11' | 
 export function raisedSensitivity(
   type: string,
   status: string,
-  details: unknown,
+  details: TicketDetails | undefined,
   current: Sensitivity,
 ): Sensitivity | null {
   const minimum = minimumSensitivity(type, status, details);

@@ -1,24 +1,27 @@
 import type { EventVisibility, TimelineEvent } from './events.ts';
-import { isPriority, type Priority } from './priority.ts';
+import { z } from 'zod';
+import { isPriority, PRIORITIES } from './priority.ts';
 /**
  * The facts SLA clocks need, projected from a ticket's timeline: when it opened, when the
  * first intervention happened, and from which instant it had which status and holder.
  * The projection is a pure fold over events, so the same history always gives the same
  * facts; tickets keep a copy that the same fold maintains event by event.
  */
-export interface SlaFacts {
-  openedAt: number;
-  firstInterventionAt: number | null;
-  segments: Segment[];
-}
-
-export interface Segment {
-  at: number;
-  status: string;
-  holder: string;
+export const SegmentSchema = z.object({
+  at: z.number(),
+  status: z.string(),
+  holder: z.string(),
   /** The priority in force: a later change of priority never re-measures earlier time. */
-  priority: Priority;
-}
+  priority: z.enum(PRIORITIES),
+});
+export type Segment = z.infer<typeof SegmentSchema>;
+
+export const SlaFactsSchema = z.object({
+  openedAt: z.number(),
+  firstInterventionAt: z.number().nullable(),
+  segments: z.array(SegmentSchema),
+});
+export type SlaFacts = z.infer<typeof SlaFactsSchema>;
 
 /** A timeline event with its instant. */
 export type FactEvent = TimelineEvent & {

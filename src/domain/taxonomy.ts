@@ -20,7 +20,7 @@ export function commonSeverity(mapping: SeverityMapping | undefined, national: s
   // Own keys only: `constructor` or `__proto__` are not levels of anyone's scale.
   if (!mapping || !Object.hasOwn(mapping, national)) return null;
   const level = mapping[national];
-  return (SEVERITIES as readonly unknown[]).includes(level) ? (level as Severity) : null;
+  return SEVERITIES.find((s) => s === level) ?? null;
 }
 
 export function severityRank(severity: Severity): number {

@@ -109,7 +109,7 @@ export function readImportRows(records: CsvRecord[], now: number): { rows: Impor
     const oneOf = <T extends string>(name: ImportColumn, list: readonly T[], fallback: T | null): T | null => {
       const value = cell(name);
       if (value === null) return fallback;
-      return (list as readonly string[]).includes(value) ? (value as T) : bad(name, 'csv_one_of');
+      return list.find((item) => item === value) ?? bad(name, 'csv_one_of');
     };
     const instant = (name: ImportColumn): number | null => {
       const value = cell(name);
@@ -120,31 +120,36 @@ export function readImportRows(records: CsvRecord[], now: number): { rows: Impor
     };
     const before = problems.length;
     const externalId = cell('external_id');
-    const row = {
+    const draft = {
       line,
       externalId: externalId ?? '',
       title: cell('title') ?? '',
       description: cell('description') ?? '',
       service: cell('service') ?? '',
-      impact: oneOf('impact', IMPACTS, null) as Impact,
-      criticality: oneOf('criticality', CRITICALITIES, null) as Criticality,
+      impact: oneOf('impact', IMPACTS, null),
+      criticality: oneOf('criticality', CRITICALITIES, null),
       priority: oneOf('priority', PRIORITIES, null),
-      sensitivity: oneOf('sensitivity', SENSITIVITIES, 'LIMITED') as Sensitivity,
-      channel: oneOf('channel', CHANNELS, 'api') as ImportedRow['channel'],
+      sensitivity: oneOf('sensitivity', SENSITIVITIES, 'LIMITED'),
+      channel: oneOf('channel', CHANNELS, 'api'),
       reporter: cell('reporter'),
       reporterEmail: cell('reporter_email'),
-      openedAt: instant('opened_at') as number,
+      openedAt: instant('opened_at'),
       firstInterventionAt: instant('first_intervention_at'),
       resolvedAt: instant('resolved_at'),
       resolution: cell('resolution'),
       closedAt: instant('closed_at'),
     };
-    if (row.reporterEmail !== null && !EMAIL.test(row.reporterEmail)) bad('reporter_email', 'csv_email');
+    if (draft.reporterEmail !== null && !EMAIL.test(draft.reporterEmail)) bad('reporter_email', 'csv_email');
     if (externalId !== null) {
       if (seen.has(externalId)) bad('external_id', 'csv_duplicate');
       seen.set(externalId, line);
     }
     if (problems.length > before) continue;
+    // An empty required cell or a value out of its list was reported above: none is null here.
+    const { impact, criticality, sensitivity, channel, openedAt } = draft;
+    if (impact === null || criticality === null || sensitivity === null || channel === null || openedAt === null)
+      continue;
+    const row: ImportedRow = { ...draft, impact, criticality, sensitivity, channel, openedAt };
     // Instants in order: opened ≤ first intervention ≤ resolved ≤ closed.
     if (row.firstInterventionAt !== null && row.firstInterventionAt < row.openedAt)
       bad('first_intervention_at', 'csv_before_opened');

@@ -360,6 +360,7 @@ const TAGS: Record<string, string> = {
   wiki: 'Shared wiki pages in Markdown, their versions and diffs, links to tickets, joint approval (COL-4).',
 };
 
+/** A node of the generated OpenAPI document: plain JSON, read here by the field names OpenAPI 3 gives it. */
 type Json = Record<string, unknown>;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const ERROR_REF = '#/components/schemas/Error';

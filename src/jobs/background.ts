@@ -19,7 +19,8 @@ import { checkSla } from './sla-monitor.ts';
 import { remindOverdueReviews } from '../services/assets/remind-reviews.ts';
 import { dailyCheckpoint } from '../services/audit/checkpoints.ts';
 import { agreementApplyHandler } from '../services/agreements/apply-proposal.ts';
-import { startWebhookSender } from '../services/webhooks/deliver-webhooks.ts';
+import { deliverDueWebhooks } from '../services/webhooks/deliver-webhooks.ts';
+import { startPolling } from './poll.ts';
 import { refreshSlaDue } from '../services/sla/refresh-sla-due.ts';
 
 /** Starts every background task of `passerelle serve`; returns a function that stops them all. */
@@ -52,7 +53,9 @@ export function startBackground(
   const stops = [startHousekeeping(store, log)];
   stops.push(startJobRunner(db, handlers, config.JOBS_POLL_MS, log));
   // IF-2: webhook deliveries, durable in webhook_deliveries, sent in order per ticket.
-  stops.push(startWebhookSender(db, { retryBaseMs: config.WEBHOOK_RETRY_BASE_MS }, config.JOBS_POLL_MS, log));
+  stops.push(
+    startPolling(() => deliverDueWebhooks(db, { retryBaseMs: config.WEBHOOK_RETRY_BASE_MS }), config.JOBS_POLL_MS, log),
+  );
   // COL-2: every node polls the mailboxes; each mailbox is read by one node at a time (lease).
   if (config.MAIL_SECRET_KEY)
     stops.push(

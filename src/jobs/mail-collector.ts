@@ -1,3 +1,4 @@
+import { startPolling } from './poll.ts';
 import type { Db } from '../store/db.ts';
 import { claimMailbox, releaseMailbox } from '../store/mail.ts';
 import { collectMailbox, type CollectCounts, type CollectSettings } from '../services/mail/collect-mailbox.ts';
@@ -33,26 +34,16 @@ export async function collectAllMailboxes(
   return done;
 }
 
-/** Polls the mailboxes until stopped (`passerelle serve`, every node). */
+/** Polls the mailboxes until stopped (`passerelle serve`, every node); one pass a tick, the first within a second. */
 export function startMailCollector(
   db: Db,
   settings: Omit<CollectSettings, 'leaseMs'> & { leaseMs?: number },
   pollMs: number,
   log: (error: unknown) => void,
 ): () => void {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    try {
-      await collectAllMailboxes(db, settings, log);
-    } catch (error) {
-      log(error);
-    }
-    if (!stopped) timer = setTimeout(() => void tick(), pollMs);
+  const pass = async () => {
+    await collectAllMailboxes(db, settings, log);
+    return 0;
   };
-  timer = setTimeout(() => void tick(), Math.min(pollMs, 1000));
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
+  return startPolling(pass, pollMs, log, Math.min(pollMs, 1000));
 }

@@ -1,3 +1,4 @@
+import { startPolling } from './poll.ts';
 import type { Db } from '../store/db.ts';
 import { claimDueJobs, completeJob, failJob, type JobRow } from '../store/jobs.ts';
 
@@ -37,19 +38,5 @@ export function startJobRunner(
   pollMs: number,
   log: (error: unknown) => void,
 ): () => void {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    try {
-      while (!stopped && (await runDueJobs(db, handlers)) > 0);
-    } catch (error) {
-      log(error);
-    }
-    if (!stopped) timer = setTimeout(() => void tick(), pollMs);
-  };
-  timer = setTimeout(() => void tick(), pollMs);
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
+  return startPolling(() => runDueJobs(db, handlers), pollMs, log);
 }

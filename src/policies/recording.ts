@@ -16,7 +16,7 @@ export const RECORDERS = {
 
 /** The actor may record this type of ticket, and never above their own clearance (ISM-4). */
 export function assertMayRecord(actor: Actor, type: keyof typeof RECORDERS, sensitivity: Sensitivity): void {
-  if (!actor.roles.some((role) => (RECORDERS[type] as readonly Role[]).includes(role)))
-    throw new AppError('auth.forbidden');
+  const recorders: readonly Role[] = RECORDERS[type];
+  if (!actor.roles.some((role) => recorders.includes(role))) throw new AppError('auth.forbidden');
   if (!clearanceCovers(actor.clearance, sensitivity)) throw new AppError('ticket.sensitivity_too_high', 'sensitivity');
 }

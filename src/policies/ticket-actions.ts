@@ -1,6 +1,7 @@
 import { AppError } from '../domain/errors.ts';
 import { allowedActions, lifecycleOf, refusalOf, type TicketAction } from '../domain/lifecycle.ts';
 import { gatesOf, heldBack } from '../domain/processes.ts';
+import type { TicketDetails } from '../domain/details.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
 import type { Actor } from '../domain/actor.ts';
 
@@ -10,7 +11,7 @@ export interface TicketForPolicy {
   ownerParty: string;
   holderParty: string;
   participants: string[];
-  details?: unknown;
+  details?: TicketDetails;
 }
 
 function position(ticket: TicketForPolicy) {

@@ -5,7 +5,7 @@ import { auditChainHead, auditCheckpoints, auditLog, tickets, users } from './sc
 
 /** Rows of a raw query on either engine. */
 export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
+  return (result as { rows: T[] }).rows; // a raw query's rows are untyped on both drivers: the caller's SQL names T
 }
 
 /** One batch of the chain as read: `count` entries in `seq` order, the last at `last`. */

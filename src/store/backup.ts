@@ -6,6 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { issuesOf } from '../domain/details.ts';
 import { AppError } from '../domain/errors.ts';
 import { rowsOf } from './audit.ts';
 import type { Db } from './db.ts';
@@ -170,32 +172,46 @@ async function* backupLines(file: string): AsyncGenerator<string> {
   }
 }
 
-interface BackupHeader {
-  format: string;
-  engine: string;
-  createdAt: string;
-  migrations: number;
-  tables: TableInfo[];
+const BackupHeaderSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  engine: z.string(),
+  createdAt: z.string(),
+  migrations: z.number(),
+  tables: z.array(z.object({ name: z.string(), columns: z.array(z.string()) })),
+});
+type BackupHeader = z.infer<typeof BackupHeaderSchema>;
+const TrailerSchema = z.object({
+  end: z.string().optional(),
+  rows: z.number().optional(),
+  sha256: z.string().optional(),
+});
+
+/** A header or trailer line, parsed against its schema; a line that is not one is an invalid backup. */
+function lineOf<S extends z.ZodType>(schema: S, line: string, what: string): z.infer<S> {
+  const parsed = schema.safeParse(JSON.parse(line));
+  if (parsed.success) return parsed.data;
+  const foreign = parsed.error.issues.some((i) => i.path[0] === 'format');
+  throw new AppError('backup.invalid', 'file', {
+    reason: foreign ? 'not a Passerelle backup' : `${what}: ${issuesOf(parsed.error)}`,
+  });
 }
 
 /** Reads the whole file once: header, every line's hash, and the trailer must agree. */
 export async function checkBackup(file: string): Promise<{ header: BackupHeader; rows: number }> {
   const hash = createHash('sha256');
   let header: BackupHeader | null = null;
-  let trailer: { end?: string; rows?: number; sha256?: string } | null = null;
+  let trailer: z.infer<typeof TrailerSchema> | null = null;
   let rows = 0;
   try {
     for await (const line of backupLines(file)) {
       if (trailer) throw new AppError('backup.invalid', 'file', { reason: 'data after the end' });
       if (!header) {
-        header = JSON.parse(line) as BackupHeader;
-        if (header.format !== BACKUP_FORMAT)
-          throw new AppError('backup.invalid', 'file', { reason: 'not a Passerelle backup' });
+        header = lineOf(BackupHeaderSchema, line, 'header');
         hash.update(`${line}\n`);
         continue;
       }
       if (line.startsWith('{"end"')) {
-        trailer = JSON.parse(line) as typeof trailer;
+        trailer = lineOf(TrailerSchema, line, 'trailer');
         continue;
       }
       hash.update(`${line}\n`);
@@ -206,7 +222,7 @@ export async function checkBackup(file: string): Promise<{ header: BackupHeader;
     throw new AppError('backup.invalid', 'file', { reason: error instanceof Error ? error.message : String(error) });
   }
   if (!header) throw new AppError('backup.invalid', 'file', { reason: 'empty file' });
-  const end = trailer as { rows?: number; sha256?: string } | null;
+  const end: { rows?: number | undefined; sha256?: string | undefined } | null = trailer;
   if (!end) throw new AppError('backup.invalid', 'file', { reason: 'truncated (no end line)' });
   if (end.rows !== rows || end.sha256 !== hash.digest('hex'))
     throw new AppError('backup.invalid', 'file', { reason: 'checksum mismatch (altered)' });

@@ -71,6 +71,7 @@ async function openPostgres(url: string, max: number): Promise<Store> {
     }
   };
   await exclusively(() => migrate(db, { migrationsFolder }));
+  // Both drivers' databases are PgDatabase over the same schema; Db names that common type.
   return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end(), exclusively };
 }
 
@@ -89,5 +90,6 @@ async function openPglite(dataDir: string): Promise<Store> {
   const client = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
+  // As above, for PGlite.
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close(), exclusively: (work) => work() };
 }

@@ -5,6 +5,7 @@ import { instanceSettings } from './schema/index.ts';
 
 async function readSetting<T>(db: Db, key: string): Promise<T | null> {
   const rows = await db.select().from(instanceSettings).where(eq(instanceSettings.key, key));
+  // Each key is written by one module with one shape (readSetting's callers pass that shape).
   return (rows[0]?.value as T | undefined) ?? null;
 }
 

@@ -141,6 +141,7 @@ export async function listVisibleTickets(
   cursor?: Cursor,
 ) {
   const descending = sort.startsWith('-');
+  // Every TicketSort is a SORT_COLUMNS key, with or without its leading '-'.
   const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
   const where = [filterSql(actor, filter)];
   if (cursor) where.push(keysetAfter(column, cursor, descending));

@@ -1,11 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  AGREEMENT_KINDS,
-  AgreementChangeSchema,
-  AgreementDecisionSchema,
-  PROPOSAL_STATUSES,
-} from '../../domain/agreement.ts';
+import { AGREEMENT_KINDS, AgreementChangeSchema, PROPOSAL_STATUSES } from '../../domain/agreement.ts';
+import { Proposal } from '../../contract/agreement.ts';
 import { decideProposal } from '../../services/agreements/decide-proposal.ts';
 import { proposeChange } from '../../services/agreements/propose-change.ts';
 import { readProposal, readProposals, type ProposalRow } from '../../services/agreements/read-proposals.ts';
@@ -15,28 +11,8 @@ import { errorResponses, plain, text } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
-const Proposal = z.object({
-  id: z.uuid(),
-  kind: z.enum(AGREEMENT_KINDS),
-  party: z.string(),
-  proposedByParty: z.string(),
-  proposedBy: z.object({ id: z.uuid().nullable(), name: z.string() }),
-  change: AgreementChangeSchema,
-  effectiveFrom: z.iso.date(),
-  reason: z.string(),
-  status: z.enum(PROPOSAL_STATUSES),
-  awaitedParties: z.array(z.string()),
-  decisions: z.array(AgreementDecisionSchema),
-  closedReason: z.string().nullable(),
-  version: z.number().int().nullable(),
-  createdAt: z.iso.datetime(),
-  acceptedAt: z.iso.datetime().nullable(),
-  appliedAt: z.iso.datetime().nullable(),
-  closedAt: z.iso.datetime().nullable(),
-});
-
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-export const presentProposal = (p: ProposalRow): z.infer<typeof Proposal> => ({
+export const presentProposal = (p: ProposalRow): Proposal => ({
   id: p.id,
   kind: p.kind,
   party: p.partyId,

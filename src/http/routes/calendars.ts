@@ -4,6 +4,7 @@ import { addCalendarVersion, readCalendar } from '../../services/sla/edit-calend
 import { currentTargets, setTargets } from '../../services/sla/sla-targets.ts';
 import { presentProposal, ProposalSchema } from './agreement.ts';
 import { requireActor } from '../auth-hook.ts';
+import { SlaTarget } from '../../contract/agreement.ts';
 import { errorResponses, Priority } from '../../contract/schemas.ts';
 import { IsoDate, Weekly, PartyCalendar } from '../../contract/services.ts';
 import type { RouteDeps } from './deps.ts';
@@ -29,15 +30,6 @@ async function present(deps: RouteDeps, partyId: string) {
     })),
   };
 }
-
-const Target = z.object({
-  ticketType: z.enum(['incident', 'request']),
-  priority: Priority,
-  gtiMinutes: z.number().int().min(1).max(30_000),
-  gtrMinutes: z.number().int().min(1).max(30_000),
-  gteMinutes: z.number().int().min(1).max(30_000),
-  objectivePct: z.number().int().min(1).max(100),
-});
 
 /** Business calendars (SLA-3) and targets (SLA-2): read by everyone, changed by dated versions. */
 export const calendarRoutes =
@@ -89,7 +81,7 @@ export const calendarRoutes =
           tags: ['service levels'],
           summary: 'Targets in force today per type and priority',
           params: PartyParams,
-          response: { 200: z.object({ items: z.array(Target) }), ...errorResponses },
+          response: { 200: z.object({ items: z.array(SlaTarget) }), ...errorResponses },
         },
       },
       async (request) => {
@@ -106,7 +98,7 @@ export const calendarRoutes =
           summary:
             'Propose targets for tickets opened from a date on, tomorrow or later; they apply once every other party accepts (SNC 10.2)',
           params: PartyParams,
-          body: z.object({ effectiveFrom: IsoDate, items: z.array(Target).min(1).max(12) }),
+          body: z.object({ effectiveFrom: IsoDate, items: z.array(SlaTarget).min(1).max(12) }),
           response: { 202: ProposalSchema, ...errorResponses },
         },
       },

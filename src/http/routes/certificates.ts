@@ -39,6 +39,7 @@ const presentCa = (row: TrustedAuthority, parties: string[]): z.infer<typeof Tru
 
 const present = (row: RegisteredCertificate): z.infer<typeof Certificate> => {
   const history = historyOf(row);
+  // The verification column is written only by verify-certificate with this shape (plus who verified).
   const verification = row.verification as (z.infer<typeof CertificateVerification> & { byId?: string }) | null;
   return {
     id: row.id,

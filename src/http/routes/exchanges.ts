@@ -1,43 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EXCHANGE_KINDS } from '../../domain/exchanges.ts';
-import { tlpFor, TLP_LEVELS } from '../../domain/security.ts';
+import { tlpFor } from '../../domain/security.ts';
 import { answerQuestion } from '../../services/exchanges/answer-question.ts';
 import { askQuestion } from '../../services/exchanges/ask-question.ts';
 import { listExchanges, openExchange, type ExchangeRow } from '../../services/exchanges/read-exchanges.ts';
 import { submitExchange } from '../../services/exchanges/submit-exchange.ts';
 import { errorResponses, Sensitivity, text } from '../../contract/schemas.ts';
+import { Exchange, ExchangeDetail } from '../../contract/exchanges.ts';
 import type { RouteDeps } from './deps.ts';
 
 const IdParams = z.object({ id: z.uuid() });
-const Exchange = z.object({
-  id: z.uuid(),
-  party: z.string(),
-  kind: z.enum(EXCHANGE_KINDS),
-  year: z.number().int().nullable(),
-  title: z.string(),
-  language: z.string(),
-  sensitivity: Sensitivity,
-  tlp: z.enum(TLP_LEVELS),
-  createdAt: z.iso.datetime(),
-});
-const Question = z.object({
-  id: z.uuid(),
-  party: z.string(),
-  question: z.string(),
-  answer: z.string().nullable(),
-  askedAt: z.iso.datetime(),
-  answeredAt: z.iso.datetime().nullable(),
-});
-const ExchangeDetail = Exchange.extend({
-  body: z.string(),
-  bodyEn: z.string().nullable(),
-  questions: z.array(Question),
-  /** Read receipts, for the submitting party only (null for the others). */
-  reads: z.array(z.object({ party: z.string(), at: z.iso.datetime() })).nullable(),
-});
-
-const present = (row: ExchangeRow): z.infer<typeof Exchange> => ({
+const present = (row: ExchangeRow): Exchange => ({
   id: row.id,
   party: row.partyId,
   kind: row.kind,

@@ -77,6 +77,7 @@ export const processRoutes =
         { schema: { tags: [path.slice(1)], summary, body, response: { 201: TicketDetail, ...errorResponses } } },
         async (request, reply) => {
           const ctx = deps.ctx(request);
+          // fastify parsed the body with `body` (S) before the handler runs; its generic type is lost in app.post.
           const created = await create(ctx, request.body as z.infer<S>);
           const detail = presentDetail(await ticketDetail(ctx, created));
           return reply

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SEARCH_KINDS, searchEverything } from '../../services/search/search-everything.ts';
+import { SEARCH_KINDS } from '../../domain/search.ts';
+import { searchEverything } from '../../services/search/search-everything.ts';
+import { SearchResults } from '../../contract/search.ts';
 import { csv, errorResponses, text } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
@@ -8,25 +10,6 @@ const SearchQuery = z.object({
   q: text(200).describe('Words to find, in French or English; accents and word endings do not matter'),
   kinds: csv(z.enum(SEARCH_KINDS)).optional().describe('Limit to some sources (comma-separated)'),
   limit: z.coerce.number().int().min(1).max(50).default(20),
-});
-
-const SearchResults = z.object({
-  results: z.array(
-    z.object({
-      kind: z.enum(SEARCH_KINDS),
-      id: z.uuid(),
-      ticketRef: z
-        .string()
-        .nullable()
-        .describe('The ticket (comment), the problem (known error) or the page slug (wiki)'),
-      title: z.string(),
-      excerpt: z
-        .array(z.object({ text: z.string(), match: z.boolean() }))
-        .describe('The excerpt as parts; `match` marks the words found'),
-      rank: z.number(),
-      at: z.date(),
-    }),
-  ),
 });
 
 /** COL-6: one search over tickets, comments, known errors, wiki pages and exchanges the caller may see. */

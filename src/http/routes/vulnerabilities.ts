@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CSAF_REMEDIATIONS } from '../../domain/csaf.ts';
 import { AppError } from '../../domain/errors.ts';
-import { tlpFor, TLP_LEVELS } from '../../domain/security.ts';
+import { tlpFor } from '../../domain/security.ts';
 import { SecurityTxtSchema } from '../../domain/security-txt.ts';
 import { getSecurityTxt, instanceSecurityTxt, setSecurityTxt } from '../../services/parties/security-txt.ts';
 import { exportCsaf } from '../../services/vulnerabilities/export-csaf.ts';
@@ -14,33 +14,14 @@ import {
 } from '../../services/vulnerabilities/read-vulnerabilities.ts';
 import { updateRemediation } from '../../services/vulnerabilities/update-remediation.ts';
 import { errorResponses, Instant, Sensitivity, text, Version } from '../../contract/schemas.ts';
+import { Vulnerability } from '../../contract/vulnerabilities.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 const IdParams = z.object({ id: z.uuid() });
 const Remediation = z.enum(CSAF_REMEDIATIONS);
 
-const Vulnerability = z.object({
-  id: z.uuid(),
-  party: z.string(),
-  trackingId: z.string(),
-  title: z.string(),
-  description: z.string(),
-  vendor: z.string(),
-  product: z.string(),
-  productVersion: z.string(),
-  cve: z.string().nullable(),
-  remediationCategory: Remediation,
-  remediation: z.string(),
-  sensitivity: Sensitivity,
-  tlp: z.enum(TLP_LEVELS),
-  revisions: z.array(z.object({ number: z.string(), date: z.string(), summary: z.string() })),
-  version: z.number().int(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
-
-const present = (row: VulnerabilityRow): z.infer<typeof Vulnerability> => ({
+const present = (row: VulnerabilityRow): Vulnerability => ({
   id: row.id,
   party: row.partyId,
   trackingId: row.trackingId,

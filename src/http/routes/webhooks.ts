@@ -9,50 +9,11 @@ import {
   type SubscriptionRow,
 } from '../../services/webhooks/manage-subscriptions.ts';
 import { requireActor } from '../auth-hook.ts';
-import { errorResponses, plain, Sensitivity } from '../../contract/schemas.ts';
+import { errorResponses } from '../../contract/schemas.ts';
+import { Created, Delivery, Subscription, WebhookInput as Input } from '../../contract/webhooks.ts';
 import type { RouteDeps } from './deps.ts';
 
-const Subscription = z.object({
-  id: z.uuid(),
-  party: z.string(),
-  url: z.string(),
-  description: z.string(),
-  eventKinds: z.array(z.string()),
-  clearance: Sensitivity,
-  status: z.enum(['active', 'paused']),
-  pausedReason: z.string().nullable(),
-  consecutiveFailures: z.number().int(),
-  createdAt: z.iso.datetime(),
-});
-const Created = Subscription.extend({ secret: z.string() });
-const Attempt = z.object({
-  at: z.iso.datetime(),
-  status: z.number().int().nullable(),
-  error: z.string().nullable(),
-  durationMs: z.number().int(),
-});
-const Delivery = z.object({
-  id: z.uuid(),
-  ref: z.string(),
-  eventId: z.uuid(),
-  eventKind: z.string(),
-  status: z.enum(['pending', 'delivered', 'failed', 'withheld']),
-  attempts: z.number().int(),
-  nextAttemptAt: z.iso.datetime(),
-  lastStatus: z.number().int().nullable(),
-  lastError: z.string().nullable(),
-  createdAt: z.iso.datetime(),
-  deliveredAt: z.iso.datetime().nullable(),
-  log: z.array(Attempt),
-});
-const Input = z.object({
-  url: z.string().max(2000),
-  description: plain(500).optional(),
-  eventKinds: z.array(z.string().max(64)).max(100),
-  clearance: Sensitivity,
-});
-
-const present = (s: SubscriptionRow): z.infer<typeof Subscription> => ({
+const present = (s: SubscriptionRow): Subscription => ({
   id: s.id,
   party: s.partyId,
   url: s.url,

@@ -11,6 +11,7 @@ import { listWikiPages } from '../../services/wiki/list-wiki-pages.ts';
 import { submitWikiVersion } from '../../services/wiki/submit-wiki-version.ts';
 import { ticketWikiPages } from '../../services/wiki/ticket-wiki-pages.ts';
 import { errorResponses, plain, Sensitivity, text, TicketParams, Version } from '../../contract/schemas.ts';
+import { WikiDiff as Diff, WikiDetail as PageDetail, WikiSummary as PageSummary } from '../../contract/wiki.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyId = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
@@ -36,46 +37,6 @@ const EditPage = z.object({
 });
 const LinkBody = z.object({ ticket: text(64).describe('Reference or id of a ticket the caller may see') });
 
-const PageSummary = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  kind: z.enum(WIKI_KINDS),
-  ownerParty: z.string(),
-  parties: z.array(z.string()),
-  sensitivity: Sensitivity,
-  title: z.string(),
-  version: z.number().int(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
-const PageDetail = PageSummary.extend({
-  body: z.string(),
-  html: z.string().describe('The Markdown rendered and sanitized (no script, no raw HTML)'),
-  approvedVersion: z.number().int().nullable(),
-  jointlyApproved: z.boolean(),
-  versions: z.array(
-    z.object({
-      version: z.number().int(),
-      title: z.string(),
-      authorName: z.string(),
-      party: z.string(),
-      note: z.string().nullable(),
-      createdAt: z.date(),
-      submittedAt: z.date().nullable(),
-      approvedAt: z.date().nullable(),
-      approvals: z.array(z.object({ party: z.string(), userName: z.string(), approvedAt: z.date() })),
-      awaiting: z.array(z.string()),
-    }),
-  ),
-  tickets: z.array(
-    z.object({ id: z.uuid(), ref: z.string(), title: z.string(), status: z.string(), type: z.string() }),
-  ),
-});
-const Diff = z.object({
-  from: z.number().int(),
-  to: z.number().int(),
-  changes: z.array(z.object({ op: z.enum(['added', 'removed', 'same']), text: z.string() })),
-});
 const Slugged = z.object({ slug: z.string() });
 
 /** COL-4: the shared wiki — pages, versions and diffs, links to tickets, joint approval of guidelines. */

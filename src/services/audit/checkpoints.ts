@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { checkpointText } from '../../domain/audit-chain.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/actor.ts';
@@ -19,17 +20,18 @@ import { verifyAuditChain, type ChainReport } from './verify-chain.ts';
 const DAY = 86_400_000;
 
 /** What an auditor downloads and keeps outside the instance. */
-export interface SignedCheckpoint {
-  format: 'passerelle-checkpoint-v1';
-  id: string;
-  instanceId: string;
-  seq: number;
-  headHash: string;
-  at: string;
-  keyId: string;
-  publicKey: string;
-  signature: string;
-}
+export const SignedCheckpointSchema = z.object({
+  format: z.literal('passerelle-checkpoint-v1'),
+  id: z.string(),
+  instanceId: z.string(),
+  seq: z.number(),
+  headHash: z.string(),
+  at: z.string(),
+  keyId: z.string(),
+  publicKey: z.string(),
+  signature: z.string(),
+});
+export type SignedCheckpoint = z.infer<typeof SignedCheckpointSchema>;
 
 function present(row: CheckpointRow, instance: string): SignedCheckpoint {
   return {

@@ -1,6 +1,8 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { sha256Hex } from '../../domain/audit-chain.ts';
+import { rowsOf } from '../../store/audit.ts';
 import type { Db } from '../../store/db.ts';
 import { instanceSettings } from '../../store/schema/index.ts';
 
@@ -15,10 +17,8 @@ export interface InstanceKey {
   privateKey: KeyObject;
 }
 
-interface StoredKey {
-  privateKeyPem: string;
-  publicKeyPem: string;
-}
+const StoredKeySchema = z.object({ privateKeyPem: z.string(), publicKeyPem: z.string() });
+type StoredKey = z.infer<typeof StoredKeySchema>;
 
 const SETTING = 'signing_key';
 
@@ -30,8 +30,9 @@ export function keyIdOf(publicKeyPem: string): string {
 export async function instanceKey(db: Db): Promise<InstanceKey> {
   const read = async () => {
     const rows = await db.execute(sql`select value from instance_settings where key = ${SETTING}`);
-    const value = (rows as { rows: { value: StoredKey | string }[] }).rows[0]?.value;
-    return typeof value === 'string' ? (JSON.parse(value) as StoredKey) : (value ?? null);
+    const value: unknown = rowsOf<{ value: unknown }>(rows)[0]?.value;
+    if (value === undefined || value === null) return null;
+    return StoredKeySchema.parse(typeof value === 'string' ? JSON.parse(value) : value);
   };
   let stored = await read();
   if (!stored) {

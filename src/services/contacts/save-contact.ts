@@ -85,6 +85,7 @@ export async function updateContact(
       throw new AppError('cbm.version_conflict', 'version', { current: contact.version });
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, value] of Object.entries(fields)) {
+      // Object.entries widens the keys to string; they are the keys of `fields`.
       const before = contact[key as keyof typeof fields];
       if (JSON.stringify(before) !== JSON.stringify(value)) changes[key] = { from: before, to: value };
     }

@@ -4,6 +4,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { Actor } from '../../domain/actor.ts';
 import { csvLine } from '../../domain/csv.ts';
 import { levelsCoveredBy } from '../../domain/sensitivity.ts';
@@ -23,24 +24,27 @@ import { TarGzWriter } from './tar.ts';
 
 export const ARCHIVE_FORMAT = 'passerelle-export-v1';
 
-export interface ManifestFile {
-  path: string;
-  kind: string;
-  rows: number;
-  bytes: number;
-  sha256: string;
-}
+const ManifestFileSchema = z.object({
+  path: z.string(),
+  kind: z.string(),
+  rows: z.number(),
+  bytes: z.number(),
+  sha256: z.string(),
+});
+export type ManifestFile = z.infer<typeof ManifestFileSchema>;
 
-export interface Manifest {
-  format: typeof ARCHIVE_FORMAT;
-  instanceId: string;
-  party: string;
-  createdAt: string;
-  migrations: number;
-  files: ManifestFile[];
-  keyId: string;
-  publicKey: string;
-}
+/** An export's manifest.json, as written here and parsed on import. */
+export const ManifestSchema = z.object({
+  format: z.literal(ARCHIVE_FORMAT),
+  instanceId: z.string(),
+  party: z.string(),
+  createdAt: z.string(),
+  migrations: z.number(),
+  files: z.array(ManifestFileSchema),
+  keyId: z.string(),
+  publicKey: z.string(),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
 
 const TICKET_CSV = [
   'id',

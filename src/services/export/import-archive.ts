@@ -4,13 +4,14 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { issuesOf } from '../../domain/details.ts';
 import { AppError } from '../../domain/errors.ts';
 import { migrationCount, tablesInLoadOrder } from '../../store/backup.ts';
 import type { Db } from '../../store/db.ts';
 import { insertArchiveRows } from '../../store/party-export.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { signatureValid } from '../audit/instance-key.ts';
-import { ARCHIVE_FORMAT, type Manifest } from './export-party.ts';
+import { ManifestSchema, type Manifest } from './export-party.ts';
 import { extractTarGz } from './tar.ts';
 
 const invalid = (reason: string) => new AppError('archive.invalid', 'file', { reason });
@@ -38,13 +39,20 @@ export async function checkArchive(file: string, dir: string): Promise<Manifest>
   }
   if (!names.includes('manifest.json')) throw invalid('not a Passerelle export (no manifest.json)');
   const text = await readFile(join(dir, 'manifest.json'), 'utf8');
-  let manifest: Manifest;
+  let json: unknown;
   try {
-    manifest = JSON.parse(text) as Manifest;
+    json = JSON.parse(text);
   } catch {
     throw invalid('manifest.json is not JSON');
   }
-  if (manifest.format !== ARCHIVE_FORMAT) throw invalid('not a Passerelle export (format)');
+  const parsed = ManifestSchema.safeParse(json);
+  if (!parsed.success)
+    throw invalid(
+      parsed.error.issues.some((i) => i.path[0] === 'format')
+        ? 'not a Passerelle export (format)'
+        : `manifest.json: ${issuesOf(parsed.error)}`,
+    );
+  const manifest = parsed.data;
   const signature = names.includes('manifest.sig') ? await readFile(join(dir, 'manifest.sig'), 'utf8') : '';
   if (!signatureValid(manifest.publicKey, text, signature)) throw invalid('the manifest signature does not match');
   const listed = new Set(manifest.files.map((f) => f.path));

@@ -109,6 +109,7 @@ function badMail(
 }
 
 function isUniqueViolation(error: unknown): boolean {
+  // A driver error and its causes, read only for their `code`.
   for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
     if (e.code === '23505') return true;
   }

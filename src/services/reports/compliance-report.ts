@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.ts';
 import { monthBounds } from '../../domain/month.ts';
 import { PRIORITIES } from '../../domain/priority.ts';
 import { interventionElapsed } from '../../domain/sla.ts';
-import type { SlaFacts } from '../../domain/sla-facts.ts';
+import { SlaFactsSchema } from '../../domain/sla-facts.ts';
 import type { Db } from '../../store/db.ts';
 import { ticketsOpenedIn } from '../../store/reports.ts';
 import type { Actor } from '../../domain/actor.ts';
@@ -46,7 +46,7 @@ export async function complianceReport(db: Db, actor: Actor, party: string, mont
   const rows = await ticketsOpenedIn(db, actor, party, ['incident', 'request'], new Date(from), new Date(to));
   const env = await loadSlaEnvironment(db, [party], new Date(from), new Date(now));
   const details: ComplianceDetail[] = rows.map((t) => {
-    const facts = JSON.parse(t.facts) as SlaFacts;
+    const facts = SlaFactsSchema.parse(JSON.parse(t.facts));
     const stop = facts.firstInterventionAt;
     const clockFor = (priority: Priority) => env.ticketClock(party, priority, t.service);
     // The priority in force when the clock stopped (or now): later re-assessments change nothing.

@@ -9,8 +9,8 @@ import {
 } from '../../store/search.ts';
 import { excerptOf, type ExcerptPart } from './excerpt.ts';
 
-export const SEARCH_KINDS = ['ticket', 'comment', 'known_error', 'wiki', 'exchange'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
+import { SEARCH_KINDS, type SearchKind } from '../../domain/search.ts';
+export { SEARCH_KINDS, type SearchKind };
 
 export interface SearchInput {
   q: string;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
 import { isUuid } from '../../domain/identifiers.ts';
 import {
@@ -17,22 +18,20 @@ export interface ListInput extends TicketFilter {
   cursor?: string | undefined;
 }
 
+/** A cursor as this service issues it: the sort key's value and the ticket id. */
+const CursorSchema = z.object({ v: z.string(), id: z.string().refine(isUuid) });
+
 function decodeCursor(raw: string, sort: Sort): Cursor {
-  let value: Cursor | undefined;
+  let json: unknown;
   try {
-    value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    json = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
     // refused below
   }
   // A cursor is only ever one we issued; anything else (forged id, bad date) is refused here, not by SQL.
-  if (
-    !value ||
-    typeof value !== 'object' ||
-    typeof value.v !== 'string' ||
-    typeof value.id !== 'string' ||
-    !isUuid(value.id)
-  )
-    throw new AppError('validation.invalid', 'cursor', { field: 'cursor', detail: 'cursor' });
+  const parsed = CursorSchema.safeParse(json);
+  if (!parsed.success) throw new AppError('validation.invalid', 'cursor', { field: 'cursor', detail: 'cursor' });
+  const value: Cursor = parsed.data;
   // A priority cursor only continues a priority sort, a date cursor only a date sort.
   const byPriority = sort.replace('-', '') === 'priority';
   const fits = byPriority

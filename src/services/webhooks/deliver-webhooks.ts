@@ -200,22 +200,3 @@ export async function deliverDueWebhooks(db: Db, settings: DeliverySettings, now
   }
   return done;
 }
-
-/** Polls for due deliveries until stopped. */
-export function startWebhookSender(db: Db, settings: DeliverySettings, pollMs: number, log: (e: unknown) => void) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    try {
-      while (!stopped && (await deliverDueWebhooks(db, settings)) > 0);
-    } catch (error) {
-      log(error);
-    }
-    if (!stopped) timer = setTimeout(() => void tick(), pollMs);
-  };
-  timer = setTimeout(() => void tick(), pollMs);
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
-}

@@ -1,9 +1,9 @@
 import { AppError } from '../../domain/errors.ts';
 import { jointlyApproved } from '../../domain/wiki.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import { insertApproval, markVersion, pageApprovals, pageVersion } from '../../store/wiki.ts';
+import { insertApproval, markVersion, pageApprovals } from '../../store/wiki.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
-import { assertMayWrite, visiblePage } from './common.ts';
+import { assertMayWrite, guidelineVersion } from './common.ts';
 
 /**
  * COL-4: the actor's party approves a submitted version of a guideline; when every party of the
@@ -14,10 +14,7 @@ export async function approveWikiVersion(ctx: ServiceContext, slug: string, vers
   assertMayWrite(actor);
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
-    const page = await visiblePage(tx, actor, slug, true);
-    if (page.kind !== 'guideline') throw new AppError('wiki.not_guideline');
-    const row = await pageVersion(tx, page.id, version);
-    if (!row) throw new AppError('wiki.version_not_found', 'version', { version });
+    const { page, row } = await guidelineVersion(tx, actor, slug, version);
     if (!row.submittedAt) throw new AppError('wiki.not_submitted', 'version', { version });
     await insertApproval(tx, {
       pageId: page.id,

@@ -1,8 +1,7 @@
-import { AppError } from '../../domain/errors.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
-import { markVersion, pageVersion } from '../../store/wiki.ts';
+import { markVersion } from '../../store/wiki.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
-import { assertMayWrite, visiblePage } from './common.ts';
+import { assertMayWrite, guidelineVersion } from './common.ts';
 
 /** COL-4: submits a version of a technical guideline for joint approval by every party of the page. */
 export async function submitWikiVersion(ctx: ServiceContext, slug: string, version: number) {
@@ -10,10 +9,7 @@ export async function submitWikiVersion(ctx: ServiceContext, slug: string, versi
   assertMayWrite(actor);
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
-    const page = await visiblePage(tx, actor, slug, true);
-    if (page.kind !== 'guideline') throw new AppError('wiki.not_guideline');
-    const row = await pageVersion(tx, page.id, version);
-    if (!row) throw new AppError('wiki.version_not_found', 'version', { version });
+    const { page, row } = await guidelineVersion(tx, actor, slug, version);
     if (!row.submittedAt) {
       await markVersion(tx, page.id, version, { submittedAt: now });
       await writeAudit(

@@ -1,6 +1,6 @@
 import type { Lang } from '../../domain/lang.ts';
-import type { z } from 'zod';
-import type { ErrorBody } from '../../contract/schemas.ts';
+import { z } from 'zod';
+import { ErrorBody } from '../../contract/schemas.ts';
 /** An error answered by the API: `{ error: { code, message, field? } }`. */
 export class ApiError extends Error {
   readonly status: number;
@@ -39,8 +39,22 @@ export function setSignedOutHandler(handler: (() => void) | null): void {
   onSignedOut = handler;
 }
 
-/** An error reply (src/contract ErrorBody); anything else (a proxy's page) parses to nothing. */
-type ErrorReply = Partial<z.output<typeof ErrorBody>>;
+/** An error reply (src/contract ErrorBody, each field optional); anything else (a proxy's page) reads as no error. */
+const ErrorReply = z.object({ error: ErrorBody.shape.error.partial() });
+
+/** The error an answer carries, if it is shaped as one. */
+function errorOf(parsed: unknown) {
+  const reply = ErrorReply.safeParse(parsed);
+  return reply.success ? reply.data.error : undefined;
+}
+
+/**
+ * The answer as the caller's type: the server validated it against the route's response schema in
+ * src/contract (fastify serialises through it), so the console does not parse it a second time.
+ */
+function answer<T>(parsed: unknown): T {
+  return parsed as T; // the one cast of the API client: the route's contract schema, checked by the server
+}
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
@@ -64,12 +78,12 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
-    const error = (parsed as ErrorReply | null)?.error;
+    const error = errorOf(parsed);
     const code = error?.code ?? 'http.' + String(response.status);
     if (response.status === 401 && code === 'auth.required' && path !== '/me') onSignedOut?.();
     throw new ApiError(response.status, code, error?.message ?? response.statusText, error?.field);
   }
-  return parsed as T;
+  return answer<T>(parsed);
 }
 
 function safeJson(text: string): unknown {
@@ -118,8 +132,8 @@ export function uploadFile<T>(path: string, file: Blob, onProgress: (fraction: n
       );
     xhr.onload = () => {
       const parsed = xhr.responseText ? safeJson(xhr.responseText) : null;
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(parsed as T);
-      const error = (parsed as ErrorReply | null)?.error;
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(answer<T>(parsed));
+      const error = errorOf(parsed);
       reject(
         new ApiError(xhr.status, error?.code ?? `http.${xhr.status}`, error?.message ?? xhr.statusText, error?.field),
       );

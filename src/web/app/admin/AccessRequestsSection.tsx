@@ -6,8 +6,9 @@ import { Field } from '../ui/Field.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { useGet } from '../ui/useGet.ts';
-import { CLEARANCES, type Account, type OneTimeLink } from './adminTypes.ts';
+import type { Account, OneTimeLink } from './adminTypes.ts';
 import { LinkNotice } from './LinkNotice.tsx';
+import { ClearanceSelect } from './AccountSelects.tsx';
 import { RolePicker } from './RolePicker.tsx';
 
 interface Summary {
@@ -87,17 +88,12 @@ export function AccessRequestsSection({ party, onGranted }: { party: string; onG
         </Field>
       )}
       <RolePicker value={roles} onChange={setRoles} error={fieldError('roles')} />
-      <Field label={t('admin.clearance')} error={fieldError('clearance')}>
-        {(c) => (
-          <select {...c} name="grantClearance" value={clearance} onChange={(e) => setClearance(e.target.value)}>
-            {CLEARANCES.map((level) => (
-              <option key={level} value={level}>
-                {t(`sensitivity.${level}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ClearanceSelect
+        name="grantClearance"
+        value={clearance}
+        onChange={setClearance}
+        error={fieldError('clearance')}
+      />
       <button type="submit" className="btn btn--primary" disabled={busy || !ref}>
         {t('admin.grant')}
       </button>

@@ -1,13 +1,11 @@
-import { LANGS } from '../../../domain/lang.ts';
-import { choiceOf } from '../ui/form/inputs.tsx';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { Field } from '../ui/Field.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
-import { CLEARANCES, type Account, type OneTimeLink } from './adminTypes.ts';
+import type { Account, OneTimeLink } from './adminTypes.ts';
 import { LinkNotice } from './LinkNotice.tsx';
+import { ClearanceSelect, LanguageSelect } from './AccountSelects.tsx';
 import { RolePicker } from './RolePicker.tsx';
 
 /** One account's roles, clearance and language, with disable, password and second-factor resets. */
@@ -42,30 +40,8 @@ export function AccountEditor({ party, account, onChanged }: { party: string; ac
       {link && <LinkNotice link={link} />}
       <FormError error={error ?? actionError} fields={['roles', 'clearance']} />
       <RolePicker value={roles} onChange={setRoles} error={fieldError('roles')} />
-      <Field label={t('admin.clearance')} error={fieldError('clearance')}>
-        {(c) => (
-          <select {...c} name="clearance" value={clearance} onChange={(e) => setClearance(e.target.value)}>
-            {CLEARANCES.map((level) => (
-              <option key={level} value={level}>
-                {t(`sensitivity.${level}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('admin.language')}>
-        {(c) => (
-          <select
-            {...c}
-            name="language"
-            value={language}
-            onChange={(e) => setLanguage(choiceOf(LANGS, e.target.value, language))}
-          >
-            <option value="fr">Français</option>
-            <option value="en">English</option>
-          </select>
-        )}
-      </Field>
+      <ClearanceSelect value={clearance} onChange={setClearance} error={fieldError('clearance')} />
+      <LanguageSelect value={language} onChange={setLanguage} />
       <div className="actions">
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {busy ? t('common.saving') : t('admin.save')}

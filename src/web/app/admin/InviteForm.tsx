@@ -1,13 +1,12 @@
-import { LANGS } from '../../../domain/lang.ts';
-import { choiceOf } from '../ui/form/inputs.tsx';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Field } from '../ui/Field.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
-import { CLEARANCES, type Account, type OneTimeLink } from './adminTypes.ts';
+import type { Account, OneTimeLink } from './adminTypes.ts';
 import { LinkNotice } from './LinkNotice.tsx';
+import { ClearanceSelect, LanguageSelect } from './AccountSelects.tsx';
 import { RolePicker } from './RolePicker.tsx';
 
 const EMPTY = { username: '', displayName: '', email: '', clearance: 'LIMITED', language: 'fr' as 'fr' | 'en' };
@@ -50,35 +49,13 @@ export function InviteForm({ party, onInvited }: { party: string; onInvited(): v
       {text('displayName', t('admin.displayName'))}
       {text('email', t('admin.email'), 'email')}
       <RolePicker value={roles} onChange={setRoles} error={fieldError('roles')} />
-      <Field label={t('admin.clearance')} error={fieldError('clearance')} required>
-        {(c) => (
-          <select
-            {...c}
-            name="clearance"
-            value={form.clearance}
-            onChange={(e) => setForm((f) => ({ ...f, clearance: e.target.value }))}
-          >
-            {CLEARANCES.map((level) => (
-              <option key={level} value={level}>
-                {t(`sensitivity.${level}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('admin.language')}>
-        {(c) => (
-          <select
-            {...c}
-            name="language"
-            value={form.language}
-            onChange={(e) => setForm((f) => ({ ...f, language: choiceOf(LANGS, e.target.value, f.language) }))}
-          >
-            <option value="fr">Français</option>
-            <option value="en">English</option>
-          </select>
-        )}
-      </Field>
+      <ClearanceSelect
+        value={form.clearance}
+        onChange={(clearance) => setForm((f) => ({ ...f, clearance }))}
+        error={fieldError('clearance')}
+        required
+      />
+      <LanguageSelect value={form.language} onChange={(language) => setForm((f) => ({ ...f, language }))} />
       <button type="submit" className="btn btn--primary" disabled={busy}>
         {busy ? t('common.saving') : t('admin.sendInvite')}
       </button>

@@ -1,8 +1,10 @@
+import type { z } from 'zod';
+import type { Matrix as MatrixSchema } from '../../../contract/directory.ts';
 import { CRITICALITIES, IMPACTS, PRIORITIES } from '../../../domain/priority.ts';
 import { useI18n } from '../i18n.tsx';
 import { SelectField } from '../ui/form/inputs.tsx';
 
-export type Matrix = Record<(typeof CRITICALITIES)[number], Record<(typeof IMPACTS)[number], string>>;
+export type Matrix = z.output<typeof MatrixSchema>;
 
 /** SLA-1: the priority of each criticality × impact, one select per cell (rows: criticality). */
 export function PriorityMatrixFields({ matrix, onChange }: { matrix: Matrix; onChange(matrix: Matrix): void }) {

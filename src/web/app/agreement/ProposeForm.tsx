@@ -9,9 +9,8 @@ import { useParties } from '../ui/useParties.ts';
 import { PriorityMatrixFields, type Matrix } from './PriorityMatrixFields.tsx';
 import { checkRows, rowsFrom, type SlaRows, type SlaTarget, type TicketType } from './slaRows.ts';
 import { SlaTargetsFields } from './SlaTargetsFields.tsx';
-import { AGREEMENT_KINDS, CHANGE_TEMPLATES, type Proposal } from './types.ts';
+import { AGREEMENT_KINDS, CHANGE_TEMPLATES, DEFAULT_MATRIX, type Proposal } from './types.ts';
 
-const DEFAULT_MATRIX = (CHANGE_TEMPLATES.priority_matrix as { matrix: Matrix }).matrix;
 const json = (kind: string) => JSON.stringify(CHANGE_TEMPLATES[kind], null, 2);
 
 /**
@@ -32,7 +31,7 @@ export function ProposeForm({ onProposed }: { onProposed(p: Proposal): void }) {
   const [targets, setTargets] = useState<SlaTarget[]>([]);
   const [ticketType, setTicketType] = useState<TicketType>('incident');
   const [rows, setRows] = useState<SlaRows>(() => rowsFrom([], 'incident'));
-  const inForce = parties.find((p) => p.id === party)?.priorityMatrix as Matrix | undefined;
+  const inForce = parties.find((p) => p.id === party)?.priorityMatrix;
   const shownMatrix = matrix ?? inForce ?? DEFAULT_MATRIX;
 
   // The targets in force for the chosen party are the starting point of the SLA form.

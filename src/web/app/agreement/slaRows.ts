@@ -1,7 +1,8 @@
+import type { SlaTarget } from '../../../contract/agreement.ts';
 import { PRIORITIES } from '../../../domain/priority.ts';
 
 export type Priority = (typeof PRIORITIES)[number];
-export type TicketType = 'incident' | 'request';
+export type TicketType = SlaTarget['ticketType'];
 export const SLA_COLUMNS = ['gti', 'gte', 'gtr'] as const;
 
 /** One priority's targets as typed: hours (decimals allowed) and the objective in percent. */
@@ -13,25 +14,16 @@ export interface SlaRow {
 }
 export type SlaRows = Record<Priority, SlaRow>;
 
-/** A target as the API carries it. */
-export interface SlaTarget {
-  ticketType: TicketType;
-  priority: Priority;
-  gtiMinutes: number;
-  gtrMinutes: number;
-  gteMinutes: number;
-  objectivePct: number;
-}
+export type { SlaTarget };
 
 const hours = (minutes: number) => String(Math.round((minutes / 60) * 100) / 100);
 const EMPTY: SlaRow = { gti: '', gte: '', gtr: '', pct: '' };
 
 /** The rows of one ticket type, filled from the targets in force (empty where none). */
 export function rowsFrom(targets: readonly SlaTarget[], type: TicketType): SlaRows {
-  const rows = {} as SlaRows;
-  for (const p of PRIORITIES) {
+  const row = (p: Priority): SlaRow => {
     const target = targets.find((t) => t.ticketType === type && t.priority === p);
-    rows[p] = target
+    return target
       ? {
           gti: hours(target.gtiMinutes),
           gte: hours(target.gteMinutes),
@@ -39,8 +31,8 @@ export function rowsFrom(targets: readonly SlaTarget[], type: TicketType): SlaRo
           pct: String(target.objectivePct),
         }
       : { ...EMPTY };
-  }
-  return rows;
+  };
+  return { P1: row('P1'), P2: row('P2'), P3: row('P3'), P4: row('P4'), P5: row('P5') };
 }
 
 /** Why the rows cannot be sent (form field → message key and values), or the targets to send. */

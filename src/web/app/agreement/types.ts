@@ -1,39 +1,17 @@
-/** A proposal as GET /agreement/proposals returns it. */
-export interface Proposal {
-  id: string;
-  kind: string;
-  party: string;
-  proposedByParty: string;
-  proposedBy: { id: string | null; name: string };
-  change: Record<string, unknown> & { kind: string };
-  effectiveFrom: string;
-  reason: string;
-  status: 'proposed' | 'accepted' | 'refused' | 'withdrawn' | 'applied';
-  awaitedParties: string[];
-  decisions: { party: string; decision: 'accepted' | 'refused'; byName: string; at: string; reason: string | null }[];
-  closedReason: string | null;
-  version: number | null;
-  createdAt: string;
-  appliedAt: string | null;
-}
+export { AGREEMENT_KINDS } from '../../../domain/agreement.ts';
+export type { Proposal } from '../../../contract/agreement.ts';
+import type { Matrix } from './PriorityMatrixFields.tsx';
 
-export const AGREEMENT_KINDS = [
-  'priority_matrix',
-  'sla_targets',
-  'service_target',
-  'escalation_levels',
-  'notification_policy',
-] as const;
+/** The priority matrix a first proposal starts from (SLA-1). */
+export const DEFAULT_MATRIX: Matrix = {
+  C1: { I1: 'P1', I2: 'P2', I3: 'P3' },
+  C2: { I1: 'P2', I2: 'P3', I3: 'P4' },
+  C3: { I1: 'P3', I2: 'P4', I3: 'P5' },
+};
 
 /** A starting point for the change of each kind, edited as JSON. */
 export const CHANGE_TEMPLATES: Record<string, object> = {
-  priority_matrix: {
-    matrix: {
-      C1: { I1: 'P1', I2: 'P2', I3: 'P3' },
-      C2: { I1: 'P2', I2: 'P3', I3: 'P4' },
-      C3: { I1: 'P3', I2: 'P4', I3: 'P5' },
-    },
-  },
+  priority_matrix: { matrix: DEFAULT_MATRIX },
   sla_targets: {
     items: [
       { ticketType: 'incident', priority: 'P1', gtiMinutes: 30, gteMinutes: 60, gtrMinutes: 240, objectivePct: 95 },

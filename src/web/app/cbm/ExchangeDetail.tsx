@@ -5,15 +5,8 @@ import { FormError } from '../ui/errors.tsx';
 import { FactList } from '../ui/FactList.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
-import type { Exchange } from './ExchangesPage.tsx';
+import type { ExchangeDetail as Detail } from '../../../contract/exchanges.ts';
 import { RecordForm } from './fields.tsx';
-
-interface Detail extends Exchange {
-  body: string;
-  bodyEn: string | null;
-  questions: { id: string; party: string; question: string; answer: string | null; askedAt: string }[];
-  reads: { party: string; at: string }[] | null;
-}
 
 /** CBM-3: a submission (opening it records my read receipt), its questions and answers, and its readers for its party. */
 export function ExchangeDetail({ id }: { id: string }) {
@@ -81,7 +74,7 @@ export function ExchangeDetail({ id }: { id: string }) {
                   path={`/exchanges/${id}/questions/${q.id}/answer`}
                   fields={[{ name: 'answer', label: t('cbm.exchanges.answer'), required: true, multiline: true }]}
                   toBody={(v) => ({ answer: v.answer ?? '' })}
-                  onDone={(d) => loaded.setData(d as Detail)}
+                  onDone={(d: Detail) => loaded.setData(d)}
                 />
               )
             )}
@@ -94,7 +87,7 @@ export function ExchangeDetail({ id }: { id: string }) {
         path={`/exchanges/${id}/questions`}
         fields={[{ name: 'question', label: t('cbm.exchanges.question'), required: true, multiline: true }]}
         toBody={(v) => ({ question: v.question ?? '' })}
-        onDone={(d) => loaded.setData(d as Detail)}
+        onDone={(d: Detail) => loaded.setData(d)}
       />
     </>
   );

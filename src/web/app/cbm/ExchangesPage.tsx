@@ -1,3 +1,4 @@
+import type { Exchange } from '../../../contract/exchanges.ts';
 import { useI18n } from '../i18n.tsx';
 import { href, navigate } from '../router.ts';
 import { useSession } from '../session.tsx';
@@ -6,18 +7,6 @@ import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
 import { opt, RecordForm } from './fields.tsx';
-
-export interface Exchange {
-  id: string;
-  party: string;
-  kind: string;
-  year: number | null;
-  title: string;
-  language: string;
-  sensitivity: string;
-  tlp: string;
-  createdAt: string;
-}
 
 const KINDS = ['threats', 'strategy', 'policy', 'measures', 'yearly_summary'];
 const LANGUAGES = ['en', 'fr', 'de', 'it', 'es', 'ru'];
@@ -81,7 +70,7 @@ export function ExchangesPage() {
             ...(opt(v.bodyEn) ? { bodyEn: v.bodyEn } : {}),
             sensitivity: v.sensitivity,
           })}
-          onDone={(created) => navigate(`/exchanges/${(created as Exchange).id}`)}
+          onDone={(created: Exchange) => navigate(`/exchanges/${created.id}`)}
         />
       )}
     </>

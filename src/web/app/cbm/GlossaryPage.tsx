@@ -53,7 +53,7 @@ export function GlossaryPage() {
           { name: 'definitionEn', label: t('cbm.glossary.definitionEn'), required: true, multiline: true },
         ]}
         toBody={(v) => ({ term: v.term ?? '', definitionFr: v.definitionFr ?? '', definitionEn: v.definitionEn ?? '' })}
-        onDone={(created) => navigate(`/glossary/${(created as Term).id}`)}
+        onDone={(created: Term) => navigate(`/glossary/${created.id}`)}
       />
     </>
   );

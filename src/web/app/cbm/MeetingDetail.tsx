@@ -30,7 +30,7 @@ export function MeetingDetail({ id }: { id: string }) {
   useTitle(m?.title ?? t('cbm.meetings.title'));
   if (!m) return <FormError error={loaded.error} />;
   const organiser = m.organiserParty === user.party;
-  const done = (d: unknown) => loaded.setData(d as Detail);
+  const done = (d: Detail) => loaded.setData(d);
   return (
     <>
       <p>

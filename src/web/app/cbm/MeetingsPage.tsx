@@ -85,7 +85,7 @@ export function MeetingsPage() {
               return { party: party.trim().toUpperCase(), name: name.join(' ').trim() || party.trim() };
             }),
           })}
-          onDone={(created) => navigate(`/meetings/${(created as Meeting).id}`)}
+          onDone={(created: Meeting) => navigate(`/meetings/${created.id}`)}
         />
       )}
     </>

@@ -59,8 +59,8 @@ export function SecurityTxtForm() {
           preferredLanguages: (v.preferredLanguages ?? '').split(/[\s,]+/).filter(Boolean),
         },
       })}
-      onDone={(result) => {
-        current.setData(result as { fields: Fields | null });
+      onDone={(result: { fields: Fields | null }) => {
+        current.setData(result);
         setSaved(true);
       }}
     >

@@ -81,7 +81,7 @@ export function TermDetail({ id }: { id: string }) {
         path={`/glossary/${id}/comments`}
         fields={[{ name: 'body', label: t('cbm.glossary.comment'), required: true, multiline: true }]}
         toBody={(v) => ({ body: v.body ?? '' })}
-        onDone={(d) => loaded.setData(d as Detail)}
+        onDone={(d: Detail) => loaded.setData(d)}
       />
       <RecordForm
         title={t('cbm.glossary.revise')}
@@ -97,7 +97,7 @@ export function TermDetail({ id }: { id: string }) {
           definitionEn: v.definitionEn ?? '',
           version: term.currentVersion,
         })}
-        onDone={(d) => loaded.setData(d as Detail)}
+        onDone={(d: Detail) => loaded.setData(d)}
       />
     </>
   );

@@ -1,3 +1,5 @@
+import type { Vulnerability } from '../../../contract/vulnerabilities.ts';
+import { CSAF_REMEDIATIONS } from '../../../domain/csaf.ts';
 import { useI18n } from '../i18n.tsx';
 import { href, navigate } from '../router.ts';
 import { useSession } from '../session.tsx';
@@ -7,27 +9,6 @@ import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
 import { opt, RecordForm } from './fields.tsx';
 import { SecurityTxtForm } from './SecurityTxtForm.tsx';
-
-export interface Vulnerability {
-  id: string;
-  party: string;
-  trackingId: string;
-  title: string;
-  description: string;
-  vendor: string;
-  product: string;
-  productVersion: string;
-  cve: string | null;
-  remediationCategory: string;
-  remediation: string;
-  sensitivity: string;
-  tlp: string;
-  revisions: { number: string; date: string; summary: string }[];
-  version: number;
-  createdAt: string;
-}
-
-export const REMEDIATIONS = ['vendor_fix', 'workaround', 'mitigation', 'no_fix_planned', 'none_available'];
 
 /** CBM-4: the notices of every party my clearance covers, and the form to notify one. */
 export function VulnerabilitiesPage() {
@@ -70,7 +51,7 @@ export function VulnerabilitiesPage() {
             {
               name: 'remediationCategory',
               label: t('cbm.vulnerabilities.remediationCategory'),
-              options: REMEDIATIONS.map((r) => ({ value: r, label: t(`cbm.vulnerabilities.remediations.${r}`) })),
+              options: CSAF_REMEDIATIONS.map((r) => ({ value: r, label: t(`cbm.vulnerabilities.remediations.${r}`) })),
             },
             { name: 'remediation', label: t('cbm.vulnerabilities.remediation'), required: true, multiline: true },
             {
@@ -90,7 +71,7 @@ export function VulnerabilitiesPage() {
             remediation: v.remediation ?? '',
             sensitivity: v.sensitivity,
           })}
-          onDone={(created) => navigate(`/vulnerabilities/${(created as Vulnerability).id}`)}
+          onDone={(created: Vulnerability) => navigate(`/vulnerabilities/${created.id}`)}
         />
       )}
       {user.roles.some((r) => r === 'security_officer' || r === 'party_admin') && <SecurityTxtForm />}

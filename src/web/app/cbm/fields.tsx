@@ -18,7 +18,7 @@ export interface FieldDef {
  * A form of text fields posted to the API (CBM pages): the server validates and answers in the
  * user's language; the field it names is marked. `toBody` turns the values into the request body.
  */
-export function RecordForm({
+export function RecordForm<R>({
   title,
   fields,
   submit,
@@ -35,7 +35,8 @@ export function RecordForm({
   method?: 'post' | 'put';
   path: string;
   toBody(values: Record<string, string>): Record<string, unknown>;
-  onDone(result: unknown): void;
+  /** Called with the API's answer (its type is the route's response in src/contract). */
+  onDone(result: R): void;
   initial?: Record<string, string>;
   children?: ReactNode;
 }) {
@@ -51,7 +52,7 @@ export function RecordForm({
     setError(null);
     try {
       const body = toBody(values);
-      const result = method === 'put' ? await api.put(path, body) : await api.post(path, body);
+      const result = method === 'put' ? await api.put<R>(path, body) : await api.post<R>(path, body);
       setValues(initial);
       onDone(result);
     } catch (caught) {

@@ -32,9 +32,7 @@ export function NewChangePage({ originKind, originTicket }: Props) {
   const [criticality, setCriticality] = useState('C3');
   const [sensitivity, setSensitivity] = useState('LIMITED');
   const [kind, setKind] = useState<ChangeKind>('normal');
-  const [origin, setOrigin] = useState<OriginKind>(() =>
-    (ORIGIN_KINDS as readonly string[]).includes(originKind) ? (originKind as OriginKind) : 'maintenance',
-  );
+  const [origin, setOrigin] = useState<OriginKind>(() => ORIGIN_KINDS.find((k) => k === originKind) ?? 'maintenance');
   const [ticket, setTicket] = useState(originTicket);
   const [reference, setReference] = useState('');
   const [standard, setStandard] = useState('');

@@ -12,9 +12,9 @@ export function SortHeader({ keyName, label, sort, onSort }: Props) {
   const active = sort.replace('-', '') === keyName;
   const descending = sort.startsWith('-');
   // Priority starts with P1 first, the SLA due time with the soonest; other dates with the newest first.
-  const first: Sort = keyName === 'priority' || keyName === 'slaDueAt' ? keyName : (`-${keyName}` as Sort);
-  const next: Sort =
-    keyName === 'slaDueAt' ? keyName : active ? (descending ? keyName : (`-${keyName}` as Sort)) : first;
+  const reversed = keyName === 'slaDueAt' ? keyName : (`-${keyName}` as const);
+  const first: Sort = keyName === 'priority' || keyName === 'slaDueAt' ? keyName : reversed;
+  const next: Sort = keyName === 'slaDueAt' ? keyName : active ? (descending ? keyName : reversed) : first;
   return (
     <th scope="col" aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
       <button type="button" className="sort-button" onClick={() => onSort(next)}>

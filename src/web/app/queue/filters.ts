@@ -1,24 +1,27 @@
-import type { TicketSort } from '../../../domain/ticket-types.ts';
+import { z } from 'zod';
+import { TICKET_SORTS, type TicketSort } from '../../../domain/ticket-types.ts';
 import { query } from '../api.ts';
 import { STATUSES_BY_TYPE } from '../ui/constants.ts';
 
 export type Sort = TicketSort;
 
-export interface QueueFilters {
-  type: string;
-  status: string[];
-  priority: string;
-  owner: string;
-  /** Whose tickets: anyone's, those of my groups and me, or mine only. */
-  assigned: Assigned;
-  /** Only tickets still open (when no status is ticked). */
-  openOnly: boolean;
-  q: string;
-  sort: Sort;
-}
+export const ASSIGNED = ['mine', 'me', ''] as const;
+export type Assigned = (typeof ASSIGNED)[number];
 
-export type Assigned = '' | 'mine' | 'me';
-export const ASSIGNED: readonly Assigned[] = ['mine', 'me', ''];
+/** The queue's filters as kept in the tab (sessionStorage), parsed back when the queue opens again. */
+const QueueFiltersSchema = z.object({
+  type: z.string(),
+  status: z.array(z.string()),
+  priority: z.string(),
+  owner: z.string(),
+  /** Whose tickets: anyone's, those of my groups and me, or mine only. */
+  assigned: z.enum(ASSIGNED),
+  /** Only tickets still open (when no status is ticked). */
+  openOnly: z.boolean(),
+  q: z.string(),
+  sort: z.enum(TICKET_SORTS),
+});
+export type QueueFilters = z.infer<typeof QueueFiltersSchema>;
 
 /** Every status a ticket of some type is still open in (not closed, not rejected). */
 export const OPEN_STATUSES = [...new Set(Object.values(STATUSES_BY_TYPE).flat())].filter(
@@ -48,7 +51,8 @@ export function loadFilters(fixedType?: string): QueueFilters {
   const base = fixedType ? { ...EMPTY_FILTERS, type: fixedType } : EMPTY_FILTERS;
   try {
     const saved = sessionStorage.getItem(keyOf(fixedType));
-    const filters = saved ? { ...base, ...(JSON.parse(saved) as Partial<QueueFilters>) } : base;
+    const kept = saved ? QueueFiltersSchema.partial().safeParse(JSON.parse(saved)) : null;
+    const filters = kept?.success ? { ...base, ...kept.data } : base;
     return fixedType ? { ...filters, type: fixedType } : filters;
   } catch {
     return base;
@@ -92,7 +96,7 @@ export function filtersOfView(query: Record<string, string | undefined>): QueueF
     assigned,
     openOnly,
     q: query.q ?? '',
-    sort: (query.sort as Sort | undefined) ?? EMPTY_FILTERS.sort,
+    sort: TICKET_SORTS.find((s) => s === query.sort) ?? EMPTY_FILTERS.sort,
   };
 }
 

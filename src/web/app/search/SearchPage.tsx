@@ -1,19 +1,10 @@
+import type { SearchHit as Hit } from '../../../contract/search.ts';
 import { query } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
 import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
-
-interface Hit {
-  kind: 'ticket' | 'comment' | 'known_error' | 'wiki' | 'exchange';
-  id: string;
-  ticketRef: string | null;
-  title: string;
-  excerpt: { text: string; match: boolean }[];
-  rank: number;
-  at: string;
-}
 
 /** Where a result leads: its ticket, the known error, the wiki page or the exchange. */
 function linkOf(hit: Hit): string {

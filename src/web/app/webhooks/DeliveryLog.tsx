@@ -3,7 +3,7 @@ import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
-import type { Delivery } from './types.ts';
+import type { Delivery } from '../../../contract/webhooks.ts';
 
 /** The delivery log of one subscription, each delivery with its attempts and a replay button. */
 export function DeliveryLog({ id }: { id: string }) {

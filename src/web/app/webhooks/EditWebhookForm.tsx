@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Sensitivity } from '../../../domain/sensitivity.ts';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
@@ -6,7 +7,7 @@ import { SENSITIVITIES } from '../ui/constants.ts';
 import { FormShell } from '../ui/form/FormShell.tsx';
 import { SelectField, TextField } from '../ui/form/inputs.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
-import type { Subscription } from './types.ts';
+import type { Subscription } from '../../../contract/webhooks.ts';
 
 /** The event kinds typed in one comma-separated field. */
 export const splitKinds = (text: string) =>
@@ -29,7 +30,7 @@ export function EditWebhookForm({ subscription: s, onDone }: Props) {
   const [clearance, setClearance] = useState(s.clearance);
   const allowed = SENSITIVITIES.slice(0, SENSITIVITIES.indexOf(user.clearance) + 1);
   // The clearance in force is shown even when above the editor's own (the server then refuses to keep it).
-  const options = allowed.includes(s.clearance as (typeof SENSITIVITIES)[number]) ? allowed : [...allowed, s.clearance];
+  const options = allowed.includes(s.clearance) ? allowed : [...allowed, s.clearance];
   const form = useFormSubmit(async () => {
     await api.patch(`/webhooks/${s.id}`, { url: url.trim(), eventKinds: splitKinds(kinds), clearance });
     onDone(true);
@@ -63,7 +64,7 @@ export function EditWebhookForm({ subscription: s, onDone }: Props) {
         value={kinds}
         onChange={setKinds}
       />
-      <SelectField
+      <SelectField<Sensitivity>
         name="clearance"
         label={t('webhooks.clearance')}
         value={clearance}

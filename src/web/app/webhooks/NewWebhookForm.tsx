@@ -6,7 +6,7 @@ import { SENSITIVITIES } from '../ui/constants.ts';
 import { Field } from '../ui/Field.tsx';
 import { FormError, useFieldError } from '../ui/errors.tsx';
 import { splitKinds } from './EditWebhookForm.tsx';
-import type { Subscription } from './types.ts';
+import type { Subscription } from '../../../contract/webhooks.ts';
 
 const FIELDS = ['url', 'clearance', 'eventKinds', 'description'] as const;
 

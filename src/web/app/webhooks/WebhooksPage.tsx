@@ -7,7 +7,7 @@ import { useTitle } from '../ui/useTitle.ts';
 import { DeliveryLog } from './DeliveryLog.tsx';
 import { EditWebhookForm } from './EditWebhookForm.tsx';
 import { NewWebhookForm } from './NewWebhookForm.tsx';
-import type { Subscription } from './types.ts';
+import type { Subscription } from '../../../contract/webhooks.ts';
 
 /** IF-2: the party's webhook subscriptions (party administrators), their delivery log and replay. */
 export function WebhooksPage() {

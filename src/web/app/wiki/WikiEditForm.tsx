@@ -6,7 +6,7 @@ import { FormError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { AudienceFields } from './AudienceFields.tsx';
-import type { WikiDetail } from './types.ts';
+import type { WikiDetail } from '../../../contract/wiki.ts';
 
 /** A new version of a page; the owning party also chooses who reads it. */
 export function WikiEditForm({

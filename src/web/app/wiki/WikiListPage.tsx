@@ -12,7 +12,7 @@ import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
 import { AudienceFields } from './AudienceFields.tsx';
-import type { WikiSummary } from './types.ts';
+import type { WikiSummary } from '../../../contract/wiki.ts';
 
 /** COL-4: the wiki pages the user may read, and a form to write a new one. */
 export function WikiListPage() {

@@ -8,7 +8,7 @@ import { Field } from '../ui/Field.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
-import type { WikiDetail } from './types.ts';
+import type { WikiDetail } from '../../../contract/wiki.ts';
 import { WikiEditForm } from './WikiEditForm.tsx';
 import { WikiVersions } from './WikiVersions.tsx';
 

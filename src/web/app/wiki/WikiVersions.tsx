@@ -4,7 +4,7 @@ import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
-import type { WikiDetail, WikiDiff } from './types.ts';
+import type { WikiDetail, WikiDiff } from '../../../contract/wiki.ts';
 
 /** The versions of a page, the differences between two, and the joint approval of a guideline. */
 export function WikiVersions({ page, onChange }: { page: WikiDetail; onChange(): Promise<void> }) {

@@ -6,7 +6,12 @@ import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
 type Checklist = Record<(typeof CLOSURE_CHECKLIST)[number], boolean>;
-const NONE = Object.fromEntries(CLOSURE_CHECKLIST.map((k) => [k, false])) as Checklist;
+const NONE: Checklist = {
+  categorisationVerified: false,
+  informationComplete: false,
+  documentationUpdated: false,
+  stakeholdersInformed: false,
+};
 
 /** Formal closure with the INC-6 checklist (owning desk only). */
 export function CloseForm(props: ActionFormProps) {

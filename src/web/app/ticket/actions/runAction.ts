@@ -27,7 +27,9 @@ export async function runAction(
     );
     // A security incident above the declarer's clearance comes back as its number only.
     if (CREATES.has(action)) return { kind: 'created', ref: result.ref, visible: 'timeline' in result };
-    return { kind: 'updated', detail: result as TicketDetail };
+    if ('timeline' in result) return { kind: 'updated', detail: result };
+    // Only a creating action answers with the number alone; anything else is an answer off the contract.
+    return { kind: 'failed', error: new Error(`${action}: the answer carries no ticket`) };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'ticket.version_conflict') return { kind: 'conflict', error };
     return { kind: 'failed', error };

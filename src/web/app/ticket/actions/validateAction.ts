@@ -25,6 +25,7 @@ export function validateAction(action: string, body: Record<string, unknown>, la
       (value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined),
       body,
     );
+    // zod's issue union carries the fields issueText reads (code, minimum, maximum, origin…) under the same names.
     fieldErrors[field] ??= issueText(lang, { ...(issue as Parameters<typeof issueText>[1]), input });
   }
   const [field, message] = Object.entries(fieldErrors)[0]!;

@@ -37,12 +37,15 @@ export function useDraftField<T>(name: string, initial: T | (() => T)): [T, (nex
   const scope = useContext(DraftScope);
   const [value, setValue] = useState<T>(() => {
     const stored = scope ? read(scope) : {};
+    // A draft is written only by this hook for this field (same scope and name), so it holds a T.
     if (name in stored) return stored[name] as T;
+    // T itself is never a function here (a draft is JSON), so a function is the lazy initial value.
     return typeof initial === 'function' ? (initial as () => T)() : initial;
   });
   const set = useCallback(
     (next: T | ((previous: T) => T)) =>
       setValue((previous) => {
+        // As above: a function is an updater, never a value.
         const value = typeof next === 'function' ? (next as (previous: T) => T)(previous) : next;
         if (scope) sessionStorage.setItem(PREFIX + scope, JSON.stringify({ ...read(scope), [name]: value }));
         return value;
