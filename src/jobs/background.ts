@@ -73,7 +73,7 @@ export function startBackground(
       ),
     );
   const sla = setInterval(() => {
-    void checkSla(db, instanceId, Boolean(config.SMTP_URL)).catch(log);
+    void checkSla(db, instanceId, Boolean(config.SMTP_URL), new Date(), undefined, log).catch(log);
     void remindRegulatoryDeadlines(db, instanceId, Boolean(config.SMTP_URL)).catch(log);
   }, config.SLA_CHECK_MS);
   sla.unref();

@@ -6,6 +6,7 @@ import { slaEnvironmentFor, slaOfTickets, SLA_TYPES } from '../services/sla/tick
 import { nextCheckAt } from '../services/sla/sla-next-check.ts';
 import type { Db } from '../store/db.ts';
 import { findParty } from '../store/directory.ts';
+import { nextTurn } from '../store/next-turn.ts';
 import { parties, tickets } from '../store/schema/index.ts';
 import { lockTicket, type TicketRow } from '../store/ticket-reads.ts';
 import { writeAudit, type PendingEvent } from '../store/ticket-writes.ts';
@@ -14,14 +15,19 @@ import type { SlaFacts } from '../domain/sla-facts.ts';
 const CLOSED = ['closed'];
 type ClockName = 'gti' | 'gtr' | 'gte';
 
+/** How long a ticket whose check failed waits before the next try (the others go on meanwhile). */
+const RETRY_AFTER_MS = 5 * 60_000;
+
 /**
  * SLA-4: checks the open tickets whose next check instant has come (`sla_next_check_at`, indexed),
  * so a pass costs what is due, not what is open. For each newly crossed threshold it writes a
  * timeline event (which notifies the assignee and the desk) and, on a resolution or escalation
  * breach, escalates one level up the holding party's levels; every ticket looked at gets its next
- * instant. Idempotent: each threshold is signalled once, under the ticket's row lock. Works in
- * short transactions of `batch` tickets so requests run between them; rows another transaction
- * holds (a write, another node's pass) are skipped: whoever holds them writes their next instant.
+ * instant. Idempotent: each threshold is signalled once, under the ticket's row lock. The due ids
+ * are read in batches (keyset on id), then each ticket is checked in its own short transaction,
+ * yielding to requests between tickets; a ticket another transaction holds (a write, another
+ * node's pass) is skipped: whoever holds it writes its next instant. A ticket whose check fails is
+ * logged and looked at again `RETRY_AFTER_MS` later, so it never holds the others' alerts back.
  */
 export async function checkSla(
   db: Db,
@@ -29,22 +35,34 @@ export async function checkSla(
   mail: boolean,
   now = new Date(),
   batch = 200,
+  log: (error: unknown) => void = () => undefined,
 ): Promise<number> {
   await recomputeChangedParties(db, now, batch);
   let raised = 0;
+  let after = FIRST_ID;
   for (;;) {
-    const done = await db.transaction((tx) => checkDue(tx, instanceId, mail, now, batch));
-    raised += done.raised;
-    if (done.checked < batch) return raised;
-    await nextTurn();
+    const due = await dueIds(db, now, after, batch);
+    for (const id of due) {
+      raised += await checkTicket(db, id, instanceId, mail, now, log);
+      await nextTurn();
+    }
+    if (due.length < batch) return raised;
+    after = due.at(-1)!;
   }
 }
 
-/**
- * Lets the event loop run between two batches: PGlite answers on this thread, so a chain of
- * queries alone would keep requests (and their sockets) waiting until the whole pass ends.
- */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+
+/** The next batch (by id, after `after`) of open tickets whose next check instant has come; one short read. */
+async function dueIds(db: Db, now: Date, after: string, batch: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(lte(tickets.slaNextCheckAt, now), sql`${tickets.status} <> 'closed'`, gt(tickets.id, after)))
+    .orderBy(asc(tickets.id))
+    .limit(batch);
+  return rows.map((r) => r.id);
+}
 
 /**
  * After a change to a party's calendar, windows or targets (its `sla_stamp` moved) or after the
@@ -57,7 +75,7 @@ async function recomputeChangedParties(db: Db, now: Date, batch: number) {
     .from(parties)
     .where(sql`${parties.slaCheckedStamp} IS DISTINCT FROM ${parties.slaStamp}`);
   for (const party of changed) {
-    let after = '00000000-0000-0000-0000-000000000000';
+    let after = FIRST_ID;
     for (let more = true; more;) {
       after = await db.transaction(async (tx) => {
         const raw = await tx
@@ -97,29 +115,45 @@ async function updateNextChecks(tx: Db, next: { id: string; at: string | null }[
     WHERE tickets.id = n.id`);
 }
 
-async function checkDue(tx: Db, instanceId: string, mail: boolean, now: Date, batch: number) {
-  const raw = await tx
-    .select(SLA_CHECK_COLUMNS)
-    .from(tickets)
-    .where(and(lte(tickets.slaNextCheckAt, now), sql`${tickets.status} <> 'closed'`))
-    .orderBy(asc(tickets.slaNextCheckAt))
-    .limit(batch)
-    .for('update', { skipLocked: true });
-  const rows = raw.map(parsedSlaRow);
-  const env = await slaEnvironmentFor(tx, rows, now.getTime());
-  const next: { id: string; at: string | null }[] = [];
-  let raised = 0;
-  for (const row of rows) {
-    const at = nextCheckAt(env, row, now.getTime());
-    // A crossed threshold not signalled yet: signal it, which also writes the next instant.
-    const signalled = at !== null && at <= now.getTime() ? await signal(tx, row.id, instanceId, mail, now) : null;
-    raised += signalled ?? 0;
-    // Nothing to signal after all (cannot happen with the same facts): look again next pass, not in this one.
-    if (signalled === 0) next.push({ id: row.id, at: new Date(now.getTime() + 1).toISOString() });
-    else if (signalled === null) next.push({ id: row.id, at: at === null ? null : new Date(at).toISOString() });
+/**
+ * Checks one due ticket in its own transaction, under its row lock (skipped if another transaction
+ * holds it, or if it is no longer due: another node's pass got there first). On failure, logs it
+ * with the ticket named and puts its next check `RETRY_AFTER_MS` ahead.
+ */
+async function checkTicket(
+  db: Db,
+  id: string,
+  instanceId: string,
+  mail: boolean,
+  now: Date,
+  log: (error: unknown) => void,
+): Promise<number> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [raw] = await tx
+        .select(SLA_CHECK_COLUMNS)
+        .from(tickets)
+        .where(and(eq(tickets.id, id), lte(tickets.slaNextCheckAt, now), sql`${tickets.status} <> 'closed'`))
+        .for('update', { skipLocked: true });
+      if (!raw) return 0;
+      const row = parsedSlaRow(raw);
+      const env = await slaEnvironmentFor(tx, [row], now.getTime());
+      const at = nextCheckAt(env, row, now.getTime());
+      // A crossed threshold not signalled yet: signal it, which also writes the next instant.
+      if (at !== null && at <= now.getTime()) {
+        const signalled = await signal(tx, row.id, instanceId, mail, now);
+        // Nothing to signal after all (cannot happen with the same facts): look again next pass, not in this one.
+        if (signalled === 0) await updateNextChecks(tx, [{ id, at: new Date(now.getTime() + 1).toISOString() }]);
+        return signalled;
+      }
+      await updateNextChecks(tx, [{ id, at: at === null ? null : new Date(at).toISOString() }]);
+      return 0;
+    });
+  } catch (error) {
+    log(new Error(`SLA check of ticket ${id} failed; next try in ${RETRY_AFTER_MS / 60_000} min`, { cause: error }));
+    await updateNextChecks(db, [{ id, at: new Date(now.getTime() + RETRY_AFTER_MS).toISOString() }]);
+    return 0;
   }
-  await updateNextChecks(tx, next);
-  return { checked: rows.length, raised };
 }
 
 /** Open tickets of the types under service levels, with SLA facts. */

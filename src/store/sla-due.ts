@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import { STOPPED_STATUSES } from '../domain/sla.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
 import type { Db } from './db.ts';
@@ -28,7 +28,10 @@ export async function lockSlaDueBatch(tx: Db, scope: SlaDueScope, types: TicketT
         inArray(tickets.type, types),
         notInArray(tickets.status, [...STOPPED_STATUSES]),
         gt(tickets.id, afterId),
-        'party' in scope ? eq(tickets.ownerParty, scope.party) : isNull(tickets.slaDueAt),
+        // Without SLA facts no clock runs (the due instant stays null): the backfill leaves those alone.
+        'party' in scope
+          ? eq(tickets.ownerParty, scope.party)
+          : and(isNotNull(tickets.slaFacts), isNull(tickets.slaDueAt)),
       ),
     )
     .orderBy(asc(tickets.id))

@@ -101,5 +101,10 @@ describe.each(STORE_KINDS)('the next SLA due instant stored on each ticket (%s)'
     await forget(ref);
     expect(await refreshSlaDue(server.db, { unset: true })).toBeGreaterThan(0);
     expect((await dueOf(ref)).stored).toEqual(after.stored);
+
+    // A ticket without SLA facts runs no clock: its due instant stays null and the backfill does not read it again.
+    const missing = await refreshSlaDue(server.db, { unset: true });
+    await server.db.update(tickets).set({ slaFacts: null, slaDueAt: null }).where(eq(tickets.ref, ref));
+    expect(await refreshSlaDue(server.db, { unset: true })).toBe(missing);
   });
 });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { checkSla } from '../../src/jobs/sla-monitor.ts';
 import { tickets } from '../../src/store/schema/index.ts';
@@ -121,5 +121,24 @@ describe.each(STORE_KINDS)('SLA check by next instant (%s)', (kind) => {
     await check(after);
     // P5: the GTI and the GTE both take 48 business hours, so both warn at once.
     expect([...(await row(body.id)).slaAlerts].sort()).toEqual(['gte:warning', 'gti:warning']);
+  });
+
+  it('signals the other due tickets when one ticket’s check throws, and looks at that one again later', async () => {
+    const broken = (await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C1' }))).body;
+    const sound = (await euAgent.post('/incidents', incidentBody({ impact: 'I1', criticality: 'C1' }))).body;
+    // Unreadable details: locking the ticket to signal it raises CorruptRowError.
+    await server.db.execute(sql`UPDATE tickets SET details = '"corrupt"'::jsonb WHERE id = ${broken.id}`);
+    const due = Math.max(
+      (await row(broken.id)).slaNextCheckAt!.getTime(),
+      (await row(sound.id)).slaNextCheckAt!.getTime(),
+    );
+    const logged: unknown[] = [];
+    await checkSla(server.db, server.instanceId, false, new Date(due), 200, (error) => logged.push(error));
+    expect((await row(sound.id)).slaAlerts).toEqual(['gti:warning']);
+    const failed = await row(broken.id);
+    expect(failed.slaAlerts).toEqual([]);
+    expect(failed.slaNextCheckAt!.getTime()).toBeGreaterThan(due);
+    expect(logged.map((e) => String((e as Error).message))).toEqual([expect.stringContaining(broken.id)]);
+    expect((logged[0] as Error).cause).toBeInstanceOf(Error);
   });
 });

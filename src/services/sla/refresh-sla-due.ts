@@ -1,4 +1,5 @@
 import type { Db } from '../../store/db.ts';
+import { nextTurn } from '../../store/next-turn.ts';
 import { lockSlaDueBatch, setSlaDues, type SlaDueScope } from '../../store/sla-due.ts';
 import { slaDueAtsOf } from './sla-due.ts';
 import { SLA_TYPES } from './ticket-sla.ts';
@@ -10,8 +11,8 @@ const FIRST_ID = '00000000-0000-0000-0000-000000000000';
  * Recomputes `sla_due_at` of the tickets whose clocks may run, in `scope`: a party's after its
  * calendar, targets or maintenance windows changed (job `sla_due_refresh`), or those never computed
  * (the start-up backfill). Batches of 200 by id, each one short transaction holding its rows' locks,
- * so requests are never stalled for long and a concurrent change is never overwritten by an older
- * value. Safe to run twice or on several nodes at once. Returns how many tickets it went through.
+ * yielding to the event loop between batches, so requests are never stalled for long (PGlite answers
+ * on this thread) and a concurrent change is never overwritten by an older value. Safe to run twice or on several nodes at once. Returns how many tickets it went through.
  */
 export async function refreshSlaDue(db: Db, scope: SlaDueScope, now = new Date()): Promise<number> {
   let after = FIRST_ID;
@@ -26,5 +27,6 @@ export async function refreshSlaDue(db: Db, scope: SlaDueScope, now = new Date()
     });
     total += seen;
     if (seen < BATCH) return total;
+    await nextTurn();
   }
 }
