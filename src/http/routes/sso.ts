@@ -9,23 +9,11 @@ import { readSsoParties, readSsoSettings, saveSsoSettings } from '../../services
 import { startSso } from '../../services/sso/start-sso.ts';
 import { requireActor, SESSION_COOKIE } from '../auth-hook.ts';
 import { publicUrlOf } from '../public-url.ts';
+import { SsoSettings, SsoSettingsRead } from '../../contract/admin.ts';
 import { ErrorBody, errorResponses, Sensitivity, text } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const ClaimName = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'a claim name');
-const SsoSettings = z.object({
-  partyId: z.string(),
-  issuer: z.string(),
-  clientId: z.string(),
-  hasClientSecret: z.boolean(),
-  roleClaim: z.string(),
-  roleMap: z.record(z.string(), z.array(z.string())),
-  clearanceClaim: z.string(),
-  clearanceMap: z.record(z.string(), z.string()),
-  accountMode: z.enum(ACCOUNT_MODES),
-  enabled: z.boolean(),
-  updatedAt: z.iso.datetime(),
-});
 /** A redirect: to the provider, or back to the console (`/?sso_error=<code>#/` when refused); errors are never answered as JSON here. */
 const Redirect = {
   302: z.null().describe('Redirect (Location header)'),
@@ -149,7 +137,7 @@ export const ssoRoutes =
           operationId: 'getSsoSettings',
           summary: 'The party’s single sign-on settings (never the client secret); null when none',
           params: z.object({ id: z.string().max(10) }),
-          response: { 200: z.object({ settings: SsoSettings.nullable() }), ...errorResponses },
+          response: { 200: SsoSettingsRead, ...errorResponses },
         },
       },
       async (request) => {
