@@ -64,3 +64,15 @@ export type SsoSettings = z.output<typeof SsoSettings>;
 /** `GET /parties/{id}/sso`: null while the party has none. */
 export const SsoSettingsRead = z.object({ settings: SsoSettings.nullable() });
 export type SsoSettingsRead = z.output<typeof SsoSettingsRead>;
+
+/** `POST /auth/account-links/{token}`: the account whose password was set. */
+export const AccountLinkRedeemed = z.object({ username: z.string() });
+export type AccountLinkRedeemed = z.output<typeof AccountLinkRedeemed>;
+
+/** `GET /auth/sso`: the parties whose people may sign in through their OpenID provider. */
+export const SsoParties = z.object({ items: z.array(z.object({ party: z.string(), name: z.string() })) });
+export type SsoParties = z.output<typeof SsoParties>;
+
+/** `POST /auth/oidc/logout`: where to end the session at the provider too, or null. */
+export const SsoLogout = z.object({ redirect: z.string().nullable() });
+export type SsoLogout = z.output<typeof SsoLogout>;

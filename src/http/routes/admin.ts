@@ -14,7 +14,7 @@ import { updateAccount } from '../../services/admin/update-account.ts';
 import type { UserRow } from '../../store/directory.ts';
 import { requireActor } from '../auth-hook.ts';
 import { publicUrlOf } from '../public-url.ts';
-import { Account, AccountLinkInfo, OneTimeLink, PartyContacts } from '../../contract/admin.ts';
+import { Account, AccountLinkInfo, AccountLinkRedeemed, OneTimeLink, PartyContacts } from '../../contract/admin.ts';
 import { errorResponses, Sensitivity, text, TicketParams } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
@@ -354,7 +354,7 @@ export const adminRoutes =
           summary: 'Set the password through a one-time link (then sign in as usual)',
           params: Token,
           body: z.object({ password: z.string().min(1).max(1000) }),
-          response: { 200: z.object({ username: z.string() }), ...errorResponses },
+          response: { 200: AccountLinkRedeemed, ...errorResponses },
         },
       },
       async (request) => redeemAccountLink(deps.db, request.params.token, request.body.password),

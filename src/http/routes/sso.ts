@@ -9,7 +9,7 @@ import { readSsoParties, readSsoSettings, saveSsoSettings } from '../../services
 import { startSso } from '../../services/sso/start-sso.ts';
 import { requireActor, SESSION_COOKIE } from '../auth-hook.ts';
 import { publicUrlOf } from '../public-url.ts';
-import { SsoSettings, SsoSettingsRead } from '../../contract/admin.ts';
+import { SsoLogout, SsoParties, SsoSettings, SsoSettingsRead } from '../../contract/admin.ts';
 import { ErrorBody, errorResponses, Sensitivity, text } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
@@ -34,7 +34,7 @@ export const ssoRoutes =
           tags: ['auth'],
           operationId: 'listSsoParties',
           summary: 'Parties offering single sign-on (for the sign-in page)',
-          response: { 200: z.object({ items: z.array(z.object({ party: z.string(), name: z.string() })) }) },
+          response: { 200: SsoParties },
         },
       },
       async () => ({ items: (await readSsoParties(deps.db)).map((p) => ({ party: p.partyId, name: p.name })) }),
@@ -119,7 +119,7 @@ export const ssoRoutes =
           tags: ['auth'],
           operationId: 'signOutSso',
           summary: 'Sign out; for a session opened by single sign-on, also the provider’s end-session address to go to',
-          response: { 200: z.object({ redirect: z.string().nullable() }), ...errorResponses },
+          response: { 200: SsoLogout, ...errorResponses },
         },
       },
       async (request, reply) => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AccountLinkInfo as LinkInfo } from '../../contract/admin.ts';
+import type { AccountLinkInfo as LinkInfo, AccountLinkRedeemed } from '../../contract/admin.ts';
 import { api } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -21,7 +21,7 @@ export function AccountLinkPage({ token }: { token: string }) {
   const { busy, error, fieldError, submit } = useFormSubmit(async () => {
     setMismatch(password !== confirm);
     if (password !== confirm) return;
-    const result = await api.post<{ username: string }>(`/auth/account-links/${token}`, { password });
+    const result = await api.post<AccountLinkRedeemed>(`/auth/account-links/${token}`, { password });
     setDone(result.username);
   });
   return (
