@@ -11,7 +11,12 @@ import { listWikiPages } from '../../services/wiki/list-wiki-pages.ts';
 import { submitWikiVersion } from '../../services/wiki/submit-wiki-version.ts';
 import { ticketWikiPages } from '../../services/wiki/ticket-wiki-pages.ts';
 import { errorResponses, plain, Sensitivity, text, TicketParams, Version } from '../../contract/schemas.ts';
-import { WikiDiff as Diff, WikiDetail as PageDetail, WikiSummary as PageSummary } from '../../contract/wiki.ts';
+import {
+  TicketWikiPages,
+  WikiDiff as Diff,
+  WikiDetail as PageDetail,
+  WikiSummary as PageSummary,
+} from '../../contract/wiki.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyId = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
@@ -153,9 +158,7 @@ export const wikiRoutes =
           summary: 'Wiki pages linking to a ticket (those the caller may read)',
           params: TicketParams,
           response: {
-            200: z.object({
-              items: z.array(z.object({ id: z.uuid(), slug: z.string(), title: z.string(), kind: z.enum(WIKI_KINDS) })),
-            }),
+            200: TicketWikiPages,
             ...errorResponses,
           },
         },
