@@ -57,3 +57,7 @@ export const TicketWikiPages = z.object({
   items: z.array(z.object({ id: z.uuid(), slug: z.string(), title: z.string(), kind: z.enum(WIKI_KINDS) })),
 });
 export type TicketWikiPages = z.output<typeof TicketWikiPages>;
+
+/** A page created or edited: its slug, to read it at. */
+export const WikiSlug = z.object({ slug: z.string() });
+export type WikiSlug = z.output<typeof WikiSlug>;

@@ -14,6 +14,7 @@ import { errorResponses, plain, Sensitivity, text, TicketParams, Version } from 
 import {
   TicketWikiPages,
   WikiDiff as Diff,
+  WikiSlug,
   WikiDetail as PageDetail,
   WikiSummary as PageSummary,
 } from '../../contract/wiki.ts';
@@ -42,8 +43,6 @@ const EditPage = z.object({
 });
 const LinkBody = z.object({ ticket: text(64).describe('Reference or id of a ticket the caller may see') });
 
-const Slugged = z.object({ slug: z.string() });
-
 /** COL-4: the shared wiki — pages, versions and diffs, links to tickets, joint approval of guidelines. */
 export const wikiRoutes =
   (deps: RouteDeps): FastifyPluginAsyncZod =>
@@ -67,7 +66,7 @@ export const wikiRoutes =
           tags,
           summary: 'Create a page (Markdown) shared with the parties named',
           body: CreatePage,
-          response: { 201: Slugged, ...errorResponses },
+          response: { 201: WikiSlug, ...errorResponses },
         },
       },
       async (request, reply) => reply.status(201).send(await createWikiPage(deps.ctx(request), request.body)),
@@ -92,7 +91,7 @@ export const wikiRoutes =
           summary: 'Save a new version of a page (its owner alone changes parties and sensitivity)',
           params: SlugParams,
           body: EditPage,
-          response: { 200: Slugged, ...errorResponses },
+          response: { 200: WikiSlug, ...errorResponses },
         },
       },
       (request) => editWikiPage(deps.ctx(request), request.params.slug, request.body),
