@@ -76,3 +76,7 @@ export type SsoParties = z.output<typeof SsoParties>;
 /** `POST /auth/oidc/logout`: where to end the session at the provider too, or null. */
 export const SsoLogout = z.object({ redirect: z.string().nullable() });
 export type SsoLogout = z.output<typeof SsoLogout>;
+
+/** `POST /parties/{id}/accounts`: the invited account and its one-time link. */
+export const AccountInvited = z.object({ account: Account, link: OneTimeLink });
+export type AccountInvited = z.output<typeof AccountInvited>;

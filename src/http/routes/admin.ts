@@ -14,7 +14,14 @@ import { updateAccount } from '../../services/admin/update-account.ts';
 import type { UserRow } from '../../store/directory.ts';
 import { requireActor } from '../auth-hook.ts';
 import { publicUrlOf } from '../public-url.ts';
-import { Account, AccountLinkInfo, AccountLinkRedeemed, OneTimeLink, PartyContacts } from '../../contract/admin.ts';
+import {
+  Account,
+  AccountInvited,
+  AccountLinkInfo,
+  AccountLinkRedeemed,
+  OneTimeLink,
+  PartyContacts,
+} from '../../contract/admin.ts';
 import { errorResponses, Sensitivity, text, TicketParams } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
@@ -96,7 +103,7 @@ export const adminRoutes =
             language: Lang.optional(),
             groups: z.array(z.uuid()).max(50).optional(),
           }),
-          response: { 201: z.object({ account: Account, link: OneTimeLink }), ...errorResponses },
+          response: { 201: AccountInvited, ...errorResponses },
         },
       },
       async (request, reply) => {
