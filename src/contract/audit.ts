@@ -28,6 +28,8 @@ export const AuditEntry = z.object({
   data: z.unknown(),
   hash: z.string().nullable(),
 });
+/** `GET /audit/entries`: a page of entries, newest first, and the cursor of the next one. */
+export const AuditEntryPage = z.object({ entries: z.array(AuditEntry), next: z.number().int().nullable() });
 export const ChainProblem = z.object({
   kind: z.enum(['altered', 'removed', 'reordered', 'unchained', 'checkpoint_mismatch']),
   seq: z.number().int(),
@@ -54,5 +56,6 @@ export const Checkpoint = z.object({
 });
 
 export type AuditEntry = z.output<typeof AuditEntry>;
+export type AuditEntryPage = z.output<typeof AuditEntryPage>;
 export type ChainReport = z.output<typeof ChainReport>;
 export type Checkpoint = z.output<typeof Checkpoint>;

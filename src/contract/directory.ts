@@ -64,3 +64,7 @@ export type User = Me['user'];
 export type ApiToken = z.output<typeof ApiToken> & { token?: string };
 export type Party = z.output<typeof Party>;
 export type DirectoryUser = z.output<typeof DirectoryUser>;
+
+/** `POST /me/totp/setup`: the new second-factor secret and its otpauth:// URI (shown once, SEC-1). */
+export const TotpSetup = z.object({ secret: z.string(), otpauthUri: z.string() });
+export type TotpSetup = z.output<typeof TotpSetup>;

@@ -185,3 +185,7 @@ export type AccessReviewSummary = z.output<typeof AccessReviewSummary>;
 export type AccessReviewItem = z.output<typeof AccessReviewItem>;
 export type AccessReview = z.output<typeof AccessReview>;
 export type SecurityPolicy = z.output<typeof SecurityPolicy>;
+
+/** A party's incident management team for one event type (SEC-2): the members' user ids. */
+export const ImtRoster = z.object({ eventType: z.string(), members: z.array(z.uuid()) });
+export type ImtRoster = z.output<typeof ImtRoster>;

@@ -168,3 +168,7 @@ export const CooperationDate = z.discriminatedUnion('kind', [
   }),
 ]);
 export type CooperationDate = z.output<typeof CooperationDate>;
+
+/** `POST /me/calendar-feed`: the personal iCalendar feed's address and its token (shown once). */
+export const CalendarFeed = z.object({ url: z.string(), token: z.string() });
+export type CalendarFeed = z.output<typeof CalendarFeed>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CSAF_REMEDIATIONS } from '../domain/csaf.ts';
 import { TLP_LEVELS } from '../domain/security.ts';
+import { SecurityTxtSchema } from '../domain/security-txt.ts';
 import { Sensitivity } from './schemas.ts';
 
 /** A vulnerability notice (CBM-4), as `GET /vulnerabilities` lists it. */
@@ -24,3 +25,7 @@ export const Vulnerability = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type Vulnerability = z.output<typeof Vulnerability>;
+
+/** `GET|PUT /parties/{id}/security-txt`: what a party publishes in security.txt (RFC 9116); null when nothing. */
+export const PartySecurityTxt = z.object({ fields: SecurityTxtSchema.nullable() });
+export type PartySecurityTxt = z.output<typeof PartySecurityTxt>;

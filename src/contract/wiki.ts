@@ -51,3 +51,13 @@ export const WikiDiff = z.object({
   changes: z.array(z.object({ op: z.enum(['added', 'removed', 'same']), text: z.string() })),
 });
 export type WikiDiff = z.output<typeof WikiDiff>;
+
+/** `GET /tickets/{id}/wiki-pages`: the pages linking to a ticket that the caller may read (COL-4). */
+export const TicketWikiPages = z.object({
+  items: z.array(z.object({ id: z.uuid(), slug: z.string(), title: z.string(), kind: z.enum(WIKI_KINDS) })),
+});
+export type TicketWikiPages = z.output<typeof TicketWikiPages>;
+
+/** A page created or edited: its slug, to read it at. */
+export const WikiSlug = z.object({ slug: z.string() });
+export type WikiSlug = z.output<typeof WikiSlug>;

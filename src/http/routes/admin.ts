@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PartyContactsSchema } from '../../domain/admin.ts';
 import { ROLES } from '../../domain/roles.ts';
 import { changeGroupMembers } from '../../services/admin/change-group-members.ts';
 import { createGroup, renamePartyGroup } from '../../services/admin/create-group.ts';
@@ -15,6 +14,14 @@ import { updateAccount } from '../../services/admin/update-account.ts';
 import type { UserRow } from '../../store/directory.ts';
 import { requireActor } from '../auth-hook.ts';
 import { publicUrlOf } from '../public-url.ts';
+import {
+  Account,
+  AccountInvited,
+  AccountLinkInfo,
+  AccountLinkRedeemed,
+  OneTimeLink,
+  PartyContacts,
+} from '../../contract/admin.ts';
 import { errorResponses, Sensitivity, text, TicketParams } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
@@ -25,29 +32,6 @@ const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,59}$/, 'lower-case let
 const Roles = z.array(z.enum(ROLES)).min(1).max(ROLES.length);
 const Lang = z.enum(['en', 'fr']);
 
-const Account = z.object({
-  id: z.uuid(),
-  username: z.string(),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  party: z.string(),
-  roles: z.array(z.string()),
-  clearance: z.string(),
-  language: Lang,
-  active: z.boolean(),
-  hasPassword: z.boolean(),
-  totpEnabled: z.boolean(),
-  sso: z.boolean().describe('Linked to an identity at the party’s OpenID provider'),
-  lastSignInAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
-  groupIds: z.array(z.uuid()),
-  accessRequestId: z.uuid().nullable().describe('The `tool_access` request that created or last changed the account'),
-});
-const Link = z.object({
-  url: z.string().describe('One-time link (shown once); the invitee or owner sets a password through it'),
-  expiresAt: z.iso.datetime(),
-  mailed: z.boolean(),
-});
 const Group = z.object({ id: z.uuid(), name: z.string(), kind: z.string(), memberIds: z.array(z.uuid()).optional() });
 
 export function presentAccount(user: UserRow, groupIds: string[]) {
@@ -119,7 +103,7 @@ export const adminRoutes =
             language: Lang.optional(),
             groups: z.array(z.uuid()).max(50).optional(),
           }),
-          response: { 201: z.object({ account: Account, link: Link }), ...errorResponses },
+          response: { 201: AccountInvited, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -173,7 +157,7 @@ export const adminRoutes =
           summary:
             'Reset a password: the old one stops working, sessions end, a one-time link lets the owner set a new one',
           params: UserParams,
-          response: { 200: Link, ...errorResponses },
+          response: { 200: OneTimeLink, ...errorResponses },
         },
       },
       async (request) =>
@@ -281,7 +265,7 @@ export const adminRoutes =
           operationId: 'getPartyContacts',
           summary: 'How to reach the party’s desk and on-call person',
           params: PartyParams,
-          response: { 200: PartyContactsSchema, ...errorResponses },
+          response: { 200: PartyContacts, ...errorResponses },
         },
       },
       async (request) => {
@@ -298,8 +282,8 @@ export const adminRoutes =
           operationId: 'setPartyContacts',
           summary: 'Set the party’s desk and on-call contact (its administrators only)',
           params: PartyParams,
-          body: PartyContactsSchema,
-          response: { 200: PartyContactsSchema, ...errorResponses },
+          body: PartyContacts,
+          response: { 200: PartyContacts, ...errorResponses },
         },
       },
       async (request) => updatePartyContacts(deps.db, requireActor(request), request.params.id, request.body),
@@ -326,7 +310,7 @@ export const adminRoutes =
               userId: z.uuid(),
               username: z.string(),
               change: z.enum(['created', 'changed']),
-              link: Link.nullable(),
+              link: OneTimeLink.nullable(),
               ticketVersion: z.number().int(),
             }),
             ...errorResponses,
@@ -356,14 +340,7 @@ export const adminRoutes =
           summary: 'What a one-time link is for (whose account, invitation or reset), while it is good',
           params: Token,
           response: {
-            200: z.object({
-              purpose: z.enum(['invite', 'reset']),
-              username: z.string(),
-              displayName: z.string(),
-              party: z.string(),
-              language: Lang,
-              expiresAt: z.iso.datetime(),
-            }),
+            200: AccountLinkInfo,
             ...errorResponses,
           },
         },
@@ -384,7 +361,7 @@ export const adminRoutes =
           summary: 'Set the password through a one-time link (then sign in as usual)',
           params: Token,
           body: z.object({ password: z.string().min(1).max(1000) }),
-          response: { 200: z.object({ username: z.string() }), ...errorResponses },
+          response: { 200: AccountLinkRedeemed, ...errorResponses },
         },
       },
       async (request) => redeemAccountLink(deps.db, request.params.token, request.body.password),

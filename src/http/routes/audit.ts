@@ -9,7 +9,7 @@ import type { AuditFilter } from '../../services/audit/party-audit.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses } from '../../contract/schemas.ts';
 import {
-  AuditEntry as Entry,
+  AuditEntryPage,
   AuditFilter as Filter,
   AuditListQuery as ListQuery,
   ChainReport,
@@ -36,7 +36,7 @@ export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           summary: "Audit entries that concern the reader's party (auditors, party administrators), newest first",
           querystring: ListQuery,
           response: {
-            200: z.object({ entries: z.array(Entry), next: z.number().int().nullable() }),
+            200: AuditEntryPage,
             ...errorResponses,
           },
         },

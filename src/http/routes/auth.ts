@@ -9,7 +9,7 @@ import { signOut } from '../../services/auth/sign-out.ts';
 import { readProfile } from '../../services/parties/read-directory.ts';
 import { requireActor, SESSION_COOKIE } from '../auth-hook.ts';
 import { ErrorBody, errorResponses, Instant, text } from '../../contract/schemas.ts';
-import { Me, ApiToken } from '../../contract/directory.ts';
+import { Me, ApiToken, TotpSetup } from '../../contract/directory.ts';
 import type { RouteDeps } from './deps.ts';
 
 type TokenRow = {
@@ -138,7 +138,7 @@ export const authRoutes =
         schema: {
           tags: ['me'],
           summary: 'Start TOTP enrolment',
-          response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }), ...errorResponses },
+          response: { 200: TotpSetup, ...errorResponses },
         },
       },
       async (request) => setupTotp(deps.db, requireActor(request)),

@@ -11,42 +11,15 @@ import {
 } from '../../services/contacts/read-contacts.ts';
 import { removeContact } from '../../services/contacts/remove-contact.ts';
 import { createContact, updateContact } from '../../services/contacts/save-contact.ts';
+import { Contact, ContactChange } from '../../contract/contacts.ts';
 import { errorResponses, Sensitivity, text, Version } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 const IdParams = z.object({ id: z.uuid() });
 
-const Contact = z.object({
-  id: z.uuid(),
-  party: z.string(),
-  level: z.enum(CONTACT_LEVELS),
-  structure: z.string(),
-  name: z.string(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  channels: z.array(z.enum(CONTACT_CHANNELS)),
-  aroundTheClock: z.boolean(),
-  escalationLevel: z.number().int().nullable(),
-  sensitivity: Sensitivity,
-  confirmedAt: z.iso.datetime(),
-  confirmationDue: z.iso.datetime(),
-  status: z.enum(['current', 'due_soon', 'stale']),
-  removedAt: z.iso.datetime().nullable(),
-  version: z.number().int(),
-  updatedAt: z.iso.datetime(),
-});
-const Change = z.object({
-  id: z.uuid(),
-  contactId: z.uuid(),
-  party: z.string(),
-  kind: z.enum(['created', 'updated', 'confirmed', 'removed']),
-  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
-  at: z.iso.datetime(),
-});
-
 type Presentable = ReturnType<typeof withStatus>;
-const present = (row: Presentable): z.infer<typeof Contact> => ({
+const present = (row: Presentable): Contact => ({
   id: row.id,
   party: row.partyId,
   level: row.level,
@@ -65,7 +38,7 @@ const present = (row: Presentable): z.infer<typeof Contact> => ({
   version: row.version,
   updatedAt: row.updatedAt.toISOString(),
 });
-const presentChange = (row: ContactChangeRow): z.infer<typeof Change> => ({
+const presentChange = (row: ContactChangeRow): ContactChange => ({
   id: row.id,
   contactId: row.contactId,
   party: row.partyId,
@@ -113,7 +86,7 @@ export const contactRoutes =
         schema: {
           tags: ['contacts'],
           summary: 'Changes to the entries, newest first, as shown to the other parties (CBM-1)',
-          response: { 200: z.object({ items: z.array(Change) }), ...errorResponses },
+          response: { 200: z.object({ items: z.array(ContactChange) }), ...errorResponses },
         },
       },
       async (request) => ({ items: (await listContactChanges(deps.ctx(request))).map(presentChange) }),
@@ -138,7 +111,7 @@ export const contactRoutes =
           tags: ['contacts'],
           summary: 'One point of contact with its history',
           params: IdParams,
-          response: { 200: Contact.extend({ history: z.array(Change) }), ...errorResponses },
+          response: { 200: Contact.extend({ history: z.array(ContactChange) }), ...errorResponses },
         },
       },
       async (request) => {

@@ -5,35 +5,12 @@ import { commentTerm } from '../../services/glossary/comment-term.ts';
 import { proposeTerm } from '../../services/glossary/propose-term.ts';
 import { getTerm, listTerms, type TermRow, type TermVersionRow } from '../../services/glossary/read-glossary.ts';
 import { reviseTerm } from '../../services/glossary/revise-term.ts';
+import { Term, TermDetail, TermVersion } from '../../contract/glossary.ts';
 import { errorResponses, text, Version } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const IdParams = z.object({ id: z.uuid() });
-const TermVersion = z.object({
-  number: z.number().int(),
-  definitionFr: z.string(),
-  definitionEn: z.string(),
-  party: z.string(),
-  acceptances: z.array(z.object({ party: z.string(), by: z.string(), at: z.string() })),
-  at: z.iso.datetime(),
-});
-const Term = z.object({
-  id: z.uuid(),
-  term: z.string(),
-  status: z.enum(['proposed', 'agreed']),
-  proposedBy: z.string(),
-  currentVersion: z.number().int(),
-  current: TermVersion,
-  updatedAt: z.iso.datetime(),
-});
-const Comment = z.object({ id: z.uuid(), party: z.string(), by: z.string(), body: z.string(), at: z.iso.datetime() });
-const TermDetail = Term.extend({
-  versions: z.array(TermVersion),
-  comments: z.array(Comment),
-  parties: z.array(z.string()),
-});
-
-const presentVersion = (v: TermVersionRow): z.infer<typeof TermVersion> => ({
+const presentVersion = (v: TermVersionRow): TermVersion => ({
   number: v.number,
   definitionFr: v.definitionFr,
   definitionEn: v.definitionEn,
@@ -41,7 +18,7 @@ const presentVersion = (v: TermVersionRow): z.infer<typeof TermVersion> => ({
   acceptances: v.acceptances,
   at: v.at.toISOString(),
 });
-const presentTerm = (term: TermRow, current: TermVersionRow): z.infer<typeof Term> => ({
+const presentTerm = (term: TermRow, current: TermVersionRow): Term => ({
   id: term.id,
   term: term.term,
   status: term.status,

@@ -6,6 +6,7 @@ import { dropQuarantined, readQuarantine, retryQuarantined } from '../../service
 import { replyByEmail } from '../../services/mail/reply-by-email.ts';
 import { updateMailboxSettings } from '../../services/mail/update-mailbox.ts';
 import { requireActor } from '../auth-hook.ts';
+import { Mailbox, Quarantined } from '../../contract/mail.ts';
 import { errorResponses, Sensitivity, text, TicketParams, Version } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
@@ -38,41 +39,6 @@ const MailboxBody = z.object({
   maxAttachmentBytes: z.number().int().min(1_000).max(25_000_000).optional(),
   senderHourlyCap: z.number().int().min(1).max(10_000).optional(),
   enabled: z.boolean().optional(),
-});
-
-const Mailbox = z.object({
-  id: z.uuid(),
-  party: z.string(),
-  name: z.string(),
-  imapHost: z.string(),
-  imapPort: z.number().int(),
-  imapTls: z.boolean(),
-  imapUser: z.string(),
-  folder: z.string(),
-  ticketType: z.enum(['incident', 'problem']),
-  service: z.string(),
-  sensitivity: Sensitivity,
-  address: z.string(),
-  maxAttachmentBytes: z.number().int(),
-  senderHourlyCap: z.number().int(),
-  enabled: z.boolean(),
-  lastPolledAt: z.iso.datetime().nullable(),
-  lastError: z.string().nullable(),
-});
-
-const Quarantined = z.object({
-  id: z.uuid(),
-  mailboxId: z.uuid(),
-  mailbox: z.string(),
-  messageId: z.string(),
-  sender: z.string(),
-  subject: z.string(),
-  reason: z.string(),
-  detail: z.string().nullable(),
-  size: z.number().int(),
-  status: z.enum(['held', 'retried', 'dropped']),
-  decidedAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
 });
 
 const IngestResult = z.object({

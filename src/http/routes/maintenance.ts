@@ -9,7 +9,7 @@ import { readParties } from '../../services/parties/read-directory.ts';
 import type { MaintenanceWindow as WindowRow } from '../../services/sla/maintenance-windows.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Instant, plain, text } from '../../contract/schemas.ts';
-import { CooperationDate, MaintenanceWindow, PlannedItem } from '../../contract/services.ts';
+import { CalendarFeed, CooperationDate, MaintenanceWindow, PlannedItem } from '../../contract/services.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
@@ -180,7 +180,7 @@ export const maintenanceRoutes =
         schema: {
           tags: ['maintenance'],
           summary: 'A read-only token for calendar clients (shown once)',
-          response: { 201: z.object({ url: z.string(), token: z.string() }), ...errorResponses },
+          response: { 201: CalendarFeed, ...errorResponses },
         },
       },
       async (request, reply) => {

@@ -5,46 +5,13 @@ import { completeActionItem } from '../../services/meetings/complete-action-item
 import { getMeeting, listMeetings, meetingSummary, type MeetingRow } from '../../services/meetings/read-meetings.ts';
 import { recordMinutes } from '../../services/meetings/record-minutes.ts';
 import { scheduleMeeting } from '../../services/meetings/schedule-meeting.ts';
+import { Meeting, MeetingDetail, MeetingList } from '../../contract/meetings.ts';
 import { errorResponses, Instant, plain, Sensitivity, text, Version } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 const IdParams = z.object({ id: z.uuid() });
-const Meeting = z.object({
-  id: z.uuid(),
-  organiserParty: z.string(),
-  title: z.string(),
-  startsAt: z.iso.datetime(),
-  location: z.string(),
-  agenda: z.string(),
-  participants: z.array(z.object({ party: z.string(), name: z.string() })),
-  minutes: z.string().nullable(),
-  decisions: z.array(z.string()),
-  sensitivity: Sensitivity,
-  version: z.number().int(),
-});
-const ActionItem = z.object({
-  id: z.uuid(),
-  description: z.string(),
-  party: z.string(),
-  dueAt: z.iso.datetime().nullable(),
-  doneAt: z.iso.datetime().nullable(),
-  note: z.string().nullable(),
-});
-const MeetingDetail = Meeting.extend({
-  actions: z.array(ActionItem),
-  /** The linked exchanges the reader may read; the others are left out. */
-  exchanges: z.array(z.object({ id: z.uuid(), title: z.string(), party: z.string() })),
-});
-const YearSummary = z.object({
-  year: z.number().int(),
-  held: z.number().int(),
-  planned: z.number().int(),
-  expectedByNow: z.number().int(),
-  warning: z.boolean(),
-});
-
-const present = (row: MeetingRow): z.infer<typeof Meeting> => ({
+const present = (row: MeetingRow): Meeting => ({
   id: row.id,
   organiserParty: row.organiserParty,
   title: row.title,
@@ -84,7 +51,7 @@ export const meetingRoutes =
           tags: ['meetings'],
           summary: 'Expert meetings my clearance covers, and the year’s count with its warning (CBM-6)',
           querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
-          response: { 200: z.object({ items: z.array(Meeting), year: YearSummary }), ...errorResponses },
+          response: { 200: MeetingList, ...errorResponses },
         },
       },
       async (request) => {

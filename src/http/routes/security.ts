@@ -12,7 +12,7 @@ import { stixExport } from '../../services/security/stix-export.ts';
 import { requestLang } from '../lang.ts';
 import { presentDetail } from '../presenters.ts';
 import { errorResponses, TicketDetail, TicketFields, TicketParams } from '../../contract/schemas.ts';
-import { SecurityPolicy, SecurityTaxonomy } from '../../contract/security.ts';
+import { ImtRoster, SecurityPolicy, SecurityTaxonomy } from '../../contract/security.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
@@ -61,7 +61,7 @@ export const securityRoutes =
           summary: "The party's incident management team per event type (its security officers)",
           params: z.object({ id: PartyCode }),
           response: {
-            200: z.object({ items: z.array(z.object({ eventType: z.string(), members: z.array(z.uuid()) })) }),
+            200: z.object({ items: z.array(ImtRoster) }),
             ...errorResponses,
           },
         },
@@ -80,7 +80,7 @@ export const securityRoutes =
           summary: 'Name the team for an event type (SEC-2)',
           params: z.object({ id: PartyCode, eventType: z.string().max(60) }),
           body: z.object({ members: z.array(z.uuid()).max(50) }),
-          response: { 200: z.object({ eventType: z.string(), members: z.array(z.uuid()) }), ...errorResponses },
+          response: { 200: ImtRoster, ...errorResponses },
         },
       },
       async (request) => {

@@ -9,23 +9,11 @@ import { readSsoParties, readSsoSettings, saveSsoSettings } from '../../services
 import { startSso } from '../../services/sso/start-sso.ts';
 import { requireActor, SESSION_COOKIE } from '../auth-hook.ts';
 import { publicUrlOf } from '../public-url.ts';
+import { SsoLogout, SsoParties, SsoSettings, SsoSettingsRead } from '../../contract/admin.ts';
 import { ErrorBody, errorResponses, Sensitivity, text } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 const ClaimName = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'a claim name');
-const SsoSettings = z.object({
-  partyId: z.string(),
-  issuer: z.string(),
-  clientId: z.string(),
-  hasClientSecret: z.boolean(),
-  roleClaim: z.string(),
-  roleMap: z.record(z.string(), z.array(z.string())),
-  clearanceClaim: z.string(),
-  clearanceMap: z.record(z.string(), z.string()),
-  accountMode: z.enum(ACCOUNT_MODES),
-  enabled: z.boolean(),
-  updatedAt: z.iso.datetime(),
-});
 /** A redirect: to the provider, or back to the console (`/?sso_error=<code>#/` when refused); errors are never answered as JSON here. */
 const Redirect = {
   302: z.null().describe('Redirect (Location header)'),
@@ -46,7 +34,7 @@ export const ssoRoutes =
           tags: ['auth'],
           operationId: 'listSsoParties',
           summary: 'Parties offering single sign-on (for the sign-in page)',
-          response: { 200: z.object({ items: z.array(z.object({ party: z.string(), name: z.string() })) }) },
+          response: { 200: SsoParties },
         },
       },
       async () => ({ items: (await readSsoParties(deps.db)).map((p) => ({ party: p.partyId, name: p.name })) }),
@@ -131,7 +119,7 @@ export const ssoRoutes =
           tags: ['auth'],
           operationId: 'signOutSso',
           summary: 'Sign out; for a session opened by single sign-on, also the provider’s end-session address to go to',
-          response: { 200: z.object({ redirect: z.string().nullable() }), ...errorResponses },
+          response: { 200: SsoLogout, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -149,7 +137,7 @@ export const ssoRoutes =
           operationId: 'getSsoSettings',
           summary: 'The party’s single sign-on settings (never the client secret); null when none',
           params: z.object({ id: z.string().max(10) }),
-          response: { 200: z.object({ settings: SsoSettings.nullable() }), ...errorResponses },
+          response: { 200: SsoSettingsRead, ...errorResponses },
         },
       },
       async (request) => {

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { CSAF_REMEDIATIONS } from '../../domain/csaf.ts';
 import { AppError } from '../../domain/errors.ts';
 import { tlpFor } from '../../domain/security.ts';
-import { SecurityTxtSchema } from '../../domain/security-txt.ts';
 import { getSecurityTxt, instanceSecurityTxt, setSecurityTxt } from '../../services/parties/security-txt.ts';
 import { exportCsaf } from '../../services/vulnerabilities/export-csaf.ts';
 import { notifyVulnerability } from '../../services/vulnerabilities/notify-vulnerability.ts';
@@ -14,7 +13,7 @@ import {
 } from '../../services/vulnerabilities/read-vulnerabilities.ts';
 import { updateRemediation } from '../../services/vulnerabilities/update-remediation.ts';
 import { errorResponses, Instant, Sensitivity, text, Version } from '../../contract/schemas.ts';
-import { Vulnerability } from '../../contract/vulnerabilities.ts';
+import { PartySecurityTxt, Vulnerability } from '../../contract/vulnerabilities.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
@@ -163,7 +162,7 @@ export const vulnerabilityRoutes =
           tags: ['vulnerabilities'],
           summary: 'What my party publishes in the instance’s security.txt (RFC 9116); null when nothing',
           params: z.object({ id: PartyCode }),
-          response: { 200: z.object({ fields: SecurityTxtSchema.nullable() }), ...errorResponses },
+          response: { 200: PartySecurityTxt, ...errorResponses },
         },
       },
       async (request) => ({ fields: await getSecurityTxt(deps.ctx(request), request.params.id) }),
@@ -176,7 +175,7 @@ export const vulnerabilityRoutes =
           summary: 'Set what my party publishes in security.txt (administrators, security officers); null stops it',
           params: z.object({ id: PartyCode }),
           body: z.object({ fields: SecurityTxtBody.nullable() }),
-          response: { 200: z.object({ fields: SecurityTxtSchema.nullable() }), ...errorResponses },
+          response: { 200: PartySecurityTxt, ...errorResponses },
         },
       },
       async (request) => ({

@@ -11,7 +11,13 @@ import { listWikiPages } from '../../services/wiki/list-wiki-pages.ts';
 import { submitWikiVersion } from '../../services/wiki/submit-wiki-version.ts';
 import { ticketWikiPages } from '../../services/wiki/ticket-wiki-pages.ts';
 import { errorResponses, plain, Sensitivity, text, TicketParams, Version } from '../../contract/schemas.ts';
-import { WikiDiff as Diff, WikiDetail as PageDetail, WikiSummary as PageSummary } from '../../contract/wiki.ts';
+import {
+  TicketWikiPages,
+  WikiDiff as Diff,
+  WikiSlug,
+  WikiDetail as PageDetail,
+  WikiSummary as PageSummary,
+} from '../../contract/wiki.ts';
 import type { RouteDeps } from './deps.ts';
 
 const PartyId = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
@@ -37,8 +43,6 @@ const EditPage = z.object({
 });
 const LinkBody = z.object({ ticket: text(64).describe('Reference or id of a ticket the caller may see') });
 
-const Slugged = z.object({ slug: z.string() });
-
 /** COL-4: the shared wiki — pages, versions and diffs, links to tickets, joint approval of guidelines. */
 export const wikiRoutes =
   (deps: RouteDeps): FastifyPluginAsyncZod =>
@@ -62,7 +66,7 @@ export const wikiRoutes =
           tags,
           summary: 'Create a page (Markdown) shared with the parties named',
           body: CreatePage,
-          response: { 201: Slugged, ...errorResponses },
+          response: { 201: WikiSlug, ...errorResponses },
         },
       },
       async (request, reply) => reply.status(201).send(await createWikiPage(deps.ctx(request), request.body)),
@@ -87,7 +91,7 @@ export const wikiRoutes =
           summary: 'Save a new version of a page (its owner alone changes parties and sensitivity)',
           params: SlugParams,
           body: EditPage,
-          response: { 200: Slugged, ...errorResponses },
+          response: { 200: WikiSlug, ...errorResponses },
         },
       },
       (request) => editWikiPage(deps.ctx(request), request.params.slug, request.body),
@@ -153,9 +157,7 @@ export const wikiRoutes =
           summary: 'Wiki pages linking to a ticket (those the caller may read)',
           params: TicketParams,
           response: {
-            200: z.object({
-              items: z.array(z.object({ id: z.uuid(), slug: z.string(), title: z.string(), kind: z.enum(WIKI_KINDS) })),
-            }),
+            200: TicketWikiPages,
             ...errorResponses,
           },
         },

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { AccountLinkInfo as LinkInfo, AccountLinkRedeemed } from '../../contract/admin.ts';
 import { api } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -7,14 +8,6 @@ import { Field } from './ui/Field.tsx';
 import { FormError, useErrorText } from './ui/errors.tsx';
 import { useFormSubmit } from './ui/useFormSubmit.ts';
 import { useGet } from './ui/useGet.ts';
-
-interface LinkInfo {
-  purpose: 'invite' | 'reset';
-  username: string;
-  displayName: string;
-  party: string;
-  expiresAt: string;
-}
 
 /** A one-time link: the invitee (or the owner after a reset) chooses a password, then signs in. */
 export function AccountLinkPage({ token }: { token: string }) {
@@ -28,7 +21,7 @@ export function AccountLinkPage({ token }: { token: string }) {
   const { busy, error, fieldError, submit } = useFormSubmit(async () => {
     setMismatch(password !== confirm);
     if (password !== confirm) return;
-    const result = await api.post<{ username: string }>(`/auth/account-links/${token}`, { password });
+    const result = await api.post<AccountLinkRedeemed>(`/auth/account-links/${token}`, { password });
     setDone(result.username);
   });
   return (

@@ -1,3 +1,4 @@
+import type { SsoLogout } from '../../contract/admin.ts';
 import type { Me } from '../../contract/directory.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ApiError, setCsrfToken, setSignedOutHandler } from './api.ts';
@@ -48,7 +49,7 @@ export function App() {
       signOut: async () => {
         // IF-4: a session opened by single sign-on also ends at the party's provider. A refused sign-out
         // leaves the session valid on the server: say so, stay signed in. Already signed out (401) is what was wanted.
-        const ended = await api.post<{ redirect: string | null }>('/auth/oidc/logout').catch((error: unknown) => {
+        const ended = await api.post<SsoLogout>('/auth/oidc/logout').catch((error: unknown) => {
           if (!(error instanceof ApiError && error.status === 401)) throw error;
           return null;
         });

@@ -1,3 +1,4 @@
+import type { SsoParties } from '../../contract/admin.ts';
 import type { Me } from '../../contract/directory.ts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, setCsrfToken } from './api.ts';
@@ -28,7 +29,7 @@ export function SignIn({ onSignedIn, expired }: Props) {
   useEffect(() => {
     // Shown once: the address loses the error so that a later visit does not repeat it.
     if (window.location.search) window.history.replaceState(null, '', `/${window.location.hash}`);
-    api.get<{ items: { party: string; name: string }[] }>('/auth/sso').then(
+    api.get<SsoParties>('/auth/sso').then(
       (answer) => setSsoParties(answer.items),
       () => setSsoParties([]),
     );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TicketList } from '../../../contract/schemas.ts';
 import { api, query } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
@@ -11,17 +12,10 @@ import { LinkNotice } from './LinkNotice.tsx';
 import { ClearanceSelect } from './AccountSelects.tsx';
 import { RolePicker } from './RolePicker.tsx';
 
-interface Summary {
-  id: string;
-  ref: string;
-  title: string;
-  status: string;
-}
-
 /** ISM-6: approved requests of the party; granting a `tool_access` one creates or changes the account it asks for. */
 export function AccessRequestsSection({ party, onGranted }: { party: string; onGranted(): void }) {
   const { t } = useI18n();
-  const requests = useGet<{ items: Summary[] }>(
+  const requests = useGet<TicketList>(
     `/tickets${query({ type: 'request', owner: party, status: 'approved,in_fulfilment' })}`,
   );
   const accounts = useGet<{ items: Account[] }>(`/parties/${party}/accounts`);

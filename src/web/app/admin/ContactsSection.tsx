@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { PartyContacts as Contacts } from '../../../contract/admin.ts';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Field } from '../ui/Field.tsx';
@@ -6,10 +7,6 @@ import { FormError } from '../ui/errors.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { useGet } from '../ui/useGet.ts';
 
-interface Contacts {
-  desk: { email: string | null; phone: string | null };
-  onCall: { name: string | null; email: string | null; phone: string | null };
-}
 const FIELDS = [
   ['desk', 'email'],
   ['desk', 'phone'],

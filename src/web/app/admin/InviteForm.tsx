@@ -4,7 +4,7 @@ import { useI18n } from '../i18n.tsx';
 import { Field } from '../ui/Field.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
-import type { Account, OneTimeLink } from './adminTypes.ts';
+import type { AccountInvited, OneTimeLink } from '../../../contract/admin.ts';
 import { LinkNotice } from './LinkNotice.tsx';
 import { ClearanceSelect, LanguageSelect } from './AccountSelects.tsx';
 import { RolePicker } from './RolePicker.tsx';
@@ -18,7 +18,7 @@ export function InviteForm({ party, onInvited }: { party: string; onInvited(): v
   const [roles, setRoles] = useState<string[]>(['agent']);
   const [link, setLink] = useState<OneTimeLink | null>(null);
   const { busy, error, fieldError, submit } = useFormSubmit(async () => {
-    const result = await api.post<{ account: Account; link: OneTimeLink }>(`/parties/${party}/accounts`, {
+    const result = await api.post<AccountInvited>(`/parties/${party}/accounts`, {
       ...form,
       roles,
     });

@@ -1,22 +1,11 @@
 import { useEffect, useState } from 'react';
+import type { SsoSettingsRead } from '../../../contract/admin.ts';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Field } from '../ui/Field.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { useGet } from '../ui/useGet.ts';
-
-interface Settings {
-  issuer: string;
-  clientId: string;
-  hasClientSecret: boolean;
-  roleClaim: string;
-  roleMap: Record<string, string[]>;
-  clearanceClaim: string;
-  clearanceMap: Record<string, string>;
-  accountMode: 'create' | 'link';
-  enabled: boolean;
-}
 
 /** `value=role,role` per line ↔ { value: [roles] } */
 const mapText = (map: Record<string, string[] | string>) =>
@@ -36,7 +25,7 @@ const parseLines = (text: string) =>
 /** IF-4: the party's OpenID Connect provider and how its claims map to roles and clearance. */
 export function SsoSection({ party }: { party: string }) {
   const { t } = useI18n();
-  const loaded = useGet<{ settings: Settings | null }>(`/parties/${party}/sso`);
+  const loaded = useGet<SsoSettingsRead>(`/parties/${party}/sso`);
   const [form, setForm] = useState({
     issuer: '',
     clientId: '',

@@ -1,11 +1,6 @@
 /** The shapes of /api/v1/audit/*, inferred from the contract (src/contract/audit.ts). */
-import type { AuditEntry, ChainReport, Checkpoint } from '../../../contract/audit.ts';
-export type { AuditEntry, ChainReport, Checkpoint };
-
-export interface AuditPage {
-  entries: AuditEntry[];
-  next: number | null;
-}
+import type { AuditEntry, AuditEntryPage as AuditPage, ChainReport, Checkpoint } from '../../../contract/audit.ts';
+export type { AuditEntry, AuditPage, ChainReport, Checkpoint };
 
 /** The filters of the page, as typed: empty strings are "any". */
 export interface AuditFilterValues {

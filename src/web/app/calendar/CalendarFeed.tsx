@@ -1,3 +1,4 @@
+import type { CalendarFeed as CalendarFeedAnswer } from '../../../contract/services.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
@@ -17,7 +18,7 @@ export function CalendarFeed() {
     setError(null);
     setCopied(false);
     try {
-      const feed = await api.post<{ url: string; token: string }>('/me/calendar-feed');
+      const feed = await api.post<CalendarFeedAnswer>('/me/calendar-feed');
       // The server may answer a path: make it a full address a calendar application can subscribe to.
       setUrl(new URL(feed.url, window.location.origin).toString());
     } catch (caught) {

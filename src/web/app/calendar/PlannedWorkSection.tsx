@@ -1,22 +1,10 @@
 import { useState } from 'react';
+import type { PlannedItem } from '../../../contract/services.ts';
 import { query } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
 import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
-
-interface PlannedItem {
-  kind: 'change' | 'release';
-  id: string;
-  ref: string;
-  title: string;
-  status: string;
-  parties: string[];
-  startsAt: string;
-  endsAt: string;
-  source: 'assessment' | 'joint_window' | 'changes' | 'deployment';
-  jointWindow: 'proposed' | 'accepted' | 'refused' | null;
-}
 
 const DAYS = 90;
 

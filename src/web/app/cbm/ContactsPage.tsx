@@ -1,3 +1,4 @@
+import type { Contact, ContactChange as Change } from '../../../contract/contacts.ts';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
@@ -5,29 +6,6 @@ import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
 import { opt, RecordForm } from './fields.tsx';
-
-interface Contact {
-  id: string;
-  party: string;
-  level: string;
-  structure: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  channels: string[];
-  aroundTheClock: boolean;
-  escalationLevel: number | null;
-  sensitivity: string;
-  confirmationDue: string;
-  status: 'current' | 'due_soon' | 'stale';
-}
-interface Change {
-  id: string;
-  party: string;
-  kind: string;
-  changes: Record<string, { from: unknown; to: unknown }>;
-  at: string;
-}
 
 const LEVELS = ['incident_structure', 'technical', 'policy', 'decision', 'on_call'];
 const KEEPERS = ['party_admin', 'security_officer'];

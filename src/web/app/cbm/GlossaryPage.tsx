@@ -1,26 +1,10 @@
+import type { Term } from '../../../contract/glossary.ts';
 import { useI18n } from '../i18n.tsx';
 import { href, navigate } from '../router.ts';
 import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
 import { RecordForm } from './fields.tsx';
-
-export interface TermVersion {
-  number: number;
-  definitionFr: string;
-  definitionEn: string;
-  party: string;
-  acceptances: { party: string; by: string; at: string }[];
-  at: string;
-}
-export interface Term {
-  id: string;
-  term: string;
-  status: 'proposed' | 'agreed';
-  proposedBy: string;
-  currentVersion: number;
-  current: TermVersion;
-}
 
 /** CBM-2: the glossary with each term's definition in the reader's language, and the proposal form. */
 export function GlossaryPage() {

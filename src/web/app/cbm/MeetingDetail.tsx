@@ -1,3 +1,4 @@
+import type { MeetingDetail as Detail } from '../../../contract/meetings.ts';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
 import { useSession } from '../session.tsx';
@@ -7,19 +8,6 @@ import { FactList } from '../ui/FactList.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
 import { lines, opt, RecordForm } from './fields.tsx';
-import type { Meeting } from './MeetingsPage.tsx';
-
-interface Detail extends Meeting {
-  actions: {
-    id: string;
-    description: string;
-    party: string;
-    dueAt: string | null;
-    doneAt: string | null;
-    note: string | null;
-  }[];
-  exchanges: { id: string; title: string; party: string }[];
-}
 
 /** CBM-6: one meeting: agenda, participants, minutes, decisions, linked exchanges and action items. */
 export function MeetingDetail({ id }: { id: string }) {

@@ -1,3 +1,4 @@
+import type { Meeting, MeetingList } from '../../../contract/meetings.ts';
 import { useI18n } from '../i18n.tsx';
 import { href, navigate } from '../router.ts';
 import { useSession } from '../session.tsx';
@@ -7,33 +8,12 @@ import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
 import { lines, RecordForm } from './fields.tsx';
 
-export interface Meeting {
-  id: string;
-  organiserParty: string;
-  title: string;
-  startsAt: string;
-  location: string;
-  agenda: string;
-  participants: { party: string; name: string }[];
-  minutes: string | null;
-  decisions: string[];
-  sensitivity: string;
-  version: number;
-}
-interface Year {
-  year: number;
-  held: number;
-  planned: number;
-  expectedByNow: number;
-  warning: boolean;
-}
-
 /** CBM-6: the meetings, this year's count (with the warning below three), and the scheduling form. */
 export function MeetingsPage() {
   const { t, formatDate } = useI18n();
   useTitle(t('cbm.meetings.title'));
   const { user } = useSession();
-  const list = useGet<{ items: Meeting[]; year: Year }>('/meetings');
+  const list = useGet<MeetingList>('/meetings');
   const organises = user.roles.some((r) => ['level_manager', 'security_officer', 'party_admin'].includes(r));
   const year = list.data?.year;
   return (

@@ -1,24 +1,17 @@
 import { useState } from 'react';
+import type { PartySecurityTxt } from '../../../contract/vulnerabilities.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { isoToLocalInput, localInputToIso } from '../ui/datetime.ts';
 import { useGet } from '../ui/useGet.ts';
 import { lines, RecordForm } from './fields.tsx';
 
-interface Fields {
-  contacts: string[];
-  expires: string;
-  policy: string[];
-  encryption: string[];
-  preferredLanguages: string[];
-}
-
 /** CBM-4 / RFC 9116: what my party publishes in the instance's security.txt (administrators, security officers). */
 export function SecurityTxtForm() {
   const { t, formatDate } = useI18n();
   const { user } = useSession();
   const path = `/parties/${user.party}/security-txt`;
-  const current = useGet<{ fields: Fields | null }>(path);
+  const current = useGet<PartySecurityTxt>(path);
   const [saved, setSaved] = useState(false);
   if (!current.data) return null;
   const f = current.data.fields;
@@ -59,7 +52,7 @@ export function SecurityTxtForm() {
           preferredLanguages: (v.preferredLanguages ?? '').split(/[\s,]+/).filter(Boolean),
         },
       })}
-      onDone={(result: { fields: Fields | null }) => {
+      onDone={(result: PartySecurityTxt) => {
         current.setData(result);
         setSaved(true);
       }}

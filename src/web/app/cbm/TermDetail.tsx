@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TermDetail as Detail } from '../../../contract/glossary.ts';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
@@ -7,13 +8,6 @@ import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
 import { RecordForm } from './fields.tsx';
-import type { Term, TermVersion } from './GlossaryPage.tsx';
-
-interface Detail extends Term {
-  versions: TermVersion[];
-  comments: { id: string; party: string; by: string; body: string; at: string }[];
-  parties: string[];
-}
 
 /** CBM-2: a term, who accepted its current version, every earlier version, the comments and the forms. */
 export function TermDetail({ id }: { id: string }) {

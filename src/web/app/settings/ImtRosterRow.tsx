@@ -1,3 +1,4 @@
+import type { ImtRoster } from '../../../contract/security.ts';
 import type { DirectoryUser } from '../../../contract/directory.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
@@ -28,10 +29,9 @@ export function ImtRosterRow({ party, eventType, label, members: initial, users,
     setError(null);
     setSaved(false);
     try {
-      const result = await api.put<{ members: string[] }>(
-        `/parties/${party}/imt-rosters/${encodeURIComponent(eventType)}`,
-        { members },
-      );
+      const result = await api.put<ImtRoster>(`/parties/${party}/imt-rosters/${encodeURIComponent(eventType)}`, {
+        members,
+      });
       onSaved(result.members);
       setSaved(true);
     } catch (caught) {

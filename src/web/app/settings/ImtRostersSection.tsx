@@ -1,3 +1,4 @@
+import type { ImtRoster } from '../../../contract/security.ts';
 import { useI18n } from '../i18n.tsx';
 import { useTaxonomy } from '../security/useTaxonomy.ts';
 import { useSession } from '../session.tsx';
@@ -14,7 +15,7 @@ export function ImtRostersSection() {
   const { user } = useSession();
   const taxonomy = useTaxonomy();
   const { users } = useDirectory();
-  const rosters = useGet<{ items: { eventType: string; members: string[] }[] }>(`/parties/${user.party}/imt-rosters`);
+  const rosters = useGet<{ items: ImtRoster[] }>(`/parties/${user.party}/imt-rosters`);
   // `GET /users` does not carry roles today: everyone of the party is offered then.
   const candidates = users.filter((u) => !u.roles || u.roles.some((r) => IMT_ROLES.includes(r)));
   const membersOf = (eventType: string) => rosters.data?.items.find((r) => r.eventType === eventType)?.members ?? [];

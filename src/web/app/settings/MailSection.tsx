@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { Mailbox, Quarantined } from '../../../contract/mail.ts';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
@@ -7,35 +8,6 @@ import { FormError, useFieldError, useErrorText } from '../ui/errors.tsx';
 import { SensitivityBadge } from '../ui/badges.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { DataTable } from '../ui/DataTable.tsx';
-
-interface Mailbox {
-  id: string;
-  name: string;
-  imapHost: string;
-  imapPort: number;
-  imapTls: boolean;
-  imapUser: string;
-  ticketType: string;
-  service: string;
-  sensitivity: string;
-  address: string;
-  maxAttachmentBytes: number;
-  senderHourlyCap: number;
-  enabled: boolean;
-  lastPolledAt: string | null;
-  lastError: string | null;
-}
-
-interface Quarantined {
-  id: string;
-  mailbox: string;
-  sender: string;
-  subject: string;
-  reason: string;
-  detail: string | null;
-  size: number;
-  createdAt: string;
-}
 
 const EMPTY = {
   name: '',

@@ -1,3 +1,4 @@
+import type { TotpSetup } from '../../../contract/directory.ts';
 import type { Me } from '../../../contract/directory.ts';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
@@ -11,7 +12,7 @@ export function TotpSection() {
   const { t } = useI18n();
   const session = useSession();
   const enabled = session.user.totpEnabled;
-  const [setup, setSetup] = useState<{ secret: string; otpauthUri: string } | null>(null);
+  const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [code, setCode] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -31,8 +32,7 @@ export function TotpSection() {
     }
   }
 
-  const start = () =>
-    run(async () => setSetup(await api.post<{ secret: string; otpauthUri: string }>('/me/totp/setup')));
+  const start = () => run(async () => setSetup(await api.post<TotpSetup>('/me/totp/setup')));
 
   function confirm(event: FormEvent) {
     event.preventDefault();

@@ -12,7 +12,7 @@ import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
 import { AudienceFields } from './AudienceFields.tsx';
-import type { WikiSummary } from '../../../contract/wiki.ts';
+import type { WikiSlug, WikiSummary } from '../../../contract/wiki.ts';
 
 /** COL-4: the wiki pages the user may read, and a form to write a new one. */
 export function WikiListPage() {
@@ -77,7 +77,7 @@ function NewWikiPageForm() {
   });
   const { busy, error, fieldError, submit } = useFormSubmit(
     async () => {
-      const created = await api.post<{ slug: string }>('/wiki/pages', { slug, title, body, kind, ...audience });
+      const created = await api.post<WikiSlug>('/wiki/pages', { slug, title, body, kind, ...audience });
       navigate(`/wiki/${created.slug}`);
     },
     { stayBusy: true },
