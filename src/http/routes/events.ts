@@ -42,27 +42,28 @@ export const eventRoutes =
         const actor = requireActor(request);
         const credential = request.sessionId ? `session:${request.sessionId}` : `token:${request.tokenId}`;
         const stream = new PassThrough();
-        let remove = () => undefined as void;
+        let registered: (() => void) | undefined;
         let heartbeat: NodeJS.Timeout | undefined;
         let closed = false;
         // Never on the stream's 'finish': what is still buffered (the final `end` frame) must reach the client.
         const cleanup = () => {
+          if (closed) return;
           closed = true;
           clearInterval(heartbeat);
-          remove();
+          registered?.();
         };
         // Attached before the wait below: a client leaving meanwhile still has its reader removed.
         reply.raw.once('close', cleanup);
         stream.once('close', cleanup);
         const write = (text: string) => {
-          if (stream.writableEnded || stream.destroyed) return;
+          if (closed || stream.writableEnded) return;
           // A client that reads slower than its changes come is dropped before its buffer grows without bound.
           if (!stream.write(text) && stream.writableLength > MAX_BUFFERED_BYTES) {
             cleanup();
             reply.raw.destroy();
           }
         };
-        remove = await feed.open({
+        const remove = await feed.open({
           credential,
           actor,
           address: request.ip,
@@ -70,8 +71,11 @@ export const eventRoutes =
           resync: () => write(frame(LIVE_EVENTS.resync, {})),
           end: (reason) => void (stream.writableEnded || stream.end(frame(LIVE_EVENTS.end, { reason }))),
         });
-        if (closed || request.raw.socket.destroyed) cleanup();
-        else {
+        if (closed || request.raw.socket.destroyed) {
+          closed = true;
+          remove();
+        } else {
+          registered = remove;
           heartbeat = setInterval(() => write(': heartbeat\n\n'), heartbeatMs);
           heartbeat.unref();
         }
