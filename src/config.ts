@@ -91,6 +91,10 @@ const ConfigSchema = z.object({
   EVENTS_RECHECK_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /** Live updates: open streams allowed per session or token on one node (each console tab holds one). */
   EVENT_STREAMS_PER_SESSION: z.coerce.number().int().positive().max(100).default(6),
+  /** Live updates: open streams allowed per user (all their sessions and tokens together) on one node. */
+  EVENT_STREAMS_PER_USER: z.coerce.number().int().positive().max(1000).default(12),
+  /** Live updates: open streams allowed on one node (each holds a connection and a heartbeat timer). */
+  EVENT_STREAMS_PER_NODE: z.coerce.number().int().positive().max(100_000).default(1000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -74,6 +74,8 @@ export type ErrorCode =
   | 'release.rollback_too_late'
   | 'request.rate_limited'
   | 'events.too_many_streams'
+  | 'events.too_many_user_streams'
+  | 'events.node_streams_full'
   | 'request.duplicate'
   | 'request.allowlist_lockout'
   | 'certificate.not_found'

@@ -166,6 +166,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Live updates: one feed per app, hearing the store's change announcements; its streams end before the server closes.
   const feed = startTicketFeed(options.db, {
     streamsPerCredential: options.config.EVENT_STREAMS_PER_SESSION,
+    streamsPerUser: options.config.EVENT_STREAMS_PER_USER,
+    streamsPerNode: options.config.EVENT_STREAMS_PER_NODE,
     recheckMs: options.config.EVENTS_RECHECK_MS,
     log: (error) => app.log.error({ err: error }, 'live updates failed'),
   });

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
-import { findParty, type UserRow } from '../store/directory.ts';
+import type { UserRow } from '../store/directory.ts';
 import type { Db } from '../store/db.ts';
 import { findApiToken, findSession, touchApiToken } from '../store/auth.ts';
 import { actorOf } from '../services/auth/actor.ts';
 import { digestOf } from '../services/auth/secrets.ts';
+import { secondFactorMissing } from '../services/auth/second-factor.ts';
 import type { Actor } from '../domain/actor.ts';
 import { DEFAULT_LIMITS, enforceAccess, registerDuplicateRelease, type AccessLimits } from './access-checks.ts';
 
@@ -77,9 +78,8 @@ async function authenticate(db: Db, request: FastifyRequest): Promise<void> {
 
 /** A party that makes TOTP mandatory admits its unenrolled users (by session or token) only to enrolment. */
 async function assertSecondFactor(db: Db, request: FastifyRequest, user: UserRow): Promise<void> {
-  if (user.totpEnabled || request.routeOptions.config.beforeTotp) return;
-  const party = await findParty(db, user.partyId);
-  if (party?.requireTotp) throw new AppError('auth.totp_mandatory');
+  if (request.routeOptions.config.beforeTotp) return;
+  if (await secondFactorMissing(db, user)) throw new AppError('auth.totp_mandatory');
 }
 
 /** Authenticates every /api/v1 route not marked public. */

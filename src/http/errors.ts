@@ -95,6 +95,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'request.conflict': 409,
   'request.rate_limited': 429,
   'events.too_many_streams': 429,
+  'events.too_many_user_streams': 429,
+  'events.node_streams_full': 429,
   'request.duplicate': 409,
   'request.allowlist_lockout': 409,
   'request.too_large': 413,

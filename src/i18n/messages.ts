@@ -245,6 +245,14 @@ const ERRORS: Record<ErrorCode, Text> = {
     en: 'At most {max} live update streams may be open per session or token; close another tab first.',
     fr: 'Au plus {max} flux de mises à jour en direct peuvent être ouverts par session ou jeton ; fermez d’abord un autre onglet.',
   },
+  'events.too_many_user_streams': {
+    en: 'At most {max} live update streams may be open per user; close another tab or client first.',
+    fr: 'Au plus {max} flux de mises à jour en direct peuvent être ouverts par utilisateur ; fermez d’abord un autre onglet ou client.',
+  },
+  'events.node_streams_full': {
+    en: 'This server already holds its maximum of {max} live update streams; try again later.',
+    fr: 'Ce serveur tient déjà son maximum de {max} flux de mises à jour en direct ; réessayez plus tard.',
+  },
   'request.duplicate': {
     en: 'The same request was just sent; it is accepted at most once per {seconds} s.',
     fr: 'La même requête vient d’être envoyée ; elle n’est acceptée qu’une fois par {seconds} s.',

@@ -1,8 +1,12 @@
-import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { forgetAllowlists } from '../../src/services/access/allowlist-cache.ts';
+import { deleteAllowlistEntry, insertAllowlistEntry } from '../../src/store/access.ts';
+import { parties } from '../../src/store/schema/index.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientWith, incidentBody, signInHeaders, withToken, type Client } from '../helpers/client.ts';
 import { openEventStream, type EventStream, type StreamEvent } from '../helpers/event-stream.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
+import { startTestServer } from '../helpers/server.ts';
 import { useServer } from '../helpers/suite.ts';
 
 const about = (ref: string) => (e: StreamEvent) => e.event === 'ticket' && (e.data as { ref: string }).ref === ref;
@@ -12,6 +16,8 @@ describe.each(STORE_KINDS)('live updates by server-sent events (%s)', (kind) => 
     EVENTS_HEARTBEAT_MS: '200',
     EVENTS_RECHECK_MS: '200',
     EVENT_STREAMS_PER_SESSION: '2',
+    EVENT_STREAMS_PER_USER: '3',
+    TRUST_PROXY: 'true',
   });
   const euAgent = as('eu.agent'); // SENSITIVE
   const chAgent = as('ch.agent');
@@ -138,5 +144,70 @@ describe.each(STORE_KINDS)('live updates by server-sent events (%s)', (kind) => 
       })
       .toBe(200);
     second.close();
+  });
+
+  it("ends a stream whose address has left its party's allow-list, and keeps one opened from inside it", async () => {
+    const headers = await signInHeaders(server.url, 'eu.agent');
+    const inside = await openEventStream(server.url, { ...headers, 'x-forwarded-for': '203.0.113.10' });
+    const outside = await openEventStream(server.url, { ...headers, 'x-forwarded-for': '198.51.100.7' });
+    expect([inside.status, outside.status]).toEqual([200, 200]);
+    const entry = { partyId: 'EU', cidr: '203.0.113.0/24', note: 'live test', requestId: null, createdAt: new Date() };
+    await insertAllowlistEntry(server.db, entry);
+    forgetAllowlists(server.db);
+    try {
+      expect((await outside.next((e) => e.event === 'end')).data).toEqual({ reason: 'signed_out' });
+      await outside.closed;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(inside.events.some((e) => e.event === 'end')).toBe(false);
+    } finally {
+      await deleteAllowlistEntry(server.db, 'EU', entry.cidr);
+      forgetAllowlists(server.db);
+      inside.close();
+    }
+  });
+
+  it('ends the stream of a user without TOTP once the party makes it mandatory', async () => {
+    const { stream } = await streamOf('eu.agent');
+    await server.db.update(parties).set({ requireTotp: true }).where(eq(parties.id, 'EU'));
+    try {
+      expect((await stream.next((e) => e.event === 'end')).data).toEqual({ reason: 'signed_out' });
+      await stream.closed;
+    } finally {
+      await server.db.update(parties).set({ requireTotp: false }).where(eq(parties.id, 'EU'));
+    }
+  });
+
+  it("limits the open streams per user across all of the user's sessions and tokens", async () => {
+    const [one, two] = [await signInHeaders(server.url, 'eu.agent2'), await signInHeaders(server.url, 'eu.agent2')];
+    const streams = [
+      await openEventStream(server.url, one),
+      await openEventStream(server.url, one),
+      await openEventStream(server.url, two),
+    ];
+    const refused = await fetch(`${server.url}/api/v1/events/stream`, { headers: { ...two, 'accept-language': 'fr' } });
+    expect([...streams.map((s) => s.status), refused.status]).toEqual([200, 200, 200, 429]);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('events.too_many_user_streams');
+    expect(body.error.message).toContain('par utilisateur');
+    for (const stream of streams) stream.close();
+  });
+});
+
+describe('live updates: the streams one node holds', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    server = await startTestServer('pglite', { EVENT_STREAMS_PER_NODE: '2' });
+  });
+  afterAll(() => server.close());
+
+  it('refuses a stream beyond the limit per node, whoever opens it', async () => {
+    const eu = await openEventStream(server.url, await signInHeaders(server.url, 'eu.agent'));
+    const ch = await openEventStream(server.url, await signInHeaders(server.url, 'ch.agent'));
+    const headers = await signInHeaders(server.url, 'eu.agent2');
+    const refused = await fetch(`${server.url}/api/v1/events/stream`, { headers });
+    expect([eu.status, ch.status, refused.status]).toEqual([200, 200, 429]);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('events.node_streams_full');
+    eu.close();
+    ch.close();
   });
 });

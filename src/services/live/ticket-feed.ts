@@ -5,13 +5,18 @@ import { userMaySee } from '../../policies/ticket-visibility.ts';
 import { liveCredentialUsers } from '../../store/auth.ts';
 import type { Db } from '../../store/db.ts';
 import { changedTicketAudiences, listenTicketChanges } from '../../store/ticket-change-feed.ts';
+import type { UserRow } from '../../store/directory.ts';
+import { addressAllowed } from '../access/check-address.ts';
 import { actorOf } from '../auth/actor.ts';
+import { secondFactorMissing } from '../auth/second-factor.ts';
 
 /** One open stream: whose it is, and how to reach it. */
 export interface LiveReader {
   /** The credential it was opened with: `session:<id>` or `token:<id>`. */
   credential: string;
   actor: Actor;
+  /** The address it was opened from: the party's allow-list is applied to it again at each check. */
+  address: string;
   send(change: TicketChange): void;
   /** Changes may have been missed (the store's connection was lost): the reader should re-read. */
   resync(): void;
@@ -22,13 +27,17 @@ export interface LiveReader {
 export interface FeedSettings {
   /** Open streams allowed per session or token on this node. */
   streamsPerCredential: number;
+  /** Open streams allowed per user (all their sessions and tokens) on this node. */
+  streamsPerUser: number;
+  /** Open streams allowed on this node. */
+  streamsPerNode: number;
   /** How often every open stream's credential is checked again. */
   recheckMs: number;
   log(error: unknown): void;
 }
 
 export interface TicketFeed {
-  /** Adds a stream; refused (429) beyond the limit per credential. Returns the function that removes it. */
+  /** Adds a stream; refused (429) beyond the limit per credential, per user or per node. Returns the function that removes it. */
   open(reader: LiveReader): Promise<() => void>;
   /** Ends every stream (before the server closes). */
   closeAll(): void;
@@ -44,7 +53,8 @@ const CHUNK = 1000;
  * PostgreSQL), and tells each open stream about the tickets its reader may see — the visibility
  * rule (party, clearance, team) applied per reader, with what it knows of the ticket limited to
  * its id, reference and version. Credentials are checked again every `recheckMs`, which also
- * picks up a changed clearance, party or role.
+ * picks up a changed clearance, party or role, and so are the party's address allow-list and
+ * mandatory second factor (the rules the sign-in hook applies when the stream opens).
  */
 export function startTicketFeed(db: Db, settings: FeedSettings): TicketFeed {
   const readers = new Set<LiveReader>();
@@ -97,10 +107,17 @@ export function startTicketFeed(db: Db, settings: FeedSettings): TicketFeed {
     const ids = (kind: string) =>
       [...readers].filter((r) => r.credential.startsWith(kind)).map((r) => r.credential.slice(kind.length));
     const live = await liveCredentialUsers(db, ids('session:'), ids('token:'), new Date());
-    for (const reader of readers) {
+    const missing = new Map<string, Promise<boolean>>();
+    const admitted = async (user: UserRow, address: string) => {
+      if (!(await addressAllowed(db, user.partyId, address))) return false;
+      const key = `${user.totpEnabled}:${user.partyId}`;
+      if (!missing.has(key)) missing.set(key, secondFactorMissing(db, user));
+      return !(await missing.get(key));
+    };
+    for (const reader of [...readers]) {
       const user = live.get(reader.credential);
-      if (user) reader.actor = actorOf(user);
-      else {
+      if (user && (await admitted(user, reader.address))) reader.actor = actorOf(user);
+      else if (readers.has(reader)) {
         readers.delete(reader);
         reader.end('signed_out');
       }
@@ -112,9 +129,13 @@ export function startTicketFeed(db: Db, settings: FeedSettings): TicketFeed {
   return {
     async open(reader) {
       await listen();
-      const same = [...readers].filter((r) => r.credential === reader.credential).length;
-      if (same >= settings.streamsPerCredential)
+      if (readers.size >= settings.streamsPerNode)
+        throw new AppError('events.node_streams_full', undefined, { max: settings.streamsPerNode });
+      const count = (same: (r: LiveReader) => boolean) => [...readers].filter(same).length;
+      if (count((r) => r.credential === reader.credential) >= settings.streamsPerCredential)
         throw new AppError('events.too_many_streams', undefined, { max: settings.streamsPerCredential });
+      if (count((r) => r.actor.id === reader.actor.id) >= settings.streamsPerUser)
+        throw new AppError('events.too_many_user_streams', undefined, { max: settings.streamsPerUser });
       readers.add(reader);
       return () => void readers.delete(reader);
     },
