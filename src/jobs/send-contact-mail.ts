@@ -6,7 +6,7 @@ import { findContactPoint, sharedRecordOf, type ContactPointRow } from '../store
 import type { Db } from '../store/db.ts';
 import { findTicketRow } from '../store/ticket-reads.ts';
 import type { JobHandler } from './runner.ts';
-import { smtpTransport, type MailSettings } from './send-mail.ts';
+import { automaticMailHeaders, smtpTransport, type MailSettings } from './send-mail.ts';
 
 /** A `contact_mail` job as services/notifications, consultations and cbm queue it: about a ticket or a shared record. */
 const ContactMailJob = z.union([
@@ -53,6 +53,7 @@ export function contactMailHandler(db: Db, settings: MailSettings): JobHandler {
       to: contact.email,
       subject: mail.subject,
       text: `${mail.body}\n\n— Passerelle`,
+      headers: automaticMailHeaders(),
     });
   };
 }
