@@ -9,6 +9,10 @@ const EVENTS: Record<string, Both> = {
   sla_warning: { en: 'service-level target nearly reached', fr: 'objectif de niveau de service bientôt atteint' },
   sla_breached: { en: 'service-level target breached', fr: 'objectif de niveau de service dépassé' },
   consultation: { en: '{party} is asked to consult', fr: '{party} est invité à une consultation' },
+  consultation_due: {
+    en: 'a consultation deadline of {party} has passed',
+    fr: 'une échéance de consultation de {party} est dépassée',
+  },
   exchange: { en: 'shared with {party}', fr: 'partagé avec {party}' },
   vulnerability: { en: 'notified to {party}', fr: 'notifiée à {party}' },
 };

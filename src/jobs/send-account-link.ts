@@ -3,7 +3,7 @@ import type { Db } from '../store/db.ts';
 import { findUser } from '../store/directory.ts';
 import { redactJobPayload } from '../store/jobs.ts';
 import type { JobHandler } from './runner.ts';
-import { smtpTransport, type MailSettings } from './send-mail.ts';
+import { sendGenerated, smtpTransport, type MailSettings } from './send-mail.ts';
 
 /** The `account_link` job: an invitation or password-reset link, mailed to the account's address in its language. */
 export function accountLinkHandler(db: Db, settings: MailSettings): JobHandler {
@@ -21,7 +21,7 @@ export function accountLinkHandler(db: Db, settings: MailSettings): JobHandler {
       url: String(payload.url),
       expires: String(payload.expiresAt).replace('T', ' ').slice(0, 16) + ' UTC',
     });
-    await transport.sendMail({ from: settings.from, to: user.email, subject, text: `${body}\n\n— Passerelle` });
+    await sendGenerated(transport, settings.from, user.email, { subject, body });
     await redact();
   };
 }

@@ -6,7 +6,7 @@ import { findContactPoint, sharedRecordOf, type ContactPointRow } from '../store
 import type { Db } from '../store/db.ts';
 import { findTicketRow } from '../store/ticket-reads.ts';
 import type { JobHandler } from './runner.ts';
-import { smtpTransport, type MailSettings } from './send-mail.ts';
+import { sendGenerated, smtpTransport, type MailSettings } from './send-mail.ts';
 
 /** A `contact_mail` job as services/notifications, consultations and cbm queue it: about a ticket or a shared record. */
 const ContactMailJob = z.union([
@@ -48,11 +48,6 @@ export function contactMailHandler(db: Db, settings: MailSettings): JobHandler {
       level: contact.level,
       title: subject.title,
     });
-    await transport.sendMail({
-      from: settings.from,
-      to: contact.email,
-      subject: mail.subject,
-      text: `${mail.body}\n\n— Passerelle`,
-    });
+    await sendGenerated(transport, settings.from, contact.email, mail);
   };
 }

@@ -22,6 +22,31 @@ export function smtpTransport(url: string) {
   return nodemailer.createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
 }
 
+/**
+ * RFC 3834: the headers of a mail no person wrote (`auto-replied` when it answers a mail,
+ * `auto-generated` otherwise), which other robots (out-of-office replies, a mailbox Passerelle
+ * collects) must not answer in turn.
+ */
+export function automaticMailHeaders(kind: 'auto-generated' | 'auto-replied' = 'auto-generated') {
+  return { 'Auto-Submitted': kind, 'X-Auto-Response-Suppress': 'All' };
+}
+
+/** Sends a mail Passerelle wrote itself (a notice, a link) to one address, signed, marked automatic (RFC 3834). */
+export function sendGenerated(
+  transport: ReturnType<typeof smtpTransport>,
+  from: string,
+  to: string,
+  mail: { subject: string; body: string },
+) {
+  return transport.sendMail({
+    from,
+    to,
+    subject: mail.subject,
+    text: `${mail.body}\n\n— Passerelle`,
+    headers: automaticMailHeaders(),
+  });
+}
+
 /** A `mail` job as services/notifications/notify-events.ts queues it. */
 const MailJob = z.object({
   kind: z.enum(NOTIFICATION_KINDS),
@@ -44,7 +69,7 @@ export function mailHandler(db: Db, settings: MailSettings): JobHandler {
     const ticket = await findVisibleTicket(db, actorOf(user), job.ticketId, true);
     if (!ticket) return;
     const { subject, body } = renderNotification(job.kind, user.language, job.params);
-    await transport.sendMail({ from: settings.from, to: user.email, subject, text: `${body}\n\n— Passerelle` });
+    await sendGenerated(transport, settings.from, user.email, { subject, body });
     // TKT-4: the sending is on the timeline, visible to the recipient's own party only.
     await db.transaction(async (tx) => {
       await lockTicket(tx, ticket.id);

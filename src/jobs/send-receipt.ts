@@ -6,7 +6,7 @@ import { findParty } from '../store/directory.ts';
 import { findMailbox, recordOutgoing } from '../store/mail.ts';
 import { tickets } from '../store/schema/index.ts';
 import type { JobHandler } from './runner.ts';
-import { smtpTransport, type MailSettings } from './send-mail.ts';
+import { automaticMailHeaders, smtpTransport, type MailSettings } from './send-mail.ts';
 
 /** A Message-ID in the domain of an address, fixed by a seed so a retried job sends the same one. */
 export function messageIdFor(seed: string, address: string): string {
@@ -38,6 +38,7 @@ export function receiptHandler(db: Db, settings: MailSettings): JobHandler {
         to: String(payload.to),
         subject,
         text: `${body}\n\n— Passerelle`,
+        headers: automaticMailHeaders('auto-replied'),
       });
       return;
     }
@@ -52,8 +53,7 @@ export function receiptHandler(db: Db, settings: MailSettings): JobHandler {
       messageId,
       inReplyTo,
       references: inReplyTo ? [inReplyTo] : undefined,
-      // RFC 3834: an automatic answer, which other robots must not answer in turn.
-      headers: { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' },
+      headers: automaticMailHeaders('auto-replied'),
     });
   };
 }

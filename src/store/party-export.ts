@@ -268,8 +268,24 @@ export async function exportKinds(tx: Db, party: string): Promise<ExportKind[]> 
     all('glossary_terms', sql`true`),
     ownPeopleOnly('glossary_versions', sql`true`, ['by_id']),
     ownPeopleOnly('glossary_comments', sql`true`, ['by_id']),
-    // CBM-6: the party's meetings (agenda, participants, minutes, decisions) and their action items.
-    all('expert_meetings', sql`t.id in ${M}`),
+    // CBM-6: the party's meetings (agenda, participants, minutes, decisions) and their action items;
+    // the exchanges a meeting discussed only as far as they are exported (never one above the levels).
+    cursorKind(
+      'expert_meetings',
+      rows(
+        sql`select ${sql.raw(
+          stored
+            .get('expert_meetings')!
+            .map((c) =>
+              c === 'exchange_ids'
+                ? `array(select u.id from unnest(t.exchange_ids) with ordinality u(id, n)
+                    where u.id in (select id from export_exchanges) order by u.n) as "exchange_ids"`
+                : `t."${c}"`,
+            )
+            .join(', '),
+        )} from expert_meetings t where t.id in ${M}`,
+      ),
+    ),
     ownPeopleOnly('meeting_actions', sql`t.meeting_id in ${M}`, ['done_by_id']),
   ];
 }

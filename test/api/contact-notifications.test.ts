@@ -6,6 +6,7 @@ import { OFFICE_HOURS, type DayHours } from '../../src/domain/business-time.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
 import { contactMailHandler } from '../../src/jobs/send-contact-mail.ts';
 import { mailHandler } from '../../src/jobs/send-mail.ts';
+import { remindConsultations } from '../../src/services/consultations/remind-consultations.ts';
 import { notifyEvents } from '../../src/services/notifications/notify-events.ts';
 import { writeCalendarVersion } from '../../src/services/sla/calendar-version.ts';
 import { jobs } from '../../src/store/schema/index.ts';
@@ -166,6 +167,11 @@ describe.each(STORE_KINDS)('notifications through the points of contact (%s)', (
     expect(toLimited).toContain('transferred to CH');
     expect(toLimited).toContain('transféré à CH');
     expect(toSensitive).toBeDefined();
+    // RFC 3834: an automatic mail, which the contact's own robots (or a mailbox Passerelle collects) must not answer.
+    for (const m of mails) {
+      expect(m).toMatch(/^Auto-Submitted: auto-generated\r?$/m);
+      expect(m).toMatch(/^X-Auto-Response-Suppress: All\r?$/m);
+    }
     for (const secret of ['Covert beta', 'Compromised omega', 'zeta-internal', 'Root cause'])
       expect(mails.join('\n')).not.toContain(secret);
 
@@ -330,5 +336,36 @@ describe.each(STORE_KINDS)('notifications through the points of contact (%s)', (
     expect((await ask('Classified scans', 'SENSITIVE')).status).toBe(201);
     expect(JSON.stringify((await chAgent2.get('/notifications')).body)).not.toContain('Classified scans');
     expect(JSON.stringify((await chAgent.get('/notifications')).body)).toContain('Classified scans');
+  });
+
+  it('mails a missed consultation deadline as such, not as a new request', async () => {
+    await chOpen(true);
+    const id = await contact(chAdmin, { level: 'policy', name: 'Policy desk', email: 'policy@ch.example' });
+    const asked = await euAgent.post('/consultations', {
+      title: 'Peering request',
+      situation: 'A new peering is proposed.',
+      party: 'CH',
+      service: 'link',
+      sensitivity: 'LIMITED',
+      acknowledgeBy: new Date(Date.now() + 4 * 3_600_000).toISOString(),
+      answerBy: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+    });
+    expect(asked.status).toBe(201);
+    const ref = asked.body.ref as string;
+    await deliver();
+    const first = mailTo('policy@ch.example').filter((m) => m.includes(ref));
+    expect(first).toHaveLength(1);
+    expect(first[0]).toContain('CH is asked to consult');
+    expect(first[0]).toContain('CH est invité à une consultation');
+
+    expect(await remindConsultations(server.db, new Date(Date.now() + 5 * 3_600_000), true)).toBeGreaterThanOrEqual(1);
+    await deliver();
+    const reminder = mailTo('policy@ch.example').filter((m) => m.includes(ref))[1];
+    expect(reminder).toBeDefined();
+    expect(reminder).toContain('a consultation deadline of CH has passed');
+    expect(reminder).toContain('une échéance de consultation de CH est dépassée');
+    expect(reminder).not.toContain('asked to consult');
+    expect(reminder).not.toContain('invité à une consultation');
+    await chAdmin.del(`/contacts/${id}`);
   });
 });

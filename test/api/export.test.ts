@@ -21,6 +21,7 @@ import { instanceId } from '../../src/store/instance.ts';
 import { extractTarGz } from '../../src/services/export/tar.ts';
 import { incidentBody, signIn, withToken, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { thirdPartyAgent } from '../helpers/third-party.ts';
 import { freshStore, STORE_KINDS } from '../helpers/store.ts';
 
 const count = async (db: Store['db'], table: string) =>
@@ -52,6 +53,24 @@ function comparable(ticket: Record<string, unknown>) {
   };
 }
 
+/** The API of an instance an archive was imported into, and a client for one of its people. */
+async function serve(target: Store, id: string) {
+  const app = await buildApp({
+    db: target.db,
+    config: loadConfig({ LOG_LEVEL: 'silent', DUPLICATE_WINDOW_MS: '0' }),
+    instanceId: id,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    as: async (username: string) =>
+      withToken(
+        `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+        (await createApiToken(target.db, actorOf((await findUserByName(target.db, username))!), { name: 't' })).token,
+      ),
+    close: () => app.close(),
+  };
+}
+
 describe.each(STORE_KINDS)('party export and import (%s)', (kind) => {
   const dir = mkdtempSync(join(tmpdir(), 'passerelle-export-'));
   const archive = join(dir, 'eu.tar.gz');
@@ -70,6 +89,8 @@ describe.each(STORE_KINDS)('party export and import (%s)', (kind) => {
     sensitiveMeeting: '',
     chMeeting: '',
     chAgentId: '',
+    sensitiveExchange: '',
+    linkedMeeting: '',
   };
   beforeAll(async () => {
     server = await startTestServer(kind);
@@ -136,6 +157,17 @@ describe.each(STORE_KINDS)('party export and import (%s)', (kind) => {
       await euManager.post('/meetings', meeting('Experts restricted', ['EU', 'CH'], 'SENSITIVE'))
     ).body.id;
     cbm.chMeeting = (await chManager.post('/meetings', meeting('CH internal experts', ['CH']))).body.id;
+    // A LIMITED meeting that discussed a SENSITIVE submission (its managers are cleared SENSITIVE).
+    cbm.sensitiveExchange = (
+      await chManager.post('/exchanges', { ...submission, title: 'CH restricted measures', sensitivity: 'SENSITIVE' })
+    ).body.id;
+    cbm.linkedMeeting = (
+      await euManager.post('/meetings', {
+        ...meeting('Experts on measures', ['EU', 'CH']),
+        exchangeIds: [cbm.exchange, cbm.sensitiveExchange],
+      })
+    ).body.id;
+    expect(cbm.linkedMeeting).toBeTruthy();
     await exportParty(server.db, 'EU', archive);
   }, 240_000);
   afterAll(async () => {
@@ -218,6 +250,14 @@ describe.each(STORE_KINDS)('party export and import (%s)', (kind) => {
     const meetings = readFileSync(join(out, 'expert_meetings.jsonl'), 'utf8');
     expect(meetings).toContain(cbm.meeting);
     expect(meetings).not.toContain(cbm.sensitiveMeeting);
+    // The meeting's links name only the exchanges exported with it, not the SENSITIVE one.
+    const linked = meetings
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { id: string; exchange_ids: string[] })
+      .find((m) => m.id === cbm.linkedMeeting);
+    expect(linked?.exchange_ids).toEqual([cbm.exchange]);
+    expect(readFileSync(join(out, 'exchanges.jsonl'), 'utf8')).not.toContain(cbm.sensitiveExchange);
   }, 180_000);
 
   it('imports into a fresh instance that then answers the same reads', async () => {
@@ -227,18 +267,9 @@ describe.each(STORE_KINDS)('party export and import (%s)', (kind) => {
       const result = await importArchive(target.db, archive);
       const imported = result.rows.tickets;
       expect(result.rows.tickets).toBeGreaterThanOrEqual(refs.length);
-      const app = await buildApp({
-        db: target.db,
-        config: loadConfig({ LOG_LEVEL: 'silent', DUPLICATE_WINDOW_MS: '0' }),
-        instanceId: id,
-      });
-      await app.listen({ port: 0, host: '127.0.0.1' });
+      const app = await serve(target, id);
       try {
-        const user = (await findUserByName(target.db, 'eu.agent'))!;
-        const moved = withToken(
-          `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
-          (await createApiToken(target.db, actorOf(user), { name: 't' })).token,
-        );
+        const moved = await app.as('eu.agent');
         for (const ref of refs) {
           const before = await euAgent.get(`/tickets/${ref}`);
           const after = await moved.get(`/tickets/${ref}`);
@@ -278,6 +309,59 @@ describe.each(STORE_KINDS)('party export and import (%s)', (kind) => {
       await target.close();
     }
   }, 180_000);
+
+  it('imports two parties’ archives into one instance: the common glossary is merged, not refused', async () => {
+    // AT shares no ticket, submission or meeting with EU here, only what is common to every party.
+    const atAgent = await thirdPartyAgent(server.db, server.url);
+    const atOnly = (await atAgent.post('/incidents', incidentBody())).body.ref as string;
+    const atArchive = join(dir, 'at.tar.gz');
+    await exportParty(server.db, 'AT', atArchive);
+    const target = await freshStore(kind);
+    try {
+      const eu = await importArchive(target.db, archive);
+      expect(eu.rows.glossary_terms).toBeGreaterThanOrEqual(1);
+      // The second archive holds the same glossary: its terms are already here, kept as they are.
+      const at = await importArchive(target.db, atArchive);
+      expect(at.rows.tickets).toBeGreaterThanOrEqual(1);
+      expect(at.rows.glossary_terms).toBeUndefined();
+      expect(at.rows.glossary_versions).toBeUndefined();
+      const app = await serve(target, await instanceId(target.db));
+      try {
+        for (const [name, before] of [
+          ['eu.agent', euAgent],
+          ['at.agent', atAgent],
+        ] as const) {
+          const moved = await app.as(name);
+          for (const path of ['/glossary', `/glossary/${cbm.term}`])
+            expect((await moved.get(path)).body, `${name} ${path}`).toEqual((await before.get(path)).body);
+          expect((await moved.get(`/tickets/${atOnly}`)).status).toBe(name === 'at.agent' ? 200 : 404);
+        }
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await target.close();
+    }
+
+    // A term of the same wording recorded here under another id: kept, and the archive's copy, with
+    // its versions and comments, left out rather than refused or left pointing at nothing.
+    const other = await freshStore(kind);
+    try {
+      await importArchive(other.db, archive);
+      await other.db.execute(sql`delete from glossary_comments`);
+      await other.db.execute(sql`delete from glossary_versions`);
+      await other.db.execute(sql`update glossary_terms set id = gen_random_uuid()`);
+      const before = await count(other.db, 'glossary_terms');
+      const at = await importArchive(other.db, atArchive);
+      expect(at.rows.glossary_terms).toBeUndefined();
+      expect(await count(other.db, 'glossary_terms')).toBe(before);
+      expect(await count(other.db, 'glossary_versions')).toBe(0);
+      expect(await count(other.db, 'glossary_comments')).toBe(0);
+      expect(await count(other.db, `glossary_terms where id = '${cbm.term}'`)).toBe(0);
+    } finally {
+      await other.close();
+    }
+  }, 240_000);
 
   it('refuses a truncated, tampered or foreign archive with the reason, before writing anything', async () => {
     const raw = gunzipSync(readFileSync(archive));

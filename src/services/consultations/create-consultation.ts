@@ -72,6 +72,7 @@ export async function createConsultation(ctx: ServiceContext, input: CreateConsu
       ticket,
       details,
       { what_en: 'Consultation requested', what_fr: 'Consultation demandée' },
+      'consultation',
       details.acknowledgeBy,
       now,
       ctx.mail ?? false,

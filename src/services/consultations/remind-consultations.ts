@@ -35,7 +35,7 @@ export async function remindConsultations(db: Db, now: Date, mail: boolean): Pro
         late === 'acknowledgement'
           ? { what_en: 'Consultation to acknowledge', what_fr: 'Accusé de réception de consultation attendu' }
           : { what_en: 'Consultation to answer', what_fr: 'Réponse à une consultation attendue' };
-      await tellConsultedDesk(tx, ticket, details, what, dueAt, now, mail);
+      await tellConsultedDesk(tx, ticket, details, what, 'consultation_due', dueAt, now, mail);
       return true;
     });
     if (claimed) sent++;

@@ -19,6 +19,8 @@ export async function tellConsultedDesk(
   ticket: TicketRow,
   details: ConsultationDetails,
   what: { what_en: string; what_fr: string },
+  /** The contact mail's kind (i18n/contact-mail.ts): asked to consult, or a deadline passed. */
+  mailKind: 'consultation' | 'consultation_due',
   dueAt: string,
   now: Date,
   mail: boolean,
@@ -34,7 +36,7 @@ export async function tellConsultedDesk(
   if (mail)
     for (const outsider of reach.outsiders)
       await enqueueJob(tx, 'contact_mail', {
-        kind: 'consultation',
+        kind: mailKind,
         contactId: outsider.contactId,
         ticketId: ticket.id,
       });

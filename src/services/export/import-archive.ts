@@ -8,6 +8,7 @@ import { issuesOf } from '../../domain/details.ts';
 import { AppError } from '../../domain/errors.ts';
 import { migrationCount, tablesInLoadOrder } from '../../store/backup.ts';
 import type { Db } from '../../store/db.ts';
+import { GLOSSARY_PARTS, insertNewGlossaryTerms } from '../../store/import-glossary.ts';
 import { insertArchiveRows } from '../../store/party-export.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { signatureValid } from '../audit/instance-key.ts';
@@ -16,8 +17,11 @@ import { extractTarGz } from './tar.ts';
 
 const invalid = (reason: string) => new AppError('archive.invalid', 'file', { reason });
 
-/** Rows another export may already have brought (shared parties, the other party's people): kept as they are. */
-const SHARED = new Set(['parties', 'groups', 'users', 'trusted_cas']);
+/**
+ * Rows another export may already have brought (shared parties, the other party's people): kept as
+ * they are. The glossary, common to every party, is merged term by term (store/import-glossary.ts).
+ */
+const SHARED = new Set(['parties', 'groups', 'users', 'trusted_cas', ...GLOSSARY_PARTS]);
 
 async function sha256File(path: string): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
@@ -98,14 +102,29 @@ export async function importArchive(
     const kinds = new Map(manifest.files.filter((f) => f.path.endsWith('.jsonl')).map((f) => [f.kind, f]));
     for (const kind of kinds.keys()) if (!order.some((t) => t.name === kind)) throw invalid(`unknown kind ${kind}`);
     const rows: Record<string, number> = {};
+    // The glossary terms this import brought: only their versions and comments are loaded.
+    const newTerms = new Set<string>();
+    /** Loads a batch of rows; returns how many were taken. */
+    const load = async (tx: Db, table: { name: string; columns: string[] }, json: string[]) => {
+      if (table.name === 'glossary_terms') {
+        const ids = await insertNewGlossaryTerms(tx, table, json);
+        for (const id of ids) newTerms.add(id);
+        return ids.length;
+      }
+      const taken = GLOSSARY_PARTS.has(table.name)
+        ? json.filter((line) => newTerms.has((JSON.parse(line) as { term_id: string }).term_id))
+        : json;
+      await insertArchiveRows(tx, table, taken, SHARED.has(table.name));
+      return taken.length;
+    };
     await db.transaction(async (tx) => {
       for (const table of order) {
         const f = kinds.get(table.name);
         if (!f) continue;
         let pending: string[] = [];
         const flush = async () => {
-          await insertArchiveRows(tx, table, pending, SHARED.has(table.name));
-          if (pending.length > 0) rows[table.name] = (rows[table.name] ?? 0) + pending.length;
+          const taken = await load(tx, table, pending);
+          if (taken > 0) rows[table.name] = (rows[table.name] ?? 0) + taken;
           pending = [];
         };
         for await (const line of lines(join(dir, f.path))) {
