@@ -39,7 +39,13 @@ export function renderContactMail(
   const fill = (text: string) => text.replaceAll('{party}', p.party);
   const title = (separator: string) => (p.title === null ? '' : `${separator}${p.title}`);
   const level = (lang: 'en' | 'fr') => labelOf(lang, 'contactLevel', p.level);
-  const en = `${p.about.en}: ${fill(event.en)}${title(': ')}.\nYou receive this as ${p.party}'s point of contact (${level('en')}). Sign in to ${p.party}'s desk in Passerelle, or call it, to read it.`;
-  const fr = `${p.about.fr} : ${fill(event.fr)}${title(' : ')}.\nVous recevez ce message comme point de contact de ${p.party} (${level('fr')}). Connectez-vous au centre de services de ${p.party} dans Passerelle, ou appelez-le, pour le lire.`;
+  const en =
+    `${p.about.en}: ${fill(event.en)}${title(': ')}.\n` +
+    `You receive this as ${p.party}'s point of contact (${level('en')}). ` +
+    `Sign in to ${p.party}'s desk in Passerelle, or call it, to read it.`;
+  const fr =
+    `${p.about.fr} : ${fill(event.fr)}${title(' : ')}.\n` +
+    `Vous recevez ce message comme point de contact de ${p.party} (${level('fr')}). ` +
+    `Connectez-vous au centre de services de ${p.party} dans Passerelle, ou appelez-le, pour le lire.`;
   return { subject: `${p.about.fr} : ${fill(event.fr)} / ${fill(event.en)}${title(' — ')}`, body: `${fr}\n\n${en}` };
 }

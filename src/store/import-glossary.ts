@@ -19,9 +19,10 @@ export async function insertNewGlossaryTerms(
   if (json.length === 0) return [];
   const list = table.columns.map((c) => `"${c}"`).join(', ');
   const fromArchive = table.columns.map((c) => `r."${c}"`).join(', ');
+  const insert = `insert into glossary_terms (${list}) select ${fromArchive} from json_populate_recordset(null::glossary_terms, `;
   return rowsOf<{ id: string }>(
     await tx.execute(
-      sql`${sql.raw(`insert into glossary_terms (${list}) select ${fromArchive} from json_populate_recordset(null::glossary_terms, `)}${`[${json.join(',')}]`}${sql.raw(`::json) r
+      sql`${sql.raw(insert)}${`[${json.join(',')}]`}${sql.raw(`::json) r
         where not exists (select 1 from glossary_terms g where g.id = r.id or lower(g.term) = lower(r.term))
         on conflict do nothing returning id::text`)}`,
     ),

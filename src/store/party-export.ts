@@ -192,13 +192,11 @@ export async function exportKinds(tx: Db, party: string): Promise<ExportKind[]> 
       table,
       rows(
         sql`select ${sql.join(
-          stored
-            .get(table)!
-            .map((c) =>
-              people.includes(c)
-                ? sql`case when t.${sql.raw(`"${c}"`)} in (select id from users where party_id = ${party}) then t.${sql.raw(`"${c}"`)} end as ${sql.raw(`"${c}"`)}`
-                : sql.raw(`t."${c}"`),
-            ),
+          stored.get(table)!.map((c) => {
+            const column = sql.raw(`"${c}"`);
+            if (!people.includes(c)) return sql`t.${column}`;
+            return sql`case when t.${column} in (select id from users where party_id = ${party}) then t.${column} end as ${column}`;
+          }),
           sql`, `,
         )} from ${sql.raw(`"${table}"`)} t where ${where}`,
       ),

@@ -124,7 +124,8 @@ describe.each(STORE_KINDS)('search (%s)', (kind) => {
       sql`update tickets set created_at = created_at - interval '150 days' where ref in (${sql.join(refs3, sql`, `)})`,
     );
     await server.db.execute(
-      sql`update ticket_events set created_at = created_at - interval '150 days' where ticket_id in (select id from tickets where ref in (${sql.join(refs3, sql`, `)}))`,
+      sql`update ticket_events set created_at = created_at - interval '150 days'
+        where ticket_id in (select id from tickets where ref in (${sql.join(refs3, sql`, `)}))`,
     );
     const recent = await old('Récent pterodactyle');
     expect(refs(await search(euAgent, 'pterodactyle', '&kinds=ticket')).sort()).toEqual(

@@ -34,8 +34,12 @@ async function deskMembers(db: Db, party: string): Promise<string[]> {
 function staleText(party: string, level: ContactLevel, line: string, due: Date) {
   const day = due.toISOString().slice(0, 10);
   return {
-    en: ` ${party}'s point of contact (${labelOf('en', 'contactLevel', level)}), ${line}, lapsed on ${day} and must be confirmed: ${party}'s desk is told instead.`,
-    fr: ` Le point de contact de ${party} (${labelOf('fr', 'contactLevel', level)}), ${line}, est échu depuis le ${day} et doit être confirmé : le centre de services de ${party} est prévenu à sa place.`,
+    en:
+      ` ${party}'s point of contact (${labelOf('en', 'contactLevel', level)}), ${line}, lapsed on ${day}` +
+      ` and must be confirmed: ${party}'s desk is told instead.`,
+    fr:
+      ` Le point de contact de ${party} (${labelOf('fr', 'contactLevel', level)}), ${line}, est échu depuis le ${day}` +
+      ` et doit être confirmé : le centre de services de ${party} est prévenu à sa place.`,
   };
 }
 

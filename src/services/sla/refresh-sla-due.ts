@@ -12,7 +12,8 @@ const FIRST_ID = '00000000-0000-0000-0000-000000000000';
  * calendar, targets or maintenance windows changed (job `sla_due_refresh`), or those never computed
  * (the start-up backfill). Batches of 200 by id, each one short transaction holding its rows' locks,
  * yielding to the event loop between batches, so requests are never stalled for long (PGlite answers
- * on this thread) and a concurrent change is never overwritten by an older value. Safe to run twice or on several nodes at once. Returns how many tickets it went through.
+ * on this thread) and a concurrent change is never overwritten by an older value. Safe to run
+ * twice or on several nodes at once. Returns how many tickets it went through.
  */
 export async function refreshSlaDue(db: Db, scope: SlaDueScope, now = new Date()): Promise<number> {
   let after = FIRST_ID;
