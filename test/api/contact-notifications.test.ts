@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net';
 import { and, eq, sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICE_HOURS, type DayHours } from '../../src/domain/business-time.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
@@ -13,16 +11,15 @@ import { jobs } from '../../src/store/schema/index.ts';
 import { lockTicket } from '../../src/store/ticket-reads.ts';
 import { incidentBody, signIn, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startSmtp } from '../helpers/smtp.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
 
 const DAY = 86_400_000;
 
 /** CBM-1: the notification rules reach the other party through its directory of points of contact. */
 describe.each(STORE_KINDS)('notifications through the points of contact (%s)', (kind) => {
-  let smtp: SMTPServer;
-  let port: number;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let server: TestServer;
-  const received: { to: string[]; raw: string }[] = [];
   let euAgent: Client;
   let euAdmin: Client;
   let chAdmin: Client;
@@ -32,21 +29,8 @@ describe.each(STORE_KINDS)('notifications through the points of contact (%s)', (
   let chManager: Client;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString() });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    port = (smtp.server.address() as AddressInfo).port;
-    server = await startTestServer(kind, { SMTP_URL: `smtp://127.0.0.1:${port}` });
+    smtp = await startSmtp();
+    server = await startTestServer(kind, { SMTP_URL: smtp.url });
     [euAgent, euAdmin, chAdmin, chAgent, chAgent2, chResolver, chManager] = await Promise.all([
       signIn(server.url, 'eu.agent'),
       signIn(server.url, 'eu.admin'),
@@ -59,11 +43,11 @@ describe.each(STORE_KINDS)('notifications through the points of contact (%s)', (
   });
   afterAll(async () => {
     await server.close();
-    await new Promise<void>((resolve) => smtp.close(resolve));
+    await smtp.close();
   });
 
   const settings = () => ({
-    smtpUrl: `smtp://127.0.0.1:${port}`,
+    smtpUrl: smtp.url,
     from: 'desk@passerelle.test',
     instanceId: server.instanceId,
   });
@@ -74,11 +58,12 @@ describe.each(STORE_KINDS)('notifications through the points of contact (%s)', (
     });
   // Quoted-printable back to text, enough to read the bodies.
   const mailTo = (address: string) =>
-    received
+    smtp.received
       .filter((m) => m.to.includes(address))
       .map((m) =>
         Buffer.from(
           m.raw
+            .toString()
             .replace(/=\r?\n/g, '')
             .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
           'latin1',
