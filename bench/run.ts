@@ -15,6 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiClient, type PhaseResult } from './load.ts';
+import { measureCreateLimit } from './limit.ts';
 import { timeSlaCheck } from './monitor.ts';
 import { runScenario } from './scenario.ts';
 import { seedTickets } from './seed.ts';
@@ -88,6 +89,9 @@ async function main() {
     balancer = undefined;
     await Promise.all(servers.map((s) => s.stop()));
     servers = [];
+    // The same store's limit, in the same run: the bare create transaction, as many in flight.
+    log(`limit: bare create transactions on the store, ${concurrency} in flight`);
+    const limit = await measureCreateLimit(where, concurrency);
     log('SLA monitor: one pass over the store');
     const slaCheck = await timeSlaCheck(where).catch((error: unknown) => {
       log(`SLA monitor pass failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
@@ -96,6 +100,7 @@ async function main() {
 
     const phases = {
       create: figures(result.create),
+      limit_create: figures(limit),
       get: figures(result.get),
       list: figures(result.list),
       search: figures(result.search),
@@ -116,6 +121,12 @@ async function main() {
       seed_s: round1(seed.seconds),
       create_per_s: phases.create.per_s,
       create_p99_ms: phases.create.p99,
+      limit_create_per_s: phases.limit_create.per_s,
+      /** Creations through the API as a share of the store's limit (target ≥ 0.8). */
+      create_ratio:
+        phases.limit_create.per_s > 0
+          ? Math.round((phases.create.per_s / phases.limit_create.per_s) * 100) / 100
+          : null,
       get_p50_ms: phases.get.p50,
       get_p99_ms: phases.get.p99,
       list_p99_ms: phases.list.p99,

@@ -32,8 +32,8 @@ export interface ScenarioResult {
   serial: { get: PhaseResult; list: PhaseResult; search: PhaseResult; fulltext: PhaseResult };
 }
 
-const PHASE_SECONDS = 20;
-const CREATES = 3000;
+export const PHASE_SECONDS = 20;
+export const CREATES = 3000;
 const WARM_UP = 400;
 
 /** Drives the API: a short warm-up, then create, get, list and search phases, then a serial pass. */

@@ -1,6 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
-import { calendars, groupMembers, groups, parties, users } from './schema/index.ts';
+import { calendars, groupMembers, groups, parties, users, webhookSubscriptions } from './schema/index.ts';
+import { slaVersionColumns } from './sla.ts';
+import type { WebhookAudience } from './webhooks.ts';
 
 export type PartyRow = typeof parties.$inferSelect;
 export type GroupRow = typeof groups.$inferSelect;
@@ -80,4 +82,41 @@ export async function partyDefaults(db: Db, partyId: string) {
     .where(eq(parties.id, partyId));
   const row = rows[0];
   return { priorityMatrix: row?.priorityMatrix ?? null, deskId: row?.deskId ?? null, timeZone: row?.timeZone ?? null };
+}
+
+/**
+ * What recording a ticket reads before writing it, in one round trip: the owning party's matrix,
+ * desk (and its name) and time zone, the party's SLA version (store/sla.ts), and the webhook
+ * subscriptions of the ticket's parties (IF-2, store/webhooks.ts), paused ones included.
+ */
+export async function creationDefaults(db: Db, partyId: string, participants: readonly string[]) {
+  const subscriptions = sql<WebhookAudience['subscriptions'] | null>`(select json_agg(json_build_object(
+      'id', s.id, 'partyId', s.party_id, 'clearance', s.clearance, 'eventKinds', s.event_kinds))
+    from ${webhookSubscriptions} s where s.party_id in (${sql.join(
+      participants.map((p) => sql`${p}`),
+      sql`, `,
+    )}))`;
+  const rows = await db
+    .select({
+      priorityMatrix: parties.priorityMatrix,
+      deskId: groups.id,
+      deskName: groups.name,
+      timeZone: calendars.timeZone,
+      ...slaVersionColumns,
+      subscriptions,
+    })
+    .from(parties)
+    .leftJoin(groups, and(eq(groups.partyId, parties.id), eq(groups.kind, 'desk')))
+    .leftJoin(calendars, eq(calendars.partyId, parties.id))
+    .where(eq(parties.id, partyId))
+    .limit(1);
+  const row = rows[0];
+  return {
+    priorityMatrix: row?.priorityMatrix ?? null,
+    deskId: row?.deskId ?? null,
+    deskName: row?.deskName ?? null,
+    timeZone: row?.timeZone ?? null,
+    slaVersion: row ? { stamp: row.slaStamp, xmin: row.slaXmin } : null,
+    subscriptions: row?.subscriptions ?? [],
+  };
 }

@@ -50,9 +50,14 @@ function erasureSteps(p: string): { what: string; query: ReturnType<typeof sql> 
       sql`delete from known_errors where problem_id in ${own} or party_id = ${p} returning id::text`,
     ),
     step('outages', sql`delete from outages where party_id = ${p} or ticket_id in ${own} returning id::text`),
+    // A counted joint window stopped its partners' clocks too: their SLA settings change with it (store/sla.ts).
     step(
       'maintenance_windows',
-      sql`delete from maintenance_windows where party_id = ${p} or release_id in ${own} returning id::text`,
+      sql`with gone as (delete from maintenance_windows where party_id = ${p} or release_id in ${own}
+            returning id, partners, status),
+          changed as (update parties set sla_stamp = sla_stamp + 1
+            where id in (select unnest(partners) from gone where status in ('scheduled', 'accepted')))
+          select id::text from gone`,
     ),
     step(
       'ip_allowlist',

@@ -56,19 +56,43 @@ export async function bumpSlaStamp(tx: Db, partyId: string) {
     .where(eq(parties.id, partyId));
 }
 
-interface PartySla {
+/**
+ * What a party's SLA settings are cached under: its `sla_stamp` and the transaction that last
+ * wrote its row (`xmin`). Every change to a party's calendar, versions, counted windows or targets
+ * bumps the stamp in its own transaction (slaSettingsChanged) and no SLA read comes between the
+ * change and the bump, so a different pair means different settings; the writer's transaction
+ * id tells a committed bump from one rolled back that left the same number.
+ */
+export interface SlaVersion {
   stamp: number;
+  xmin: string;
+}
+
+/** The columns that give a party's SLA version, for a query on `parties` that reads it anyway. */
+export const slaVersionColumns = { slaStamp: parties.slaStamp, slaXmin: sql<string>`${parties}.xmin::text` };
+
+interface PartySla {
+  version: string;
   calendars: CalendarRow[];
   versions: CalendarVersionRow[];
   windows: WindowRow[];
   targets: TargetRow[];
 }
 
-// A node's copy of each party's SLA settings (per database), checked against the party's stamp
-// on every use, so a change made on any node is seen by all at their next read.
-const partyCaches = new WeakMap<Db, Map<string, PartySla>>();
+// A node's copy of each party's SLA settings, per database (one drizzle instance: the handle and
+// all its transactions share its dialect object), checked against the party's version on every
+// use, so a change made on any node is seen by all at their next read.
+const partyCaches = new WeakMap<object, Map<string, PartySla>>();
 
-async function loadParty(db: Db, partyId: string, stamp: number): Promise<PartySla> {
+function cacheOf(db: Db): Map<string, PartySla> {
+  // A transaction is a new handle each time; the dialect is the database's own.
+  const key = (db as unknown as { dialect: object }).dialect;
+  let cache = partyCaches.get(key);
+  if (!cache) partyCaches.set(key, (cache = new Map()));
+  return cache;
+}
+
+async function loadParty(db: Db, partyId: string, version: string): Promise<PartySla> {
   // In sequence: `db` may be a transaction, one client that runs one query at a time.
   const cals = await db.select().from(calendars).where(eq(calendars.partyId, partyId));
   const versions = await db
@@ -78,25 +102,37 @@ async function loadParty(db: Db, partyId: string, stamp: number): Promise<PartyS
     .orderBy(asc(calendarVersions.version));
   const windows = await db.select().from(maintenanceWindows).where(countedWindowsOf(partyId));
   const targets = await db.select().from(slaTargets).where(eq(slaTargets.partyId, partyId));
-  return { stamp, calendars: cals, versions, windows, targets };
+  return { version, calendars: cals, versions, windows, targets };
 }
 
 /**
- * Everything SLA clocks need for some parties: one small query for the parties' stamps,
- * and a reload only for parties whose settings changed since this node last read them.
+ * Everything SLA clocks need for some parties: one small query for the parties' versions (none
+ * for those whose version the caller read already, in the same transaction), and a reload only
+ * for parties whose settings changed since this node last read them.
  */
-export async function loadSlaData(db: Db, partyIds: string[], from: Date, to: Date) {
-  const stamps =
-    partyIds.length === 0
+export async function loadSlaData(
+  db: Db,
+  partyIds: string[],
+  from: Date,
+  to: Date,
+  known: ReadonlyMap<string, SlaVersion> = new Map(),
+) {
+  const missing = partyIds.filter((id) => !known.has(id));
+  const read =
+    missing.length === 0
       ? []
-      : await db.select({ id: parties.id, stamp: parties.slaStamp }).from(parties).where(inArray(parties.id, partyIds));
+      : await db
+          .select({ id: parties.id, stamp: parties.slaStamp, xmin: slaVersionColumns.slaXmin })
+          .from(parties)
+          .where(inArray(parties.id, missing));
+  const versions = [...partyIds.flatMap((id) => (known.has(id) ? [{ id, ...known.get(id)! }] : [])), ...read];
   const data: PartySla[] = [];
-  let partyCache = partyCaches.get(db);
-  if (!partyCache) partyCaches.set(db, (partyCache = new Map()));
-  for (const { id, stamp } of stamps) {
+  const partyCache = cacheOf(db);
+  for (const { id, stamp, xmin } of versions) {
+    const version = `${stamp}/${xmin}`;
     let cached = partyCache.get(id);
-    if (!cached || cached.stamp !== stamp) {
-      cached = await loadParty(db, id, stamp);
+    if (!cached || cached.version !== version) {
+      cached = await loadParty(db, id, version);
       partyCache.set(id, cached);
     }
     data.push(cached);

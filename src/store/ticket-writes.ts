@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { queueWebhookDeliveries } from './webhooks.ts';
+import { queueWebhookDeliveries, type WebhookAudience } from './webhooks.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { EventVisibility, TimelineEvent } from '../domain/events.ts';
 import { lifecycleOf } from '../domain/lifecycle.ts';
@@ -90,10 +90,11 @@ export function foldEvents(target: EventTarget, author: EventAuthor, events: Pen
   return { patch: { eventSeq: target.eventSeq + events.length, slaFacts: facts }, rows };
 }
 
-export async function insertEventRows(tx: Db, rows: ReturnType<typeof foldEvents>['rows']) {
+/** Writes event rows and their webhook deliveries (`audience`: the ticket's subscriptions, when the caller read them). */
+export async function insertEventRows(tx: Db, rows: ReturnType<typeof foldEvents>['rows'], audience?: WebhookAudience) {
   if (rows.length === 0) return;
   await tx.insert(ticketEvents).values(rows);
-  await queueWebhookDeliveries(tx, rows);
+  await queueWebhookDeliveries(tx, rows, audience);
 }
 
 /** What appending events to a ticket needs of it (sequence, facts) and what its SLA due instant needs, read in the caller's transaction. */

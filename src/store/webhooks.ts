@@ -4,6 +4,7 @@ import type { Actor } from '../domain/actor.ts';
 import { clearanceCovers } from '../domain/sensitivity.ts';
 import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Db } from './db.ts';
+import type { TicketRow } from './ticket-reads.ts';
 import { tickets, webhookAttempts, webhookDeliveries, webhookSubscriptions } from './schema/index.ts';
 
 export type SubscriptionRow = typeof webhookSubscriptions.$inferSelect;
@@ -18,21 +19,42 @@ interface EventRowLike {
   createdAt: Date;
 }
 
-/**
- * IF-2 outbox: in the transaction that writes ticket events, one delivery per event and
- * subscription that may receive it — a subscription of a party on the ticket, whose clearance
- * covers the ticket's level, on a ticket not restricted to a team, for a shared event or an
- * internal one of its own party, of a kind it asked for. Paused subscriptions keep queueing.
- */
-export async function queueWebhookDeliveries(tx: Db, rows: EventRowLike[]): Promise<void> {
-  if (rows.length === 0) return;
-  const ticketId = rows[0]!.ticketId;
+/** What queueing deliveries needs of a ticket's subscriptions. */
+export interface WebhookAudience {
+  /** The subscriptions of the ticket's parties, paused ones included. */
+  subscriptions: Pick<SubscriptionRow, 'id' | 'partyId' | 'clearance' | 'eventKinds'>[];
+  sensitivity: TicketRow['sensitivity'];
+  team: TicketRow['team'];
+}
+
+/** The subscriptions of a ticket's parties and the ticket's level and team (one query). */
+async function audienceOf(tx: Db, ticketId: string): Promise<WebhookAudience> {
   const subs = await tx
     .select({ sub: webhookSubscriptions, sensitivity: tickets.sensitivity, team: tickets.team })
     .from(webhookSubscriptions)
     .innerJoin(tickets, eq(tickets.id, ticketId))
     .where(sql`${webhookSubscriptions.partyId} = any(${tickets.participants})`);
-  const values = subs.flatMap(({ sub, sensitivity, team }) =>
+  // Without subscriptions nothing is delivered: the level and team are not needed.
+  return {
+    subscriptions: subs.map((s) => s.sub),
+    sensitivity: subs[0]?.sensitivity ?? 'LIMITED',
+    team: subs[0]?.team ?? null,
+  };
+}
+
+/**
+ * IF-2 outbox: in the transaction that writes ticket events, one delivery per event and
+ * subscription that may receive it — a subscription of a party on the ticket, whose clearance
+ * covers the ticket's level, on a ticket not restricted to a team, for a shared event or an
+ * internal one of its own party, of a kind it asked for. Paused subscriptions keep queueing.
+ * `audience`: the ticket's subscriptions, level and team when the caller read them in the same
+ * transaction (a ticket being recorded); otherwise they are read here.
+ */
+export async function queueWebhookDeliveries(tx: Db, rows: EventRowLike[], audience?: WebhookAudience): Promise<void> {
+  if (rows.length === 0) return;
+  const ticketId = rows[0]!.ticketId;
+  const { subscriptions, sensitivity, team } = audience ?? (await audienceOf(tx, ticketId));
+  const values = subscriptions.flatMap((sub) =>
     team !== null || !clearanceCovers(sub.clearance, sensitivity)
       ? []
       : rows

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
-import { createIncident } from '../../services/incidents/create-incident.ts';
-import { getTicket, ticketDetail } from '../../services/tickets/get-ticket.ts';
+import { recordIncident } from '../../services/incidents/create-incident.ts';
+import { getTicket, newTicketDetail, ticketDetail } from '../../services/tickets/get-ticket.ts';
 import { listTickets } from '../../services/tickets/list-tickets.ts';
 import { updateTicket } from '../../services/tickets/update-ticket.ts';
 import { presentDetail, presentSummary } from '../presenters.ts';
@@ -144,8 +144,8 @@ export const ticketRoutes =
       },
       async (request, reply) => {
         const ctx = deps.ctx(request);
-        const created = await createIncident(ctx, request.body);
-        const detail = presentDetail(await ticketDetail(ctx, created));
+        // Built from the rows just written: the actor recorded it, so may see it.
+        const detail = presentDetail(await newTicketDetail(ctx, await recordIncident(ctx, request.body)));
         return reply
           .status(201)
           .header('location', `/api/v1/tickets/${detail.ref}`)

@@ -2,7 +2,7 @@ import { assertMayRecord } from '../../policies/recording.ts';
 import type { Priority } from '../../domain/priority.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
-import { insertNewTicket, type TicketFieldsInput } from '../tickets/create-ticket.ts';
+import { recordNewTicket, type RecordedTicket, type TicketFieldsInput } from '../tickets/create-ticket.ts';
 
 export interface CreateIncidentInput extends TicketFieldsInput {
   priority?: Priority | undefined;
@@ -13,10 +13,15 @@ export interface CreateIncidentInput extends TicketFieldsInput {
 
 /** INC-1: records an incident for the actor's party and issues its identifier. */
 export async function createIncident(ctx: ServiceContext, input: CreateIncidentInput): Promise<TicketRow> {
+  return (await recordIncident(ctx, input)).ticket;
+}
+
+/** createIncident, with what the first answer about the incident is built from (newTicketDetail). */
+export async function recordIncident(ctx: ServiceContext, input: CreateIncidentInput): Promise<RecordedTicket> {
   const sensitivity = input.sensitivity ?? 'LIMITED';
   assertMayRecord(ctx.actor, 'incident', sensitivity);
   return ctx.db.transaction((tx) =>
-    insertNewTicket(
+    recordNewTicket(
       ctx,
       tx,
       { ...input, type: 'incident', sensitivity, channel: input.channel ?? ctx.channel ?? 'api' },

@@ -5,7 +5,7 @@ import type { Priority } from '../../domain/priority.ts';
 import { isoDate, localDayOf } from '../../domain/time-zone.ts';
 import { DEFAULT_INCIDENT_TARGETS, DEFAULT_REQUEST_TARGET, type SlaTarget } from '../../domain/sla.ts';
 import type { Db } from '../../store/db.ts';
-import { loadSlaData, windowsFor, type CalendarVersionRow } from '../../store/sla.ts';
+import { loadSlaData, windowsFor, type CalendarVersionRow, type SlaVersion } from '../../store/sla.ts';
 import type { TicketType } from '../../domain/ticket-types.ts';
 
 /** Everything SLA clocks need for a set of parties: calendars, on-call coverage, windows, targets. */
@@ -55,10 +55,19 @@ const FALLBACK = new BusinessCalendar('Europe/Paris', [
   { effectiveFrom: '1970-01-01', rules: { weekly: OFFICE_HOURS, closedDates: [] } },
 ]);
 
-/** Loads the SLA environment of some parties, with maintenance windows over [from, to). */
-export async function loadSlaEnvironment(db: Db, partyIds: string[], from: Date, to: Date): Promise<SlaEnvironment> {
+/**
+ * Loads the SLA environment of some parties, with maintenance windows over [from, to); `known`:
+ * the SLA versions of some of them, read by the caller in the same transaction.
+ */
+export async function loadSlaEnvironment(
+  db: Db,
+  partyIds: string[],
+  from: Date,
+  to: Date,
+  known?: ReadonlyMap<string, SlaVersion>,
+): Promise<SlaEnvironment> {
   const unique = [...new Set(partyIds)];
-  const { calendars, versions, windows, targets } = await loadSlaData(db, unique, from, to);
+  const { calendars, versions, windows, targets } = await loadSlaData(db, unique, from, to, known);
   const zones = new Map(calendars.map((c) => [c.partyId, c.timeZone]));
   const calendarOf = (party: string, priority: Priority | null) => {
     const zone = zones.get(party);

@@ -31,8 +31,14 @@ function nextCheckOf(input: SlaInput, state: SlaState, alerts: string[]): number
  * environment load for both.
  */
 export async function slaColumnsOf(db: Db, ticket: SlaCheckTicket, now: Date) {
+  if (!ticket.slaFacts) return { slaDueAt: null, slaNextCheckAt: null };
+  return slaColumnsIn(await slaEnvironmentFor(db, [ticket], now.getTime()), ticket, now);
+}
+
+/** slaColumnsOf in an environment already loaded for the ticket at `now`. */
+export function slaColumnsIn(env: SlaEnvironment, ticket: SlaCheckTicket, now: Date) {
   const at = now.getTime();
-  const input = ticket.slaFacts && slaInputOf(await slaEnvironmentFor(db, [ticket], at), ticket, at);
+  const input = ticket.slaFacts && slaInputOf(env, ticket, at);
   if (!input) return { slaDueAt: null, slaNextCheckAt: null };
   const state = computeSla(input);
   const due = nextDueAt(state, input.facts.openedAt);

@@ -1,6 +1,7 @@
 import { computeSla, type SlaInput, type SlaState } from '../../domain/sla.ts';
 import type { SlaFacts } from '../../domain/sla-facts.ts';
 import type { Db } from '../../store/db.ts';
+import type { SlaVersion } from '../../store/sla.ts';
 import { loadSlaEnvironment, type SlaEnvironment } from './sla-environment.ts';
 import type { TicketType } from '../../domain/ticket-types.ts';
 import type { Priority } from '../../domain/priority.ts';
@@ -51,9 +52,17 @@ export async function slaOfTickets(
   return result;
 }
 
-/** The SLA environment the clocks of some tickets need at `now` (their parties, windows from the oldest opening). */
-export function slaEnvironmentFor(db: Db, tickets: SlaTicket[], now: number): Promise<SlaEnvironment> {
+/**
+ * The SLA environment the clocks of some tickets need at `now` (their parties, windows from the
+ * oldest opening); `known`: SLA versions of some parties read in the same transaction.
+ */
+export function slaEnvironmentFor(
+  db: Db,
+  tickets: SlaTicket[],
+  now: number,
+  known?: ReadonlyMap<string, SlaVersion>,
+): Promise<SlaEnvironment> {
   const parties = tickets.flatMap((t) => [t.ownerParty, ...(t.slaFacts?.segments.map((s) => s.holder) ?? [])]);
   const from = new Date(tickets.reduce((min, t) => Math.min(min, t.slaFacts?.openedAt ?? now), now));
-  return loadSlaEnvironment(db, parties, from, new Date(now + 366 * 86_400_000));
+  return loadSlaEnvironment(db, parties, from, new Date(now + 366 * 86_400_000), known);
 }

@@ -7,7 +7,7 @@ import { isCompleteMatrix, priorityFor, type Criticality, type Impact, type Prio
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import type { TicketType } from '../../domain/ticket-types.ts';
 import type { Db } from '../../store/db.ts';
-import { findParty, partyDefaults } from '../../store/directory.ts';
+import { creationDefaults, findParty } from '../../store/directory.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import {
   foldEvents,
@@ -18,7 +18,9 @@ import {
   type PendingEvent,
 } from '../../store/ticket-writes.ts';
 import { notifyEvents } from '../notifications/notify-events.ts';
-import { slaColumnsOf } from '../sla/sla-next-check.ts';
+import { slaColumnsIn } from '../sla/sla-next-check.ts';
+import { slaEnvironmentFor } from '../sla/ticket-sla.ts';
+import type { SlaEnvironment } from '../sla/sla-environment.ts';
 import { enqueueJob } from '../../store/jobs.ts';
 import { authorOf } from '../write-path/ticket-action.ts';
 import type { ServiceContext } from '../write-path/context.ts';
@@ -72,6 +74,17 @@ export async function matrixPriority(
   return priorityFor(impact, criticality, matrix);
 }
 
+/** A ticket just recorded, with what its first answer is built from (get-ticket.ts, newTicketDetail). */
+export interface RecordedTicket {
+  ticket: TicketRow;
+  /** The timeline rows written with it. */
+  events: ReturnType<typeof foldEvents>['rows'];
+  /** The name of the desk it was put with. */
+  groupName: string | null;
+  /** The SLA settings its SLA columns were computed with, in the recording transaction. */
+  sla: SlaEnvironment;
+}
+
 /**
  * Records a new ticket owned by the actor's party, inside the caller's transaction: issues
  * its identifier, puts it with the party's desk and writes its first timeline event.
@@ -82,9 +95,20 @@ export async function insertNewTicket(
   input: NewTicketInput,
   now: Date,
 ): Promise<TicketRow> {
+  return (await recordNewTicket(ctx, tx, input, now)).ticket;
+}
+
+/** insertNewTicket, with what the first answer about the ticket is built from. */
+export async function recordNewTicket(
+  ctx: ServiceContext,
+  tx: Db,
+  input: NewTicketInput,
+  now: Date,
+): Promise<RecordedTicket> {
   const party = ctx.actor.party;
-  // One round trip for the party's matrix, desk and time zone.
-  const defaults = await partyDefaults(tx, party);
+  const participants = [...new Set([party, ...(input.participants ?? [])])];
+  // One round trip for the party's matrix, desk, time zone and SLA version, and the parties' webhook subscriptions.
+  const defaults = await creationDefaults(tx, party, participants);
   const computed = priorityFor(
     input.impact,
     input.criticality,
@@ -118,8 +142,15 @@ export async function insertNewTicket(
     now,
   );
   const priority = overridden ? input.priority! : computed;
-  const sla = await slaColumnsOf(
+  // The party's SLA settings as of its version just read (cached per node, store/sla.ts).
+  const slaEnv = await slaEnvironmentFor(
     tx,
+    [{ id, type: input.type, ownerParty: party, priority, service: input.service, slaFacts: folded.patch.slaFacts }],
+    now.getTime(),
+    new Map(defaults.slaVersion ? [[party, defaults.slaVersion]] : []),
+  );
+  const sla = slaColumnsIn(
+    slaEnv,
     {
       id,
       type: input.type,
@@ -137,7 +168,7 @@ export async function insertNewTicket(
     type: input.type,
     ownerParty: party,
     holderParty: party,
-    participants: [...new Set([party, ...(input.participants ?? [])])],
+    participants,
     title: input.title,
     description: input.description ?? '',
     service: input.service,
@@ -159,7 +190,11 @@ export async function insertNewTicket(
     ...folded.patch,
     ...sla,
   });
-  await insertEventRows(tx, folded.rows);
+  await insertEventRows(tx, folded.rows, {
+    subscriptions: defaults.subscriptions,
+    sensitivity: ticket.sensitivity,
+    team: ticket.team,
+  });
   await notifyEvents(tx, ticket, events, ctx.actor.id, ctx.mail ?? false, now);
   // The requester outside Passerelle is told the number only: no content leaves by this mail.
   if (ctx.mail && input.reporterEmail && input.receipt !== false)
@@ -169,5 +204,5 @@ export async function insertNewTicket(
     { actorId: ctx.actor.id, party, action: `ticket.create`, targetId: ticket.id, data: { ref, type: input.type } },
     now,
   );
-  return ticket;
+  return { ticket, events: folded.rows, groupName: defaults.deskName, sla: slaEnv };
 }

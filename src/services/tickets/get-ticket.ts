@@ -7,13 +7,15 @@ import { ticketVisibleTo } from '../../policies/ticket-visibility.ts';
 import { tickets, users } from '../../store/schema/index.ts';
 import {
   findVisibleTicket,
+  parsedEvent,
   ticketNames,
   ticketTimeline,
   visibleLinks,
   type TicketRow,
 } from '../../store/ticket-reads.ts';
 import type { ServiceContext } from '../write-path/context.ts';
-import { slaOfTickets } from '../sla/ticket-sla.ts';
+import { slaOf, slaOfTickets } from '../sla/ticket-sla.ts';
+import type { RecordedTicket } from './create-ticket.ts';
 import { loadVisibleTicket } from '../write-path/ticket-action.ts';
 import { detailsOf } from '../write-path/details.ts';
 
@@ -53,6 +55,34 @@ export async function ticketDetail(ctx: ServiceContext, visibleTicket: TicketRow
     sla: sla.get(ticket.id) ?? null,
     allowedActions: actionsFor(ctx.actor, ticket),
   };
+}
+
+/**
+ * The detail of a ticket the actor has just recorded, built from what the recording wrote and
+ * read instead of reading it back: the same answer as ticketDetail (its timeline as the actor
+ * may see it, no link yet, no assignee, the SLA state now in the settings it was recorded with).
+ * A ticket with anything a fresh incident lacks (a team, an assignee, masked impacts, an event
+ * naming another ticket) takes ticketDetail's way.
+ */
+export async function newTicketDetail(ctx: ServiceContext, recorded: RecordedTicket) {
+  const { ticket, events } = recorded;
+  if (
+    ticket.type === 'security' ||
+    ticket.team ||
+    ticket.assigneeId ||
+    events.some((e) => namedTicketOf(parsedEvent(e)) !== null)
+  )
+    return ticketDetail(ctx, ticket);
+  return {
+    ticket,
+    groupName: ticket.groupId ? recorded.groupName : null,
+    assigneeName: null,
+    timeline: events.filter((e) => e.visibility === 'shared' || e.party === ctx.actor.party).map(parsedEvent),
+    links: [],
+    teamMembers: null,
+    sla: slaOf(recorded.sla, ticket, Date.now()),
+    allowedActions: actionsFor(ctx.actor, ticket),
+  } satisfies TicketDetail;
 }
 
 /** The other ticket an event names (a link, a change bundled into a release), if any. */
