@@ -2,14 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
 import { assertAddressAllowed } from '../services/access/check-address.ts';
-import {
-  duplicateKey,
-  isDuplicate,
-  rateKey,
-  waitAfter,
-  type Counters,
-  type Hit,
-} from '../services/access/throttle.ts';
+import { duplicateKey, isDuplicate, rateKey, waitAfter, type Counters, type Hit } from '../services/access/throttle.ts';
 import type { Db } from '../store/db.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
