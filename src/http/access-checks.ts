@@ -72,9 +72,9 @@ export async function enforceAccess(
  * A write that failed (4xx/5xx) gives its claim back before the answer leaves, so correcting
  * the cause and sending the same request again is not refused as a duplicate.
  */
-export function registerDuplicateRelease(app: FastifyInstance, counters: Counters): void {
+export function registerDuplicateRelease(app: FastifyInstance, counters: () => Counters): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.duplicateKey && reply.statusCode >= 400) await counters.release(request.duplicateKey);
+    if (request.duplicateKey && reply.statusCode >= 400) await counters().release(request.duplicateKey);
     return payload;
   });
 }

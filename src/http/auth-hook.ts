@@ -135,17 +135,24 @@ async function authenticate(
 
 /** Authenticates every /api/v1 route not marked public. */
 export function registerAuth(app: FastifyInstance, db: Db, limits: AccessLimits = DEFAULT_LIMITS) {
-  const shared = storeKindOf(db) === 'postgres';
-  const credentials = new CredentialCache(db, shared);
-  const counters = countersFor(db, shared);
-  app.addHook('onClose', () => credentials.close());
+  // Set up at the first request: building the app (the OpenAPI document) touches no store.
+  let state: { credentials: CredentialCache; counters: Counters } | undefined;
+  const ready = () => {
+    if (!state) {
+      const shared = storeKindOf(db) === 'postgres';
+      state = { credentials: new CredentialCache(db, shared), counters: countersFor(db, shared) };
+    }
+    return state;
+  };
+  app.addHook('onClose', async () => state?.credentials.close());
   app.addHook('preHandler', async (request, reply) => {
     // Decide on the matched route, not the raw request target (which may be absolute-form).
     if (!(request.routeOptions.url ?? '').startsWith('/api/v1/') || request.routeOptions.config.public) return;
+    const { credentials, counters } = ready();
     const hit = await authenticate(credentials, counters, limits, request);
     await enforceAccess(db, counters, limits, request, reply, hit);
   });
-  registerDuplicateRelease(app, counters);
+  registerDuplicateRelease(app, () => ready().counters);
 }
 
 /** The authenticated actor of a route that is not public. */
