@@ -33,7 +33,7 @@ describe.each(STORE_KINDS)('credentials answered from memory, invalidated at onc
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(kind);
-  });
+  }, 180_000);
   afterAll(() => server?.close());
 
   it('refuses a revoked token on the very next request, whether revoked through the API or in the database', async () => {
