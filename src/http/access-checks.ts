@@ -2,13 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
 import { assertAddressAllowed } from '../services/access/check-address.ts';
-import {
-  duplicateKey,
-  isDuplicate,
-  rateLimitWait,
-  releaseDuplicate,
-  sweepOldCounters,
-} from '../services/access/throttle.ts';
+import { duplicateKey, isDuplicate, rateKey, waitAfter, type Counters, type Hit } from '../services/access/throttle.ts';
 import type { Db } from '../store/db.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -34,25 +28,27 @@ export const DEFAULT_LIMITS: AccessLimits = {
 
 /**
  * ISM-8, after authentication: the party's IP allow-list, the rate limit per Bearer token and
- * per console session, and identical writes at most once per window. Counters live in the database so
- * every node shares them.
+ * per console session, and identical writes at most once per window. The counters are shared by
+ * every node (in the database) on PostgreSQL, in memory on the embedded store (one process);
+ * `counted` is this request's rate-limit hit when authentication already counted it.
  */
 export async function enforceAccess(
   db: Db,
+  counters: Counters,
   limits: AccessLimits,
   request: FastifyRequest,
   reply: FastifyReply,
-  tokenId: string | undefined,
-  sessionId?: string,
+  counted?: Hit,
 ): Promise<void> {
   const actor = request.actor!;
+  const { tokenId, sessionId } = request;
   await assertAddressAllowed(db, actor.party, request.ip);
   const windowMs = limits.API_RATE_WINDOW_SECONDS * 1000;
-  await sweepOldCounters(db, Math.max(windowMs, limits.DUPLICATE_WINDOW_MS) + 60_000);
-  const limited = tokenId ?? (sessionId ? `s:${sessionId}` : undefined);
+  await counters.sweep(Math.max(windowMs, limits.DUPLICATE_WINDOW_MS) + 60_000);
+  const limited = rateKey(tokenId, sessionId);
   const limit = tokenId ? limits.API_RATE_LIMIT : limits.SESSION_RATE_LIMIT;
   if (limited && limit > 0) {
-    const wait = await rateLimitWait(db, limited, limit, windowMs);
+    const wait = waitAfter(counted ?? (await counters.hit(limited, windowMs)), limit);
     if (wait !== null) {
       reply.header('retry-after', String(wait));
       throw new AppError('request.rate_limited', undefined, { seconds: wait });
@@ -63,7 +59,7 @@ export async function enforceAccess(
     // The matched route and its parameters, not the raw URL: an added query string is the same write.
     const target = `${request.routeOptions.url ?? request.url} ${JSON.stringify(request.params ?? {})}`;
     const key = duplicateKey(principal, request.method, target, request.body);
-    if (await isDuplicate(db, key, limits.DUPLICATE_WINDOW_MS)) {
+    if (await isDuplicate(counters, key, limits.DUPLICATE_WINDOW_MS)) {
       throw new AppError('request.duplicate', undefined, {
         seconds: Math.max(1, Math.ceil(limits.DUPLICATE_WINDOW_MS / 1000)),
       });
@@ -76,9 +72,9 @@ export async function enforceAccess(
  * A write that failed (4xx/5xx) gives its claim back before the answer leaves, so correcting
  * the cause and sending the same request again is not refused as a duplicate.
  */
-export function registerDuplicateRelease(app: FastifyInstance, db: Db): void {
+export function registerDuplicateRelease(app: FastifyInstance, counters: () => Counters): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.duplicateKey && reply.statusCode >= 400) await releaseDuplicate(db, request.duplicateKey);
+    if (request.duplicateKey && reply.statusCode >= 400) await counters().release(request.duplicateKey);
     return payload;
   });
 }

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
-import type { UserRow } from '../store/directory.ts';
-import type { Db } from '../store/db.ts';
-import { findApiToken, findSession, touchApiToken } from '../store/auth.ts';
+import { storeKindOf, type Db } from '../store/db.ts';
+import { readAuthStamp, touchApiToken } from '../store/auth.ts';
+import { countHitAndStamp } from '../store/access.ts';
 import { actorOf } from '../services/auth/actor.ts';
+import { CredentialCache, type Credential, type CredentialFacts } from '../services/auth/credential-cache.ts';
 import { digestOf } from '../services/auth/secrets.ts';
-import { secondFactorMissing } from '../services/auth/second-factor.ts';
+import { countersFor, rateKey, type Counters, type Hit } from '../services/access/throttle.ts';
 import type { Actor } from '../domain/actor.ts';
 import { DEFAULT_LIMITS, enforceAccess, registerDuplicateRelease, type AccessLimits } from './access-checks.ts';
 
@@ -40,57 +41,118 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Who is calling: a Bearer API token, else the session cookie. Throws when neither is valid. */
-async function authenticate(db: Db, request: FastifyRequest): Promise<void> {
-  const now = new Date();
+type Presented = Credential & { secret?: string; feed?: string };
+
+/** The credential a request presents: a Bearer API token (or a feed token in `?feed=`), else the session cookie. */
+function presented(request: FastifyRequest): Presented | null {
   const header = request.headers.authorization;
   const feed = request.routeOptions.config.calendarFeed ? (request.query as { feed?: unknown }).feed : undefined;
   const secret = header?.startsWith('Bearer ') ? header.slice(7).trim() : typeof feed === 'string' ? feed : undefined;
-  if (secret !== undefined) {
-    const found = await findApiToken(db, digestOf(secret), now);
-    if (!found) throw new AppError('auth.token_invalid');
-    // A feed token reads calendar feeds and nothing else; an API token never travels in a URL.
-    if ((found.token.scope === 'calendar') !== (secret === feed)) throw new AppError('auth.token_invalid');
-    if (now.getTime() - (touched.get(found.token.id) ?? 0) > 60_000) {
-      touched.set(found.token.id, now.getTime());
-      await touchApiToken(db, found.token.id, now);
-    }
-    request.actor = actorOf(found.user);
-    request.authKind = 'token';
-    request.tokenId = found.token.id;
-    await assertSecondFactor(db, request, found.user);
-    return;
-  }
+  if (secret !== undefined)
+    return { kind: 'token', digest: digestOf(secret), secret, ...(typeof feed === 'string' ? { feed } : {}) };
   const cookie = request.cookies[SESSION_COOKIE];
-  const found = cookie ? await findSession(db, digestOf(cookie), now) : null;
-  if (!found) throw new AppError('auth.required');
-  request.actor = actorOf(found.user);
-  request.authKind = 'session';
-  request.sessionId = found.session.id;
-  request.csrfToken = found.session.csrfToken;
-  // CSRF: a cookie-authenticated write must echo the session's token in a header.
-  if (!SAFE_METHODS.has(request.method)) {
-    const sent = request.headers['x-csrf-token'];
-    if (typeof sent !== 'string' || !sameSecret(sent, found.session.csrfToken)) throw new AppError('auth.csrf');
-  }
-  await assertSecondFactor(db, request, found.user);
+  return cookie ? { kind: 'session', digest: digestOf(cookie) } : null;
 }
 
-/** A party that makes TOTP mandatory admits its unenrolled users (by session or token) only to enrolment. */
-async function assertSecondFactor(db: Db, request: FastifyRequest, user: UserRow): Promise<void> {
-  if (request.routeOptions.config.beforeTotp) return;
-  if (await secondFactorMissing(db, user)) throw new AppError('auth.totp_mandatory');
+/** A feed token reads calendar feeds and nothing else; an API token never travels in a URL. */
+function tokenFits(credential: Presented, facts: CredentialFacts): boolean {
+  return credential.kind !== 'token' || (facts.token!.scope === 'calendar') === (credential.secret === credential.feed);
+}
+
+/**
+ * Whether facts admit the request before the ISM-8 counters: the checks authentication made when
+ * it read the database every time, in the same order. Throws the refusal, else returns.
+ */
+function admit(request: FastifyRequest, credential: Presented, facts: CredentialFacts) {
+  if (!tokenFits(credential, facts)) throw new AppError('auth.token_invalid');
+  if (credential.kind === 'session' && !SAFE_METHODS.has(request.method)) {
+    // CSRF: a cookie-authenticated write must echo the session's token in a header.
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !sameSecret(sent, facts.session!.csrfToken)) throw new AppError('auth.csrf');
+  }
+  // A party that makes TOTP mandatory admits its unenrolled users (by session or token) only to enrolment.
+  if (!request.routeOptions.config.beforeTotp && facts.requireTotp && !facts.user.totpEnabled)
+    throw new AppError('auth.totp_mandatory');
+}
+
+/** Whether facts admit the request (as `admit`, without throwing). */
+function admits(request: FastifyRequest, credential: Presented, facts: CredentialFacts) {
+  try {
+    admit(request, credential, facts);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Who is calling, from this node's copy of the credential when it holds (see CredentialCache),
+ * else from the database. On PostgreSQL a copy is confirmed by the stamp that the request's
+ * rate-limit count returns: that count is then the request's, and is returned. Throws when the
+ * credential is not valid or refuses the request.
+ */
+async function authenticate(
+  credentials: CredentialCache,
+  counters: Counters,
+  limits: AccessLimits,
+  request: FastifyRequest,
+): Promise<Hit | undefined> {
+  const now = new Date();
+  const credential = presented(request);
+  if (!credential) throw new AppError('auth.required');
+  let facts = credentials.get(credential, now);
+  // A copy that would refuse is read again: refusals are rare and must not rest on a stale copy.
+  if (facts && !admits(request, credential, facts)) facts = undefined;
+  let hit: Hit | undefined;
+  if (facts && credentials.shared) {
+    const limit = facts.token ? limits.API_RATE_LIMIT : limits.SESSION_RATE_LIMIT;
+    const key = rateKey(facts.token?.id, facts.session?.id)!;
+    if (limit > 0) {
+      const counted = await countHitAndStamp(credentials.db, key, limits.API_RATE_WINDOW_SECONDS * 1000);
+      hit = counted;
+      if (!credentials.confirmed(facts, counted.stamp)) facts = undefined;
+    } else if (!credentials.confirmed(facts, await readAuthStamp(credentials.db))) facts = undefined;
+  }
+  facts ??= (await credentials.load(credential, now)) ?? undefined;
+  if (!facts) throw new AppError(credential.kind === 'token' ? 'auth.token_invalid' : 'auth.required');
+  if (!tokenFits(credential, facts)) throw new AppError('auth.token_invalid');
+  if (facts.token && now.getTime() - (touched.get(facts.token.id) ?? 0) > 60_000) {
+    touched.set(facts.token.id, now.getTime());
+    await touchApiToken(credentials.db, facts.token.id, now);
+  }
+  request.actor = actorOf(facts.user);
+  if (facts.token) {
+    request.authKind = 'token';
+    request.tokenId = facts.token.id;
+  } else {
+    request.authKind = 'session';
+    request.sessionId = facts.session!.id;
+    request.csrfToken = facts.session!.csrfToken;
+  }
+  admit(request, credential, facts);
+  return hit;
 }
 
 /** Authenticates every /api/v1 route not marked public. */
 export function registerAuth(app: FastifyInstance, db: Db, limits: AccessLimits = DEFAULT_LIMITS) {
+  // Set up at the first request: building the app (the OpenAPI document) touches no store.
+  let state: { credentials: CredentialCache; counters: Counters } | undefined;
+  const ready = () => {
+    if (!state) {
+      const shared = storeKindOf(db) === 'postgres';
+      state = { credentials: new CredentialCache(db, shared), counters: countersFor(db, shared) };
+    }
+    return state;
+  };
+  app.addHook('onClose', async () => state?.credentials.close());
   app.addHook('preHandler', async (request, reply) => {
     // Decide on the matched route, not the raw request target (which may be absolute-form).
     if (!(request.routeOptions.url ?? '').startsWith('/api/v1/') || request.routeOptions.config.public) return;
-    await authenticate(db, request);
-    await enforceAccess(db, limits, request, reply, request.tokenId, request.sessionId);
+    const { credentials, counters } = ready();
+    const hit = await authenticate(credentials, counters, limits, request);
+    await enforceAccess(db, counters, limits, request, reply, hit);
   });
-  registerDuplicateRelease(app, db);
+  registerDuplicateRelease(app, () => ready().counters);
 }
 
 /** The authenticated actor of a route that is not public. */

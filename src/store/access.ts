@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, like, lt, or, sql } from 'drizzle-orm';
 import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Actor } from '../domain/actor.ts';
+import { authStamp } from './auth.ts';
 import type { Db } from './db.ts';
 import { ipAllowlist, throttles, tickets } from './schema/index.ts';
 
@@ -53,6 +54,16 @@ export async function deleteAllowlistEntry(db: Db, partyId: string, cidr: string
  * statement; returns the count in the current window and the milliseconds until it ends.
  */
 export async function countHit(db: Db, key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
+  const { count, resetMs } = await countHitAndStamp(db, key, windowMs);
+  return { count, resetMs };
+}
+
+/** As `countHit`, also returning the auth stamp (see `authStamp`) read by the same statement. */
+export async function countHitAndStamp(
+  db: Db,
+  key: string,
+  windowMs: number,
+): Promise<{ count: number; resetMs: number; stamp: string }> {
   const window = sql`(${windowMs}::integer * interval '1 millisecond')`;
   const current = sql`${throttles.windowStart} > now() - ${window}`;
   const rows = await db
@@ -70,6 +81,7 @@ export async function countHit(db: Db, key: string, windowMs: number): Promise<{
       resetMs: sql<number>`ceil(extract(epoch from (${throttles.windowStart} + ${window} - now())) * 1000)`.mapWith(
         Number,
       ),
+      stamp: authStamp,
     });
   return rows[0]!;
 }

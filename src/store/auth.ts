@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { rowsOf } from './audit.ts';
 import type { Db } from './db.ts';
-import { apiTokens, sessions, signInAttempts, users } from './schema/index.ts';
+import { apiTokens, parties, sessions, signInAttempts, users } from './schema/index.ts';
 
 export async function insertSession(db: Db, values: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(values);
@@ -48,14 +49,40 @@ const tokenUsable = (now: Date) =>
     eq(users.active, true),
   );
 
-/** The usable token with this hash (not revoked, not expired) and its active user. */
-export async function findApiToken(db: Db, tokenHash: string, now: Date) {
+/** The version of everything credentials depend on (migration 0017: bumped by every change to them). */
+export const authStamp = sql<string>`(select version::text from auth_stamp where id = 1)`.mapWith(String);
+
+/**
+ * The usable token with this hash (not revoked, not expired), its active user, whether the user's
+ * party makes TOTP mandatory, and the auth stamp of the same snapshot. One statement.
+ */
+export async function loadTokenFacts(db: Db, tokenHash: string, now: Date) {
   const rows = await db
-    .select({ token: apiTokens, user: users })
+    .select({ token: apiTokens, user: users, requireTotp: parties.requireTotp, stamp: authStamp })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
+    .innerJoin(parties, eq(parties.id, users.partyId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), tokenUsable(now)));
   return rows[0] ?? null;
+}
+
+/** As `loadTokenFacts`, for the live session with this id. One statement. */
+export async function loadSessionFacts(db: Db, id: string, now: Date) {
+  const rows = await db
+    .select({ session: sessions, user: users, requireTotp: parties.requireTotp, stamp: authStamp })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(parties, eq(parties.id, users.partyId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)));
+  return rows[0] ?? null;
+}
+
+/** The current auth stamp. One statement. */
+export async function readAuthStamp(db: Db): Promise<string> {
+  const rows = rowsOf<{ version: string }>(
+    await db.execute(sql`select version::text as version from auth_stamp where id = 1`),
+  );
+  return String(rows[0]!.version);
 }
 
 /** Records use of a token at most once a minute, to keep the hot path free of writes. */

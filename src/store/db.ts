@@ -93,3 +93,13 @@ async function openPglite(dataDir: string): Promise<Store> {
   // As above, for PGlite.
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close(), exclusively: (work) => work() };
 }
+
+/**
+ * The kind of store behind a handle: the embedded store's client is PGlite (its `listen` method,
+ * kept by any wrapper of it), PostgreSQL's a pool. Unsure means PostgreSQL, whose treatment
+ * (state shared through the database) is right for both.
+ */
+export function storeKindOf(db: Db): Store['kind'] {
+  const client = (db as unknown as { $client?: { listen?: unknown } }).$client;
+  return typeof client?.listen === 'function' ? 'pglite' : 'postgres';
+}

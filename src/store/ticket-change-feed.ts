@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm';
+import { listenChannel } from './channel-listener.ts';
 import type { Db } from './db.ts';
 import { tickets } from './schema/index.ts';
 
@@ -12,56 +13,17 @@ export interface ChangeListener {
   resumed(): void;
 }
 
-interface PgliteLike {
-  listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
-}
-interface PgPoolLike {
-  options: object;
-}
-
-const RECONNECT_MS = 1000;
-
 /**
- * Listens to the ticket change announcements of a store: PGlite's own `listen` (one process), or a
- * dedicated PostgreSQL connection running `LISTEN`, so every node hears the changes committed by
- * any node. A lost PostgreSQL connection is re-opened; the listener is told, since changes may have
- * been missed meanwhile. Returns the function that stops listening.
+ * Listens to the ticket change announcements of a store, on every node (see `listenChannel`).
+ * Returns the function that stops listening.
  */
 export async function listenTicketChanges(db: Db, listener: ChangeListener): Promise<() => Promise<void>> {
-  const client = (db as unknown as { $client: PgliteLike | PgPoolLike }).$client;
-  if ('listen' in client) return client.listen(TICKET_CHANGED, (id) => listener.changed(id));
-  const { default: pg } = await import('pg');
-  let stopped = false;
-  let connection: InstanceType<typeof pg.Client> | null = null;
-  let retry: NodeJS.Timeout | undefined;
-  const open = async (resumed: boolean) => {
-    const next = new pg.Client(client.options);
-    next.on('notification', (message) => {
-      if (message.channel === TICKET_CHANGED && message.payload) listener.changed(message.payload);
-    });
-    next.on('error', () => lost(next));
-    next.on('end', () => lost(next));
-    connection = next;
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${TICKET_CHANGED}`);
-      if (resumed) listener.resumed();
-    } catch {
-      lost(next);
-    }
-  };
-  const lost = (which: InstanceType<typeof pg.Client>) => {
-    if (stopped || connection !== which) return;
-    connection = null;
-    void which.end().catch(() => undefined);
-    retry = setTimeout(() => void open(true), RECONNECT_MS);
-  };
-  await open(false);
-  return async () => {
-    stopped = true;
-    clearTimeout(retry);
-    await connection?.end().catch(() => undefined);
-  };
+  return listenChannel(db, TICKET_CHANGED, {
+    message: (id) => {
+      if (id) listener.changed(id);
+    },
+    resumed: () => listener.resumed(),
+  });
 }
 
 /** What the live feed needs of changed tickets: who may read each (the visibility rule's columns), its ref and version. */
