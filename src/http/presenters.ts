@@ -4,7 +4,7 @@ import { consultationOverdue, type Disagreement } from '../domain/processes.ts';
 import { regulatoryClocks, tlpFor } from '../domain/security.ts';
 import { detailsOf } from '../services/write-path/details.ts';
 
-import type { TicketRow } from '../store/ticket-reads.ts';
+import type { TicketListRow, TicketRow } from '../store/ticket-reads.ts';
 import type { z } from 'zod';
 import type { PresentedDetails, TicketDetail, TicketSummary } from '../contract/schemas.ts';
 
@@ -26,7 +26,7 @@ export function presentSla(sla: SlaState | null): Summary['sla'] {
 }
 
 export function presentSummary(
-  ticket: Omit<TicketRow, 'details'>,
+  ticket: TicketListRow,
   groupName: string | null,
   assigneeName: string | null,
   sla: SlaState | null,

@@ -68,6 +68,9 @@ function recentMonths(now: Date): string[] {
   return [monthLexeme(now), monthLexeme(previous)];
 }
 
+/** Planner methods a pass turns off for its own transaction. */
+type PlannerSetting = 'enable_seqscan' | 'enable_indexscan';
+
 type HitRow = { id: string; ref: string; title: string; text: string; rank: number; at: string | Date };
 
 /**
@@ -88,18 +91,24 @@ async function recentFirst(
   avoidSeqScan: boolean,
   run: (match: SQL) => SQL,
 ): Promise<HitRow[]> {
-  const planned = async (settings: string[], statement: SQL) =>
+  const planned = async (settings: PlannerSetting[], statement: SQL) =>
     settings.length === 0
       ? rows<HitRow>(db, statement)
       : db.transaction(async (tx) => {
-          // In sequence: one transaction is one client.
-          for (const setting of settings) await tx.execute(sql.raw(`set local ${setting}`));
+          // Every setting in one statement (`set_config(…, true)` is `set local`): on the embedded store each
+          // statement has a fixed cost. In sequence: one transaction is one client.
+          await tx.execute(
+            sql`select ${sql.join(
+              settings.map((name) => sql`set_config(${name}, 'off', true)`),
+              sql`, `,
+            )}`,
+          );
           return rows<HitRow>(tx, statement);
         });
-  const base = avoidSeqScan ? ['enable_seqscan = off'] : [];
+  const base: PlannerSetting[] = avoidSeqScan ? ['enable_seqscan'] : [];
   const recent = await planned(base, run(inMonthsSql(query, recentMonths(new Date()))));
   if (recent.length >= limit) return recent;
-  return planned([...base, 'enable_indexscan = off'], run(query));
+  return planned([...base, 'enable_indexscan'], run(query));
 }
 
 function hits(kind: 'ticket' | 'comment', found: HitRow[]): RawHit[] {
