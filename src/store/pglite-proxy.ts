@@ -182,12 +182,12 @@ export class PgliteProxy {
   }
 
   /** One statement (extended protocol), outside any transaction: it waits while one is open. */
-  query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
+  async query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
     return this.#query<T>(0, query, params, options);
   }
 
   /** Statements separated by semicolons (simple protocol, no parameters). */
-  exec(query: string, options?: QueryOptions): Promise<Results[]> {
+  async exec(query: string, options?: QueryOptions): Promise<Results[]> {
     return this.#exec(0, query, options);
   }
 
