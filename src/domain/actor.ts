@@ -12,3 +12,16 @@ export interface Actor {
   clearance: Sensitivity;
   language: Lang;
 }
+
+/** What the administration shows of an account (a stored user row satisfies it). */
+export interface Account extends Omit<Actor, 'party'> {
+  partyId: string;
+  email: string | null;
+  active: boolean;
+  passwordHash: string | null;
+  totpEnabled: boolean;
+  oidcSubject: string | null;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+  accessRequestId: string | null;
+}

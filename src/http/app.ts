@@ -5,7 +5,7 @@ import { contactRoutes } from './routes/contacts.ts';
 import { vulnerabilityRoutes, wellKnownRoutes } from './routes/vulnerabilities.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.ts';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -96,7 +96,7 @@ function isUtf8Body(contentType: string | undefined): boolean {
   return charset === undefined || charset === 'utf-8' || charset === 'utf8';
 }
 
-const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const defaultWebRoot = projectPath('dist', 'web');
 
 /** Builds the HTTP application: API under /api/v1, its OpenAPI document, and the console. */
 /** A build output under assets/ whose name carries its content hash (index-G1rcbery.js). */

@@ -345,7 +345,9 @@ const TAGS: Record<string, string> = {
   certificates: 'Trusted certification authorities and the certificate register (ISM-7).',
   'access-reviews': 'Periodic reviews of every account of a party (ISM-6).',
   agreement:
-    'Changes to the common agreement (SNC 10.2): priority matrix, SLA and availability targets, escalation and notification levels, proposed by one party and applied on their date once every other party accepted them.',
+    'Changes to the common agreement (SNC 10.2): priority matrix, SLA and availability targets, ' +
+    'escalation and notification levels, proposed by one party and applied on their date once every ' +
+    'other party accepted them.',
   webhooks:
     'Webhook subscriptions (IF-2): ticket events signed per Standard Webhooks, retried with back-off, with a delivery log and replay.',
   vulnerabilities:

@@ -408,8 +408,14 @@ const ERRORS: Record<ErrorCode, Text> = {
     fr: 'L’export n’est pas encore prêt ({status}).',
   },
   'agreement.proposal_required': {
-    en: 'This is part of the agreement between the parties: propose the change (POST /api/v1/agreement/proposals); it applies once every other party has accepted it. Nothing was changed.',
-    fr: 'Ce point relève de l’accord entre les parties : proposez la modification (POST /api/v1/agreement/proposals) ; elle s’applique une fois acceptée par toutes les autres parties. Rien n’a été modifié.',
+    en:
+      'This is part of the agreement between the parties: propose the change (POST ' +
+      '/api/v1/agreement/proposals); it applies once every other party has accepted it. Nothing was ' +
+      'changed.',
+    fr:
+      'Ce point relève de l’accord entre les parties : proposez la modification (POST ' +
+      '/api/v1/agreement/proposals) ; elle s’applique une fois acceptée par toutes les autres parties. ' +
+      'Rien n’a été modifié.',
   },
   'agreement.not_found': {
     en: 'No such agreement proposal.',
@@ -429,7 +435,9 @@ const ERRORS: Record<ErrorCode, Text> = {
   },
   'agreement.expired': {
     en: 'The effective date ({date}) has come before every party accepted: withdraw it and propose again with a later date.',
-    fr: 'La date d’effet ({date}) est arrivée avant l’acceptation de toutes les parties : retirez la proposition et proposez-la de nouveau avec une date ultérieure.',
+    fr:
+      'La date d’effet ({date}) est arrivée avant l’acceptation de toutes les parties : retirez la ' +
+      'proposition et proposez-la de nouveau avec une date ultérieure.',
   },
   'webhook.not_found': {
     en: 'No such webhook subscription.',

@@ -235,21 +235,30 @@ const TEMPLATES: Record<NotificationKind, Template> = {
   agreement_proposed: {
     en: {
       subject: '{from} proposes a change to the agreement ({kind})',
-      body: '{from} proposes a change to the agreement ({kind}) for {party}, in force from {effectiveFrom}. It applies only once your party has accepted it: decide under Agreement in the console.',
+      body:
+        '{from} proposes a change to the agreement ({kind}) for {party}, in force from {effectiveFrom}. It ' +
+        'applies only once your party has accepted it: decide under Agreement in the console.',
     },
     fr: {
       subject: '{from} propose une modification de l’accord ({kind})',
-      body: '{from} propose une modification de l’accord ({kind}) pour {party}, en vigueur à compter du {effectiveFrom}. Elle ne s’applique qu’après l’acceptation de votre partie : statuez dans la page Accord de la console.',
+      body:
+        '{from} propose une modification de l’accord ({kind}) pour {party}, en vigueur à compter du ' +
+        '{effectiveFrom}. Elle ne s’applique qu’après l’acceptation de votre partie : statuez dans la page ' +
+        'Accord de la console.',
     },
   },
   webhook_paused: {
     en: {
       subject: 'Webhook paused: {url}',
-      body: 'Deliveries to {url} failed {failures} times in a row and are paused. Fix the endpoint, then resume the subscription in the console; nothing is lost.',
+      body:
+        'Deliveries to {url} failed {failures} times in a row and are paused. Fix the endpoint, then resume ' +
+        'the subscription in the console; nothing is lost.',
     },
     fr: {
       subject: 'Webhook suspendu : {url}',
-      body: 'Les livraisons vers {url} ont échoué {failures} fois de suite et sont suspendues. Réparez le point de réception puis reprenez l’abonnement dans la console ; rien n’est perdu.',
+      body:
+        'Les livraisons vers {url} ont échoué {failures} fois de suite et sont suspendues. Réparez le point ' +
+        'de réception puis reprenez l’abonnement dans la console ; rien n’est perdu.',
     },
   },
 };

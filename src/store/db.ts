@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema/index.ts';
+import { projectPath } from '../paths.ts';
 
 /** A drizzle handle or a transaction on either store; repositories take this. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -30,7 +30,7 @@ export async function analyzeIfEmbedded(store: Store): Promise<void> {
   if (store.kind === 'pglite') await store.db.execute(sql`analyze`);
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const migrationsFolder = projectPath('src', 'store', 'migrations');
 
 export interface StoreOptions {
   /** PostgreSQL connection string; when absent, the embedded PGlite store is used. */

@@ -21,6 +21,7 @@
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { messages, type QueryOptions, type Results } from '@electric-sql/pglite';
+import { projectPath } from '../paths.ts';
 
 interface ErrorData {
   message: string;
@@ -78,7 +79,8 @@ function rawOids(options: QueryOptions | undefined): number[] | undefined {
   return oids;
 }
 
-const WORKER = new URL('./pglite-worker.js', import.meta.url);
+/** Found from the project's root, so the server bundle (dist/passerelle.mjs) starts the same file as the sources. */
+const WORKER = projectPath('src', 'store', 'pglite-worker.js');
 
 export class PgliteProxy {
   readonly #worker: Worker;

@@ -2,9 +2,9 @@
 // JavaScript (protocol, parsing) run beside the request thread instead of on it. It answers the
 // messages of src/store/pglite-proxy.ts, whose header describes the protocol.
 //
-// Plain JavaScript on purpose: a worker thread does not inherit tsx's loader (bin/passerelle.js
-// registers it in the main thread only, and vitest transforms its own modules), so a TypeScript
-// entry would not load under `npm start`, the CLI or the tests.
+// Plain JavaScript on purpose, and not part of the server bundle: a worker thread does not inherit
+// tsx's loader (bin/passerelle.js registers it in the main thread only, and vitest transforms its
+// own modules), so a TypeScript entry would not load under `npm start`, the CLI or the tests.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, messages } from '@electric-sql/pglite';
 

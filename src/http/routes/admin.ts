@@ -11,7 +11,7 @@ import { readAccountLink, redeemAccountLink } from '../../services/admin/redeem-
 import { resetPassword } from '../../services/admin/reset-password.ts';
 import { resetSecondFactor } from '../../services/admin/reset-second-factor.ts';
 import { updateAccount } from '../../services/admin/update-account.ts';
-import type { UserRow } from '../../store/directory.ts';
+import type { Account as StoredAccount } from '../../domain/actor.ts';
 import { requireActor } from '../auth-hook.ts';
 import { publicUrlOf } from '../public-url.ts';
 import {
@@ -34,7 +34,7 @@ const Lang = z.enum(['en', 'fr']);
 
 const Group = z.object({ id: z.uuid(), name: z.string(), kind: z.string(), memberIds: z.array(z.uuid()).optional() });
 
-export function presentAccount(user: UserRow, groupIds: string[]) {
+export function presentAccount(user: StoredAccount, groupIds: string[]) {
   return {
     id: user.id,
     username: user.username,
