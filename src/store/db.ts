@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema/index.ts';
@@ -82,14 +83,24 @@ async function openPostgres(url: string, max: number): Promise<Store> {
  */
 const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=32MB'];
 
+/**
+ * The embedded store runs in a worker thread of its own (src/store/pglite-proxy.ts): PGlite's
+ * JavaScript and PostgreSQL's WebAssembly use the second core while this thread serves HTTP.
+ */
 async function openPglite(dataDir: string): Promise<Store> {
-  const { PGlite } = await import('@electric-sql/pglite');
+  const { PgliteProxy } = await import('./pglite-proxy.ts');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder });
+  const client = await PgliteProxy.open(dataDir, EMBEDDED_SETTINGS);
+  // The proxy offers what drizzle's PGlite driver calls (query, transaction), not PGlite's whole interface.
+  const db = drizzle(client as unknown as PGlite, { schema });
+  try {
+    await migrate(db, { migrationsFolder });
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
   // As above, for PGlite.
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close(), exclusively: (work) => work() };
 }

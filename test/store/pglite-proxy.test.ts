@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PGlite, messages, types } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/pglite';
+import { PgliteProxy } from '../../src/store/pglite-proxy.ts';
+
+// The embedded store's thread (issue 16): what crosses it must come back as PGlite itself gives it.
+
+const SETUP = `
+  create table item (id int primary key, name text not null unique, data jsonb, tags text[], raw bytea, at timestamptz);
+  create table child (id int primary key, item int not null references item(id));
+`;
+
+/** The identity parsers drizzle's driver passes (node_modules/drizzle-orm/pglite/session.js). */
+const DRIZZLE_PARSERS = Object.fromEntries(
+  [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map((oid) => [
+    oid,
+    (value: string) => value,
+  ]),
+);
+
+let proxy: PgliteProxy;
+let direct: PGlite;
+
+beforeAll(async () => {
+  [proxy, direct] = await Promise.all([PgliteProxy.open('memory://', []), PGlite.create('memory://')]);
+  await proxy.exec(SETUP);
+  await direct.exec(SETUP);
+});
+
+afterAll(async () => {
+  await proxy.close();
+  await direct.close();
+});
+
+const settled = async (promise: Promise<unknown>) => {
+  let done = false;
+  void promise.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return done;
+};
+
+describe('the embedded store through its thread', () => {
+  it('returns the same values as PGlite in this thread: jsonb, arrays, bytea, bigint, numeric, timestamps', async () => {
+    const insert = `insert into item (id, name, data, tags, raw, at) values ($1, $2, $3, $4, $5, $6) returning *`;
+    const params = [
+      1,
+      'Ünïcode ☃',
+      { nested: { list: [1, 'two', null, true] }, n: 1.5 },
+      ['a', 'b,c', 'd"e', null],
+      new Uint8Array([0, 1, 2, 254, 255]),
+      new Date('2026-01-02T03:04:05.678Z'),
+    ];
+    const select = `select *, 12345678901234::bigint as big, 1.50::numeric as num, array[1.5, 2]::numeric[] as nums,
+      '1 day'::interval as span, current_date - current_date as days, '{"a":[1,{"b":null}]}'::json as js from item`;
+    for (const rowMode of ['object', 'array'] as const) {
+      await proxy.exec('delete from item');
+      await direct.exec('delete from item');
+      const options = { rowMode, parsers: DRIZZLE_PARSERS };
+      expect(await proxy.query(insert, params, options)).toEqual(await direct.query(insert, params, options));
+      const [mine, theirs] = [await proxy.query(select, [], options), await direct.query(select, [], options)];
+      expect(mine).toEqual(theirs);
+      expect(mine.rows).toHaveLength(1);
+    }
+    const row = (await proxy.query<{ raw: unknown; data: unknown }>('select raw, data from item')).rows[0]!;
+    expect(row.raw).toBeInstanceOf(Uint8Array);
+    expect(row.data).toEqual(params[2]);
+    expect(await proxy.exec('select 1 as a; select 2 as b')).toEqual(await direct.exec('select 1 as a; select 2 as b'));
+  });
+
+  it('rejects with PostgreSQL errors that keep their code, detail and constraint', async () => {
+    await proxy.query(`insert into item (id, name) values (10, 'ten')`);
+    const error = await proxy.query(`insert into item (id, name) values (11, 'ten')`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(messages.DatabaseError);
+    expect(error).toMatchObject({
+      code: '23505',
+      constraint: 'item_name_key',
+      detail: 'Key (name)=(ten) already exists.',
+      severity: 'ERROR',
+      table: 'item',
+      query: `insert into item (id, name) values (11, 'ten')`,
+    });
+    expect((error as Error).message).toBe('duplicate key value violates unique constraint "item_name_key"');
+    const foreign = await proxy.exec('insert into child values (1, 999)').catch((e: unknown) => e);
+    expect(foreign).toMatchObject({ code: '23503', constraint: 'child_item_fkey' });
+    // Through drizzle: its DrizzleQueryError carries the PostgreSQL error as its cause, as with PGlite in this thread.
+    const db = drizzle(proxy as unknown as PGlite);
+    const wrapped = await db.execute(sql`select 1/0`).catch((e: unknown) => e);
+    expect((wrapped as Error).cause).toMatchObject({ code: '22012', message: 'division by zero' });
+  });
+
+  it('commits, and rolls back a transaction whose callback throws, rethrowing its error', async () => {
+    await proxy.transaction(async (tx) => {
+      await tx.query(`insert into item (id, name) values (20, 'kept')`);
+    });
+    const thrown = new Error('changed my mind');
+    const caught = await proxy
+      .transaction(async (tx) => {
+        await tx.query(`insert into item (id, name) values (21, 'dropped')`);
+        expect((await tx.query(`select count(*)::int as n from item where id = 21`)).rows).toEqual([{ n: 1 }]);
+        throw thrown;
+      })
+      .catch((e: unknown) => e);
+    expect(caught).toBe(thrown);
+    const explicit = await proxy.transaction(async (tx) => {
+      await tx.query(`insert into item (id, name) values (22, 'dropped too')`);
+      await tx.rollback();
+      await expect(tx.query('select 1')).rejects.toThrow('Transaction is closed');
+      return 'returned';
+    });
+    expect(explicit).toBe('returned');
+    const { rows } = await proxy.query<{ id: number }>('select id from item where id between 20 and 22 order by id');
+    expect(rows).toEqual([{ id: 20 }]);
+    // A failed statement aborts the transaction: the commit rolls back and says so, as PGlite does.
+    const aborted = await proxy
+      .transaction(async (tx) => {
+        await tx.query(`insert into item (id, name) values (23, 'aborted')`);
+        await tx.query('select 1/0').catch(() => undefined);
+      })
+      .catch((e: unknown) => e);
+    expect(aborted).toMatchObject({ code: '25P02' });
+    expect((await proxy.query('select 1 from item where id = 23')).rows).toEqual([]);
+  });
+
+  it('keeps other statements waiting while a transaction is open, then runs them after it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inside!: () => void;
+    const opened = new Promise<void>((resolve) => (inside = resolve));
+    const transaction = proxy
+      .transaction(async (tx) => {
+        await tx.query(`insert into item (id, name) values (30, 'uncommitted')`);
+        inside();
+        await gate;
+        throw new Error('roll back');
+      })
+      .catch(() => 'rolled back');
+    await opened;
+    const outside = proxy.query<{ n: number }>('select count(*)::int as n from item where id = 30');
+    const another = proxy.transaction((tx) =>
+      tx.query<{ n: number }>('select count(*)::int as n from item where id = 30'),
+    );
+    expect(await settled(outside)).toBe(false);
+    expect(await settled(another)).toBe(false);
+    release();
+    expect(await transaction).toBe('rolled back');
+    // Run inside the open transaction, they would have seen its row.
+    expect((await outside).rows).toEqual([{ n: 0 }]);
+    expect((await another).rows).toEqual([{ n: 0 }]);
+  });
+
+  it('applies drizzle transaction settings and savepoints inside the one transaction', async () => {
+    const db = drizzle(proxy as unknown as PGlite);
+    const level = await db.transaction(
+      async (tx) => {
+        await tx.execute(sql`insert into item (id, name) values (40, 'outer')`);
+        await tx
+          .transaction(async (inner) => {
+            await inner.execute(sql`insert into item (id, name) values (41, 'inner')`);
+            throw new Error('inner only');
+          })
+          .catch(() => undefined);
+        return (await tx.execute(sql`show transaction_isolation`)).rows[0];
+      },
+      { isolationLevel: 'repeatable read' },
+    );
+    expect(level).toEqual({ transaction_isolation: 'repeatable read' });
+    const { rows } = await proxy.query<{ id: number }>('select id from item where id in (40, 41) order by id');
+    expect(rows).toEqual([{ id: 40 }]);
+  });
+
+  it('delivers notifications to listeners once committed, and stops when told', async () => {
+    const heard: string[] = [];
+    const stop = await proxy.listen('proxy_test', (payload) => heard.push(payload));
+    await proxy.transaction(async (tx) => {
+      await tx.query(`select pg_notify('proxy_test', 'first')`);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(heard).toEqual([]);
+    });
+    await proxy.query(`select pg_notify('proxy_test', 'second')`);
+    await vi.waitFor(() => expect(heard).toEqual(['first', 'second']));
+    await stop();
+    await proxy.query(`select pg_notify('proxy_test', 'third')`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard).toEqual(['first', 'second']);
+  });
+
+  it('refuses what cannot cross the thread instead of waiting for ever', async () => {
+    await expect(proxy.query('select $1::text', [() => 1])).rejects.toThrow(/could not be cloned/);
+    await expect(proxy.query('select now()::text', [], { parsers: { [types.TEXT]: (v) => v.length } })).rejects.toThrow(
+      /Only identity parsers/,
+    );
+    expect((await proxy.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+  });
+});
+
+describe('the thread itself', () => {
+  it('rejects the calls in flight and every later one when it dies, and logs it', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const small = await PgliteProxy.open('memory://', [], { maxOldGenerationSizeMb: 48 });
+      const huge = small.query('select g, md5(g::text) as h from generate_series(1, 3000000) g');
+      const queued = small.query('select 1');
+      await expect(huge).rejects.toThrow(/embedded store's thread failed/);
+      await expect(queued).rejects.toThrow(/embedded store's thread failed/);
+      await expect(small.query('select 1')).rejects.toThrow(/embedded store's thread failed/);
+      expect(logged).toHaveBeenCalledWith(expect.stringMatching(/embedded store's thread failed/));
+      expect(small.closed).toBe(true);
+      await small.close();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('closes PGlite and ends the thread', async () => {
+    const store = await PgliteProxy.open('memory://', []);
+    await store.query('select 1');
+    await store.close();
+    expect(store.closed).toBe(true);
+    await expect(store.query('select 1')).rejects.toThrow(/is closed/);
+    await store.close();
+  });
+});
