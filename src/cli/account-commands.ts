@@ -14,8 +14,12 @@ import { readSsoSettings, saveSsoSettings } from '../services/sso/sso-settings.t
 import { findUserByName, listGroups } from '../store/directory.ts';
 import type { Db } from '../store/db.ts';
 import type { Command, Values } from './command.ts';
-import { oneOf, required } from './command.ts';
+import { oneOf, optional, required, stringOptions, yesNo } from './command.ts';
 
+const languageOf = (values: Values) => {
+  const language = optional(values, 'language');
+  return language ? oneOf(['en', 'fr'] as const, language, 'language') : undefined;
+};
 const roleList = (value: string, field: string) => value.split(',').map((r): Role => oneOf(ROLES, r.trim(), field));
 
 /** The account of `--username` in `--party` (another party's: not found, like the API). */
@@ -61,37 +65,31 @@ const present = (user: Awaited<ReturnType<typeof listAccounts>>[number]['user'])
 
 const linkOptions = { 'base-url': { type: 'string' } } as const;
 const delivery = (values: Values, smtp: string | undefined) => ({
-  baseUrl: (values['base-url'] as string | undefined) ?? process.env.PUBLIC_URL ?? 'http://127.0.0.1:8080',
+  baseUrl: optional(values, 'base-url') ?? process.env.PUBLIC_URL ?? 'http://127.0.0.1:8080',
   mail: Boolean(smtp),
 });
 
 /** Users, groups and single sign-on: the same services as the administration API, with the host's rights. */
 export const ACCOUNT_COMMANDS: Record<string, Command> = {
   'user list': {
-    options: { party: { type: 'string' } },
+    options: stringOptions('party'),
     run: async (db, values) => (await listAccounts(db, null, required(values, 'party'))).map((r) => present(r.user)),
   },
   'user invite': {
     options: {
-      party: { type: 'string' },
-      username: { type: 'string' },
-      name: { type: 'string' },
-      email: { type: 'string' },
-      roles: { type: 'string' },
-      clearance: { type: 'string' },
+      ...stringOptions('party', 'username', 'name', 'email', 'roles', 'clearance', 'language'),
       group: { type: 'string', multiple: true },
-      language: { type: 'string' },
       ...linkOptions,
     },
     async run(db, values, config) {
       const user = await createUser(db, {
         party: required(values, 'party'),
         username: required(values, 'username'),
-        displayName: (values.name as string | undefined) ?? required(values, 'username'),
+        displayName: optional(values, 'name') ?? required(values, 'username'),
         email: required(values, 'email'),
         roles: roleList(required(values, 'roles'), 'roles'),
         clearance: oneOf(SENSITIVITIES, required(values, 'clearance'), 'clearance'),
-        language: values.language ? oneOf(['en', 'fr'] as const, values.language as string, 'language') : undefined,
+        language: languageOf(values),
         groups: values.group as string[] | undefined,
       });
       const link = await db.transaction((tx) =>
@@ -101,34 +99,22 @@ export const ACCOUNT_COMMANDS: Record<string, Command> = {
     },
   },
   'user set': {
-    options: {
-      party: { type: 'string' },
-      username: { type: 'string' },
-      name: { type: 'string' },
-      email: { type: 'string' },
-      roles: { type: 'string' },
-      clearance: { type: 'string' },
-      language: { type: 'string' },
-      active: { type: 'string' },
-    },
+    options: stringOptions('party', 'username', 'name', 'email', 'roles', 'clearance', 'language', 'active'),
     async run(db, values) {
       const { party, user } = await accountOf(db, values);
       const updated = await updateAccount(db, null, party, user.id, {
-        displayName: values.name as string | undefined,
-        email: values.email as string | undefined,
+        displayName: optional(values, 'name'),
+        email: optional(values, 'email'),
         roles: values.roles ? roleList(values.roles as string, 'roles') : undefined,
         clearance: values.clearance ? oneOf(SENSITIVITIES, values.clearance as string, 'clearance') : undefined,
-        language: values.language ? oneOf(['en', 'fr'] as const, values.language as string, 'language') : undefined,
-        active:
-          values.active === undefined
-            ? undefined
-            : oneOf(['true', 'false'] as const, values.active as string, 'active') === 'true',
+        language: languageOf(values),
+        active: yesNo(values, 'active'),
       });
       return present(updated);
     },
   },
   'user reset-password': {
-    options: { party: { type: 'string' }, username: { type: 'string' }, ...linkOptions },
+    options: { ...stringOptions('party', 'username'), ...linkOptions },
     async run(db, values, config) {
       const { party, user } = await accountOf(db, values);
       const link = await resetPassword(db, null, party, user.id, delivery(values, config.SMTP_URL));
@@ -136,29 +122,29 @@ export const ACCOUNT_COMMANDS: Record<string, Command> = {
     },
   },
   'user reset-totp': {
-    options: { party: { type: 'string' }, username: { type: 'string' } },
+    options: stringOptions('party', 'username'),
     async run(db, values) {
       const { party, user } = await accountOf(db, values);
       return present(await resetSecondFactor(db, null, party, user.id));
     },
   },
   'group list': {
-    options: { party: { type: 'string' } },
+    options: stringOptions('party'),
     run: async (db, values) =>
       (await listGroups(db, [required(values, 'party')])).map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
   },
   'group add': {
-    options: { party: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' } },
+    options: stringOptions('party', 'name', 'kind'),
     async run(db, values) {
       const group = await createGroup(db, null, required(values, 'party'), {
         name: required(values, 'name'),
-        kind: oneOf(['resolver', 'level'] as const, (values.kind as string | undefined) ?? 'resolver', 'kind'),
+        kind: oneOf(['resolver', 'level'] as const, optional(values, 'kind') ?? 'resolver', 'kind'),
       });
       return { id: group.id, name: group.name, kind: group.kind };
     },
   },
   'group rename': {
-    options: { party: { type: 'string' }, group: { type: 'string' }, name: { type: 'string' } },
+    options: stringOptions('party', 'group', 'name'),
     async run(db, values) {
       const party = required(values, 'party');
       const group = await groupOf(db, party, required(values, 'group'));
@@ -167,12 +153,7 @@ export const ACCOUNT_COMMANDS: Record<string, Command> = {
     },
   },
   'group member': {
-    options: {
-      party: { type: 'string' },
-      group: { type: 'string' },
-      username: { type: 'string' },
-      remove: { type: 'boolean' },
-    },
+    options: { ...stringOptions('party', 'group', 'username'), remove: { type: 'boolean' } },
     async run(db, values) {
       const { party, user } = await accountOf(db, values);
       const group = await groupOf(db, party, required(values, 'group'));
@@ -188,24 +169,24 @@ export const ACCOUNT_COMMANDS: Record<string, Command> = {
     },
   },
   'sso show': {
-    options: { party: { type: 'string' } },
+    options: stringOptions('party'),
     run: (db, values) => readSsoSettings(db, null, required(values, 'party')),
   },
   'sso set': {
-    options: {
-      party: { type: 'string' },
-      issuer: { type: 'string' },
-      'client-id': { type: 'string' },
-      'secret-env': { type: 'string' },
-      'role-claim': { type: 'string' },
-      'role-map': { type: 'string' },
-      'clearance-claim': { type: 'string' },
-      'clearance-map': { type: 'string' },
-      'account-mode': { type: 'string' },
-      enabled: { type: 'string' },
-    },
+    options: stringOptions(
+      'party',
+      'issuer',
+      'client-id',
+      'secret-env',
+      'role-claim',
+      'role-map',
+      'clearance-claim',
+      'clearance-map',
+      'account-mode',
+      'enabled',
+    ),
     async run(db, values, config) {
-      const variable = values['secret-env'] as string | undefined;
+      const variable = optional(values, 'secret-env');
       const secret = variable ? process.env[variable] : undefined;
       if (variable && !secret) throw new AppError('validation.required', 'secret-env', { field: `$${variable}` });
       return saveSsoSettings(
@@ -216,17 +197,14 @@ export const ACCOUNT_COMMANDS: Record<string, Command> = {
           issuer: required(values, 'issuer'),
           clientId: required(values, 'client-id'),
           clientSecret: secret,
-          roleClaim: (values['role-claim'] as string | undefined) ?? 'groups',
+          roleClaim: optional(values, 'role-claim') ?? 'groups',
           roleMap: parseMap(required(values, 'role-map'), 'role-map', (v) => roleList(v, 'role-map')),
-          clearanceClaim: (values['clearance-claim'] as string | undefined) ?? 'ets_clearance',
+          clearanceClaim: optional(values, 'clearance-claim') ?? 'ets_clearance',
           clearanceMap: parseMap(required(values, 'clearance-map'), 'clearance-map', (v): Sensitivity =>
             oneOf(SENSITIVITIES, v, 'clearance-map'),
           ),
-          accountMode: oneOf(ACCOUNT_MODES, (values['account-mode'] as string | undefined) ?? 'link', 'account-mode'),
-          enabled:
-            values.enabled === undefined
-              ? true
-              : oneOf(['true', 'false'] as const, values.enabled as string, 'enabled') === 'true',
+          accountMode: oneOf(ACCOUNT_MODES, optional(values, 'account-mode') ?? 'link', 'account-mode'),
+          enabled: yesNo(values, 'enabled') ?? true,
         },
         { secretKey: config.MAIL_SECRET_KEY, allowHttp: config.OIDC_ALLOW_HTTP },
       );

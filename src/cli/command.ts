@@ -24,3 +24,20 @@ export function oneOf<T extends string>(list: readonly T[], value: string, field
     throw new AppError('validation.invalid', field, { field, detail: 'one_of', values: list.join(', ') });
   return found;
 }
+
+/** String options of a command, by name. */
+export function stringOptions(...names: string[]): Command['options'] {
+  return Object.fromEntries(names.map((name) => [name, { type: 'string' as const }]));
+}
+
+/** An option that may be left out. */
+export function optional(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A `true`/`false` option, undefined when left out. */
+export function yesNo(values: Values, name: string): boolean | undefined {
+  const value = optional(values, name);
+  return value === undefined ? undefined : oneOf(['true', 'false'] as const, value, name) === 'true';
+}

@@ -38,44 +38,40 @@ export interface Lifecycle {
   actions: Readonly<Record<string, ActionRule>>;
 }
 
-/** Every action name a lifecycle may declare; the API has one route per action. */
+/**
+ * Every action name a lifecycle may declare, in the order the console offers them (anything it does not
+ * know comes last); the API has one route per action.
+ */
 export const TICKET_ACTIONS = [
-  'update',
   'comment',
   'assign',
   'transfer',
   'escalate',
+  // Problems.
+  'link_incident',
+  'record_root_cause',
+  'publish_known_error',
+  // Incidents.
   'record_known_error',
   'pend',
   'resume',
   'resolve',
   'reject_resolution',
-  'verify',
-  'close',
-  'record_recurrence',
-  'declare_security_incident',
-  // every type (PARTY-4)
-  'record_disagreement',
-  'decide_disagreement',
-  // problems (PRB)
-  'link_incident',
-  'record_root_cause',
-  'publish_known_error',
-  // service requests (REQ)
+  // Requests.
   'request_approval',
-  'approve',
-  'refuse',
   'start_fulfilment',
   'complete_task',
   'forward_task',
   'reject_fulfilment',
-  // changes (CHG)
+  // Changes.
   'assess',
   'submit',
   'review_assessment',
+  'approve',
+  'refuse',
   'reject',
   'review_implementation',
-  // releases (REL)
+  // Releases.
   'add_change',
   'remove_change',
   'record_plan',
@@ -91,19 +87,27 @@ export const TICKET_ACTIONS = [
   'rollback',
   'restart',
   'tick_checklist',
-  // security incidents (SEC)
+  // Security incidents.
   'form_team',
   'characterise',
   'record_analysis',
   'contain',
   'recover',
   'issue_response_report',
+  'notify_authority',
   'issue_final_report',
-  'record_indicator',
   'add_follow_up',
   'complete_follow_up',
-  'notify_authority',
-  // consultations (CBM-5)
+  'record_indicator',
+  'verify',
+  'close',
+  'update',
+  'record_recurrence',
+  'declare_security_incident',
+  // PARTY-4.
+  'record_disagreement',
+  'decide_disagreement',
+  // Consultations (CBM-5).
   'acknowledge',
   'answer',
   'record_outcome',

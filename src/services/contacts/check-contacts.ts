@@ -45,9 +45,9 @@ export async function checkContacts(db: Db, now: Date = new Date()): Promise<{ r
       const due = confirmationDue(row.confirmedAt);
       const params = { party: row.partyId, title: `${row.level}: ${row.name}`, path: '/contacts' };
       const confirmedAt = row.confirmedAt.getTime();
-      if (due <= now) {
-        if (row.staleFlaggedFor?.getTime() === confirmedAt) return null;
-        await notifyParties(
+      // Its own keepers are told both when the entry is due and when it has lapsed.
+      const remindKeepers = () =>
+        notifyParties(
           tx,
           {
             kind: 'cbm_due',
@@ -58,6 +58,9 @@ export async function checkContacts(db: Db, now: Date = new Date()): Promise<{ r
           },
           now,
         );
+      if (due <= now) {
+        if (row.staleFlaggedFor?.getTime() === confirmedAt) return null;
+        await remindKeepers();
         await notifyParties(
           tx,
           {
@@ -76,17 +79,7 @@ export async function checkContacts(db: Db, now: Date = new Date()): Promise<{ r
         return 'flagged' as const;
       }
       if (row.remindedFor?.getTime() === confirmedAt) return null;
-      await notifyParties(
-        tx,
-        {
-          kind: 'cbm_due',
-          parties: { only: [row.partyId] },
-          roles: CONTACT_KEEPERS,
-          sensitivity: row.sensitivity,
-          params: { ...WHAT.contact_stale, ...params, dueAt: due.toISOString().slice(0, 10) },
-        },
-        now,
-      );
+      await remindKeepers();
       await tx.update(contactPoints).set({ remindedFor: row.confirmedAt }).where(eq(contactPoints.id, id));
       return 'reminded' as const;
     });

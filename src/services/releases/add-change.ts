@@ -17,6 +17,27 @@ import { affectedBy, lockReleaseChanges } from './release-changes.ts';
 const sameParties = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((p) => b.includes(p));
 
+/** The release's joint window stays while its parties are the same; otherwise it is detached (agreed again). */
+const windowFor = async (tx: Db, release: TicketRow, affected: readonly string[], now: Date) =>
+  sameParties(detailsOf(release, 'release').affectedParties, affected) ? {} : await detachWindow(tx, release, now);
+
+/** What the actions putting a change in a release, or taking it out, are given. */
+interface ChangeInput {
+  change: string;
+  version?: number | undefined;
+}
+
+/** An action of a release about one of its changes, decided by `step` within the release's action. */
+const changeAction =
+  (
+    action: 'add_change' | 'remove_change',
+    step: (ctx: ServiceContext, release: TicketRow, tx: Db, now: Date, change: string) => Promise<ActionOutcome>,
+  ) =>
+  (ctx: ServiceContext, idOrRef: string, input: ChangeInput) =>
+    runTicketAction(ctx, idOrRef, action, input.version, (release, tx, now) =>
+      step(ctx, release, tx, now, input.change),
+    );
+
 /**
  * REL-1: bundles an approved change into a release (CHG-4). Refused for a change that is not
  * approved or already in another release. The release joins the change's parties and is
@@ -60,7 +81,7 @@ export async function bundleChange(
     events.push({
       event: { kind: 'sensitivity_changed', data: { from: release.sensitivity, to: sensitivity } },
     });
-  const window = sameParties(details.affectedParties, affected) ? {} : await detachWindow(tx, release, now);
+  const window = await windowFor(tx, release, affected, now);
   const updated: TicketRow = {
     ...release,
     sensitivity,
@@ -70,81 +91,55 @@ export async function bundleChange(
   return { release: updated, events };
 }
 
-export function addChange(
-  ctx: ServiceContext,
-  idOrRef: string,
-  input: { change: string; version?: number | undefined },
-) {
-  return runTicketAction(
-    ctx,
-    idOrRef,
-    'add_change',
-    input.version,
-    async (release, tx, now): Promise<ActionOutcome> => {
-      const bundled = await bundleChange(ctx, tx, release, input.change, 'change', now);
-      const { sensitivity, participants, details } = bundled.release;
-      return { patch: { sensitivity, participants, details }, events: bundled.events, audit: { change: input.change } };
-    },
-  );
-}
+export const addChange = changeAction('add_change', async (ctx, release, tx, now, change) => {
+  const bundled = await bundleChange(ctx, tx, release, change, 'change', now);
+  const { sensitivity, participants, details } = bundled.release;
+  return { patch: { sensitivity, participants, details }, events: bundled.events, audit: { change } };
+});
 
 /** Takes a change out of a release still being prepared; it stays approved for another release. */
-export function removeChange(
-  ctx: ServiceContext,
-  idOrRef: string,
-  input: { change: string; version?: number | undefined },
-) {
-  return runTicketAction(
-    ctx,
-    idOrRef,
-    'remove_change',
-    input.version,
-    async (release, tx, now): Promise<ActionOutcome> => {
-      const changes = await lockReleaseChanges(tx, release);
-      const change = changes.find((c) => c.ref === input.change || c.id === input.change);
-      if (!change) throw new AppError('validation.invalid', 'change', { field: 'change', detail: 'not_in_release' });
-      const remaining = changes.filter((c) => c.id !== change.id);
-      const affected = affectedBy(remaining, release.ownerParty);
-      const window = sameParties(detailsOf(release, 'release').affectedParties, affected)
-        ? {}
-        : await detachWindow(tx, release, now);
-      await tx
-        .update(tickets)
-        .set(withDetails(change, 'change', { releaseId: null }))
-        .where(eq(tickets.id, change.id));
-      await tx
-        .delete(ticketLinks)
-        .where(
-          and(eq(ticketLinks.fromId, release.id), eq(ticketLinks.toId, change.id), eq(ticketLinks.kind, 'implements')),
-        );
-      // On the change's own timeline the event names the release it left.
-      await appendEvents(
-        tx,
-        change.id,
-        authorOf(ctx),
-        [
-          {
-            event: {
-              kind: 'release_changes',
-              data: { change: 'removed', changeId: release.id, changeRef: release.ref },
-            },
-          },
-        ],
-        now,
-      );
-      return {
-        patch: withDetails(release, 'release', {
-          changeIds: remaining.map((c) => c.id),
-          affectedParties: affected,
-          approvals: [],
-          ...window,
-        }),
-        events: [
-          {
-            event: { kind: 'release_changes', data: { change: 'removed', changeId: change.id, changeRef: change.ref } },
-          },
-        ],
-      };
-    },
+export const removeChange = changeAction('remove_change', async (ctx, release, tx, now, ref) => {
+  const changes = await lockReleaseChanges(tx, release);
+  const change = changes.find((c) => c.ref === ref || c.id === ref);
+  if (!change) throw new AppError('validation.invalid', 'change', { field: 'change', detail: 'not_in_release' });
+  const remaining = changes.filter((c) => c.id !== change.id);
+  const affected = affectedBy(remaining, release.ownerParty);
+  const window = await windowFor(tx, release, affected, now);
+  await tx
+    .update(tickets)
+    .set(withDetails(change, 'change', { releaseId: null }))
+    .where(eq(tickets.id, change.id));
+  await tx
+    .delete(ticketLinks)
+    .where(
+      and(eq(ticketLinks.fromId, release.id), eq(ticketLinks.toId, change.id), eq(ticketLinks.kind, 'implements')),
+    );
+  // On the change's own timeline the event names the release it left.
+  await appendEvents(
+    tx,
+    change.id,
+    authorOf(ctx),
+    [
+      {
+        event: {
+          kind: 'release_changes',
+          data: { change: 'removed', changeId: release.id, changeRef: release.ref },
+        },
+      },
+    ],
+    now,
   );
-}
+  return {
+    patch: withDetails(release, 'release', {
+      changeIds: remaining.map((c) => c.id),
+      affectedParties: affected,
+      approvals: [],
+      ...window,
+    }),
+    events: [
+      {
+        event: { kind: 'release_changes', data: { change: 'removed', changeId: change.id, changeRef: change.ref } },
+      },
+    ],
+  };
+});

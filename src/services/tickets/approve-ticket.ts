@@ -2,6 +2,7 @@ import { decide, pendingParties, type Approval } from '../../domain/approvals.ts
 import { AppError } from '../../domain/errors.ts';
 import { approverRoleFor } from '../../domain/processes.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
+import type { PendingEvent } from '../../store/ticket-writes.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { detailsOf, withDetails } from '../write-path/details.ts';
@@ -40,6 +41,25 @@ export function recordDecision(
 }
 
 /**
+ * The actor's party's decision on the approval awaited from it (checking the CAB level of a
+ * change): the approvals after it, whether every party has now approved, and the event and
+ * audit entry that record it.
+ */
+function decideOn(actor: Actor, ticket: TicketRow, decision: 'approved' | 'refused', now: Date, note?: string) {
+  const level = ticket.type === 'change' ? assertCabLevel(actor, ticket) : undefined;
+  const recorded = recordDecision(actor, detailsOf(ticket, APPROVED_TYPES).approvals, decision, now, note);
+  const data = {
+    gate: 'approver' as const,
+    party: actor.party,
+    decision,
+    ...(note ? { note } : {}),
+    ...(level ? { level } : {}),
+  };
+  const events: PendingEvent[] = [{ event: { kind: 'approval_given', data } }];
+  return { ...recorded, events, audit: { party: actor.party, decision } };
+}
+
+/**
  * Approval by one party whose approval is awaited: a request by the other party's desk (REQ-2),
  * a change by each affected party's CAB member (CHG-3, four eyes across organisations). The
  * last approval moves the ticket to approved. A release's deployment is approved the same way
@@ -52,32 +72,12 @@ export function approveTicket(
   action: 'approve' | 'approve_deployment' = 'approve',
 ) {
   return runTicketAction(ctx, idOrRef, action, input.version, (ticket, _tx, now): ActionOutcome => {
-    const level = ticket.type === 'change' ? assertCabLevel(ctx.actor, ticket) : undefined;
-    const { approvals, complete } = recordDecision(
-      ctx.actor,
-      detailsOf(ticket, APPROVED_TYPES).approvals,
-      'approved',
-      now,
-      input.note,
-    );
+    const { approvals, complete, events, audit } = decideOn(ctx.actor, ticket, 'approved', now, input.note);
     return {
       ...(complete ? { status: 'approved' } : {}),
       patch: withDetails(ticket, APPROVED_TYPES, { approvals }),
-      events: [
-        {
-          event: {
-            kind: 'approval_given',
-            data: {
-              gate: 'approver',
-              party: ctx.actor.party,
-              decision: 'approved',
-              ...(input.note ? { note: input.note } : {}),
-              ...(level ? { level } : {}),
-            },
-          },
-        },
-      ],
-      audit: { party: ctx.actor.party, decision: 'approved' },
+      events,
+      audit,
     };
   });
 }
@@ -88,34 +88,14 @@ export function approveTicket(
  */
 export function refuseTicket(ctx: ServiceContext, idOrRef: string, action: 'refuse' | 'reject', input: DecisionInput) {
   return runTicketAction(ctx, idOrRef, action, input.version, (ticket, _tx, now): ActionOutcome => {
-    const level = ticket.type === 'change' ? assertCabLevel(ctx.actor, ticket) : undefined;
-    const { approvals } = recordDecision(
-      ctx.actor,
-      detailsOf(ticket, APPROVED_TYPES).approvals,
-      'refused',
-      now,
-      input.reason,
-    );
+    const { approvals, events, audit } = decideOn(ctx.actor, ticket, 'refused', now, input.reason);
     // Nobody else is asked once one party refuses.
     const closed = approvals.filter((a) => a.decision !== null);
     return {
       note: input.reason,
       patch: { resolution: input.reason ?? null, ...withDetails(ticket, APPROVED_TYPES, { approvals: closed }) },
-      events: [
-        {
-          event: {
-            kind: 'approval_given',
-            data: {
-              gate: 'approver',
-              party: ctx.actor.party,
-              decision: 'refused',
-              ...(input.reason ? { note: input.reason } : {}),
-              ...(level ? { level } : {}),
-            },
-          },
-        },
-      ],
-      audit: { party: ctx.actor.party, decision: 'refused' },
+      events,
+      audit,
     };
   });
 }

@@ -4,8 +4,8 @@ import { api } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { href } from './router.ts';
-import { Field } from './ui/Field.tsx';
 import { FormError, useErrorText } from './ui/errors.tsx';
+import { TextField } from './ui/form/inputs.tsx';
 import { useFormSubmit } from './ui/useFormSubmit.ts';
 import { useGet } from './ui/useGet.ts';
 
@@ -56,41 +56,27 @@ export function AccountLinkPage({ token }: { token: string }) {
                   })}
                 </p>
                 <FormError error={error} fields={['password']} />
-                <Field
+                <TextField
+                  name="new-password"
                   label={t('accountLink.password')}
                   hint={t('accountLink.passwordHint')}
                   error={fieldError('password')}
                   required
-                >
-                  {(c) => (
-                    <input
-                      {...c}
-                      type="password"
-                      name="new-password"
-                      autoComplete="new-password"
-                      required
-                      value={password}
-                      onChange={(e) => setPassword(e.target.value)}
-                    />
-                  )}
-                </Field>
-                <Field
+                  type="password"
+                  autoComplete="new-password"
+                  value={password}
+                  onChange={setPassword}
+                />
+                <TextField
+                  name="confirm-password"
                   label={t('accountLink.confirm')}
                   error={mismatch ? t('accountLink.mismatch') : undefined}
                   required
-                >
-                  {(c) => (
-                    <input
-                      {...c}
-                      type="password"
-                      name="confirm-password"
-                      autoComplete="new-password"
-                      required
-                      value={confirm}
-                      onChange={(e) => setConfirm(e.target.value)}
-                    />
-                  )}
-                </Field>
+                  type="password"
+                  autoComplete="new-password"
+                  value={confirm}
+                  onChange={setConfirm}
+                />
                 <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
                   {t('accountLink.submit')}
                 </button>

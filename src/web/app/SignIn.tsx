@@ -6,6 +6,7 @@ import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Field } from './ui/Field.tsx';
 import { FormError } from './ui/errors.tsx';
+import { TextField } from './ui/form/inputs.tsx';
 
 interface Props {
   onSignedIn(me: Me): void;
@@ -75,31 +76,23 @@ export function SignIn({ onSignedIn, expired }: Props) {
             </p>
           )}
           <FormError error={error} />
-          <Field label={t('signin.username')} required>
-            {(c) => (
-              <input
-                {...c}
-                name="username"
-                autoComplete="username"
-                required
-                value={username}
-                onChange={(e) => setUsername(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('signin.password')} required>
-            {(c) => (
-              <input
-                {...c}
-                type="password"
-                name="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            name="username"
+            label={t('signin.username')}
+            required
+            autoComplete="username"
+            value={username}
+            onChange={setUsername}
+          />
+          <TextField
+            name="password"
+            label={t('signin.password')}
+            required
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+          />
           {needsTotp && (
             <Field label={t('signin.totp')} hint={t('signin.totpHint')} required>
               {(c) => (

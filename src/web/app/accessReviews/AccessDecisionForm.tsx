@@ -1,22 +1,10 @@
 import { ACCESS_DECISIONS } from '../../../domain/access-reviews.ts';
 import type { AccessReviewItem } from '../../../contract/security.ts';
 import { useState, type FormEvent } from 'react';
+import { GRANTABLE_ROLES } from '../admin/adminTypes.ts';
 import { useI18n } from '../i18n.tsx';
 import { SENSITIVITIES } from '../ui/constants.ts';
 import { Field } from '../ui/Field.tsx';
-
-export const ASSIGNABLE_ROLES = [
-  'requester',
-  'agent',
-  'resolver',
-  'change_manager',
-  'release_manager',
-  'security_officer',
-  'imt_member',
-  'level_manager',
-  'auditor',
-  'party_admin',
-] as const;
 
 interface Props {
   item: AccessReviewItem;
@@ -80,7 +68,7 @@ export function AccessDecisionForm({ item, busy, onDecide }: Props) {
       {decision === 'change' && (
         <fieldset className="checklist-fieldset">
           <legend>{t('accessReviews.newRoles', { name: item.username })}</legend>
-          {ASSIGNABLE_ROLES.map((role) => (
+          {GRANTABLE_ROLES.map((role) => (
             <label key={role} className="check">
               <input
                 type="checkbox"

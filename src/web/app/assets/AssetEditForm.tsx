@@ -5,18 +5,10 @@ import { useI18n } from '../i18n.tsx';
 import { FormShell } from '../ui/form/FormShell.tsx';
 import { TextField } from '../ui/form/inputs.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
-import { AssetFields, assetBody, type AssetValues } from './AssetFields.tsx';
+import { AssetFields, assetBody, type AssetFormProps, type AssetValues } from './AssetFields.tsx';
 
 /** ISM-1: changes an asset (the version read guards against a concurrent change); owner or C/I/A of a common asset go back for approval. */
-export function AssetEditForm({
-  asset,
-  onDone,
-  onCancel,
-}: {
-  asset: Asset;
-  onDone(asset: Asset): void;
-  onCancel(): void;
-}) {
+export function AssetEditForm({ asset, onDone, onCancel }: AssetFormProps) {
   const { t } = useI18n();
   const [value, setValue] = useState<AssetValues>({
     name: asset.name,

@@ -1,6 +1,14 @@
+import type { Asset } from '../../../contract/security.ts';
 import { useI18n } from '../i18n.tsx';
 import { CheckField, TextField } from '../ui/form/inputs.tsx';
 import { CiaSelects, type CiaValues } from './CiaSelects.tsx';
+
+/** What a form on one asset of the inventory is given: the asset, and what to do once sent or cancelled. */
+export interface AssetFormProps {
+  asset: Asset;
+  onDone(asset: Asset): void;
+  onCancel(): void;
+}
 
 export interface AssetValues {
   name: string;

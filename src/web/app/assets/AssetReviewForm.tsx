@@ -6,17 +6,10 @@ import { useI18n } from '../i18n.tsx';
 import { FormShell } from '../ui/form/FormShell.tsx';
 import { SelectField, TextField } from '../ui/form/inputs.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
+import type { AssetFormProps } from './AssetFields.tsx';
 
 /** ISM-3: records a review of an asset; the next one falls due an interval later. */
-export function AssetReviewForm({
-  asset,
-  onDone,
-  onCancel,
-}: {
-  asset: Asset;
-  onDone(asset: Asset): void;
-  onCancel(): void;
-}) {
+export function AssetReviewForm({ asset, onDone, onCancel }: AssetFormProps) {
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<string>('confirmed');
   const [note, setNote] = useState('');

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { SensitivityBadge } from '../ui/badges.tsx';
-import { useErrorText } from '../ui/errors.tsx';
+import { RowPanel } from '../ui/DataTable.tsx';
+import { InlineError } from '../ui/errors.tsx';
 import { AssetEditForm } from './AssetEditForm.tsx';
 import { AssetReviewForm } from './AssetReviewForm.tsx';
 import { AssetReviewHistory } from './AssetReviewHistory.tsx';
@@ -14,7 +15,6 @@ type Panel = 'edit' | 'review' | null;
 /** One asset of the inventory, with approve (a pending common asset), edit, review and the review history. */
 export function AssetRow({ asset, onChanged }: { asset: Asset; onChanged(asset: Asset): void }) {
   const { t, formatDate } = useI18n();
-  const errorText = useErrorText();
   const [panel, setPanel] = useState<Panel>(null);
   // The history shown after a review includes it: it is loaded again whenever the asset changes.
   const [history, setHistory] = useState(false);
@@ -107,45 +107,37 @@ export function AssetRow({ asset, onChanged }: { asset: Asset; onChanged(asset: 
           <button type="button" className="btn btn--ghost" aria-expanded={history} onClick={() => setHistory(!history)}>
             {t('assets.history')}
           </button>
-          {error !== null && (
-            <p className="field-error" role="alert">
-              {errorText(error)}
-            </p>
-          )}
+          <InlineError error={error} />
         </td>
       </tr>
       {panel !== null && (
-        <tr>
-          <td colSpan={11}>
-            {panel === 'edit' ? (
-              <AssetEditForm
-                asset={asset}
-                onCancel={() => setPanel(null)}
-                onDone={(updated) => {
-                  setPanel(null);
-                  onChanged(updated);
-                }}
-              />
-            ) : (
-              <AssetReviewForm
-                asset={asset}
-                onCancel={() => setPanel(null)}
-                onDone={(updated) => {
-                  setPanel(null);
-                  setHistory(true);
-                  onChanged(updated);
-                }}
-              />
-            )}
-          </td>
-        </tr>
+        <RowPanel span={11}>
+          {panel === 'edit' ? (
+            <AssetEditForm
+              asset={asset}
+              onCancel={() => setPanel(null)}
+              onDone={(updated) => {
+                setPanel(null);
+                onChanged(updated);
+              }}
+            />
+          ) : (
+            <AssetReviewForm
+              asset={asset}
+              onCancel={() => setPanel(null)}
+              onDone={(updated) => {
+                setPanel(null);
+                setHistory(true);
+                onChanged(updated);
+              }}
+            />
+          )}
+        </RowPanel>
       )}
       {history && (
-        <tr>
-          <td colSpan={11}>
-            <AssetReviewHistory key={`${asset.version}:${asset.nextReviewAt}`} asset={asset} />
-          </td>
-        </tr>
+        <RowPanel span={11}>
+          <AssetReviewHistory key={`${asset.version}:${asset.nextReviewAt}`} asset={asset} />
+        </RowPanel>
       )}
     </>
   );

@@ -19,6 +19,22 @@ interface Props {
 export function DayHoursFields({ day, value, error, onChange }: Props) {
   const { t } = useI18n();
   const errorId = `day-${day}-error`;
+  /** The opening or closing time, asked for only on a day that is not closed. */
+  const time = (bound: 'start' | 'end', label: string) => (
+    <Field label={label}>
+      {(c) => (
+        <input
+          {...c}
+          type="time"
+          step={60}
+          disabled={value.closed}
+          required={!value.closed}
+          value={value[bound]}
+          onChange={(e) => onChange({ ...value, [bound]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
   return (
     <fieldset className={`day-hours${error ? ' field--invalid' : ''}`} aria-describedby={error ? errorId : undefined}>
       <legend>{t(`weekday.long.${day}`)}</legend>
@@ -30,32 +46,8 @@ export function DayHoursFields({ day, value, error, onChange }: Props) {
         />
         {t('calendar.form.closed')}
       </label>
-      <Field label={t('calendar.form.opens')}>
-        {(c) => (
-          <input
-            {...c}
-            type="time"
-            step={60}
-            disabled={value.closed}
-            required={!value.closed}
-            value={value.start}
-            onChange={(e) => onChange({ ...value, start: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('calendar.form.closes')}>
-        {(c) => (
-          <input
-            {...c}
-            type="time"
-            step={60}
-            disabled={value.closed}
-            required={!value.closed}
-            value={value.end}
-            onChange={(e) => onChange({ ...value, end: e.target.value })}
-          />
-        )}
-      </Field>
+      {time('start', t('calendar.form.opens'))}
+      {time('end', t('calendar.form.closes'))}
       {error && (
         <p id={errorId} className="field-error day-hours__error" role="alert">
           {error}

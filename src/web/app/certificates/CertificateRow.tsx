@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
-import { useErrorText } from '../ui/errors.tsx';
+import { RowPanel } from '../ui/DataTable.tsx';
+import { InlineError } from '../ui/errors.tsx';
 import { CertificateChangeForm } from './CertificateChangeForm.tsx';
 import { offers } from './steps.ts';
 import { VerifyCertificateForm } from './VerifyCertificateForm.tsx';
@@ -23,7 +24,6 @@ interface Props {
 /** One certificate of the register: state, expiry (marked when near), verification, its change, and the steps its state allows. */
 export function CertificateRow({ certificate: c, mayVerify, keeps, onChanged }: Props) {
   const { t, formatDate } = useI18n();
-  const errorText = useErrorText();
   const [panel, setPanel] = useState<Panel>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -127,51 +127,43 @@ export function CertificateRow({ certificate: c, mayVerify, keeps, onChanged }: 
               {t('certificates.revoke')}
             </button>
           )}
-          {error !== null && (
-            <p className="field-error" role="alert">
-              {errorText(error)}
-            </p>
-          )}
+          <InlineError error={error} />
         </td>
       </tr>
       {requested && (
-        <tr>
-          <td colSpan={7}>
-            <p className="alert alert--success" role="status">
-              {t(`certificates.requested.${requested.kind}`)}{' '}
-              <a className="mono" href={href(`/tickets/${requested.ref}`)}>
-                {requested.ref}
-              </a>
-            </p>
-          </td>
-        </tr>
+        <RowPanel span={7}>
+          <p className="alert alert--success" role="status">
+            {t(`certificates.requested.${requested.kind}`)}{' '}
+            <a className="mono" href={href(`/tickets/${requested.ref}`)}>
+              {requested.ref}
+            </a>
+          </p>
+        </RowPanel>
       )}
       {panel !== null && (
-        <tr>
-          <td colSpan={7}>
-            {panel === 'verify' ? (
-              <VerifyCertificateForm
-                certificate={c}
-                onCancel={close}
-                onDone={(updated) => {
-                  close();
-                  onChanged(updated);
-                }}
-              />
-            ) : (
-              <CertificateChangeForm
-                certificate={c}
-                kind={panel}
-                onCancel={close}
-                onDone={(result) => {
-                  close();
-                  setRequested({ kind: panel, ref: result.change.ref });
-                  onChanged(result.certificate);
-                }}
-              />
-            )}
-          </td>
-        </tr>
+        <RowPanel span={7}>
+          {panel === 'verify' ? (
+            <VerifyCertificateForm
+              certificate={c}
+              onCancel={close}
+              onDone={(updated) => {
+                close();
+                onChanged(updated);
+              }}
+            />
+          ) : (
+            <CertificateChangeForm
+              certificate={c}
+              kind={panel}
+              onCancel={close}
+              onDone={(result) => {
+                close();
+                setRequested({ kind: panel, ref: result.change.ref });
+                onChanged(result.certificate);
+              }}
+            />
+          )}
+        </RowPanel>
       )}
     </>
   );

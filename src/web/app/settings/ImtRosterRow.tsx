@@ -3,7 +3,7 @@ import type { DirectoryUser } from '../../../contract/directory.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { useErrorText } from '../ui/errors.tsx';
+import { InlineError } from '../ui/errors.tsx';
 
 interface Props {
   party: string;
@@ -17,7 +17,6 @@ interface Props {
 /** SEC-2: the team named for one event type (a taxonomy class). */
 export function ImtRosterRow({ party, eventType, label, members: initial, users, onSaved }: Props) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const [members, setMembers] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -67,11 +66,7 @@ export function ImtRosterRow({ party, eventType, label, members: initial, users,
           </span>
         )}
       </div>
-      {error !== null && (
-        <p className="field-error" role="alert">
-          {errorText(error)}
-        </p>
-      )}
+      <InlineError error={error} />
     </fieldset>
   );
 }

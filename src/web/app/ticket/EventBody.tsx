@@ -4,9 +4,8 @@ import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
 import { CLOSURE_CHECKLIST } from '../ui/constants.ts';
 import { useDuration } from '../ui/SlaCell.tsx';
+import { str, useEventParts } from './eventParts.tsx';
 import { ProcessEventBody } from './ProcessEventBody.tsx';
-
-const str = (value: unknown): string => (value === null || value === undefined ? '—' : String(value));
 
 /** The readable content of one timeline event, per kind. */
 export function EventBody({ entry }: { entry: TimelineEntry }) {
@@ -14,13 +13,8 @@ export function EventBody({ entry }: { entry: TimelineEntry }) {
   const duration = useDuration();
   // Rendered field by field, whatever the kind: each kind's own shape is in the contract (TimelineEventSchema).
   const d: Record<string, unknown> = entry.data;
+  const { labelled, texts, said } = useEventParts();
   const text = (value: unknown) => (typeof value === 'string' && value ? <p className="prose">{value}</p> : null);
-  const labelled = (key: string, value: unknown) =>
-    typeof value === 'string' && value ? (
-      <p>
-        <strong>{t(key)}</strong> <span className="prose">{value}</span>
-      </p>
-    ) : null;
   const valueOf = (field: unknown, value: unknown) =>
     field === 'status'
       ? t(`status.${str(value)}`)
@@ -34,12 +28,10 @@ export function EventBody({ entry }: { entry: TimelineEntry }) {
       body = <p>{t('event.created.text', { ref: str(d.ref), channel: t(`channel.${str(d.channel)}`) })}</p>;
       break;
     case 'status_changed':
-      body = (
-        <>
-          <p>{t('event.status_changed.text', { from: t(`status.${str(d.from)}`), to: t(`status.${str(d.to)}`) })}</p>
-          {labelled('event.note', d.note)}
-        </>
-      );
+      body = said(t('event.status_changed.text', { from: t(`status.${str(d.from)}`), to: t(`status.${str(d.to)}`) }), [
+        'event.note',
+        d.note,
+      ]);
       break;
     case 'assigned':
       body = (
@@ -51,64 +43,39 @@ export function EventBody({ entry }: { entry: TimelineEntry }) {
       );
       break;
     case 'transferred':
-      body = (
-        <>
-          <p>{t('event.transferred.text', { from: str(d.fromParty), to: str(d.toParty), group: str(d.groupName) })}</p>
-          {labelled('event.reason', d.reason)}
-        </>
+      body = said(
+        t('event.transferred.text', { from: str(d.fromParty), to: str(d.toParty), group: str(d.groupName) }),
+        ['event.reason', d.reason],
       );
       break;
     case 'escalated':
-      body = (
-        <>
-          <p>
-            {d.mode === 'functional'
-              ? t('event.escalated.functional', { group: str(d.groupName) })
-              : t('event.escalated.hierarchical', { level: str(d.toLevel), name: str(d.levelName) })}
-          </p>
-          {labelled('event.reason', d.reason)}
-          {labelled('event.escalated.contact', d.contact)}
-        </>
+      body = said(
+        d.mode === 'functional'
+          ? t('event.escalated.functional', { group: str(d.groupName) })
+          : t('event.escalated.hierarchical', { level: str(d.toLevel), name: str(d.levelName) }),
+        ['event.reason', d.reason],
+        ['event.escalated.contact', d.contact],
       );
       break;
     case 'comment':
       body = text(d.body);
       break;
     case 'field_changed':
-      body = (
-        <>
-          <p>
-            {t('event.field_changed.text', {
-              field: t(`field.${str(d.field)}`),
-              from: valueOf(d.field, d.from),
-              to: valueOf(d.field, d.to),
-            })}
-          </p>
-          {labelled('event.reason', d.reason)}
-        </>
+    case 'sensitivity_changed': {
+      // A sensitivity change is a field change of its own kind (it records no field name).
+      const field = entry.kind === 'sensitivity_changed' ? 'sensitivity' : d.field;
+      body = said(
+        t('event.field_changed.text', {
+          field: t(`field.${str(field)}`),
+          from: valueOf(field, d.from),
+          to: valueOf(field, d.to),
+        }),
+        ['event.reason', d.reason],
       );
       break;
-    case 'sensitivity_changed':
-      body = (
-        <>
-          <p>
-            {t('event.field_changed.text', {
-              field: t('field.sensitivity'),
-              from: valueOf('sensitivity', d.from),
-              to: valueOf('sensitivity', d.to),
-            })}
-          </p>
-          {labelled('event.reason', d.reason)}
-        </>
-      );
-      break;
+    }
     case 'known_error_recorded':
-      body = (
-        <>
-          {labelled('ticket.knownError', d.knownError)}
-          {labelled('ticket.workaround', d.workaround)}
-        </>
-      );
+      body = texts(['ticket.knownError', d.knownError], ['ticket.workaround', d.workaround]);
       break;
     case 'resolved':
       body = text(d.resolution);

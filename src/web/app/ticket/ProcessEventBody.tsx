@@ -2,9 +2,7 @@ import type { TimelineEntry } from '../../../contract/schemas.ts';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { href } from '../router.ts';
-
-const str = (value: unknown): string => (value === null || value === undefined ? '—' : String(value));
-const list = (value: unknown): string => (Array.isArray(value) && value.length ? value.map(String).join(', ') : '—');
+import { list, str, useEventParts } from './eventParts.tsx';
 
 /** Free texts an event of an unknown kind may carry, shown with their label. */
 const GENERIC_TEXTS = ['reason', 'note', 'comment', 'decision', 'rootCause', 'symptoms', 'workaround'] as const;
@@ -14,50 +12,25 @@ export function ProcessEventBody({ entry }: { entry: TimelineEntry }) {
   const { t, formatDate } = useI18n();
   // Rendered field by field, whatever the kind: each kind's own shape is in the contract (TimelineEventSchema).
   const d: Record<string, unknown> = entry.data;
-  const labelled = (key: string, value: unknown) =>
-    typeof value === 'string' && value ? (
-      <p>
-        <strong>{t(key)}</strong> <span className="prose">{value}</span>
-      </p>
-    ) : null;
-  const ticketLink = (ref: unknown) =>
-    typeof ref === 'string' && ref ? (
-      <a href={href(`/tickets/${ref}`)} className="mono">
-        {ref}
-      </a>
-    ) : null;
+  const { labelled, texts, said, ticketLink } = useEventParts();
 
   let body: ReactNode;
   switch (entry.kind) {
     case 'disagreement_recorded':
-      body = (
-        <>
-          <p>
-            {t('event.disagreement_recorded.text', {
-              from: str(d.fromLevel),
-              to: str(d.toLevel),
-              name: typeof d.levelName === 'string' && d.levelName ? `(${d.levelName})` : '',
-            })}
-          </p>
-          {labelled('event.reason', d.reason)}
-        </>
+      body = said(
+        t('event.disagreement_recorded.text', {
+          from: str(d.fromLevel),
+          to: str(d.toLevel),
+          name: typeof d.levelName === 'string' && d.levelName ? `(${d.levelName})` : '',
+        }),
+        ['event.reason', d.reason],
       );
       break;
     case 'disagreement_decided':
-      body = (
-        <>
-          <p>{t('event.disagreement_decided.text', { level: str(d.level) })}</p>
-          {labelled('event.field.decision', d.decision)}
-        </>
-      );
+      body = said(t('event.disagreement_decided.text', { level: str(d.level) }), ['event.field.decision', d.decision]);
       break;
     case 'root_cause_recorded':
-      body = (
-        <>
-          {labelled('event.field.rootCause', d.rootCause)}
-          {labelled('event.field.workaround', d.workaround)}
-        </>
-      );
+      body = texts(['event.field.rootCause', d.rootCause], ['event.field.workaround', d.workaround]);
       break;
     case 'known_error_published':
       body = (
@@ -89,17 +62,13 @@ export function ProcessEventBody({ entry }: { entry: TimelineEntry }) {
       );
       break;
     case 'approval_given':
-      body = (
-        <>
-          <p>
-            {t('event.approval_given.text', {
-              party: str(d.party),
-              decision: t(`decision.${str(d.decision)}`),
-              what: t(`gate.${str(d.gate)}`),
-            })}
-          </p>
-          {labelled('event.note', d.note)}
-        </>
+      body = said(
+        t('event.approval_given.text', {
+          party: str(d.party),
+          decision: t(`decision.${str(d.decision)}`),
+          what: t(`gate.${str(d.gate)}`),
+        }),
+        ['event.note', d.note],
       );
       break;
     case 'consultation_acknowledged':
@@ -120,20 +89,13 @@ export function ProcessEventBody({ entry }: { entry: TimelineEntry }) {
       body = <p>{t('event.tasks_started.text', { parties: list(d.parties) })}</p>;
       break;
     case 'task_completed':
-      body = (
-        <>
-          <p>{t('event.task_completed.text', { party: str(d.party) })}</p>
-          {labelled('event.note', d.note)}
-        </>
-      );
+      body = said(t('event.task_completed.text', { party: str(d.party) }), ['event.note', d.note]);
       break;
     case 'task_forwarded':
-      body = (
-        <>
-          <p>{t('event.task_forwarded.text', { party: str(d.party), thirdParty: str(d.thirdParty) })}</p>
-          {labelled('event.note', d.note)}
-        </>
-      );
+      body = said(t('event.task_forwarded.text', { party: str(d.party), thirdParty: str(d.thirdParty) }), [
+        'event.note',
+        d.note,
+      ]);
       break;
     case 'assessment_recorded':
       body = (
@@ -153,32 +115,26 @@ export function ProcessEventBody({ entry }: { entry: TimelineEntry }) {
       );
       break;
     case 'change_reverted':
-      body = (
+      body = said(
         <>
-          <p>
-            {t('event.change_reverted.text')} {ticketLink(d.releaseRef)}
-          </p>
-          {labelled('event.reason', d.reason)}
-        </>
+          {t('event.change_reverted.text')} {ticketLink(d.releaseRef)}
+        </>,
+        ['event.reason', d.reason],
       );
       break;
     case 'change_rolled_back':
-      body = (
+      body = said(
         <>
-          <p>
-            {t('event.change_rolled_back.text')} {ticketLink(d.changeRef)}
-          </p>
-          {labelled('event.reason', d.reason)}
-        </>
+          {t('event.change_rolled_back.text')} {ticketLink(d.changeRef)}
+        </>,
+        ['event.reason', d.reason],
       );
       break;
     case 'implementation_reviewed':
-      body = (
-        <>
-          <p>{t('event.implementation_reviewed.text', { outcome: t(`pir.${str(d.outcome)}`) })}</p>
-          {labelled('event.note', d.notes)}
-        </>
-      );
+      body = said(t('event.implementation_reviewed.text', { outcome: t(`pir.${str(d.outcome)}`) }), [
+        'event.note',
+        d.notes,
+      ]);
       break;
     case 'release_recorded':
       body = <p>{t(`event.release_recorded.${str(d.section)}`)}</p>;
@@ -202,29 +158,20 @@ export function ProcessEventBody({ entry }: { entry: TimelineEntry }) {
       );
       break;
     case 'window_decided':
-      body = (
-        <>
-          <p>{t(`event.window_decided.${str(d.decision)}`, { party: str(d.party) })}</p>
-          {labelled('event.reason', d.reason)}
-        </>
-      );
+      body = said(t(`event.window_decided.${str(d.decision)}`, { party: str(d.party) }), ['event.reason', d.reason]);
       break;
     case 'deployed':
-      body = (
-        <>
-          <p>{t('event.deployed.text', { count: str(d.changes) })}</p>
-          {labelled('event.note', d.note)}
-          {labelled('event.field.emergencyReason', d.emergencyReason)}
-        </>
+      body = said(
+        t('event.deployed.text', { count: str(d.changes) }),
+        ['event.note', d.note],
+        ['event.field.emergencyReason', d.emergencyReason],
       );
       break;
     case 'rolled_back':
-      body = (
-        <>
-          <p>{t('event.rolled_back.text', { count: str(d.changes) })}</p>
-          {labelled('event.reason', d.reason)}
-          {labelled('event.field.restored', d.restored)}
-        </>
+      body = said(
+        t('event.rolled_back.text', { count: str(d.changes) }),
+        ['event.reason', d.reason],
+        ['event.field.restored', d.restored],
       );
       break;
     case 'restarted':
@@ -243,12 +190,7 @@ export function ProcessEventBody({ entry }: { entry: TimelineEntry }) {
       );
       break;
     case 'request_accepted':
-      body = (
-        <>
-          <p>{t('event.request_accepted.text')}</p>
-          {labelled('event.note', d.note)}
-        </>
-      );
+      body = said(t('event.request_accepted.text'), ['event.note', d.note]);
       break;
     default:
       // A kind this console does not know yet: its free texts and the status it led to.

@@ -37,3 +37,12 @@ export function DataTable({ caption, columns, actions, className = 'grid', child
     </div>
   );
 }
+
+/** A row across the whole table under another row: its inline form or message. */
+export function RowPanel({ span, children }: { span: number; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={span}>{children}</td>
+    </tr>
+  );
+}

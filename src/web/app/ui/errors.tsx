@@ -64,3 +64,14 @@ export function useExactFieldError(error: unknown): (field: string) => string | 
     return error.field === field ? text(error) : undefined;
   };
 }
+
+/** An error shown where it happened, next to the buttons that caused it (a table row's actions). */
+export function InlineError({ error }: { error: unknown }) {
+  const text = useErrorText();
+  if (error === null) return null;
+  return (
+    <p className="field-error" role="alert">
+      {text(error)}
+    </p>
+  );
+}

@@ -1,4 +1,5 @@
 import type { TicketDetail } from '../../../../contract/schemas.ts';
+import { TICKET_ACTIONS } from '../../../../domain/lifecycle.ts';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { navigate } from '../../router.ts';
@@ -12,73 +13,8 @@ import { nextStep } from './nextStep.ts';
 import { runAction, type ActionResult } from './runAction.ts';
 import { validateAction } from './validateAction.ts';
 
-/** Display order of the actions; anything else the server allows comes last. */
-const ORDER = [
-  'comment',
-  'assign',
-  'transfer',
-  'escalate',
-  // Problems.
-  'link_incident',
-  'record_root_cause',
-  'publish_known_error',
-  // Incidents.
-  'record_known_error',
-  'pend',
-  'resume',
-  'resolve',
-  'reject_resolution',
-  // Requests.
-  'request_approval',
-  'start_fulfilment',
-  'complete_task',
-  'forward_task',
-  'reject_fulfilment',
-  // Changes.
-  'assess',
-  'submit',
-  'review_assessment',
-  'approve',
-  'refuse',
-  'reject',
-  'review_implementation',
-  // Releases.
-  'add_change',
-  'remove_change',
-  'record_plan',
-  'start_build',
-  'record_build_test',
-  'prepare_deployment',
-  'record_deployment',
-  'propose_window',
-  'accept_window',
-  'refuse_window',
-  'approve_deployment',
-  'deploy',
-  'rollback',
-  'restart',
-  'tick_checklist',
-  // Security incidents.
-  'form_team',
-  'characterise',
-  'record_analysis',
-  'contain',
-  'recover',
-  'issue_response_report',
-  'notify_authority',
-  'issue_final_report',
-  'add_follow_up',
-  'complete_follow_up',
-  'record_indicator',
-  'verify',
-  'close',
-  'update',
-  'record_recurrence',
-  'declare_security_incident',
-  // PARTY-4.
-  'record_disagreement',
-  'decide_disagreement',
-];
+/** Rank of each action in the display order. */
+const RANK = new Map<string, number>(TICKET_ACTIONS.map((action, i) => [action, i]));
 
 /** Actions whose form stays open after it was fired, while the server still allows it (one tick after another). */
 const STAYS_OPEN = new Set(['tick_checklist']);
@@ -112,7 +48,7 @@ export function ActionsPanel({ detail, onChanged, reload, onFormOpen }: Props) {
   const buttons = useRef<Record<string, HTMLButtonElement | null>>({});
   const actions = detail.allowedActions
     .filter((action) => fitsDisagreement(action, detail))
-    .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
+    .sort((a, b) => (RANK.get(a) ?? RANK.size) - (RANK.get(b) ?? RANK.size));
   const current = open && actions.includes(open) ? open : null;
   useEffect(() => onFormOpen?.(current !== null), [current, onFormOpen]);
   // The step the process expects next stands out; the others follow, grouped.

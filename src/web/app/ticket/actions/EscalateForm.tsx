@@ -4,6 +4,7 @@ import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
+import { GroupSelect, useGroupChoice } from './GroupSelect.tsx';
 import { useDirectory } from './useDirectory.ts';
 
 type Mode = 'functional' | 'hierarchical';
@@ -16,14 +17,13 @@ export function EscalateForm({ detail, ...props }: ActionFormProps & { detail: T
   const groups = (holder?.groups ?? []).filter((g) => g.id !== detail.group?.id);
   const next = holder?.escalationLevels.find((l) => l.level === detail.escalationLevel + 1);
   const [mode, setMode] = useDraftField<Mode>('mode', 'functional');
-  const [groupId, setGroupId] = useDraftField('groupId', '');
+  const group = useGroupChoice(groups, '');
   const [reason, setReason] = useDraftField('reason', '');
-  const chosenGroup = groupId || groups[0]?.id || '';
   const fieldError = useFieldError(props.error);
 
   function body() {
     const base = { mode, reason: reason.trim() };
-    return mode === 'functional' ? { ...base, groupId: chosenGroup } : base;
+    return mode === 'functional' ? { ...base, groupId: group.value } : base;
   }
 
   return (
@@ -43,24 +43,7 @@ export function EscalateForm({ detail, ...props }: ActionFormProps & { detail: T
         )}
       </fieldset>
       {mode === 'functional' ? (
-        <Field label={t('action.escalate.group')} required name="groupId">
-          {(c) => (
-            <select
-              {...c}
-              name="groupId"
-              required
-              value={chosenGroup}
-              disabled={!loaded}
-              onChange={(e) => setGroupId(e.target.value)}
-            >
-              {groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <GroupSelect label={t('action.escalate.group')} choice={group} loaded={loaded} />
       ) : (
         <p className="hint">
           {next

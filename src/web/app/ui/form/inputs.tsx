@@ -8,6 +8,8 @@ interface Common {
   onChange(value: string): void;
   required?: boolean | undefined;
   hint?: string | undefined;
+  /** An error of the console's own, shown instead of the one the enclosing form holds for `name`. */
+  error?: string | undefined;
   disabled?: boolean | undefined;
   /** Class of the field's wrapper. */
   className?: string;
@@ -26,10 +28,21 @@ interface TextProps extends Common {
   min?: string | undefined;
 }
 
+/** What the `Field` around a control takes of the control's props: its label, hint, error and wrapper class. */
+const fieldProps = ({ name, label, required, hint, error, className }: Omit<Common, 'value' | 'onChange'>) => ({
+  name,
+  label,
+  required,
+  hint,
+  error,
+  ...(className ? { className } : {}),
+});
+
 /** A labelled text input, or a text area when `rows` is given. */
-export function TextField({ name, label, value, onChange, required, hint, disabled, className, ...text }: TextProps) {
+export function TextField({ value, onChange, disabled, ...text }: TextProps) {
+  const { name, required } = text;
   return (
-    <Field name={name} label={label} required={required} hint={hint} {...(className ? { className } : {})}>
+    <Field {...fieldProps(text)}>
       {(c) => {
         const common = {
           ...c,
@@ -65,18 +78,15 @@ export interface Option<T extends string = string> {
 
 /** A labelled select of `options`; `onChange` gets the chosen option's value, typed as the options are. */
 export function SelectField<T extends string>({
-  name,
-  label,
   value,
   onChange,
-  required,
-  hint,
   disabled,
-  className,
   options,
+  ...field
 }: Omit<Common, 'onChange'> & { options: readonly Option<T>[]; onChange(value: T): void }) {
+  const { name, required } = field;
   return (
-    <Field name={name} label={label} required={required} hint={hint} {...(className ? { className } : {})}>
+    <Field {...fieldProps(field)}>
       {(c) => (
         <select
           {...c}
