@@ -8,7 +8,12 @@ import { instanceId } from './store/instance.ts';
 
 /** `passerelle serve`: opens the store (migrating it), seeds the demo on a first start, listens. */
 export async function serve(config: Config) {
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const store = await openStore({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    // Committed writes are on disk; a supervisor restarts the process on the same data directory.
+    onStoreLost: () => process.exit(70),
+  });
   // Several nodes may start at once on one PostgreSQL: one of them seeds, the others wait and find it done.
   const id = await store.exclusively(async () => {
     const id = await instanceId(store.db);

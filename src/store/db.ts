@@ -38,12 +38,14 @@ export interface StoreOptions {
   /** PGlite data directory; `memory://` keeps everything in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** Embedded store: called if its thread dies (the server exits rather than answer every request with an error). */
+  onStoreLost?: (error: Error) => void;
 }
 
 /** Opens the store and applies pending migrations (the same SQL for both engines). */
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? './data');
+  return openPglite(options.dataDir ?? './data', options.onStoreLost);
 }
 
 async function openPostgres(url: string, max: number): Promise<Store> {
@@ -87,12 +89,13 @@ const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=32MB'];
  * The embedded store runs in a worker thread of its own (src/store/pglite-proxy.ts): PGlite's
  * JavaScript and PostgreSQL's WebAssembly use the second core while this thread serves HTTP.
  */
-async function openPglite(dataDir: string): Promise<Store> {
+async function openPglite(dataDir: string, onLost: StoreOptions['onStoreLost']): Promise<Store> {
   const { PgliteProxy } = await import('./pglite-proxy.ts');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PgliteProxy.open(dataDir, EMBEDDED_SETTINGS);
+  client.onLost = onLost;
   // The proxy offers what drizzle's PGlite driver calls (query, transaction), not PGlite's whole interface.
   const db = drizzle(client as unknown as PGlite, { schema });
   try {

@@ -91,6 +91,8 @@ export class PgliteProxy {
   /** Set once the thread is gone (closed, or crashed): every later call fails with it. */
   #gone: Error | null = null;
   #closing: Promise<void> | null = null;
+  /** Told once when the thread is lost other than by `close()` (the server exits: nothing would answer). */
+  onLost: ((error: Error) => void) | undefined;
 
   private constructor(worker: Worker) {
     this.#worker = worker;
@@ -144,7 +146,10 @@ export class PgliteProxy {
   #lost(why: string) {
     if (this.#gone) return;
     this.#gone = new Error(`The embedded store's thread ${why}`);
-    if (!this.#closing) console.error(this.#gone.message);
+    if (!this.#closing) {
+      console.error(this.#gone.message);
+      this.onLost?.(this.#gone);
+    }
     for (const call of this.#pending.values()) call.reject(this.#gone);
     this.#pending.clear();
     this.#listeners.clear();

@@ -198,10 +198,12 @@ describe('the embedded store through its thread', () => {
 });
 
 describe('the thread itself', () => {
-  it('rejects the calls in flight and every later one when it dies, and logs it', async () => {
+  it('rejects the calls in flight and every later one when it dies, logs it and tells its owner once', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const small = await PgliteProxy.open('memory://', [], { maxOldGenerationSizeMb: 48 });
+      const lost: Error[] = [];
+      small.onLost = (error) => lost.push(error);
       const huge = small.query('select g, md5(g::text) as h from generate_series(1, 3000000) g');
       const queued = small.query('select 1');
       await expect(huge).rejects.toThrow(/embedded store's thread failed/);
@@ -209,7 +211,9 @@ describe('the thread itself', () => {
       await expect(small.query('select 1')).rejects.toThrow(/embedded store's thread failed/);
       expect(logged).toHaveBeenCalledWith(expect.stringMatching(/embedded store's thread failed/));
       expect(small.closed).toBe(true);
+      expect(lost.map((error) => error.message)).toEqual([expect.stringMatching(/embedded store's thread failed/)]);
       await small.close();
+      expect(lost).toHaveLength(1);
     } finally {
       logged.mockRestore();
     }
@@ -218,8 +222,11 @@ describe('the thread itself', () => {
   it('closes PGlite and ends the thread', async () => {
     const store = await PgliteProxy.open('memory://', []);
     await store.query('select 1');
+    let lost = 0;
+    store.onLost = () => (lost += 1);
     await store.close();
     expect(store.closed).toBe(true);
+    expect(lost).toBe(0);
     await expect(store.query('select 1')).rejects.toThrow(/is closed/);
     await store.close();
   });
