@@ -87,9 +87,20 @@ export const tickets = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    /** COL-6: reference and service as they are, title (weight A) and description in French and English, accents folded. */
+    /**
+     * COL-6: reference and service as they are, title (weight A) and description in French and English,
+     * accents folded.
+     */
     search: tsvector('search').generatedAlwaysAs(
-      sql`to_tsvector('simple'::regconfig, ref || ' ' || service) || ${searchVectorSql(sql`title`, 'A')} || ${searchVectorSql(sql`description`, 'B')} || ${monthLexemeSql(sql`created_at`)}`,
+      sql.join(
+        [
+          sql`to_tsvector('simple'::regconfig, ref || ' ' || service)`,
+          searchVectorSql(sql`title`, 'A'),
+          searchVectorSql(sql`description`, 'B'),
+          monthLexemeSql(sql`created_at`),
+        ],
+        sql` || `,
+      ),
     ),
   },
   (t) => [
@@ -201,7 +212,14 @@ export const knownErrors = pgTable(
     publishedBy: uuid('published_by'),
     publishedAt: ts('published_at').notNull().defaultNow(),
     search: tsvector('search').generatedAlwaysAs(
-      sql`to_tsvector('simple'::regconfig, service) || ${searchVectorSql(sql`title`, 'A')} || ${searchVectorSql(sql`symptoms || ' ' || cause || ' ' || workaround`, 'B')}`,
+      sql.join(
+        [
+          sql`to_tsvector('simple'::regconfig, service)`,
+          searchVectorSql(sql`title`, 'A'),
+          searchVectorSql(sql`symptoms || ' ' || cause || ' ' || workaround`, 'B'),
+        ],
+        sql` || `,
+      ),
     ),
   },
   (t) => [
