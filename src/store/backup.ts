@@ -229,8 +229,11 @@ export async function checkBackup(file: string): Promise<{ header: BackupHeader;
   return { header, rows };
 }
 
-/** Tables a fresh, migrated store fills by itself; everything else must be empty to restore into it. */
-const PRESEEDED = new Set(['audit_chain_head', 'instance_settings']);
+/**
+ * Tables a fresh, migrated store fills by itself (one row each): replaced by the backup's, not counted as
+ * content; everything else must be empty to restore into it.
+ */
+const PRESEEDED = new Set(['audit_chain_head', 'instance_settings', 'auth_stamp']);
 
 /**
  * Brings a backup back into an empty store, in one transaction: checked first, then loaded parents
@@ -308,6 +311,9 @@ export async function restoreStore(
         ),
       );
     }
+    // Credentials copied by running nodes (services/auth/credential-cache.ts) predate what was restored.
+    await tx.execute(sql`update auth_stamp set version = version + 1`);
+    await tx.execute(sql`select pg_notify('auth_changed', 'auth_stamp')`);
   });
   return { rows, tables: counts };
 }
