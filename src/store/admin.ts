@@ -2,26 +2,14 @@ import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { PartyContacts } from '../domain/admin.ts';
 import type { Db } from './db.ts';
 import { accountLinks, groupMembers, groups, oidcLogins, parties, partySso, users } from './schema/index.ts';
-import type { UserRow } from './directory.ts';
+import { usersWithGroups, type UserRow } from './directory.ts';
 
 export type AccountLinkRow = typeof accountLinks.$inferSelect;
 export type PartySsoRow = typeof partySso.$inferSelect;
 
 /** Every account of a party, active or not, with the groups it belongs to. */
 export async function listPartyAccounts(db: Db, partyId: string) {
-  const rows = await db
-    .select({ user: users, groupId: groupMembers.groupId })
-    .from(users)
-    .leftJoin(groupMembers, eq(groupMembers.userId, users.id))
-    .where(eq(users.partyId, partyId))
-    .orderBy(asc(users.username));
-  const byId = new Map<string, { user: UserRow; groupIds: string[] }>();
-  for (const { user, groupId } of rows) {
-    const entry = byId.get(user.id) ?? { user, groupIds: [] };
-    if (groupId) entry.groupIds.push(groupId);
-    byId.set(user.id, entry);
-  }
-  return [...byId.values()];
+  return usersWithGroups(db, eq(users.partyId, partyId), asc(users.username));
 }
 
 /** The account, locked for the change, only when it belongs to `partyId`. */

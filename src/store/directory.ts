@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { calendars, groupMembers, groups, parties, users, webhookSubscriptions } from './schema/index.ts';
 import { slaVersionColumns } from './sla.ts';
@@ -49,12 +49,17 @@ export async function findUser(db: Db, id: string): Promise<UserRow | null> {
 
 /** Active users of a party with the groups they belong to. */
 export async function listPartyUsers(db: Db, partyId: string) {
+  return usersWithGroups(db, and(eq(users.partyId, partyId), eq(users.active, true)), asc(users.displayName));
+}
+
+/** The users `where` selects, in `order`, each once with the ids of the groups it belongs to. */
+export async function usersWithGroups(db: Db, where: SQL | undefined, order: SQL) {
   const rows = await db
     .select({ user: users, groupId: groupMembers.groupId })
     .from(users)
     .leftJoin(groupMembers, eq(groupMembers.userId, users.id))
-    .where(and(eq(users.partyId, partyId), eq(users.active, true)))
-    .orderBy(asc(users.displayName));
+    .where(where)
+    .orderBy(order);
   const byId = new Map<string, { user: UserRow; groupIds: string[] }>();
   for (const { user, groupId } of rows) {
     const entry = byId.get(user.id) ?? { user, groupIds: [] };

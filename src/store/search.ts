@@ -111,19 +111,11 @@ async function recentFirst(
   return planned([...base, 'enable_indexscan'], run(query));
 }
 
-function hits(kind: 'ticket' | 'comment', found: HitRow[]): RawHit[] {
-  return found.map((r) => ({
-    kind,
-    id: r.id,
-    ticketRef: r.ref,
-    title: r.title,
-    text: r.text,
-    rank: Number(r.rank),
-    at: new Date(r.at),
-  }));
+/** A row found by one of the statements below, as a hit of `kind`. */
+function hit(kind: RawHit['kind'], r: Omit<HitRow, 'ref'> & { ref: string | null }): RawHit {
+  return { kind, id: r.id, ticketRef: r.ref, title: r.title, text: r.text, rank: Number(r.rank), at: new Date(r.at) };
 }
 
-/** Tickets whose reference, service, title or description match. */
 export async function searchTicketTexts(db: Db, actor: Actor, q: string, limit: number): Promise<RawHit[]> {
   const query = searchQuerySql(q);
   const found = await recentFirst(
@@ -141,7 +133,7 @@ export async function searchTicketTexts(db: Db, actor: Actor, q: string, limit: 
         order by ${tickets.createdAt} desc limit ${CANDIDATES}
       ) m order by rank desc, m.created_at desc limit ${limit}`,
   );
-  return hits('ticket', found);
+  return found.map((r) => hit('ticket', r));
 }
 
 /** Comments the reader may see (shared ones, and internal ones of their own party) on tickets they may see. */
@@ -166,7 +158,7 @@ export async function searchComments(db: Db, actor: Actor, q: string, limit: num
         limit ${CANDIDATES}
       ) m order by rank desc, m.created_at desc limit ${limit}`,
   );
-  return hits('comment', found);
+  return found.map((r) => hit('comment', r));
 }
 
 /** Known errors read through their problem (COL-3): one part of `searchSharedTexts`. */
@@ -208,13 +200,5 @@ export async function searchSharedTexts(
       sql` union all `,
     ),
   );
-  return found.map((r) => ({
-    kind: r.kind,
-    id: r.id,
-    ticketRef: r.ref,
-    title: r.title,
-    text: r.text,
-    rank: Number(r.rank),
-    at: new Date(r.at),
-  }));
+  return found.map((r) => hit(r.kind, r));
 }

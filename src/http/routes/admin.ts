@@ -34,7 +34,8 @@ const Lang = z.enum(['en', 'fr']);
 
 const Group = z.object({ id: z.uuid(), name: z.string(), kind: z.string(), memberIds: z.array(z.uuid()).optional() });
 
-export function presentAccount(user: StoredAccount, groupIds: string[]) {
+/** Who an account is, as both the signed-in user and a party administrator see it. */
+export function accountIdentity(user: StoredAccount) {
   return {
     id: user.id,
     username: user.username,
@@ -44,6 +45,12 @@ export function presentAccount(user: StoredAccount, groupIds: string[]) {
     roles: user.roles,
     clearance: user.clearance,
     language: user.language,
+  };
+}
+
+export function presentAccount(user: StoredAccount, groupIds: string[]) {
+  return {
+    ...accountIdentity(user),
     active: user.active,
     hasPassword: user.passwordHash !== null,
     totpEnabled: user.totpEnabled,

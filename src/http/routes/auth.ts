@@ -10,6 +10,7 @@ import { readProfile } from '../../services/parties/read-directory.ts';
 import { requireActor, SESSION_COOKIE } from '../auth-hook.ts';
 import { ErrorBody, errorResponses, Instant, text } from '../../contract/schemas.ts';
 import { Me, ApiToken, TotpSetup } from '../../contract/directory.ts';
+import { accountIdentity } from './admin.ts';
 import type { RouteDeps } from './deps.ts';
 
 type TokenRow = {
@@ -41,14 +42,7 @@ export const authRoutes =
       const { user, party } = profile;
       return {
         user: {
-          id: user.id,
-          username: user.username,
-          displayName: user.displayName,
-          email: user.email,
-          party: user.partyId,
-          roles: user.roles,
-          clearance: user.clearance,
-          language: user.language,
+          ...accountIdentity(user),
           totpEnabled: user.totpEnabled,
           totpRequired: Boolean(party?.requireTotp && !user.totpEnabled),
         },

@@ -7,6 +7,7 @@ import { getTerm, listTerms, type TermRow, type TermVersionRow } from '../../ser
 import { reviseTerm } from '../../services/glossary/revise-term.ts';
 import { Term, TermDetail, TermVersion } from '../../contract/glossary.ts';
 import { errorResponses, text, Version } from '../../contract/schemas.ts';
+import type { ServiceContext } from '../../services/write-path/context.ts';
 import type { RouteDeps } from './deps.ts';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -92,52 +93,41 @@ export const glossaryRoutes =
       },
       async (request) => detail(request.params.id),
     );
-    app.post(
-      '/glossary/:id/versions',
-      {
-        schema: {
-          tags: ['glossary'],
-          summary: 'Propose new definitions; earlier versions are kept and the term awaits every party again',
-          params: IdParams,
-          body: z.object({ ...Definitions, version: Version }),
-          response: { 200: TermDetail, ...errorResponses },
+    /** A step on one term (revise, accept, comment): the service runs, the term comes back in full. */
+    const termStep = <Body extends z.ZodType>(
+      path: string,
+      summary: string,
+      body: Body,
+      step: (ctx: ServiceContext, id: string, input: z.infer<Body>) => Promise<unknown>,
+    ) =>
+      app.post(
+        `/glossary/:id/${path}`,
+        {
+          schema: {
+            tags: ['glossary'],
+            summary,
+            params: IdParams,
+            body,
+            response: { 200: TermDetail, ...errorResponses },
+          },
         },
-      },
-      async (request) => {
-        await reviseTerm(deps.ctx(request), request.params.id, request.body);
-        return detail(request.params.id);
-      },
-    );
-    app.post(
-      '/glossary/:id/accept',
-      {
-        schema: {
-          tags: ['glossary'],
-          summary: 'Accept the current version for my party; agreed once every party has (CBM-2)',
-          params: IdParams,
-          body: z.object({ version: Version }),
-          response: { 200: TermDetail, ...errorResponses },
+        async (request) => {
+          // fastify parsed the body with exactly `body` before the handler runs, so it is its output.
+          await step(deps.ctx(request), request.params.id, request.body as z.infer<Body>);
+          return detail(request.params.id);
         },
-      },
-      async (request) => {
-        await acceptTerm(deps.ctx(request), request.params.id, request.body);
-        return detail(request.params.id);
-      },
+      );
+    termStep(
+      'versions',
+      'Propose new definitions; earlier versions are kept and the term awaits every party again',
+      z.object({ ...Definitions, version: Version }),
+      reviseTerm,
     );
-    app.post(
-      '/glossary/:id/comments',
-      {
-        schema: {
-          tags: ['glossary'],
-          summary: 'Comment on a term',
-          params: IdParams,
-          body: z.object({ body: text(4000) }),
-          response: { 200: TermDetail, ...errorResponses },
-        },
-      },
-      async (request) => {
-        await commentTerm(deps.ctx(request), request.params.id, request.body);
-        return detail(request.params.id);
-      },
+    termStep(
+      'accept',
+      'Accept the current version for my party; agreed once every party has (CBM-2)',
+      z.object({ version: Version }),
+      acceptTerm,
     );
+    termStep('comments', 'Comment on a term', z.object({ body: text(4000) }), commentTerm);
   };

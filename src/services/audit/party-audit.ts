@@ -7,17 +7,11 @@ import type { Db } from '../../store/db.ts';
 
 export type { AuditFilter };
 
-export interface AuditEntryView {
-  seq: number;
+/** A stored entry as the API shows it: the time as ISO text, the actor as one object. */
+export type AuditEntryView = Omit<PartyAuditRow, 'at' | 'actorId' | 'actorUsername'> & {
   at: string;
   actor: { id: string; username: string | null } | null;
-  party: string | null;
-  action: string;
-  targetId: string | null;
-  ticketRef: string | null;
-  data: unknown;
-  hash: string | null;
-}
+};
 
 function present(row: PartyAuditRow): AuditEntryView {
   return {

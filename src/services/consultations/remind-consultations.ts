@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { consultationOverdue } from '../../domain/processes.ts';
 import type { Db } from '../../store/db.ts';
-import { cbmReminders, tickets } from '../../store/schema/index.ts';
+import { tickets } from '../../store/schema/index.ts';
+import { remindOnce } from '../cbm/remind-once.ts';
 import { parsedTicket } from '../../store/ticket-reads.ts';
 import { detailsOf } from '../write-path/details.ts';
 import { tellConsultedDesk } from './tell-consulted-desk.ts';
@@ -23,20 +24,13 @@ export async function remindConsultations(db: Db, now: Date, mail: boolean): Pro
     const details = detailsOf(ticket, 'consultation');
     const late = consultationOverdue(details, now.getTime());
     if (!late) continue;
-    const claimed = await db.transaction(async (tx) => {
-      const rows = await tx
-        .insert(cbmReminders)
-        .values({ key: `consultation:${ticket.id}:${late}`, sentAt: now })
-        .onConflictDoNothing()
-        .returning();
-      if (rows.length === 0) return false;
+    const claimed = await remindOnce(db, `consultation:${ticket.id}:${late}`, now, async (tx) => {
       const dueAt = late === 'acknowledgement' ? details.acknowledgeBy : details.answerBy;
       const what =
         late === 'acknowledgement'
           ? { what_en: 'Consultation to acknowledge', what_fr: 'Accusé de réception de consultation attendu' }
           : { what_en: 'Consultation to answer', what_fr: 'Réponse à une consultation attendue' };
       await tellConsultedDesk(tx, ticket, details, what, 'consultation_due', dueAt, now, mail);
-      return true;
     });
     if (claimed) sent++;
   }

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { summaryDue, summaryReminderDue } from '../../domain/exchanges.ts';
 import type { Db } from '../../store/db.ts';
-import { cbmReminders, exchanges, parties } from '../../store/schema/index.ts';
+import { exchanges, parties } from '../../store/schema/index.ts';
 import { notifyParties, WHAT } from '../cbm/notify-parties.ts';
+import { remindOnce } from '../cbm/remind-once.ts';
 import { EXCHANGE_WRITERS } from './submit-exchange.ts';
 
 /**
@@ -21,14 +22,8 @@ export async function remindSummaries(db: Db, now: Date): Promise<number> {
       .from(exchanges)
       .where(and(eq(exchanges.partyId, id), eq(exchanges.kind, 'yearly_summary'), eq(exchanges.year, year)));
     if (done) continue;
-    const claimed = await db.transaction(async (tx) => {
-      const rows = await tx
-        .insert(cbmReminders)
-        .values({ key: `summary:${id}:${year}`, sentAt: now })
-        .onConflictDoNothing()
-        .returning();
-      if (rows.length === 0) return false;
-      await notifyParties(
+    const claimed = await remindOnce(db, `summary:${id}:${year}`, now, (tx) =>
+      notifyParties(
         tx,
         {
           kind: 'cbm_due',
@@ -43,9 +38,8 @@ export async function remindSummaries(db: Db, now: Date): Promise<number> {
           },
         },
         now,
-      );
-      return true;
-    });
+      ),
+    );
     if (claimed) sent++;
   }
   return sent;

@@ -3,7 +3,8 @@ import { AppError } from '../../domain/errors.ts';
 import { glossaryTerms, glossaryVersions } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
-import { agreeingParties, getTerm } from './read-glossary.ts';
+import { agreeingParties } from './read-glossary.ts';
+import { lockTermAt } from './term-versions.ts';
 
 /** Who accepts a definition for their party. */
 export const GLOSSARY_ACCEPTORS = ['level_manager', 'party_admin'] as const;
@@ -17,10 +18,7 @@ export async function acceptTerm(ctx: ServiceContext, id: string, input: { versi
     throw new AppError('auth.forbidden');
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
-    const { term } = await getTerm(tx, id);
-    const [locked] = await tx.select().from(glossaryTerms).where(eq(glossaryTerms.id, term.id)).for('update');
-    if (locked!.currentVersion !== input.version)
-      throw new AppError('cbm.version_conflict', 'version', { current: locked!.currentVersion });
+    const term = await lockTermAt(tx, id, input.version);
     const [current] = await tx
       .select()
       .from(glossaryVersions)

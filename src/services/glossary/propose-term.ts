@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { assertMayShare } from '../../policies/shared-records.ts';
-import { glossaryTerms, glossaryVersions } from '../../store/schema/index.ts';
+import { glossaryTerms } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { notifyParties, WHAT } from '../cbm/notify-parties.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
+import { insertTermVersion } from './term-versions.ts';
 
 export const GLOSSARY_WRITERS = ['agent', 'level_manager', 'security_officer', 'party_admin'] as const;
 
@@ -35,18 +36,8 @@ export async function proposeTerm(
         updatedAt: now,
       })
       .returning();
-    await tx.insert(glossaryVersions).values({
-      id: randomUUID(),
-      termId: id,
-      number: 1,
-      definitionFr: input.definitionFr,
-      definitionEn: input.definitionEn,
-      partyId: ctx.actor.party,
-      byId: ctx.actor.id,
-      // Proposing is the proposing party's acceptance.
-      acceptances: [{ party: ctx.actor.party, by: ctx.actor.displayName, at: now.toISOString() }],
-      at: now,
-    });
+    // Proposing is the proposing party's acceptance.
+    await insertTermVersion(tx, ctx, id, 1, input, now);
     await writeAudit(
       tx,
       { actorId: ctx.actor.id, party: ctx.actor.party, action: 'glossary.propose', targetId: id },

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { AppError } from '../../domain/errors.ts';
 import { assertMayShare } from '../../policies/shared-records.ts';
-import { glossaryTerms, glossaryVersions } from '../../store/schema/index.ts';
+import { glossaryTerms } from '../../store/schema/index.ts';
 import { writeAudit } from '../../store/ticket-writes.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { GLOSSARY_WRITERS } from './propose-term.ts';
-import { getTerm } from './read-glossary.ts';
+import { insertTermVersion, lockTermAt } from './term-versions.ts';
 
 /**
  * CBM-2: any party proposes new definitions; the previous versions are kept, and the term is
@@ -20,22 +18,9 @@ export async function reviseTerm(
   assertMayShare(ctx.actor, GLOSSARY_WRITERS, 'LIMITED');
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
-    const { term } = await getTerm(tx, id);
-    const [locked] = await tx.select().from(glossaryTerms).where(eq(glossaryTerms.id, term.id)).for('update');
-    if (locked!.currentVersion !== input.version)
-      throw new AppError('cbm.version_conflict', 'version', { current: locked!.currentVersion });
-    const number = locked!.currentVersion + 1;
-    await tx.insert(glossaryVersions).values({
-      id: randomUUID(),
-      termId: term.id,
-      number,
-      definitionFr: input.definitionFr,
-      definitionEn: input.definitionEn,
-      partyId: ctx.actor.party,
-      byId: ctx.actor.id,
-      acceptances: [{ party: ctx.actor.party, by: ctx.actor.displayName, at: now.toISOString() }],
-      at: now,
-    });
+    const term = await lockTermAt(tx, id, input.version);
+    const number = term.currentVersion + 1;
+    await insertTermVersion(tx, ctx, term.id, number, input, now);
     const [row] = await tx
       .update(glossaryTerms)
       .set({ currentVersion: number, status: 'proposed', updatedAt: now })

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../store/db.ts';
-import { cbmReminders, parties } from '../../store/schema/index.ts';
+import { parties } from '../../store/schema/index.ts';
 import { notifyParties, WHAT } from '../cbm/notify-parties.ts';
+import { remindOnce } from '../cbm/remind-once.ts';
 import { yearOfMeetings } from './read-meetings.ts';
 import { MEETING_ORGANISERS } from './schedule-meeting.ts';
 
@@ -15,14 +16,8 @@ export async function remindMeetings(db: Db, now: Date): Promise<boolean> {
   if (!state.warning) return false;
   const quarter = Math.floor(now.getUTCMonth() / 3) + 1;
   const locals = (await db.select({ id: parties.id }).from(parties).where(eq(parties.kind, 'local'))).map((p) => p.id);
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .insert(cbmReminders)
-      .values({ key: `meetings:${year}:Q${quarter}`, sentAt: now })
-      .onConflictDoNothing()
-      .returning();
-    if (rows.length === 0) return false;
-    await notifyParties(
+  return remindOnce(db, `meetings:${year}:Q${quarter}`, now, (tx) =>
+    notifyParties(
       tx,
       {
         kind: 'cbm_due',
@@ -37,7 +32,6 @@ export async function remindMeetings(db: Db, now: Date): Promise<boolean> {
         },
       },
       now,
-    );
-    return true;
-  });
+    ),
+  );
 }

@@ -1,14 +1,5 @@
-import type { Actor } from '../../domain/actor.ts';
-import type { Db } from '../../store/db.ts';
-import { searchKnownErrors as search } from '../../store/known-errors.ts';
-
-/** COL-3: the known errors the reader may see (through their problem's parties and level), best first. */
-export function searchKnownErrors(
-  db: Db,
-  actor: Actor,
-  q: string | undefined,
-  service: string | undefined,
-  limit: number,
-) {
-  return search(db, actor, q, service, limit);
-}
+/**
+ * COL-3: the known errors the reader may see (through their problem's parties and level), best
+ * first. The store's query is the whole use case: visibility is part of its filter.
+ */
+export { searchKnownErrors } from '../../store/known-errors.ts';
