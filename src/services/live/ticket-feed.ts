@@ -104,8 +104,10 @@ export function startTicketFeed(db: Db, settings: FeedSettings): TicketFeed {
 
   const recheck = async () => {
     if (readers.size === 0) return;
+    // Only the readers asked about: one that opens while the credentials are read is checked next time.
+    const checked = [...readers];
     const ids = (kind: string) =>
-      [...readers].filter((r) => r.credential.startsWith(kind)).map((r) => r.credential.slice(kind.length));
+      checked.filter((r) => r.credential.startsWith(kind)).map((r) => r.credential.slice(kind.length));
     const live = await liveCredentialUsers(db, ids('session:'), ids('token:'), new Date());
     const missing = new Map<string, Promise<boolean>>();
     const admitted = async (user: UserRow, address: string) => {
@@ -114,7 +116,7 @@ export function startTicketFeed(db: Db, settings: FeedSettings): TicketFeed {
       if (!missing.has(key)) missing.set(key, secondFactorMissing(db, user));
       return !(await missing.get(key));
     };
-    for (const reader of [...readers]) {
+    for (const reader of checked) {
       const user = live.get(reader.credential);
       if (user && (await admitted(user, reader.address))) reader.actor = actorOf(user);
       else if (readers.has(reader)) {
