@@ -33,6 +33,7 @@ describe('console queue: a day of work', () => {
       await openTicket(agent, ref);
       await agent.getByRole('button', { name: 'Assign to me' }).click();
       await timelineEntry(agent, /Assigned to EU Desk Agent|EU Desk Agent/);
+      await agent.getByRole('button', { name: 'Assign to me' }).waitFor({ state: 'detached', timeout: 10_000 });
       expect(await agent.getByRole('button', { name: 'Assign to me' }).count()).toBe(0);
       await agent.goto('/#/tickets');
       await agent.getByRole('link', { name: ref }).waitFor();
