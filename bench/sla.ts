@@ -13,7 +13,7 @@ import { seedDemo } from '../src/demo/seed-demo.ts';
 import { scanOpenSla } from '../src/jobs/sla-monitor.ts';
 import { actorOf } from '../src/services/auth/actor.ts';
 import { complianceReport } from '../src/services/reports/compliance-report.ts';
-import { analyzeIfEmbedded, openStore } from '../src/store/db.ts';
+import { openStore, vacuumIfEmbedded } from '../src/store/db.ts';
 import { findUserByName } from '../src/store/directory.ts';
 import { instanceId } from '../src/store/instance.ts';
 
@@ -47,7 +47,7 @@ try {
       to_timestamp(t / 1000.0), to_timestamp(t / 1000.0)
     FROM (SELECT g, ${monthStart}::bigint + g::bigint * ${step} AS t FROM generate_series(1, ${n}) g) s`);
   // As `passerelle serve` does at start: planner statistics for the embedded store.
-  await analyzeIfEmbedded(store);
+  await vacuumIfEmbedded(store, { analyze: true });
   const seedS = (performance.now() - seedStart) / 1000;
   log(`seeded ${n} tickets in ${seedS.toFixed(1)} s`);
 

@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, isEmptyStore, seedDemo } from './demo/seed-demo.ts';
 import { seedShowcase } from './demo/seed-showcase.ts';
 import { buildApp } from './http/app.ts';
 import { startBackground } from './jobs/background.ts';
-import { analyzeIfEmbedded, openStore } from './store/db.ts';
+import { openStore, vacuumIfEmbedded } from './store/db.ts';
 import { instanceId } from './store/instance.ts';
 
 /** `passerelle serve`: opens the store (migrating it), seeds the demo on a first start, listens. */
@@ -25,7 +25,7 @@ export async function serve(config: Config) {
     }
     return id;
   });
-  await analyzeIfEmbedded(store);
+  await vacuumIfEmbedded(store, { analyze: true });
   const app = await buildApp({ db: store.db, config, instanceId: id });
   const stopBackground = startBackground(store, config, id, (error) =>
     app.log.error({ err: error }, 'background task failed'),

@@ -197,6 +197,77 @@ describe('the embedded store through its thread', () => {
   });
 });
 
+describe('prepared statements in the thread', () => {
+  const preparedTexts = async () =>
+    (await proxy.query<{ statement: string }>('select statement from pg_prepared_statements')).rows.map(
+      (r) => r.statement,
+    );
+
+  it('prepares a statement seen again and gives the same answers as PGlite, parameters and nulls included', async () => {
+    await proxy.exec('delete from child; delete from item');
+    await direct.exec('delete from child; delete from item');
+    const insert = `insert into item (id, name, data, tags, at) values ($1, $2, $3, $4, $5) returning *`;
+    const select = `select id, name, data, tags, at from item where id = any($1::int[]) and ($2::text is null or name <> $2) order by id`;
+    for (let i = 1; i <= 12; i++) {
+      const params = [
+        100 + i,
+        `n${i}`,
+        i % 3 === 0 ? null : { i, list: [i, 'x'] },
+        i % 4 === 0 ? null : [`t${i}`, null],
+        new Date(Date.UTC(2026, 0, i)),
+      ];
+      const options = { rowMode: i % 2 ? ('array' as const) : ('object' as const), parsers: DRIZZLE_PARSERS };
+      expect(await proxy.query(insert, params, options)).toEqual(await direct.query(insert, params, options));
+      const ids = [101, 100 + i, 999];
+      const filter = i % 2 ? null : 'n1';
+      expect(await proxy.query(select, [ids, filter], options)).toEqual(
+        await direct.query(select, [ids, filter], options),
+      );
+    }
+    expect(await preparedTexts()).toEqual(expect.arrayContaining([insert, select]));
+  });
+
+  it('keeps the error of a prepared statement, inside and outside a transaction, and rolls back', async () => {
+    const insert = `insert into item (id, name) values ($1, $2)`;
+    await proxy.query(insert, [200, 'two hundred']);
+    await proxy.query(insert, [201, 'two hundred one']);
+    const error = await proxy.query(insert, [202, 'two hundred']).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: '23505', constraint: 'item_name_key', query: insert });
+    const inside = await proxy
+      .transaction(async (tx) => {
+        await tx.query(insert, [203, 'two hundred three']);
+        await tx.query(insert, [204, 'two hundred one']);
+      })
+      .catch((e: unknown) => e);
+    expect(inside).toMatchObject({ code: '23505' });
+    expect((await proxy.query('select id from item where id >= 200 order by id')).rows).toEqual([
+      { id: 200 },
+      { id: 201 },
+    ]);
+    // The connection is usable afterwards, prepared statement included.
+    await proxy.query(insert, [205, 'two hundred five']);
+    expect((await proxy.query('select count(*)::int as n from item where id >= 200')).rows).toEqual([{ n: 3 }]);
+  });
+
+  it('answers with the new shape after a schema change, and closes the least recently used beyond its bound', async () => {
+    await proxy.exec('create table shape (id int primary key); insert into shape values (1)');
+    const all = 'select * from shape';
+    await proxy.query(all);
+    expect((await proxy.query(all)).rows).toEqual([{ id: 1 }]);
+    await proxy.exec(`alter table shape add column label text default 'one'`);
+    expect((await proxy.query(all)).rows).toEqual([{ id: 1, label: 'one' }]);
+    expect((await proxy.query(all)).rows).toEqual([{ id: 1, label: 'one' }]);
+    for (let i = 0; i < 300; i++) {
+      for (let run = 0; run < 2; run++)
+        expect((await proxy.query(`select ${i} + $1::int as n`, [run])).rows).toEqual([{ n: i + run }]);
+    }
+    const texts = await preparedTexts();
+    expect(texts.length).toBeLessThanOrEqual(256);
+    expect(texts).toContain('select 299 + $1::int as n');
+    expect(texts).not.toContain('select 0 + $1::int as n');
+  });
+});
+
 describe('the thread itself', () => {
   it('rejects the calls in flight and every later one when it dies, logs it and tells its owner once', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);

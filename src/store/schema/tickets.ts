@@ -120,6 +120,8 @@ export const tickets = pgTable(
     index('tickets_assignee').on(t.assigneeId),
     index('tickets_participants').using('gin', t.participants),
     index('tickets_search').using('gin', t.search),
+    // Also "tickets_count" (status, priority) INCLUDE (the visibility and filter columns), for the
+    // capped totals of lists: declared in migration 0018 only, as drizzle's builder has no INCLUDE.
   ],
 );
 
