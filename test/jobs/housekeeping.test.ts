@@ -48,9 +48,9 @@ describe.each(STORE_KINDS)('housekeeping (%s)', (kind) => {
       .insert(signInAttempts)
       .values(Array.from({ length: 50 }, (_, i) => ({ key: `user:v${i}`, failures: 1, windowStart: new Date() })));
     const allVisible = async () => {
-      const result = await store.db.execute<{ pages: number }>(
+      const result = (await store.db.execute(
         sql`select relallvisible as pages from pg_class where relname = 'sign_in_attempts'`,
-      );
+      )) as unknown as { rows: { pages: number }[] };
       return Number(result.rows[0]!.pages);
     };
     expect(await allVisible()).toBe(0);
