@@ -5,15 +5,27 @@ import type { Db } from '../../store/db.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
 import { announceShared, type WHAT } from './notify-parties.ts';
 
-/** How a kind of shared record is shared: who may, what its audit entry and notice say, where it is read. */
-export interface SharedRecordKind {
-  roles: readonly Role[];
-  /** The audit action, e.g. `exchange.submit`. */
-  action: string;
-  what: keyof typeof WHAT;
-  /** The console's list of such records, e.g. `/exchanges`; a record is read at `{collection}/{id}`. */
-  collection: string;
-}
+/**
+ * The records one party shares with every other: the roles that share one, the audit action, and
+ * the console's list of them (a record is read at `{collection}/{id}`). The key names it in notices.
+ */
+export const SHARED_RECORDS = {
+  exchange: {
+    roles: ['level_manager', 'security_officer', 'party_admin'],
+    action: 'exchange.submit',
+    collection: '/exchanges',
+  },
+  vulnerability: {
+    roles: ['security_officer', 'agent'],
+    action: 'vulnerability.notify',
+    collection: '/vulnerabilities',
+  },
+  meeting: {
+    roles: ['level_manager', 'security_officer', 'party_admin'],
+    action: 'meeting.schedule',
+    collection: '/meetings',
+  },
+} as const satisfies Partial<Record<keyof typeof WHAT, { roles: readonly Role[]; action: string; collection: string }>>;
 
 /**
  * CBM-3 / CBM-4 / CBM-6: the actor's party shares a new record with every other party. It is
@@ -23,10 +35,11 @@ export interface SharedRecordKind {
  */
 export async function shareNewRecord<Row extends { id: string; title: string }>(
   ctx: ServiceContext,
-  kind: SharedRecordKind,
+  what: keyof typeof SHARED_RECORDS,
   requested: Sensitivity | undefined,
   insert: (tx: Db, sensitivity: Sensitivity, now: Date) => Promise<Row>,
 ): Promise<Row> {
+  const kind = SHARED_RECORDS[what];
   const sensitivity = requested ?? 'LIMITED';
   assertMayShare(ctx.actor, kind.roles, sensitivity);
   const now = nowOf(ctx);
@@ -38,7 +51,7 @@ export async function shareNewRecord<Row extends { id: string; title: string }>(
       {
         action: kind.action,
         id: row.id,
-        what: kind.what,
+        what,
         title: row.title,
         path: `${kind.collection}/${row.id}`,
         sensitivity,

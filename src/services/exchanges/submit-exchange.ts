@@ -4,16 +4,10 @@ import { AppError } from '../../domain/errors.ts';
 import type { ExchangeKind } from '../../domain/exchanges.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import { exchanges } from '../../store/schema/index.ts';
-import { shareNewRecord, type SharedRecordKind } from '../cbm/share-record.ts';
+import { SHARED_RECORDS, shareNewRecord } from '../cbm/share-record.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 
-export const EXCHANGE_WRITERS = ['level_manager', 'security_officer', 'party_admin'] as const;
-const EXCHANGES: SharedRecordKind = {
-  roles: EXCHANGE_WRITERS,
-  action: 'exchange.submit',
-  what: 'exchange',
-  collection: '/exchanges',
-};
+export const EXCHANGE_WRITERS = SHARED_RECORDS.exchange.roles;
 
 export interface SubmitExchangeInput {
   kind: ExchangeKind;
@@ -31,7 +25,7 @@ export interface SubmitExchangeInput {
  * translation when written in another official language.
  */
 export async function submitExchange(ctx: ServiceContext, input: SubmitExchangeInput) {
-  return shareNewRecord(ctx, EXCHANGES, input.sensitivity, async (tx, sensitivity, now) => {
+  return shareNewRecord(ctx, 'exchange', input.sensitivity, async (tx, sensitivity, now) => {
     if (input.language !== 'en' && !input.bodyEn?.trim())
       throw new AppError('validation.invalid', 'bodyEn', { field: 'bodyEn', detail: 'english_translation' });
     const yearly = input.kind === 'yearly_summary';

@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import { expertMeetings } from '../../store/schema/index.ts';
-import { shareNewRecord, type SharedRecordKind } from '../cbm/share-record.ts';
+import { SHARED_RECORDS, shareNewRecord } from '../cbm/share-record.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { linkableExchanges } from './linkable-exchanges.ts';
 
-export const MEETING_ORGANISERS = ['level_manager', 'security_officer', 'party_admin'] as const;
-const MEETINGS: SharedRecordKind = {
-  roles: MEETING_ORGANISERS,
-  action: 'meeting.schedule',
-  what: 'meeting',
-  collection: '/meetings',
-};
+export const MEETING_ORGANISERS = SHARED_RECORDS.meeting.roles;
 
 export interface ScheduleMeetingInput {
   title: string;
@@ -25,7 +19,7 @@ export interface ScheduleMeetingInput {
 
 /** CBM-6: the actor's party schedules a meeting of the experts with its agenda and participants. */
 export async function scheduleMeeting(ctx: ServiceContext, input: ScheduleMeetingInput) {
-  return shareNewRecord(ctx, MEETINGS, input.sensitivity, async (tx, sensitivity, now) => {
+  return shareNewRecord(ctx, 'meeting', input.sensitivity, async (tx, sensitivity, now) => {
     const exchangeIds = await linkableExchanges(tx, ctx, input.exchangeIds ?? []);
     const [row] = await tx
       .insert(expertMeetings)
