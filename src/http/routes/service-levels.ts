@@ -6,7 +6,7 @@ import { listOutages, recordOutage, setServiceTarget, updateOutage } from '../..
 import { requireActor } from '../auth-hook.ts';
 import { plain, errorResponses, Instant, text } from '../../contract/schemas.ts';
 import { Outage, ComplianceReport, AvailabilityReport } from '../../contract/services.ts';
-import { presentProposal, ProposalSchema } from './agreement.ts';
+import { ProposalSchema, replyProposed } from './agreement.ts';
 import type { RouteDeps } from './deps.ts';
 import { sendFile } from '../send-file.ts';
 
@@ -196,16 +196,17 @@ export const serviceLevelRoutes =
           response: { 202: ProposalSchema, ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const proposal = await setServiceTarget(
-          deps.db,
-          requireActor(request),
-          request.params.id,
-          request.params.service,
-          request.body.targetPct,
-          request.body.effectiveFrom,
-        );
-        return reply.status(202).send(presentProposal(proposal));
-      },
+      async (request, reply) =>
+        replyProposed(
+          reply,
+          setServiceTarget(
+            deps.db,
+            requireActor(request),
+            request.params.id,
+            request.params.service,
+            request.body.targetPct,
+            request.body.effectiveFrom,
+          ),
+        ),
     );
   };
