@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import { ACCOUNT_MODES, PartyContactsSchema } from '../domain/admin.ts';
 import { LANGS } from '../domain/lang.ts';
+import { AccountIdentity } from './directory.ts';
 
 /** An account as a party administrator sees it (ISM-6). */
-export const Account = z.object({
-  id: z.uuid(),
-  username: z.string(),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  party: z.string(),
-  roles: z.array(z.string()),
+export const Account = AccountIdentity.extend({
   clearance: z.string(),
   language: z.enum(LANGS),
   active: z.boolean(),

@@ -1,18 +1,23 @@
 import { Priority, text, Sensitivity } from './schemas.ts';
 import { z } from 'zod';
+import { LANGS } from '../domain/lang.ts';
 
 /** Who is who: the signed-in user, API tokens, parties (response shapes of auth and directory routes). */
 
+/** Who an account is, as both the signed-in user and a party administrator see it (`accountIdentity`). */
+export const AccountIdentity = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  party: z.string(),
+  roles: z.array(z.string()),
+});
+
 export const Me = z.object({
-  user: z.object({
-    id: z.uuid(),
-    username: z.string(),
-    displayName: z.string(),
-    email: z.string().nullable(),
-    party: z.string(),
-    roles: z.array(z.string()),
+  user: AccountIdentity.extend({
     clearance: Sensitivity,
-    language: z.enum(['en', 'fr']),
+    language: z.enum(LANGS),
     totpEnabled: z.boolean(),
     totpRequired: z.boolean(),
   }),

@@ -15,16 +15,20 @@ export interface ActionRoute {
   run(ctx: ServiceContext, id: string, body: unknown): Promise<Result>;
 }
 
+/** The service an action calls: it must accept what the action's body schema outputs. */
+type ActionService<A extends ActionName> = (ctx: ServiceContext, id: string, input: ActionInput<A>) => Promise<Result>;
+
 /**
- * Ties an action's contract (its body schema and summary, src/contract/actions.ts) to its service's
- * input: the service must accept what the schema outputs, checked by the compiler, so a route can
- * neither drop nor invent a field.
+ * Ties each action's contract (its body schema and summary, src/contract/actions.ts) to its service's
+ * input: each service must accept what its action's schema outputs, checked by the compiler, so a
+ * route can neither drop nor invent a field. One route per entry, in the order given.
  */
-export function actionRoute<A extends ActionName>(route: {
-  action: A;
-  run: (ctx: ServiceContext, id: string, input: ActionInput<A>) => Promise<Result>;
-}): ActionRoute {
-  const { summary, body } = ACTION_CONTRACTS[route.action];
-  // fastify parsed the body with exactly `body` before the handler runs, so it is its output.
-  return { action: route.action, summary, body, run: (ctx, id, input) => route.run(ctx, id, input as ActionInput<A>) };
+export function actionRoutes(services: { [A in ActionName]?: ActionService<A> }): ActionRoute[] {
+  return (Object.keys(services) as ActionName[]).map((action) => {
+    const { summary, body } = ACTION_CONTRACTS[action];
+    // The compiler checked services[action] against ActionInput<action> above; the key's type is lost in the loop.
+    const service = services[action] as ActionService<typeof action>;
+    // fastify parsed the body with exactly `body` before the handler runs, so it is its output.
+    return { action, summary, body, run: (ctx, id, input) => service(ctx, id, input as ActionInput<typeof action>) };
+  });
 }

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AGREEMENT_KINDS, AgreementChangeSchema, PROPOSAL_STATUSES } from '../../domain/agreement.ts';
@@ -32,6 +33,14 @@ export const presentProposal = (p: ProposalRow): Proposal => ({
   closedAt: iso(p.closedAt),
 });
 export { Proposal as ProposalSchema };
+
+/**
+ * Answers a route that proposes a change to a party's part of the agreement (its SLA targets, a
+ * service's availability target): 202 and the proposal, which applies once every other party accepts.
+ */
+export async function replyProposed(reply: FastifyReply, proposal: Promise<ProposalRow>): Promise<FastifyReply> {
+  return reply.status(202).send(presentProposal(await proposal));
+}
 
 const Params = z.object({ id: z.uuid() });
 

@@ -14,6 +14,7 @@ import { presentAsset, presentReview } from '../asset-presenter.ts';
 import { errorResponses, plain, text, Version } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
 import { expectedVersion } from './tickets.ts';
+import { sendFile } from '../send-file.ts';
 
 const Flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const Filters = z.object({
@@ -106,10 +107,7 @@ export const assetRoutes =
       async (request, reply) => {
         const now = new Date();
         const entries = await lisEntries(deps.db, requireActor(request), filterOf(request.query, now));
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="lis.csv"')
-          .send(lisCsv(entries, now));
+        return sendFile(reply, { type: 'text/csv; charset=utf-8', name: 'lis.csv' }, lisCsv(entries, now));
       },
     );
 

@@ -16,6 +16,7 @@ import {
   Checkpoint,
 } from '../../contract/audit.ts';
 import type { RouteDeps } from './deps.ts';
+import { sendFile } from '../send-file.ts';
 
 const filterOf = (q: z.infer<typeof Filter>): AuditFilter => ({
   from: q.from ? new Date(q.from) : undefined,
@@ -62,10 +63,14 @@ export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           const actor = requireActor(request);
           assertReadsAudit(actor);
           const stream = Readable.from(exportPartyAudit(deps.db, actor, filterOf(request.query), format));
-          return reply
-            .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/jsonl; charset=utf-8')
-            .header('content-disposition', `attachment; filename="audit-${actor.party}.${format}"`)
-            .send(stream);
+          return sendFile(
+            reply,
+            {
+              type: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/jsonl; charset=utf-8',
+              name: `audit-${actor.party}.${format}`,
+            },
+            stream,
+          );
         },
       );
     }

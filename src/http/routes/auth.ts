@@ -7,7 +7,8 @@ import { setLanguage } from '../../services/auth/set-language.ts';
 import { signIn } from '../../services/auth/sign-in.ts';
 import { signOut } from '../../services/auth/sign-out.ts';
 import { readProfile } from '../../services/parties/read-directory.ts';
-import { requireActor, SESSION_COOKIE } from '../auth-hook.ts';
+import { requireActor } from '../auth-hook.ts';
+import { clearSessionCookie, sessionLimits, setSessionCookie } from '../session-cookie.ts';
 import { ErrorBody, errorResponses, Instant, text } from '../../contract/schemas.ts';
 import { Me, ApiToken, TotpSetup } from '../../contract/directory.ts';
 import { accountIdentity } from './admin.ts';
@@ -72,15 +73,9 @@ export const authRoutes =
         const { user, token, csrfToken } = await signIn(
           deps.db,
           { ...request.body, address: request.ip },
-          { sessionHours: deps.config.SESSION_HOURS, maxSessions: deps.config.MAX_SESSIONS_PER_USER },
+          sessionLimits(deps.config),
         );
-        reply.setCookie(SESSION_COOKIE, token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: deps.config.SECURE_COOKIES || request.protocol === 'https',
-          maxAge: deps.config.SESSION_HOURS * 3600,
-        });
+        setSessionCookie(reply, request, deps.config, token, 'strict');
         return me(user.id, csrfToken);
       },
     );
@@ -93,7 +88,7 @@ export const authRoutes =
       },
       async (request, reply) => {
         await signOut(deps.db, request.sessionId);
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        clearSessionCookie(reply);
         return reply.status(204).send(null);
       },
     );

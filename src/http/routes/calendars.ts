@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addCalendarVersion, readCalendar } from '../../services/sla/edit-calendar.ts';
 import { currentTargets, setTargets } from '../../services/sla/sla-targets.ts';
-import { presentProposal, ProposalSchema } from './agreement.ts';
+import { ProposalSchema, replyProposed } from './agreement.ts';
 import { requireActor } from '../auth-hook.ts';
 import { SlaTarget } from '../../contract/agreement.ts';
 import { errorResponses, Priority } from '../../contract/schemas.ts';
@@ -102,15 +102,10 @@ export const calendarRoutes =
           response: { 202: ProposalSchema, ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const proposal = await setTargets(
-          deps.db,
-          requireActor(request),
-          request.params.id,
-          request.body.effectiveFrom,
-          request.body.items,
-        );
-        return reply.status(202).send(presentProposal(proposal));
-      },
+      async (request, reply) =>
+        replyProposed(
+          reply,
+          setTargets(deps.db, requireActor(request), request.params.id, request.body.effectiveFrom, request.body.items),
+        ),
     );
   };

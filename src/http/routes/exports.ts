@@ -17,6 +17,7 @@ import { backupInstance } from '../../services/export/backup-instance.ts';
 import { requireActor } from '../auth-hook.ts';
 import { errorResponses } from '../../contract/schemas.ts';
 import type { RouteDeps } from './deps.ts';
+import { sendFile } from '../send-file.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 const Export = z.object({
@@ -92,13 +93,14 @@ export function exportRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           request.params.party,
           request.params.id,
         );
-        return reply
-          .type('application/gzip')
-          .header(
-            'content-disposition',
-            `attachment; filename="passerelle-${row.partyId}-${row.createdAt.toISOString().slice(0, 10)}.tar.gz"`,
-          )
-          .send(stream);
+        return sendFile(
+          reply,
+          {
+            type: 'application/gzip',
+            name: `passerelle-${row.partyId}-${row.createdAt.toISOString().slice(0, 10)}.tar.gz`,
+          },
+          stream,
+        );
       },
     );
   };
@@ -172,13 +174,11 @@ export function backupRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         }
         const stream = createReadStream(file);
         stream.on('close', () => void rm(dir, { recursive: true, force: true }));
-        return reply
-          .type('application/gzip')
-          .header(
-            'content-disposition',
-            `attachment; filename="passerelle-backup-${new Date().toISOString().slice(0, 10)}.gz"`,
-          )
-          .send(stream);
+        return sendFile(
+          reply,
+          { type: 'application/gzip', name: `passerelle-backup-${new Date().toISOString().slice(0, 10)}.gz` },
+          stream,
+        );
       },
     );
   };

@@ -11,6 +11,7 @@ import { requireActor } from '../auth-hook.ts';
 import { errorResponses, Instant, plain, text } from '../../contract/schemas.ts';
 import { CalendarFeed, CooperationDate, MaintenanceWindow, PlannedItem } from '../../contract/services.ts';
 import type { RouteDeps } from './deps.ts';
+import { sendFile } from '../send-file.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 
@@ -167,10 +168,11 @@ export const maintenanceRoutes =
       },
       async (request, reply) => {
         const body = await maintenanceCalendar(deps.db, requireActor(request), request.params.id, new Date());
-        return reply
-          .type('text/calendar; charset=utf-8')
-          .header('content-disposition', `inline; filename="${request.params.id}-maintenance.ics"`)
-          .send(body);
+        return sendFile(
+          reply,
+          { type: 'text/calendar; charset=utf-8', name: `${request.params.id}-maintenance.ics`, inline: true },
+          body,
+        );
       },
     );
 

@@ -27,155 +27,50 @@ import { startFulfilment } from '../../services/requests/start-fulfilment.ts';
 import { acknowledgeConsultation } from '../../services/consultations/acknowledge-consultation.ts';
 import { answerConsultation } from '../../services/consultations/answer-consultation.ts';
 import { recordConsultationOutcome } from '../../services/consultations/record-consultation-outcome.ts';
-import { actionRoute, type ActionRoute } from './action-route.ts';
+import { actionRoutes, type ActionRoute } from './action-route.ts';
 
 const at = (value: string) => new Date(value);
 
 /** The actions of problems, requests, changes and releases, plus PARTY-4 disagreements on every type. */
-export const PROCESS_ACTIONS: ActionRoute[] = [
-  actionRoute({
-    action: 'acknowledge',
-    run: acknowledgeConsultation,
-  }),
-  actionRoute({
-    action: 'answer',
-    run: answerConsultation,
-  }),
-  actionRoute({
-    action: 'record_outcome',
-    run: recordConsultationOutcome,
-  }),
-  actionRoute({
-    action: 'record_disagreement',
-    run: recordDisagreement,
-  }),
-  actionRoute({
-    action: 'decide_disagreement',
-    run: decideDisagreement,
-  }),
+export const PROCESS_ACTIONS: ActionRoute[] = actionRoutes({
+  acknowledge: acknowledgeConsultation,
+  answer: answerConsultation,
+  record_outcome: recordConsultationOutcome,
+  record_disagreement: recordDisagreement,
+  decide_disagreement: decideDisagreement,
 
-  actionRoute({
-    action: 'link_incident',
-    run: linkIncident,
-  }),
-  actionRoute({
-    action: 'record_root_cause',
-    run: recordRootCause,
-  }),
-  actionRoute({
-    action: 'publish_known_error',
-    run: publishKnownError,
-  }),
+  link_incident: linkIncident,
+  record_root_cause: recordRootCause,
+  publish_known_error: publishKnownError,
 
-  actionRoute({
-    action: 'request_approval',
-    run: requestApproval,
-  }),
-  actionRoute({
-    action: 'approve',
-    run: approveTicket,
-  }),
-  actionRoute({
-    action: 'refuse',
-    run: (ctx, id, input) => refuseTicket(ctx, id, 'refuse', input),
-  }),
-  actionRoute({
-    action: 'start_fulfilment',
-    run: startFulfilment,
-  }),
-  actionRoute({
-    action: 'complete_task',
-    run: completeTask,
-  }),
-  actionRoute({
-    action: 'forward_task',
-    run: forwardTask,
-  }),
-  actionRoute({
-    action: 'reject_fulfilment',
-    run: rejectFulfilment,
-  }),
+  request_approval: requestApproval,
+  approve: approveTicket,
+  refuse: (ctx, id, input) => refuseTicket(ctx, id, 'refuse', input),
+  start_fulfilment: startFulfilment,
+  complete_task: completeTask,
+  forward_task: forwardTask,
+  reject_fulfilment: rejectFulfilment,
 
-  actionRoute({
-    action: 'assess',
-    run: assessChange,
-  }),
-  actionRoute({
-    action: 'submit',
-    run: submitChange,
-  }),
-  actionRoute({
-    action: 'review_assessment',
-    run: reviewAssessment,
-  }),
-  actionRoute({
-    action: 'reject',
-    run: (ctx, id, input) => refuseTicket(ctx, id, 'reject', input),
-  }),
-  actionRoute({
-    action: 'review_implementation',
-    run: reviewImplementation,
-  }),
+  assess: assessChange,
+  submit: submitChange,
+  review_assessment: reviewAssessment,
+  reject: (ctx, id, input) => refuseTicket(ctx, id, 'reject', input),
+  review_implementation: reviewImplementation,
 
-  actionRoute({
-    action: 'add_change',
-    run: addChange,
-  }),
-  actionRoute({
-    action: 'remove_change',
-    run: removeChange,
-  }),
-  actionRoute({
-    action: 'record_plan',
-    run: (ctx, id, input) => recordReleasePlan(ctx, id, input),
-  }),
-  actionRoute({
-    action: 'start_build',
-    run: startBuild,
-  }),
-  actionRoute({
-    action: 'record_build_test',
-    run: (ctx, id, input) => recordReleaseBuildTest(ctx, id, input),
-  }),
-  actionRoute({
-    action: 'prepare_deployment',
-    run: prepareDeployment,
-  }),
-  actionRoute({
-    action: 'record_deployment',
-    run: (ctx, id, input) => recordReleaseDeployment(ctx, id, input),
-  }),
-  actionRoute({
-    action: 'propose_window',
-    run: (ctx, id, input) =>
-      proposeWindow(ctx, id, { ...input, startsAt: at(input.startsAt), endsAt: at(input.endsAt) }),
-  }),
-  actionRoute({
-    action: 'accept_window',
-    run: (ctx, id, input) => decideWindow(ctx, id, 'accepted', input),
-  }),
-  actionRoute({
-    action: 'refuse_window',
-    run: (ctx, id, input) => decideWindow(ctx, id, 'refused', input),
-  }),
-  actionRoute({
-    action: 'approve_deployment',
-    run: (ctx, id, input) => approveTicket(ctx, id, input, 'approve_deployment'),
-  }),
-  actionRoute({
-    action: 'deploy',
-    run: deployRelease,
-  }),
-  actionRoute({
-    action: 'rollback',
-    run: rollbackRelease,
-  }),
-  actionRoute({
-    action: 'restart',
-    run: restartRelease,
-  }),
-  actionRoute({
-    action: 'tick_checklist',
-    run: tickChecklist,
-  }),
-];
+  add_change: addChange,
+  remove_change: removeChange,
+  record_plan: (ctx, id, input) => recordReleasePlan(ctx, id, input),
+  start_build: startBuild,
+  record_build_test: (ctx, id, input) => recordReleaseBuildTest(ctx, id, input),
+  prepare_deployment: prepareDeployment,
+  record_deployment: (ctx, id, input) => recordReleaseDeployment(ctx, id, input),
+  propose_window: (ctx, id, input) =>
+    proposeWindow(ctx, id, { ...input, startsAt: at(input.startsAt), endsAt: at(input.endsAt) }),
+  accept_window: (ctx, id, input) => decideWindow(ctx, id, 'accepted', input),
+  refuse_window: (ctx, id, input) => decideWindow(ctx, id, 'refused', input),
+  approve_deployment: (ctx, id, input) => approveTicket(ctx, id, input, 'approve_deployment'),
+  deploy: deployRelease,
+  rollback: rollbackRelease,
+  restart: restartRelease,
+  tick_checklist: tickChecklist,
+});

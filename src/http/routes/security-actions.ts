@@ -6,52 +6,19 @@ import { notifyAuthority } from '../../services/security/notify-authority.ts';
 import { recordAnalysis } from '../../services/security/record-analysis.ts';
 import { recordIndicator } from '../../services/security/record-indicator.ts';
 import { contain, recover } from '../../services/security/respond.ts';
-import { actionRoute, type ActionRoute } from './action-route.ts';
+import { actionRoutes, type ActionRoute } from './action-route.ts';
 
 /** The actions of security incidents (SEC-1 … SEC-8). */
-export const SECURITY_ACTIONS: ActionRoute[] = [
-  actionRoute({
-    action: 'form_team',
-    run: formTeam,
-  }),
-  actionRoute({
-    action: 'characterise',
-    run: characterise,
-  }),
-  actionRoute({
-    action: 'record_analysis',
-    run: recordAnalysis,
-  }),
-  actionRoute({
-    action: 'contain',
-    run: contain,
-  }),
-  actionRoute({
-    action: 'recover',
-    run: recover,
-  }),
-  actionRoute({
-    action: 'issue_response_report',
-    run: (ctx, id, input) => issueReport(ctx, id, 'response', input),
-  }),
-  actionRoute({
-    action: 'issue_final_report',
-    run: (ctx, id, input) => issueReport(ctx, id, 'final', input),
-  }),
-  actionRoute({
-    action: 'record_indicator',
-    run: recordIndicator,
-  }),
-  actionRoute({
-    action: 'add_follow_up',
-    run: addFollowUp,
-  }),
-  actionRoute({
-    action: 'complete_follow_up',
-    run: completeFollowUp,
-  }),
-  actionRoute({
-    action: 'notify_authority',
-    run: notifyAuthority,
-  }),
-];
+export const SECURITY_ACTIONS: ActionRoute[] = actionRoutes({
+  form_team: formTeam,
+  characterise,
+  record_analysis: recordAnalysis,
+  contain,
+  recover,
+  issue_response_report: (ctx, id, input) => issueReport(ctx, id, 'response', input),
+  issue_final_report: (ctx, id, input) => issueReport(ctx, id, 'final', input),
+  record_indicator: recordIndicator,
+  add_follow_up: addFollowUp,
+  complete_follow_up: completeFollowUp,
+  notify_authority: notifyAuthority,
+});

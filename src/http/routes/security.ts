@@ -14,6 +14,7 @@ import { presentDetail } from '../presenters.ts';
 import { errorResponses, TicketDetail, TicketFields, TicketParams } from '../../contract/schemas.ts';
 import { ImtRoster, SecurityPolicy, SecurityTaxonomy } from '../../contract/security.ts';
 import type { RouteDeps } from './deps.ts';
+import { sendFile } from '../send-file.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 
@@ -137,10 +138,7 @@ export const securityRoutes =
         reply.header('cache-control', 'no-store');
         if (format === 'json') return reply.send(report);
         const pdf = await reportPdf(report, requestLang(request));
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${report.ref}-${kind}.pdf"`)
-          .send(pdf);
+        return sendFile(reply, { type: 'application/pdf', name: `${report.ref}-${kind}.pdf` }, pdf);
       },
     );
 
@@ -157,11 +155,12 @@ export const securityRoutes =
       },
       async (request, reply) => {
         const { ref, bundle } = await stixExport(deps.ctx(request), request.params.id);
-        return reply
-          .type('application/stix+json;version=2.1')
-          .header('cache-control', 'no-store')
-          .header('content-disposition', `attachment; filename="${ref}.stix.json"`)
-          .send(JSON.stringify(bundle));
+        reply.header('cache-control', 'no-store');
+        return sendFile(
+          reply,
+          { type: 'application/stix+json;version=2.1', name: `${ref}.stix.json` },
+          JSON.stringify(bundle),
+        );
       },
     );
   };

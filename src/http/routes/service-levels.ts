@@ -6,8 +6,9 @@ import { listOutages, recordOutage, setServiceTarget, updateOutage } from '../..
 import { requireActor } from '../auth-hook.ts';
 import { plain, errorResponses, Instant, text } from '../../contract/schemas.ts';
 import { Outage, ComplianceReport, AvailabilityReport } from '../../contract/services.ts';
-import { presentProposal, ProposalSchema } from './agreement.ts';
+import { ProposalSchema, replyProposed } from './agreement.ts';
 import type { RouteDeps } from './deps.ts';
+import { sendFile } from '../send-file.ts';
 
 const Month = z.string().regex(/^(19[7-9]\d|20\d\d)-(0[1-9]|1[0-2])$/, 'YYYY-MM, 1970–2099');
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
@@ -67,10 +68,11 @@ export const serviceLevelRoutes =
       async (request, reply) => {
         const { party, month } = request.query;
         const report = await complianceReport(deps.db, requireActor(request), party, month);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="compliance-${party}-${month}.csv"`)
-          .send(complianceCsv(report.rows));
+        return sendFile(
+          reply,
+          { type: 'text/csv; charset=utf-8', name: `compliance-${party}-${month}.csv` },
+          complianceCsv(report.rows),
+        );
       },
     );
 
@@ -103,10 +105,11 @@ export const serviceLevelRoutes =
       async (request, reply) => {
         requireActor(request);
         const report = await availabilityReport(deps.db, request.query.party, request.query.month);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="availability-${report.party}-${report.month}.csv"`)
-          .send(availabilityCsv(report.rows));
+        return sendFile(
+          reply,
+          { type: 'text/csv; charset=utf-8', name: `availability-${report.party}-${report.month}.csv` },
+          availabilityCsv(report.rows),
+        );
       },
     );
 
@@ -193,16 +196,17 @@ export const serviceLevelRoutes =
           response: { 202: ProposalSchema, ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const proposal = await setServiceTarget(
-          deps.db,
-          requireActor(request),
-          request.params.id,
-          request.params.service,
-          request.body.targetPct,
-          request.body.effectiveFrom,
-        );
-        return reply.status(202).send(presentProposal(proposal));
-      },
+      async (request, reply) =>
+        replyProposed(
+          reply,
+          setServiceTarget(
+            deps.db,
+            requireActor(request),
+            request.params.id,
+            request.params.service,
+            request.body.targetPct,
+            request.body.effectiveFrom,
+          ),
+        ),
     );
   };

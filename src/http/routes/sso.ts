@@ -7,7 +7,8 @@ import { endSsoSession } from '../../services/sso/end-sso-session.ts';
 import { finishSso } from '../../services/sso/finish-sso.ts';
 import { readSsoParties, readSsoSettings, saveSsoSettings } from '../../services/sso/sso-settings.ts';
 import { startSso } from '../../services/sso/start-sso.ts';
-import { requireActor, SESSION_COOKIE } from '../auth-hook.ts';
+import { requireActor } from '../auth-hook.ts';
+import { clearSessionCookie, sessionLimits, setSessionCookie } from '../session-cookie.ts';
 import { publicUrlOf } from '../public-url.ts';
 import { SsoLogout, SsoParties, SsoSettings, SsoSettingsRead } from '../../contract/admin.ts';
 import { ErrorBody, errorResponses, Sensitivity, text } from '../../contract/schemas.ts';
@@ -91,17 +92,11 @@ export const ssoRoutes =
           const { token } = await finishSso(
             deps.db,
             { currentUrl: new URL(`${base}/api/v1/auth/oidc/callback?${query}`), address: request.ip },
-            { sessionHours: deps.config.SESSION_HOURS, maxSessions: deps.config.MAX_SESSIONS_PER_USER },
+            sessionLimits(deps.config),
             oidc,
           );
-          reply.setCookie(SESSION_COOKIE, token, {
-            path: '/',
-            httpOnly: true,
-            // Lax: the cookie is set on a redirect that started at the provider's site.
-            sameSite: 'lax',
-            secure: deps.config.SECURE_COOKIES || request.protocol === 'https',
-            maxAge: deps.config.SESSION_HOURS * 3600,
-          });
+          // Lax: the cookie is set on a redirect that started at the provider's site.
+          setSessionCookie(reply, request, deps.config, token, 'lax');
           return reply.redirect('/#/tickets', 302);
         } catch (error) {
           const code = error instanceof AppError ? error.code : 'sso.provider_error';
@@ -124,7 +119,7 @@ export const ssoRoutes =
       },
       async (request, reply) => {
         const result = await endSsoSession(deps.db, request.sessionId, publicUrlOf(deps.config, request), oidc);
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        clearSessionCookie(reply);
         return result;
       },
     );

@@ -21,61 +21,24 @@ import { expectedVersion } from './tickets.ts';
 import { PROCESS_ACTIONS } from './process-actions.ts';
 import { SECURITY_ACTIONS } from './security-actions.ts';
 
-import { actionRoute, type ActionRoute } from './action-route.ts';
+import { actionRoutes, type ActionRoute } from './action-route.ts';
 
 /** Each action's contract (src/contract/actions.ts) paired with the one service it calls. */
 const ACTIONS: ActionRoute[] = [
-  actionRoute({
-    action: 'comment',
-    run: commentOnTicket,
-  }),
-  actionRoute({
-    action: 'assign',
-    run: assignTicket,
-  }),
-  actionRoute({
-    action: 'transfer',
-    run: transferTicket,
-  }),
-  actionRoute({
-    action: 'escalate',
-    run: escalateTicket,
-  }),
-  actionRoute({
-    action: 'record_known_error',
-    run: recordKnownError,
-  }),
-  actionRoute({
-    action: 'pend',
-    run: pendTicket,
-  }),
-  actionRoute({
-    action: 'resume',
-    run: resumeTicket,
-  }),
-  actionRoute({
-    action: 'resolve',
-    run: resolveIncident,
-  }),
-  actionRoute({
-    action: 'reject_resolution',
-    run: rejectResolution,
-  }),
-  actionRoute({
-    action: 'verify',
-    run: verifyIncident,
-  }),
-  actionRoute({
-    action: 'close',
-    run: closeTicket,
-  }),
-  actionRoute({
-    action: 'record_recurrence',
-    run: recordRecurrence,
-  }),
-  actionRoute({
-    action: 'declare_security_incident',
-    run: declareSecurityIncident,
+  ...actionRoutes({
+    comment: commentOnTicket,
+    assign: assignTicket,
+    transfer: transferTicket,
+    escalate: escalateTicket,
+    record_known_error: recordKnownError,
+    pend: pendTicket,
+    resume: resumeTicket,
+    resolve: resolveIncident,
+    reject_resolution: rejectResolution,
+    verify: verifyIncident,
+    close: closeTicket,
+    record_recurrence: recordRecurrence,
+    declare_security_incident: declareSecurityIncident,
   }),
   ...PROCESS_ACTIONS,
   ...SECURITY_ACTIONS,

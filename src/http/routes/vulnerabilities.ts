@@ -15,6 +15,7 @@ import { updateRemediation } from '../../services/vulnerabilities/update-remedia
 import { errorResponses, Instant, Sensitivity, text, Version } from '../../contract/schemas.ts';
 import { PartySecurityTxt, Vulnerability } from '../../contract/vulnerabilities.ts';
 import type { RouteDeps } from './deps.ts';
+import { sendFile } from '../send-file.ts';
 
 const PartyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/);
 const IdParams = z.object({ id: z.uuid() });
@@ -148,11 +149,12 @@ export const vulnerabilityRoutes =
       async (request, reply) => {
         const namespace = `${request.protocol}://${request.host}`;
         const advisory = await exportCsaf(deps.ctx(request), request.params.id, namespace);
-        return reply
-          .type('application/json')
-          .header('cache-control', 'no-store')
-          .header('content-disposition', `attachment; filename="${advisory.document.tracking.id.toLowerCase()}.json"`)
-          .send(JSON.stringify(advisory));
+        reply.header('cache-control', 'no-store');
+        return sendFile(
+          reply,
+          { type: 'application/json', name: `${advisory.document.tracking.id.toLowerCase()}.json` },
+          JSON.stringify(advisory),
+        );
       },
     );
     app.get(

@@ -1,10 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { contactStatus, confirmationDue } from '../../domain/contacts.ts';
-import { AppError } from '../../domain/errors.ts';
-import { isUuid } from '../../domain/identifiers.ts';
 import { sharedRecordVisibleTo } from '../../policies/shared-records.ts';
 import type { Db } from '../../store/db.ts';
 import { contactPointChanges, contactPoints } from '../../store/schema/index.ts';
+import { oneVisibleSharedRecord } from '../../store/shared-records.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
 
 export type ContactRow = typeof contactPoints.$inferSelect;
@@ -34,13 +33,7 @@ export async function listContacts(ctx: ServiceContext, party?: string) {
 
 /** One entry the actor may read (removed ones too: their history stays), or 404. */
 export async function getContact(db: Db, ctx: ServiceContext, id: string): Promise<ContactRow> {
-  if (!isUuid(id)) throw new AppError('cbm.not_found');
-  const [row] = await db
-    .select()
-    .from(contactPoints)
-    .where(and(eq(contactPoints.id, id), sharedRecordVisibleTo(ctx.actor, contactPoints.sensitivity)));
-  if (!row) throw new AppError('cbm.not_found');
-  return row;
+  return oneVisibleSharedRecord(ctx.actor, contactPoints, db.select().from(contactPoints).$dynamic(), id);
 }
 
 /** CBM-1: the changes to the entries the actor may read, newest first (what the other parties were told). */

@@ -1,32 +1,26 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { AppError } from '../../domain/errors.ts';
-import { isUuid } from '../../domain/identifiers.ts';
 import { sharedRecordVisibleTo } from '../../policies/shared-records.ts';
 import type { Db } from '../../store/db.ts';
 import { exchangeQuestions, exchangeReads, exchanges } from '../../store/schema/index.ts';
+import { newestVisibleSharedRecords, oneVisibleSharedRecord } from '../../store/shared-records.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
 
 export type ExchangeRow = typeof exchanges.$inferSelect;
 
 /** CBM-3: the submissions the actor's clearance covers, newest first. */
 export async function listExchanges(ctx: ServiceContext): Promise<ExchangeRow[]> {
-  return ctx.db
-    .select()
-    .from(exchanges)
-    .where(sharedRecordVisibleTo(ctx.actor, exchanges.sensitivity))
-    .orderBy(desc(exchanges.createdAt), desc(exchanges.id))
-    .limit(500);
+  return newestVisibleSharedRecords(
+    ctx.actor,
+    exchanges,
+    ctx.db.select().from(exchanges).$dynamic(),
+    desc(exchanges.createdAt),
+    desc(exchanges.id),
+  );
 }
 
 /** One submission the actor may read, or 404. */
 export async function visibleExchange(db: Db, ctx: ServiceContext, id: string): Promise<ExchangeRow> {
-  if (!isUuid(id)) throw new AppError('cbm.not_found');
-  const [row] = await db
-    .select()
-    .from(exchanges)
-    .where(and(eq(exchanges.id, id), sharedRecordVisibleTo(ctx.actor, exchanges.sensitivity)));
-  if (!row) throw new AppError('cbm.not_found');
-  return row;
+  return oneVisibleSharedRecord(ctx.actor, exchanges, db.select().from(exchanges).$dynamic(), id);
 }
 
 /** The exchanges among `ids` the actor may read (for links from meetings). */

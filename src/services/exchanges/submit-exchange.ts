@@ -3,12 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import type { ExchangeKind } from '../../domain/exchanges.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
-import { assertMayShare } from '../../policies/shared-records.ts';
 import { exchanges } from '../../store/schema/index.ts';
-import { announceShared } from '../cbm/notify-parties.ts';
-import { nowOf, type ServiceContext } from '../write-path/context.ts';
+import { SHARED_RECORDS, shareNewRecord } from '../cbm/share-record.ts';
+import type { ServiceContext } from '../write-path/context.ts';
 
-export const EXCHANGE_WRITERS = ['level_manager', 'security_officer', 'party_admin'] as const;
+export const EXCHANGE_WRITERS = SHARED_RECORDS.exchange.roles;
 
 export interface SubmitExchangeInput {
   kind: ExchangeKind;
@@ -26,15 +25,12 @@ export interface SubmitExchangeInput {
  * translation when written in another official language.
  */
 export async function submitExchange(ctx: ServiceContext, input: SubmitExchangeInput) {
-  const sensitivity = input.sensitivity ?? 'LIMITED';
-  assertMayShare(ctx.actor, EXCHANGE_WRITERS, sensitivity);
-  if (input.language !== 'en' && !input.bodyEn?.trim())
-    throw new AppError('validation.invalid', 'bodyEn', { field: 'bodyEn', detail: 'english_translation' });
-  const yearly = input.kind === 'yearly_summary';
-  if (yearly && !input.year)
-    throw new AppError('validation.invalid', 'year', { field: 'year', detail: 'year_required' });
-  const now = nowOf(ctx);
-  return ctx.db.transaction(async (tx) => {
+  return shareNewRecord(ctx, 'exchange', input.sensitivity, async (tx, sensitivity, now) => {
+    if (input.language !== 'en' && !input.bodyEn?.trim())
+      throw new AppError('validation.invalid', 'bodyEn', { field: 'bodyEn', detail: 'english_translation' });
+    const yearly = input.kind === 'yearly_summary';
+    if (yearly && !input.year)
+      throw new AppError('validation.invalid', 'year', { field: 'year', detail: 'year_required' });
     if (yearly) {
       const [existing] = await tx
         .select({ id: exchanges.id })
@@ -64,19 +60,6 @@ export async function submitExchange(ctx: ServiceContext, input: SubmitExchangeI
         createdAt: now,
       })
       .returning();
-    await announceShared(
-      tx,
-      ctx,
-      {
-        action: 'exchange.submit',
-        id: row!.id,
-        what: 'exchange',
-        title: input.title,
-        path: `/exchanges/${row!.id}`,
-        sensitivity,
-      },
-      now,
-    );
     return row!;
   });
 }

@@ -1,10 +1,8 @@
 import { and, asc, desc, eq, gte, lt } from 'drizzle-orm';
-import { AppError } from '../../domain/errors.ts';
-import { isUuid } from '../../domain/identifiers.ts';
 import { meetingYear } from '../../domain/meetings.ts';
-import { sharedRecordVisibleTo } from '../../policies/shared-records.ts';
 import type { Db } from '../../store/db.ts';
 import { expertMeetings, meetingActions } from '../../store/schema/index.ts';
+import { newestVisibleSharedRecords, oneVisibleSharedRecord } from '../../store/shared-records.ts';
 import { visibleExchangesAmong } from '../exchanges/read-exchanges.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
 
@@ -13,12 +11,12 @@ export type MeetingActionRow = typeof meetingActions.$inferSelect;
 
 /** CBM-6: the meetings the actor may read, newest first. */
 export async function listMeetings(ctx: ServiceContext): Promise<MeetingRow[]> {
-  return ctx.db
-    .select()
-    .from(expertMeetings)
-    .where(sharedRecordVisibleTo(ctx.actor, expertMeetings.sensitivity))
-    .orderBy(desc(expertMeetings.startsAt))
-    .limit(500);
+  return newestVisibleSharedRecords(
+    ctx.actor,
+    expertMeetings,
+    ctx.db.select().from(expertMeetings).$dynamic(),
+    desc(expertMeetings.startsAt),
+  );
 }
 
 /** CBM-6: a year's count — every meeting counts, whatever its level (the count says nothing of content). */
@@ -46,13 +44,7 @@ export async function meetingSummary(ctx: ServiceContext, year?: number) {
 
 /** One meeting the actor may read, or 404. */
 export async function visibleMeeting(db: Db, ctx: ServiceContext, id: string): Promise<MeetingRow> {
-  if (!isUuid(id)) throw new AppError('cbm.not_found');
-  const [row] = await db
-    .select()
-    .from(expertMeetings)
-    .where(and(eq(expertMeetings.id, id), sharedRecordVisibleTo(ctx.actor, expertMeetings.sensitivity)));
-  if (!row) throw new AppError('cbm.not_found');
-  return row;
+  return oneVisibleSharedRecord(ctx.actor, expertMeetings, db.select().from(expertMeetings).$dynamic(), id);
 }
 
 /** A meeting with its action items and the linked exchanges the actor may read (others are left out). */

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
-import { assertMayShare } from '../../policies/shared-records.ts';
 import { expertMeetings } from '../../store/schema/index.ts';
-import { announceShared } from '../cbm/notify-parties.ts';
-import { nowOf, type ServiceContext } from '../write-path/context.ts';
+import { SHARED_RECORDS, shareNewRecord } from '../cbm/share-record.ts';
+import type { ServiceContext } from '../write-path/context.ts';
 import { linkableExchanges } from './linkable-exchanges.ts';
 
-export const MEETING_ORGANISERS = ['level_manager', 'security_officer', 'party_admin'] as const;
+export const MEETING_ORGANISERS = SHARED_RECORDS.meeting.roles;
 
 export interface ScheduleMeetingInput {
   title: string;
@@ -20,10 +19,7 @@ export interface ScheduleMeetingInput {
 
 /** CBM-6: the actor's party schedules a meeting of the experts with its agenda and participants. */
 export async function scheduleMeeting(ctx: ServiceContext, input: ScheduleMeetingInput) {
-  const sensitivity = input.sensitivity ?? 'LIMITED';
-  assertMayShare(ctx.actor, MEETING_ORGANISERS, sensitivity);
-  const now = nowOf(ctx);
-  return ctx.db.transaction(async (tx) => {
+  return shareNewRecord(ctx, 'meeting', input.sensitivity, async (tx, sensitivity, now) => {
     const exchangeIds = await linkableExchanges(tx, ctx, input.exchangeIds ?? []);
     const [row] = await tx
       .insert(expertMeetings)
@@ -41,19 +37,6 @@ export async function scheduleMeeting(ctx: ServiceContext, input: ScheduleMeetin
         createdAt: now,
       })
       .returning();
-    await announceShared(
-      tx,
-      ctx,
-      {
-        action: 'meeting.schedule',
-        id: row!.id,
-        what: 'meeting',
-        title: input.title,
-        path: `/meetings/${row!.id}`,
-        sensitivity,
-      },
-      now,
-    );
     return row!;
   });
 }

@@ -1,15 +1,10 @@
 import { maxSensitivity } from '../../domain/sensitivity.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import type { ServiceContext } from '../write-path/context.ts';
-import { insertNewTicket } from '../tickets/create-ticket.ts';
-import { linkNewTicket } from '../tickets/link-new-ticket.ts';
-import { runTicketAction } from '../write-path/ticket-action.ts';
+import { spinOffTicket, type SpinOffInput } from '../tickets/spin-off-ticket.ts';
 
-export interface DeclareSecurityInput {
-  title?: string | undefined;
-  description?: string | undefined;
+export interface DeclareSecurityInput extends SpinOffInput {
   sensitivity?: 'SENSITIVE' | 'CRITICAL' | undefined;
-  version?: number | undefined;
 }
 
 /**
@@ -22,39 +17,10 @@ export async function declareSecurityIncident(
   idOrRef: string,
   input: DeclareSecurityInput,
 ): Promise<{ source: TicketRow; created: TicketRow }> {
-  let created: TicketRow | undefined;
-  const source = await runTicketAction(
-    ctx,
-    idOrRef,
-    'declare_security_incident',
-    input.version,
-    async (old, tx, now) => {
-      const sensitivity = maxSensitivity(
-        maxSensitivity('SENSITIVE', input.sensitivity ?? 'SENSITIVE'),
-        old.sensitivity,
-      );
-      created = await insertNewTicket(
-        ctx,
-        tx,
-        {
-          type: 'security',
-          title: input.title ?? old.title,
-          description: input.description ?? old.description,
-          service: old.service,
-          impact: old.impact,
-          criticality: old.criticality,
-          sensitivity,
-          channel: ctx.channel ?? 'api',
-          participants: old.participants,
-          escalationLevel: 3,
-        },
-        now,
-      );
-      return {
-        events: [await linkNewTicket(ctx, tx, created, old, 'security_incident_of', now)],
-        audit: { created: created.ref },
-      };
-    },
-  );
-  return { source, created: created! };
+  return spinOffTicket(ctx, idOrRef, 'declare_security_incident', input, 'security_incident_of', (old) => ({
+    type: 'security',
+    sensitivity: maxSensitivity(maxSensitivity('SENSITIVE', input.sensitivity ?? 'SENSITIVE'), old.sensitivity),
+    participants: old.participants,
+    escalationLevel: 3,
+  }));
 }
