@@ -8,6 +8,7 @@ import { SensitivityBadge } from '../ui/badges.tsx';
 import { useErrorText } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { DataTable } from '../ui/DataTable.tsx';
+import { Options } from '../ui/form/inputs.tsx';
 
 export type { Attachment };
 
@@ -123,11 +124,7 @@ export function AttachmentsPanel({
           <label>
             {t('attachments.sensitivity')}{' '}
             <select value={sensitivity} onChange={(e) => setSensitivity(e.target.value)}>
-              {allowed.map((level) => (
-                <option key={level} value={level}>
-                  {t(`sensitivity.${level}`)}
-                </option>
-              ))}
+              <Options values={allowed} label={(level) => t(`sensitivity.${level}`)} />
             </select>
           </label>
           <div

@@ -8,6 +8,7 @@ import { Field } from '../../ui/Field.tsx';
 import { useParties } from '../../ui/useParties.ts';
 import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
+import { Options } from '../../ui/form/inputs.tsx';
 
 /** The change assessment: risk, impact, affected services and parties, planned slot, implementation and rollback plans. */
 export function AssessForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
@@ -65,11 +66,7 @@ export function AssessForm({ detail, ...props }: ActionFormProps & { detail: Tic
       <Field label={t('action.assess.risk')} required name="risk">
         {(c) => (
           <select {...c} name="risk" value={risk} onChange={(e) => setRisk(e.target.value)}>
-            {RISKS.map((r) => (
-              <option key={r} value={r}>
-                {t(`risk.${r}`)}
-              </option>
-            ))}
+            <Options values={RISKS} label={(r) => t(`risk.${r}`)} />
           </select>
         )}
       </Field>
