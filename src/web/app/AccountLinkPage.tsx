@@ -4,7 +4,7 @@ import { api } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { href } from './router.ts';
-import { FormError, useErrorText } from './ui/errors.tsx';
+import { FormError } from './ui/errors.tsx';
 import { TextField } from './ui/form/inputs.tsx';
 import { useFormSubmit } from './ui/useFormSubmit.ts';
 import { useGet } from './ui/useGet.ts';
@@ -12,7 +12,6 @@ import { useGet } from './ui/useGet.ts';
 /** A one-time link: the invitee (or the owner after a reset) chooses a password, then signs in. */
 export function AccountLinkPage({ token }: { token: string }) {
   const { t, formatDate } = useI18n();
-  const errorText = useErrorText();
   const info = useGet<LinkInfo>(`/auth/account-links/${token}`);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -35,11 +34,7 @@ export function AccountLinkPage({ token }: { token: string }) {
           <h1 id="link-title">
             {t(info.data?.purpose === 'reset' ? 'accountLink.resetTitle' : 'accountLink.inviteTitle')}
           </h1>
-          {info.error !== null && (
-            <p className="alert alert--error" role="alert">
-              {errorText(info.error)}
-            </p>
-          )}
+          <FormError error={info.error} />
           {done ? (
             <p className="alert alert--success" role="status">
               {t('accountLink.done', { username: done })} <a href={href('/tickets')}>{t('accountLink.signIn')}</a>

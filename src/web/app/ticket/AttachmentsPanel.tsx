@@ -5,7 +5,7 @@ import { useSession } from '../session.tsx';
 import type { Attachment, TicketDetail } from '../../../contract/schemas.ts';
 import { SENSITIVITIES, sensitivityRank } from '../../../domain/sensitivity.ts';
 import { SensitivityBadge } from '../ui/badges.tsx';
-import { useErrorText } from '../ui/errors.tsx';
+import { FormError, useErrorText } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { DataTable } from '../ui/DataTable.tsx';
 import { Options } from '../ui/form/inputs.tsx';
@@ -83,11 +83,7 @@ export function AttachmentsPanel({
   return (
     <section className="card block" aria-labelledby="attachments-title">
       <h2 id="attachments-title">{t('attachments.title')}</h2>
-      {files.error !== null && (
-        <p className="alert alert--error" role="alert">
-          {errorText(files.error)}
-        </p>
-      )}
+      <FormError error={files.error} />
       {files.data && files.data.items.length === 0 && <p>{t('attachments.none')}</p>}
       {files.data && files.data.items.length > 0 && (
         <DataTable
@@ -188,7 +184,6 @@ export function EmailReplyForm({
   onSent: () => Promise<void>;
 }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const [body, setBody] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -239,11 +234,7 @@ export function EmailReplyForm({
             ))}
           </fieldset>
         )}
-        {error !== null && (
-          <p className="alert alert--error" role="alert">
-            {errorText(error)}
-          </p>
-        )}
+        <FormError error={error} />
         {sent && <p role="status">{t('emailReply.sent')}</p>}
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {busy ? t('common.saving') : t('emailReply.send')}
