@@ -52,11 +52,7 @@ export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detai
             }}
           >
             <option value="">{t('common.choose')}</option>
-            {taxonomy.classes.map((k) => (
-              <option key={k.value} value={k.value}>
-                {taxonomy.classLabel(k.value)}
-              </option>
-            ))}
+            <Options values={taxonomy.classes.map((k) => k.value)} label={taxonomy.classLabel} />
           </select>
         )}
       </Field>

@@ -5,7 +5,7 @@ import { useTaxonomy } from '../../security/useTaxonomy.ts';
 import { useFieldError } from '../../ui/errors.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { useDraftField } from '../../ui/form/drafts.ts';
-import { Checks } from '../../ui/form/inputs.tsx';
+import { Checks, Options } from '../../ui/form/inputs.tsx';
 import { RadioSwitch } from '../../ui/RadioSwitch.tsx';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 import { useDirectory } from './useDirectory.ts';
@@ -74,11 +74,7 @@ export function FormTeamForm({ detail, ...props }: ActionFormProps & { detail: T
           {(c) => (
             <select {...c} name="eventType" value={eventType} onChange={(e) => setEventType(e.target.value)}>
               <option value="">{t('action.form_team.eventTypeDefault')}</option>
-              {taxonomy.classes.map((k) => (
-                <option key={k.value} value={k.value}>
-                  {taxonomy.classLabel(k.value)}
-                </option>
-              ))}
+              <Options values={taxonomy.classes.map((k) => k.value)} label={taxonomy.classLabel} />
             </select>
           )}
         </Field>
