@@ -1,6 +1,6 @@
 import type { SsoParties } from '../../contract/admin.ts';
 import type { Me } from '../../contract/directory.ts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -54,82 +54,95 @@ export function SignIn({ onSignedIn, expired }: Props) {
   }
 
   return (
+    <SignInFrame onLanguage={() => (languageChosen.current = true)}>
+      <form className="card signin-card" onSubmit={(e) => void submit(e)} aria-labelledby="signin-title">
+        <h1 id="signin-title">{t('signin.title')}</h1>
+        <p className="muted">{t('signin.subtitle')}</p>
+        {expired && !error && (
+          <p className="alert alert--info" role="status">
+            {t('signin.expired')}
+          </p>
+        )}
+        {ssoError && !error && (
+          <p className="alert alert--error" role="alert">
+            {t(`signin.ssoError.${ssoError}`) === `signin.ssoError.${ssoError}`
+              ? t('signin.ssoError.default')
+              : t(`signin.ssoError.${ssoError}`)}
+          </p>
+        )}
+        <FormError error={error} />
+        <TextField
+          name="username"
+          label={t('signin.username')}
+          required
+          autoComplete="username"
+          value={username}
+          onChange={setUsername}
+        />
+        <PasswordField
+          name="password"
+          label={t('signin.password')}
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
+        {needsTotp && (
+          <Field label={t('signin.totp')} hint={t('signin.totpHint')} required>
+            {(c) => (
+              <input
+                {...c}
+                name="totp"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="\d{6}"
+                maxLength={6}
+                required
+                autoFocus
+                value={totp}
+                onChange={(e) => setTotp(e.target.value.trim())}
+              />
+            )}
+          </Field>
+        )}
+        <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
+          {busy ? t('signin.submitting') : t('signin.submit')}
+        </button>
+        {ssoParties.length > 0 && (
+          <div className="signin-sso">
+            <p className="muted">{t('signin.ssoOr')}</p>
+            {ssoParties.map((p) => (
+              <a
+                key={p.party}
+                className="btn btn--block"
+                href={`/api/v1/auth/oidc/${encodeURIComponent(p.party)}/start`}
+              >
+                {t('signin.ssoWith', { party: p.name })}
+              </a>
+            ))}
+          </div>
+        )}
+      </form>
+    </SignInFrame>
+  );
+}
+
+/** The page around a form used before signing in: the console's name and the language switch, then the form. */
+export function SignInFrame({ onLanguage, children }: { onLanguage?: () => void; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
     <div className="signin-page">
       <header className="signin-header">
         <span className="brand">{t('app.name')}</span>
-        <LanguageSwitch onChange={() => (languageChosen.current = true)} />
+        <LanguageSwitch onChange={onLanguage} />
       </header>
       <main id="main" className="signin-main">
-        <form className="card signin-card" onSubmit={(e) => void submit(e)} aria-labelledby="signin-title">
-          <h1 id="signin-title">{t('signin.title')}</h1>
-          <p className="muted">{t('signin.subtitle')}</p>
-          {expired && !error && (
-            <p className="alert alert--info" role="status">
-              {t('signin.expired')}
-            </p>
-          )}
-          {ssoError && !error && (
-            <p className="alert alert--error" role="alert">
-              {t(`signin.ssoError.${ssoError}`) === `signin.ssoError.${ssoError}`
-                ? t('signin.ssoError.default')
-                : t(`signin.ssoError.${ssoError}`)}
-            </p>
-          )}
-          <FormError error={error} />
-          <TextField
-            name="username"
-            label={t('signin.username')}
-            required
-            autoComplete="username"
-            value={username}
-            onChange={setUsername}
-          />
-          <TextField
-            name="password"
-            label={t('signin.password')}
-            required
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={setPassword}
-          />
-          {needsTotp && (
-            <Field label={t('signin.totp')} hint={t('signin.totpHint')} required>
-              {(c) => (
-                <input
-                  {...c}
-                  name="totp"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  pattern="\d{6}"
-                  maxLength={6}
-                  required
-                  autoFocus
-                  value={totp}
-                  onChange={(e) => setTotp(e.target.value.trim())}
-                />
-              )}
-            </Field>
-          )}
-          <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
-            {busy ? t('signin.submitting') : t('signin.submit')}
-          </button>
-          {ssoParties.length > 0 && (
-            <div className="signin-sso">
-              <p className="muted">{t('signin.ssoOr')}</p>
-              {ssoParties.map((p) => (
-                <a
-                  key={p.party}
-                  className="btn btn--block"
-                  href={`/api/v1/auth/oidc/${encodeURIComponent(p.party)}/start`}
-                >
-                  {t('signin.ssoWith', { party: p.name })}
-                </a>
-              ))}
-            </div>
-          )}
-        </form>
+        {children}
       </main>
     </div>
   );
+}
+
+/** A password field (the browser fills or offers one as `autoComplete` says). */
+export function PasswordField(props: Omit<ComponentProps<typeof TextField>, 'type'>) {
+  return <TextField required type="password" {...props} />;
 }

@@ -5,6 +5,7 @@ import { GRANTABLE_ROLES } from '../admin/adminTypes.ts';
 import { useI18n } from '../i18n.tsx';
 import { SENSITIVITIES } from '../ui/constants.ts';
 import { Field } from '../ui/Field.tsx';
+import { Options } from '../ui/form/inputs.tsx';
 
 interface Props {
   item: AccessReviewItem;
@@ -40,11 +41,7 @@ export function AccessDecisionForm({ item, busy, onDecide }: Props) {
         <Field label={t('accessReviews.decision', { name: item.username })}>
           {(c) => (
             <select {...c} name="decision" value={decision} onChange={(e) => setDecision(e.target.value)}>
-              {ACCESS_DECISIONS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`accessDecision.${d}`)}
-                </option>
-              ))}
+              <Options values={ACCESS_DECISIONS} label={(d) => t(`accessDecision.${d}`)} />
             </select>
           )}
         </Field>
@@ -52,11 +49,7 @@ export function AccessDecisionForm({ item, busy, onDecide }: Props) {
           <Field label={t('accessReviews.newClearance', { name: item.username })}>
             {(c) => (
               <select {...c} name="clearance" value={clearance} onChange={(e) => setClearance(e.target.value)}>
-                {SENSITIVITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`sensitivity.${s}`)}
-                  </option>
-                ))}
+                <Options values={SENSITIVITIES} label={(s) => t(`sensitivity.${s}`)} />
               </select>
             )}
           </Field>

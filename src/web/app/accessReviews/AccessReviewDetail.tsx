@@ -1,5 +1,4 @@
 import type { AccessReview } from '../../../contract/security.ts';
-import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { SensitivityBadge } from '../ui/badges.tsx';
@@ -7,25 +6,19 @@ import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { AccessDecisionForm } from './AccessDecisionForm.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
+import { useRun } from '../ui/useFormSubmit.ts';
 
 /** One access review: every account with its decision; administrators decide and close. */
 export function AccessReviewDetail({ id, runs, onChanged }: { id: string; runs: boolean; onChanged(): void }) {
   const { t, formatDate } = useI18n();
   const review = useGet<AccessReview>(`/access-reviews/${id}`);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useRun();
 
   async function post(path: string, body: Record<string, unknown> = {}) {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       review.setData(await api.post<AccessReview>(path, body));
       onChanged();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const r = review.data;

@@ -1,7 +1,7 @@
 import { LANGS, type Lang } from '../../../domain/lang.ts';
 import { useI18n } from '../i18n.tsx';
 import { Field } from '../ui/Field.tsx';
-import { choiceOf } from '../ui/form/inputs.tsx';
+import { choiceOf, Options } from '../ui/form/inputs.tsx';
 import { CLEARANCES } from './adminTypes.ts';
 
 /** An account's clearance (ETS level), one select of the levels an administrator may grant. */
@@ -23,11 +23,7 @@ export function ClearanceSelect({
     <Field label={t('admin.clearance')} error={error} required={required}>
       {(c) => (
         <select {...c} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
-          {CLEARANCES.map((level) => (
-            <option key={level} value={level}>
-              {t(`sensitivity.${level}`)}
-            </option>
-          ))}
+          <Options values={CLEARANCES} label={(level) => t(`sensitivity.${level}`)} />
         </select>
       )}
     </Field>

@@ -4,7 +4,7 @@ import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import type { Party } from '../../../contract/directory.ts';
 import { Field } from '../ui/Field.tsx';
-import { FormError, useErrorText } from '../ui/errors.tsx';
+import { FormError } from '../ui/errors.tsx';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { useGet } from '../ui/useGet.ts';
 import type { Account } from './adminTypes.ts';
@@ -13,7 +13,6 @@ import { RenameGroupForm } from './RenameGroupForm.tsx';
 /** The party's groups, their members, and new groups. */
 export function GroupsSection({ party }: { party: string }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const parties = useGet<{ items: Party[] }>('/parties');
   const accounts = useGet<{ items: Account[] }>(`/parties/${party}/accounts`);
   const [name, setName] = useState('');
@@ -40,11 +39,7 @@ export function GroupsSection({ party }: { party: string }) {
   return (
     <section className="card block" aria-labelledby="groups-title">
       <h2 id="groups-title">{t('admin.groups')}</h2>
-      {actionError !== null && (
-        <p className="alert alert--error" role="alert">
-          {errorText(actionError)}
-        </p>
-      )}
+      <FormError error={actionError} />
       {groups.map((g) => {
         const members = accounts.data?.items.filter((a) => a.groupIds.includes(g.id)) ?? [];
         const others = accounts.data?.items.filter((a) => a.active && !a.groupIds.includes(g.id)) ?? [];

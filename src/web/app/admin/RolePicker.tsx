@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n.tsx';
+import { Checks } from '../ui/form/inputs.tsx';
 import { GRANTABLE_ROLES } from './adminTypes.ts';
 
 /** Check boxes for roles, with the field's error. */
@@ -16,18 +17,13 @@ export function RolePicker({
     <fieldset className="field">
       <legend>{t('admin.roles')}</legend>
       <div className="checks">
-        {GRANTABLE_ROLES.map((role) => (
-          <label key={role} className="check">
-            <input
-              type="checkbox"
-              name="roles"
-              value={role}
-              checked={value.includes(role)}
-              onChange={(e) => onChange(e.target.checked ? [...value, role] : value.filter((r) => r !== role))}
-            />{' '}
-            {t(`role.${role}`)}
-          </label>
-        ))}
+        <Checks
+          name="roles"
+          options={GRANTABLE_ROLES}
+          value={value}
+          label={(role) => t(`role.${role}`)}
+          onChange={onChange}
+        />
       </div>
       {error && (
         <p className="field-error" role="alert">

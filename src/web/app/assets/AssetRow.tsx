@@ -9,6 +9,7 @@ import { InlineError } from '../ui/errors.tsx';
 import { AssetEditForm } from './AssetEditForm.tsx';
 import { AssetReviewForm } from './AssetReviewForm.tsx';
 import { AssetReviewHistory } from './AssetReviewHistory.tsx';
+import { useRun } from '../ui/useFormSubmit.ts';
 
 type Panel = 'edit' | 'review' | null;
 
@@ -18,19 +19,12 @@ export function AssetRow({ asset, onChanged }: { asset: Asset; onChanged(asset: 
   const [panel, setPanel] = useState<Panel>(null);
   // The history shown after a review includes it: it is loaded again whenever the asset changes.
   const [history, setHistory] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useRun();
 
   async function decide(decision: 'approved' | 'refused') {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onChanged(await api.post<Asset>(`/assets/${asset.id}/approve`, { decision, version: asset.version }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

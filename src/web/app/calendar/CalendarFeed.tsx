@@ -4,28 +4,22 @@ import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
+import { useRun } from '../ui/useFormSubmit.ts';
 
 /** Creates a read-only iCal feed of the user's party's maintenance windows (joint ones included) and shows its URL once. */
 export function CalendarFeed() {
   const { t } = useI18n();
   const [url, setUrl] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useRun();
   const [copied, setCopied] = useState(false);
 
   async function create() {
-    setBusy(true);
-    setError(null);
-    setCopied(false);
-    try {
+    await run(async () => {
+      setCopied(false);
       const feed = await api.post<CalendarFeedAnswer>('/me/calendar-feed');
       // The server may answer a path: make it a full address a calendar application can subscribe to.
       setUrl(new URL(feed.url, window.location.origin).toString());
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function copy() {

@@ -1,11 +1,11 @@
 import type { MaintenanceWindow } from '../../../contract/services.ts';
-import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { localInputToIso } from '../ui/datetime.ts';
 import { FormShell } from '../ui/form/FormShell.tsx';
 import { TextField } from '../ui/form/inputs.tsx';
 import { WindowFields } from '../ui/form/WindowFields.tsx';
+import { useTextFields } from '../ui/form/useTextFields.ts';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
 
 /** Schedules a maintenance window of the user's own party (COL-5); times are in the browser's zone. */
@@ -17,22 +17,17 @@ export function MaintenanceForm({
   onScheduled(window: MaintenanceWindow): void;
 }) {
   const { t } = useI18n();
-  const [title, setTitle] = useState('');
-  const [service, setService] = useState('');
-  const [startsAt, setStartsAt] = useState('');
-  const [endsAt, setEndsAt] = useState('');
+  const text = useTextFields({ title: '', service: '', startsAt: '', endsAt: '' });
+  const { startsAt, endsAt } = text.values;
   const form = useFormSubmit(async () => {
     const body = {
-      title: title.trim(),
-      service: service.trim() || null,
+      title: text.values.title.trim(),
+      service: text.values.service.trim() || null,
       startsAt: localInputToIso(startsAt) ?? undefined,
       endsAt: localInputToIso(endsAt) ?? undefined,
     };
     const window = await api.post<MaintenanceWindow>('/maintenance-windows', body);
-    setTitle('');
-    setService('');
-    setStartsAt('');
-    setEndsAt('');
+    text.reset();
     onScheduled(window);
   });
 
@@ -48,24 +43,23 @@ export function MaintenanceForm({
       status={<p className="hint">{t('maintenance.form.rules')}</p>}
     >
       <TextField
-        name="title"
         label={t('maintenance.titleField')}
         className="grow"
         required
         maxLength={200}
-        value={title}
-        onChange={setTitle}
+        {...text.field('title')}
       />
       <TextField
-        name="service"
         label={t('maintenance.service')}
         hint={t('maintenance.form.serviceHint')}
         maxLength={120}
-        value={service}
-        onChange={setService}
+        {...text.field('service')}
       />
       <WindowFields
-        {...{ startsAt, endsAt, setStartsAt, setEndsAt }}
+        startsAt={startsAt}
+        endsAt={endsAt}
+        setStartsAt={(value) => text.set('startsAt', value)}
+        setEndsAt={(value) => text.set('endsAt', value)}
         startLabel={t('maintenance.startsAt')}
         endLabel={t('maintenance.endsAt')}
       />

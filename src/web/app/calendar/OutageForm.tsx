@@ -5,6 +5,7 @@ import { useI18n } from '../i18n.tsx';
 import { localInputToIso } from '../ui/datetime.ts';
 import { FormError, useFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
+import { useRun } from '../ui/useFormSubmit.ts';
 
 const FIELDS = ['service', 'detectedAt', 'reportedAt', 'restoredAt'] as const;
 const TIMES = ['detectedAt', 'reportedAt', 'restoredAt'] as const;
@@ -16,16 +17,13 @@ export function OutageForm({ party, onRecorded }: { party: string; onRecorded(ou
   const { t } = useI18n();
   const [service, setService] = useState('');
   const [times, setTimes] = useState<Times>(EMPTY);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useRun();
   const fieldError = useFieldError(error);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body: Record<string, string> = { service: service.trim() };
       for (const key of TIMES) {
         const iso = localInputToIso(times[key]);
@@ -35,11 +33,7 @@ export function OutageForm({ party, onRecorded }: { party: string; onRecorded(ou
       setService('');
       setTimes(EMPTY);
       onRecorded(outage);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

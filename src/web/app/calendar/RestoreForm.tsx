@@ -1,33 +1,21 @@
 import type { Outage } from '../../../contract/services.ts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { isoToLocalInput, localInputToIso } from '../ui/datetime.ts';
-import { useFieldError, useErrorText } from '../ui/errors.tsx';
+import { useErrorText } from '../ui/errors.tsx';
+import { useFormSubmit } from '../ui/useFormSubmit.ts';
 
 /** Records when an open outage was fully restored (PATCH /outages/:id). */
 export function RestoreForm({ outage, onRestored }: { outage: Outage; onRestored(outage: Outage): void }) {
   const { t } = useI18n();
   const [value, setValue] = useState(() => isoToLocalInput(new Date()));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldError = useFieldError(error);
+  const { busy, error, fieldError, submit } = useFormSubmit(async () =>
+    onRestored(await api.patch<Outage>(`/outages/${outage.id}`, { restoredAt: localInputToIso(value) ?? undefined })),
+  );
   const errorText = useErrorText();
   const message = error ? (fieldError('restoredAt') ?? errorText(error)) : undefined;
   const id = `restore-${outage.id}`;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onRestored(await api.patch<Outage>(`/outages/${outage.id}`, { restoredAt: localInputToIso(value) ?? undefined }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <form

@@ -1,10 +1,13 @@
 import type { CalendarVersion, DayHours, PartyCalendar } from '../../../contract/services.ts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { PRIORITIES } from '../ui/constants.ts';
-import { FormError, useErrorText, useFieldError } from '../ui/errors.tsx';
+import { FormError, useErrorText } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
+import { Checks } from '../ui/form/inputs.tsx';
+import { SubmitRow } from '../ui/form/SubmitRow.tsx';
+import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { ClosuresField } from './ClosuresField.tsx';
 import { DayHoursFields, type DayForm } from './DayHoursFields.tsx';
 import { clock, minutes, WEEK_ORDER } from './weekly.ts';
@@ -38,33 +41,20 @@ export function VersionForm({ calendar, latest, earliest, onAdded }: Props) {
   const [closures, setClosures] = useState<string[]>([]);
   const [onCall, setOnCall] = useState<string[]>(latest?.onCallPriorities ?? []);
   const [warnPct, setWarnPct] = useState(String(calendar.warnPct));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldError = useFieldError(error);
+  const { busy, error, fieldError, submit } = useFormSubmit(async () => {
+    const weekly = days.map((d) => (d.closed ? [] : [[minutes(d.start), minutes(d.end)]]));
+    const body = {
+      effectiveFrom,
+      weekly,
+      extraClosures: closures,
+      onCallPriorities: onCall,
+      ...(warnPct.trim() ? { warnPct: Number(warnPct) } : {}),
+    };
+    onAdded(await api.post<PartyCalendar>(`/parties/${encodeURIComponent(calendar.party)}/calendar/versions`, body));
+  });
   const errorText = useErrorText();
   // About the week as a whole (e.g. no opening hour at all), not one day.
   const weekError = error instanceof ApiError && error.field === 'weekly' ? errorText(error) : undefined;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const weekly = days.map((d) => (d.closed ? [] : [[minutes(d.start), minutes(d.end)]]));
-      const body = {
-        effectiveFrom,
-        weekly,
-        extraClosures: closures,
-        onCallPriorities: onCall,
-        ...(warnPct.trim() ? { warnPct: Number(warnPct) } : {}),
-      };
-      onAdded(await api.post<PartyCalendar>(`/parties/${encodeURIComponent(calendar.party)}/calendar/versions`, body));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <form
@@ -133,27 +123,14 @@ export function VersionForm({ calendar, latest, earliest, onAdded }: Props) {
         <p id="on-call-hint" className="hint">
           {t('calendar.form.onCallHint')}
         </p>
-        {PRIORITIES.map((p) => (
-          <label key={p} className="check">
-            <input
-              type="checkbox"
-              checked={onCall.includes(p)}
-              onChange={(e) => setOnCall(e.target.checked ? [...onCall, p] : onCall.filter((x) => x !== p))}
-            />
-            {p}
-          </label>
-        ))}
+        <Checks options={PRIORITIES} value={onCall} label={(p) => p} onChange={setOnCall} />
         {fieldError('onCallPriorities') && (
           <p className="field-error" role="alert">
             {fieldError('onCallPriorities')}
           </p>
         )}
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? t('common.saving') : t('calendar.form.submit')}
-        </button>
-      </div>
+      <SubmitRow busy={busy} label={t('calendar.form.submit')} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import type { Contact, ContactChange as Change } from '../../../contract/contact
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { useTitle } from '../ui/useTitle.ts';
@@ -32,52 +33,45 @@ export function ContactsPage() {
       <FormError error={contacts.error} />
       {contacts.data && contacts.data.items.length === 0 && <p className="empty">{t('cbm.none')}</p>}
       {contacts.data && contacts.data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('cbm.party')}</th>
-                <th scope="col">{t('cbm.contacts.level')}</th>
-                <th scope="col">{t('cbm.contacts.structure')}</th>
-                <th scope="col">{t('cbm.contacts.name')}</th>
-                <th scope="col">{t('cbm.contacts.reach')}</th>
-                <th scope="col">{t('cbm.contacts.status')}</th>
-                <th scope="col">{t('cbm.contacts.due')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('cbm.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {contacts.data.items.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.party}</td>
-                  <td>
-                    {t(`cbm.contacts.levels.${c.level}`)}
-                    {c.escalationLevel ? ` (L${c.escalationLevel})` : ''}
-                    {c.aroundTheClock ? ` — ${t('cbm.contacts.aroundTheClock')}` : ''}
-                  </td>
-                  <td>{c.structure}</td>
-                  <td>{c.name}</td>
-                  <td>
-                    {[c.phone, c.email, c.channels.includes('desk') ? t('cbm.contacts.desk') : null]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </td>
-                  <td>{t(`cbm.contacts.statuses.${c.status}`)}</td>
-                  <td>{formatDate(c.confirmationDue)}</td>
-                  <td>
-                    {keeper && c.party === user.party && (
-                      <button type="button" className="btn" onClick={() => void confirm(c.id)}>
-                        {t('cbm.contacts.confirm')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('cbm.party'),
+            t('cbm.contacts.level'),
+            t('cbm.contacts.structure'),
+            t('cbm.contacts.name'),
+            t('cbm.contacts.reach'),
+            t('cbm.contacts.status'),
+            t('cbm.contacts.due'),
+          ]}
+          actions={t('cbm.actions')}
+        >
+          {contacts.data.items.map((c) => (
+            <tr key={c.id}>
+              <td>{c.party}</td>
+              <td>
+                {t(`cbm.contacts.levels.${c.level}`)}
+                {c.escalationLevel ? ` (L${c.escalationLevel})` : ''}
+                {c.aroundTheClock ? ` — ${t('cbm.contacts.aroundTheClock')}` : ''}
+              </td>
+              <td>{c.structure}</td>
+              <td>{c.name}</td>
+              <td>
+                {[c.phone, c.email, c.channels.includes('desk') ? t('cbm.contacts.desk') : null]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </td>
+              <td>{t(`cbm.contacts.statuses.${c.status}`)}</td>
+              <td>{formatDate(c.confirmationDue)}</td>
+              <td>
+                {keeper && c.party === user.party && (
+                  <button type="button" className="btn" onClick={() => void confirm(c.id)}>
+                    {t('cbm.contacts.confirm')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {keeper && (
         <RecordForm

@@ -3,6 +3,7 @@ import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { FormError, useExactFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
+import { useRun } from '../ui/useFormSubmit.ts';
 
 export interface FieldDef {
   name: string;
@@ -42,24 +43,17 @@ export function RecordForm<R>({
 }) {
   const { t } = useI18n();
   const [values, setValues] = useState<Record<string, string>>(initial);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useRun();
   const fieldError = useExactFieldError(error);
 
   async function send(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body = toBody(values);
       const result = method === 'put' ? await api.put<R>(path, body) : await api.post<R>(path, body);
       setValues(initial);
       onDone(result);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,10 +1,10 @@
 import type { Certificate, CertificateChange } from '../../../contract/security.ts';
-import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { localInputToIso } from '../ui/datetime.ts';
 import { FormShell } from '../ui/form/FormShell.tsx';
 import { TextField } from '../ui/form/inputs.tsx';
+import { useTextFields } from '../ui/form/useTextFields.ts';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
 
 interface Props {
@@ -17,16 +17,14 @@ interface Props {
 /** ISM-7: asks for the renewal or revocation of a certificate; the server opens a joint change every party's CAB approves. */
 export function CertificateChangeForm({ certificate, kind, onDone, onCancel }: Props) {
   const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
+  const text = useTextFields({ reason: '', plannedStart: '', plannedEnd: '' });
   const form = useFormSubmit(
     async () => {
-      const plannedStart = localInputToIso(start);
-      const plannedEnd = localInputToIso(end);
+      const plannedStart = localInputToIso(text.values.plannedStart);
+      const plannedEnd = localInputToIso(text.values.plannedEnd);
       onDone(
         await api.post<CertificateChange>(`/certificates/${certificate.id}/${kind}`, {
-          reason: reason.trim(),
+          reason: text.values.reason.trim(),
           ...(plannedStart ? { plannedStart } : {}),
           ...(plannedEnd ? { plannedEnd } : {}),
         }),
@@ -47,30 +45,20 @@ export function CertificateChangeForm({ certificate, kind, onDone, onCancel }: P
       cancelOnEscape
     >
       <TextField
-        name="reason"
         label={t('certificates.reason')}
         className="grow"
         required
         rows={2}
         maxLength={2000}
-        value={reason}
-        onChange={setReason}
+        {...text.field('reason')}
       />
       <TextField
-        name="plannedStart"
         label={t('certificates.plannedStart')}
         hint={t('certificates.plannedHint')}
         type="datetime-local"
-        value={start}
-        onChange={setStart}
+        {...text.field('plannedStart')}
       />
-      <TextField
-        name="plannedEnd"
-        label={t('certificates.plannedEnd')}
-        type="datetime-local"
-        value={end}
-        onChange={setEnd}
-      />
+      <TextField label={t('certificates.plannedEnd')} type="datetime-local" {...text.field('plannedEnd')} />
     </FormShell>
   );
 }

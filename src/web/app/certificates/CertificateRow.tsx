@@ -8,6 +8,7 @@ import { InlineError } from '../ui/errors.tsx';
 import { CertificateChangeForm } from './CertificateChangeForm.tsx';
 import { offers } from './steps.ts';
 import { VerifyCertificateForm } from './VerifyCertificateForm.tsx';
+import { useRun } from '../ui/useFormSubmit.ts';
 
 const DAY = 86_400_000;
 type Panel = 'verify' | 'renewal' | 'revocation' | null;
@@ -25,22 +26,15 @@ interface Props {
 export function CertificateRow({ certificate: c, mayVerify, keeps, onChanged }: Props) {
   const { t, formatDate } = useI18n();
   const [panel, setPanel] = useState<Panel>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useRun();
   const [requested, setRequested] = useState<{ kind: string; ref: string } | null>(null);
   const daysLeft = Math.floor((Date.parse(c.notAfter) - Date.now()) / DAY);
   const expiry = daysLeft < 0 ? 'expired' : daysLeft <= 30 ? 'soon' : 'ok';
 
   async function advance(step: 'install' | 'use') {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onChanged(await api.post<Certificate>(`/certificates/${c.id}/${step}`));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const toggle = (p: Panel) => setPanel(panel === p ? null : p);

@@ -4,19 +4,18 @@ import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { FormShell } from '../ui/form/FormShell.tsx';
 import { TextField } from '../ui/form/inputs.tsx';
+import { useTextFields } from '../ui/form/useTextFields.ts';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
 
 /** ISM-7: a party administrator puts a CA certificate (PEM) on the list; their party trusts it from then on. */
 export function TrustedCaForm({ onAdded }: { onAdded(ca: TrustedCa): void }) {
   const { t } = useI18n();
-  const [name, setName] = useState('');
-  const [pem, setPem] = useState('');
+  const text = useTextFields({ name: '', pem: '' });
   const [added, setAdded] = useState<string | null>(null);
   const form = useFormSubmit(async () => {
     setAdded(null);
-    const ca = await api.post<TrustedCa>('/trusted-cas', { name: name.trim(), pem: pem.trim() });
-    setName('');
-    setPem('');
+    const ca = await api.post<TrustedCa>('/trusted-cas', text.trimmed());
+    text.reset();
     setAdded(ca.name);
     onAdded(ca);
   });
@@ -38,20 +37,13 @@ export function TrustedCaForm({ onAdded }: { onAdded(ca: TrustedCa): void }) {
         )
       }
     >
-      <TextField
-        name="name"
-        label={t('certificates.caName')}
-        required
-        maxLength={200}
-        value={name}
-        onChange={setName}
-      />
-      <PemField label={t('certificates.caPem')} hint={t('certificates.caPemHint')} value={pem} onChange={setPem} />
+      <TextField label={t('certificates.caName')} required maxLength={200} {...text.field('name')} />
+      <PemField label={t('certificates.caPem')} hint={t('certificates.caPemHint')} {...text.field('pem')} />
     </FormShell>
   );
 }
 
 /** A PEM text area (monospace, six rows). */
 export function PemField(props: { label: string; hint: string; value: string; onChange(value: string): void }) {
-  return <TextField name="pem" required mono rows={6} {...props} />;
+  return <TextField required mono rows={6} {...props} name="pem" />;
 }

@@ -1,10 +1,10 @@
 import { VERIFICATION_CHANNELS } from '../../../domain/certificates.ts';
 import type { Certificate } from '../../../contract/security.ts';
-import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { FormShell } from '../ui/form/FormShell.tsx';
 import { SelectField, TextField } from '../ui/form/inputs.tsx';
+import { useTextFields } from '../ui/form/useTextFields.ts';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
 
 /** ISM-7: records the out-of-band fingerprint check by a second person; the certificate becomes usable. */
@@ -18,13 +18,10 @@ export function VerifyCertificateForm({
   onCancel(): void;
 }) {
   const { t } = useI18n();
-  const [channel, setChannel] = useState<string>('phone');
-  const [counterpart, setCounterpart] = useState('');
-  const [fingerprint, setFingerprint] = useState('');
+  const text = useTextFields({ channel: 'phone', counterpart: '', fingerprint: '' });
   const form = useFormSubmit(
     async () => {
-      const body = { channel, counterpart: counterpart.trim(), fingerprint: fingerprint.trim() };
-      onDone(await api.post<Certificate>(`/certificates/${certificate.id}/verify`, body));
+      onDone(await api.post<Certificate>(`/certificates/${certificate.id}/verify`, text.trimmed()));
     },
     { stayBusy: true },
   );
@@ -42,29 +39,19 @@ export function VerifyCertificateForm({
     >
       <div className="form-row">
         <SelectField
-          name="channel"
           label={t('certificates.channel')}
           required
-          value={channel}
-          onChange={setChannel}
+          {...text.field('channel')}
           options={VERIFICATION_CHANNELS.map((ch) => ({ value: ch, label: t(`verificationChannel.${ch}`) }))}
         />
-        <TextField
-          name="counterpart"
-          label={t('certificates.counterpart')}
-          required
-          value={counterpart}
-          onChange={setCounterpart}
-        />
+        <TextField label={t('certificates.counterpart')} required {...text.field('counterpart')} />
       </div>
       <TextField
-        name="fingerprint"
         label={t('certificates.fingerprintRead')}
         hint={t('certificates.fingerprintHint')}
         required
         mono
-        value={fingerprint}
-        onChange={setFingerprint}
+        {...text.field('fingerprint')}
       />
     </FormShell>
   );

@@ -1,5 +1,5 @@
 import { SENSITIVITIES } from '../../../domain/sensitivity.ts';
-import { choiceOf } from '../ui/form/inputs.tsx';
+import { choiceOf, Options } from '../ui/form/inputs.tsx';
 import type { Priority } from '../../../domain/priority.ts';
 import type { Sensitivity } from '../../../domain/sensitivity.ts';
 import { useI18n } from '../i18n.tsx';
@@ -30,11 +30,7 @@ export function ClassificationFields({ draft, update, computed, clearance }: Pro
               value={draft.impact}
               onChange={(e) => update({ impact: choiceOf(IMPACTS, e.target.value, draft.impact) })}
             >
-              {IMPACTS.map((i) => (
-                <option key={i} value={i}>
-                  {t(`impact.${i}`)}
-                </option>
-              ))}
+              <Options values={IMPACTS} label={(i) => t(`impact.${i}`)} />
             </select>
           )}
         </Field>
@@ -46,11 +42,7 @@ export function ClassificationFields({ draft, update, computed, clearance }: Pro
               value={draft.criticality}
               onChange={(e) => update({ criticality: choiceOf(CRITICALITIES, e.target.value, draft.criticality) })}
             >
-              {CRITICALITIES.map((k) => (
-                <option key={k} value={k}>
-                  {t(`criticality.${k}`)}
-                </option>
-              ))}
+              <Options values={CRITICALITIES} label={(k) => t(`criticality.${k}`)} />
             </select>
           )}
         </Field>
@@ -81,11 +73,7 @@ export function ClassificationFields({ draft, update, computed, clearance }: Pro
                 value={draft.priority}
                 onChange={(e) => update({ priority: choiceOf(PRIORITIES, e.target.value, draft.priority) })}
               >
-                {PRIORITIES.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`priority.${p}`)}
-                  </option>
-                ))}
+                <Options values={PRIORITIES} label={(p) => t(`priority.${p}`)} />
               </select>
             )}
           </Field>
@@ -116,11 +104,7 @@ export function ClassificationFields({ draft, update, computed, clearance }: Pro
             value={draft.sensitivity}
             onChange={(e) => update({ sensitivity: choiceOf(SENSITIVITIES, e.target.value, draft.sensitivity) })}
           >
-            {levelsUpTo(clearance).map((s) => (
-              <option key={s} value={s}>
-                {t(`sensitivity.${s}`)}
-              </option>
-            ))}
+            <Options values={levelsUpTo(clearance)} label={(s) => t(`sensitivity.${s}`)} />
           </select>
         )}
       </Field>

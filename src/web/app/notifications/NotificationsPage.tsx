@@ -4,28 +4,22 @@ import { FormError } from '../ui/errors.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { NotificationItem } from './NotificationItem.tsx';
 import { useNotifications } from './NotificationsContext.tsx';
+import { useRun } from '../ui/useFormSubmit.ts';
 
 /** The user's notifications, newest first, with "mark read" one by one or all at once (COL-1). */
 export function NotificationsPage() {
   const { t } = useI18n();
   useTitle(t('notifications.title'));
   const { items, unread, error: loadError, markRead } = useNotifications();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useRun();
   const [done, setDone] = useState('');
 
   async function mark(ids: string[] | 'all') {
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
+    await run(async () => {
+      setDone('');
       await markRead(ids);
       if (ids === 'all') setDone(t('notifications.allMarked'));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

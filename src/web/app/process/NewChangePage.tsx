@@ -1,4 +1,4 @@
-import { choiceOf } from '../ui/form/inputs.tsx';
+import { choiceOf, Options } from '../ui/form/inputs.tsx';
 import { CHANGE_KINDS, CHANGE_ORIGINS as ORIGIN_KINDS } from '../../../domain/processes.ts';
 import { localized, TICKET_ORIGINS } from '../details.ts';
 import { useState } from 'react';
@@ -131,11 +131,7 @@ export function NewChangePage({ originKind, originTicket }: Props) {
                   value={origin}
                   onChange={(e) => setOrigin(choiceOf(ORIGIN_KINDS, e.target.value, origin))}
                 >
-                  {ORIGIN_KINDS.map((o) => (
-                    <option key={o} value={o}>
-                      {t(`change.origin.${o}`)}
-                    </option>
-                  ))}
+                  <Options values={ORIGIN_KINDS} label={(o) => t(`change.origin.${o}`)} />
                 </select>
               )}
             </Field>

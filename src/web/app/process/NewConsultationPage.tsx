@@ -5,6 +5,8 @@ import { useSession } from '../session.tsx';
 import { localInputToIso } from '../ui/datetime.ts';
 import { FormError, useExactFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
+import { SubmitRow } from '../ui/form/SubmitRow.tsx';
+import { PartyOptions } from '../ui/PartySelect.tsx';
 import { useParties } from '../ui/useParties.ts';
 import { useTitle } from '../ui/useTitle.ts';
 import { ClassSelect } from './ClassSelect.tsx';
@@ -54,11 +56,7 @@ export function NewConsultationPage() {
         <Field label={t('new.consultation.party')} required error={fieldError('party')}>
           {(c) => (
             <select {...c} name="party" value={form.party || parties[0]?.id || ''} onChange={set('party')}>
-              {parties.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.id} — {p.name}
-                </option>
-              ))}
+              <PartyOptions parties={parties} />
             </select>
           )}
         </Field>
@@ -80,14 +78,11 @@ export function NewConsultationPage() {
             )}
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {busy ? t('common.saving') : t('new.consultation.submit')}
-          </button>
+        <SubmitRow busy={busy} label={t('new.consultation.submit')}>
           <a className="btn btn--ghost" href={href('/consultations')}>
             {t('common.cancel')}
           </a>
-        </div>
+        </SubmitRow>
       </form>
     </section>
   );

@@ -1,9 +1,10 @@
 import type { Party } from '../../../contract/directory.ts';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { INCIDENT_STATUSES, PRIORITIES, STATUSES_BY_TYPE, TICKET_TYPES } from '../ui/constants.ts';
 import { Field } from '../ui/Field.tsx';
-import { CheckField, SelectField } from '../ui/form/inputs.tsx';
+import { CheckField, Checks, Options, SelectField } from '../ui/form/inputs.tsx';
+import { PartyOptions } from '../ui/PartySelect.tsx';
 import { ASSIGNED, EMPTY_FILTERS, type QueueFilters } from './filters.ts';
 
 interface Props {
@@ -28,10 +29,6 @@ export function FilterBar({ filters, parties, onChange, fixedType }: Props) {
   // Statuses of the chosen type; without a type, the incident ones (the most common).
   const statuses = STATUSES_BY_TYPE[filters.type] ?? INCIDENT_STATUSES;
 
-  function toggleStatus(status: string, on: boolean) {
-    set({ status: on ? [...filters.status, status] : filters.status.filter((s) => s !== status) });
-  }
-
   return (
     <form className="filters" onSubmit={submit} role="search" aria-label={t('queue.filters')}>
       <Field label={t('queue.search')} className="filters__q">
@@ -46,55 +43,24 @@ export function FilterBar({ filters, parties, onChange, fixedType }: Props) {
         )}
       </Field>
       {!fixedType && (
-        <Field label={t('queue.type')}>
-          {(c) => (
-            <select {...c} value={filters.type} onChange={(e) => set({ type: e.target.value, status: [] })}>
-              <option value="">{t('common.all')}</option>
-              {TICKET_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`type.${type}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <AnyOf label={t('queue.type')} value={filters.type} onChange={(type) => set({ type, status: [] })}>
+          <Options values={TICKET_TYPES} label={(type) => t(`type.${type}`)} />
+        </AnyOf>
       )}
-      <Field label={t('queue.priority')}>
-        {(c) => (
-          <select {...c} value={filters.priority} onChange={(e) => set({ priority: e.target.value })}>
-            <option value="">{t('common.all')}</option>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`priority.${p}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('queue.owner')}>
-        {(c) => (
-          <select {...c} value={filters.owner} onChange={(e) => set({ owner: e.target.value })}>
-            <option value="">{t('common.all')}</option>
-            {parties.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.id} — {p.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <AnyOf label={t('queue.priority')} value={filters.priority} onChange={(priority) => set({ priority })}>
+        <Options values={PRIORITIES} label={(p) => t(`priority.${p}`)} />
+      </AnyOf>
+      <AnyOf label={t('queue.owner')} value={filters.owner} onChange={(owner) => set({ owner })}>
+        <PartyOptions parties={parties} />
+      </AnyOf>
       <fieldset className="filters__statuses">
         <legend>{t('queue.status')}</legend>
-        {statuses.map((status) => (
-          <label key={status} className="check">
-            <input
-              type="checkbox"
-              checked={filters.status.includes(status)}
-              onChange={(e) => toggleStatus(status, e.target.checked)}
-            />
-            {t(`status.${status}`)}
-          </label>
-        ))}
+        <Checks
+          options={statuses}
+          value={filters.status}
+          label={(status) => t(`status.${status}`)}
+          onChange={(status) => set({ status })}
+        />
       </fieldset>
       <SelectField
         name="assigned"
@@ -125,5 +91,30 @@ export function FilterBar({ filters, parties, onChange, fixedType }: Props) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** A filter's select: all (empty) or one of the options given as children. */
+function AnyOf({
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <Field label={label}>
+      {(c) => (
+        <select {...c} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t('common.all')}</option>
+          {children}
+        </select>
+      )}
+    </Field>
   );
 }

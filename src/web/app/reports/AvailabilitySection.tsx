@@ -4,8 +4,8 @@ import { useI18n } from '../i18n.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useDuration } from '../ui/SlaCell.tsx';
 import { BarChart, type ChartBar } from './BarChart.tsx';
-import { reportUrl, useMetText, usePercent } from './format.ts';
-import { ReportLinks } from './ReportLinks.tsx';
+import { useMetText, usePercent } from './format.ts';
+import { ReportSection } from './ReportLinks.tsx';
 import { useGet } from '../ui/useGet.ts';
 
 /** SLA-6: monthly availability per service against its target, as a table and a chart. */
@@ -35,15 +35,7 @@ export function AvailabilitySection({ party, month }: { party: string; month: st
   }));
 
   return (
-    <section className="card block" aria-labelledby="availability-title" aria-busy={loading}>
-      <div className="section-head">
-        <h2 id="availability-title">{t('report.availability.title')}</h2>
-        <ReportLinks
-          subject={t('report.availability.subject', { party, month })}
-          csv={reportUrl('availability.csv', { party, month })}
-          json={reportUrl('availability', { party, month })}
-        />
-      </div>
+    <ReportSection report="availability" party={party} month={month} loading={loading}>
       <FormError error={error} />
       {loading && !data && <p role="status">{t('common.loading')}</p>}
       {data && rows.length === 0 && <p className="empty">{t('report.availability.none')}</p>}
@@ -112,6 +104,6 @@ export function AvailabilitySection({ party, month }: { party: string; month: st
           />
         </>
       )}
-    </section>
+    </ReportSection>
   );
 }

@@ -5,8 +5,8 @@ import { FormError } from '../ui/errors.tsx';
 import { BarChart, type ChartBar } from './BarChart.tsx';
 import { ComplianceDetails } from './ComplianceDetails.tsx';
 import { ComplianceTable } from './ComplianceTable.tsx';
-import { reportUrl, useMetText, usePercent } from './format.ts';
-import { ReportLinks } from './ReportLinks.tsx';
+import { useMetText, usePercent } from './format.ts';
+import { ReportSection } from './ReportLinks.tsx';
 import { useGet } from '../ui/useGet.ts';
 
 /** SLA-5: the party's monthly GTI compliance as a table, a chart, CSV/JSON and the tickets behind it. */
@@ -17,7 +17,6 @@ export function ComplianceSection({ party, month }: { party: string; month: stri
   const { data, error, loading } = useGet<ComplianceReport>(
     `/reports/compliance${query({ party, month, details: 'true' })}`,
   );
-  const subject = t('report.compliance.subject', { party, month });
 
   const bars: ChartBar[] = (data?.rows ?? [])
     .filter((row) => row.type === 'incident')
@@ -46,15 +45,7 @@ export function ComplianceSection({ party, month }: { party: string; month: stri
     }));
 
   return (
-    <section className="card block" aria-labelledby="compliance-title" aria-busy={loading}>
-      <div className="section-head">
-        <h2 id="compliance-title">{t('report.compliance.title')}</h2>
-        <ReportLinks
-          subject={subject}
-          csv={reportUrl('compliance.csv', { party, month })}
-          json={reportUrl('compliance', { party, month, details: 'true' })}
-        />
-      </div>
+    <ReportSection report="compliance" party={party} month={month} jsonParams={{ details: 'true' }} loading={loading}>
       <p className="muted">
         {data ? t('report.compliance.intro', { zone: data.timeZone }) : loading ? t('common.loading') : ''}
       </p>
@@ -75,6 +66,6 @@ export function ComplianceSection({ party, month }: { party: string; month: stri
           <ComplianceDetails details={data.details ?? []} />
         </>
       )}
-    </section>
+    </ReportSection>
   );
 }

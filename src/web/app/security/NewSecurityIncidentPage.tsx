@@ -9,6 +9,7 @@ import { levelsUpTo } from '../ui/constants.ts';
 import { Field } from '../ui/Field.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { FormShell } from '../ui/form/FormShell.tsx';
+import { Options } from '../ui/form/inputs.tsx';
 
 /** SEC-1: records a security incident directly; it is at least ETS SENSITIVE and owned at level 3. */
 export function NewSecurityIncidentPage() {
@@ -49,11 +50,7 @@ export function NewSecurityIncidentPage() {
           <Field label={t('ticket.sensitivity')} name="sensitivity" hint={t('security.new.sensitivityHint')}>
             {(c) => (
               <select {...c} name="sensitivity" value={sensitivity} onChange={(e) => setSensitivity(e.target.value)}>
-                {levels.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`sensitivity.${l}`)}
-                  </option>
-                ))}
+                <Options values={levels} label={(l) => t(`sensitivity.${l}`)} />
               </select>
             )}
           </Field>

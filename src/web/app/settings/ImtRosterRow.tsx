@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { InlineError } from '../ui/errors.tsx';
+import { Checks } from '../ui/form/inputs.tsx';
+import { useFormSubmit } from '../ui/useFormSubmit.ts';
 
 interface Props {
   party: string;
@@ -18,45 +20,34 @@ interface Props {
 export function ImtRosterRow({ party, eventType, label, members: initial, users, onSaved }: Props) {
   const { t } = useI18n();
   const [members, setMembers] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const changed = members.length !== initial.length || members.some((m) => !initial.includes(m));
-
-  async function save() {
-    setBusy(true);
-    setError(null);
+  const {
+    busy,
+    error,
+    send: save,
+  } = useFormSubmit(async () => {
     setSaved(false);
-    try {
-      const result = await api.put<ImtRoster>(`/parties/${party}/imt-rosters/${encodeURIComponent(eventType)}`, {
-        members,
-      });
-      onSaved(result.members);
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const result = await api.put<ImtRoster>(`/parties/${party}/imt-rosters/${encodeURIComponent(eventType)}`, {
+      members,
+    });
+    onSaved(result.members);
+    setSaved(true);
+  });
 
   return (
     <fieldset className="checklist-fieldset">
       <legend>{label}</legend>
       <div>
-        {users.map((u) => (
-          <label key={u.id} className="check">
-            <input
-              type="checkbox"
-              checked={members.includes(u.id)}
-              onChange={(e) => setMembers((m) => (e.target.checked ? [...m, u.id] : m.filter((x) => x !== u.id)))}
-            />
-            {u.displayName}
-          </label>
-        ))}
+        <Checks
+          options={users.map((u) => u.id)}
+          value={members}
+          label={(id) => users.find((u) => u.id === id)?.displayName}
+          onChange={setMembers}
+        />
       </div>
       <div>
-        <button type="button" className="btn" disabled={busy || !changed} onClick={() => void save()}>
+        <button type="button" className="btn" disabled={busy || !changed} onClick={save}>
           {t('rosters.save', { type: label })}
         </button>
         {saved && (

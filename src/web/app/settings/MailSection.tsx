@@ -4,7 +4,7 @@ import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { Field } from '../ui/Field.tsx';
-import { FormError, useFieldError, useErrorText } from '../ui/errors.tsx';
+import { FormError, useFieldError } from '../ui/errors.tsx';
 import { SensitivityBadge } from '../ui/badges.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { DataTable } from '../ui/DataTable.tsx';
@@ -28,7 +28,6 @@ const EMPTY = {
 export function MailSection() {
   const { t, formatDate } = useI18n();
   const { user } = useSession();
-  const errorText = useErrorText();
   const party = user.party;
   const mailboxes = useGet<{ items: Mailbox[] }>(`/parties/${party}/mailboxes`);
   const quarantine = useGet<{ items: Quarantined[] }>(`/parties/${party}/mail-quarantine?status=held`);
@@ -96,16 +95,8 @@ export function MailSection() {
     <>
       <section className="card block" aria-labelledby="mailboxes-title">
         <h2 id="mailboxes-title">{t('mail.mailboxes')}</h2>
-        {actionError !== null && (
-          <p className="alert alert--error" role="alert">
-            {errorText(actionError)}
-          </p>
-        )}
-        {mailboxes.error !== null && (
-          <p className="alert alert--error" role="alert">
-            {errorText(mailboxes.error)}
-          </p>
-        )}
+        <FormError error={actionError} />
+        <FormError error={mailboxes.error} />
         {mailboxes.data && mailboxes.data.items.length === 0 && <p>{t('mail.noMailboxes')}</p>}
         {mailboxes.data && mailboxes.data.items.length > 0 && (
           <DataTable

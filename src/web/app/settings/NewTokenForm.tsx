@@ -4,32 +4,26 @@ import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { FormError, useFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
+import { useRun } from '../ui/useFormSubmit.ts';
 
 /** Creates an API token with a name and an optional expiry date (end of that day, local time). */
 export function NewTokenForm({ onCreated }: { onCreated(token: ApiToken): void }) {
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [expires, setExpires] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useRun();
   const fieldError = useFieldError(error);
   const today = new Date().toISOString().slice(0, 10);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const expiresAt = expires ? new Date(`${expires}T23:59:59`).toISOString() : undefined;
       const token = await api.post<ApiToken>('/me/tokens', { name: name.trim(), ...(expiresAt ? { expiresAt } : {}) });
       setName('');
       setExpires('');
       onCreated(token);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

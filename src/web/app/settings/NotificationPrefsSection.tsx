@@ -1,8 +1,10 @@
 import type { NotificationPref } from '../../../contract/services.ts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { FormError } from '../ui/errors.tsx';
+import { SubmitRow } from '../ui/form/SubmitRow.tsx';
+import { useFormSubmit } from '../ui/useFormSubmit.ts';
 
 type Channel = 'inApp' | 'email';
 const CHANNELS: Channel[] = ['inApp', 'email'];
@@ -11,33 +13,27 @@ const CHANNELS: Channel[] = ['inApp', 'email'];
 export function NotificationPrefsSection() {
   const { t } = useI18n();
   const [prefs, setPrefs] = useState<NotificationPref[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const {
+    busy,
+    error: saveError,
+    submit: save,
+  } = useFormSubmit(async () => {
+    if (!prefs) return;
+    setSaved(false);
+    setPrefs((await api.put<{ items: NotificationPref[] }>('/me/notification-preferences', { items: prefs })).items);
+    setSaved(true);
+  });
+  const error = saveError ?? loadError;
 
   useEffect(() => {
-    api.get<{ items: NotificationPref[] }>('/me/notification-preferences').then((r) => setPrefs(r.items), setError);
+    api.get<{ items: NotificationPref[] }>('/me/notification-preferences').then((r) => setPrefs(r.items), setLoadError);
   }, []);
 
   function toggle(kind: string, channel: Channel, on: boolean) {
     setSaved(false);
     setPrefs((current) => current?.map((p) => (p.kind === kind ? { ...p, [channel]: on } : p)) ?? null);
-  }
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (!prefs) return;
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      setPrefs((await api.put<{ items: NotificationPref[] }>('/me/notification-preferences', { items: prefs })).items);
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
   }
 
   return (
@@ -93,11 +89,7 @@ export function NotificationPrefsSection() {
               </tbody>
             </table>
           </div>
-          <div className="form-actions">
-            <button type="submit" className="btn btn--primary" disabled={busy}>
-              {busy ? t('common.saving') : t('settings.notifications.save')}
-            </button>
-          </div>
+          <SubmitRow busy={busy} label={t('settings.notifications.save')} />
         </form>
       )}
     </section>

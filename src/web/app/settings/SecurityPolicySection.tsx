@@ -1,21 +1,20 @@
 import type { SecurityPolicy } from '../../../contract/security.ts';
 import { CIA } from '../../../domain/security.ts';
 import { SEVERITIES } from '../../../domain/taxonomy.ts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { IMPACTS } from '../ui/constants.ts';
 import { FormError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
+import { Checks, Options } from '../ui/form/inputs.tsx';
+import { SubmitRow } from '../ui/form/SubmitRow.tsx';
+import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import { useGet } from '../ui/useGet.ts';
 import { SeverityScaleEditor, type ScaleRow } from './SeverityScaleEditor.tsx';
 
 const POLICY_ROLES = ['security_officer', 'level_manager', 'imt_member', 'party_admin', 'agent'] as const;
-
-function toggle<T>(list: T[], value: T, on: boolean): T[] {
-  return on ? [...list, value] : list.filter((v) => v !== value);
-}
 
 /** SEC-7 / SEC-9: who of the party is told of a security incident, and the national severity scale. */
 export function SecurityPolicySection() {
@@ -24,8 +23,6 @@ export function SecurityPolicySection() {
   const loaded = useGet<SecurityPolicy>(`/parties/${user.party}/security-policy`);
   const [policy, setPolicy] = useState<SecurityPolicy | null>(null);
   const [scale, setScale] = useState<ScaleRow[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
@@ -34,26 +31,17 @@ export function SecurityPolicySection() {
     setScale(Object.entries(loaded.data.severityScale).map(([national, common]) => ({ national, common })));
   }, [loaded.data]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const { busy, error, submit } = useFormSubmit(async () => {
     if (!policy) return;
-    setBusy(true);
-    setError(null);
     setSaved(false);
-    try {
-      const severityScale = Object.fromEntries(
-        scale.filter((r) => r.national.trim()).map((r) => [r.national.trim(), r.common]),
-      );
-      loaded.setData(
-        await api.put<SecurityPolicy>(`/parties/${user.party}/security-policy`, { ...policy, severityScale }),
-      );
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const severityScale = Object.fromEntries(
+      scale.filter((r) => r.national.trim()).map((r) => [r.national.trim(), r.common]),
+    );
+    loaded.setData(
+      await api.put<SecurityPolicy>(`/parties/${user.party}/security-policy`, { ...policy, severityScale }),
+    );
+    setSaved(true);
+  });
 
   const set = (patch: Partial<SecurityPolicy>) => policy && setPolicy({ ...policy, ...patch });
   return (
@@ -69,29 +57,21 @@ export function SecurityPolicySection() {
         <form onSubmit={(e) => void submit(e)} noValidate>
           <fieldset className="checklist-fieldset">
             <legend>{t('policy.notifyImpacts')}</legend>
-            {IMPACTS.map((i) => (
-              <label key={i} className="check">
-                <input
-                  type="checkbox"
-                  checked={policy.notifyImpacts.includes(i)}
-                  onChange={(e) => set({ notifyImpacts: toggle(policy.notifyImpacts, i, e.target.checked) })}
-                />
-                {t(`impact.${i}`)}
-              </label>
-            ))}
+            <Checks
+              options={IMPACTS}
+              value={policy.notifyImpacts}
+              label={(i) => t(`impact.${i}`)}
+              onChange={(notifyImpacts) => set({ notifyImpacts })}
+            />
           </fieldset>
           <fieldset className="checklist-fieldset">
             <legend>{t('policy.notifyCia')}</legend>
-            {CIA.map((c) => (
-              <label key={c} className="check">
-                <input
-                  type="checkbox"
-                  checked={policy.notifyCia.includes(c)}
-                  onChange={(e) => set({ notifyCia: toggle(policy.notifyCia, c, e.target.checked) })}
-                />
-                {t(`cia.${c}`)}
-              </label>
-            ))}
+            <Checks
+              options={CIA}
+              value={policy.notifyCia}
+              label={(c) => t(`cia.${c}`)}
+              onChange={(notifyCia) => set({ notifyCia })}
+            />
           </fieldset>
           <label className="check">
             <input
@@ -109,33 +89,21 @@ export function SecurityPolicySection() {
                 onChange={(e) => set({ minSeverity: SEVERITIES.find((s) => s === e.target.value) ?? null })}
               >
                 <option value="">{t('policy.minSeverityNone')}</option>
-                {SEVERITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`severity.${s}`)}
-                  </option>
-                ))}
+                <Options values={SEVERITIES} label={(s) => t(`severity.${s}`)} />
               </select>
             )}
           </Field>
           <fieldset className="checklist-fieldset">
             <legend>{t('policy.roles')}</legend>
-            {POLICY_ROLES.map((r) => (
-              <label key={r} className="check">
-                <input
-                  type="checkbox"
-                  checked={policy.roles.includes(r)}
-                  onChange={(e) => set({ roles: toggle(policy.roles, r, e.target.checked) })}
-                />
-                {t(`role.${r}`)}
-              </label>
-            ))}
+            <Checks
+              options={POLICY_ROLES}
+              value={policy.roles}
+              label={(r) => t(`role.${r}`)}
+              onChange={(roles) => set({ roles })}
+            />
           </fieldset>
           <SeverityScaleEditor rows={scale} onChange={setScale} />
-          <div className="form-actions">
-            <button type="submit" className="btn btn--primary" disabled={busy}>
-              {busy ? t('common.saving') : t('policy.save')}
-            </button>
-          </div>
+          <SubmitRow busy={busy} label={t('policy.save')} />
         </form>
       )}
     </section>

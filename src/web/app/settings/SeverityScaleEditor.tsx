@@ -1,5 +1,6 @@
 import { SEVERITIES } from '../../../domain/taxonomy.ts';
 import { useI18n } from '../i18n.tsx';
+import { Options } from '../ui/form/inputs.tsx';
 
 export type ScaleRow = { national: string; common: string };
 
@@ -21,11 +22,7 @@ export function SeverityScaleEditor({ rows, onChange }: { rows: ScaleRow[]; onCh
           <label className="field">
             <span className="field__label">{t('policy.common', { n: index + 1 })}</span>
             <select value={row.common} onChange={(e) => set(index, { common: e.target.value })}>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`severity.${s}`)}
-                </option>
-              ))}
+              <Options values={SEVERITIES} label={(s) => t(`severity.${s}`)} />
             </select>
           </label>
           <button type="button" className="btn btn--ghost" onClick={() => onChange(rows.filter((_, i) => i !== index))}>

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { FormError, useFieldError } from '../ui/errors.tsx';
 import { Field } from '../ui/Field.tsx';
+import { useRun } from '../ui/useFormSubmit.ts';
 
 /** TOTP enrolment: set-up (secret and otpauth URI), confirm with a code; or turn it off with a code. */
 export function TotpSection() {
@@ -14,22 +15,15 @@ export function TotpSection() {
   const enabled = session.user.totpEnabled;
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: runTask } = useRun();
   const [done, setDone] = useState('');
   const fieldError = useFieldError(error);
 
   async function run(work: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
+    await runTask(async () => {
+      setDone('');
       await work();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const start = () => run(async () => setSetup(await api.post<TotpSetup>('/me/totp/setup')));

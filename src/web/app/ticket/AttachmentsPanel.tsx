@@ -5,9 +5,10 @@ import { useSession } from '../session.tsx';
 import type { Attachment, TicketDetail } from '../../../contract/schemas.ts';
 import { SENSITIVITIES, sensitivityRank } from '../../../domain/sensitivity.ts';
 import { SensitivityBadge } from '../ui/badges.tsx';
-import { useErrorText } from '../ui/errors.tsx';
+import { FormError, useErrorText } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import { DataTable } from '../ui/DataTable.tsx';
+import { Options } from '../ui/form/inputs.tsx';
 
 export type { Attachment };
 
@@ -82,11 +83,7 @@ export function AttachmentsPanel({
   return (
     <section className="card block" aria-labelledby="attachments-title">
       <h2 id="attachments-title">{t('attachments.title')}</h2>
-      {files.error !== null && (
-        <p className="alert alert--error" role="alert">
-          {errorText(files.error)}
-        </p>
-      )}
+      <FormError error={files.error} />
       {files.data && files.data.items.length === 0 && <p>{t('attachments.none')}</p>}
       {files.data && files.data.items.length > 0 && (
         <DataTable
@@ -123,11 +120,7 @@ export function AttachmentsPanel({
           <label>
             {t('attachments.sensitivity')}{' '}
             <select value={sensitivity} onChange={(e) => setSensitivity(e.target.value)}>
-              {allowed.map((level) => (
-                <option key={level} value={level}>
-                  {t(`sensitivity.${level}`)}
-                </option>
-              ))}
+              <Options values={allowed} label={(level) => t(`sensitivity.${level}`)} />
             </select>
           </label>
           <div
@@ -191,7 +184,6 @@ export function EmailReplyForm({
   onSent: () => Promise<void>;
 }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const [body, setBody] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -242,11 +234,7 @@ export function EmailReplyForm({
             ))}
           </fieldset>
         )}
-        {error !== null && (
-          <p className="alert alert--error" role="alert">
-            {errorText(error)}
-          </p>
-        )}
+        <FormError error={error} />
         {sent && <p role="status">{t('emailReply.sent')}</p>}
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {busy ? t('common.saving') : t('emailReply.send')}

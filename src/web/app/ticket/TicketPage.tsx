@@ -4,7 +4,7 @@ import { api, ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useLiveTickets } from '../live.ts';
 import { href } from '../router.ts';
-import { useErrorText } from '../ui/errors.tsx';
+import { FormError, useErrorText } from '../ui/errors.tsx';
 import { useTitle } from '../ui/useTitle.ts';
 import { ActionsPanel } from './actions/ActionsPanel.tsx';
 import { AttachmentsPanel, EmailReplyForm, type Attachment } from './AttachmentsPanel.tsx';
@@ -89,11 +89,7 @@ export function TicketPage({ reference }: { reference: string }) {
           </button>
         </p>
       )}
-      {error !== null && (
-        <p className="alert alert--error" role="alert">
-          {errorText(error)}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="ticket__layout">
         <div className="ticket__main">
           {/* Long action forms open here, in the wide column (ActionsPanel). */}

@@ -1,3 +1,4 @@
+import type { Party } from '../../../contract/directory.ts';
 import { useI18n } from '../i18n.tsx';
 import { Field } from './Field.tsx';
 import { useParties } from './useParties.ts';
@@ -6,6 +7,19 @@ interface Props {
   value: string;
   onChange(party: string): void;
   label?: string;
+}
+
+/** A select's options naming each party by its id and name. */
+export function PartyOptions({ parties }: { parties: readonly Party[] }) {
+  return (
+    <>
+      {parties.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.id} — {p.name}
+        </option>
+      ))}
+    </>
+  );
 }
 
 /** A labelled select of the parties (GET /parties). */
@@ -24,11 +38,7 @@ export function PartySelect({ value, onChange, label }: Props) {
         >
           {/* The current value stays selectable while the list loads. */}
           {parties === null && <option value={value}>{value}</option>}
-          {parties?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.id} — {p.name}
-            </option>
-          ))}
+          {parties && <PartyOptions parties={parties} />}
         </select>
       )}
     </Field>

@@ -1,4 +1,4 @@
-/** A row of radio buttons switching what a section shows (a view, a filter): arrow keys move between them. */
+/** Radio buttons switching what a section shows (a view, a filter) or a form's mode: arrow keys move between them. */
 export function RadioSwitch<T extends string>({
   legend,
   name,
@@ -7,6 +7,7 @@ export function RadioSwitch<T extends string>({
   label,
   onChange,
   className = '',
+  inline = true,
 }: {
   legend: string;
   name: string;
@@ -15,9 +16,11 @@ export function RadioSwitch<T extends string>({
   label(option: NoInfer<T>): string;
   onChange(option: NoInfer<T>): void;
   className?: string;
+  /** The buttons in a row (a switch) rather than one under the other (a choice in a form). */
+  inline?: boolean;
 }) {
   return (
-    <fieldset className={`radio-group radio-group--inline ${className}`.trim()}>
+    <fieldset className={`radio-group ${inline ? 'radio-group--inline ' : ''}${className}`.trim()}>
       <legend>{legend}</legend>
       {options.map((option) => (
         <label key={option} className="check">

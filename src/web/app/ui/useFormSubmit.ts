@@ -2,26 +2,38 @@ import { useState, type FormEvent } from 'react';
 import { useFieldError } from './errors.tsx';
 
 /**
- * The submit cycle every console form shares: busy while sending, the server's error (and its
- * field errors) kept for display. `stayBusy`: the form is replaced on success, so it stays busy.
+ * The cycle of anything the user starts and waits for (a form, a row's button): busy while it
+ * runs, its error kept for display. `stayBusy`: the form is replaced on success, so it stays busy.
  */
-export function useFormSubmit(send: () => Promise<void>, { stayBusy = false }: { stayBusy?: boolean } = {}) {
+export function useRun({ stayBusy = false }: { stayBusy?: boolean } = {}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const fieldError = useFieldError(error);
 
-  /** Sends (from `FormShell`'s onSubmit, which already stopped the browser's own submit). */
-  async function sendNow() {
+  async function run(task: () => Promise<void>) {
     setBusy(true);
     setError(null);
     try {
-      await send();
+      await task();
       if (!stayBusy) setBusy(false);
     } catch (caught) {
       setError(caught);
       setBusy(false);
     }
   }
+
+  return { busy, error, run };
+}
+
+/**
+ * The submit cycle every console form shares (`useRun` around one `send`), with the server's
+ * field errors at hand.
+ */
+export function useFormSubmit(send: () => Promise<void>, options: { stayBusy?: boolean } = {}) {
+  const { busy, error, run } = useRun(options);
+  const fieldError = useFieldError(error);
+
+  /** Sends (from `FormShell`'s onSubmit, which already stopped the browser's own submit). */
+  const sendNow = () => run(send);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -6,6 +6,7 @@ import { useSession } from '../session.tsx';
 import { SENSITIVITIES } from '../ui/constants.ts';
 import { FormShell } from '../ui/form/FormShell.tsx';
 import { SelectField, TextField } from '../ui/form/inputs.tsx';
+import { useTextFields } from '../ui/form/useTextFields.ts';
 import { useFormSubmit } from '../ui/useFormSubmit.ts';
 import type { Subscription } from '../../../contract/webhooks.ts';
 
@@ -25,14 +26,17 @@ interface Props {
 export function EditWebhookForm({ subscription: s, onDone }: Props) {
   const { t } = useI18n();
   const { user } = useSession();
-  const [url, setUrl] = useState(s.url);
-  const [kinds, setKinds] = useState(s.eventKinds.join(', '));
+  const text = useTextFields({ url: s.url, eventKinds: s.eventKinds.join(', ') });
   const [clearance, setClearance] = useState(s.clearance);
   const allowed = SENSITIVITIES.slice(0, SENSITIVITIES.indexOf(user.clearance) + 1);
   // The clearance in force is shown even when above the editor's own (the server then refuses to keep it).
   const options = allowed.includes(s.clearance) ? allowed : [...allowed, s.clearance];
   const form = useFormSubmit(async () => {
-    await api.patch(`/webhooks/${s.id}`, { url: url.trim(), eventKinds: splitKinds(kinds), clearance });
+    await api.patch(`/webhooks/${s.id}`, {
+      url: text.values.url.trim(),
+      eventKinds: splitKinds(text.values.eventKinds),
+      clearance,
+    });
     onDone(true);
   });
   return (
@@ -48,22 +52,8 @@ export function EditWebhookForm({ subscription: s, onDone }: Props) {
       cancelLabel={t('common.cancel')}
       cancelOnEscape
     >
-      <TextField
-        name="url"
-        type="url"
-        label={t('webhooks.url')}
-        hint={t('webhooks.urlHint')}
-        required
-        value={url}
-        onChange={setUrl}
-      />
-      <TextField
-        name="eventKinds"
-        label={t('webhooks.kinds')}
-        hint={t('webhooks.kindsHint')}
-        value={kinds}
-        onChange={setKinds}
-      />
+      <TextField type="url" label={t('webhooks.url')} hint={t('webhooks.urlHint')} required {...text.field('url')} />
+      <TextField label={t('webhooks.kinds')} hint={t('webhooks.kindsHint')} {...text.field('eventKinds')} />
       <SelectField<Sensitivity>
         name="clearance"
         label={t('webhooks.clearance')}

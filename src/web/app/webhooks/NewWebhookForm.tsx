@@ -7,6 +7,7 @@ import { Field } from '../ui/Field.tsx';
 import { FormError, useFieldError } from '../ui/errors.tsx';
 import { splitKinds } from './EditWebhookForm.tsx';
 import type { Subscription } from '../../../contract/webhooks.ts';
+import { Options } from '../ui/form/inputs.tsx';
 
 const FIELDS = ['url', 'clearance', 'eventKinds', 'description'] as const;
 
@@ -51,11 +52,7 @@ export function NewWebhookForm({ onCreated }: { onCreated(): void }) {
         <Field label={t('webhooks.clearance')} error={fieldError('clearance')}>
           {(c) => (
             <select {...c} name="clearance" value={clearance} onChange={(e) => setClearance(e.target.value)}>
-              {allowed.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sensitivity.${s}`)}
-                </option>
-              ))}
+              <Options values={allowed} label={(s) => t(`sensitivity.${s}`)} />
             </select>
           )}
         </Field>

@@ -1,5 +1,5 @@
 import { SENSITIVITIES } from '../../../domain/sensitivity.ts';
-import { choiceOf } from '../ui/form/inputs.tsx';
+import { choiceOf, Options } from '../ui/form/inputs.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { levelsUpTo } from '../ui/constants.ts';
@@ -48,11 +48,7 @@ export function AudienceFields({ parties, sensitivity, onChange, fieldError }: P
             value={sensitivity}
             onChange={(e) => onChange({ parties, sensitivity: choiceOf(SENSITIVITIES, e.target.value, sensitivity) })}
           >
-            {levelsUpTo(user.clearance).map((s) => (
-              <option key={s} value={s}>
-                {t(`sensitivity.${s}`)}
-              </option>
-            ))}
+            <Options values={levelsUpTo(user.clearance)} label={(s) => t(`sensitivity.${s}`)} />
           </select>
         )}
       </Field>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, query } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { FormError } from '../ui/errors.tsx';
 import { useGet } from '../ui/useGet.ts';
 import type { WikiDetail, WikiDiff } from '../../../contract/wiki.ts';
@@ -27,65 +28,58 @@ export function WikiVersions({ page, onChange }: { page: WikiDetail; onChange():
     <section className="card block" aria-labelledby="wiki-versions-title">
       <h2 id="wiki-versions-title">{t('wiki.versions')}</h2>
       <FormError error={error} />
-      <div className="table-wrap">
-        <table className="grid">
-          <caption className="visually-hidden">{t('wiki.versions')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('wiki.version')}</th>
-              <th scope="col">{t('wiki.author')}</th>
-              <th scope="col">{t('wiki.updatedAt')}</th>
-              <th scope="col">{t('wiki.note')}</th>
-              {page.kind === 'guideline' && <th scope="col">{t('wiki.approval')}</th>}
-              <th scope="col">
-                <span className="visually-hidden">{t('wiki.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.versions.map((v) => (
-              <tr key={v.version}>
-                <td>{v.version}</td>
-                <td>
-                  {v.authorName} ({v.party})
-                </td>
-                <td>{formatDate(v.createdAt)}</td>
-                <td>{v.note ?? ''}</td>
-                {page.kind === 'guideline' && (
-                  <td>
-                    {v.approvedAt
-                      ? t('wiki.approvedOn', { date: formatDate(v.approvedAt) })
-                      : v.submittedAt
-                        ? t('wiki.awaiting', { parties: v.awaiting.join(', ') })
-                        : t('wiki.draft')}
-                  </td>
-                )}
-                <td>
-                  {v.version > 1 && (
-                    <button
-                      type="button"
-                      className="btn btn--ghost"
-                      onClick={() => setCompare({ from: v.version - 1, to: v.version })}
-                    >
-                      {t('wiki.diff', { from: v.version - 1, to: v.version })}
-                    </button>
-                  )}
-                  {page.kind === 'guideline' && !v.submittedAt && (
-                    <button type="button" className="btn" onClick={() => void act(v.version, 'submit')}>
-                      {t('wiki.submit')}
-                    </button>
-                  )}
-                  {page.kind === 'guideline' && v.submittedAt && v.awaiting.includes(user.party) && (
-                    <button type="button" className="btn btn--primary" onClick={() => void act(v.version, 'approve')}>
-                      {t('wiki.approve', { party: user.party })}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('wiki.versions')}
+        columns={[
+          t('wiki.version'),
+          t('wiki.author'),
+          t('wiki.updatedAt'),
+          t('wiki.note'),
+          ...(page.kind === 'guideline' ? [t('wiki.approval')] : []),
+        ]}
+        actions={t('wiki.actions')}
+      >
+        {page.versions.map((v) => (
+          <tr key={v.version}>
+            <td>{v.version}</td>
+            <td>
+              {v.authorName} ({v.party})
+            </td>
+            <td>{formatDate(v.createdAt)}</td>
+            <td>{v.note ?? ''}</td>
+            {page.kind === 'guideline' && (
+              <td>
+                {v.approvedAt
+                  ? t('wiki.approvedOn', { date: formatDate(v.approvedAt) })
+                  : v.submittedAt
+                    ? t('wiki.awaiting', { parties: v.awaiting.join(', ') })
+                    : t('wiki.draft')}
+              </td>
+            )}
+            <td>
+              {v.version > 1 && (
+                <button
+                  type="button"
+                  className="btn btn--ghost"
+                  onClick={() => setCompare({ from: v.version - 1, to: v.version })}
+                >
+                  {t('wiki.diff', { from: v.version - 1, to: v.version })}
+                </button>
+              )}
+              {page.kind === 'guideline' && !v.submittedAt && (
+                <button type="button" className="btn" onClick={() => void act(v.version, 'submit')}>
+                  {t('wiki.submit')}
+                </button>
+              )}
+              {page.kind === 'guideline' && v.submittedAt && v.awaiting.includes(user.party) && (
+                <button type="button" className="btn btn--primary" onClick={() => void act(v.version, 'approve')}>
+                  {t('wiki.approve', { party: user.party })}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {compare && <WikiDiffView slug={page.slug} {...compare} />}
     </section>
   );

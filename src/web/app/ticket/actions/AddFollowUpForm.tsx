@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
+import { Options } from '../../ui/form/inputs.tsx';
 
 /** SEC-6: a follow-up action; an exploitable weakness keeps the incident ETS CRITICAL until done. */
 export function AddFollowUpForm(props: ActionFormProps) {
@@ -20,11 +21,7 @@ export function AddFollowUpForm(props: ActionFormProps) {
       <Field label={t('action.add_follow_up.kind')} required name="kind">
         {(c) => (
           <select {...c} name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {FOLLOW_UP_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`followUpKind.${k}`)}
-              </option>
-            ))}
+            <Options values={FOLLOW_UP_KINDS} label={(k) => t(`followUpKind.${k}`)} />
           </select>
         )}
       </Field>

@@ -1,4 +1,4 @@
-import { choiceOf } from '../../ui/form/inputs.tsx';
+import { choiceOf, Options } from '../../ui/form/inputs.tsx';
 import type { Asset } from '../../../../contract/security.ts';
 import { CIA, LOSS_LEVELS, type Loss } from '../../../../domain/security.ts';
 import { useI18n } from '../../i18n.tsx';
@@ -58,11 +58,7 @@ export function AnalysisRow({ index, row, assets, parties, error, onChange, onRe
                 value={row[field]}
                 onChange={(e) => onChange({ ...row, [field]: choiceOf(LOSS_LEVELS, e.target.value, row[field]) })}
               >
-                {LOSS_LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`loss.${l}`)}
-                  </option>
-                ))}
+                <Options values={LOSS_LEVELS} label={(l) => t(`loss.${l}`)} />
               </select>
             )}
           </Field>

@@ -8,6 +8,8 @@ import { Field } from '../../ui/Field.tsx';
 import { useParties } from '../../ui/useParties.ts';
 import { useDraftField } from '../../ui/form/drafts.ts';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
+import { Options } from '../../ui/form/inputs.tsx';
+import { WindowFields } from '../../ui/form/WindowFields.tsx';
 
 /** The change assessment: risk, impact, affected services and parties, planned slot, implementation and rollback plans. */
 export function AssessForm({ detail, ...props }: ActionFormProps & { detail: TicketDetail }) {
@@ -32,7 +34,6 @@ export function AssessForm({ detail, ...props }: ActionFormProps & { detail: Tic
   );
   const [rollbackPlan, setRollbackPlan] = useDraftField('rollbackPlan', previous?.rollbackPlan ?? '');
   const fieldError = useFieldError(props.error);
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   function toggleParty(party: string, on: boolean) {
     setAffected((list) => (on ? [...list.filter((p) => p !== party), party] : list.filter((p) => p !== party)));
@@ -65,11 +66,7 @@ export function AssessForm({ detail, ...props }: ActionFormProps & { detail: Tic
       <Field label={t('action.assess.risk')} required name="risk">
         {(c) => (
           <select {...c} name="risk" value={risk} onChange={(e) => setRisk(e.target.value)}>
-            {RISKS.map((r) => (
-              <option key={r} value={r}>
-                {t(`risk.${r}`)}
-              </option>
-            ))}
+            <Options values={RISKS} label={(r) => t(`risk.${r}`)} />
           </select>
         )}
       </Field>
@@ -111,36 +108,16 @@ export function AssessForm({ detail, ...props }: ActionFormProps & { detail: Tic
           </p>
         )}
       </fieldset>
-      <Field
-        label={t('action.assess.plannedStart')}
-        required
-        name="plannedStart"
-        hint={t('common.localTime', { zone })}
-      >
-        {(c) => (
-          <input
-            {...c}
-            type="datetime-local"
-            name="plannedStart"
-            required
-            value={plannedStart}
-            onChange={(e) => setPlannedStart(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('action.assess.plannedEnd')} required name="plannedEnd" hint={t('common.localTime', { zone })}>
-        {(c) => (
-          <input
-            {...c}
-            type="datetime-local"
-            name="plannedEnd"
-            required
-            min={plannedStart || undefined}
-            value={plannedEnd}
-            onChange={(e) => setPlannedEnd(e.target.value)}
-          />
-        )}
-      </Field>
+      <WindowFields
+        names={['plannedStart', 'plannedEnd']}
+        allowPast
+        startsAt={plannedStart}
+        endsAt={plannedEnd}
+        setStartsAt={setPlannedStart}
+        setEndsAt={setPlannedEnd}
+        startLabel={t('action.assess.plannedStart')}
+        endLabel={t('action.assess.plannedEnd')}
+      />
       {area('implementationPlan', implementationPlan, setImplementationPlan)}
       {area('rollbackPlan', rollbackPlan, setRollbackPlan)}
     </ActionForm>

@@ -7,6 +7,7 @@ import { IMPACTS } from '../../ui/constants.ts';
 import { isoToLocalInput, localInputToUtc } from '../../ui/datetime.ts';
 import { Field } from '../../ui/Field.tsx';
 import { useDraftField } from '../../ui/form/drafts.ts';
+import { Checks, Options } from '../../ui/form/inputs.tsx';
 import { ActionForm, type ActionFormProps } from './ActionForm.tsx';
 
 /** SEC-1/SEC-9: taxonomy class and type, severity, impact, awareness, personal data and C/I/A touched. */
@@ -51,11 +52,7 @@ export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detai
             }}
           >
             <option value="">{t('common.choose')}</option>
-            {taxonomy.classes.map((k) => (
-              <option key={k.value} value={k.value}>
-                {taxonomy.classLabel(k.value)}
-              </option>
-            ))}
+            <Options values={taxonomy.classes.map((k) => k.value)} label={taxonomy.classLabel} />
           </select>
         )}
       </Field>
@@ -81,22 +78,14 @@ export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detai
       <Field label={t('security.severity')} required name="severity">
         {(c) => (
           <select {...c} name="severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
-            {taxonomy.severities.map((s) => (
-              <option key={s} value={s}>
-                {t(`severity.${s}`)}
-              </option>
-            ))}
+            <Options values={taxonomy.severities} label={(s) => t(`severity.${s}`)} />
           </select>
         )}
       </Field>
       <Field label={t('field.impact')} required name="impact">
         {(c) => (
           <select {...c} name="impact" value={impact} onChange={(e) => setImpact(e.target.value)}>
-            {IMPACTS.map((i) => (
-              <option key={i} value={i}>
-                {t(`impact.${i}`)}
-              </option>
-            ))}
+            <Options values={IMPACTS} label={(i) => t(`impact.${i}`)} />
           </select>
         )}
       </Field>
@@ -122,20 +111,7 @@ export function CharacteriseForm({ detail, ...props }: ActionFormProps & { detai
       </label>
       <fieldset className="checklist-fieldset">
         <legend>{t('security.ciaAffected')}</legend>
-        {CIA.map((field) => (
-          <label key={field} className="check">
-            <input
-              type="checkbox"
-              name="ciaAffected"
-              value={field}
-              checked={cia.includes(field)}
-              onChange={(e) =>
-                setCia((current) => (e.target.checked ? [...current, field] : current.filter((x) => x !== field)))
-              }
-            />
-            {t(`cia.${field}`)}
-          </label>
-        ))}
+        <Checks name="ciaAffected" options={CIA} value={cia} label={(field) => t(`cia.${field}`)} onChange={setCia} />
       </fieldset>
     </ActionForm>
   );

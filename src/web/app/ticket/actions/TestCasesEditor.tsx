@@ -1,4 +1,4 @@
-import { choiceOf } from '../../ui/form/inputs.tsx';
+import { choiceOf, Options } from '../../ui/form/inputs.tsx';
 import { TEST_RESULTS } from '../../../../domain/processes.ts';
 import { useI18n } from '../../i18n.tsx';
 import type { ReleaseBuildTest } from '../../../../domain/processes.ts';
@@ -69,11 +69,7 @@ export function TestCasesEditor({ cases, onChange, error }: Props) {
                     value={testCase.result}
                     onChange={(e) => update(index, { result: choiceOf(TEST_RESULTS, e.target.value, testCase.result) })}
                   >
-                    {TEST_RESULTS.map((result) => (
-                      <option key={result} value={result}>
-                        {t(`testCase.result.${result}`)}
-                      </option>
-                    ))}
+                    <Options values={TEST_RESULTS} label={(result) => t(`testCase.result.${result}`)} />
                   </select>
                 )}
               </Field>

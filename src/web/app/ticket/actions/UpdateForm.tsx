@@ -1,4 +1,4 @@
-import { choiceOf } from '../../ui/form/inputs.tsx';
+import { choiceOf, Options } from '../../ui/form/inputs.tsx';
 import type { Criticality, Impact, Priority } from '../../../../domain/priority.ts';
 import type { Sensitivity } from '../../../../domain/sensitivity.ts';
 import type { TicketDetail } from '../../../../contract/schemas.ts';
@@ -95,11 +95,7 @@ export function UpdateForm({ detail, ...props }: ActionFormProps & { detail: Tic
                 value={priority}
                 onChange={(e) => setPriority(choiceOf(PRIORITIES, e.target.value, priority))}
               >
-                {PRIORITIES.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`priority.${p}`)}
-                  </option>
-                ))}
+                <Options values={PRIORITIES} label={(p) => t(`priority.${p}`)} />
               </select>
             )}
           </Field>

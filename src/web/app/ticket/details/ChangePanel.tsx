@@ -4,14 +4,14 @@ import { href } from '../../router.ts';
 import { FactList } from '../../ui/FactList.tsx';
 import { ApprovalsTable } from './ApprovalsTable.tsx';
 import { AssessmentFacts } from './AssessmentFacts.tsx';
+import { DetailsPanel } from './DetailsPanel.tsx';
 
 /** Kind and origin of a change, its assessment, the other parties' reviews, the joint CAB and the post-implementation review. */
 export function ChangePanel({ details }: { details: ChangeDetails }) {
   const { t, formatDate } = useI18n();
   const { origin, pir } = details;
   return (
-    <section className="card block" aria-labelledby="change-details-title">
-      <h2 id="change-details-title">{t('details.change.title')}</h2>
+    <DetailsPanel type="change">
       <FactList
         facts={[
           [t('change.kind'), t(`change.kind.${details.kind}`)],
@@ -88,6 +88,6 @@ export function ChangePanel({ details }: { details: ChangeDetails }) {
       ) : (
         <p className="muted">{t('details.change.noPir')}</p>
       )}
-    </section>
+    </DetailsPanel>
   );
 }

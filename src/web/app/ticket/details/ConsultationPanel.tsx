@@ -1,14 +1,14 @@
 import { useI18n } from '../../i18n.tsx';
 import type { PresentedConsultation as ConsultationDetails } from '../../../../contract/schemas.ts';
 import { FactList } from '../../ui/FactList.tsx';
+import { DetailsPanel } from './DetailsPanel.tsx';
 
 /** CBM-5: who is consulted, the deadlines (with the one missed, if any), the answer and the outcome. */
 export function ConsultationPanel({ details }: { details: ConsultationDetails }) {
   const { t, formatDate } = useI18n();
   const none = <span className="muted">{t('details.consultation.notYet')}</span>;
   return (
-    <section className="card block" aria-labelledby="consultation-details-title">
-      <h2 id="consultation-details-title">{t('details.consultation.title')}</h2>
+    <DetailsPanel type="consultation">
       {details.overdue && <p role="alert">{t(`details.consultation.overdue.${details.overdue}`)}</p>}
       <FactList
         facts={[
@@ -27,6 +27,6 @@ export function ConsultationPanel({ details }: { details: ConsultationDetails })
           ],
         ]}
       />
-    </section>
+    </DetailsPanel>
   );
 }

@@ -2,14 +2,14 @@ import type { PresentedProblem as ProblemDetails } from '../../../../contract/sc
 import { useI18n } from '../../i18n.tsx';
 import { href } from '../../router.ts';
 import { FactList } from '../../ui/FactList.tsx';
+import { DetailsPanel } from './DetailsPanel.tsx';
 
 /** Root cause, how many incidents it explains (frequency → criticality) and its published known error. */
 export function ProblemPanel({ details }: { details: ProblemDetails }) {
   const { t } = useI18n();
   const frequency = details.frequency ?? 0;
   return (
-    <section className="card block" aria-labelledby="problem-details-title">
-      <h2 id="problem-details-title">{t('details.problem.title')}</h2>
+    <DetailsPanel type="problem">
       <FactList
         facts={[
           [
@@ -38,6 +38,6 @@ export function ProblemPanel({ details }: { details: ProblemDetails }) {
           ],
         ]}
       />
-    </section>
+    </DetailsPanel>
   );
 }

@@ -9,14 +9,14 @@ import { BuildTestFacts } from './BuildTestFacts.tsx';
 import { ReleaseChecklist } from './ReleaseChecklist.tsx';
 import { RollbacksList } from './RollbacksList.tsx';
 import { WindowFacts } from './WindowFacts.tsx';
+import { DetailsPanel } from './DetailsPanel.tsx';
 
 /** A release from plan to closure: its changes, plan, build and test, deployment, approvals, joint window, rollbacks and REL-6 checklist. */
 export function ReleasePanel({ details }: { details: ReleaseDetails }) {
   const { t, formatDate } = useI18n();
   const { plan, deployment } = details;
   return (
-    <section className="card block release" aria-labelledby="release-details-title">
-      <h2 id="release-details-title">{t('details.release.title')}</h2>
+    <DetailsPanel type="release" className="release">
       <h3>{t('details.release.changes')}</h3>
       {details.changes.length === 0 ? (
         <p className="muted">{t('details.release.noChanges')}</p>
@@ -87,6 +87,6 @@ export function ReleasePanel({ details }: { details: ReleaseDetails }) {
       <RollbacksList rollbacks={details.rollbacks ?? []} />
       <h3 id="release-checklist-title">{t('details.release.checklist')}</h3>
       <ReleaseChecklist checklist={details.checklist ?? {}} />
-    </section>
+    </DetailsPanel>
   );
 }

@@ -5,6 +5,7 @@ import { useCatalogue } from '../../process/useCatalogue.ts';
 import { FactList } from '../../ui/FactList.tsx';
 import { ApprovalsTable } from './ApprovalsTable.tsx';
 import { TasksTable } from './TasksTable.tsx';
+import { DetailsPanel } from './DetailsPanel.tsx';
 
 const show = (value: unknown): string =>
   value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
@@ -23,8 +24,7 @@ export function RequestPanel({ details, ownerParty }: { details: RequestDetails;
   const rank = (key: string) => fields.findIndex((f) => f.key === key) + 1 || 999;
   const values = Object.entries(details.values ?? {}).sort(([a], [b]) => rank(a) - rank(b));
   return (
-    <section className="card block" aria-labelledby="request-details-title">
-      <h2 id="request-details-title">{t('details.request.title')}</h2>
+    <DetailsPanel type="request">
       <FactList
         facts={[
           [
@@ -53,6 +53,6 @@ export function RequestPanel({ details, ownerParty }: { details: RequestDetails;
       <ApprovalsTable caption={t('details.request.approvals')} approvals={details.approvals ?? []} />
       <h3>{t('details.request.tasks')}</h3>
       <TasksTable tasks={details.tasks ?? []} />
-    </section>
+    </DetailsPanel>
   );
 }

@@ -9,17 +9,22 @@ interface Props {
   setEndsAt(value: string): void;
   startLabel: string;
   endLabel: string;
+  /** The body fields the two times fill. */
+  names?: readonly [start: string, end: string];
+  /** The start may lie in the past (a change assessed after the fact). */
+  allowPast?: boolean;
 }
 
-/** The start and end of a window, in the browser's time zone, neither in the past, the end after the start. */
-export function WindowFields({ startsAt, endsAt, setStartsAt, setEndsAt, startLabel, endLabel }: Props) {
+/** The start and end of a window, in the browser's time zone, neither in the past (unless allowed), the end after the start. */
+export function WindowFields({ startsAt, endsAt, setStartsAt, setEndsAt, startLabel, endLabel, ...props }: Props) {
   const { t } = useI18n();
+  const [startName, endName] = props.names ?? ['startsAt', 'endsAt'];
   const hint = t('common.localTime', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone });
-  const now = isoToLocalInput(new Date());
+  const now = props.allowPast ? undefined : isoToLocalInput(new Date());
   return (
     <>
       <TextField
-        name="startsAt"
+        name={startName}
         label={startLabel}
         hint={hint}
         required
@@ -29,7 +34,7 @@ export function WindowFields({ startsAt, endsAt, setStartsAt, setEndsAt, startLa
         onChange={setStartsAt}
       />
       <TextField
-        name="endsAt"
+        name={endName}
         label={endLabel}
         hint={hint}
         required

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Field } from '../Field.tsx';
 
 interface Common {
@@ -128,6 +129,61 @@ export function CheckField({
       <input type="checkbox" name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} />
       {label}
     </label>
+  );
+}
+
+/** The options of a select, one per value, each named by `label` (a translated name). */
+export function Options<T extends string>({
+  values,
+  label,
+}: {
+  values: readonly T[];
+  label(value: NoInfer<T>): string;
+}) {
+  return (
+    <>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {label(value)}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/**
+ * A check box per option, for a list of choices (the fieldset and legend around them are the caller's):
+ * `value` holds the checked options, `onChange` gets the list with one option checked or unchecked.
+ * With `name`, each box is sent as `name=option`.
+ */
+export function Checks<T extends string>({
+  name,
+  options,
+  value,
+  label,
+  onChange,
+}: {
+  name?: string | undefined;
+  options: readonly T[];
+  value: readonly T[];
+  label(option: NoInfer<T>): ReactNode;
+  onChange(value: NoInfer<T>[]): void;
+}) {
+  return (
+    <>
+      {options.map((option) => (
+        <label key={option} className="check">
+          <input
+            type="checkbox"
+            name={name}
+            value={name ? option : undefined}
+            checked={value.includes(option)}
+            onChange={(e) => onChange(e.target.checked ? [...value, option] : value.filter((v) => v !== option))}
+          />
+          {label(option)}
+        </label>
+      ))}
+    </>
   );
 }
 
