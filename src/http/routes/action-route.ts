@@ -24,6 +24,7 @@ type ActionService<A extends ActionName> = (ctx: ServiceContext, id: string, inp
  * route can neither drop nor invent a field. One route per entry, in the order given.
  */
 export function actionRoutes(services: { [A in ActionName]?: ActionService<A> }): ActionRoute[] {
+  // Object.keys gives string[]; the keys of `services` are ActionNames by its type.
   return (Object.keys(services) as ActionName[]).map((action) => {
     const { summary, body } = ACTION_CONTRACTS[action];
     // The compiler checked services[action] against ActionInput<action> above; the key's type is lost in the loop.
