@@ -122,6 +122,11 @@ function concat(parts) {
   return out;
 }
 
+/** Closes a prepared statement (under the query lock). */
+function closeStatement(name) {
+  return pg.execProtocolStream(concat([serialize.close({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
+}
+
 /** A statement's error, as PGlite's `query` reports it (the text attached). */
 function withQuery(error, text) {
   if (error instanceof messages.DatabaseError) error.query = text;
@@ -165,20 +170,27 @@ async function statementFor(text, paramTypes) {
 }
 
 /**
- * Times a prepared statement's run; after JUDGED_RUNS, one whose later runs average over 1.5 times its
- * first (custom-planned) runs, and at least half a millisecond more, is closed for good.
+ * Times a prepared statement's run; true once, after JUDGED_RUNS, for one whose later runs average
+ * over 1.5 times its first (custom-planned) runs, and at least half a millisecond more.
  */
-function judge(text, statement, ms) {
+function slowerKept(statement, ms) {
   statement.runs++;
   if (statement.runs <= CUSTOM_RUNS) statement.customMs += ms;
   else if (statement.runs <= JUDGED_RUNS) statement.laterMs += ms;
-  if (statement.runs !== JUDGED_RUNS) return null;
+  if (statement.runs !== JUDGED_RUNS) return false;
   const custom = statement.customMs / CUSTOM_RUNS;
   const later = statement.laterMs / (JUDGED_RUNS - CUSTOM_RUNS);
-  if (later <= custom * 1.5 || later - custom < 0.5) return null;
+  return later > custom * 1.5 && later - custom >= 0.5;
+}
+
+/** Forgets a prepared statement and closes it; `forGood` keeps its text from being prepared again. */
+async function drop(text, statement, forGood) {
   prepared.delete(text);
-  unprepared.add(text);
-  return serialize.close({ type: 'S', name: statement.name });
+  if (forGood) {
+    if (unprepared.size >= MAX_SEEN) unprepared.clear();
+    unprepared.add(text);
+  }
+  await closeStatement(statement.name);
 }
 
 /** Runs a statement under the query lock: prepared when seen before, PGlite's own way otherwise. */
@@ -201,24 +213,20 @@ async function runStatement(tx, text, params, queryOptions) {
     try {
       const started = performance.now();
       const answer = await pg.execProtocolStream(message, { syncToFs: false });
-      const close = judge(text, statement, performance.now() - started);
-      if (close) await pg.execProtocolStream(concat([close, serialize.sync()]), { syncToFs: false });
+      if (slowerKept(statement, performance.now() - started)) await drop(text, statement, true);
       return parse.parseResults(answer, pg.parsers, queryOptions)[0];
     } catch (error) {
       // A plan made before a schema change may no longer fit (0A000), or the statement is gone (26000):
       // forget it; the statement then runs PGlite's way.
       if (error?.code === '0A000' || error?.code === '26000') {
-        prepared.delete(text);
-        await pg.execProtocolStream(concat([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]), {
-          syncToFs: false,
-        });
+        await drop(text, statement, false);
         return undefined;
       }
       throw withQuery(error, text);
     }
   };
   if (tx) {
-    target(tx);
+    target(tx); // throws if the transaction has ended
     return (await pg._runExclusiveQuery(run)) ?? plain();
   }
   const result = await pg._runExclusiveTransaction(() => pg._runExclusiveQuery(run));
