@@ -25,6 +25,10 @@ describe("console code splitting: a page's code is fetched when the page is firs
     },
     async () => {
       const page = await session.signIn('eu.agent');
+      // The sign-in's own load fetches the queue page after the shell shows: let it settle
+      // (its heading is drawn by that chunk) so only the reload's fetches are recorded.
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
       const scripts = recordScripts(page);
       await page.reload();
       await page.getByRole('heading', { level: 1 }).first().waitFor();
