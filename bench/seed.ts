@@ -3,6 +3,7 @@ import { newAlerts } from '../src/domain/sla.ts';
 import { loadSlaEnvironment } from '../src/services/sla/sla-environment.ts';
 import { slaOf } from '../src/services/sla/ticket-sla.ts';
 import { nextCheckAt } from '../src/services/sla/sla-next-check.ts';
+import { nextDueAt } from '../src/services/sla/sla-due.ts';
 import { openStore, type Db, type StoreOptions } from '../src/store/db.ts';
 import { planBatch, skeleton, type PartyInfo, type Row } from './plan.ts';
 import type { Priority } from '../src/domain/priority.ts';
@@ -114,6 +115,9 @@ export async function seedTickets(where: StoreOptions, n: number, options: SeedO
         // As the server writes it: when the SLA check must look at the ticket next.
         const next = sla && nextCheckAt(env, { ...slaTicket, slaAlerts: alerts }, now);
         ticket.sla_next_check_at = next ? new Date(next).toISOString() : null;
+        // And the queue's SLA sort key, as every write computes it (services/sla/sla-due.ts).
+        const due = slaTicket.slaFacts ? nextDueAt(sla, slaTicket.slaFacts.openedAt) : null;
+        ticket.sla_due_at = due === null ? null : new Date(due).toISOString();
         if ((ticket.participants as string[]).includes('EU') && ticket.sensitivity !== 'CRITICAL')
           sample.push(ticket.ref as string);
       }

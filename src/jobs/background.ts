@@ -21,7 +21,7 @@ import { dailyCheckpoint } from '../services/audit/checkpoints.ts';
 import { agreementApplyHandler } from '../services/agreements/apply-proposal.ts';
 import { deliverDueWebhooks } from '../services/webhooks/deliver-webhooks.ts';
 import { startPolling } from './poll.ts';
-import { refreshSlaDue } from '../services/sla/refresh-sla-due.ts';
+import { backfillSlaDueOnce, refreshSlaDue } from '../services/sla/refresh-sla-due.ts';
 
 /** Starts every background task of `passerelle serve`; returns a function that stops them all. */
 export function startBackground(
@@ -47,9 +47,9 @@ export function startBackground(
   // SNC 10.2: an accepted agreement change is applied when its effective date starts.
   handlers.agreement_apply = agreementApplyHandler(db);
   // The queue's SLA sort: a party's open tickets get their next due instant again after its calendar,
-  // targets or windows change; at start-up, tickets never computed (written before the column existed) get theirs.
+  // targets or windows change; at the first start-up, tickets written before the column existed get theirs.
   handlers.sla_due_refresh = async (payload) => void (await refreshSlaDue(db, { party: String(payload.party) }));
-  void refreshSlaDue(db, { unset: true }).catch(log);
+  void backfillSlaDueOnce(db).catch(log);
   const stops = [startHousekeeping(store, log)];
   stops.push(startJobRunner(db, handlers, config.JOBS_POLL_MS, log));
   // IF-2: webhook deliveries, durable in webhook_deliveries, sent in order per ticket.

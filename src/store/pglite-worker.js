@@ -102,6 +102,15 @@ const CUSTOM_RUNS = 5;
 const JUDGED_RUNS = 15;
 const MAX_PREPARED = 256;
 const MAX_SEEN = 4096;
+/**
+ * Text searches (`@@`) are planned with their values every time: a word may be in three tickets or
+ * in most of them, and a plan kept for a common word (walk the tickets newest first) reads the whole
+ * table for a reference or a rare word — seconds at 1,000,000 tickets.
+ */
+const PLANNED_EACH_TIME = /@@/;
+/** A kept plan's run this much slower than its custom-planned runs (and at least SLOW_MS) is dropped at once, whenever it happens. */
+const SLOWER_AT_ONCE = 10;
+const SLOW_MS = 50;
 /** Statement texts seen but not (yet) prepared, with how often. */
 const seen = new Map();
 /** Prepared statements by text, least recently used first: their name, parameter types and timings. */
@@ -141,7 +150,7 @@ async function statementFor(text, paramTypes) {
     prepared.set(text, known);
     return known;
   }
-  if (unprepared.has(text)) return null;
+  if (unprepared.has(text) || PLANNED_EACH_TIME.test(text)) return null;
   const count = (seen.get(text) ?? 0) + 1;
   if (count < PREPARE_AT) {
     if (seen.size >= MAX_SEEN) seen.clear();
@@ -171,14 +180,19 @@ async function statementFor(text, paramTypes) {
 
 /**
  * Times a prepared statement's run; true once, after JUDGED_RUNS, for one whose later runs average
- * over 1.5 times its first (custom-planned) runs, and at least half a millisecond more.
+ * over 1.5 times its first (custom-planned) runs, and at least half a millisecond more; and true for
+ * any later run SLOWER_AT_ONCE times slower than those (a plan that suits some values only).
  */
 function slowerKept(statement, ms) {
   statement.runs++;
-  if (statement.runs <= CUSTOM_RUNS) statement.customMs += ms;
-  else if (statement.runs <= JUDGED_RUNS) statement.laterMs += ms;
-  if (statement.runs !== JUDGED_RUNS) return false;
+  if (statement.runs <= CUSTOM_RUNS) {
+    statement.customMs += ms;
+    return false;
+  }
   const custom = statement.customMs / CUSTOM_RUNS;
+  if (ms >= SLOW_MS && ms > custom * SLOWER_AT_ONCE) return true;
+  if (statement.runs <= JUDGED_RUNS) statement.laterMs += ms;
+  if (statement.runs !== JUDGED_RUNS) return false;
   const later = statement.laterMs / (JUDGED_RUNS - CUSTOM_RUNS);
   return later > custom * 1.5 && later - custom >= 0.5;
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { runDueJobs } from '../../src/jobs/runner.ts';
 import { importTicketsCsv } from '../../src/services/export/import-tickets-csv.ts';
-import { refreshSlaDue } from '../../src/services/sla/refresh-sla-due.ts';
+import { backfillSlaDueOnce, refreshSlaDue } from '../../src/services/sla/refresh-sla-due.ts';
 import { slaDueAtOf } from '../../src/services/sla/sla-due.ts';
 import { tickets } from '../../src/store/schema/index.ts';
 import { incidentBody } from '../helpers/client.ts';
@@ -106,5 +106,18 @@ describe.each(STORE_KINDS)('the next SLA due instant stored on each ticket (%s)'
     const missing = await refreshSlaDue(server.db, { unset: true });
     await server.db.update(tickets).set({ slaFacts: null, slaDueAt: null }).where(eq(tickets.ref, ref));
     expect(await refreshSlaDue(server.db, { unset: true })).toBe(missing);
+  });
+
+  it('is backfilled at the first start only: a later start goes through no ticket again', async () => {
+    const { ref } = (await euAgent.post('/incidents', incidentBody({ title: 'Backfilled once' }))).body;
+    const computed = (await dueOf(ref)).stored;
+    await forget(ref);
+    // The test server runs no start-up task: this is the store's first backfill.
+    expect(await backfillSlaDueOnce(server.db)).toBeGreaterThan(0);
+    expect((await dueOf(ref)).stored).toEqual(computed);
+    // Every write computes the column from then on, so the next start has nothing to fill in.
+    await forget(ref);
+    expect(await backfillSlaDueOnce(server.db)).toBe(0);
+    expect((await dueOf(ref)).stored).toBeNull();
   });
 });

@@ -266,6 +266,24 @@ describe('prepared statements in the thread', () => {
     expect(texts).toContain('select 299 + $1::int as n');
     expect(texts).not.toContain('select 0 + $1::int as n');
   });
+
+  it('plans a text search with its values every time, and drops a kept plan that runs far slower', async () => {
+    const search = `select to_tsvector('simple', $1) @@ to_tsquery('simple', $2) as found`;
+    for (let i = 0; i < 4; i++)
+      expect((await proxy.query(search, ['registry link down', i % 2 ? 'link' : 'auction'])).rows).toEqual([
+        { found: i % 2 === 1 },
+      ]);
+    expect(await preparedTexts()).not.toContain(search);
+
+    // Quick for its first runs, then a run tens of milliseconds long: the statement is planned afresh from then on.
+    const count = 'select count(*)::int as n from generate_series(1, $1::int)';
+    for (let i = 0; i < 8; i++) await proxy.query(count, [10]);
+    expect(await preparedTexts()).toContain(count);
+    expect((await proxy.query(count, [3_000_000])).rows).toEqual([{ n: 3_000_000 }]);
+    expect(await preparedTexts()).not.toContain(count);
+    for (let i = 0; i < 3; i++) expect((await proxy.query(count, [10])).rows).toEqual([{ n: 10 }]);
+    expect(await preparedTexts()).not.toContain(count);
+  });
 });
 
 describe('the thread itself', () => {

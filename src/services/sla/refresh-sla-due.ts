@@ -1,4 +1,5 @@
 import type { Db } from '../../store/db.ts';
+import { readSetting, writeSettingOnce } from '../../store/instance.ts';
 import { nextTurn } from '../../store/next-turn.ts';
 import { lockSlaDueBatch, setSlaDues, type SlaDueScope } from '../../store/sla-due.ts';
 import { slaDueAtsOf } from './sla-due.ts';
@@ -30,4 +31,19 @@ export async function refreshSlaDue(db: Db, scope: SlaDueScope, now = new Date()
     if (seen < BATCH) return total;
     await nextTurn();
   }
+}
+
+const BACKFILLED = 'sla_due_backfilled';
+
+/**
+ * The start-up backfill of the tickets written before `sla_due_at` existed (migration 0014), once
+ * per store: every later write computes the column, so a ticket whose due instant is null because no
+ * clock runs is not gone through again at each start (on 1,000,000 tickets that was minutes of
+ * updates holding the embedded store). A start stopped half-way does it again at the next one.
+ */
+export async function backfillSlaDueOnce(db: Db, now = new Date()): Promise<number> {
+  if (await readSetting<string>(db, BACKFILLED)) return 0;
+  const total = await refreshSlaDue(db, { unset: true }, now);
+  await writeSettingOnce(db, BACKFILLED, now.toISOString());
+  return total;
 }
