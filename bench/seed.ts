@@ -4,6 +4,7 @@ import { loadSlaEnvironment } from '../src/services/sla/sla-environment.ts';
 import { slaOf } from '../src/services/sla/ticket-sla.ts';
 import { nextCheckAt } from '../src/services/sla/sla-next-check.ts';
 import { nextDueAt } from '../src/services/sla/sla-due.ts';
+import { recordSlaDueBackfilled } from '../src/services/sla/refresh-sla-due.ts';
 import { openStore, type Db, type StoreOptions } from '../src/store/db.ts';
 import { planBatch, skeleton, type PartyInfo, type Row } from './plan.ts';
 import type { Priority } from '../src/domain/priority.ts';
@@ -140,6 +141,8 @@ export async function seedTickets(where: StoreOptions, n: number, options: SeedO
     }
     // The next check instants above were computed with the parties' current SLA settings.
     await db.execute(sql`UPDATE parties SET sla_checked_stamp = sla_stamp`);
+    // Their SLA due instants too: the server's first start has no backfill to do.
+    await recordSlaDueBackfilled(db);
     if (options.analyze) await db.execute(sql`ANALYZE`);
     const [total] = await rows<{ tickets: number; events: number }>(
       db,

@@ -44,6 +44,11 @@ const BACKFILLED = 'sla_due_backfilled';
 export async function backfillSlaDueOnce(db: Db, now = new Date()): Promise<number> {
   if (await readSetting<string>(db, BACKFILLED)) return 0;
   const total = await refreshSlaDue(db, { unset: true }, now);
-  await writeSettingOnce(db, BACKFILLED, now.toISOString());
+  await recordSlaDueBackfilled(db, now);
   return total;
+}
+
+/** Records that every ticket of the store has its `sla_due_at` (a bulk load that writes it says so too). */
+export async function recordSlaDueBackfilled(db: Db, now = new Date()): Promise<void> {
+  await writeSettingOnce(db, BACKFILLED, now.toISOString());
 }
