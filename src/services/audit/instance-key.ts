@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { sha256Hex } from '../../domain/audit-chain.ts';
 import { rowsOf } from '../../store/audit.ts';
 import type { Db } from '../../store/db.ts';
-import { instanceSettings } from '../../store/schema/index.ts';
+import { writeSettingOnce } from '../../store/instance.ts';
 
 /**
  * The instance's Ed25519 signing key (checkpoints, erasure certificates). Created on first use and
@@ -41,7 +41,7 @@ export async function instanceKey(db: Db): Promise<InstanceKey> {
       privateKeyPem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     };
-    await db.insert(instanceSettings).values({ key: SETTING, value: fresh }).onConflictDoNothing();
+    await writeSettingOnce(db, SETTING, fresh);
     stored = (await read())!;
   }
   return {
