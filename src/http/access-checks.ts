@@ -26,11 +26,36 @@ export const DEFAULT_LIMITS: AccessLimits = {
   DUPLICATE_WINDOW_MS: 1000,
 };
 
+/** The ISM-8 counts authentication already made for a request (on PostgreSQL, with its auth stamp). */
+export interface Counted {
+  /** The request's rate-limit hit. */
+  rate: Hit;
+  /** The duplicate key of the write, counted in the same statement: a count of 1 is this request's claim. */
+  duplicate?: { key: string; count: number };
+}
+
+/**
+ * The key under which a write is checked for duplicates (ISM-8): who sends it (the Bearer token,
+ * else the user), its method, its matched route and parameters, and its body. Undefined for a
+ * read, or when duplicates are not checked.
+ */
+export function duplicateKeyOf(
+  request: FastifyRequest,
+  sender: { tokenId: string | undefined; userId: string },
+  limits: AccessLimits,
+): string | undefined {
+  if (SAFE_METHODS.has(request.method) || limits.DUPLICATE_WINDOW_MS <= 0) return undefined;
+  const principal = sender.tokenId ? `t:${sender.tokenId}` : `u:${sender.userId}`;
+  // The matched route and its parameters, not the raw URL: an added query string is the same write.
+  const target = `${request.routeOptions.url ?? request.url} ${JSON.stringify(request.params ?? {})}`;
+  return duplicateKey(principal, request.method, target, request.body);
+}
+
 /**
  * ISM-8, after authentication: the party's IP allow-list, the rate limit per Bearer token and
  * per console session, and identical writes at most once per window. The counters are shared by
  * every node (in the database) on PostgreSQL, in memory on the embedded store (one process);
- * `counted` is this request's rate-limit hit when authentication already counted it.
+ * `counted` holds what authentication already counted for this request, not counted again.
  */
 export async function enforceAccess(
   db: Db,
@@ -38,7 +63,7 @@ export async function enforceAccess(
   limits: AccessLimits,
   request: FastifyRequest,
   reply: FastifyReply,
-  counted?: Hit,
+  counted?: Counted,
 ): Promise<void> {
   const actor = request.actor!;
   const { tokenId, sessionId } = request;
@@ -48,18 +73,21 @@ export async function enforceAccess(
   const limited = rateKey(tokenId, sessionId);
   const limit = tokenId ? limits.API_RATE_LIMIT : limits.SESSION_RATE_LIMIT;
   if (limited && limit > 0) {
-    const wait = waitAfter(counted ?? (await counters.hit(limited, windowMs)), limit);
+    const wait = waitAfter(counted?.rate ?? (await counters.hit(limited, windowMs)), limit);
     if (wait !== null) {
       reply.header('retry-after', String(wait));
       throw new AppError('request.rate_limited', undefined, { seconds: wait });
     }
   }
-  if (!SAFE_METHODS.has(request.method) && limits.DUPLICATE_WINDOW_MS > 0) {
-    const principal = tokenId ? `t:${tokenId}` : `u:${actor.id}`;
-    // The matched route and its parameters, not the raw URL: an added query string is the same write.
-    const target = `${request.routeOptions.url ?? request.url} ${JSON.stringify(request.params ?? {})}`;
-    const key = duplicateKey(principal, request.method, target, request.body);
-    if (await isDuplicate(counters, key, limits.DUPLICATE_WINDOW_MS)) {
+  const key = duplicateKeyOf(request, { tokenId, userId: actor.id }, limits);
+  if (key) {
+    const claim = counted?.duplicate;
+    if (request.duplicateKey && request.duplicateKey !== key) {
+      // Claimed under another sender (never: a credential keeps its token and user): given back.
+      await counters.release(request.duplicateKey);
+      request.duplicateKey = undefined;
+    }
+    if (claim?.key === key ? claim.count > 1 : await isDuplicate(counters, key, limits.DUPLICATE_WINDOW_MS)) {
       throw new AppError('request.duplicate', undefined, {
         seconds: Math.max(1, Math.ceil(limits.DUPLICATE_WINDOW_MS / 1000)),
       });

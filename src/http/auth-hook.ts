@@ -3,13 +3,20 @@ import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
 import { storeKindOf, type Db } from '../store/db.ts';
 import { readAuthStamp, touchApiToken } from '../store/auth.ts';
-import { countHitAndStamp } from '../store/access.ts';
+import { countHitsAndStamp } from '../store/access.ts';
 import { actorOf } from '../services/auth/actor.ts';
 import { CredentialCache, type Credential, type CredentialFacts } from '../services/auth/credential-cache.ts';
 import { digestOf } from '../services/auth/secrets.ts';
-import { countersFor, rateKey, type Counters, type Hit } from '../services/access/throttle.ts';
+import { countersFor, rateKey, type Counters } from '../services/access/throttle.ts';
 import type { Actor } from '../domain/actor.ts';
-import { DEFAULT_LIMITS, enforceAccess, registerDuplicateRelease, type AccessLimits } from './access-checks.ts';
+import {
+  DEFAULT_LIMITS,
+  duplicateKeyOf,
+  enforceAccess,
+  registerDuplicateRelease,
+  type AccessLimits,
+  type Counted,
+} from './access-checks.ts';
 
 export const SESSION_COOKIE = 'passerelle_session';
 
@@ -88,29 +95,41 @@ function admits(request: FastifyRequest, credential: Presented, facts: Credentia
 /**
  * Who is calling, from this node's copy of the credential when it holds (see CredentialCache),
  * else from the database. On PostgreSQL a copy is confirmed by the stamp that the request's
- * rate-limit count returns: that count is then the request's, and is returned. Throws when the
- * credential is not valid or refuses the request.
+ * rate-limit count returns: that count is then the request's, and is returned, with a write's
+ * duplicate claim counted by the same statement. Throws when the credential is not valid or
+ * refuses the request.
  */
 async function authenticate(
   credentials: CredentialCache,
   counters: Counters,
   limits: AccessLimits,
   request: FastifyRequest,
-): Promise<Hit | undefined> {
+): Promise<Counted | undefined> {
   const now = new Date();
   const credential = presented(request);
   if (!credential) throw new AppError('auth.required');
   let facts = credentials.get(credential, now);
   // A copy that would refuse is read again: refusals are rare and must not rest on a stale copy.
   if (facts && !admits(request, credential, facts)) facts = undefined;
-  let hit: Hit | undefined;
+  let counted: Counted | undefined;
   if (facts && credentials.shared) {
     const limit = facts.token ? limits.API_RATE_LIMIT : limits.SESSION_RATE_LIMIT;
-    const key = rateKey(facts.token?.id, facts.session?.id)!;
     if (limit > 0) {
-      const counted = await countHitAndStamp(credentials.db, key, limits.API_RATE_WINDOW_SECONDS * 1000);
-      hit = counted;
-      if (!credentials.confirmed(facts, counted.stamp)) facts = undefined;
+      const rate = {
+        key: rateKey(facts.token?.id, facts.session?.id)!,
+        windowMs: limits.API_RATE_WINDOW_SECONDS * 1000,
+      };
+      // A write's duplicate key is counted by the same statement, after the rate key (one lock order).
+      const duplicate = duplicateKeyOf(request, { tokenId: facts.token?.id, userId: facts.user.id }, limits);
+      const windows = duplicate ? [rate, { key: duplicate, windowMs: limits.DUPLICATE_WINDOW_MS }] : [rate];
+      const { hits, stamp } = await countHitsAndStamp(credentials.db, windows);
+      counted = { rate: hits[0]! };
+      if (duplicate) {
+        counted.duplicate = { key: duplicate, count: hits[1]!.count };
+        // This request's claim, given back if anything refuses the request from here on (registerDuplicateRelease).
+        if (hits[1]!.count === 1) request.duplicateKey = duplicate;
+      }
+      if (!credentials.confirmed(facts, stamp)) facts = undefined;
     } else if (!credentials.confirmed(facts, await readAuthStamp(credentials.db))) facts = undefined;
   }
   facts ??= (await credentials.load(credential, now)) ?? undefined;
@@ -130,7 +149,7 @@ async function authenticate(
     request.csrfToken = facts.session!.csrfToken;
   }
   admit(request, credential, facts);
-  return hit;
+  return counted;
 }
 
 /** Authenticates every /api/v1 route not marked public. */
@@ -149,8 +168,8 @@ export function registerAuth(app: FastifyInstance, db: Db, limits: AccessLimits 
     // Decide on the matched route, not the raw request target (which may be absolute-form).
     if (!(request.routeOptions.url ?? '').startsWith('/api/v1/') || request.routeOptions.config.public) return;
     const { credentials, counters } = ready();
-    const hit = await authenticate(credentials, counters, limits, request);
-    await enforceAccess(db, counters, limits, request, reply, hit);
+    const counted = await authenticate(credentials, counters, limits, request);
+    await enforceAccess(db, counters, limits, request, reply, counted);
   });
   registerDuplicateRelease(app, () => ready().counters);
 }

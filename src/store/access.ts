@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, like, lt, or, sql } from 'drizzle-orm';
 import { ticketVisibleTo } from '../policies/ticket-visibility.ts';
 import type { Actor } from '../domain/actor.ts';
+import { rowsOf } from './audit.ts';
 import { authStamp } from './auth.ts';
 import type { Db } from './db.ts';
 import { ipAllowlist, throttles, tickets } from './schema/index.ts';
@@ -54,36 +55,54 @@ export async function deleteAllowlistEntry(db: Db, partyId: string, cidr: string
  * statement; returns the count in the current window and the milliseconds until it ends.
  */
 export async function countHit(db: Db, key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
-  const { count, resetMs } = await countHitAndStamp(db, key, windowMs);
-  return { count, resetMs };
+  const { hits } = await countHitsAndStamp(db, [{ key, windowMs }]);
+  return hits[0]!;
 }
 
-/** As `countHit`, also returning the auth stamp (see `authStamp`) read by the same statement. */
-export async function countHitAndStamp(
+/** A key to count a hit on, in fixed windows of `windowMs`. */
+export interface HitWindow {
+  key: string;
+  windowMs: number;
+}
+
+/**
+ * As `countHit` for several distinct keys, each in its own window, in one statement that also
+ * reads the auth stamp (see `authStamp`). Rows are taken in the order given: callers always give
+ * their keys in the same order, so concurrent statements lock the rows in the same order. Returns
+ * each key's count and milliseconds until its window ends, in the order given.
+ */
+export async function countHitsAndStamp(
   db: Db,
-  key: string,
-  windowMs: number,
-): Promise<{ count: number; resetMs: number; stamp: string }> {
-  const window = sql`(${windowMs}::integer * interval '1 millisecond')`;
-  const current = sql`${throttles.windowStart} > now() - ${window}`;
-  const rows = await db
-    .insert(throttles)
-    .values({ key, count: 1, windowStart: sql`now()` })
-    .onConflictDoUpdate({
-      target: throttles.key,
-      set: {
-        count: sql`case when ${current} then ${throttles.count} + 1 else 1 end`,
-        windowStart: sql`case when ${current} then ${throttles.windowStart} else now() end`,
-      },
-    })
-    .returning({
-      count: throttles.count,
-      resetMs: sql<number>`ceil(extract(epoch from (${throttles.windowStart} + ${window} - now())) * 1000)`.mapWith(
-        Number,
-      ),
-      stamp: authStamp,
-    });
-  return rows[0]!;
+  windows: readonly HitWindow[],
+): Promise<{ hits: { count: number; resetMs: number }[]; stamp: string }> {
+  const input = sql.join(
+    windows.map(({ key, windowMs }, i) => sql`(${i}::integer, ${key}::text, ${windowMs}::integer)`),
+    sql`, `,
+  );
+  // The window of the row at hand (`excluded`: the row proposed; `throttles`: the row stored).
+  const windowOf = (row: 'excluded' | 'throttles') =>
+    sql`((select window_ms from input where input.key = ${sql.raw(row)}.key) * interval '1 millisecond')`;
+  const current = sql`throttles.window_start > now() - ${windowOf('excluded')}`;
+  const rows = rowsOf<{ key: string; count: number; reset_ms: string | number; stamp: string }>(
+    await db.execute(sql`
+      with input (ord, key, window_ms) as (values ${input})
+      insert into throttles (key, count, window_start)
+      select key, 1, now() from input order by ord
+      on conflict (key) do update set
+        count = case when ${current} then throttles.count + 1 else 1 end,
+        window_start = case when ${current} then throttles.window_start else now() end
+      returning key, count,
+        ceil(extract(epoch from (window_start + ${windowOf('throttles')} - now())) * 1000) as reset_ms,
+        ${authStamp} as stamp`),
+  );
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  return {
+    hits: windows.map(({ key }) => {
+      const row = byKey.get(key)!;
+      return { count: Number(row.count), resetMs: Number(row.reset_ms) };
+    }),
+    stamp: String(rows[0]!.stamp),
+  };
 }
 
 /** Drops the counters of windows long gone (rate-limit and duplicate keys only). */

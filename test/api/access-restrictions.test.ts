@@ -1,12 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { DEMO_PASSWORD } from '../../src/demo/seed-demo.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { forgetAllowlists } from '../../src/services/access/allowlist-cache.ts';
 import { insertAllowlistEntry } from '../../src/store/access.ts';
-import { auditLog } from '../../src/store/schema/index.ts';
+import { apiTokens, auditLog, ipAllowlist } from '../../src/store/schema/index.ts';
 import { incidentBody, signIn, withToken, type Client } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { STORE_KINDS } from '../helpers/store.ts';
@@ -306,6 +307,159 @@ describe.each(STORE_KINDS)('ISM-8 rate limit and duplicate requests (%s)', (kind
     expect((await euAgent.post(`/tickets/${ref}/actions/start_fulfilment`, {})).body.error.code).toBe(
       'request.approval_required',
     );
+  });
+});
+
+/**
+ * On PostgreSQL a write's duplicate claim is counted by the statement that counts its rate-limit
+ * hit and confirms its credential, before the address, rate and credential checks decide: every
+ * refusal must give the claim back, and a real duplicate must still be refused after them.
+ * Duplicates are held for a minute here, so a claim left behind would refuse the retry.
+ */
+describe.each(STORE_KINDS)('ISM-8 duplicate claims counted with the rate limit (%s)', (kind) => {
+  let server: TestServer;
+  let agent: Client;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind, {
+      API_RATE_LIMIT: '3',
+      API_RATE_WINDOW_SECONDS: '1',
+      DUPLICATE_WINDOW_MS: '60000',
+    });
+    agent = await signIn(server.url, 'ch.agent');
+  });
+  afterAll(() => server.close());
+
+  /** A token of ch.agent whose credential this node already holds (its first request read it). */
+  async function warmToken(name: string) {
+    const created = await agent.post('/me/tokens', { name });
+    expect(created.status).toBe(201);
+    const client = withToken(server.url, created.body.token as string);
+    expect((await client.get('/me')).status).toBe(200);
+    await sleep(1100); // a fresh rate window
+    return { id: created.body.id as string, client };
+  }
+
+  /** The statements on the throttles table that `act` sends outside transactions. */
+  async function throttleStatements(act: () => Promise<unknown>): Promise<string[]> {
+    const spy = vi.spyOn((server.db as unknown as { $client: pg.Pool }).$client, 'query');
+    try {
+      await act();
+      return (spy.mock.calls as unknown[][])
+        .map(([statement]) => (typeof statement === 'string' ? statement : (statement as pg.QueryConfig).text))
+        .filter((text) => text.includes('throttles'));
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it.runIf(kind === 'postgres')(
+    'counts a write’s rate-limit hit and its duplicate claim in one statement, and still refuses the duplicate',
+    async () => {
+      const body = incidentBody({ title: 'One statement' });
+      expect((await agent.get('/me')).status).toBe(200);
+      let first: Awaited<ReturnType<Client['post']>> | undefined;
+      const once = await throttleStatements(async () => (first = await agent.post('/incidents', body)));
+      expect(first!.status).toBe(201);
+      expect(once).toHaveLength(1);
+      expect(once[0]).toContain('($4::integer, $5::text, $6::integer)');
+      let again: Awaited<ReturnType<Client['post']>> | undefined;
+      const twice = await throttleStatements(async () => (again = await agent.post('/incidents', body)));
+      expect(again!.status).toBe(409);
+      expect(again!.body.error.code).toBe('request.duplicate');
+      expect(twice).toHaveLength(1);
+      // A read claims nothing: one key in its statement.
+      const read = await throttleStatements(() => agent.get('/me'));
+      expect(read).toHaveLength(1);
+      expect(read[0]).not.toContain('$4');
+    },
+  );
+
+  it('refuses an identical write within the window, by token and by session, and a different one not', async () => {
+    const { client } = await warmToken('dup robot');
+    const body = incidentBody({ title: 'Sent twice' });
+    expect((await client.post('/incidents', body)).status).toBe(201);
+    const again = await client.post('/incidents', body);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('request.duplicate');
+    expect((await client.post('/incidents', { ...body, title: 'Sent once' })).status).toBe(201);
+    // The session of the same user is another sender; its own repeat is refused.
+    expect((await agent.post('/incidents', body)).status).toBe(201);
+    expect((await agent.post('/incidents', body)).body.error?.code).toBe('request.duplicate');
+  });
+
+  it('leaves no claim behind a write refused by the rate limit, and answers a duplicate over the limit with 429 without giving back the claim it repeats', async () => {
+    const { client } = await warmToken('busy robot');
+    const body = incidentBody({ title: 'Over the limit' });
+    for (let i = 0; i < 3; i++) expect((await client.get('/me')).status).toBe(200);
+    const limited = await client.post('/incidents', body);
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('request.rate_limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    await sleep(1100);
+    // The rate window has passed: the same write goes through, not refused as a duplicate.
+    expect((await client.post('/incidents', body)).status).toBe(201);
+    expect((await client.post('/incidents', body)).body.error?.code).toBe('request.duplicate');
+    expect((await client.get('/me')).status).toBe(200);
+    // Over the limit and a duplicate: the rate limit answers first, and the claim of the write that went through stays.
+    expect((await client.post('/incidents', body)).body.error?.code).toBe('request.rate_limited');
+    await sleep(1100);
+    expect((await client.post('/incidents', body)).body.error?.code).toBe('request.duplicate');
+  });
+
+  it('leaves no claim behind a write refused by the allow-list, and answers a duplicate from outside with 403', async () => {
+    const { client } = await warmToken('fenced robot');
+    const sent = incidentBody({ title: 'Sent before the fence' });
+    expect((await client.post('/incidents', sent)).status).toBe(201);
+    await sleep(1100);
+    const body = incidentBody({ title: 'Behind the fence' });
+    // Test clients call from 127.0.0.1: a list without it refuses them.
+    const entry = { id: crypto.randomUUID(), partyId: 'CH', cidr: '192.0.2.0/24', note: 'test', createdAt: new Date() };
+    await server.db.insert(ipAllowlist).values(entry);
+    try {
+      expect((await client.get('/me')).body.error?.code).toBe('auth.address_not_allowed');
+      expect((await client.post('/incidents', body)).body.error?.code).toBe('auth.address_not_allowed');
+      expect((await client.post('/incidents', sent)).body.error?.code).toBe('auth.address_not_allowed');
+    } finally {
+      await server.db.delete(ipAllowlist).where(eq(ipAllowlist.id, entry.id));
+    }
+    await sleep(1100);
+    expect((await client.post('/incidents', body)).status).toBe(201);
+    expect((await client.post('/incidents', sent)).body.error?.code).toBe('request.duplicate');
+  });
+
+  it('leaves no claim behind a write refused because its token was revoked since this node read it', async () => {
+    const { id, client } = await warmToken('revoked robot');
+    const body = incidentBody({ title: 'Sent while revoked' });
+    await server.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, id));
+    expect((await client.post('/incidents', body)).body.error?.code).toBe('auth.token_invalid');
+    await server.db.update(apiTokens).set({ revokedAt: null }).where(eq(apiTokens.id, id));
+    expect((await client.post('/incidents', body)).status).toBe(201);
+  });
+
+  it('leaves no claim behind a write that fails validation or is refused by its handler', async () => {
+    const { client } = await warmToken('careless robot');
+    const past = { name: 'expired', expiresAt: new Date(Date.now() - 60_000).toISOString() };
+    for (let i = 0; i < 2; i++)
+      expect((await client.post('/me/tokens', past)).body.error?.code).toBe('validation.invalid');
+    const malformed = incidentBody({ impact: 'I9' });
+    await sleep(1100);
+    for (let i = 0; i < 2; i++) expect((await client.post('/incidents', malformed)).status).toBe(400);
+
+    // Refused by the handler, then sent again, unchanged, once the cause is gone.
+    const created = await agent.post('/requests', {
+      catalogueItem: 'tool_access',
+      values: { person: 'Grace', email: 'grace@example.org', tool: 'wiki', role: 'reader' },
+    });
+    expect(created.status).toBe(201);
+    const ref = created.body.ref as string;
+    await sleep(1100);
+    const early = await client.post(`/tickets/${ref}/actions/start_fulfilment`, {});
+    expect(early.body.error?.code).toBe('request.approval_required');
+    expect((await agent.post(`/tickets/${ref}/actions/request_approval`, {})).body.status).toBe('awaiting_approval');
+    const eu = await signIn(server.url, 'eu.agent');
+    expect((await eu.post(`/tickets/${ref}/actions/approve`, {})).body.status).toBe('approved');
+    expect((await client.post(`/tickets/${ref}/actions/start_fulfilment`, {})).body.status).toBe('in_fulfilment');
   });
 });
 
