@@ -28,8 +28,8 @@ export const DEFAULT_LIMITS: AccessLimits = {
 
 /** The ISM-8 counts authentication already made for a request (on PostgreSQL, with its auth stamp). */
 export interface Counted {
-  /** The request's rate-limit hit. */
-  rate: Hit;
+  /** The request's rate-limit hit (none when the limit is off). */
+  rate?: Hit;
   /** The duplicate key of the write, counted in the same statement: a count of 1 is this request's claim. */
   duplicate?: { key: string; count: number };
 }

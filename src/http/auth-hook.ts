@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
 import { storeKindOf, type Db } from '../store/db.ts';
 import { readAuthStamp, touchApiToken } from '../store/auth.ts';
-import { countHitsAndStamp } from '../store/access.ts';
+import { countHitsAndStamp, type HitWindow } from '../store/access.ts';
 import { actorOf } from '../services/auth/actor.ts';
 import { CredentialCache, type Credential, type CredentialFacts } from '../services/auth/credential-cache.ts';
 import { digestOf } from '../services/auth/secrets.ts';
@@ -114,20 +114,23 @@ async function authenticate(
   let counted: Counted | undefined;
   if (facts && credentials.shared) {
     const limit = facts.token ? limits.API_RATE_LIMIT : limits.SESSION_RATE_LIMIT;
-    if (limit > 0) {
-      const rate = {
+    const windows: HitWindow[] = [];
+    if (limit > 0)
+      windows.push({
         key: rateKey(facts.token?.id, facts.session?.id)!,
         windowMs: limits.API_RATE_WINDOW_SECONDS * 1000,
-      };
-      // A write's duplicate key is counted by the same statement, after the rate key (one lock order).
-      const duplicate = duplicateKeyOf(request, { tokenId: facts.token?.id, userId: facts.user.id }, limits);
-      const windows = duplicate ? [rate, { key: duplicate, windowMs: limits.DUPLICATE_WINDOW_MS }] : [rate];
+      });
+    // A write's duplicate key is counted by the same statement, after the rate key (one lock order).
+    const duplicate = duplicateKeyOf(request, { tokenId: facts.token?.id, userId: facts.user.id }, limits);
+    if (duplicate) windows.push({ key: duplicate, windowMs: limits.DUPLICATE_WINDOW_MS });
+    if (windows.length > 0) {
       const { hits, stamp } = await countHitsAndStamp(credentials.db, windows);
-      counted = { rate: hits[0]! };
+      counted = limit > 0 ? { rate: hits[0]! } : {};
       if (duplicate) {
-        counted.duplicate = { key: duplicate, count: hits[1]!.count };
+        const claim = hits.at(-1)!;
+        counted.duplicate = { key: duplicate, count: claim.count };
         // This request's claim, given back if anything refuses the request from here on (registerDuplicateRelease).
-        if (hits[1]!.count === 1) request.duplicateKey = duplicate;
+        if (claim.count === 1) request.duplicateKey = duplicate;
       }
       if (!credentials.confirmed(facts, stamp)) facts = undefined;
     } else if (!credentials.confirmed(facts, await readAuthStamp(credentials.db))) facts = undefined;

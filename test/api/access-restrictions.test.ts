@@ -310,6 +310,20 @@ describe.each(STORE_KINDS)('ISM-8 rate limit and duplicate requests (%s)', (kind
   });
 });
 
+/** The statements naming `table` that `act` sends to PostgreSQL outside transactions. */
+async function statementsOn(db: TestServer['db'], table: string, act: () => Promise<unknown>): Promise<string[]> {
+  const spy = vi.spyOn((db as unknown as { $client: pg.Pool }).$client, 'query');
+  try {
+    await act();
+    return (spy.mock.calls as unknown[][])
+      .map(([statement]) => (typeof statement === 'string' ? statement : (statement as pg.QueryConfig).text))
+      .filter((text) => text.includes(table));
+  } finally {
+    spy.mockRestore();
+  }
+}
+const throttleStatements = (db: TestServer['db'], act: () => Promise<unknown>) => statementsOn(db, 'throttles', act);
+
 /**
  * On PostgreSQL a write's duplicate claim is counted by the statement that counts its rate-limit
  * hit and confirms its credential, before the address, rate and credential checks decide: every
@@ -340,36 +354,23 @@ describe.each(STORE_KINDS)('ISM-8 duplicate claims counted with the rate limit (
     return { id: created.body.id as string, client };
   }
 
-  /** The statements on the throttles table that `act` sends outside transactions. */
-  async function throttleStatements(act: () => Promise<unknown>): Promise<string[]> {
-    const spy = vi.spyOn((server.db as unknown as { $client: pg.Pool }).$client, 'query');
-    try {
-      await act();
-      return (spy.mock.calls as unknown[][])
-        .map(([statement]) => (typeof statement === 'string' ? statement : (statement as pg.QueryConfig).text))
-        .filter((text) => text.includes('throttles'));
-    } finally {
-      spy.mockRestore();
-    }
-  }
-
   it.runIf(kind === 'postgres')(
     'counts a write’s rate-limit hit and its duplicate claim in one statement, and still refuses the duplicate',
     async () => {
       const body = incidentBody({ title: 'One statement' });
       expect((await agent.get('/me')).status).toBe(200);
       let first: Awaited<ReturnType<Client['post']>> | undefined;
-      const once = await throttleStatements(async () => (first = await agent.post('/incidents', body)));
+      const once = await throttleStatements(server.db, async () => (first = await agent.post('/incidents', body)));
       expect(first!.status).toBe(201);
       expect(once).toHaveLength(1);
       expect(once[0]).toContain('($4::integer, $5::text, $6::integer)');
       let again: Awaited<ReturnType<Client['post']>> | undefined;
-      const twice = await throttleStatements(async () => (again = await agent.post('/incidents', body)));
+      const twice = await throttleStatements(server.db, async () => (again = await agent.post('/incidents', body)));
       expect(again!.status).toBe(409);
       expect(again!.body.error.code).toBe('request.duplicate');
       expect(twice).toHaveLength(1);
       // A read claims nothing: one key in its statement.
-      const read = await throttleStatements(() => agent.get('/me'));
+      const read = await throttleStatements(server.db, () => agent.get('/me'));
       expect(read).toHaveLength(1);
       expect(read[0]).not.toContain('$4');
     },
@@ -460,6 +461,53 @@ describe.each(STORE_KINDS)('ISM-8 duplicate claims counted with the rate limit (
     const eu = await signIn(server.url, 'eu.agent');
     expect((await eu.post(`/tickets/${ref}/actions/approve`, {})).body.status).toBe('approved');
     expect((await client.post(`/tickets/${ref}/actions/start_fulfilment`, {})).body.status).toBe('in_fulfilment');
+  });
+});
+
+/**
+ * With the rate limit off (as the benchmark runs), a write on PostgreSQL still claims its duplicate
+ * key, and that claim's statement confirms the credential: one statement, no separate stamp read.
+ */
+describe.runIf(STORE_KINDS.includes('postgres'))('ISM-8 duplicate claims with the rate limit off (postgres)', () => {
+  let server: TestServer;
+  let robot: Client;
+
+  beforeAll(async () => {
+    server = await startTestServer('postgres', {
+      API_RATE_LIMIT: '0',
+      SESSION_RATE_LIMIT: '0',
+      DUPLICATE_WINDOW_MS: '60000',
+    });
+    const agent = await signIn(server.url, 'ch.agent');
+    const created = await agent.post('/me/tokens', { name: 'unlimited robot' });
+    robot = withToken(server.url, created.body.token as string);
+    expect((await robot.get('/me')).status).toBe(200);
+  });
+  afterAll(() => server.close());
+
+  it('claims a write in the statement that reads the auth stamp, refuses its repeat, and claims nothing for a read', async () => {
+    const body = incidentBody({ title: 'Unlimited, once' });
+    let first: Awaited<ReturnType<Client['post']>> | undefined;
+    const stampReads = await statementsOn(server.db, 'auth_stamp', async () => {
+      first = await robot.post('/incidents', body);
+    });
+    expect(first!.status).toBe(201);
+    expect(stampReads).toHaveLength(1);
+    expect(stampReads[0]).toContain('insert into throttles');
+    expect(stampReads[0]).not.toContain('$4');
+    const again = await robot.post('/incidents', body);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('request.duplicate');
+    // A read counts nothing: the stamp alone is read.
+    const read = await statementsOn(server.db, 'auth_stamp', () => robot.get('/me'));
+    expect(read).toHaveLength(1);
+    expect(read[0]).not.toContain('throttles');
+  });
+
+  it('gives the claim back when the write is refused', async () => {
+    const invalid = incidentBody({ title: 'Unlimited, invalid', impact: 'I9' });
+    expect((await robot.post('/incidents', invalid)).status).toBe(400);
+    expect((await robot.post('/incidents', invalid)).status).toBe(400);
   });
 });
 
