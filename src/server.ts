@@ -8,12 +8,13 @@ import { instanceId } from './store/instance.ts';
 
 /** `passerelle serve`: opens the store (migrating it), seeds the demo on a first start, listens. */
 export async function serve(config: Config) {
-  const store = await openStore({
+  const options = {
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     // Committed writes are on disk; a supervisor restarts the process on the same data directory.
     onStoreLost: () => process.exit(70),
-  });
+  };
+  let store = await openStore(options);
   // Several nodes may start at once on one PostgreSQL: one of them seeds, the others wait and find it done.
   const id = await store.exclusively(async () => {
     const id = await instanceId(store.db);
@@ -26,6 +27,13 @@ export async function serve(config: Config) {
     return id;
   });
   await vacuumIfEmbedded(store, { analyze: true });
+  if (store.kind === 'pglite') {
+    // Start-up work (creating the store, the demo, VACUUM) leaves the store thread's WebAssembly heap
+    // and allocator at their peak, which they never give back: a fresh thread starts from the steady
+    // state (a first start idles at about 400 MB instead of 850; BENCHMARKS.md, *Memory*).
+    await store.close();
+    store = await openStore(options);
+  }
   const app = await buildApp({ db: store.db, config, instanceId: id });
   const stopBackground = startBackground(store, config, id, (error) =>
     app.log.error({ err: error }, 'background task failed'),

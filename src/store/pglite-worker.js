@@ -29,6 +29,25 @@ function identityParsers(oids) {
   return parsers;
 }
 
+/**
+ * PGlite's parsers with those of `oids` returning the text as is, built once per oid list. Given to
+ * `parseResults` as its parsers, instead of as an option that it merges with PGlite's 300-odd
+ * parsers at every call: that copy was the larger part of a small statement's store time (0.15 ms
+ * of parsing against 0.07 ms of running, measured on a ticket read).
+ * @param {number[] | undefined} oids
+ */
+const mergedCache = new Map();
+function parsersWith(oids) {
+  if (!oids || oids.length === 0) return pg.parsers;
+  const key = oids.join(',');
+  let parsers = mergedCache.get(key);
+  if (!parsers) {
+    parsers = { ...pg.parsers, ...identityParsers(oids) };
+    mergedCache.set(key, parsers);
+  }
+  return parsers;
+}
+
 /** The fields of a PostgreSQL error (pg-protocol's DatabaseError, with PGlite's `query`). */
 const ERROR_FIELDS = [
   'name',
@@ -208,8 +227,8 @@ async function drop(text, statement, forGood) {
 }
 
 /** Runs a statement under the query lock: prepared when seen before, PGlite's own way otherwise. */
-async function runStatement(tx, text, params, queryOptions) {
-  const plain = () => (tx ? target(tx) : pg).query(text, params, queryOptions);
+async function runStatement(tx, text, params, queryOptions, raw) {
+  const plain = () => (tx ? target(tx) : pg).query(text, params, { ...queryOptions, parsers: identityParsers(raw) });
   const run = async () => {
     const statement = await statementFor(text, queryOptions.paramTypes);
     if (!statement) return undefined;
@@ -228,7 +247,7 @@ async function runStatement(tx, text, params, queryOptions) {
       const started = performance.now();
       const answer = await pg.execProtocolStream(message, { syncToFs: false });
       if (slowerKept(statement, performance.now() - started)) await drop(text, statement, true);
-      return parse.parseResults(answer, pg.parsers, queryOptions)[0];
+      return parse.parseResults(answer, parsersWith(raw), queryOptions)[0];
     } catch (error) {
       // A plan made before a schema change may no longer fit (0A000), or the statement is gone (26000):
       // forget it; the statement then runs PGlite's way.
@@ -297,9 +316,9 @@ async function handle(message) {
   try {
     switch (op) {
       case 'query': {
-        const queryOptions = { rowMode: message.rowMode, parsers: identityParsers(message.raw) };
+        const queryOptions = { rowMode: message.rowMode };
         if (message.paramTypes) queryOptions.paramTypes = message.paramTypes;
-        return reply(id, await runStatement(message.tx, message.sql, message.params ?? [], queryOptions));
+        return reply(id, await runStatement(message.tx, message.sql, message.params ?? [], queryOptions, message.raw));
       }
       case 'exec':
         return reply(id, await target(message.tx).exec(message.sql));
