@@ -40,6 +40,14 @@ declare module 'fastify' {
 
 /** When this process last recorded each token's use (`last_used_at` is kept to the minute). */
 const touched = new Map<string, number>();
+const TOUCH_EVERY_MS = 60_000;
+/** Beyond this many tokens, the entries over a minute old are forgotten (their next use is recorded anyway). */
+const TOUCHED_MAX = 10_000;
+
+function rememberTouch(tokenId: string, at: number) {
+  if (touched.size >= TOUCHED_MAX) for (const [id, last] of touched) if (at - last > TOUCH_EVERY_MS) touched.delete(id);
+  touched.set(tokenId, at);
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function sameSecret(a: string, b: string): boolean {
@@ -138,8 +146,8 @@ async function authenticate(
   facts ??= (await credentials.load(credential, now)) ?? undefined;
   if (!facts) throw new AppError(credential.kind === 'token' ? 'auth.token_invalid' : 'auth.required');
   if (!tokenFits(credential, facts)) throw new AppError('auth.token_invalid');
-  if (facts.token && now.getTime() - (touched.get(facts.token.id) ?? 0) > 60_000) {
-    touched.set(facts.token.id, now.getTime());
+  if (facts.token && now.getTime() - (touched.get(facts.token.id) ?? 0) > TOUCH_EVERY_MS) {
+    rememberTouch(facts.token.id, now.getTime());
     await touchApiToken(credentials.db, facts.token.id, now);
   }
   request.actor = actorOf(facts.user);
