@@ -1,10 +1,39 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Config } from './config.ts';
 import { DEMO_PASSWORD, isEmptyStore, seedDemo } from './demo/seed-demo.ts';
 import { seedShowcase } from './demo/seed-showcase.ts';
 import { buildApp } from './http/app.ts';
 import { startBackground } from './jobs/background.ts';
+import { projectPath } from './paths.ts';
 import { openStore, vacuumIfEmbedded } from './store/db.ts';
 import { instanceId } from './store/instance.ts';
+
+const announceDemo = (usernames: string[]) =>
+  console.log(`Demo data created. Accounts (password "${DEMO_PASSWORD}"): ${usernames.join(', ')}`);
+
+/**
+ * A new embedded store is created — and its demo seeded — by `passerelle init` in a process of its
+ * own: creating a PostgreSQL cluster and seeding take a peak of memory (the store thread's
+ * WebAssembly heap and allocator arena, the request thread's heap) that a process never gives
+ * back, and that peak goes with that process; the server then opens the store as on any later
+ * start (BENCHMARKS.md, *a first start's memory*). Returns the demo accounts created.
+ */
+async function createEmbeddedStoreApart(config: Config): Promise<string[]> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [projectPath('bin', 'passerelle.js'), 'init', ...(config.DEMO ? ['--demo'] : [])],
+    { env: { ...process.env, DATA_DIR: config.DATA_DIR, DATABASE_URL: '' }, maxBuffer: 1 << 20 },
+  );
+  return (JSON.parse(stdout) as { demoAccounts: string[] }).demoAccounts;
+}
+
+/** Whether `dataDir` holds no embedded store yet (PostgreSQL writes `PG_VERSION` when it creates one). */
+function isNewDataDir(dataDir: string): boolean {
+  return !dataDir.startsWith('memory://') && !existsSync(join(dataDir, 'PG_VERSION'));
+}
 
 /** `passerelle serve`: opens the store (migrating it), seeds the demo on a first start, listens. */
 export async function serve(config: Config) {
@@ -14,6 +43,10 @@ export async function serve(config: Config) {
     // Committed writes are on disk; a supervisor restarts the process on the same data directory.
     onStoreLost: () => process.exit(70),
   };
+  if (!config.DATABASE_URL && isNewDataDir(config.DATA_DIR)) {
+    const accounts = await createEmbeddedStoreApart(config);
+    if (accounts.length > 0) announceDemo(accounts);
+  }
   let store = await openStore(options);
   // Several nodes may start at once on one PostgreSQL: one of them seeds, the others wait and find it done.
   const id = await store.exclusively(async () => {
@@ -22,15 +55,15 @@ export async function serve(config: Config) {
       const usernames = await seedDemo(store.db, id);
       // Assets, a CA both parties trust and tickets in every state (not in the test stores, which seed only seedDemo).
       await seedShowcase(store.db, id);
-      console.log(`Demo data created. Accounts (password "${DEMO_PASSWORD}"): ${usernames.join(', ')}`);
+      announceDemo(usernames);
     }
     return id;
   });
   await vacuumIfEmbedded(store, { analyze: true });
   if (store.kind === 'pglite') {
-    // Start-up work (creating the store, the demo, VACUUM) leaves the store thread's WebAssembly heap
-    // and allocator at their peak, which they never give back: a fresh thread starts from the steady
-    // state (a first start idles at about 400 MB instead of 850; BENCHMARKS.md, *Memory*).
+    // Start-up work (creating or migrating the store, VACUUM) leaves the store thread's WebAssembly
+    // heap and allocator at their peak, which they never give back: a fresh thread starts from the
+    // steady state.
     await store.close();
     store = await openStore(options);
   }
