@@ -81,12 +81,8 @@ export async function enforceAccess(
   }
   const key = duplicateKeyOf(request, { tokenId, userId: actor.id }, limits);
   if (key) {
+    // Authentication counted the same key (a credential keeps its token and its user).
     const claim = counted?.duplicate;
-    if (request.duplicateKey && request.duplicateKey !== key) {
-      // Claimed under another sender (never: a credential keeps its token and user): given back.
-      await counters.release(request.duplicateKey);
-      request.duplicateKey = undefined;
-    }
     if (claim?.key === key ? claim.count > 1 : await isDuplicate(counters, key, limits.DUPLICATE_WINDOW_MS)) {
       throw new AppError('request.duplicate', undefined, {
         seconds: Math.max(1, Math.ceil(limits.DUPLICATE_WINDOW_MS / 1000)),

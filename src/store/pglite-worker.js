@@ -29,6 +29,8 @@ function identityParsers(oids) {
   return parsers;
 }
 
+/** PGlite's parsers merged with identity parsers, by oid list. */
+const mergedCache = new Map();
 /**
  * PGlite's parsers with those of `oids` returning the text as is, built once per oid list. Given to
  * `parseResults` as its parsers, instead of as an option that it merges with PGlite's 300-odd
@@ -36,7 +38,6 @@ function identityParsers(oids) {
  * of parsing against 0.07 ms of running, measured on a ticket read).
  * @param {number[] | undefined} oids
  */
-const mergedCache = new Map();
 function parsersWith(oids) {
   if (!oids || oids.length === 0) return pg.parsers;
   const key = oids.join(',');

@@ -389,7 +389,7 @@ describe.each(STORE_KINDS)('ISM-8 duplicate claims counted with the rate limit (
     expect((await agent.post('/incidents', body)).body.error?.code).toBe('request.duplicate');
   });
 
-  it('leaves no claim behind a write refused by the rate limit, and answers a duplicate over the limit with 429 without giving back the claim it repeats', async () => {
+  it('leaves no claim behind a rate-limited write; a duplicate over the limit gets 429 and keeps the claim it repeats', async () => {
     const { client } = await warmToken('busy robot');
     const body = incidentBody({ title: 'Over the limit' });
     for (let i = 0; i < 3; i++) expect((await client.get('/me')).status).toBe(200);
