@@ -26,6 +26,15 @@ export function ticketVisibleTo(actor: Actor, options: { partyIndex?: boolean } 
   return and(...rules) as SQL;
 }
 
+/**
+ * Names everything `ticketVisibleTo(actor)`'s SQL depends on (party, clearance, and the actor's id
+ * unless team restrictions do not apply to them): actors with the same key get the same SQL, so a
+ * statement built for one serves the others (store/prepared.ts). Change both together.
+ */
+export function visibilityKey(actor: Actor): string {
+  return JSON.stringify([actor.party, actor.clearance, bypassesTeams(actor) ? null : actor.id]);
+}
+
 /** Level-3 roles and auditors read team-restricted tickets of their parties without being on the team. */
 export function bypassesTeams(actor: Pick<Actor, 'roles'>): boolean {
   return actor.roles.some((role) => TEAM_BYPASS_ROLES.includes(role));
@@ -51,6 +60,11 @@ export function userMaySee(
  */
 export function eventVisibleTo(actor: Actor): SQL {
   return or(eq(ticketEvents.visibility, 'shared'), eq(ticketEvents.party, actor.party)) as SQL;
+}
+
+/** Names everything `eventVisibleTo(actor)`'s SQL depends on (see visibilityKey). */
+export function eventVisibilityKey(actor: Actor): string {
+  return actor.party;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, arrayContains, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db.ts';
+import { preparedRead } from './prepared.ts';
 import { calendars, calendarVersions, maintenanceWindows, parties, slaTargets } from './schema/index.ts';
 
 /**
@@ -105,6 +106,16 @@ async function loadParty(db: Db, partyId: string, version: string): Promise<Part
   return { version, calendars: cals, versions, windows, targets };
 }
 
+/** The SLA versions of some parties, built once per list of parties (a ticket read asks for its parties' at every read). */
+const slaVersionsOf = preparedRead(
+  (ids: string[]) => JSON.stringify(ids),
+  (db, ids) =>
+    db
+      .select({ id: parties.id, stamp: parties.slaStamp, xmin: slaVersionColumns.slaXmin })
+      .from(parties)
+      .where(inArray(parties.id, ids)),
+);
+
 /**
  * Everything SLA clocks need for some parties: one small query for the parties' versions (none
  * for those whose version the caller read already, in the same transaction), and a reload only
@@ -118,13 +129,7 @@ export async function loadSlaData(
   known: ReadonlyMap<string, SlaVersion> = new Map(),
 ) {
   const missing = partyIds.filter((id) => !known.has(id));
-  const read =
-    missing.length === 0
-      ? []
-      : await db
-          .select({ id: parties.id, stamp: parties.slaStamp, xmin: slaVersionColumns.slaXmin })
-          .from(parties)
-          .where(inArray(parties.id, missing));
+  const read = missing.length === 0 ? [] : await slaVersionsOf(db, missing);
   const versions = [...partyIds.flatMap((id) => (known.has(id) ? [{ id, ...known.get(id)! }] : [])), ...read];
   const data: PartySla[] = [];
   const partyCache = cacheOf(db);

@@ -1,6 +1,12 @@
 import { searchQuerySql } from './schema/search.ts';
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { eventVisibleTo, ticketVisibleTo } from '../policies/ticket-visibility.ts';
+import {
+  eventVisibilityKey,
+  eventVisibleTo,
+  ticketVisibleTo,
+  visibilityKey,
+} from '../policies/ticket-visibility.ts';
+import { preparedRead } from './prepared.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
 import { groupMembers, groups, ticketEvents, ticketLinks, tickets, users } from './schema/index.ts';
@@ -69,14 +75,19 @@ export async function findVisibleTicket(
   idOrRef: string,
   isId: boolean,
 ): Promise<TicketRow | null> {
-  const key = isId ? eq(tickets.id, idOrRef) : eq(tickets.ref, idOrRef);
-  const rows = await db
-    .select(TICKET_COLUMNS)
-    .from(tickets)
-    .where(and(key, ticketVisibleTo(actor)))
-    .limit(1);
+  const rows = await visibleTicketBy(db, { actor, isId }, { key: idOrRef });
   return rows[0] ? parsedTicket(rows[0]) : null;
 }
+
+const visibleTicketBy = preparedRead(
+  ({ actor, isId }: { actor: Actor; isId: boolean }) => `${isId ? 'id' : 'ref'} ${visibilityKey(actor)}`,
+  (db, { actor, isId }) =>
+    db
+      .select(TICKET_COLUMNS)
+      .from(tickets)
+      .where(and(eq(isId ? tickets.id : tickets.ref, sql.placeholder('key')), ticketVisibleTo(actor)))
+      .limit(1),
+);
 
 /** Locks a ticket row for the rest of the transaction. */
 /** A ticket as stored, read by no one in particular (background jobs that apply their own rule). */
@@ -219,34 +230,52 @@ export async function countVisibleTickets(db: Db, actor: Actor, filter: TicketFi
 /** Names of a ticket's group and assignee, for presentation (one query). */
 export async function ticketNames(db: Db, ticket: TicketRow) {
   if (!ticket.groupId && !ticket.assigneeId) return { groupName: null, assigneeName: null };
-  const group = db
-    .select({ name: groups.name })
-    .from(groups)
-    .where(eq(groups.id, ticket.groupId ?? sql`null`));
-  const assignee = db
-    .select({ name: users.displayName })
-    .from(users)
-    .where(eq(users.id, ticket.assigneeId ?? sql`null`));
-  const [row] = await db
-    .select({ groupName: sql<string | null>`(${group})`, assigneeName: sql<string | null>`(${assignee})` })
-    .from(sql`(select 1) as one`);
+  const [row] = await namesOf(db, null, { group: ticket.groupId, assignee: ticket.assigneeId });
   return { groupName: row?.groupName ?? null, assigneeName: row?.assigneeName ?? null };
 }
 
+const namesOf = preparedRead(
+  () => 'names',
+  (db) => {
+    const group = db.select({ name: groups.name }).from(groups).where(eq(groups.id, sql.placeholder('group')));
+    const assignee = db
+      .select({ name: users.displayName })
+      .from(users)
+      .where(eq(users.id, sql.placeholder('assignee')));
+    return db
+      .select({ groupName: sql<string | null>`(${group})`, assigneeName: sql<string | null>`(${assignee})` })
+      .from(sql`(select 1) as one`);
+  },
+);
+
 /** A ticket's timeline in order, as the actor may see it (internal events of their own party only). */
 export async function ticketTimeline(db: Db, actor: Actor, ticketId: string) {
-  const rows = await db
-    .select(eventColumnsWithoutSearch)
-    .from(ticketEvents)
-    .where(and(eq(ticketEvents.ticketId, ticketId), eventVisibleTo(actor)))
-    .orderBy(asc(ticketEvents.seq));
+  const rows = await timelineOf(db, actor, { ticket: ticketId });
   return rows.map(parsedEvent);
 }
 
+const timelineOf = preparedRead(eventVisibilityKey, (db, actor: Actor) =>
+  db
+    .select(eventColumnsWithoutSearch)
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, sql.placeholder('ticket')), eventVisibleTo(actor)))
+    .orderBy(asc(ticketEvents.seq)),
+);
+
 /** Links of a ticket to other tickets the actor may also see, in both directions (one query). */
 export async function visibleLinks(db: Db, actor: Actor, ticketId: string) {
+  const rows = await linksOf(db, actor, { ticket: ticketId });
+  return rows.map(({ kind, fromId, ...ticket }) => ({
+    kind,
+    direction: fromId === ticketId ? ('from' as const) : ('to' as const),
+    ticket,
+  }));
+}
+
+const linksOf = preparedRead(visibilityKey, (db, actor: Actor) => {
+  const ticketId = sql.placeholder('ticket');
   const outgoing = eq(ticketLinks.fromId, ticketId);
-  const rows = await db
+  return db
     .select({
       kind: ticketLinks.kind,
       fromId: ticketLinks.fromId,
@@ -265,12 +294,7 @@ export async function visibleLinks(db: Db, actor: Actor, ticketId: string) {
       ),
     )
     .where(and(or(outgoing, eq(ticketLinks.toId, ticketId)), ticketVisibleTo(actor)));
-  return rows.map(({ kind, fromId, ...ticket }) => ({
-    kind,
-    direction: fromId === ticketId ? ('from' as const) : ('to' as const),
-    ticket,
-  }));
-}
+});
 
 /** The levels of the tickets this one was made from or gathers (`from` side of the given link kinds). */
 export async function linkedTargetLevels(db: Db, ticketId: string, kinds: readonly LinkKind[]): Promise<Sensitivity[]> {

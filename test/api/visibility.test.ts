@@ -59,6 +59,37 @@ describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
     expect((await euJunior.post('/incidents', incidentBody({ sensitivity: 'SENSITIVE' }))).status).toBe(403);
   });
 
+  // Issue 16: a ticket read's statements are built once per visibility key and then reused; a reader
+  // with more rights reads first each time, so a statement built for them would show here.
+  it('answers each reader with their own rights after a reader with more rights read the same ticket', async () => {
+    for (const key of [sensitive.id, sensitive.ref]) {
+      expect((await euAgent.get(`/tickets/${key}`)).status).toBe(200);
+      expect((await euJunior.get(`/tickets/${key}`)).status).toBe(404);
+      expect((await chAgent.get(`/tickets/${key}`)).status).toBe(404);
+    }
+    // Links: a SENSITIVE problem of a LIMITED incident is a link the junior may not see.
+    const incident = (await euAgent.post('/incidents', incidentBody())).body.ref;
+    const problem = await euAgent.post('/problems', {
+      title: `Problem ${marker}`,
+      service: 'link',
+      impact: 'I2',
+      sensitivity: 'SENSITIVE',
+      incidents: [incident],
+    });
+    expect(problem.status).toBe(201);
+    const linksOf = async (client: Client) =>
+      (await client.get(`/tickets/${incident}`)).body.links.map((l: { ticket: { ref: string } }) => l.ticket.ref);
+    expect(await linksOf(euAgent)).toEqual([problem.body.ref]);
+    expect(await linksOf(euJunior)).toEqual([]);
+    // Timeline: EU's internal note, read by EU first, then by CH once CH holds the ticket.
+    await euAgent.post(`/tickets/${incident}/actions/comment`, { body: `EU note ${marker}`, visibility: 'internal' });
+    await euAgent.post(`/tickets/${incident}/actions/transfer`, { party: 'CH' });
+    const comments = async (client: Client) =>
+      (await client.get(`/tickets/${incident}`)).body.timeline.filter((e: { kind: string }) => e.kind === 'comment');
+    expect(await comments(euAgent)).toHaveLength(1);
+    expect(await comments(chAgent)).toEqual([]);
+  });
+
   it('answers 404 for a forged or unknown identifier, and 400 for garbage', async () => {
     expect((await euAgent.get(`/tickets/${randomUUID()}`)).status).toBe(404);
     expect((await euAgent.get('/tickets/EU-INC-2099-999999')).status).toBe(404);
