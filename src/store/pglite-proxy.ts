@@ -35,7 +35,7 @@ interface ErrorData {
 
 type Reply = { id: number; result?: unknown; error?: ErrorData };
 type Notification = { notify: number; payload: string };
-type Started = { ready: boolean; error?: ErrorData };
+type Started = { ready: boolean; inPlace?: boolean; error?: ErrorData };
 
 /** The fields of a DatabaseError its constructor sets (read-only). */
 const CONSTRUCTOR_FIELDS = new Set(['message', 'stack', 'database', 'name', 'length', 'cause']);
@@ -94,8 +94,12 @@ export class PgliteProxy {
   /** Told once when the thread is lost other than by `close()` (the server exits: nothing would answer). */
   onLost: ((error: Error) => void) | undefined;
 
-  private constructor(worker: Worker) {
+  /** Whether the thread decodes result texts in place (src/store/pglite-strings.js) rather than PGlite's way. */
+  readonly decodesInPlace: boolean;
+
+  private constructor(worker: Worker, decodesInPlace: boolean) {
     this.#worker = worker;
+    this.decodesInPlace = decodesInPlace;
     worker.on('message', (message: Reply | Notification) => {
       if ('notify' in message) {
         this.#listeners.get(message.notify)?.(message.payload);
@@ -135,7 +139,7 @@ export class PgliteProxy {
       throw revive(started.error ?? { message: 'The embedded store could not open', database: false });
     }
     worker.unref();
-    return new PgliteProxy(worker);
+    return new PgliteProxy(worker, started.inPlace === true);
   }
 
   get closed(): boolean {

@@ -7,6 +7,7 @@
 // own modules), so a TypeScript entry would not load under `npm start`, the CLI or the tests.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, messages, parse, protocol } from '@electric-sql/pglite';
+import { decodeStringsInPlace } from './pglite-strings.js';
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker.js runs as a worker thread');
@@ -350,10 +351,13 @@ async function handle(message) {
   }
 }
 
+/** Whether result texts are decoded in place (src/store/pglite-strings.js); reported with `ready`. */
+const inPlace = decodeStringsInPlace();
+
 try {
   pg = await PGlite.create(options.dataDir, { startParams: [...PGlite.defaultStartParams, ...options.startParams] });
   port.on('message', (message) => void handle(message));
-  port.postMessage({ ready: true });
+  port.postMessage({ ready: true, inPlace });
 } catch (error) {
   port.postMessage({ ready: false, error: describe(error) });
 }

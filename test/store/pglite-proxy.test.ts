@@ -203,6 +203,23 @@ describe('prepared statements in the thread', () => {
       (r) => r.statement,
     );
 
+  it('decodes result texts in place (src/store/pglite-strings.js) to exactly what PGlite decodes', async () => {
+    // On this PGlite version the thread's reader is replaced: a version that changes it fails here, not silently.
+    expect(proxy.decodesInPlace).toBe(true);
+    const texts = ['', 'a', 'réseau coupé', '☃ 🚀 日本語', 'x'.repeat(70_000) + 'é', 'tab\tand\nnewline', null];
+    // Many rows and a long value: results span several of PGlite's buffers; run thrice to take the prepared path too.
+    const select = `select i, t, array[t, 'é,"q"', null] as arr, jsonb_build_object('t', t, 'ü', i) as doc, t || i::text as joined
+      from unnest($1::text[]) with ordinality as u(t, i), generate_series(1, 40) g order by i, g`;
+    for (let run = 0; run < 3; run++)
+      for (const rowMode of ['object', 'array'] as const) {
+        const options = { rowMode, parsers: DRIZZLE_PARSERS };
+        const [mine, theirs] = [await proxy.query(select, [texts], options), await direct.query(select, [texts], options)];
+        expect(mine.rows).toHaveLength(texts.length * 40);
+        expect(mine).toEqual(theirs);
+      }
+    expect(await preparedTexts()).toContain(select);
+  });
+
   it('prepares a statement seen again and gives the same answers as PGlite, parameters and nulls included', async () => {
     await proxy.exec('delete from child; delete from item');
     await direct.exec('delete from child; delete from item');
