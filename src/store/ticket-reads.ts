@@ -1,11 +1,6 @@
 import { searchQuerySql } from './schema/search.ts';
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import {
-  eventVisibilityKey,
-  eventVisibleTo,
-  ticketVisibleTo,
-  visibilityKey,
-} from '../policies/ticket-visibility.ts';
+import { eventVisibilityKey, eventVisibleTo, ticketVisibleTo, visibilityKey } from '../policies/ticket-visibility.ts';
 import { preparedRead } from './prepared.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
@@ -237,7 +232,10 @@ export async function ticketNames(db: Db, ticket: TicketRow) {
 const namesOf = preparedRead(
   () => 'names',
   (db) => {
-    const group = db.select({ name: groups.name }).from(groups).where(eq(groups.id, sql.placeholder('group')));
+    const group = db
+      .select({ name: groups.name })
+      .from(groups)
+      .where(eq(groups.id, sql.placeholder('group')));
     const assignee = db
       .select({ name: users.displayName })
       .from(users)

@@ -213,7 +213,10 @@ describe('prepared statements in the thread', () => {
     for (let run = 0; run < 3; run++)
       for (const rowMode of ['object', 'array'] as const) {
         const options = { rowMode, parsers: DRIZZLE_PARSERS };
-        const [mine, theirs] = [await proxy.query(select, [texts], options), await direct.query(select, [texts], options)];
+        const [mine, theirs] = [
+          await proxy.query(select, [texts], options),
+          await direct.query(select, [texts], options),
+        ];
         expect(mine.rows).toHaveLength(texts.length * 40);
         expect(mine).toEqual(theirs);
       }
