@@ -1,7 +1,8 @@
 // PGlite's protocol reader decodes every text value of a result from a copy: `string(n)` calls
 // `bytes(n)`, which copies the value's bytes into a new ArrayBuffer before decoding it. Measured on
-// 100,000 tickets, a list page (51 rows × 23 columns) spent 2 of its 3.5 ms of store time there;
-// decoding the same bytes in place takes 1.2–1.6 ms less (BENCHMARKS.md, *Reading results*).
+// 100,000 tickets, reading a list page (51 rows × 23 columns) took 3.1–3.9 ms in PGlite, and
+// 1.9–2.3 ms with the same bytes decoded in place (BENCHMARKS.md, *Statements built once, texts
+// decoded in place*).
 //
 // The reader is internal to PGlite (0.5.16 has no option for it): its class and private fields are
 // found by watching a Parser being built, and only its `string` method is replaced, with one that
