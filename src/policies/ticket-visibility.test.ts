@@ -30,7 +30,7 @@ describe('issue 16: statements built once per visibility key', () => {
   const actors: Actor[] = [];
   for (const party of ['EU', 'CH'])
     for (const clearance of SENSITIVITIES)
-      for (const roles of [['agent'], ['auditor'], ['agent', 'resolver'], []] as Role[][])
+      for (const roles of [['agent'], ['auditor'], ['level_manager'], ['security_officer', 'agent'], []] as Role[][])
         for (const id of ['u1', 'u2'])
           actors.push({ id, username: id, displayName: id, party, roles, clearance, language: 'en' });
 

@@ -6,7 +6,7 @@
 //
 // The reader is internal to PGlite (0.5.16 has no option for it): its class and private fields are
 // found by watching a Parser being built, and only its `string` method is replaced, with one that
-// decodes the same bytes with the same UTF-8 decoder, in place. If PGlite's reader is not the shape
+// decodes the same bytes with the reader's own decoder, in place. If PGlite's reader is not the shape
 // expected, nothing is replaced and results are decoded PGlite's way: slower, never different.
 import { protocol } from '@electric-sql/pglite';
 
@@ -15,6 +15,16 @@ import { protocol } from '@electric-sql/pglite';
  * @returns {boolean}
  */
 export function decodeStringsInPlace() {
+  try {
+    return replaceString();
+  } catch {
+    // Anything unexpected (a frozen WeakMap prototype, a PGlite without `protocol`): PGlite's way.
+    return false;
+  }
+}
+
+/** @returns {boolean} */
+function replaceString() {
   /** @type {{ map: WeakMap<object, unknown>, key: object, value: unknown }[]} */
   const writes = [];
   const set = WeakMap.prototype.set;
@@ -37,8 +47,9 @@ export function decodeStringsInPlace() {
   const at = own.findIndex((w) => w.value instanceof DataView);
   const view = own[at]?.map;
   const offset = own.slice(at + 1).find((w) => w.value === 0)?.map;
-  if (at < 0 || !view || !offset) return false;
-  const decoder = new TextDecoder('utf-8');
+  // Its own decoder, so that texts decode with exactly its settings.
+  const decoder = own.find((w) => w.value instanceof TextDecoder)?.value;
+  if (at < 0 || !view || !offset || !(decoder instanceof TextDecoder)) return false;
   const proto = Object.getPrototypeOf(reader);
   const original = proto.string;
   /** @param {number} length */

@@ -15,6 +15,9 @@ describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
   const euJunior = as('eu.agent2'); // LIMITED clearance
   const euAuditor = as('eu.auditor');
   const chAgent = as('ch.agent');
+  const euSecurity = as('eu.security');
+  const euManager = as('eu.manager'); // level 3, SENSITIVE: no team restriction applies to them
+  const chManager = as('ch.manager');
   beforeAll(async () => {
     euOnly = (await euAgent.post('/incidents', incidentBody({ title: `EU only ${marker}` }))).body;
     sensitive = (
@@ -59,16 +62,37 @@ describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
     expect((await euJunior.post('/incidents', incidentBody({ sensitivity: 'SENSITIVE' }))).status).toBe(403);
   });
 
-  // Issue 16: a ticket read's statements are built once per visibility key and then reused; a reader
-  // with more rights reads first each time, so a statement built for them would show here.
+  // Issue 16: a ticket read's statements are built once per visibility key (policies/ticket-visibility.ts) and
+  // reused by every reader with the same key. Level-3 roles and auditors share theirs with their party's peers of
+  // the same clearance, so each pair below differs in one thing the key must name; the reader with more rights
+  // reads first, and a key that left that thing out would hand the second reader the first one's statement.
   it('answers each reader with their own rights after a reader with more rights read the same ticket', async () => {
-    for (const key of [sensitive.id, sensitive.ref]) {
-      expect((await euAgent.get(`/tickets/${key}`)).status).toBe(200);
-      expect((await euJunior.get(`/tickets/${key}`)).status).toBe(404);
-      expect((await chAgent.get(`/tickets/${key}`)).status).toBe(404);
+    // Clearance: an auditor (CRITICAL) reads, then a level-3 manager (SENSITIVE) of the same party.
+    const critical = await euSecurity.post(
+      '/incidents',
+      incidentBody({ title: `Critical ${marker}`, sensitivity: 'CRITICAL' }),
+    );
+    expect(critical.status).toBe(201);
+    for (const key of [critical.body.id, critical.body.ref]) {
+      expect((await euAuditor.get(`/tickets/${key}`)).status).toBe(200);
+      expect((await euManager.get(`/tickets/${key}`)).status).toBe(404);
     }
-    // Links: a SENSITIVE problem of a LIMITED incident is a link the junior may not see.
+    // Party: EU's manager reads, then CH's.
+    expect((await euManager.get(`/tickets/${euOnly.ref}`)).status).toBe(200);
+    expect((await chManager.get(`/tickets/${euOnly.ref}`)).status).toBe(404);
+    // Team: a security incident restricted to EU's incident team; the manager bypasses it, the declaring agent does not.
     const incident = (await euAgent.post('/incidents', incidentBody())).body.ref;
+    const declared = await euAgent.post(`/tickets/${incident}/actions/declare_security_incident`, {
+      title: `Intrusion ${marker}`,
+    });
+    expect(declared.status).toBe(201);
+    const users = (await euSecurity.get('/users?party=EU')).body.items as { username: string; id: string }[];
+    const imt = users.find((user) => user.username === 'eu.imt')!.id;
+    const team = await euSecurity.post(`/tickets/${declared.body.ref}/actions/form_team`, { members: [imt] });
+    expect(team.status).toBe(200);
+    expect((await euManager.get(`/tickets/${declared.body.ref}`)).status).toBe(200);
+    expect((await euAgent.get(`/tickets/${declared.body.ref}`)).status).toBe(404);
+    // Links: a SENSITIVE problem of a LIMITED incident, read by the manager, then by CH's manager once CH shares the incident.
     const problem = await euAgent.post('/problems', {
       title: `Problem ${marker}`,
       service: 'link',
@@ -77,17 +101,17 @@ describe.each(STORE_KINDS)('visibility (%s)', (kind) => {
       incidents: [incident],
     });
     expect(problem.status).toBe(201);
-    const linksOf = async (client: Client) =>
-      (await client.get(`/tickets/${incident}`)).body.links.map((l: { ticket: { ref: string } }) => l.ticket.ref);
-    expect(await linksOf(euAgent)).toEqual([problem.body.ref]);
-    expect(await linksOf(euJunior)).toEqual([]);
-    // Timeline: EU's internal note, read by EU first, then by CH once CH holds the ticket.
+    // Timeline: EU's internal note on the same incident, read by EU first, then by CH.
     await euAgent.post(`/tickets/${incident}/actions/comment`, { body: `EU note ${marker}`, visibility: 'internal' });
     await euAgent.post(`/tickets/${incident}/actions/transfer`, { party: 'CH' });
-    const comments = async (client: Client) =>
-      (await client.get(`/tickets/${incident}`)).body.timeline.filter((e: { kind: string }) => e.kind === 'comment');
-    expect(await comments(euAgent)).toHaveLength(1);
-    expect(await comments(chAgent)).toEqual([]);
+    const read = async (client: Client) => (await client.get(`/tickets/${incident}`)).body;
+    const asEu = await read(euManager);
+    const asCh = await read(chManager);
+    expect(asEu.links.map((l: { ticket: { ref: string } }) => l.ticket.ref)).toContain(problem.body.ref);
+    expect(asCh.links.map((l: { ticket: { ref: string } }) => l.ticket.ref)).not.toContain(problem.body.ref);
+    const comments = (detail: { timeline: { kind: string }[] }) => detail.timeline.filter((e) => e.kind === 'comment');
+    expect(comments(asEu)).toHaveLength(1);
+    expect(comments(asCh)).toEqual([]);
   });
 
   it('answers 404 for a forged or unknown identifier, and 400 for garbage', async () => {
