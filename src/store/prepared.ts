@@ -10,7 +10,7 @@ interface Preparable<T> {
   prepare(name: string): Prepared<T>;
 }
 
-/** Statements kept per handle: beyond this many shapes, the handle's are dropped and built again. */
+/** Statements kept per handle and read: beyond this many shapes, the least recently used is dropped. */
 const MAX_SHAPES = 1000;
 
 /**
@@ -34,11 +34,13 @@ export function preparedRead<S, T>(keyOf: (shape: S) => string, build: (db: Db, 
     if (!statements) handles.set(db, (statements = new Map()));
     const key = keyOf(shape);
     let statement = statements.get(key);
-    if (!statement) {
-      if (statements.size >= MAX_SHAPES) statements.clear();
+    // A Map keeps insertion order: the statement used now goes last, the least recently used is first.
+    if (statement) statements.delete(key);
+    else {
+      if (statements.size >= MAX_SHAPES) statements.delete(statements.keys().next().value!);
       statement = build(db, shape).prepare('');
-      statements.set(key, statement);
     }
+    statements.set(key, statement);
     return statement.execute(values);
   };
 }
