@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Config } from './config.ts';
-import { DEMO_PASSWORD, isEmptyStore, seedDemo } from './demo/seed-demo.ts';
-import { seedShowcase } from './demo/seed-showcase.ts';
+import { DEMO_PASSWORD } from './demo/seed-demo.ts';
+import { seedFirstDemo } from './demo/seed-first-demo.ts';
 import { buildApp } from './http/app.ts';
 import { startBackground } from './jobs/background.ts';
 import { projectPath } from './paths.ts';
@@ -51,12 +51,8 @@ export async function serve(config: Config) {
   // Several nodes may start at once on one PostgreSQL: one of them seeds, the others wait and find it done.
   const id = await store.exclusively(async () => {
     const id = await instanceId(store.db);
-    if (config.DEMO && (await isEmptyStore(store.db))) {
-      const usernames = await seedDemo(store.db, id);
-      // Assets, a CA both parties trust and tickets in every state (not in the test stores, which seed only seedDemo).
-      await seedShowcase(store.db, id);
-      announceDemo(usernames);
-    }
+    const usernames = config.DEMO ? await seedFirstDemo(store.db, id) : [];
+    if (usernames.length > 0) announceDemo(usernames);
     return id;
   });
   await vacuumIfEmbedded(store, { analyze: true });

@@ -4,8 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { AppError } from '../domain/errors.ts';
 import { ROLES } from '../domain/roles.ts';
 import { SENSITIVITIES } from '../domain/sensitivity.ts';
-import { isEmptyStore, seedDemo } from '../demo/seed-demo.ts';
-import { seedShowcase } from '../demo/seed-showcase.ts';
+import { seedFirstDemo } from '../demo/seed-first-demo.ts';
 import { actorOf } from '../services/auth/actor.ts';
 import { createApiToken } from '../services/auth/api-tokens.ts';
 import { createParty } from '../services/parties/create-party.ts';
@@ -55,8 +54,7 @@ export const COMMANDS: Record<string, Command> = {
     options: { demo: { type: 'boolean' } },
     async run(db, values) {
       const id = await instanceId(db);
-      const seeded = values.demo && (await isEmptyStore(db)) ? await seedDemo(db, id) : [];
-      if (seeded.length > 0) await seedShowcase(db, id);
+      const seeded = values.demo ? await seedFirstDemo(db, id) : [];
       return { instanceId: id, migrated: true, demoAccounts: seeded };
     },
   },

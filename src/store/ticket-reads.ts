@@ -84,13 +84,13 @@ const visibleTicketBy = preparedRead(
       .limit(1),
 );
 
-/** Locks a ticket row for the rest of the transaction. */
 /** A ticket as stored, read by no one in particular (background jobs that apply their own rule). */
 export async function findTicketRow(db: Db, id: string): Promise<TicketRow | null> {
   const rows = await db.select(TICKET_COLUMNS).from(tickets).where(eq(tickets.id, id));
   return rows[0] ? parsedTicket(rows[0]) : null;
 }
 
+/** Locks a ticket row for the rest of the transaction. */
 export async function lockTicket(tx: Db, id: string): Promise<TicketRow> {
   const rows = await tx.select(TICKET_COLUMNS).from(tickets).where(eq(tickets.id, id)).for('update');
   if (!rows[0]) throw new Error(`ticket ${id} vanished`);
