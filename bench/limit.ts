@@ -6,6 +6,7 @@ import { priorityFor, type Criticality, type Impact } from '../src/domain/priori
 import { openStore, type StoreOptions } from '../src/store/db.ts';
 import { instanceId } from '../src/store/instance.ts';
 import { enqueueJob } from '../src/store/jobs.ts';
+import { inOrder } from '../src/store/in-order.ts';
 import { users } from '../src/store/schema/index.ts';
 import { foldEvents, insertTicket, nextTicketNumber, writeAudit } from '../src/store/ticket-writes.ts';
 import { ticketEvents } from '../src/store/schema/index.ts';
@@ -19,9 +20,11 @@ const SERVICES = ['Link', 'Registry', 'Portal', 'Mail relay'];
  * The store's own limit for creations: the bare create transaction — counter, ticket, event,
  * audit entry, job: five statements, with the store's own functions and the rows the server
  * writes — run by `concurrency` callers on the same store as the server, with the create
- * phase's budget (CREATES transactions or PHASE_SECONDS). No authentication, validation,
- * SLA computation, notification or answer: what is left is what the store costs. The server
- * must be stopped (the embedded store has one process); the tickets stay in the store.
+ * phase's budget (CREATES transactions or PHASE_SECONDS). The number is awaited (the reference
+ * needs it); the four writes after it are sent together, as the server sends its own. No
+ * authentication, validation, SLA computation, notification or answer: what is left is what the
+ * store costs. The server must be stopped (the embedded store has one process); the tickets stay
+ * in the store.
  */
 export async function measureCreateLimit(where: StoreOptions, concurrency: number): Promise<PhaseResult> {
   // One connection per caller on PostgreSQL; the embedded store has one whatever the number.
@@ -51,41 +54,47 @@ export async function measureCreateLimit(where: StoreOptions, concurrency: numbe
           [{ event: { kind: 'created', data: { ref, title: texts.titles[i]!, channel: 'api', priority } } }],
           now,
         );
-        await insertTicket(tx, {
-          id,
-          ref,
-          type: 'incident',
-          ownerParty: actor.party,
-          holderParty: actor.party,
-          participants: [actor.party],
-          title: texts.titles[i]!,
-          description: texts.descriptions[i]!,
-          service: SERVICES[i % SERVICES.length]!,
-          impact,
-          criticality,
-          priority,
-          sensitivity: 'LIMITED',
-          status: lifecycleOf('incident').initial,
-          channel: 'api',
-          createdBy: actor.id,
-          createdAt: now,
-          updatedAt: now,
-          ...folded.patch,
-        });
-        await tx.insert(ticketEvents).values(folded.rows);
-        await writeAudit(
+        // Sent as the server sends them (services/tickets/create-ticket.ts, store/in-order.ts).
+        await inOrder(
           tx,
-          {
-            actorId: actor.id,
-            party: actor.party,
-            action: 'ticket.create',
-            targetId: id,
-            data: { ref, type: 'incident' },
-          },
-          now,
+          () =>
+            insertTicket(tx, {
+              id,
+              ref,
+              type: 'incident',
+              ownerParty: actor.party,
+              holderParty: actor.party,
+              participants: [actor.party],
+              title: texts.titles[i]!,
+              description: texts.descriptions[i]!,
+              service: SERVICES[i % SERVICES.length]!,
+              impact,
+              criticality,
+              priority,
+              sensitivity: 'LIMITED',
+              status: lifecycleOf('incident').initial,
+              channel: 'api',
+              createdBy: actor.id,
+              createdAt: now,
+              updatedAt: now,
+              ...folded.patch,
+            }),
+          () => tx.insert(ticketEvents).values(folded.rows),
+          () =>
+            writeAudit(
+              tx,
+              {
+                actorId: actor.id,
+                party: actor.party,
+                action: 'ticket.create',
+                targetId: id,
+                data: { ref, type: 'incident' },
+              },
+              now,
+            ),
+          // A job as the outbox of a receipt mail would be (never run: the bench's store is dropped).
+          () => enqueueJob(tx, 'mail_receipt', { ticketId: id, to: 'bench@example.invalid' }),
         );
-        // A job as the outbox of a receipt mail would be (never run: the bench's store is dropped).
-        await enqueueJob(tx, 'mail_receipt', { ticketId: id, to: 'bench@example.invalid' });
       });
     return await runPhase({ concurrency, count: CREATES, maxSeconds: PHASE_SECONDS, send: create });
   } finally {

@@ -55,6 +55,19 @@ export function localDayOf(timeZone: string, t: number): number {
   return Math.floor((t + offsetAt(timeZone, t)) / DAY);
 }
 
+/** Every zone's offset lies from UTC−12:00 to UTC+14:00. */
+const EARLIEST_OFFSET = -12 * HOUR;
+const LATEST_OFFSET = 14 * HOUR;
+
+/**
+ * The calendar year at instant `t` in every time zone, without knowing which: null in the 26 hours
+ * around a new year when zones are in different years (then ask localDayOf in the zone concerned).
+ */
+export function yearInEveryZone(t: number): number | null {
+  const year = new Date(t + EARLIEST_OFFSET).getUTCFullYear();
+  return new Date(t + LATEST_OFFSET).getUTCFullYear() === year ? year : null;
+}
+
 /**
  * The instant at which the local clock in `timeZone` shows `minute` minutes after the
  * midnight that starts local day `day`. A local time repeated by a DST change maps to its

@@ -10,8 +10,10 @@
  *   cannot cross, and the only ones drizzle passes are identity parsers (timestamps, dates,
  *   intervals, numeric and their arrays), so the worker applies identity parsers to those oids.
  * - `{ id, op: 'exec', tx, sql }` → `{ id, result: Results[] }`.
- * - `{ id, op: 'begin' }` → `{ id, result: tx }` once PGlite's transaction is open; statements
- *   carrying that `tx` run inside it, every other statement waits in PGlite as it always did.
+ * - `{ id, op: 'begin', tx }` → `{ id, result: tx }` once PGlite's transaction is open. `tx` is
+ *   chosen by this thread, so statements carrying it may follow `begin` at once: they wait for the
+ *   transaction to open, then run inside it in the order they were sent. Every other statement
+ *   waits in PGlite as it always did.
  *   `{ id, op: 'end', tx, commit }` commits or rolls back and answers when that is done.
  * - `{ id, op: 'listen', channel, listener }`, then `{ notify: listener, payload }` per
  *   notification; `{ id, op: 'unlisten', listener }`.
@@ -88,6 +90,7 @@ export class PgliteProxy {
   readonly #listeners = new Map<number, (payload: string) => void>();
   #nextId = 0;
   #nextListener = 0;
+  #nextTransaction = 0;
   /** Set once the thread is gone (closed, or crashed): every later call fails with it. */
   #gone: Error | null = null;
   #closing: Promise<void> | null = null;
@@ -207,7 +210,12 @@ export class PgliteProxy {
    * error is rethrown). PGlite runs one transaction at a time; other statements wait for its end.
    */
   async transaction<T>(callback: (tx: ProxyTransaction) => Promise<T>): Promise<T> {
-    const id = await this.#call<number>({ op: 'begin' });
+    // The id is chosen here, so the callback's first statements leave right behind `begin`
+    // instead of one round trip later, while the store would be held open waiting for them.
+    const id = ++this.#nextTransaction;
+    const begun = this.#call<number>({ op: 'begin', tx: id });
+    // Its failure reaches the statements that wait for it, and is rethrown below.
+    begun.catch(() => undefined);
     let closed = false;
     const open = () => {
       if (closed) throw new Error('Transaction is closed');
@@ -234,8 +242,16 @@ export class PgliteProxy {
     let result: T;
     try {
       result = await callback(tx);
+      await begun;
     } catch (error) {
-      if (!closed) {
+      // A transaction that never opened has nothing to roll back (its statements had its error).
+      if (
+        !closed &&
+        (await begun.then(
+          () => true,
+          () => false,
+        ))
+      ) {
         closed = true;
         // The callback's error is the one to report; a thread that is gone has rolled back anyway.
         await end(false).catch((rollback: unknown) => {

@@ -100,7 +100,6 @@ const fail = (id, error) => port.postMessage({ id, error: describe(error) });
 
 /** Open transactions by id: the PGlite transaction object and how to end it. */
 const transactions = new Map();
-let nextTransaction = 0;
 /** Active LISTEN registrations by id: their unlisten functions. */
 const listeners = new Map();
 
@@ -278,17 +277,27 @@ function target(tx) {
   return open.tx;
 }
 
-function begin(id) {
-  const transaction = ++nextTransaction;
+/**
+ * Opens transaction `transaction` (its id chosen by the request thread). It is known at once, so
+ * statements sent right behind `begin`, before its answer, wait for PGlite to open it (`opened`).
+ */
+function begin(id, transaction) {
+  if (transactions.has(transaction)) return fail(id, new Error(`Transaction ${transaction} is already open`));
   let started = false;
   /** @type {(commit: boolean) => void} */
   let decide = () => undefined;
   const decided = new Promise((resolve) => (decide = resolve));
-  const entry = { tx: null, decide, endId: 0 };
+  /** @type {{ resolve: (value?: unknown) => void, reject: (error: unknown) => void }} */
+  let opening = { resolve: () => undefined, reject: () => undefined };
+  const opened = new Promise((resolve, reject) => (opening = { resolve, reject }));
+  opened.catch(() => undefined); // reported to `begin` and to each statement that waits for it
+  const entry = { tx: null, decide, endId: 0, opened };
+  transactions.set(transaction, entry);
   pg.transaction(async (tx) => {
     started = true;
     entry.tx = tx;
-    transactions.set(transaction, entry);
+    entry.opened = null;
+    opening.resolve();
     reply(id, transaction);
     const commit = await decided;
     // Rolled back here, so a failing ROLLBACK is reported like a failing COMMIT; PGlite then skips its COMMIT.
@@ -300,8 +309,9 @@ function begin(id) {
     },
     (error) => {
       transactions.delete(transaction);
-      if (started) fail(entry.endId, error);
-      else fail(id, error);
+      if (started) return fail(entry.endId, error);
+      opening.reject(error);
+      fail(id, error);
     },
   );
 }
@@ -316,6 +326,9 @@ function end(id, tx, commit) {
 async function handle(message) {
   const { id, op } = message;
   try {
+    // A statement sent right behind its transaction's `begin` waits for PGlite to open it.
+    const opening = op !== 'begin' && message.tx ? transactions.get(message.tx)?.opened : null;
+    if (opening) await opening;
     switch (op) {
       case 'query': {
         const queryOptions = { rowMode: message.rowMode };
@@ -325,7 +338,7 @@ async function handle(message) {
       case 'exec':
         return reply(id, await target(message.tx).exec(message.sql));
       case 'begin':
-        return begin(id);
+        return begin(id, message.tx);
       case 'end':
         return end(id, message.tx, message.commit);
       case 'listen': {

@@ -152,6 +152,48 @@ describe('the embedded store through its thread', () => {
     expect((await another).rows).toEqual([{ n: 0 }]);
   });
 
+  it("runs statements sent right behind a transaction's begin inside it, once it opens, in the order sent", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inside!: () => void;
+    const opened = new Promise<void>((resolve) => (inside = resolve));
+    const holding = proxy.transaction(async (tx) => {
+      await tx.query(`insert into item (id, name) values (60, 'held')`);
+      inside();
+      await gate;
+    });
+    await opened;
+    // Sent at once, before the transaction is open: the child needs the item inserted just before it.
+    const pipelined = proxy.transaction((tx) =>
+      Promise.all([
+        tx.query(`insert into item (id, name) values (61, 'sent with begin')`),
+        tx.query(`insert into child (id, item) values (61, 61)`),
+        tx.query<{ n: number; held: number }>(
+          `select (select count(*)::int from child where item = 61) as n, (select count(*)::int from item where id = 60) as held`,
+        ),
+      ]),
+    );
+    expect(await settled(pipelined)).toBe(false);
+    release();
+    await holding;
+    // Opened after the first committed: it sees that row, and its own in the order they were sent.
+    expect((await pipelined)[2].rows).toEqual([{ n: 1, held: 1 }]);
+    // The first of them failing rolls back the lot, with that statement's error.
+    const failed = await proxy
+      .transaction((tx) =>
+        Promise.all([
+          tx.query(`insert into item (id, name) values (62, 'sent with begin')`),
+          tx.query(`insert into item (id, name) values (63, 'a second one')`),
+        ]),
+      )
+      .catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: '23505', constraint: 'item_name_key' });
+    expect((await proxy.query('select id from item where id between 60 and 63 order by id')).rows).toEqual([
+      { id: 60 },
+      { id: 61 },
+    ]);
+  });
+
   it('applies drizzle transaction settings and savepoints inside the one transaction', async () => {
     const db = drizzle(proxy as unknown as PGlite);
     const level = await db.transaction(
@@ -337,6 +379,9 @@ describe('the thread itself', () => {
     expect(store.closed).toBe(true);
     expect(lost).toBe(0);
     await expect(store.query('select 1')).rejects.toThrow(/is closed/);
+    // A transaction cannot begin: its statements and its end say so, nothing waits.
+    await expect(store.transaction((tx) => tx.query('select 1'))).rejects.toThrow(/is closed/);
+    await expect(store.transaction(async () => 'no statement')).rejects.toThrow(/is closed/);
     await store.close();
   });
 });

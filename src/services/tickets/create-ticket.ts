@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.ts';
 import { formatTicketRef } from '../../domain/identifiers.ts';
-import { isoDate, localDayOf } from '../../domain/time-zone.ts';
+import { isoDate, localDayOf, yearInEveryZone } from '../../domain/time-zone.ts';
 import { lifecycleOf } from '../../domain/lifecycle.ts';
 import { isCompleteMatrix, priorityFor, type Criticality, type Impact, type Priority } from '../../domain/priority.ts';
 import type { Sensitivity } from '../../domain/sensitivity.ts';
@@ -22,6 +22,7 @@ import { slaColumnsIn } from '../sla/sla-next-check.ts';
 import { slaEnvironmentFor } from '../sla/ticket-sla.ts';
 import type { SlaEnvironment } from '../sla/sla-environment.ts';
 import { enqueueJob } from '../../store/jobs.ts';
+import { inOrder } from '../../store/in-order.ts';
 import { authorOf } from '../write-path/ticket-action.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import type { TicketChannel } from '../../domain/ticket-types.ts';
@@ -107,8 +108,15 @@ export async function recordNewTicket(
 ): Promise<RecordedTicket> {
   const party = ctx.actor.party;
   const participants = [...new Set([party, ...(input.participants ?? [])])];
-  // One round trip for the party's matrix, desk, time zone and SLA version, and the parties' webhook subscriptions.
-  const defaults = await creationDefaults(tx, party, participants);
+  // One statement for the party's matrix, desk, time zone and SLA version, and the parties' webhook
+  // subscriptions. The number is issued with it when the year is the same in every time zone: the
+  // two are sent together (inOrder), and the store is not held waiting for a second round trip.
+  const sameYear = yearInEveryZone(now.getTime());
+  const [defaults, issued] = await inOrder(
+    tx,
+    () => creationDefaults(tx, party, participants),
+    async () => (sameYear === null ? null : nextTicketNumber(tx, party, input.type, sameYear)),
+  );
   const computed = priorityFor(
     input.impact,
     input.criticality,
@@ -118,8 +126,8 @@ export async function recordNewTicket(
   if (overridden && !input.priorityReason?.trim())
     throw new AppError('ticket.priority_reason_required', 'priorityReason');
   // The year of the identifier is the owning party's local year (00:30 on 1 January in Paris is already the new year).
-  const year = Number(isoDate(localDayOf(defaults.timeZone ?? 'UTC', now.getTime())).slice(0, 4));
-  const number = await nextTicketNumber(tx, party, input.type, year);
+  const year = sameYear ?? Number(isoDate(localDayOf(defaults.timeZone ?? 'UTC', now.getTime())).slice(0, 4));
+  const number = issued ?? (await nextTicketNumber(tx, party, input.type, year));
   const ref = formatTicketRef(party, input.type, year, number);
   const id = randomUUID();
   // The opening priority is the matrix's; an override follows as its own event with its reason.
@@ -162,47 +170,56 @@ export async function recordNewTicket(
     },
     now,
   );
-  const ticket = await insertTicket(tx, {
-    id,
-    ref,
-    type: input.type,
-    ownerParty: party,
-    holderParty: party,
-    participants,
-    title: input.title,
-    description: input.description ?? '',
-    service: input.service,
-    impact: input.impact,
-    criticality: input.criticality,
-    priority,
-    priorityReason: overridden ? input.priorityReason! : null,
-    sensitivity: input.sensitivity,
-    status: input.status ?? lifecycleOf(input.type).initial,
-    details: input.details ?? {},
-    channel: input.channel,
-    groupId: defaults.deskId,
-    escalationLevel: input.escalationLevel ?? 1,
-    reporter: input.reporter ?? null,
-    reporterEmail: input.reporterEmail ?? null,
-    createdBy: ctx.actor.id,
-    createdAt: now,
-    updatedAt: now,
-    ...folded.patch,
-    ...sla,
-  });
-  await insertEventRows(tx, folded.rows, {
-    subscriptions: defaults.subscriptions,
-    sensitivity: ticket.sensitivity,
-    team: ticket.team,
-  });
+  // The ticket, its first events (with their webhook deliveries) and its audit entry, in that order
+  // (the events' foreign key needs the ticket): one round trip while the store is held, not three.
+  // A new ticket has no team yet (SEC-2).
+  const [ticket] = await inOrder(
+    tx,
+    () =>
+      insertTicket(tx, {
+        id,
+        ref,
+        type: input.type,
+        ownerParty: party,
+        holderParty: party,
+        participants,
+        title: input.title,
+        description: input.description ?? '',
+        service: input.service,
+        impact: input.impact,
+        criticality: input.criticality,
+        priority,
+        priorityReason: overridden ? input.priorityReason! : null,
+        sensitivity: input.sensitivity,
+        status: input.status ?? lifecycleOf(input.type).initial,
+        details: input.details ?? {},
+        channel: input.channel,
+        groupId: defaults.deskId,
+        escalationLevel: input.escalationLevel ?? 1,
+        reporter: input.reporter ?? null,
+        reporterEmail: input.reporterEmail ?? null,
+        createdBy: ctx.actor.id,
+        createdAt: now,
+        updatedAt: now,
+        ...folded.patch,
+        ...sla,
+      }),
+    () =>
+      insertEventRows(tx, folded.rows, {
+        subscriptions: defaults.subscriptions,
+        sensitivity: input.sensitivity,
+        team: null,
+      }),
+    () =>
+      writeAudit(
+        tx,
+        { actorId: ctx.actor.id, party, action: `ticket.create`, targetId: id, data: { ref, type: input.type } },
+        now,
+      ),
+  );
   await notifyEvents(tx, ticket, events, ctx.actor.id, ctx.mail ?? false, now);
   // The requester outside Passerelle is told the number only: no content leaves by this mail.
   if (ctx.mail && input.reporterEmail && input.receipt !== false)
     await enqueueJob(tx, 'mail_receipt', { ticketId: ticket.id, to: input.reporterEmail, ...input.receipt });
-  await writeAudit(
-    tx,
-    { actorId: ctx.actor.id, party, action: `ticket.create`, targetId: ticket.id, data: { ref, type: input.type } },
-    now,
-  );
   return { ticket, events: folded.rows, groupName: defaults.deskName, sla: slaEnv };
 }
