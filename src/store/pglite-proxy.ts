@@ -244,14 +244,13 @@ export class PgliteProxy {
       result = await callback(tx);
       await begun;
     } catch (error) {
-      // A transaction that never opened has nothing to roll back (its statements had its error).
-      if (
-        !closed &&
-        (await begun.then(
-          () => true,
-          () => false,
-        ))
-      ) {
+      // A transaction that never opened has nothing to roll back, and its error is the cause.
+      const refused = await begun.then(
+        () => undefined,
+        (reason: unknown) => reason ?? new Error('The transaction could not begin'),
+      );
+      if (refused !== undefined) throw refused;
+      if (!closed) {
         closed = true;
         // The callback's error is the one to report; a thread that is gone has rolled back anyway.
         await end(false).catch((rollback: unknown) => {

@@ -231,6 +231,7 @@ async function drop(text, statement, forGood) {
 async function runStatement(tx, text, params, queryOptions, raw) {
   const plain = () => (tx ? target(tx) : pg).query(text, params, { ...queryOptions, parsers: identityParsers(raw) });
   const run = async () => {
+    if (tx) target(tx); // throws if the transaction has ended
     const statement = await statementFor(text, queryOptions.paramTypes);
     if (!statement) return undefined;
     const values = params.map((value, i) => {
@@ -269,6 +270,23 @@ async function runStatement(tx, text, params, queryOptions, raw) {
   return result;
 }
 
+/**
+ * Runs `step` once every earlier message of transaction `tx` (its statements, its `end`) has been
+ * handled, so they run in the order sent: PGlite's lock alone does not keep it, since a statement
+ * not prepared yet queues for it a second time (`plain`), behind later ones. Before the transaction
+ * is open, steps wait for it; if it cannot open, each fails with its error.
+ */
+function inTurn(tx, step) {
+  const entry = tx ? transactions.get(tx) : undefined;
+  if (!entry) return step(); // outside a transaction, or after its end: the step says so
+  const turn = entry.turn.then(step);
+  entry.turn = turn.catch((error) => {
+    if (!entry.tx) throw error; // never opened: the steps after fail with the same error
+  });
+  entry.turn.catch(() => undefined);
+  return turn;
+}
+
 /** Queries and exec, outside or inside a transaction (`tx`). */
 function target(tx) {
   if (!tx) return pg;
@@ -279,7 +297,7 @@ function target(tx) {
 
 /**
  * Opens transaction `transaction` (its id chosen by the request thread). It is known at once, so
- * statements sent right behind `begin`, before its answer, wait for PGlite to open it (`opened`).
+ * statements sent right behind `begin`, before its answer, wait for PGlite to open it (inTurn).
  */
 function begin(id, transaction) {
   if (transactions.has(transaction)) return fail(id, new Error(`Transaction ${transaction} is already open`));
@@ -290,13 +308,12 @@ function begin(id, transaction) {
   /** @type {{ resolve: (value?: unknown) => void, reject: (error: unknown) => void }} */
   let opening = { resolve: () => undefined, reject: () => undefined };
   const opened = new Promise((resolve, reject) => (opening = { resolve, reject }));
-  opened.catch(() => undefined); // reported to `begin` and to each statement that waits for it
-  const entry = { tx: null, decide, endId: 0, opened };
+  opened.catch(() => undefined); // reported to `begin` and to each step that waits for it
+  const entry = { tx: null, decide, endId: 0, turn: opened };
   transactions.set(transaction, entry);
   pg.transaction(async (tx) => {
     started = true;
     entry.tx = tx;
-    entry.opened = null;
     opening.resolve();
     reply(id, transaction);
     const commit = await decided;
@@ -326,21 +343,20 @@ function end(id, tx, commit) {
 async function handle(message) {
   const { id, op } = message;
   try {
-    // A statement sent right behind its transaction's `begin` waits for PGlite to open it.
-    const opening = op !== 'begin' && message.tx ? transactions.get(message.tx)?.opened : null;
-    if (opening) await opening;
+    const { tx } = message;
     switch (op) {
       case 'query': {
         const queryOptions = { rowMode: message.rowMode };
         if (message.paramTypes) queryOptions.paramTypes = message.paramTypes;
-        return reply(id, await runStatement(message.tx, message.sql, message.params ?? [], queryOptions, message.raw));
+        const run = () => runStatement(tx, message.sql, message.params ?? [], queryOptions, message.raw);
+        return reply(id, await inTurn(tx, run));
       }
       case 'exec':
-        return reply(id, await target(message.tx).exec(message.sql));
+        return reply(id, await inTurn(tx, () => target(tx).exec(message.sql)));
       case 'begin':
-        return begin(id, message.tx);
+        return begin(id, tx);
       case 'end':
-        return end(id, message.tx, message.commit);
+        return await inTurn(tx, () => end(id, tx, message.commit));
       case 'listen': {
         const listener = message.listener;
         const stop = await pg.listen(message.channel, (payload) => port.postMessage({ notify: listener, payload }));

@@ -33,6 +33,32 @@ describe.each(STORE_KINDS)('statements of a transaction sent in order (%s)', (ki
     expect(results[3]).toEqual([{ n: 1 }]);
   });
 
+  it('sends them all before the first answers on the embedded store, one at a time on node-postgres', async () => {
+    let inFlight = 0;
+    let most = 0;
+    await store.db.transaction(async (tx) => {
+      // The driver's connection of this transaction (drizzle's session keeps it as `client`).
+      const client = (tx._.session as unknown as { client: { query: (...args: unknown[]) => Promise<unknown> } })
+        .client;
+      const query = client.query.bind(client);
+      client.query = async (...args: unknown[]) => {
+        most = Math.max(most, ++inFlight);
+        try {
+          return await query(...args);
+        } finally {
+          inFlight--;
+        }
+      };
+      await inOrder(
+        tx,
+        () => tx.execute(sql`select 1`),
+        () => tx.execute(sql`select 2`),
+        () => tx.execute(sql`select 3`),
+      );
+    });
+    expect(most).toBe(kind === 'pglite' ? 3 : 1);
+  });
+
   it('throws the first failure and rolls the whole transaction back', async () => {
     const failed = await store.db
       .transaction((tx) =>

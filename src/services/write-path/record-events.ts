@@ -1,4 +1,5 @@
 import type { Db } from '../../store/db.ts';
+import { inOrder } from '../../store/in-order.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import {
   foldEvents,
@@ -30,8 +31,12 @@ export async function applyTicketChange(
 ): Promise<TicketRow> {
   const folded = foldEvents(ticket, author, events, now);
   const sla = await slaColumnsOf(tx, { ...ticket, ...patch, ...folded.patch }, now);
-  const updated = await updateTicket(tx, ticket.id, { ...patch, ...folded.patch, ...sla }, now);
-  await insertEventRows(tx, folded.rows);
+  // Sent together (store/in-order.ts): the store is not held a round trip between them.
+  const [updated] = await inOrder(
+    tx,
+    () => updateTicket(tx, ticket.id, { ...patch, ...folded.patch, ...sla }, now),
+    () => insertEventRows(tx, folded.rows),
+  );
   await notifyEvents(tx, updated, events, author.actorId, mail, now);
   return updated;
 }
@@ -46,6 +51,9 @@ export async function appendEvents(tx: Db, ticketId: string, author: EventAuthor
   const target = await readEventTarget(tx, ticketId);
   const { patch, rows } = foldEvents(target, author, events, now);
   const sla = await slaColumnsOf(tx, { ...target, ...patch }, now);
-  await writeEventProjection(tx, ticketId, { ...patch, ...sla });
-  await insertEventRows(tx, rows);
+  await inOrder(
+    tx,
+    () => writeEventProjection(tx, ticketId, { ...patch, ...sla }),
+    () => insertEventRows(tx, rows),
+  );
 }
