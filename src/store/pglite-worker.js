@@ -231,7 +231,7 @@ async function drop(text, statement, forGood) {
 async function runStatement(tx, text, params, queryOptions, raw) {
   const plain = () => (tx ? target(tx) : pg).query(text, params, { ...queryOptions, parsers: identityParsers(raw) });
   const run = async () => {
-    if (tx) target(tx); // throws if the transaction has ended
+    if (tx) target(tx); // throws if the transaction has ended (checked under the lock)
     const statement = await statementFor(text, queryOptions.paramTypes);
     if (!statement) return undefined;
     const values = params.map((value, i) => {
@@ -260,10 +260,7 @@ async function runStatement(tx, text, params, queryOptions, raw) {
       throw withQuery(error, text);
     }
   };
-  if (tx) {
-    target(tx); // throws if the transaction has ended
-    return (await pg._runExclusiveQuery(run)) ?? plain();
-  }
+  if (tx) return (await pg._runExclusiveQuery(run)) ?? plain();
   const result = await pg._runExclusiveTransaction(() => pg._runExclusiveQuery(run));
   if (result === undefined) return plain();
   await pg.syncToFs();
