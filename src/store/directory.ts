@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db.ts';
+import { builtOnce } from './prepared.ts';
 import { calendars, groupMembers, groups, parties, users, webhookSubscriptions } from './schema/index.ts';
 import { slaVersionColumns } from './sla.ts';
 import type { WebhookAudience } from './webhooks.ts';
@@ -95,26 +96,9 @@ export async function partyDefaults(db: Db, partyId: string) {
  * subscriptions of the ticket's parties (IF-2, store/webhooks.ts), paused ones included.
  */
 export async function creationDefaults(db: Db, partyId: string, participants: readonly string[]) {
-  const subscriptions = sql<WebhookAudience['subscriptions'] | null>`(select json_agg(json_build_object(
-      'id', s.id, 'partyId', s.party_id, 'clearance', s.clearance, 'eventKinds', s.event_kinds))
-    from ${webhookSubscriptions} s where s.party_id in (${sql.join(
-      participants.map((p) => sql`${p}`),
-      sql`, `,
-    )}))`;
-  const rows = await db
-    .select({
-      priorityMatrix: parties.priorityMatrix,
-      deskId: groups.id,
-      deskName: groups.name,
-      timeZone: calendars.timeZone,
-      ...slaVersionColumns,
-      subscriptions,
-    })
-    .from(parties)
-    .leftJoin(groups, and(eq(groups.partyId, parties.id), eq(groups.kind, 'desk')))
-    .leftJoin(calendars, eq(calendars.partyId, parties.id))
-    .where(eq(parties.id, partyId))
-    .limit(1);
+  const values: Record<string, unknown> = { party: partyId };
+  participants.forEach((p, i) => (values[`p${i}`] = p));
+  const rows = await readCreationDefaults(db, participants.length, values);
   const row = rows[0];
   return {
     priorityMatrix: row?.priorityMatrix ?? null,
@@ -125,3 +109,28 @@ export async function creationDefaults(db: Db, partyId: string, participants: re
     subscriptions: row?.subscriptions ?? [],
   };
 }
+
+/** creationDefaults' statement, built once per number of parties (it runs in the creation's transaction). */
+const readCreationDefaults = builtOnce(
+  (count: number) => String(count),
+  (db, count: number) => {
+    const names = Array.from({ length: count }, (_, i) => sql.placeholder(`p${i}`));
+    const subscriptions = sql<WebhookAudience['subscriptions'] | null>`(select json_agg(json_build_object(
+      'id', s.id, 'partyId', s.party_id, 'clearance', s.clearance, 'eventKinds', s.event_kinds))
+    from ${webhookSubscriptions} s where s.party_id in (${sql.join(names, sql`, `)}))`;
+    return db
+      .select({
+        priorityMatrix: parties.priorityMatrix,
+        deskId: groups.id,
+        deskName: groups.name,
+        timeZone: calendars.timeZone,
+        ...slaVersionColumns,
+        subscriptions,
+      })
+      .from(parties)
+      .leftJoin(groups, and(eq(groups.partyId, parties.id), eq(groups.kind, 'desk')))
+      .leftJoin(calendars, eq(calendars.partyId, parties.id))
+      .where(eq(parties.id, sql.placeholder('party')))
+      .limit(1);
+  },
+);

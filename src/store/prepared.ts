@@ -1,3 +1,4 @@
+import { is, SQL, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
 
 /** A statement built once; each run fills its placeholders (`sql.placeholder(name)`). */
@@ -43,4 +44,94 @@ export function preparedRead<S, T>(keyOf: (shape: S) => string, build: (db: Db, 
     statements.set(key, statement);
     return statement.execute(values);
   };
+}
+
+/** A handle's session (drizzle 0.45: `_.session`), whose `client` is its connection (a transaction's own, in one). */
+function sessionOf(db: Db): { client: unknown } {
+  return (db as unknown as { _: { session: { client: unknown } } })._.session;
+}
+
+/**
+ * `statement`, built on another handle of the same kind of store, run by `db`'s connection: a
+ * drizzle prepared statement runs on its `client`. test/store/built-once.test.ts checks on both
+ * stores that it then runs in the transaction given.
+ */
+function runBy<T>(statement: Prepared<T>, db: Db): Prepared<T> {
+  const { client } = sessionOf(db);
+  if ((statement as unknown as { client: unknown }).client === client) return statement;
+  const bound = Object.create(statement) as Prepared<T> & { client: unknown };
+  bound.client = client;
+  return bound;
+}
+
+/**
+ * A statement whose SQL text is built once per shape and run in whatever handle is given, a
+ * transaction included (issue 16). A creation's statements run in a transaction of their own, a
+ * handle used once, so `preparedRead` cannot keep them; building them at every run cost about a
+ * millisecond of the request thread per creation, while the creation's transaction held the store.
+ *
+ * Statements are kept per kind of store (a drizzle session class: each calls its driver its own
+ * way). `keyOf(shape)` must name everything the built SQL depends on besides its placeholders (for
+ * an insert, `insertShape`). The result is awaited like a drizzle query: the statement is sent when
+ * it is awaited, one microtask after the call, so `inOrder` keeps the order of a batch that mixes both.
+ */
+export function builtOnce<S, T>(keyOf: (shape: S) => string, build: (db: Db, shape: S) => Preparable<T>) {
+  const kinds = new Map<unknown, Map<string, Prepared<T>>>();
+  return (db: Db, shape: S, values: Record<string, unknown>): PromiseLike<T> => ({
+    then<A = T, B = never>(
+      onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+      onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+    ): PromiseLike<A | B> {
+      const kind = sessionOf(db).constructor;
+      let statements = kinds.get(kind);
+      if (!statements) kinds.set(kind, (statements = new Map()));
+      const key = keyOf(shape);
+      let statement = statements.get(key);
+      // A Map keeps insertion order: the statement used now goes last, the least recently used is first.
+      if (statement) statements.delete(key);
+      else {
+        if (statements.size >= MAX_SHAPES) statements.delete(statements.keys().next().value!);
+        statement = build(db, shape).prepare('');
+      }
+      statements.set(key, statement);
+      return runBy(statement, db).execute(values).then(onFulfilled, onRejected);
+    },
+  });
+}
+
+/** The rows of an insert as placeholders, with the values to fill them and the key of their shape. */
+export interface InsertShape {
+  /** The keys given, row by row; those given as null are written as a literal NULL. */
+  key: string;
+  rows: Record<string, unknown>[];
+  values: Record<string, unknown>;
+}
+
+/**
+ * An insert's rows with each value given (not undefined) as a placeholder. A key left undefined
+ * takes its column's default, as in drizzle; a null is written as NULL, not passed to the column's
+ * encoder (which would turn it into the JSON text `null`), so nulls are part of the shape.
+ */
+export function insertShape(rows: readonly Record<string, unknown>[]): InsertShape {
+  const values: Record<string, unknown> = {};
+  const keys: string[] = [];
+  const placeholders = rows.map((row, i) => {
+    const out: Record<string, unknown> = {};
+    const given = Object.keys(row)
+      .filter((k) => row[k] !== undefined)
+      .sort();
+    for (const k of given) {
+      // An SQL expression would be built into the first shape's text and reused for every other.
+      if (is(row[k], SQL)) throw new Error(`insertShape: ${k} is an SQL expression`);
+      if (row[k] === null) out[k] = null;
+      else {
+        const name = `${i}.${k}`;
+        out[k] = sql.placeholder(name);
+        values[name] = row[k];
+      }
+    }
+    keys.push(given.map((k) => (row[k] === null ? `${k}=null` : k)).join(','));
+    return out;
+  });
+  return { key: keys.join('|'), rows: placeholders, values };
 }

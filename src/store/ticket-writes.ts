@@ -6,28 +6,50 @@ import { lifecycleOf } from '../domain/lifecycle.ts';
 import { applyFact, type SlaFacts } from '../domain/sla-facts.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
 import type { Db } from './db.ts';
+import { insertShape, builtOnce, type InsertShape } from './prepared.ts';
 import { auditLog, ticketCounters, ticketEvents, ticketLinks, tickets } from './schema/index.ts';
 import { parsedTicket, TICKET_COLUMNS, type TicketRow } from './ticket-reads.ts';
 
 /** Issues the next number for a party, type and year; the row lock serialises concurrent creators. */
 export async function nextTicketNumber(tx: Db, partyId: string, type: string, year: number): Promise<number> {
-  const rows = await tx
-    .insert(ticketCounters)
-    .values({ partyId, type, year, last: 1 })
-    .onConflictDoUpdate({
-      target: [ticketCounters.partyId, ticketCounters.type, ticketCounters.year],
-      set: { last: sql`${ticketCounters.last} + 1` },
-    })
-    .returning({ last: ticketCounters.last });
+  const rows = await issueNumber(tx, null, { party: partyId, type, year });
   return rows[0]!.last;
 }
+
+const issueNumber = builtOnce(
+  () => 'number',
+  (db) =>
+    db
+      .insert(ticketCounters)
+      .values({
+        partyId: sql.placeholder('party'),
+        type: sql.placeholder('type'),
+        year: sql.placeholder('year'),
+        last: 1,
+      })
+      .onConflictDoUpdate({
+        target: [ticketCounters.partyId, ticketCounters.type, ticketCounters.year],
+        set: { last: sql`${ticketCounters.last} + 1` },
+      })
+      .returning({ last: ticketCounters.last }),
+);
 
 export type NewTicket = typeof tickets.$inferInsert;
 
 export async function insertTicket(tx: Db, values: NewTicket): Promise<TicketRow> {
-  const rows = await tx.insert(tickets).values(values).returning(TICKET_COLUMNS);
+  const shape = insertShape([values]);
+  const rows = await insertTicketRow(tx, shape, shape.values);
   return parsedTicket(rows[0]!);
 }
+
+const insertTicketRow = builtOnce(
+  (shape: InsertShape) => shape.key,
+  (db, shape) =>
+    db
+      .insert(tickets)
+      .values(shape.rows[0] as NewTicket)
+      .returning(TICKET_COLUMNS),
+);
 
 /** Applies a change to a locked ticket and bumps its version. */
 export async function updateTicket(tx: Db, id: string, patch: Partial<NewTicket>, now: Date): Promise<TicketRow> {
@@ -93,7 +115,8 @@ export function foldEvents(target: EventTarget, author: EventAuthor, events: Pen
 /** Writes event rows and their webhook deliveries (`audience`: the ticket's subscriptions, when the caller read them). */
 export async function insertEventRows(tx: Db, rows: ReturnType<typeof foldEvents>['rows'], audience?: WebhookAudience) {
   if (rows.length === 0) return;
-  await tx.insert(ticketEvents).values(rows);
+  const shape = insertShape(rows);
+  await insertEvents(tx, shape, shape.values);
   await queueWebhookDeliveries(tx, rows, audience);
 }
 
@@ -134,5 +157,16 @@ export interface AuditEntry {
 
 /** Writes an audit entry, inside the caller's transaction. */
 export async function writeAudit(tx: Db, entry: AuditEntry, now: Date = new Date()) {
-  await tx.insert(auditLog).values({ ...entry, data: entry.data ?? {}, at: now });
+  const shape = insertShape([{ ...entry, data: entry.data ?? {}, at: now }]);
+  await insertAudit(tx, shape, shape.values);
 }
+
+const insertEvents = builtOnce(
+  (shape: InsertShape) => shape.key,
+  (db, shape) => db.insert(ticketEvents).values(shape.rows as (typeof ticketEvents.$inferInsert)[]),
+);
+
+const insertAudit = builtOnce(
+  (shape: InsertShape) => shape.key,
+  (db, shape) => db.insert(auditLog).values(shape.rows[0] as typeof auditLog.$inferInsert),
+);
