@@ -33,17 +33,21 @@ export function preparedRead<S, T>(keyOf: (shape: S) => string, build: (db: Db, 
   return (db: Db, shape: S, values: Record<string, unknown> = {}): Promise<T> => {
     let statements = handles.get(db);
     if (!statements) handles.set(db, (statements = new Map()));
-    const key = keyOf(shape);
-    let statement = statements.get(key);
-    // A Map keeps insertion order: the statement used now goes last, the least recently used is first.
-    if (statement) statements.delete(key);
-    else {
-      if (statements.size >= MAX_SHAPES) statements.delete(statements.keys().next().value!);
-      statement = build(db, shape).prepare('');
-    }
-    statements.set(key, statement);
-    return statement.execute(values);
+    return kept(statements, keyOf(shape), () => build(db, shape)).execute(values);
   };
+}
+
+/** The statement kept under `key`, built on first use; beyond MAX_SHAPES the least recently used is dropped. */
+function kept<T>(statements: Map<string, Prepared<T>>, key: string, build: () => Preparable<T>): Prepared<T> {
+  let statement = statements.get(key);
+  // A Map keeps insertion order: the statement used now goes last, the least recently used is first.
+  if (statement) statements.delete(key);
+  else {
+    if (statements.size >= MAX_SHAPES) statements.delete(statements.keys().next().value!);
+    statement = build().prepare('');
+  }
+  statements.set(key, statement);
+  return statement;
 }
 
 /** A handle's session (drizzle 0.45: `_.session`), whose `client` is its connection (a transaction's own, in one). */
@@ -85,15 +89,7 @@ export function builtOnce<S, T>(keyOf: (shape: S) => string, build: (db: Db, sha
       const kind = sessionOf(db).constructor;
       let statements = kinds.get(kind);
       if (!statements) kinds.set(kind, (statements = new Map()));
-      const key = keyOf(shape);
-      let statement = statements.get(key);
-      // A Map keeps insertion order: the statement used now goes last, the least recently used is first.
-      if (statement) statements.delete(key);
-      else {
-        if (statements.size >= MAX_SHAPES) statements.delete(statements.keys().next().value!);
-        statement = build(db, shape).prepare('');
-      }
-      statements.set(key, statement);
+      const statement = kept(statements, keyOf(shape), () => build(db, shape));
       return runBy(statement, db).execute(values).then(onFulfilled, onRejected);
     },
   });
