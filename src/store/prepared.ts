@@ -43,8 +43,8 @@ function kept<T>(statements: Map<string, Prepared<T>>, key: string, build: () =>
   // A Map keeps insertion order: the statement used now goes last, the least recently used is first.
   if (statement) statements.delete(key);
   else {
-    if (statements.size >= MAX_SHAPES) statements.delete(statements.keys().next().value!);
     statement = build().prepare('');
+    if (statements.size >= MAX_SHAPES) statements.delete(statements.keys().next().value!);
   }
   statements.set(key, statement);
   return statement;
@@ -97,7 +97,7 @@ export function builtOnce<S, T>(keyOf: (shape: S) => string, build: (db: Db, sha
 
 /** The rows of an insert as placeholders, with the values to fill them and the key of their shape. */
 export interface InsertShape {
-  /** The keys given, row by row; those given as null are written as a literal NULL. */
+  /** The keys given, row by row; those given as null are bound as a fixed NULL, not a placeholder. */
   key: string;
   rows: Record<string, unknown>[];
   values: Record<string, unknown>;
@@ -105,8 +105,9 @@ export interface InsertShape {
 
 /**
  * An insert's rows with each value given (not undefined) as a placeholder. A key left undefined
- * takes its column's default, as in drizzle; a null is written as NULL, not passed to the column's
- * encoder (which would turn it into the JSON text `null`), so nulls are part of the shape.
+ * takes its column's default, as in drizzle; a null stays a fixed NULL parameter, as drizzle binds it,
+ * and is not made a placeholder: a filled placeholder goes through the column's encoder, which would
+ * turn it into the JSON text `null`. So which keys are null is part of the shape.
  */
 export function insertShape(rows: readonly Record<string, unknown>[]): InsertShape {
   const values: Record<string, unknown> = {};
