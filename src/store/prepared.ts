@@ -95,8 +95,23 @@ export function builtOnce<S, T>(keyOf: (shape: S) => string, build: (db: Db, sha
   });
 }
 
+/**
+ * An insert built once per shape of its rows (`insertShape`) by `build(db, rows)`, which gets the
+ * rows as placeholders; awaited like `builtOnce`'s statements.
+ */
+export function builtInsert<T>(build: (db: Db, rows: Record<string, unknown>[]) => Preparable<T>) {
+  const statement = builtOnce(
+    (shape: InsertShape) => shape.key,
+    (db, shape) => build(db, shape.rows),
+  );
+  return (db: Db, rows: readonly Record<string, unknown>[]): PromiseLike<T> => {
+    const shape = insertShape(rows);
+    return statement(db, shape, shape.values);
+  };
+}
+
 /** The rows of an insert as placeholders, with the values to fill them and the key of their shape. */
-export interface InsertShape {
+interface InsertShape {
   /** The keys given, row by row; those given as null are bound as a fixed NULL, not a placeholder. */
   key: string;
   rows: Record<string, unknown>[];
@@ -109,7 +124,7 @@ export interface InsertShape {
  * and is not made a placeholder: a filled placeholder goes through the column's encoder, which would
  * turn it into the JSON text `null`. So which keys are null is part of the shape.
  */
-export function insertShape(rows: readonly Record<string, unknown>[]): InsertShape {
+function insertShape(rows: readonly Record<string, unknown>[]): InsertShape {
   const values: Record<string, unknown> = {};
   const keys: string[] = [];
   const placeholders = rows.map((row, i) => {

@@ -6,7 +6,7 @@ import { lifecycleOf } from '../domain/lifecycle.ts';
 import { applyFact, type SlaFacts } from '../domain/sla-facts.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
 import type { Db } from './db.ts';
-import { insertShape, builtOnce, type InsertShape } from './prepared.ts';
+import { builtInsert, builtOnce } from './prepared.ts';
 import { auditLog, ticketCounters, ticketEvents, ticketLinks, tickets } from './schema/index.ts';
 import { parsedTicket, TICKET_COLUMNS, type TicketRow } from './ticket-reads.ts';
 
@@ -37,18 +37,15 @@ const issueNumber = builtOnce(
 export type NewTicket = typeof tickets.$inferInsert;
 
 export async function insertTicket(tx: Db, values: NewTicket): Promise<TicketRow> {
-  const shape = insertShape([values]);
-  const rows = await insertTicketRow(tx, shape, shape.values);
+  const rows = await insertTicketRow(tx, [values]);
   return parsedTicket(rows[0]!);
 }
 
-const insertTicketRow = builtOnce(
-  (shape: InsertShape) => shape.key,
-  (db, shape) =>
-    db
-      .insert(tickets)
-      .values(shape.rows[0] as NewTicket)
-      .returning(TICKET_COLUMNS),
+const insertTicketRow = builtInsert((db, [row]) =>
+  db
+    .insert(tickets)
+    .values(row as NewTicket)
+    .returning(TICKET_COLUMNS),
 );
 
 /** Applies a change to a locked ticket and bumps its version. */
@@ -115,8 +112,7 @@ export function foldEvents(target: EventTarget, author: EventAuthor, events: Pen
 /** Writes event rows and their webhook deliveries (`audience`: the ticket's subscriptions, when the caller read them). */
 export async function insertEventRows(tx: Db, rows: ReturnType<typeof foldEvents>['rows'], audience?: WebhookAudience) {
   if (rows.length === 0) return;
-  const shape = insertShape(rows);
-  await insertEvents(tx, shape, shape.values);
+  await insertEvents(tx, rows);
   await queueWebhookDeliveries(tx, rows, audience);
 }
 
@@ -157,16 +153,11 @@ export interface AuditEntry {
 
 /** Writes an audit entry, inside the caller's transaction. */
 export async function writeAudit(tx: Db, entry: AuditEntry, now: Date = new Date()) {
-  const shape = insertShape([{ ...entry, data: entry.data ?? {}, at: now }]);
-  await insertAudit(tx, shape, shape.values);
+  await insertAudit(tx, [{ ...entry, data: entry.data ?? {}, at: now }]);
 }
 
-const insertEvents = builtOnce(
-  (shape: InsertShape) => shape.key,
-  (db, shape) => db.insert(ticketEvents).values(shape.rows as (typeof ticketEvents.$inferInsert)[]),
+const insertEvents = builtInsert((db, rows) =>
+  db.insert(ticketEvents).values(rows as (typeof ticketEvents.$inferInsert)[]),
 );
 
-const insertAudit = builtOnce(
-  (shape: InsertShape) => shape.key,
-  (db, shape) => db.insert(auditLog).values(shape.rows[0] as typeof auditLog.$inferInsert),
-);
+const insertAudit = builtInsert((db, [row]) => db.insert(auditLog).values(row as typeof auditLog.$inferInsert));

@@ -4,7 +4,7 @@ import { jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Store } from '../../src/store/db.ts';
 import { rowsOf } from '../../src/store/audit.ts';
 import { inOrder } from '../../src/store/in-order.ts';
-import { builtOnce, insertShape, type InsertShape } from '../../src/store/prepared.ts';
+import { builtInsert } from '../../src/store/prepared.ts';
 import { freshStore, STORE_KINDS } from '../helpers/store.ts';
 
 const notes = pgTable('built_once_notes', {
@@ -15,20 +15,13 @@ const notes = pgTable('built_once_notes', {
 });
 
 let built = 0;
-const insertNote = builtOnce(
-  (shape: InsertShape) => shape.key,
-  (db, shape) => {
-    built++;
-    return db
-      .insert(notes)
-      .values(shape.rows as (typeof notes.$inferInsert)[])
-      .returning({ id: notes.id });
-  },
-);
-const put = (db: Parameters<typeof insertNote>[0], rows: (typeof notes.$inferInsert)[]) => {
-  const shape = insertShape(rows);
-  return insertNote(db, shape, shape.values);
-};
+const put = builtInsert((db, rows) => {
+  built++;
+  return db
+    .insert(notes)
+    .values(rows as (typeof notes.$inferInsert)[])
+    .returning({ id: notes.id });
+});
 
 describe.each(STORE_KINDS)('statements built once, run in the handle given (%s)', (kind) => {
   let store: Store;
@@ -97,7 +90,7 @@ describe.each(STORE_KINDS)('statements built once, run in the handle given (%s)'
       { id: 'c2', data: { two: true } },
     ]);
     expect((await ids()).filter((id) => id.startsWith('c'))).toEqual(['c1', 'c2']);
-    expect(() => insertShape([{ id: 'c3', body: sql`'x'` }])).toThrow(/SQL expression/);
+    expect(() => put(store.db, [{ id: 'c3', body: sql`'x'` }])).toThrow(/SQL expression/);
   });
 
   it('keeps the order of a batch that mixes it with drizzle query objects (inOrder)', async () => {
