@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { formatTicketRef } from '../src/domain/identifiers.ts';
 import { lifecycleOf } from '../src/domain/lifecycle.ts';
 import { priorityFor, type Criticality, type Impact } from '../src/domain/priority.ts';
 import { openStore, type StoreOptions } from '../src/store/db.ts';
@@ -8,8 +7,16 @@ import { instanceId } from '../src/store/instance.ts';
 import { enqueueJob } from '../src/store/jobs.ts';
 import { inOrder } from '../src/store/in-order.ts';
 import { users } from '../src/store/schema/index.ts';
-import { foldEvents, insertTicket, nextTicketNumber, writeAudit } from '../src/store/ticket-writes.ts';
-import { ticketEvents } from '../src/store/schema/index.ts';
+import type { WebhookAudience } from '../src/store/webhooks.ts';
+import {
+  foldEvents,
+  insertEventRows,
+  insertTicket,
+  nextTicketNumber,
+  refAtCounter,
+  withRefAtCounter,
+  writeAudit,
+} from '../src/store/ticket-writes.ts';
 import { runPhase, type PhaseResult } from './load.ts';
 import { CREATES, PHASE_SECONDS } from './scenario.ts';
 import { drawTexts } from './words.ts';
@@ -17,13 +24,16 @@ import { drawTexts } from './words.ts';
 const SERVICES = ['Link', 'Registry', 'Portal', 'Mail relay'];
 /** Bare creations before the timed ones: the statements prepared and the pages they write read once. */
 const LIMIT_WARM_UP = 200;
+/** The bench's parties have no webhook subscription: the server reads none and queues no delivery. */
+const NO_WEBHOOKS: WebhookAudience = { subscriptions: [], sensitivity: 'LIMITED', team: null };
 
 /**
  * The store's own limit for creations: the bare create transaction — counter, ticket, event,
  * audit entry, job: five statements, with the store's own functions and the rows the server
  * writes — run by `concurrency` callers on the same store as the server, with the create
- * phase's budget (CREATES transactions or PHASE_SECONDS). The number is awaited (the reference
- * needs it); the four writes after it are sent together, as the server sends its own. No
+ * phase's budget (CREATES transactions or PHASE_SECONDS). The five statements are sent together,
+ * as the server sends its own when it knows the party's defaults: the identifier is formed by the
+ * store from the number it issues (refAtCounter), so nothing waits for the number. No
  * authentication, validation, SLA computation, notification or answer: what is left is what the
  * store costs. The server must be stopped (the embedded store has one process); the tickets stay
  * in the store.
@@ -47,18 +57,20 @@ export async function measureCreateLimit(where: StoreOptions, concurrency: numbe
         const impact = `I${1 + (i % 3)}` as Impact;
         const criticality = `C${1 + (Math.floor(i / 3) % 3)}` as Criticality;
         const priority = priorityFor(impact, criticality);
-        const number = await nextTicketNumber(tx, actor.party, 'incident', year);
-        const ref = formatTicketRef(actor.party, 'incident', year, number);
+        // The identifier is formed by the store from the number it issues, in the same round trip.
+        const ref = refAtCounter(actor.party, 'incident', year);
         const id = randomUUID();
         const folded = foldEvents(
           { id, eventSeq: 0, slaFacts: null, ownerParty: actor.party, type: 'incident' },
           { actorId: actor.id, actorName: actor.name, party: actor.party, instanceId: instance },
-          [{ event: { kind: 'created', data: { ref, title: texts.titles[i]!, channel: 'api', priority } } }],
+          [{ event: { kind: 'created', data: { ref: '', title: texts.titles[i]!, channel: 'api', priority } } }],
           now,
         );
+        const created = { title: texts.titles[i]!, channel: 'api', priority };
         // Sent as the server sends them (services/tickets/create-ticket.ts, store/in-order.ts).
         await inOrder(
           tx,
+          () => nextTicketNumber(tx, actor.party, 'incident', year),
           () =>
             insertTicket(tx, {
               id,
@@ -81,7 +93,8 @@ export async function measureCreateLimit(where: StoreOptions, concurrency: numbe
               updatedAt: now,
               ...folded.patch,
             }),
-          () => tx.insert(ticketEvents).values(folded.rows),
+          () =>
+            insertEventRows(tx, [{ ...folded.rows[0]!, data: withRefAtCounter('created', created, ref) }], NO_WEBHOOKS),
           () =>
             writeAudit(
               tx,
@@ -90,7 +103,7 @@ export async function measureCreateLimit(where: StoreOptions, concurrency: numbe
                 party: actor.party,
                 action: 'ticket.create',
                 targetId: id,
-                data: { ref, type: 'incident' },
+                data: withRefAtCounter('audit', { type: 'incident' }, ref),
               },
               now,
             ),

@@ -110,13 +110,15 @@ export async function creationDefaults(db: Db, partyId: string, participants: re
   };
 }
 
+export type CreationDefaults = Awaited<ReturnType<typeof creationDefaults>>;
+
 /** creationDefaults' statement, built once per number of parties (it runs in the creation's transaction). */
 const readCreationDefaults = builtOnce(
   (count: number) => String(count),
   (db, count: number) => {
     const names = Array.from({ length: count }, (_, i) => sql.placeholder(`p${i}`));
     const subscriptions = sql<WebhookAudience['subscriptions'] | null>`(select json_agg(json_build_object(
-      'id', s.id, 'partyId', s.party_id, 'clearance', s.clearance, 'eventKinds', s.event_kinds))
+      'id', s.id, 'partyId', s.party_id, 'clearance', s.clearance, 'eventKinds', s.event_kinds) order by s.id)
     from ${webhookSubscriptions} s where s.party_id in (${sql.join(names, sql`, `)}))`;
     return db
       .select({

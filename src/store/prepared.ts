@@ -110,6 +110,21 @@ export function builtInsert<T>(build: (db: Db, rows: Record<string, unknown>[]) 
   };
 }
 
+/**
+ * A value the store computes as it writes a row (`builtInsert`): an SQL expression made only of
+ * placeholders and fixed text, so that its text can be part of the statement built once. `name`
+ * stands for that text in the shape's key (two expressions of the same name must be the same
+ * text); `values` fill its placeholders, whose names must not start with a digit (those of the
+ * rows' own values do).
+ */
+export class StoreValue {
+  constructor(
+    readonly name: string,
+    readonly expression: SQL,
+    readonly values: Record<string, unknown>,
+  ) {}
+}
+
 /** The rows of an insert as placeholders, with the values to fill them and the key of their shape. */
 interface InsertShape {
   /** The keys given, row by row; those given as null are bound as a fixed NULL, not a placeholder. */
@@ -133,17 +148,28 @@ function insertShape(rows: readonly Record<string, unknown>[]): InsertShape {
       .filter((k) => row[k] !== undefined)
       .sort();
     for (const k of given) {
+      const value = row[k];
       // An SQL expression would be built into the first shape's text and reused for every other.
-      if (is(row[k], SQL)) throw new Error(`insertShape: ${k} is an SQL expression`);
-      if (row[k] === null) out[k] = null;
-      else {
+      if (is(value, SQL)) throw new Error(`insertShape: ${k} is an SQL expression`);
+      if (value === null) out[k] = null;
+      else if (value instanceof StoreValue) {
+        out[k] = value.expression;
+        Object.assign(values, value.values);
+      } else {
         const name = `${i}.${k}`;
         out[k] = sql.placeholder(name);
-        values[name] = row[k];
+        values[name] = value;
       }
     }
-    keys.push(given.map((k) => (row[k] === null ? `${k}=null` : k)).join(','));
+    keys.push(given.map((k) => keyOf(k, row[k])).join(','));
     return out;
   });
   return { key: keys.join('|'), rows: placeholders, values };
+}
+
+/** A value's part of its row's shape: its column, and what is fixed in the statement's text. */
+function keyOf(column: string, value: unknown): string {
+  if (value === null) return `${column}=null`;
+  if (value instanceof StoreValue) return `${column}=(${value.name})`;
+  return column;
 }

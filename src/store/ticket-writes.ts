@@ -6,7 +6,8 @@ import { lifecycleOf } from '../domain/lifecycle.ts';
 import { applyFact, type SlaFacts } from '../domain/sla-facts.ts';
 import type { TicketType } from '../domain/ticket-types.ts';
 import type { Db } from './db.ts';
-import { builtInsert, builtOnce } from './prepared.ts';
+import { builtInsert, builtOnce, StoreValue } from './prepared.ts';
+import { REF_DIGITS, ticketRefPrefix } from '../domain/identifiers.ts';
 import { auditLog, ticketCounters, ticketEvents, ticketLinks, tickets } from './schema/index.ts';
 import { parsedTicket, TICKET_COLUMNS, type TicketRow } from './ticket-reads.ts';
 
@@ -34,9 +35,36 @@ const issueNumber = builtOnce(
       .returning({ last: ticketCounters.last }),
 );
 
+/**
+ * The identifier at the number last issued for (party, type, year), formed by the store as
+ * formatTicketRef forms it: a ticket, its events and its audit entry written in the same round
+ * trip as `nextTicketNumber` (inOrder, after it) carry the number issued without waiting for it.
+ */
+export function refAtCounter(partyId: string, type: TicketType, year: number): StoreValue {
+  const last = sql`(select last::text from ${ticketCounters} where party_id = ${sql.placeholder('ref.party')}
+    and type = ${sql.placeholder('ref.type')} and year = ${sql.placeholder('ref.year')})`;
+  return new StoreValue(
+    'refAtCounter',
+    sql`${sql.placeholder('ref.prefix')}::text || lpad(${last}, greatest(${REF_DIGITS}, length(${last})), '0')`,
+    { 'ref.party': partyId, 'ref.type': type, 'ref.year': year, 'ref.prefix': ticketRefPrefix(partyId, type, year) },
+  );
+}
+
+/** JSON `data` (an event's, an audit entry's) with `ref` set to `refAtCounter`'s identifier by the store. */
+export function withRefAtCounter(name: string, data: object, ref: StoreValue): StoreValue {
+  return new StoreValue(
+    `withRefAtCounter.${name}`,
+    sql`jsonb_build_object('ref', ${ref.expression}) || ${sql.placeholder(`${name}.data`)}::jsonb`,
+    { ...ref.values, [`${name}.data`]: JSON.stringify(data) },
+  );
+}
+
 export type NewTicket = typeof tickets.$inferInsert;
 
-export async function insertTicket(tx: Db, values: NewTicket): Promise<TicketRow> {
+/** A new ticket's row, its identifier possibly formed by the store (refAtCounter). */
+export type InsertedTicket = Omit<NewTicket, 'ref'> & { ref: string | StoreValue };
+
+export async function insertTicket(tx: Db, values: InsertedTicket): Promise<TicketRow> {
   const rows = await insertTicketRow(tx, [values]);
   return parsedTicket(rows[0]!);
 }
@@ -109,8 +137,11 @@ export function foldEvents(target: EventTarget, author: EventAuthor, events: Pen
   return { patch: { eventSeq: target.eventSeq + events.length, slaFacts: facts }, rows };
 }
 
+/** Event rows as written: `data` may be formed by the store (withRefAtCounter). */
+type EventRows = (Omit<ReturnType<typeof foldEvents>['rows'][number], 'data'> & { data: object })[];
+
 /** Writes event rows and their webhook deliveries (`audience`: the ticket's subscriptions, when the caller read them). */
-export async function insertEventRows(tx: Db, rows: ReturnType<typeof foldEvents>['rows'], audience?: WebhookAudience) {
+export async function insertEventRows(tx: Db, rows: EventRows, audience?: WebhookAudience) {
   if (rows.length === 0) return;
   await insertEvents(tx, rows);
   await queueWebhookDeliveries(tx, rows, audience);
@@ -148,7 +179,8 @@ export interface AuditEntry {
   party: string | null;
   action: string;
   targetId?: string;
-  data?: Record<string, unknown>;
+  /** May be formed by the store (withRefAtCounter). */
+  data?: Record<string, unknown> | StoreValue;
 }
 
 /** Writes an audit entry, inside the caller's transaction. */

@@ -2,7 +2,7 @@ import { assertMayRecord } from '../../policies/recording.ts';
 import type { Priority } from '../../domain/priority.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import { nowOf, type ServiceContext } from '../write-path/context.ts';
-import { recordNewTicket, type RecordedTicket, type TicketFieldsInput } from '../tickets/create-ticket.ts';
+import { recordInTransaction, type RecordedTicket, type TicketFieldsInput } from '../tickets/create-ticket.ts';
 
 export interface CreateIncidentInput extends TicketFieldsInput {
   priority?: Priority | undefined;
@@ -20,12 +20,9 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncidentI
 export async function recordIncident(ctx: ServiceContext, input: CreateIncidentInput): Promise<RecordedTicket> {
   const sensitivity = input.sensitivity ?? 'LIMITED';
   assertMayRecord(ctx.actor, 'incident', sensitivity);
-  return ctx.db.transaction((tx) =>
-    recordNewTicket(
-      ctx,
-      tx,
-      { ...input, type: 'incident', sensitivity, channel: input.channel ?? ctx.channel ?? 'api' },
-      nowOf(ctx),
-    ),
+  return recordInTransaction(
+    ctx,
+    { ...input, type: 'incident', sensitivity, channel: input.channel ?? ctx.channel ?? 'api' },
+    nowOf(ctx),
   );
 }

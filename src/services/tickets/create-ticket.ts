@@ -7,14 +7,19 @@ import { isCompleteMatrix, priorityFor, type Criticality, type Impact, type Prio
 import type { Sensitivity } from '../../domain/sensitivity.ts';
 import type { TicketType } from '../../domain/ticket-types.ts';
 import type { Db } from '../../store/db.ts';
-import { creationDefaults, findParty } from '../../store/directory.ts';
+import { creationDefaults, findParty, type CreationDefaults } from '../../store/directory.ts';
+import { knownDefaults, rememberDefaults, sameDefaults, StaleDefaults } from './creation-defaults.ts';
+import type { StoreValue } from '../../store/prepared.ts';
 import type { TicketRow } from '../../store/ticket-reads.ts';
 import {
   foldEvents,
   insertEventRows,
   insertTicket,
   nextTicketNumber,
+  refAtCounter,
+  withRefAtCounter,
   writeAudit,
+  type InsertedTicket,
   type PendingEvent,
 } from '../../store/ticket-writes.ts';
 import { notifyEvents } from '../notifications/notify-events.ts';
@@ -105,18 +110,113 @@ export async function recordNewTicket(
   tx: Db,
   input: NewTicketInput,
   now: Date,
+  known?: CreationDefaults,
 ): Promise<RecordedTicket> {
   const party = ctx.actor.party;
-  const participants = [...new Set([party, ...(input.participants ?? [])])];
+  const participants = participantsOf(party, input);
+  const sameYear = yearInEveryZone(now.getTime());
+  if (known && sameYear !== null) return recordKnowing(ctx, tx, input, now, sameYear, known);
   // One statement for the party's matrix, desk, time zone and SLA version, and the parties' webhook
   // subscriptions. The number is issued with it when the year is the same in every time zone: the
   // two are sent together (inOrder), and the store is not held waiting for a second round trip.
-  const sameYear = yearInEveryZone(now.getTime());
   const [defaults, issued] = await inOrder(
     tx,
     () => creationDefaults(tx, party, participants),
     async () => (sameYear === null ? null : nextTicketNumber(tx, party, input.type, sameYear)),
   );
+  rememberDefaults(ctx.db, party, participants, defaults);
+  // The year of the identifier is the owning party's local year (00:30 on 1 January in Paris is already the new year).
+  const year = sameYear ?? Number(isoDate(localDayOf(defaults.timeZone ?? 'UTC', now.getTime())).slice(0, 4));
+  const number = issued ?? (await nextTicketNumber(tx, party, input.type, year));
+  const plan = await planTicket(ctx, tx, input, now, defaults, formatTicketRef(party, input.type, year, number));
+  // The ticket, its first events (with their webhook deliveries) and its audit entry, in that order
+  // (the events' foreign key needs the ticket): one round trip while the store is held, not three.
+  const [ticket] = await inOrder(
+    tx,
+    () => insertTicket(tx, plan.ticket),
+    () => insertEventRows(tx, plan.rows, plan.audience),
+    () => writeAudit(tx, plan.audit, now),
+  );
+  return finishRecording(ctx, tx, input, now, plan, ticket);
+}
+
+/**
+ * recordNewTicket with the party's defaults as this node last read them (creation-defaults.ts):
+ * the statements that read them again, issue the number and write the ticket, its events and
+ * its audit entry leave together, the identifier formed by the store from the number it issues
+ * (refAtCounter), so the store is not held waiting for the request thread between the number and
+ * the ticket. Defaults read that differ from those used throw StaleDefaults: the transaction rolls
+ * back and the creation is redone from what was read (recordInTransaction).
+ */
+async function recordKnowing(
+  ctx: ServiceContext,
+  tx: Db,
+  input: NewTicketInput,
+  now: Date,
+  year: number,
+  known: CreationDefaults,
+): Promise<RecordedTicket> {
+  const party = ctx.actor.party;
+  const participants = participantsOf(party, input);
+  const plan = await planTicket(ctx, tx, input, now, known, refAtCounter(party, input.type, year));
+  const [defaults, , ticket] = await inOrder(
+    tx,
+    () => creationDefaults(tx, party, participants),
+    () => nextTicketNumber(tx, party, input.type, year),
+    () => insertTicket(tx, plan.ticket),
+    () => insertEventRows(tx, plan.rows, plan.audience),
+    () => writeAudit(tx, plan.audit, now),
+  );
+  if (!sameDefaults(defaults, known)) {
+    rememberDefaults(ctx.db, party, participants, defaults);
+    throw new StaleDefaults();
+  }
+  // What is notified and answered carries the identifier the store formed.
+  plan.created.ref = ticket.ref;
+  return finishRecording(ctx, tx, input, now, plan, ticket);
+}
+
+/**
+ * Records a ticket in a transaction of its own. With the party's defaults known to this node, the
+ * first attempt does not wait between the number and the ticket (recordKnowing). Any failure of
+ * that attempt — its defaults changed, a desk or a webhook subscription they named is gone — redoes
+ * the creation in a new transaction that reads them first, whose outcome is final.
+ */
+export async function recordInTransaction(
+  ctx: ServiceContext,
+  input: NewTicketInput,
+  now: Date,
+): Promise<RecordedTicket> {
+  const known = knownDefaults(ctx.db, ctx.actor.party, participantsOf(ctx.actor.party, input));
+  if (known) {
+    try {
+      return await ctx.db.transaction((tx) => recordNewTicket(ctx, tx, input, now, known));
+    } catch {
+      // Rolled back; redone below, reading the defaults first.
+    }
+  }
+  return ctx.db.transaction((tx) => recordNewTicket(ctx, tx, input, now));
+}
+
+function participantsOf(party: string, input: NewTicketInput): string[] {
+  return [...new Set([party, ...(input.participants ?? [])])];
+}
+
+/**
+ * What a creation writes, computed from the party's defaults before it writes anything: its
+ * priority (matrix, override and reason), events, SLA columns, desk, and the ticket, event and
+ * audit rows. `ref` is the identifier, or the store's expression of it (refAtCounter); in the
+ * latter case `created.ref` is set once the store has answered.
+ */
+async function planTicket(
+  ctx: ServiceContext,
+  tx: Db,
+  input: NewTicketInput,
+  now: Date,
+  defaults: CreationDefaults,
+  ref: string | StoreValue,
+) {
+  const party = ctx.actor.party;
   const computed = priorityFor(
     input.impact,
     input.criticality,
@@ -125,15 +225,15 @@ export async function recordNewTicket(
   const overridden = input.priority !== undefined && input.priority !== computed;
   if (overridden && !input.priorityReason?.trim())
     throw new AppError('ticket.priority_reason_required', 'priorityReason');
-  // The year of the identifier is the owning party's local year (00:30 on 1 January in Paris is already the new year).
-  const year = sameYear ?? Number(isoDate(localDayOf(defaults.timeZone ?? 'UTC', now.getTime())).slice(0, 4));
-  const number = issued ?? (await nextTicketNumber(tx, party, input.type, year));
-  const ref = formatTicketRef(party, input.type, year, number);
   const id = randomUUID();
   // The opening priority is the matrix's; an override follows as its own event with its reason.
-  const events: PendingEvent[] = [
-    { event: { kind: 'created', data: { ref, title: input.title, channel: input.channel, priority: computed } } },
-  ];
+  const created = {
+    ref: typeof ref === 'string' ? ref : '',
+    title: input.title,
+    channel: input.channel,
+    priority: computed,
+  };
+  const events: PendingEvent[] = [{ event: { kind: 'created', data: created } }];
   if (overridden) {
     events.push({
       event: {
@@ -150,76 +250,80 @@ export async function recordNewTicket(
     now,
   );
   const priority = overridden ? input.priority! : computed;
+  const slaTicket = { id, type: input.type, ownerParty: party, priority, service: input.service };
   // The party's SLA settings as of its version just read (cached per node, store/sla.ts).
-  const slaEnv = await slaEnvironmentFor(
+  const sla = await slaEnvironmentFor(
     tx,
-    [{ id, type: input.type, ownerParty: party, priority, service: input.service, slaFacts: folded.patch.slaFacts }],
+    [{ ...slaTicket, slaFacts: folded.patch.slaFacts }],
     now.getTime(),
     new Map(defaults.slaVersion ? [[party, defaults.slaVersion]] : []),
   );
-  const sla = slaColumnsIn(
-    slaEnv,
-    {
-      id,
-      type: input.type,
-      ownerParty: party,
-      priority,
-      service: input.service,
-      slaFacts: folded.patch.slaFacts,
-      slaAlerts: [],
-    },
-    now,
-  );
-  // The ticket, its first events (with their webhook deliveries) and its audit entry, in that order
-  // (the events' foreign key needs the ticket): one round trip while the store is held, not three.
+  const slaColumns = slaColumnsIn(sla, { ...slaTicket, slaFacts: folded.patch.slaFacts, slaAlerts: [] }, now);
+  // The store writes the identifier it forms into the `created` event and the audit entry.
+  const refIn = (name: string, data: Record<string, unknown>) =>
+    typeof ref === 'string' ? { ref, ...data } : withRefAtCounter(name, data, ref);
+  const { ref: _omitted, ...createdRest } = created;
   // A new ticket has no team yet (SEC-2).
-  const [ticket] = await inOrder(
-    tx,
-    () =>
-      insertTicket(tx, {
-        id,
-        ref,
-        type: input.type,
-        ownerParty: party,
-        holderParty: party,
-        participants,
-        title: input.title,
-        description: input.description ?? '',
-        service: input.service,
-        impact: input.impact,
-        criticality: input.criticality,
-        priority,
-        priorityReason: overridden ? input.priorityReason! : null,
-        sensitivity: input.sensitivity,
-        status: input.status ?? lifecycleOf(input.type).initial,
-        details: input.details ?? {},
-        channel: input.channel,
-        groupId: defaults.deskId,
-        escalationLevel: input.escalationLevel ?? 1,
-        reporter: input.reporter ?? null,
-        reporterEmail: input.reporterEmail ?? null,
-        createdBy: ctx.actor.id,
-        createdAt: now,
-        updatedAt: now,
-        ...folded.patch,
-        ...sla,
-      }),
-    () =>
-      insertEventRows(tx, folded.rows, {
-        subscriptions: defaults.subscriptions,
-        sensitivity: input.sensitivity,
-        team: null,
-      }),
-    () =>
-      writeAudit(
-        tx,
-        { actorId: ctx.actor.id, party, action: `ticket.create`, targetId: id, data: { ref, type: input.type } },
-        now,
-      ),
-  );
-  await notifyEvents(tx, ticket, events, ctx.actor.id, ctx.mail ?? false, now);
+  const ticket: InsertedTicket = {
+    id,
+    ref,
+    type: input.type,
+    ownerParty: party,
+    holderParty: party,
+    participants: participantsOf(party, input),
+    title: input.title,
+    description: input.description ?? '',
+    service: input.service,
+    impact: input.impact,
+    criticality: input.criticality,
+    priority,
+    priorityReason: overridden ? input.priorityReason! : null,
+    sensitivity: input.sensitivity,
+    status: input.status ?? lifecycleOf(input.type).initial,
+    details: input.details ?? {},
+    channel: input.channel,
+    groupId: defaults.deskId,
+    escalationLevel: input.escalationLevel ?? 1,
+    reporter: input.reporter ?? null,
+    reporterEmail: input.reporterEmail ?? null,
+    createdBy: ctx.actor.id,
+    createdAt: now,
+    updatedAt: now,
+    ...folded.patch,
+    ...slaColumns,
+  };
+  return {
+    ticket,
+    events,
+    created,
+    /** The timeline rows as answered (`created.ref` set); `rows` as written. */
+    folded: folded.rows,
+    rows: folded.rows.map((row, i) => (i === 0 ? { ...row, data: refIn('created', createdRest) } : row)),
+    audience: { subscriptions: defaults.subscriptions, sensitivity: input.sensitivity, team: null },
+    audit: {
+      actorId: ctx.actor.id,
+      party,
+      action: 'ticket.create',
+      targetId: id,
+      data: refIn('audit', { type: input.type }),
+    },
+    groupName: defaults.deskName,
+    sla,
+  };
+}
+
+/** What follows the rows of a creation in its transaction: notifications and the requester's receipt. */
+async function finishRecording(
+  ctx: ServiceContext,
+  tx: Db,
+  input: NewTicketInput,
+  now: Date,
+  plan: Awaited<ReturnType<typeof planTicket>>,
+  ticket: TicketRow,
+): Promise<RecordedTicket> {
+  await notifyEvents(tx, ticket, plan.events, ctx.actor.id, ctx.mail ?? false, now);
   // The requester outside Passerelle is told the number only: no content leaves by this mail.
   if (ctx.mail && input.reporterEmail && input.receipt !== false)
     await enqueueJob(tx, 'mail_receipt', { ticketId: ticket.id, to: input.reporterEmail, ...input.receipt });
-  return { ticket, events: folded.rows, groupName: defaults.deskName, sla: slaEnv };
+  return { ticket, events: plan.folded, groupName: plan.groupName, sla: plan.sla };
 }
