@@ -44,10 +44,11 @@ export async function slaOfTickets(
   tickets: SlaTicket[],
   now = Date.now(),
   levelsOnly = false,
+  known?: ReadonlyMap<string, SlaVersion>,
 ): Promise<Map<string, SlaState | null>> {
   const result = new Map<string, SlaState | null>();
   if (tickets.length === 0) return result;
-  const env = await slaEnvironmentFor(db, tickets, now);
+  const env = await slaEnvironmentFor(db, tickets, now, known);
   for (const ticket of tickets) result.set(ticket.id, slaOf(env, ticket, now, levelsOnly));
   return result;
 }

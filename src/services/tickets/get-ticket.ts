@@ -5,8 +5,11 @@ import { actionsFor } from '../../policies/ticket-actions.ts';
 import { maskImpacts } from '../security/mask-impacts.ts';
 import { ticketVisibleTo } from '../../policies/ticket-visibility.ts';
 import { tickets, users } from '../../store/schema/index.ts';
+import { AppError } from '../../domain/errors.ts';
+import { isUuid } from '../../domain/identifiers.ts';
 import {
   findVisibleTicket,
+  findVisibleTicketDetail,
   parsedEvent,
   ticketNames,
   ticketTimeline,
@@ -16,26 +19,33 @@ import {
 import type { ServiceContext } from '../write-path/context.ts';
 import { slaOf, slaOfTickets } from '../sla/ticket-sla.ts';
 import type { RecordedTicket } from './create-ticket.ts';
-import { loadVisibleTicket } from '../write-path/ticket-action.ts';
 import { detailsOf } from '../write-path/details.ts';
 
 /** A ticket with its timeline, links and the actions the actor may take, all under ISM-4. */
 export async function getTicket(ctx: ServiceContext, idOrRef: string) {
-  const ticket = await loadVisibleTicket(ctx.db, ctx.actor, idOrRef);
-  return ticketDetail(ctx, ticket);
+  const read = await findVisibleTicketDetail(ctx.db, ctx.actor, idOrRef, isUuid(idOrRef));
+  if (!read) throw new AppError('ticket.not_found');
+  return ticketDetail(ctx, read.ticket, read);
 }
 
-/** Details of a ticket already known to be visible to the actor. */
-export async function ticketDetail(ctx: ServiceContext, visibleTicket: TicketRow) {
+/**
+ * Details of a ticket already known to be visible to the actor; `read`: the names and SLA
+ * versions read with it (findVisibleTicketDetail), else read here.
+ */
+export async function ticketDetail(
+  ctx: ServiceContext,
+  visibleTicket: TicketRow,
+  read?: Pick<NonNullable<Awaited<ReturnType<typeof findVisibleTicketDetail>>>, 'names' | 'slaVersions'>,
+) {
   const ticket =
     visibleTicket.type === 'security'
       ? { ...visibleTicket, details: await maskImpacts(ctx.db, ctx.actor, detailsOf(visibleTicket, 'security')) }
       : visibleTicket;
   const [names, events, links, sla, teamMembers] = await Promise.all([
-    ticketNames(ctx.db, ticket),
+    read?.names ?? ticketNames(ctx.db, ticket),
     ticketTimeline(ctx.db, ctx.actor, ticket.id),
     visibleLinks(ctx.db, ctx.actor, ticket.id),
-    slaOfTickets(ctx.db, [ticket]),
+    slaOfTickets(ctx.db, [ticket], Date.now(), false, read?.slaVersions),
     // SEC-2: whoever reads the incident may know who handles it.
     ticket.team
       ? ctx.db
