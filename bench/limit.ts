@@ -24,7 +24,7 @@ import { drawTexts } from './words.ts';
 const SERVICES = ['Link', 'Registry', 'Portal', 'Mail relay'];
 /** Bare creations before the timed ones: the statements prepared and the pages they write read once. */
 const LIMIT_WARM_UP = 200;
-/** The bench's parties have no webhook subscription: the server reads none and queues no delivery. */
+/** The bench's parties have no webhook subscription: the server's read finds none and it queues no delivery. */
 const NO_WEBHOOKS: WebhookAudience = { subscriptions: [], sensitivity: 'LIMITED', team: null };
 
 /**
@@ -32,8 +32,9 @@ const NO_WEBHOOKS: WebhookAudience = { subscriptions: [], sensitivity: 'LIMITED'
  * audit entry, job: five statements, with the store's own functions and the rows the server
  * writes — run by `concurrency` callers on the same store as the server, with the create
  * phase's budget (CREATES transactions or PHASE_SECONDS). The five statements are sent together,
- * as the server sends its own when it knows the party's defaults: the identifier is formed by the
- * store from the number it issues (refAtCounter), so nothing waits for the number. No
+ * as the server sends its own when it knows the party's defaults (it sends their re-read with
+ * them): the identifier is formed by the store from the number it issues (refAtCounter), so
+ * nothing waits for the number. No
  * authentication, validation, SLA computation, notification or answer: what is left is what the
  * store costs. The server must be stopped (the embedded store has one process); the tickets stay
  * in the store.
@@ -60,13 +61,14 @@ export async function measureCreateLimit(where: StoreOptions, concurrency: numbe
         // The identifier is formed by the store from the number it issues, in the same round trip.
         const ref = refAtCounter(actor.party, 'incident', year);
         const id = randomUUID();
+        const created = { title: texts.titles[i]!, channel: 'api' as const, priority };
+        // The event's data as written is the store's (withRefAtCounter below); the fold reads its priority, not its ref.
         const folded = foldEvents(
           { id, eventSeq: 0, slaFacts: null, ownerParty: actor.party, type: 'incident' },
           { actorId: actor.id, actorName: actor.name, party: actor.party, instanceId: instance },
-          [{ event: { kind: 'created', data: { ref: '', title: texts.titles[i]!, channel: 'api', priority } } }],
+          [{ event: { kind: 'created', data: { ref: '', ...created } } }],
           now,
         );
-        const created = { title: texts.titles[i]!, channel: 'api', priority };
         // Sent as the server sends them (services/tickets/create-ticket.ts, store/in-order.ts).
         await inOrder(
           tx,

@@ -114,8 +114,9 @@ export function builtInsert<T>(build: (db: Db, rows: Record<string, unknown>[]) 
  * A value the store computes as it writes a row (`builtInsert`): an SQL expression made only of
  * placeholders and fixed text, so that its text can be part of the statement built once. `name`
  * stands for that text in the shape's key (two expressions of the same name must be the same
- * text); `values` fill its placeholders, whose names must not start with a digit (those of the
- * rows' own values do).
+ * text); `values` fill its placeholders as they are, without the column's encoder (so texts and
+ * numbers; a JSON value is given as its text and cast in the SQL). Their names must not start
+ * with a digit (those of the rows' own values do); a name given twice must have the same value.
  */
 export class StoreValue {
   constructor(
@@ -154,7 +155,10 @@ function insertShape(rows: readonly Record<string, unknown>[]): InsertShape {
       if (value === null) out[k] = null;
       else if (value instanceof StoreValue) {
         out[k] = value.expression;
-        Object.assign(values, value.values);
+        for (const [name, filled] of Object.entries(value.values)) {
+          if (name in values && values[name] !== filled) throw new Error(`insertShape: ${name} has two values`);
+          values[name] = filled;
+        }
       } else {
         const name = `${i}.${k}`;
         out[k] = sql.placeholder(name);

@@ -2,6 +2,7 @@ import { searchQuerySql } from './schema/search.ts';
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { eventVisibilityKey, eventVisibleTo, ticketVisibleTo, visibilityKey } from '../policies/ticket-visibility.ts';
 import { preparedRead } from './prepared.ts';
+import { slaVersionColumns, type SlaVersion } from './sla.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Db } from './db.ts';
 import { groupMembers, groups, parties, ticketEvents, ticketLinks, tickets, users } from './schema/index.ts';
@@ -84,17 +85,11 @@ const visibleTicketBy = preparedRead(
       .limit(1),
 );
 
-/** A party's SLA version as read with a ticket (store/sla.ts, SlaVersion). */
-interface PartyVersion {
-  id: string;
-  stamp: number;
-  xmin: string;
-}
-
 /**
  * What a ticket's detail reads first, in one statement: the ticket if the actor may see it, the
  * names of its desk and assignee (ticketNames), and every party's SLA version (the parties are a
- * handful; loadSlaData then reads none), so a read of a ticket sends three statements, not five.
+ * handful; loadSlaData then reads none): a read of a ticket then typically sends three statements
+ * (this one, its timeline, its links), not five.
  */
 export async function findVisibleTicketDetail(db: Db, actor: Actor, idOrRef: string, isId: boolean) {
   const rows = await visibleDetailBy(db, { actor, isId }, { key: idOrRef });
@@ -117,8 +112,8 @@ const visibleDetailBy = preparedRead(
         assigneeName: sql<
           string | null
         >`(select ${users.displayName} from ${users} where ${users.id} = ${tickets.assigneeId})`,
-        slaVersions: sql<PartyVersion[] | null>`(select json_agg(json_build_object(
-          'id', p.id, 'stamp', p.sla_stamp, 'xmin', p.xmin::text)) from ${parties} p)`,
+        slaVersions: sql<(SlaVersion & { id: string })[] | null>`(select json_agg(json_build_object(
+          'id', ${parties.id}, 'stamp', ${slaVersionColumns.slaStamp}, 'xmin', ${slaVersionColumns.slaXmin})) from ${parties})`,
       })
       .from(tickets)
       .where(and(eq(isId ? tickets.id : tickets.ref, sql.placeholder('key')), ticketVisibleTo(actor)))

@@ -38,23 +38,24 @@ const issueNumber = builtOnce(
 /**
  * The identifier at the number last issued for (party, type, year), formed by the store as
  * formatTicketRef forms it: a ticket, its events and its audit entry written in the same round
- * trip as `nextTicketNumber` (inOrder, after it) carry the number issued without waiting for it.
+ * trip as `nextTicketNumber` (inOrder, after it, in the same transaction, which holds the
+ * counter's row) carry the number issued without waiting for it.
  */
 export function refAtCounter(partyId: string, type: TicketType, year: number): StoreValue {
-  const last = sql`(select last::text from ${ticketCounters} where party_id = ${sql.placeholder('ref.party')}
-    and type = ${sql.placeholder('ref.type')} and year = ${sql.placeholder('ref.year')})`;
   return new StoreValue(
     'refAtCounter',
-    sql`${sql.placeholder('ref.prefix')}::text || lpad(${last}, greatest(${REF_DIGITS}, length(${last})), '0')`,
+    sql`(select ${sql.placeholder('ref.prefix')}::text || lpad(last::text, greatest(${sql.raw(String(REF_DIGITS))},
+      length(last::text)), '0') from ${ticketCounters} where party_id = ${sql.placeholder('ref.party')}
+      and type = ${sql.placeholder('ref.type')} and year = ${sql.placeholder('ref.year')}::integer)`,
     { 'ref.party': partyId, 'ref.type': type, 'ref.year': year, 'ref.prefix': ticketRefPrefix(partyId, type, year) },
   );
 }
 
-/** JSON `data` (an event's, an audit entry's) with `ref` set to `refAtCounter`'s identifier by the store. */
+/** JSON `data` (an event's, an audit entry's) with `ref` set to `refAtCounter`'s identifier by the store (its `ref` wins). */
 export function withRefAtCounter(name: string, data: object, ref: StoreValue): StoreValue {
   return new StoreValue(
     `withRefAtCounter.${name}`,
-    sql`jsonb_build_object('ref', ${ref.expression}) || ${sql.placeholder(`${name}.data`)}::jsonb`,
+    sql`${sql.placeholder(`${name}.data`)}::jsonb || jsonb_build_object('ref', ${ref.expression})`,
     { ...ref.values, [`${name}.data`]: JSON.stringify(data) },
   );
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatTicketRef } from '../../src/domain/identifiers.ts';
 import type { PriorityMatrix } from '../../src/domain/priority.ts';
 import { actorOf } from '../../src/services/auth/actor.ts';
-import { recordNewTicket } from '../../src/services/tickets/create-ticket.ts';
+import { recordWithKnownDefaults, type NewTicketInput } from '../../src/services/tickets/create-ticket.ts';
 import { knownDefaults, StaleDefaults } from '../../src/services/tickets/creation-defaults.ts';
 import type { ServiceContext } from '../../src/services/write-path/context.ts';
 import {
@@ -140,33 +140,61 @@ describe.each(STORE_KINDS)('creation with the defaults this node knows (%s)', (k
     await server.db.delete(webhookSubscriptions).where(eq(webhookSubscriptions.id, added));
   });
 
-  it('rolls back a creation whose defaults changed: nothing written, no number used', async () => {
-    await create();
+  /** The service context of eu.agent and what the fast path is given (no API: nothing to fall back on). */
+  async function direct() {
     const [user] = await server.db.select().from(users).where(eq(users.username, 'eu.agent'));
     const ctx: ServiceContext = { db: server.db, actor: actorOf(user!), instanceId: server.instanceId };
+    const input: NewTicketInput = {
+      ...incidentBody(),
+      impact: 'I2',
+      criticality: 'C1',
+      type: 'incident',
+      sensitivity: 'LIMITED',
+      channel: 'api',
+    };
+    return { ctx, input };
+  }
+
+  it('rolls back a creation whose defaults changed: nothing written, no number used', async () => {
+    await create();
+    const { ctx, input } = await direct();
     const known = knownDefaults(server.db, 'EU', ['EU']);
     expect(known).toBeDefined();
-    const input = {
-      ...incidentBody(),
-      type: 'incident' as const,
-      sensitivity: 'LIMITED' as const,
-      channel: 'api' as const,
-    } as Parameters<typeof recordNewTicket>[2];
     const count = async () => (await server.db.select({ n: sql<number>`count(*)::int` }).from(tickets))[0]!.n;
     const counters = () => server.db.select().from(ticketCounters).where(eq(ticketCounters.partyId, 'EU'));
     const [ticketsBefore, countersBefore] = [await count(), await counters()];
 
     const stale = { ...known!, deskName: 'A desk that was renamed since' };
-    await expect(
-      server.db.transaction((tx) => recordNewTicket(ctx, tx, input, new Date(), stale)),
-    ).rejects.toBeInstanceOf(StaleDefaults);
+    await expect(recordWithKnownDefaults(ctx, input, new Date(), stale)).rejects.toBeInstanceOf(StaleDefaults);
     expect(await count()).toBe(ticketsBefore);
     expect(await counters()).toEqual(countersBefore);
 
-    // With the defaults as they are, the same call records, with the next number.
-    const recorded = await server.db.transaction((tx) => recordNewTicket(ctx, tx, input, new Date(), known));
+    // With the defaults as they are, the same call records, with the next number, stored everywhere.
+    const recorded = await recordWithKnownDefaults(ctx, input, new Date(), known!);
     const last = countersBefore.find((c) => c.type === 'incident' && recorded.ticket.ref.includes(`-${c.year}-`))!;
     expect(recorded.ticket.ref).toBe(formatTicketRef('EU', 'incident', last.year, last.last + 1));
     expect(recorded.events[0]!.data).toMatchObject({ ref: recorded.ticket.ref });
+    const { events, audit } = await stored(recorded.ticket.id);
+    expect(events.find((e) => e.kind === 'created')!.data).toMatchObject({ ref: recorded.ticket.ref });
+    expect(audit.map((a) => a.data)).toEqual([{ ref: recorded.ticket.ref, type: 'incident' }]);
+  });
+
+  it('issues consecutive numbers to concurrent creations on the fast path, each row carrying its own', async () => {
+    await create();
+    const { ctx, input } = await direct();
+    const known = knownDefaults(server.db, 'EU', ['EU'])!;
+    const made = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        recordWithKnownDefaults(ctx, { ...input, title: `Concurrent ${i}` }, new Date(), known),
+      ),
+    );
+    const numbers = made.map((r) => Number(r.ticket.ref.split('-').at(-1))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(8);
+    expect(numbers.at(-1)! - numbers[0]!).toBe(7);
+    for (const { ticket } of made) {
+      const { events, audit } = await stored(ticket.id);
+      expect(events.find((e) => e.kind === 'created')!.data).toMatchObject({ ref: ticket.ref, title: ticket.title });
+      expect(audit[0]!.data).toEqual({ ref: ticket.ref, type: 'incident' });
+    }
   });
 });

@@ -17,13 +17,15 @@ interface State {
 const states = new WeakMap<Db, State>();
 
 async function load(db: Db, state: State): Promise<Lists> {
+  // The copy's age counts from before the read, however long the read waits for the store.
+  const startedAt = Date.now();
   const rows = await listAllAllowlistEntries(db);
   const byParty = new Map<string, string[]>();
   for (const row of rows) byParty.set(row.partyId, [...(byParty.get(row.partyId) ?? []), row.cidr]);
   // A party with entries is restricted even if none parse: it then admits no address.
   const lists: Lists = new Map([...byParty].map(([party, cidrs]) => [party, parseBlocks(cidrs)]));
   state.lists = lists;
-  state.loadedAt = Date.now();
+  state.loadedAt = startedAt;
   return lists;
 }
 

@@ -110,12 +110,10 @@ export async function recordNewTicket(
   tx: Db,
   input: NewTicketInput,
   now: Date,
-  known?: CreationDefaults,
 ): Promise<RecordedTicket> {
   const party = ctx.actor.party;
   const participants = participantsOf(party, input);
   const sameYear = yearInEveryZone(now.getTime());
-  if (known && sameYear !== null) return recordKnowing(ctx, tx, input, now, sameYear, known);
   // One statement for the party's matrix, desk, time zone and SLA version, and the parties' webhook
   // subscriptions. The number is issued with it when the year is the same in every time zone: the
   // two are sent together (inOrder), and the store is not held waiting for a second round trip.
@@ -129,58 +127,16 @@ export async function recordNewTicket(
   const year = sameYear ?? Number(isoDate(localDayOf(defaults.timeZone ?? 'UTC', now.getTime())).slice(0, 4));
   const number = issued ?? (await nextTicketNumber(tx, party, input.type, year));
   const plan = await planTicket(ctx, tx, input, now, defaults, formatTicketRef(party, input.type, year, number));
-  // The ticket, its first events (with their webhook deliveries) and its audit entry, in that order
-  // (the events' foreign key needs the ticket): one round trip while the store is held, not three.
-  const [ticket] = await inOrder(
-    tx,
-    () => insertTicket(tx, plan.ticket),
-    () => insertEventRows(tx, plan.rows, plan.audience),
-    () => writeAudit(tx, plan.audit, now),
-  );
+  const [ticket] = await inOrder(tx, ...writesOf(tx, plan, now));
   return finishRecording(ctx, tx, input, now, plan, ticket);
 }
 
 /**
- * recordNewTicket with the party's defaults as this node last read them (creation-defaults.ts):
- * the statements that read them again, issue the number and write the ticket, its events and
- * its audit entry leave together, the identifier formed by the store from the number it issues
- * (refAtCounter), so the store is not held waiting for the request thread between the number and
- * the ticket. Defaults read that differ from those used throw StaleDefaults: the transaction rolls
- * back and the creation is redone from what was read (recordInTransaction).
- */
-async function recordKnowing(
-  ctx: ServiceContext,
-  tx: Db,
-  input: NewTicketInput,
-  now: Date,
-  year: number,
-  known: CreationDefaults,
-): Promise<RecordedTicket> {
-  const party = ctx.actor.party;
-  const participants = participantsOf(party, input);
-  const plan = await planTicket(ctx, tx, input, now, known, refAtCounter(party, input.type, year));
-  const [defaults, , ticket] = await inOrder(
-    tx,
-    () => creationDefaults(tx, party, participants),
-    () => nextTicketNumber(tx, party, input.type, year),
-    () => insertTicket(tx, plan.ticket),
-    () => insertEventRows(tx, plan.rows, plan.audience),
-    () => writeAudit(tx, plan.audit, now),
-  );
-  if (!sameDefaults(defaults, known)) {
-    rememberDefaults(ctx.db, party, participants, defaults);
-    throw new StaleDefaults();
-  }
-  // What is notified and answered carries the identifier the store formed.
-  plan.created.ref = ticket.ref;
-  return finishRecording(ctx, tx, input, now, plan, ticket);
-}
-
-/**
- * Records a ticket in a transaction of its own. With the party's defaults known to this node, the
- * first attempt does not wait between the number and the ticket (recordKnowing). Any failure of
- * that attempt — its defaults changed, a desk or a webhook subscription they named is gone — redoes
- * the creation in a new transaction that reads them first, whose outcome is final.
+ * Records a ticket in a transaction of its own. With the party's defaults known to this node, it
+ * first tries recordWithKnownDefaults; when that finds them changed, or refuses the ticket on
+ * them (a priority override needs a reason under one matrix and not under another), the creation
+ * is redone in a new transaction that reads them first, whose outcome is final. Any other failure
+ * is the creation's.
  */
 export async function recordInTransaction(
   ctx: ServiceContext,
@@ -188,14 +144,73 @@ export async function recordInTransaction(
   now: Date,
 ): Promise<RecordedTicket> {
   const known = knownDefaults(ctx.db, ctx.actor.party, participantsOf(ctx.actor.party, input));
-  if (known) {
+  if (known && yearInEveryZone(now.getTime()) !== null) {
     try {
-      return await ctx.db.transaction((tx) => recordNewTicket(ctx, tx, input, now, known));
-    } catch {
-      // Rolled back; redone below, reading the defaults first.
+      return await recordWithKnownDefaults(ctx, input, now, known);
+    } catch (error) {
+      if (!(error instanceof StaleDefaults || error instanceof AppError)) throw error;
     }
   }
   return ctx.db.transaction((tx) => recordNewTicket(ctx, tx, input, now));
+}
+
+/**
+ * A creation with the party's defaults as this node last read them (creation-defaults.ts), in a
+ * transaction of its own that is never held waiting for the request thread but before `end`:
+ * everything is computed before it opens, then the statements that read the defaults again, issue
+ * the number and write the ticket, its events and its audit entry leave together, the identifier
+ * formed by the store from the number it issues (refAtCounter). Defaults read that differ from
+ * those used (a desk or a webhook subscription gone included) throw StaleDefaults, and the
+ * transaction rolls back. Only when the calendar year is the same in every time zone.
+ */
+export async function recordWithKnownDefaults(
+  ctx: ServiceContext,
+  input: NewTicketInput,
+  now: Date,
+  known: CreationDefaults,
+): Promise<RecordedTicket> {
+  const party = ctx.actor.party;
+  const participants = participantsOf(party, input);
+  const year = yearInEveryZone(now.getTime());
+  if (year === null) throw new Error('recordWithKnownDefaults: the year differs between time zones');
+  // SLA settings missing from this node's cache are read outside the transaction: they are the
+  // ones of the SLA version in `known`, checked with the rest below.
+  const plan = await planTicket(ctx, ctx.db, input, now, known, refAtCounter(party, input.type, year));
+  return ctx.db.transaction(async (tx) => {
+    let read: CreationDefaults | undefined;
+    const stale = () => read !== undefined && !sameDefaults(read, known);
+    let ticket: TicketRow | undefined;
+    try {
+      [, , ticket] = await inOrder(
+        tx,
+        async () => (read = await creationDefaults(tx, party, participants)),
+        () => nextTicketNumber(tx, party, input.type, year),
+        ...writesOf(tx, plan, now),
+      );
+    } catch (error) {
+      // A write refused for a desk or a subscription that is gone: the defaults read say so.
+      if (!stale()) throw error;
+    }
+    if (stale()) {
+      rememberDefaults(ctx.db, party, participants, read!);
+      throw new StaleDefaults();
+    }
+    // What is notified and answered carries the identifier the store formed.
+    plan.created.ref = ticket!.ref;
+    return finishRecording(ctx, tx, input, now, plan, ticket!);
+  });
+}
+
+/**
+ * The ticket, its first events (with their webhook deliveries) and its audit entry, in that order
+ * (the events' foreign key needs the ticket), for inOrder: one round trip while the store is held.
+ */
+function writesOf(tx: Db, plan: TicketPlan, now: Date) {
+  return [
+    () => insertTicket(tx, plan.ticket),
+    () => insertEventRows(tx, plan.rows, plan.audience),
+    () => writeAudit(tx, plan.audit, now),
+  ] as const;
 }
 
 function participantsOf(party: string, input: NewTicketInput): string[] {
@@ -312,13 +327,15 @@ async function planTicket(
   };
 }
 
+type TicketPlan = Awaited<ReturnType<typeof planTicket>>;
+
 /** What follows the rows of a creation in its transaction: notifications and the requester's receipt. */
 async function finishRecording(
   ctx: ServiceContext,
   tx: Db,
   input: NewTicketInput,
   now: Date,
-  plan: Awaited<ReturnType<typeof planTicket>>,
+  plan: TicketPlan,
   ticket: TicketRow,
 ): Promise<RecordedTicket> {
   await notifyEvents(tx, ticket, plan.events, ctx.actor.id, ctx.mail ?? false, now);
