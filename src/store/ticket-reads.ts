@@ -75,14 +75,20 @@ export async function findVisibleTicket(
   return rows[0] ? parsedTicket(rows[0]) : null;
 }
 
-const visibleTicketBy = preparedRead(
-  ({ actor, isId }: { actor: Actor; isId: boolean }) => `${isId ? 'id' : 'ref'} ${visibilityKey(actor)}`,
-  (db, { actor, isId }) =>
-    db
-      .select(TICKET_COLUMNS)
-      .from(tickets)
-      .where(and(eq(isId ? tickets.id : tickets.ref, sql.placeholder('key')), ticketVisibleTo(actor)))
-      .limit(1),
+/** One ticket by id or reference (placeholder `key`) if the actor may see it: the shape of both reads below. */
+interface VisibleByKey {
+  actor: Actor;
+  isId: boolean;
+}
+
+const visibleByKeyShape = ({ actor, isId }: VisibleByKey) => `${isId ? 'id' : 'ref'} ${visibilityKey(actor)}`;
+
+function visibleByKey({ actor, isId }: VisibleByKey) {
+  return and(eq(isId ? tickets.id : tickets.ref, sql.placeholder('key')), ticketVisibleTo(actor));
+}
+
+const visibleTicketBy = preparedRead(visibleByKeyShape, (db, shape) =>
+  db.select(TICKET_COLUMNS).from(tickets).where(visibleByKey(shape)).limit(1),
 );
 
 /**
@@ -102,22 +108,20 @@ export async function findVisibleTicketDetail(db: Db, actor: Actor, idOrRef: str
   };
 }
 
-const visibleDetailBy = preparedRead(
-  ({ actor, isId }: { actor: Actor; isId: boolean }) => `${isId ? 'id' : 'ref'} ${visibilityKey(actor)}`,
-  (db, { actor, isId }) =>
-    db
-      .select({
-        ...TICKET_COLUMNS,
-        groupName: sql<string | null>`(select ${groups.name} from ${groups} where ${groups.id} = ${tickets.groupId})`,
-        assigneeName: sql<
-          string | null
-        >`(select ${users.displayName} from ${users} where ${users.id} = ${tickets.assigneeId})`,
-        slaVersions: sql<(SlaVersion & { id: string })[] | null>`(select json_agg(json_build_object(
+const visibleDetailBy = preparedRead(visibleByKeyShape, (db, shape) =>
+  db
+    .select({
+      ...TICKET_COLUMNS,
+      groupName: sql<string | null>`(select ${groups.name} from ${groups} where ${groups.id} = ${tickets.groupId})`,
+      assigneeName: sql<
+        string | null
+      >`(select ${users.displayName} from ${users} where ${users.id} = ${tickets.assigneeId})`,
+      slaVersions: sql<(SlaVersion & { id: string })[] | null>`(select json_agg(json_build_object(
           'id', ${parties.id}, 'stamp', ${slaVersionColumns.slaStamp}, 'xmin', ${slaVersionColumns.slaXmin})) from ${parties})`,
-      })
-      .from(tickets)
-      .where(and(eq(isId ? tickets.id : tickets.ref, sql.placeholder('key')), ticketVisibleTo(actor)))
-      .limit(1),
+    })
+    .from(tickets)
+    .where(visibleByKey(shape))
+    .limit(1),
 );
 
 /** A ticket as stored, read by no one in particular (background jobs that apply their own rule). */

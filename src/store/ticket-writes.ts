@@ -139,7 +139,9 @@ export function foldEvents(target: EventTarget, author: EventAuthor, events: Pen
 }
 
 /** Event rows as written: `data` may be formed by the store (withRefAtCounter). */
-type EventRows = (Omit<ReturnType<typeof foldEvents>['rows'][number], 'data'> & { data: object })[];
+type EventRows = (Omit<ReturnType<typeof foldEvents>['rows'][number], 'data'> & {
+  data: TimelineEvent['data'] | StoreValue;
+})[];
 
 /** Writes event rows and their webhook deliveries (`audience`: the ticket's subscriptions, when the caller read them). */
 export async function insertEventRows(tx: Db, rows: EventRows, audience?: WebhookAudience) {

@@ -242,12 +242,9 @@ async function planTicket(
     throw new AppError('ticket.priority_reason_required', 'priorityReason');
   const id = randomUUID();
   // The opening priority is the matrix's; an override follows as its own event with its reason.
-  const created = {
-    ref: typeof ref === 'string' ? ref : '',
-    title: input.title,
-    channel: input.channel,
-    priority: computed,
-  };
+  const createdFields = { title: input.title, channel: input.channel, priority: computed };
+  // With the store's expression, `ref` is set from its answer before anything reads it (recordWithKnownDefaults).
+  const created = { ref: typeof ref === 'string' ? ref : '', ...createdFields };
   const events: PendingEvent[] = [{ event: { kind: 'created', data: created } }];
   if (overridden) {
     events.push({
@@ -274,10 +271,6 @@ async function planTicket(
     new Map(defaults.slaVersion ? [[party, defaults.slaVersion]] : []),
   );
   const slaColumns = slaColumnsIn(sla, { ...slaTicket, slaFacts: folded.patch.slaFacts, slaAlerts: [] }, now);
-  // The store writes the identifier it forms into the `created` event and the audit entry.
-  const refIn = (name: string, data: Record<string, unknown>) =>
-    typeof ref === 'string' ? { ref, ...data } : withRefAtCounter(name, data, ref);
-  const { ref: _omitted, ...createdRest } = created;
   // A new ticket has no team yet (SEC-2).
   const ticket: InsertedTicket = {
     id,
@@ -313,14 +306,20 @@ async function planTicket(
     created,
     /** The timeline rows as answered (`created.ref` set); `rows` as written. */
     folded: folded.rows,
-    rows: folded.rows.map((row, i) => (i === 0 ? { ...row, data: refIn('created', createdRest) } : row)),
+    // The store writes the identifier it forms into the `created` event and the audit entry.
+    rows:
+      typeof ref === 'string'
+        ? folded.rows
+        : folded.rows.map((row, i) =>
+            i === 0 ? { ...row, data: withRefAtCounter('created', createdFields, ref) } : row,
+          ),
     audience: { subscriptions: defaults.subscriptions, sensitivity: input.sensitivity, team: null },
     audit: {
       actorId: ctx.actor.id,
       party,
       action: 'ticket.create',
       targetId: id,
-      data: refIn('audit', { type: input.type }),
+      data: typeof ref === 'string' ? { ref, type: input.type } : withRefAtCounter('audit', { type: input.type }, ref),
     },
     groupName: defaults.deskName,
     sla,
