@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import type { Config } from './config.ts';
 import { DEMO_PASSWORD } from './demo/seed-demo.ts';
 import { seedFirstDemo } from './demo/seed-first-demo.ts';
@@ -35,8 +36,20 @@ function isNewDataDir(dataDir: string): boolean {
   return !dataDir.startsWith('memory://') && !existsSync(join(dataDir, 'PG_VERSION'));
 }
 
+/**
+ * A serving process compiles the embedded store's WebAssembly (PostgreSQL) with V8's optimising
+ * compiler only. By default every function is first compiled by the Liftoff baseline compiler, and
+ * that code and its compilation's memory stay for the life of the process: without it an idle server
+ * holds about 60 MB less, and serves as fast (BENCHMARKS.md, *idle memory*). Start-up takes a few
+ * seconds more, so short-lived commands keep the default. Set before the store's thread compiles it.
+ */
+function compileStoreOptimisedOnly() {
+  setFlagsFromString('--no-liftoff');
+}
+
 /** `passerelle serve`: opens the store (migrating it), seeds the demo on a first start, listens. */
 export async function serve(config: Config) {
+  if (!config.DATABASE_URL) compileStoreOptimisedOnly();
   const options = {
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
