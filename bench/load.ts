@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest } from 'node:http';
+import type { CpuMeter, CpuShare } from './cpu.ts';
 
 /** A keep-alive HTTP/1.1 client for the API, authenticated with a Bearer token. */
 export class ApiClient {
@@ -72,6 +73,8 @@ export interface PhaseResult {
   errors: number;
   firstError: string | null;
   seconds: number;
+  /** Where the phase's CPU time went, per request (bench/cpu.ts), when measured. */
+  cpu?: CpuShare | null;
 }
 
 /** Runs one load phase: `concurrency` workers share a budget of requests and a deadline. */
@@ -98,4 +101,11 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   return { latencies, errors, firstError, seconds: (performance.now() - started) / 1000 };
+}
+
+/** runPhase, with where its CPU time went when a meter is given. */
+export async function runMeasuredPhase(options: PhaseOptions, meter?: CpuMeter): Promise<PhaseResult> {
+  const stop = meter?.start(options.concurrency);
+  const result = await runPhase(options);
+  return { ...result, cpu: stop?.(result.latencies.length + result.errors) ?? null };
 }

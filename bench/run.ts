@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CpuMeter } from './cpu.ts';
 import { ApiClient, type PhaseResult } from './load.ts';
 import { measureCreateLimit } from './limit.ts';
 import { timeSlaCheck } from './monitor.ts';
@@ -51,7 +52,12 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 /** Throughput and latency figures of one phase; its first error, if any, goes to the log. */
 function figures(phase: PhaseResult) {
   if (phase.firstError) log(`first error: ${phase.firstError}`);
-  return { ...summarise(phase.latencies), errors: phase.errors, per_s: round1(phase.latencies.length / phase.seconds) };
+  return {
+    ...summarise(phase.latencies),
+    errors: phase.errors,
+    per_s: round1(phase.latencies.length / phase.seconds),
+    ...(phase.cpu ? { cpu: phase.cpu } : {}),
+  };
 }
 
 async function main() {
@@ -82,7 +88,8 @@ async function main() {
       log(`HAProxy at ${balancer.url} in front of ${nodeCount} nodes`);
     }
     api = new ApiClient(balancer?.url ?? servers[0]!.url, token, concurrency);
-    const result = await runScenario(api, { concurrency, refs: seed.sampleRefs, log });
+    const cpu = new CpuMeter(servers.map((s) => s.pid));
+    const result = await runScenario(api, { concurrency, refs: seed.sampleRefs, log, cpu });
     // The largest node's peak: each node is a process of its own (on its own machine in production).
     const rssMb = Math.max(...servers.map((s) => s.peakRssMb()));
     await balancer?.stop();

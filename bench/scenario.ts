@@ -1,4 +1,5 @@
-import { runPhase, type ApiClient, type PhaseResult } from './load.ts';
+import type { CpuMeter } from './cpu.ts';
+import { runMeasuredPhase, runPhase, type ApiClient, type PhaseOptions, type PhaseResult } from './load.ts';
 import { summarise } from './stats.ts';
 import { drawTexts, prng, SERVICES, WORDS } from './words.ts';
 
@@ -17,6 +18,8 @@ export interface ScenarioOptions {
   /** Seeded references the token's user may see, for the get phase. */
   refs: string[];
   log: (message: string) => void;
+  /** Measures each phase's CPU time by thread (bench/cpu.ts). */
+  cpu?: CpuMeter;
 }
 
 export interface ScenarioResult {
@@ -39,6 +42,7 @@ const WARM_UP = 400;
 /** Drives the API: a short warm-up, then create, get, list and search phases, then a serial pass. */
 export async function runScenario(api: ApiClient, options: ScenarioOptions): Promise<ScenarioResult> {
   const { concurrency, refs, log } = options;
+  const measured = (phase: PhaseOptions) => runMeasuredPhase(phase, options.cpu);
   const random = prng(7);
   const anyRef = () => refs[Math.floor(random() * refs.length)]!;
   const get = () => api.send('GET', `/api/v1/tickets/${encodeURIComponent(anyRef())}`);
@@ -86,24 +90,24 @@ export async function runScenario(api: ApiClient, options: ScenarioOptions): Pro
   for (const samples of byQuery.values()) samples.length = 0;
 
   log(`create: up to ${CREATES} incidents, ${concurrency} in flight`);
-  const createPhase = await runPhase({ concurrency, count: CREATES, maxSeconds: PHASE_SECONDS, send: create });
+  const createPhase = await measured({ concurrency, count: CREATES, maxSeconds: PHASE_SECONDS, send: create });
 
   log('get: seeded tickets with their timelines');
-  const getPhase = await runPhase({ concurrency, count: 5000, maxSeconds: PHASE_SECONDS, send: get });
+  const getPhase = await measured({ concurrency, count: 5000, maxSeconds: PHASE_SECONDS, send: get });
   log(`list: ${LIST_QUERIES.length} filter combinations`);
-  const listPhase = await runPhase({ concurrency, count: 1800, maxSeconds: PHASE_SECONDS, send: list });
+  const listPhase = await measured({ concurrency, count: 1800, maxSeconds: PHASE_SECONDS, send: list });
   const listByQuery = Object.fromEntries([...byQuery].map(([q, samples]) => [q, summarise(samples)]));
   log('search: q=<vocabulary word> or <reference>');
-  const searchPhase = await runPhase({ concurrency, count: 1000, maxSeconds: PHASE_SECONDS, send: search });
+  const searchPhase = await measured({ concurrency, count: 1000, maxSeconds: PHASE_SECONDS, send: search });
   log('fulltext: /search?q=<one or two vocabulary words>');
-  const fulltextPhase = await runPhase({ concurrency, count: 1000, maxSeconds: PHASE_SECONDS, send: fulltext });
+  const fulltextPhase = await measured({ concurrency, count: 1000, maxSeconds: PHASE_SECONDS, send: fulltext });
 
   log('serial: one request at a time');
   const serial = {
-    get: await runPhase({ concurrency: 1, count: 300, maxSeconds: 10, send: get }),
-    list: await runPhase({ concurrency: 1, count: 60, maxSeconds: 10, send: list }),
-    search: await runPhase({ concurrency: 1, count: 100, maxSeconds: 10, send: search }),
-    fulltext: await runPhase({ concurrency: 1, count: 200, maxSeconds: 20, send: fulltext }),
+    get: await measured({ concurrency: 1, count: 300, maxSeconds: 10, send: get }),
+    list: await measured({ concurrency: 1, count: 60, maxSeconds: 10, send: list }),
+    search: await measured({ concurrency: 1, count: 100, maxSeconds: 10, send: search }),
+    fulltext: await measured({ concurrency: 1, count: 200, maxSeconds: 20, send: fulltext }),
   };
   return {
     create: createPhase,
