@@ -139,6 +139,12 @@ async function main() {
       list_p99_ms: phases.list.p99,
       search_p99_ms: phases.search.p99,
       fulltext_p99_ms: phases.fulltext.p99,
+      /** The mean latency each phase's CPU time alone imposes at its concurrency (bench/cpu.ts); p99 is at least this. */
+      floor_mean_ms: {
+        get: result.get.cpu?.floor_mean_ms ?? null,
+        list: result.list.cpu?.floor_mean_ms ?? null,
+        search: result.search.cpu?.floor_mean_ms ?? null,
+      },
       fulltext_serial_p99_ms: phases.serial_fulltext.p99,
       rss_mb: Math.round(rssMb),
       sla_check_s: slaCheck ? round1(slaCheck.seconds) : null,
