@@ -78,18 +78,6 @@ export async function isGroupMember(db: Db, groupId: string, userId: string): Pr
   return rows.length > 0;
 }
 
-/** What recording a ticket needs of its party: priority matrix, service desk, calendar time zone. */
-export async function partyDefaults(db: Db, partyId: string) {
-  const rows = await db
-    .select({ priorityMatrix: parties.priorityMatrix, deskId: groups.id, timeZone: calendars.timeZone })
-    .from(parties)
-    .leftJoin(groups, and(eq(groups.partyId, parties.id), eq(groups.kind, 'desk')))
-    .leftJoin(calendars, eq(calendars.partyId, parties.id))
-    .where(eq(parties.id, partyId));
-  const row = rows[0];
-  return { priorityMatrix: row?.priorityMatrix ?? null, deskId: row?.deskId ?? null, timeZone: row?.timeZone ?? null };
-}
-
 /**
  * What recording a ticket reads before writing it, in one round trip: the owning party's matrix,
  * desk (and its name) and time zone, the party's SLA version (store/sla.ts), and the webhook

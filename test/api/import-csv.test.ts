@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.ts';
+import { DEFAULT_PRIORITY_MATRIX } from '../../src/domain/priority.ts';
 import { errorMessage } from '../../src/i18n/messages.ts';
 import { verifyAuditChain } from '../../src/services/audit/verify-chain.ts';
 import { importTicketsCsv } from '../../src/services/export/import-tickets-csv.ts';
@@ -203,6 +204,31 @@ describe.each(STORE_KINDS)('CSV import of another tool’s incidents (%s)', (kin
     // Another source may carry the same external identifiers: it is another tool's numbering.
     const other = await importTicketsCsv(server.db, { party: 'CH', csv: MAY, source: 'othertool' });
     expect(other.tickets[0]!.ref).toMatch(/^CH-INC-2026-/);
+  });
+
+  it('computes priorities with the party’s own matrix and numbers by its local year', async () => {
+    const stricter = { ...DEFAULT_PRIORITY_MATRIX, C3: { I1: 'P2', I2: 'P3', I3: 'P4' } };
+    const saved = (
+      (await server.db.execute(sql`select priority_matrix::text as m from parties where id = 'EU'`)) as unknown as {
+        rows: { m: string | null }[];
+      }
+    ).rows[0]!.m;
+    await server.db.execute(
+      sql`update parties set priority_matrix = ${JSON.stringify(stricter)}::jsonb where id = 'EU'`,
+    );
+    try {
+      // 23:30 UTC on 31 December 2025 is already 2026 in Paris (the EU party's calendar); in Zurich too.
+      const csv = `${HEADER}\nTZ-1,Matrix and year,,Link,I1,C3,,,2025-12-31T23:30:00Z,,,,`;
+      const [eu] = (await importTicketsCsv(server.db, { party: 'EU', csv, source: 'yearend' })).tickets;
+      const [ch] = (await importTicketsCsv(server.db, { party: 'CH', csv, source: 'yearend' })).tickets;
+      expect(eu!.ref).toMatch(/^EU-INC-2026-/);
+      expect((await euAgent.get(`/tickets/${eu!.ref}`)).body.priority).toBe('P2');
+      // CH keeps the default matrix: the EU's change is not another party's.
+      expect(ch!.ref).toMatch(/^CH-INC-2026-/);
+      expect((await chAgent.get(`/tickets/${ch!.ref}`)).body.priority).toBe('P3');
+    } finally {
+      await server.db.execute(sql`update parties set priority_matrix = ${saved}::jsonb where id = 'EU'`);
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { isCompleteMatrix, priorityFor } from '../../domain/priority.ts';
 import { importedTimeline, readImportRows, type ImportProblem } from '../../domain/ticket-import.ts';
 import { isoDate, localDayOf } from '../../domain/time-zone.ts';
 import type { Db } from '../../store/db.ts';
-import { findParty, partyDefaults } from '../../store/directory.ts';
+import { creationDefaults, findParty } from '../../store/directory.ts';
 import { instanceId } from '../../store/instance.ts';
 import { slaDueAtsOf } from '../sla/sla-due.ts';
 import { alreadyImported, insertImportedTickets, reserveTicketNumbers } from '../../store/ticket-import.ts';
@@ -65,7 +65,8 @@ export async function importTicketsCsv(
   }
   if (problems.length > 0) throw refused(problems);
 
-  const defaults = await partyDefaults(db, party.id);
+  // The party's own matrix and time zone, as a creation reads them (the imported tickets are the party's alone).
+  const defaults = await creationDefaults(db, party.id, [party.id]);
   const matrix = isCompleteMatrix(defaults.priorityMatrix) ? defaults.priorityMatrix : undefined;
   const zone = defaults.timeZone ?? 'UTC';
   const instance = await instanceId(db);
