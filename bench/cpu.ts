@@ -97,7 +97,10 @@ export class CpuMeter {
       let store = 0;
       let other = 0;
       for (const [pid, threads] of after.servers) {
-        const deltas = [...threads].map(([tid, ms]) => [tid, ms - (before.servers.get(pid)?.get(tid) ?? 0)] as const);
+        // A thread that ends between the two readings reads as 0: its delta is clamped, not negative.
+        const deltas = [...threads].map(
+          ([tid, ms]) => [tid, Math.max(0, ms - (before.servers.get(pid)?.get(tid) ?? 0))] as const,
+        );
         main += deltas.find(([tid]) => tid === pid)?.[1] ?? 0;
         const others = deltas.filter(([tid]) => tid !== pid).map(([, ms]) => ms);
         const busiest = Math.max(0, ...others);
@@ -106,7 +109,8 @@ export class CpuMeter {
       }
       const client = process.cpuUsage(before.client);
       const clientMs = (client.user + client.system) / 1000;
-      const postgres = after.postgres - before.postgres;
+      // PostgreSQL processes that end during the phase take their time with them (the pool keeps its own open).
+      const postgres = Math.max(0, after.postgres - before.postgres);
       const total = main + store + other + postgres + clientMs;
       const per = (ms: number) => Math.round((ms / requests) * 100) / 100;
       return {
