@@ -3,6 +3,7 @@ import type { TicketDetail as Detail } from '../services/tickets/get-ticket.ts';
 import { consultationOverdue, type Disagreement } from '../domain/processes.ts';
 import { regulatoryClocks, tlpFor } from '../domain/security.ts';
 import { detailsOf } from '../services/write-path/details.ts';
+import { withFields } from '../domain/with-fields.ts';
 
 import type { TicketListRow, TicketRow } from '../store/ticket-reads.ts';
 import type { z } from 'zod';
@@ -60,8 +61,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** The full shape of a ticket with timeline, links and allowed actions. */
 export function presentDetail(detail: Detail): z.infer<typeof TicketDetail> {
   const t = detail.ticket;
-  return {
-    ...presentSummary(t, detail.groupName, detail.assigneeName, detail.sla),
+  // Fields added to the summary, not spread into a new object (domain/with-fields.ts).
+  const withDetail = withFields(presentSummary(t, detail.groupName, detail.assigneeName, detail.sla), {
     description: t.description,
     reporter: t.reporter,
     reporterEmail: t.reporterEmail,
@@ -87,9 +88,9 @@ export function presentDetail(detail: Detail): z.infer<typeof TicketDetail> {
     tlp: tlpFor(t.sensitivity),
     team: t.team,
     teamMembers: detail.teamMembers,
-    ...presentDetails(t, detail.links, t.closedAt),
     allowedActions: detail.allowedActions,
-  };
+  });
+  return withFields(withDetail, presentDetails(t, detail.links, t.closedAt));
 }
 
 type Link = Detail['links'][number];

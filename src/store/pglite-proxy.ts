@@ -24,6 +24,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { messages, type QueryOptions, type Results } from '@electric-sql/pglite';
 import { projectPath } from '../paths.ts';
+import { withFields } from '../domain/with-fields.ts';
 
 interface ErrorData {
   message: string;
@@ -167,7 +168,8 @@ export class PgliteProxy {
     const id = ++this.#nextId;
     return new Promise<T>((resolve, reject) => {
       try {
-        this.#worker.postMessage({ ...request, id });
+        // Every caller passes an object of its own: the id is added to it (domain/with-fields.ts).
+        this.#worker.postMessage(withFields(request, { id }));
       } catch (error) {
         // A parameter that cannot be cloned (a function, a class with private state…).
         reject(error instanceof Error ? error : new Error(String(error)));

@@ -58,7 +58,8 @@ export async function ticketDetail(
   const timeline = events.filter((e) => !hidden.has(namedTicketOf(e) ?? ''));
   return {
     ticket,
-    ...names,
+    groupName: names.groupName,
+    assigneeName: names.assigneeName,
     timeline,
     links,
     teamMembers,

@@ -11,6 +11,7 @@ import {
 import type { TicketSort as Sort } from '../../domain/ticket-types.ts';
 import type { ServiceContext } from '../write-path/context.ts';
 import { slaOfTickets } from '../sla/ticket-sla.ts';
+import { withFields } from '../../domain/with-fields.ts';
 
 export interface ListInput extends TicketFilter {
   sort: Sort;
@@ -60,7 +61,8 @@ export async function listTickets(ctx: ServiceContext, input: ListInput) {
     page.rows.map((r) => r.ticket),
   );
   return {
-    rows: page.rows.map((r) => ({ ...r, sla: sla.get(r.ticket.id) ?? null })),
+    // Each row as read, its SLA state added in place (domain/with-fields.ts).
+    rows: page.rows.map((r) => withFields(r, { sla: sla.get(r.ticket.id) ?? null })),
     nextCursor,
     total: Math.min(total, TOTAL_CAP),
     totalCapped: total > TOTAL_CAP,
