@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema/index.ts';
 import { projectPath } from '../paths.ts';
+import { databaseBytes, embeddedBuffersMb } from './embedded-buffers.ts';
 
 /** A drizzle handle or a transaction on either store; repositories take this. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -83,14 +84,17 @@ async function openPostgres(url: string, max: number): Promise<Store> {
 
 /**
  * PostgreSQL settings of the embedded store. Its shared buffers live in the process's WebAssembly
- * heap, which never shrinks, and PGlite's default (128 MB) is all resident from the start; pages
- * beyond 32 MB are read from the operating system's file cache (BENCHMARKS.md, *Memory*). A page
- * read at random therefore costs about what a page read in order does: with PostgreSQL's default
- * `random_page_cost` (4, for spinning disks) the planner counted a word search's matches by reading
- * the whole table in order instead of from the word's index, at three times the cost
- * (BENCHMARKS.md, *A word search's count from its index*).
+ * heap, which never shrinks, and are all resident from the start: they follow the size of the store
+ * at opening (store/embedded-buffers.ts), 32 MB for a demo, up to 128 MB; pages beyond them are
+ * read from the operating system's file cache. A page read at random therefore costs about what a
+ * page read in order does: with PostgreSQL's default `random_page_cost` (4, for spinning disks) the
+ * planner counted a word search's matches by reading the whole table in order instead of from the
+ * word's index, at three times the cost (BENCHMARKS.md, *A word search's count from its index*).
  */
-const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=32MB', '-c', 'random_page_cost=1.1'];
+function embeddedSettings(dataDir: string): string[] {
+  const buffers = embeddedBuffersMb(databaseBytes(dataDir));
+  return ['-c', `shared_buffers=${buffers}MB`, '-c', 'random_page_cost=1.1'];
+}
 
 /**
  * The embedded store runs in a worker thread of its own (src/store/pglite-proxy.ts): PGlite's
@@ -101,7 +105,7 @@ async function openPglite(dataDir: string, onLost: StoreOptions['onStoreLost']):
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PgliteProxy.open(dataDir, EMBEDDED_SETTINGS);
+  const client = await PgliteProxy.open(dataDir, embeddedSettings(dataDir));
   client.onLost = onLost;
   // The proxy offers what drizzle's PGlite driver calls (query, transaction), not PGlite's whole interface.
   const db = drizzle(client as unknown as PGlite, { schema });
