@@ -3,9 +3,9 @@ import { join } from 'node:path';
 
 const MB = 1024 * 1024;
 /** The smallest shared buffers of the embedded store: what a demo or a new desk needs. */
-export const MIN_BUFFERS_MB = 32;
+const MIN_BUFFERS_MB = 32;
 /** The largest: enough for a word search's pages at 100,000 tickets, within the memory budget (NFR-4). */
-export const MAX_BUFFERS_MB = 128;
+const MAX_BUFFERS_MB = 128;
 
 /**
  * Shared buffers for an embedded store whose databases take `databaseBytes` on disk: a third of

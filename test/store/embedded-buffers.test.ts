@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { databaseBytes, embeddedBuffersMb } from '../../src/store/embedded-buffers.ts';
 import { openStore } from '../../src/store/db.ts';
+import { rowsOf } from '../../src/store/audit.ts';
 
 // Issue 16 / NFR-4: the embedded store's shared buffers follow the size of its databases.
 
@@ -56,8 +57,7 @@ describe('the embedded store opened on a data directory', () => {
   const sharedBuffers = async (dataDir: string) => {
     const store = await openStore({ dataDir });
     try {
-      const rows = await store.db.execute<{ shared_buffers: string }>(sql`show shared_buffers`);
-      return (rows as unknown as { rows: { shared_buffers: string }[] }).rows[0]!.shared_buffers;
+      return rowsOf<{ shared_buffers: string }>(await store.db.execute(sql`show shared_buffers`))[0]!.shared_buffers;
     } finally {
       await store.close();
     }
